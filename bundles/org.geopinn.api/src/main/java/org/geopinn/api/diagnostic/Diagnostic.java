@@ -1,0 +1,26 @@
+package org.geopinn.api.diagnostic;
+
+import java.util.Map;
+import org.geopinn.api.operator.ResidualSystem;
+
+/**
+ * A measurement of a residual system at given parameters (kernel spectra, condition numbers,
+ * truncated entropies …). Registered with the {@code geopinn.id} property; sessions run attached
+ * diagnostics every k steps and publish the reports with their events.
+ */
+@org.osgi.annotation.versioning.ConsumerType
+public interface Diagnostic {
+    /** @return the diagnostic id, e.g. {@code ntk-spectrum} */
+    String id();
+
+    /** @return a one-line description */
+    String description();
+
+    /**
+     * @param system the residual system
+     * @param theta the parameters (not modified)
+     * @param options diagnostic-specific options (documented by each diagnostic)
+     * @return the report
+     */
+    DiagnosticReport run(ResidualSystem system, double[] theta, Map<String, ?> options);
+}

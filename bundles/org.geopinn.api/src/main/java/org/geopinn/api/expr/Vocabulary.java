@@ -1,0 +1,181 @@
+package org.geopinn.api.expr;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.geopinn.api.GeopinnException;
+
+/**
+ * The names an operator may use: input variables (e.g. {@code t, x, y}) and output fields (e.g.
+ * {@code u}, or {@code phi, cplus, cminus}). It builds operators in Java:
+ *
+ * <pre>{@code
+ * Vocabulary v = new Vocabulary(List.of("t", "x"), List.of("u"));
+ * Expr heat = v.d("u", "t").minus(v.d("u", "x", "x").times(0.25));   // u_t - 0.25 u_xx
+ * Expr burgers = v.d("u", "t").plus(v.field("u").times(v.d("u", "x")));
+ * }</pre>
+ *
+ * The time variable, when present, is the variable named {@code t}; {@link #laplacian} sums over
+ * the other (spatial) variables.
+ */
+public final class Vocabulary {
+    /** The name of the time variable, excluded from spatial operators. */
+    public static final String TIME = "t";
+
+    private final List<String> variables;
+    private final List<String> fields;
+
+    /**
+     * @param variables input variable names, in coordinate order
+     * @param fields output field names, in model output order
+     * @throws GeopinnException when a name is empty, repeated or used as both
+     */
+    public Vocabulary(List<String> variables, List<String> fields) {
+        this.variables = List.copyOf(variables);
+        this.fields = List.copyOf(fields);
+        List<String> all = new ArrayList<>(this.variables);
+        all.addAll(this.fields);
+        for (int i = 0; i < all.size(); i++) {
+            String n = all.get(i);
+            if (!n.matches("[A-Za-z][A-Za-z0-9]*")) {
+                throw new GeopinnException("invalid name '" + n + "': names are letters and digits, starting with a letter");
+            }
+            if (all.indexOf(n) != i) {
+                throw new GeopinnException("name '" + n + "' is declared twice among variables " + variables + " and fields " + fields);
+            }
+        }
+    }
+
+    /** @return the input variables, in coordinate order */
+    public List<String> variables() {
+        return variables;
+    }
+
+    /** @return the output fields, in model output order */
+    public List<String> fields() {
+        return fields;
+    }
+
+    /** @return the spatial variables: all but {@value #TIME} */
+    public List<String> spatialVariables() {
+        List<String> s = new ArrayList<>(variables);
+        s.remove(TIME);
+        return s;
+    }
+
+    /**
+     * @param name a variable name
+     * @return its index
+     * @throws GeopinnException if unknown
+     */
+    public int variableIndex(String name) {
+        int i = variables.indexOf(name);
+        if (i < 0) {
+            throw new GeopinnException("unknown variable '" + name + "'; variables are " + variables);
+        }
+        return i;
+    }
+
+    /**
+     * @param name a field name
+     * @return its index
+     * @throws GeopinnException if unknown
+     */
+    public int fieldIndex(String name) {
+        int i = fields.indexOf(name);
+        if (i < 0) {
+            throw new GeopinnException("unknown field '" + name + "'; fields are " + fields);
+        }
+        return i;
+    }
+
+    /** @param name a variable @return the coordinate as an expression */
+    public Expr coordinate(String name) {
+        return new Expr.Coordinate(variableIndex(name), name);
+    }
+
+    /** @param name a field @return the field's value */
+    public Expr field(String name) {
+        return new Expr.FieldDerivative(fieldIndex(name), name, new int[variables.size()]);
+    }
+
+    /**
+     * A partial derivative, e.g. {@code d("u", "x", "x")} for u_xx or {@code d("u", "x", "y")}.
+     *
+     * @param field the field
+     * @param wrt the variables to differentiate by, with repetition for higher orders
+     * @return the derivative
+     */
+    public Expr d(String field, String... wrt) {
+        int[] orders = new int[variables.size()];
+        for (String w : wrt) {
+            orders[variableIndex(Objects.requireNonNull(w))]++;
+        }
+        return new Expr.FieldDerivative(fieldIndex(field), field, orders);
+    }
+
+    /** @param field a field @return its Laplacian over the spatial variables */
+    public Expr laplacian(String field) {
+        List<Expr> terms = new ArrayList<>();
+        for (String x : spatialVariables()) {
+            terms.add(d(field, x, x));
+        }
+        return new Expr.Sum(terms);
+    }
+
+    /** @param field a field @return its gradient over the spatial variables, one expression per variable */
+    public List<Expr> gradient(String field) {
+        List<Expr> g = new ArrayList<>();
+        for (String x : spatialVariables()) {
+            g.add(d(field, x));
+        }
+        return g;
+    }
+
+    /**
+     * The divergence of a vector of fields over the spatial variables.
+     *
+     * @param components one field per spatial variable
+     * @return Σ_j ∂(component_j)/∂x_j
+     */
+    public Expr divergence(String... components) {
+        List<String> xs = spatialVariables();
+        if (components.length != xs.size()) {
+            throw new GeopinnException("divergence needs " + xs.size() + " components, got " + components.length);
+        }
+        List<Expr> terms = new ArrayList<>();
+        for (int j = 0; j < xs.size(); j++) {
+            terms.add(d(components[j], xs.get(j)));
+        }
+        return new Expr.Sum(terms);
+    }
+
+    /**
+     * Σ_j ∂a/∂x_j ∂b/∂x_j over the spatial variables (e.g. ∇c·∇φ).
+     *
+     * @param a a field
+     * @param b a field
+     * @return the dot product of their gradients
+     */
+    public Expr gradDot(String a, String b) {
+        List<Expr> terms = new ArrayList<>();
+        for (String x : spatialVariables()) {
+            terms.add(d(a, x).times(d(b, x)));
+        }
+        return new Expr.Sum(terms);
+    }
+
+    /**
+     * @param text operator text such as {@code u_t - 0.25*u_xx}
+     * @return the parsed expression
+     * @throws ExprParseException with the column and the known names, when the text is malformed
+     */
+    public Expr parse(String text) {
+        return new ExprParser(this).parse(text);
+    }
+
+    /** @param e an expression @return its text in this vocabulary's names */
+    public String print(Expr e) {
+        return ExprPrinter.print(e, variables);
+    }
+}

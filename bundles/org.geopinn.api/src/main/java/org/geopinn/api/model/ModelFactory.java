@@ -1,0 +1,21 @@
+package org.geopinn.api.model;
+
+/**
+ * A service that builds models of one kind (e.g. {@code mlp}, {@code random-features},
+ * {@code sinusoidal-mlp}); registered with the {@code geopinn.id} property equal to {@link #id()}.
+ */
+@org.osgi.annotation.versioning.ConsumerType
+public interface ModelFactory {
+    /** @return the model kind's id */
+    String id();
+
+    /** @return a one-line description */
+    String description();
+
+    /**
+     * @param spec what to build
+     * @return a new model
+     * @throws org.geopinn.api.GeopinnException for a spec this factory cannot build (unknown activation …)
+     */
+    Model create(ModelSpec spec);
+}

@@ -1,0 +1,27 @@
+package org.geopinn.api.operator;
+
+import java.util.Map;
+import org.geopinn.api.model.Model;
+import org.geopinn.api.problem.Problem;
+
+/**
+ * Builds residual systems from a problem, a model and collocation points. Engines differ in how
+ * they obtain input derivatives: {@code autodiff} (Taylor mode, exact) or {@code finite-difference}
+ * (central stencils). Registered with the {@code geopinn.id} property.
+ */
+@org.osgi.annotation.versioning.ProviderType
+public interface OperatorEngine {
+    /** @return the engine id */
+    String id();
+
+    /**
+     * @param problem the problem (its conditions define the rows)
+     * @param model the model whose fields the operators act on
+     * @param points collocation points per condition name, row-major n×d (not modified)
+     * @param scaling how rows are scaled by weights, counts and measures
+     * @return the residual system
+     * @throws org.geopinn.api.GeopinnException when problem and model do not fit (dimension, fields,
+     *         missing points, unsupported derivative order)
+     */
+    ResidualSystem build(Problem problem, Model model, Map<String, double[]> points, LossScaling scaling);
+}

@@ -1,0 +1,43 @@
+package org.geopinn.api.problem;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.geopinn.api.expr.Vocabulary;
+
+/**
+ * A PDE problem, provided as a service (with the {@code geopinn.id} property equal to {@link #id()}).
+ * It declares its variables and fields (through {@link #vocabulary()}), a box domain with named
+ * parts, the conditions that make up the loss, and optionally a reference solution.
+ */
+@org.osgi.annotation.versioning.ConsumerType
+public interface Problem {
+    /** @return the short id used by the CLI and scripts, e.g. {@code laplace2d} */
+    String id();
+
+    /** @return a one-line description, e.g. "2-D Laplace, Δu = −2π² sin πx sin πy on [0,1]²" */
+    String description();
+
+    /** @return the variables and fields the operators use */
+    Vocabulary vocabulary();
+
+    /** @return the domain and its named parts */
+    Domain domain();
+
+    /** @return the conditions, in the order their residuals are stacked */
+    List<Condition> conditions();
+
+    /** @return the reference solution, when one is known */
+    default Optional<ReferenceSolution> reference() {
+        return Optional.empty();
+    }
+
+    /**
+     * Good defaults for solving this problem; keys are listed in {@link ProblemDefaults}.
+     *
+     * @return the problem's defaults (may be empty)
+     */
+    default Map<String, String> defaults() {
+        return Map.of();
+    }
+}

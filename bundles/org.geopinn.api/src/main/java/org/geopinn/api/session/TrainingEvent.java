@@ -1,0 +1,32 @@
+package org.geopinn.api.session;
+
+/**
+ * Something that happened in a session. Step events carry the loss per condition, the weights and,
+ * where the problem has a reference and the error was measured at this step, the errors.
+ *
+ * @param kind what happened
+ * @param sessionId the session
+ * @param step steps taken so far
+ * @param seconds wall-clock seconds of training so far
+ * @param loss the total loss ½‖r‖² after the step
+ * @param groupLosses the loss per condition (names in {@link Session#conditionNames()})
+ * @param weights the weight per condition
+ * @param relativeL2 the relative L2 error over all fields, NaN when not measured
+ * @param fieldErrors the relative L2 error per field, empty when not measured
+ * @param optimizerId the optimizer that took the step
+ * @param message a human note (the optimizer's step detail, the reason of a pause …)
+ */
+public record TrainingEvent(Kind kind, String sessionId, long step, double seconds, double loss, double[] groupLosses,
+        double[] weights, double relativeL2, double[] fieldErrors, String optimizerId, String message) {
+
+    /** Kinds of events. */
+    public enum Kind {
+        /** The session started. */ STARTED,
+        /** A step was accepted. */ STEP,
+        /** A step was rejected (non-finite loss or no decrease); parameters are unchanged. */ REJECTED,
+        /** The optimizer was replaced. */ SWAPPED,
+        /** The session paused. */ PAUSED,
+        /** The session resumed. */ RESUMED,
+        /** The session ended: finished, stopped or failed (see {@link Session#state()}). */ ENDED
+    }
+}
