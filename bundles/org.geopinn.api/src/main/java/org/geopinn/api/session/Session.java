@@ -68,6 +68,17 @@ public interface Session {
      */
     SessionState await(Duration timeout) throws InterruptedException;
 
+    /**
+     * Runs a diagnostic between two steps on the current parameters and publishes its report as a
+     * {@link TrainingEvent.Kind#DIAGNOSTIC} event.
+     *
+     * @param diagnosticId the diagnostic's id
+     * @param options its options
+     * @return the report
+     * @throws org.geopinn.api.GeopinnException if no such diagnostic is available
+     */
+    org.geopinn.api.diagnostic.DiagnosticReport diagnose(String diagnosticId, Map<String, ?> options);
+
     /** @param listener receives this session's events from now on */
     void addListener(TrainingListener listener);
 

@@ -30,13 +30,15 @@ import org.geopinn.api.operator.LossScaling;
  * @param initialParameters parameters to start from (resume), null to initialise
  * @param initialOptimizerState optimizer state to resume, null to start fresh
  * @param startStep the step count already taken (resume)
+ * @param diagnostics ids of diagnostics to run during training
+ * @param diagnosticEvery run them every this many steps (0: only at the end)
  */
 public record SessionSpec(String problemId, String modelId, int[] hidden, String activation, String initialization,
         Boolean separateNetworks, Map<String, String> modelOptions, String engineId, LossScaling scaling,
         String samplerId, Map<String, Integer> points, int resampleEvery, List<OptimizerStage> optimizers,
         String weightingId, Map<String, String> weightingSettings, long maxSteps, double timeBudgetSeconds, long seed,
         int errorEvery, double[] initialParameters, org.geopinn.api.optimizer.OptimizerState initialOptimizerState,
-        long startStep) {
+        long startStep, List<String> diagnostics, int diagnosticEvery) {
 
     /** Copies collections and arrays; replaces null collections by empty ones. */
     public SessionSpec {
@@ -46,6 +48,7 @@ public record SessionSpec(String problemId, String modelId, int[] hidden, String
         optimizers = List.copyOf(optimizers == null ? List.of() : optimizers);
         weightingSettings = Map.copyOf(weightingSettings == null ? Map.of() : weightingSettings);
         initialParameters = initialParameters == null ? null : initialParameters.clone();
+        diagnostics = List.copyOf(diagnostics == null ? List.of() : diagnostics);
     }
 
     /** @param problemId a problem id @return a builder with every other field at its default */
@@ -62,6 +65,7 @@ public record SessionSpec(String problemId, String modelId, int[] hidden, String
         b.weightingId = weightingId; b.weightingSettings = weightingSettings; b.maxSteps = maxSteps;
         b.timeBudgetSeconds = timeBudgetSeconds; b.seed = seed; b.errorEvery = errorEvery;
         b.initialParameters = initialParameters; b.initialOptimizerState = initialOptimizerState; b.startStep = startStep;
+        b.diagnostics = diagnostics; b.diagnosticEvery = diagnosticEvery;
         return b;
     }
 
@@ -89,6 +93,8 @@ public record SessionSpec(String problemId, String modelId, int[] hidden, String
         private double[] initialParameters;
         private org.geopinn.api.optimizer.OptimizerState initialOptimizerState;
         private long startStep;
+        private List<String> diagnostics = List.of();
+        private int diagnosticEvery;
 
         private Builder(String problemId) {
             this.problemId = problemId;
@@ -117,11 +123,15 @@ public record SessionSpec(String problemId, String modelId, int[] hidden, String
         /** @param v optimizer state @return this */ public Builder initialOptimizerState(org.geopinn.api.optimizer.OptimizerState v) { initialOptimizerState = v; return this; }
         /** @param v steps already taken @return this */ public Builder startStep(long v) { startStep = v; return this; }
 
+        /** @param v diagnostic ids @return this */ public Builder diagnostics(List<String> v) { diagnostics = v; return this; }
+        /** @param v diagnostic period @return this */ public Builder diagnosticEvery(int v) { diagnosticEvery = v; return this; }
+
         /** @return the spec */
         public SessionSpec build() {
             return new SessionSpec(problemId, modelId, hidden, activation, initialization, separateNetworks, modelOptions,
                     engineId, scaling, samplerId, points, resampleEvery, optimizers, weightingId, weightingSettings,
-                    maxSteps, timeBudgetSeconds, seed, errorEvery, initialParameters, initialOptimizerState, startStep);
+                    maxSteps, timeBudgetSeconds, seed, errorEvery, initialParameters, initialOptimizerState, startStep,
+                    diagnostics, diagnosticEvery);
         }
     }
 }

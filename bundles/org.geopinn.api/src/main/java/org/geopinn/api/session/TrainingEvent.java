@@ -15,9 +15,11 @@ package org.geopinn.api.session;
  * @param fieldErrors the relative L2 error per field, empty when not measured
  * @param optimizerId the optimizer that took the step
  * @param message a human note (the optimizer's step detail, the reason of a pause …)
+ * @param report the diagnostic report of a {@link Kind#DIAGNOSTIC} event, null otherwise
  */
 public record TrainingEvent(Kind kind, String sessionId, long step, double seconds, double loss, double[] groupLosses,
-        double[] weights, double relativeL2, double[] fieldErrors, String optimizerId, String message) {
+        double[] weights, double relativeL2, double[] fieldErrors, String optimizerId, String message,
+        org.geopinn.api.diagnostic.DiagnosticReport report) {
 
     /** Kinds of events. */
     public enum Kind {
@@ -27,6 +29,7 @@ public record TrainingEvent(Kind kind, String sessionId, long step, double secon
         /** The optimizer was replaced. */ SWAPPED,
         /** The session paused. */ PAUSED,
         /** The session resumed. */ RESUMED,
+        /** A diagnostic ran; the report is attached. */ DIAGNOSTIC,
         /** The session ended: finished, stopped or failed (see {@link Session#state()}). */ ENDED
     }
 }
