@@ -27,6 +27,16 @@ public interface Session {
     /** @return the last event, or null before the first */
     TrainingEvent lastEvent();
 
+    /**
+     * The step events of this session so far, in step order (for history files and plots). A
+     * resumed session lists only its own steps, from {@link SessionSpec#startStep()} on.
+     *
+     * @return the {@link TrainingEvent.Kind#STEP} events (an unmodifiable snapshot)
+     */
+    default List<TrainingEvent> history() {
+        return List.of();
+    }
+
     /** @return the names of the conditions, in the order of the loss arrays of events */
     List<String> conditionNames();
 

@@ -2,6 +2,7 @@ package org.geopinn.api.solution;
 
 import java.util.List;
 import org.geopinn.api.model.DerivativeRequest;
+import org.geopinn.api.model.Model;
 
 /**
  * A solved PDE that other software can use: each field and its input derivatives at any points.
@@ -26,4 +27,18 @@ public interface TrainedSolution {
      * @param out receives values in the layout {@code ((f*K)+k)*n + i} (modified)
      */
     void evaluate(double[] points, int n, DerivativeRequest request, double[] out);
+
+    /**
+     * A solution given by a model and its trained parameters; each call evaluates the model with a
+     * fresh evaluator, so the result is thread-safe.
+     *
+     * @param problemId the problem solved
+     * @param variables the input variables
+     * @param model the model (its spec names the fields)
+     * @param parameters the trained parameters (copied)
+     * @return the solution
+     */
+    static TrainedSolution of(String problemId, List<String> variables, Model model, double[] parameters) {
+        return new ModelSolution(problemId, variables, model, parameters);
+    }
 }
