@@ -1,0 +1,153 @@
+package org.geopinn.launcher;
+
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.osgi.framework.Bundle;
+
+/**
+ * {@code java -jar geopinn-launcher.jar ARGS…}: starts a Geopinn host and exits with the command's
+ * exit code. {@code host} starts the interactive host (shell, plugins/); any other arguments are a
+ * command for the CLI bundle, which sets the system property {@value HostBuilder#EXIT_CODE} and
+ * stops the framework when it is done.
+ */
+public final class Main {
+    private static final String CLI_BUNDLE = "org.geopinn.cli";
+    private static final Duration SHUTDOWN_TIMEOUT = Duration.ofSeconds(30);
+
+    private Main() {
+    }
+
+    /** @param args the command line */
+    public static void main(String[] args) {
+        System.exit(run(List.of(args)));
+    }
+
+    /**
+     * @param args the command line
+     * @return the process exit code
+     */
+    static int run(List<String> args) {
+        boolean interactive = args.size() == 1 && args.get(0).equals(HostBuilder.MODE_HOST);
+        Path launcherDir = launcherDir();
+        HostBuilder builder = HostBuilder.forHost(hostDir(launcherDir)).home(home(launcherDir));
+        if (interactive) {
+            builder.interactive();
+        } else {
+            builder.command(args);
+        }
+        System.clearProperty(HostBuilder.EXIT_CODE);
+        Host host;
+        try {
+            host = builder.start();
+        } catch (LaunchException e) {
+            System.err.println("geopinn: " + e.getMessage());
+            return 1;
+        }
+        if (!interactive && !isActive(host, CLI_BUNDLE)) {
+            System.err.println("geopinn: the command bundle " + CLI_BUNDLE + " is not running, so no command can run");
+            host.close();
+            return 1;
+        }
+        Thread hook = new Thread(() -> stopOnSignal(host, interactive), "geopinn-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            host.awaitStop(Duration.ZERO);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 130;
+        } finally {
+            Host.deleteTree(host.storage());
+        }
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException e) {
+            // Already shutting down: the hook runs anyway.
+        }
+        return exitCode(interactive);
+    }
+
+    private static boolean isActive(Host host, String symbolicName) {
+        for (Bundle b : host.context().getBundles()) {
+            if (symbolicName.equals(b.getSymbolicName()) && b.getState() == Bundle.ACTIVE) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static int exitCode(boolean interactive) {
+        String code = System.getProperty(HostBuilder.EXIT_CODE);
+        if (code == null) {
+            if (interactive) {
+                return 0;
+            }
+            System.err.println("geopinn: no command handler ran (the org.geopinn.cli bundle did not start or did not finish)");
+            return 1;
+        }
+        try {
+            return Integer.parseInt(code.trim());
+        } catch (NumberFormatException e) {
+            System.err.println("geopinn: the command handler set " + HostBuilder.EXIT_CODE + " to '" + code + "', not a number");
+            return 1;
+        }
+    }
+
+    /**
+     * Ctrl-C: a solve in progress is wound down by the CLI bundle's own hook, which stops the
+     * framework when the results are written; give it up to 30 s, then stop the framework.
+     * With no training session running there is nothing to wait for.
+     */
+    private static void stopOnSignal(Host host, boolean interactive) {
+        try {
+            if (!interactive && RunningSessions.any(host.context())) {
+                host.awaitStop(SHUTDOWN_TIMEOUT);
+            }
+            if (host.isRunning()) {
+                host.close();
+            }
+        } catch (InterruptedException | RuntimeException e) {
+            // The JVM is going down; nothing more to do.
+        }
+    }
+
+    /** @return the folder of the launcher jar (or classes folder) */
+    private static Path launcherDir() {
+        try {
+            Path location = Path.of(Main.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            return Files.isDirectory(location) ? location : location.getParent();
+        } catch (URISyntaxException | RuntimeException e) {
+            return Path.of("").toAbsolutePath();
+        }
+    }
+
+    /** The assembled host: -Dgeopinn.host, else the launcher's folder if it holds features/. */
+    private static Path hostDir(Path launcherDir) {
+        String explicit = System.getProperty("geopinn.host");
+        if (explicit != null) {
+            return Path.of(explicit);
+        }
+        if (Files.isDirectory(launcherDir.resolve("features"))) {
+            return launcherDir;
+        }
+        return home(launcherDir).resolve("features/target/host");
+    }
+
+    /**
+     * The Geopinn home: -Dgeopinn.home, else $GEOPINN_HOME, else the repository root when the
+     * launcher runs from {@code features/target/host}, else the working directory.
+     */
+    private static Path home(Path launcherDir) {
+        String explicit = System.getProperty(HostBuilder.HOME, System.getenv("GEOPINN_HOME"));
+        if (explicit != null && !explicit.isBlank()) {
+            return Path.of(explicit).toAbsolutePath();
+        }
+        Path p = launcherDir.toAbsolutePath().normalize();
+        if (p.endsWith(Path.of("features", "target", "host"))) {
+            return p.getParent().getParent().getParent();
+        }
+        return Path.of("").toAbsolutePath();
+    }
+}
