@@ -1,0 +1,185 @@
+package org.geopinn.api.evolution;
+
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TreeMap;
+import org.geopinn.api.GeopinnException;
+
+/**
+ * Settings of a Neural IVP run. Every setting has a text key, so a run can be configured from the
+ * command line ({@code --rank 100} sets {@code rank}), a problem's {@link InitialValueProblem#defaults()}
+ * or a configuration file. Keys (defaults in brackets):
+ * <ul>
+ * <li>{@code t-end} end time [the problem's default]; {@code output-times} comma-separated times at
+ * which snapshots are kept [5 evenly spaced up to t-end]</li>
+ * <li>{@code rtol}, {@code atol} tolerances of the adaptive Runge–Kutta step on θ [1e-3, rtol/10];
+ * {@code first-step} [1e-3]; {@code max-step} [t-end/10]; {@code max-steps} [10000]</li>
+ * <li>{@code samples} fresh collocation points per time step [2000]; {@code error-points} fixed points
+ * for the error against the reference [4096]</li>
+ * <li>{@code rank} Nyström preconditioner rank ℓ [50]; {@code mu} regularisation μ̃ = mu·λ_max [1e-6];
+ * {@code cg-tol} relative CG tolerance [1e-7]; {@code cg-max} CG iteration limit [500]</li>
+ * <li>{@code model} model factory id [sinusoidal-mlp]; {@code hidden} widths [32,32];
+ * {@code activation} [swish]; {@code model.KEY} passed to the model as option KEY</li>
+ * <li>{@code fit-iterations} Gauss–Newton iterations of the initial fit and of each refit [200];
+ * {@code fit-tol} relative RMS misfit at which a fit stops [1e-3]</li>
+ * <li>{@code restart-cg} restart (refit a fresh network) after a step needing more CG iterations
+ * than this [400]; {@code restart-every} also restart every N accepted steps, 0 for never [0]</li>
+ * <li>{@code seed} random seed of initialisation and sampling [0]</li>
+ * </ul>
+ *
+ * @param endTime the end time; NaN for the problem's default
+ * @param outputTimes times at which snapshots are kept; empty for 5 evenly spaced times
+ * @param rtol relative tolerance of the step-size control
+ * @param atol absolute tolerance of the step-size control
+ * @param firstStep the first step size tried
+ * @param maxStep the largest step size; NaN for endTime/10
+ * @param maxSteps the limit on accepted plus rejected steps
+ * @param samples collocation points per step
+ * @param errorPoints points on which the error against the reference is measured
+ * @param rank the Nyström rank ℓ (0 for plain CG)
+ * @param mu the relative regularisation: μ̃ = mu·(largest Nyström eigenvalue)
+ * @param cgTolerance the relative residual at which CG stops
+ * @param cgMaxIterations the CG iteration limit
+ * @param model the model factory id
+ * @param hidden hidden layer widths
+ * @param activation the activation
+ * @param modelOptions further model options
+ * @param fitIterations Gauss–Newton iterations per fit
+ * @param fitTolerance relative RMS misfit at which a fit stops
+ * @param restartCgIterations CG iterations above which the network is refitted
+ * @param restartEvery refit every this many accepted steps; 0 for never
+ * @param seed the random seed
+ */
+public record EvolutionSettings(double endTime, double[] outputTimes, double rtol, double atol, double firstStep,
+        double maxStep, int maxSteps, int samples, int errorPoints, int rank, double mu, double cgTolerance,
+        int cgMaxIterations, String model, int[] hidden, String activation, Map<String, String> modelOptions,
+        int fitIterations, double fitTolerance, int restartCgIterations, int restartEvery, long seed) {
+
+    /** Copies arrays and maps. */
+    public EvolutionSettings {
+        outputTimes = outputTimes.clone();
+        hidden = hidden.clone();
+        modelOptions = Map.copyOf(modelOptions);
+    }
+
+    /** @return the default settings */
+    public static EvolutionSettings defaults() {
+        return new EvolutionSettings(Double.NaN, new double[0], 1e-3, 1e-4, 1e-3, Double.NaN, 10000, 2000, 4096, 50,
+                1e-6, 1e-7, 500, "sinusoidal-mlp", new int[] {32, 32}, "swish", Map.of(), 200, 1e-3, 400, 0, 0L);
+    }
+
+    @Override
+    public double[] outputTimes() {
+        return outputTimes.clone();
+    }
+
+    @Override
+    public int[] hidden() {
+        return hidden.clone();
+    }
+
+    /**
+     * Applies settings given as text.
+     *
+     * @param values keys as listed in the class comment and their values
+     * @return the settings with those values
+     * @throws GeopinnException for an unknown key or a malformed or out-of-range value
+     */
+    public EvolutionSettings with(Map<String, String> values) {
+        Map<String, Object> v = asMap();
+        Map<String, String> options = new HashMap<>(modelOptions);
+        boolean atolGiven = false;
+        for (Map.Entry<String, String> e : new TreeMap<>(values).entrySet()) {
+            String key = e.getKey();
+            String text = e.getValue().trim();
+            if (key.startsWith("model.")) {
+                options.put(key.substring("model.".length()), text);
+                continue;
+            }
+            if (!v.containsKey(key)) {
+                throw new GeopinnException("unknown evolution setting '" + key + "'; settings are " + v.keySet()
+                        + " and model.KEY");
+            }
+            atolGiven |= key.equals("atol");
+            v.put(key, parse(key, text, v.get(key)));
+        }
+        if (!atolGiven && values.containsKey("rtol")) {
+            v.put("atol", (Double) v.get("rtol") / 10);
+        }
+        return new EvolutionSettings((Double) v.get("t-end"), (double[]) v.get("output-times"), (Double) v.get("rtol"),
+                (Double) v.get("atol"), (Double) v.get("first-step"), (Double) v.get("max-step"),
+                (Integer) v.get("max-steps"), (Integer) v.get("samples"), (Integer) v.get("error-points"),
+                (Integer) v.get("rank"), (Double) v.get("mu"), (Double) v.get("cg-tol"), (Integer) v.get("cg-max"),
+                (String) v.get("model"), (int[]) v.get("hidden"), (String) v.get("activation"), options,
+                (Integer) v.get("fit-iterations"), (Double) v.get("fit-tol"), (Integer) v.get("restart-cg"),
+                (Integer) v.get("restart-every"), (Long) v.get("seed"));
+    }
+
+    /** @return every setting except the model options, by key */
+    public Map<String, Object> asMap() {
+        Map<String, Object> v = new LinkedHashMap<>();
+        v.put("t-end", endTime);
+        v.put("output-times", outputTimes.clone());
+        v.put("rtol", rtol);
+        v.put("atol", atol);
+        v.put("first-step", firstStep);
+        v.put("max-step", maxStep);
+        v.put("max-steps", maxSteps);
+        v.put("samples", samples);
+        v.put("error-points", errorPoints);
+        v.put("rank", rank);
+        v.put("mu", mu);
+        v.put("cg-tol", cgTolerance);
+        v.put("cg-max", cgMaxIterations);
+        v.put("model", model);
+        v.put("hidden", hidden.clone());
+        v.put("activation", activation);
+        v.put("fit-iterations", fitIterations);
+        v.put("fit-tol", fitTolerance);
+        v.put("restart-cg", restartCgIterations);
+        v.put("restart-every", restartEvery);
+        v.put("seed", seed);
+        return v;
+    }
+
+    private static Object parse(String key, String text, Object current) {
+        try {
+            if (current instanceof Double) {
+                double d = Double.parseDouble(text);
+                if (!(d >= 0) && !key.equals("t-end") && !key.equals("max-step")) {
+                    throw new GeopinnException("evolution setting " + key + " must be a number >= 0, got '" + text + "'");
+                }
+                return d;
+            }
+            if (current instanceof Integer) {
+                int i = Integer.parseInt(text);
+                if (i < 0) {
+                    throw new GeopinnException("evolution setting " + key + " must be an integer >= 0, got '" + text + "'");
+                }
+                return i;
+            }
+            if (current instanceof Long) {
+                return Long.parseLong(text);
+            }
+            if (current instanceof double[]) {
+                return text.isEmpty() ? new double[0]
+                        : Arrays.stream(text.split(",")).mapToDouble(s -> Double.parseDouble(s.trim())).toArray();
+            }
+            if (current instanceof int[]) {
+                int[] widths = Arrays.stream(text.split(",")).mapToInt(s -> Integer.parseInt(s.trim())).toArray();
+                if (widths.length == 0 || Arrays.stream(widths).anyMatch(w -> w <= 0)) {
+                    throw new GeopinnException("evolution setting " + key + " must list positive widths, e.g. 32,32; got '" + text + "'");
+                }
+                return widths;
+            }
+            if (text.isEmpty()) {
+                throw new GeopinnException("evolution setting " + key + " must not be empty");
+            }
+            return text;
+        } catch (NumberFormatException ex) {
+            throw new GeopinnException("evolution setting " + key + " has a malformed value '" + text + "'", ex);
+        }
+    }
+}

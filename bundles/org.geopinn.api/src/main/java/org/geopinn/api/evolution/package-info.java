@@ -1,0 +1,9 @@
+/**
+ * Time evolution of initial-value PDEs u_t = L[u] by integrating a network's parameters
+ * (Neural IVP, seed 003): the problem declaration ({@link org.geopinn.api.evolution.InitialValueProblem},
+ * a plugin contract), the solver service ({@link org.geopinn.api.evolution.EvolutionService}), its
+ * settings, progress events and resumable state.
+ */
+@org.osgi.annotation.bundle.Export
+@org.osgi.annotation.versioning.Version("1.0.0")
+package org.geopinn.api.evolution;
