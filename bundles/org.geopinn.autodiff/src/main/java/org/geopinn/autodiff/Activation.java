@@ -1,0 +1,196 @@
+package org.geopinn.autodiff;
+
+import java.util.Arrays;
+import java.util.Locale;
+import org.geopinn.api.GeopinnException;
+
+/**
+ * Elementwise activation functions with their derivatives of every order up to {@link #MAX_ORDER}.
+ * Taylor-mode propagation of order m needs derivatives up to m, its reverse and tangent passes up to
+ * m + 1.
+ */
+public enum Activation {
+    /** The hyperbolic tangent; derivatives are polynomials in t = tanh z. */
+    TANH("tanh") {
+        @Override
+        public void derivatives(double[] z, int count, int maxOrder, double[] out, int stride) {
+            for (int e = 0; e < count; e++) {
+                double t = Math.tanh(z[e]);
+                for (int k = 0; k <= maxOrder; k++) {
+                    out[k * stride + e] = horner(TANH_POLYNOMIALS[k], t);
+                }
+            }
+        }
+    },
+    /** The sine; derivatives cycle through sin, cos, −sin, −cos. */
+    SIN("sin") {
+        @Override
+        public void derivatives(double[] z, int count, int maxOrder, double[] out, int stride) {
+            trigonometric(z, count, maxOrder, out, stride, 0);
+        }
+    },
+    /** The cosine; derivatives cycle through cos, −sin, −cos, sin. */
+    COS("cos") {
+        @Override
+        public void derivatives(double[] z, int count, int maxOrder, double[] out, int stride) {
+            trigonometric(z, count, maxOrder, out, stride, 1);
+        }
+    },
+    /** Swish (SiLU) z·s(z) with the logistic s; its k-th derivative is z s^(k) + k s^(k−1). */
+    SWISH("swish") {
+        @Override
+        public void derivatives(double[] z, int count, int maxOrder, double[] out, int stride) {
+            for (int e = 0; e < count; e++) {
+                double x = z[e];
+                double s = logistic(x);
+                double previous = horner(LOGISTIC_POLYNOMIALS[0], s);
+                out[e] = x * previous;
+                for (int k = 1; k <= maxOrder; k++) {
+                    double current = horner(LOGISTIC_POLYNOMIALS[k], s);
+                    out[k * stride + e] = x * current + k * previous;
+                    previous = current;
+                }
+            }
+        }
+    },
+    /** Softplus log(1 + e^z); its k-th derivative (k ≥ 1) is the (k−1)-th of the logistic function. */
+    SOFTPLUS("softplus") {
+        @Override
+        public void derivatives(double[] z, int count, int maxOrder, double[] out, int stride) {
+            for (int e = 0; e < count; e++) {
+                double x = z[e];
+                out[e] = Math.max(x, 0.0) + Math.log1p(Math.exp(-Math.abs(x)));
+                double s = logistic(x);
+                for (int k = 1; k <= maxOrder; k++) {
+                    out[k * stride + e] = horner(LOGISTIC_POLYNOMIALS[k - 1], s);
+                }
+            }
+        }
+    },
+    /** The identity (a linear layer). */
+    IDENTITY("identity") {
+        @Override
+        public void derivatives(double[] z, int count, int maxOrder, double[] out, int stride) {
+            for (int e = 0; e < count; e++) {
+                out[e] = z[e];
+                if (maxOrder >= 1) {
+                    out[stride + e] = 1.0;
+                }
+                for (int k = 2; k <= maxOrder; k++) {
+                    out[k * stride + e] = 0.0;
+                }
+            }
+        }
+    };
+
+    /** The highest derivative order available. */
+    public static final int MAX_ORDER = 8;
+
+    /** d^k/dz^k tanh z as a polynomial in t = tanh z (coefficients by increasing power). */
+    private static final double[][] TANH_POLYNOMIALS = chainPolynomials(new double[] {0, 1}, new double[] {1, 0, -1});
+    /** d^k/dz^k s(z) of the logistic s as a polynomial in s. */
+    private static final double[][] LOGISTIC_POLYNOMIALS = chainPolynomials(new double[] {0, 1}, new double[] {0, 1, -1});
+
+    private final String id;
+
+    Activation(String id) {
+        this.id = id;
+    }
+
+    /** @return the activation's name as used in model specs */
+    public String id() {
+        return id;
+    }
+
+    /**
+     * Evaluates σ and its derivatives: {@code out[k*stride + e] = σ^(k)(z[e])} for k = 0..maxOrder
+     * and e &lt; count.
+     *
+     * @param z the arguments (not modified)
+     * @param count how many arguments
+     * @param maxOrder the highest derivative, at most {@link #MAX_ORDER}
+     * @param out receives the derivatives (modified)
+     * @param stride the distance between orders in {@code out}, at least count
+     */
+    public abstract void derivatives(double[] z, int count, int maxOrder, double[] out, int stride);
+
+    /**
+     * @param name an activation name (tanh, sin, cos, swish or silu, softplus, identity or linear),
+     *        case-insensitive
+     * @return the activation
+     * @throws GeopinnException for an unknown name
+     */
+    public static Activation byName(String name) {
+        String key = name == null ? "" : name.trim().toLowerCase(Locale.ROOT);
+        switch (key) {
+            case "silu":
+                return SWISH;
+            case "linear":
+                return IDENTITY;
+            default:
+                for (Activation a : values()) {
+                    if (a.id.equals(key)) {
+                        return a;
+                    }
+                }
+                throw new GeopinnException("unknown activation '" + name + "'; known: tanh, sin, cos, swish (silu), softplus, identity");
+        }
+    }
+
+    private static double logistic(double x) {
+        if (x >= 0) {
+            return 1.0 / (1.0 + Math.exp(-x));
+        }
+        double e = Math.exp(x);
+        return e / (1.0 + e);
+    }
+
+    private static void trigonometric(double[] z, int count, int maxOrder, double[] out, int stride, int shift) {
+        for (int e = 0; e < count; e++) {
+            double s = Math.sin(z[e]);
+            double c = Math.cos(z[e]);
+            for (int k = 0; k <= maxOrder; k++) {
+                double v;
+                switch ((k + shift) & 3) {
+                    case 0: v = s; break;
+                    case 1: v = c; break;
+                    case 2: v = -s; break;
+                    default: v = -c; break;
+                }
+                out[k * stride + e] = v;
+            }
+        }
+    }
+
+    private static double horner(double[] p, double t) {
+        double r = 0.0;
+        for (int i = p.length - 1; i >= 0; i--) {
+            r = r * t + p[i];
+        }
+        return r;
+    }
+
+    /**
+     * For a function f whose derivative is f' = q(f) for a polynomial q, the k-th derivative is a
+     * polynomial p_k(f) with p_0 = start and p_{k+1} = p_k'(f)·q(f).
+     */
+    private static double[][] chainPolynomials(double[] start, double[] q) {
+        double[][] p = new double[MAX_ORDER + 1][];
+        p[0] = start;
+        for (int k = 1; k <= MAX_ORDER; k++) {
+            double[] prev = p[k - 1];
+            double[] derivative = new double[Math.max(1, prev.length - 1)];
+            for (int i = 1; i < prev.length; i++) {
+                derivative[i - 1] = i * prev[i];
+            }
+            double[] next = new double[derivative.length + q.length - 1];
+            for (int i = 0; i < derivative.length; i++) {
+                for (int j = 0; j < q.length; j++) {
+                    next[i + j] += derivative[i] * q[j];
+                }
+            }
+            p[k] = Arrays.copyOf(next, next.length);
+        }
+        return p;
+    }
+}

@@ -1,0 +1,179 @@
+package org.geopinn.autodiff;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Applies an elementwise activation to jets (forward), and its reverse and tangent linearisations,
+ * from the Faà di Bruno terms of a {@link JetStructure} compiled once into lists of elementwise
+ * products. At run time each product is one loop over the n·w entries of a component block.
+ *
+ * <p>Buffers: z, a, and their adjoints or tangents are (C·n)×w with component c in the block
+ * starting at c·n·w; the activation derivatives s hold σ^(k)(z_value) at k·sStride.
+ * Not thread-safe (it owns a little scratch).
+ */
+final class ActivationJets {
+    /** Sources a product factor can come from. */
+    private static final int Z = 0;
+    private static final int S = 1;
+    /** The adjoint of a (backward) or the tangent of z (tangent pass). */
+    private static final int OTHER = 2;
+
+    /** A product coefficient · Π factors added to component {@code target}. */
+    private record Product(int target, double coefficient, int[] sources, int[] indices) {
+    }
+
+    private final Product[] forward;
+    private final Product[] backward;
+    private final Product[] tangent;
+    private final int components;
+    private final double[][] arrays = new double[Activation.MAX_ORDER + 3][];
+    private final int[] offsets = new int[Activation.MAX_ORDER + 3];
+
+    ActivationJets(JetStructure jets) {
+        components = jets.size();
+        List<Product> f = new ArrayList<>();
+        List<Product> b = new ArrayList<>();
+        List<Product> t = new ArrayList<>();
+        for (int c = 0; c < components; c++) {
+            for (JetStructure.FaaDiBrunoTerm term : jets.chainTerms(c)) {
+                int k = term.order();
+                int[] factors = term.factors();
+                // a_c += coef · σ^(k) · Π z_f
+                f.add(product(c, term.coefficient(), S, k, factors, -1, -1, -1));
+                // δz_0 += coef · δa_c · σ^(k+1) · Π z_f ; ż-contribution of ż_0 likewise
+                b.add(product(0, term.coefficient(), S, k + 1, factors, -1, OTHER, c));
+                t.add(product(c, term.coefficient(), S, k + 1, factors, -1, OTHER, 0));
+                for (int p = 0; p < factors.length; p++) {
+                    if (p > 0 && factors[p] == factors[p - 1]) {
+                        continue;
+                    }
+                    int multiplicity = 0;
+                    for (int q : factors) {
+                        multiplicity += q == factors[p] ? 1 : 0;
+                    }
+                    // δz_{f_p} += μ · coef · δa_c · σ^(k) · Π_{q≠p} z_q ; tangent: ȧ_c += μ coef σ^(k) ż_{f_p} Π_{q≠p} z_q
+                    b.add(product(factors[p], multiplicity * term.coefficient(), S, k, factors, p, OTHER, c));
+                    t.add(product(c, multiplicity * term.coefficient(), S, k, factors, p, OTHER, factors[p]));
+                }
+            }
+        }
+        forward = f.toArray(new Product[0]);
+        backward = b.toArray(new Product[0]);
+        tangent = t.toArray(new Product[0]);
+    }
+
+    private static Product product(int target, double coefficient, int sSource, int sOrder, int[] factors, int skip,
+            int extraSource, int extraIndex) {
+        List<int[]> list = new ArrayList<>();
+        list.add(new int[] {sSource, sOrder});
+        for (int q = 0; q < factors.length; q++) {
+            if (q != skip) {
+                list.add(new int[] {Z, factors[q]});
+            }
+        }
+        if (extraSource >= 0) {
+            list.add(new int[] {extraSource, extraIndex});
+        }
+        int[] sources = new int[list.size()];
+        int[] indices = new int[list.size()];
+        for (int q = 0; q < sources.length; q++) {
+            sources[q] = list.get(q)[0];
+            indices[q] = list.get(q)[1];
+        }
+        return new Product(target, coefficient, sources, indices);
+    }
+
+    /** a = σ(z) as jets. */
+    void forward(double[] z, double[] s, int sStride, double[] a, int n, int w) {
+        run(forward, z, s, sStride, null, a, n, w);
+    }
+
+    /** δz = (∂a/∂z)ᵀ δa. */
+    void backward(double[] da, double[] z, double[] s, int sStride, double[] dz, int n, int w) {
+        run(backward, z, s, sStride, da, dz, n, w);
+    }
+
+    /** ȧ = (∂a/∂z) ż. */
+    void tangent(double[] dotZ, double[] z, double[] s, int sStride, double[] dotA, int n, int w) {
+        run(tangent, z, s, sStride, dotZ, dotA, n, w);
+    }
+
+    private void run(Product[] program, double[] z, double[] s, int sStride, double[] other, double[] out, int n, int w) {
+        int len = n * w;
+        Arrays.fill(out, 0, components * len, 0.0);
+        for (Product p : program) {
+            int m = p.sources.length;
+            for (int q = 0; q < m; q++) {
+                int index = p.indices[q];
+                switch (p.sources[q]) {
+                    case Z:
+                        arrays[q] = z;
+                        offsets[q] = index * len;
+                        break;
+                    case S:
+                        arrays[q] = s;
+                        offsets[q] = index * sStride;
+                        break;
+                    default:
+                        arrays[q] = other;
+                        offsets[q] = index * len;
+                        break;
+                }
+            }
+            addProduct(out, p.target * len, p.coefficient, arrays, offsets, m, len);
+        }
+    }
+
+    /** dst[d + e] += coefficient · Π_q arrays[q][offsets[q] + e] for e &lt; len. */
+    static void addProduct(double[] dst, int d, double coefficient, double[][] arrays, int[] offsets, int m, int len) {
+        double[] a0 = arrays[0];
+        int o0 = offsets[0];
+        switch (m) {
+            case 1:
+                for (int e = 0; e < len; e++) {
+                    dst[d + e] += coefficient * a0[o0 + e];
+                }
+                return;
+            case 2: {
+                double[] a1 = arrays[1];
+                int o1 = offsets[1];
+                for (int e = 0; e < len; e++) {
+                    dst[d + e] += coefficient * a0[o0 + e] * a1[o1 + e];
+                }
+                return;
+            }
+            case 3: {
+                double[] a1 = arrays[1];
+                double[] a2 = arrays[2];
+                int o1 = offsets[1];
+                int o2 = offsets[2];
+                for (int e = 0; e < len; e++) {
+                    dst[d + e] += coefficient * a0[o0 + e] * a1[o1 + e] * a2[o2 + e];
+                }
+                return;
+            }
+            case 4: {
+                double[] a1 = arrays[1];
+                double[] a2 = arrays[2];
+                double[] a3 = arrays[3];
+                int o1 = offsets[1];
+                int o2 = offsets[2];
+                int o3 = offsets[3];
+                for (int e = 0; e < len; e++) {
+                    dst[d + e] += coefficient * a0[o0 + e] * a1[o1 + e] * a2[o2 + e] * a3[o3 + e];
+                }
+                return;
+            }
+            default:
+                for (int e = 0; e < len; e++) {
+                    double v = coefficient;
+                    for (int q = 0; q < m; q++) {
+                        v *= arrays[q][offsets[q] + e];
+                    }
+                    dst[d + e] += v;
+                }
+        }
+    }
+}

@@ -1,0 +1,257 @@
+package org.geopinn.autodiff;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.apache.commons.math3.analysis.differentiation.DerivativeStructure;
+import org.geopinn.api.GeopinnException;
+import org.geopinn.api.model.DerivativeRequest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * Jets of random networks against Commons Math DerivativeStructure (every partial up to order 4 in
+ * two and three variables), and the parameter derivatives against finite differences and each
+ * other.
+ */
+class JetNetworkEvaluatorTest {
+    /** Every multi-index of total order 1..maxOrder in d variables. */
+    static List<int[]> allMultiIndices(int d, int maxOrder) {
+        List<int[]> out = new ArrayList<>();
+        int[] m = new int[d];
+        while (true) {
+            int j = 0;
+            while (j < d && m[j] == maxOrder) {
+                m[j] = 0;
+                j++;
+            }
+            if (j == d) {
+                break;
+            }
+            m[j]++;
+            int sum = 0;
+            for (int o : m) {
+                sum += o;
+            }
+            if (sum >= 1 && sum <= maxOrder) {
+                out.add(m.clone());
+            }
+        }
+        return out;
+    }
+
+    /** A random network over an affine encoding; returns the network, fills theta. */
+    static JetNetwork randomNetwork(int d, int[] hidden, int outputs, Activation activation, double[] scale,
+            double[] shift, List<Double> thetaOut, Random random) {
+        List<DenseLayer> layers = new ArrayList<>();
+        int offset = 0;
+        int width = d;
+        for (int l = 0; l <= hidden.length; l++) {
+            int out = l < hidden.length ? hidden[l] : outputs;
+            layers.add(DenseLayer.trainable(width, out, l < hidden.length ? activation : null, offset, offset + out * width));
+            for (int p = 0; p < out * width + out; p++) {
+                thetaOut.add(random.nextGaussian() * 0.8);
+            }
+            offset += out * width + out;
+            width = out;
+        }
+        return new JetNetwork(CoordinateEncoding.affine(scale, shift), layers);
+    }
+
+    static DerivativeStructure activate(Activation a, DerivativeStructure z) {
+        switch (a) {
+            case TANH: return z.tanh();
+            case SIN: return z.sin();
+            case COS: return z.cos();
+            case SWISH: return z.multiply(z.negate().exp().add(1.0).reciprocal());
+            case SOFTPLUS: return z.exp().log1p();
+            default: return z;
+        }
+    }
+
+    /** The network by DerivativeStructure at one point: outputs as DS. */
+    static DerivativeStructure[] reference(JetNetwork net, double[] theta, double[] scale, double[] shift, double[] x,
+            int order) {
+        int d = x.length;
+        DerivativeStructure[] a = new DerivativeStructure[d];
+        for (int j = 0; j < d; j++) {
+            a[j] = new DerivativeStructure(d, order, j, x[j]).subtract(shift[j]).multiply(scale[j]);
+        }
+        for (DenseLayer layer : net.layers()) {
+            DerivativeStructure[] z = new DerivativeStructure[layer.outputs()];
+            for (int o = 0; o < layer.outputs(); o++) {
+                DerivativeStructure sum = new DerivativeStructure(d, order, theta[layer.biasOffset() + o]);
+                for (int k = 0; k < layer.inputs(); k++) {
+                    sum = sum.add(a[k].multiply(theta[layer.weightOffset() + o * layer.inputs() + k]));
+                }
+                z[o] = layer.activation() == null ? sum : activate(layer.activation(), sum);
+            }
+            a = z;
+        }
+        return a;
+    }
+
+    static double[] toArray(List<Double> list) {
+        return list.stream().mapToDouble(Double::doubleValue).toArray();
+    }
+
+    @ParameterizedTest
+    @EnumSource(Activation.class)
+    void jetsMatchDerivativeStructureUpToOrderFour(Activation activation) {
+        Random random = new Random(11 + activation.ordinal());
+        int d = 2;
+        List<Double> t = new ArrayList<>();
+        double[] scale = {1.3, 0.7};
+        double[] shift = {0.2, -0.1};
+        JetNetwork net = randomNetwork(d, new int[] {5, 4}, 2, activation, scale, shift, t, random);
+        double[] theta = toArray(t);
+        DerivativeRequest request = DerivativeRequest.of(d, allMultiIndices(d, 4));
+        checkAgainstReference(net, theta, scale, shift, request, 7, random, 1e-12);
+    }
+
+    @Test
+    void mixedPartialsInThreeVariables() {
+        Random random = new Random(5);
+        int d = 3;
+        List<Double> t = new ArrayList<>();
+        double[] scale = {1, 1, 1};
+        double[] shift = {0, 0, 0};
+        JetNetwork net = randomNetwork(d, new int[] {6, 6, 6}, 1, Activation.TANH, scale, shift, t, random);
+        // only a few requested: u_xy, u_xxz, u_yyzz and the biharmonic-type u_xxxx (closure adds the rest)
+        DerivativeRequest request = DerivativeRequest.of(d,
+                List.of(new int[] {1, 1, 0}, new int[] {2, 0, 1}, new int[] {0, 2, 2}, new int[] {4, 0, 0}));
+        checkAgainstReference(net, toArray(t), scale, shift, request, 5, random, 1e-12);
+    }
+
+    private static void checkAgainstReference(JetNetwork net, double[] theta, double[] scale, double[] shift,
+            DerivativeRequest request, int n, Random random, double tolerance) {
+        int d = request.dimension();
+        JetStructure jets = JetStructure.of(request);
+        JetNetworkEvaluator ev = net.evaluator(jets, n + 3);
+        double[] points = new double[n * d];
+        for (int p = 0; p < points.length; p++) {
+            points[p] = 2 * random.nextDouble() - 1;
+        }
+        ev.forward(theta, points, n);
+        double[] out = ev.outputs();
+        int outputs = net.outputs();
+        for (int c = 0; c < jets.size(); c++) {
+            int[] alpha = jets.multiIndex(c);
+            for (int o = 0; o < outputs; o++) {
+                double maxRef = 0;
+                double maxErr = 0;
+                for (int i = 0; i < n; i++) {
+                    double[] x = java.util.Arrays.copyOfRange(points, i * d, i * d + d);
+                    double ref = reference(net, theta, scale, shift, x, jets.maxOrder())[o].getPartialDerivative(alpha);
+                    maxRef = Math.max(maxRef, Math.abs(ref));
+                    maxErr = Math.max(maxErr, Math.abs(ref - out[(c * n + i) * outputs + o]));
+                }
+                assertTrue(maxErr <= tolerance * Math.max(maxRef, 1e-300),
+                        "component " + java.util.Arrays.toString(alpha) + " output " + o + ": error " + maxErr + " vs " + maxRef);
+            }
+        }
+    }
+
+    /** Σ seeds·outputs as a function of theta, for finite differences. */
+    private static double functional(JetNetworkEvaluator ev, double[] theta, double[] points, int n, double[] seeds) {
+        ev.forward(theta, points, n);
+        double s = 0;
+        double[] out = ev.outputs();
+        for (int r = 0; r < seeds.length; r++) {
+            s += seeds[r] * out[r];
+        }
+        return s;
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Activation.class, names = {"TANH", "SIN", "SWISH", "SOFTPLUS"})
+    void reverseTangentAndRowsAgree(Activation activation) {
+        Random random = new Random(3 + activation.ordinal());
+        int d = 2;
+        List<Double> t = new ArrayList<>();
+        double[] scale = {1, 1};
+        double[] shift = {0, 0};
+        JetNetwork net = randomNetwork(d, new int[] {6, 5}, 2, activation, scale, shift, t, random);
+        double[] theta = toArray(t);
+        int parameters = theta.length;
+        DerivativeRequest request = DerivativeRequest.of(d, List.of(new int[] {2, 0}, new int[] {0, 2}, new int[] {1, 1},
+                new int[] {0, 3}));
+        JetStructure jets = JetStructure.of(request);
+        int n = 4;
+        JetNetworkEvaluator ev = net.evaluator(jets, n);
+        double[] points = new double[n * d];
+        for (int p = 0; p < points.length; p++) {
+            points[p] = 2 * random.nextDouble() - 1;
+        }
+        int size = jets.size() * n * net.outputs();
+        double[] seeds = new double[size];
+        for (int r = 0; r < size; r++) {
+            seeds[r] = random.nextGaussian();
+        }
+        ev.forward(theta, points, n);
+        double[] gradient = new double[parameters];
+        ev.backward(seeds, gradient);
+        // finite differences, central, 4th-order
+        for (int p = 0; p < parameters; p++) {
+            double h = 1e-4;
+            double[] th = theta.clone();
+            th[p] = theta[p] + h;
+            double f1 = functional(ev, th, points, n, seeds);
+            th[p] = theta[p] - h;
+            double fm1 = functional(ev, th, points, n, seeds);
+            th[p] = theta[p] + 2 * h;
+            double f2 = functional(ev, th, points, n, seeds);
+            th[p] = theta[p] - 2 * h;
+            double fm2 = functional(ev, th, points, n, seeds);
+            double fd = (8 * (f1 - fm1) - (f2 - fm2)) / (12 * h);
+            assertEquals(fd, gradient[p], 1e-6 * Math.max(1, Math.abs(fd)), "parameter " + p);
+        }
+        // rows: Σ_i row_i = gradient
+        ev.forward(theta, points, n);
+        double[] jac = new double[(n + 2) * parameters];
+        java.util.Arrays.fill(jac, Double.NaN);
+        ev.jacobianRows(seeds, jac, 1, parameters);
+        for (int p = 0; p < parameters; p++) {
+            double sum = 0;
+            for (int i = 0; i < n; i++) {
+                sum += jac[(1 + i) * parameters + p];
+            }
+            assertEquals(gradient[p], sum, 1e-12 * Math.max(1, Math.abs(gradient[p])));
+            assertTrue(Double.isNaN(jac[p]) && Double.isNaN(jac[(n + 1) * parameters + p]), "rows outside untouched");
+        }
+        // tangent: for unit seeds on each output entry, the dense Jacobian row dotted with v
+        double[] v = new double[parameters];
+        for (int p = 0; p < parameters; p++) {
+            v[p] = random.nextGaussian();
+        }
+        double[] tangent = new double[size];
+        ev.tangent(v, tangent);
+        double[] unit = new double[size];
+        double[] g = new double[parameters];
+        for (int r = 0; r < size; r++) {
+            unit[r] = 1;
+            java.util.Arrays.fill(g, 0);
+            ev.backward(unit, g);
+            unit[r] = 0;
+            double dot = 0;
+            for (int p = 0; p < parameters; p++) {
+                dot += g[p] * v[p];
+            }
+            assertEquals(dot, tangent[r], 1e-11 * Math.max(1, Math.abs(dot)), "entry " + r);
+        }
+    }
+
+    @Test
+    void rejectsTooLargeBatches() {
+        List<Double> t = new ArrayList<>();
+        JetNetwork net = randomNetwork(1, new int[] {3}, 1, Activation.TANH, new double[] {1}, new double[] {0}, t,
+                new Random(1));
+        JetNetworkEvaluator ev = net.evaluator(JetStructure.of(DerivativeRequest.valuesOnly(1)), 2);
+        assertThrows(GeopinnException.class, () -> ev.forward(toArray(t), new double[3], 3));
+    }
+}
