@@ -1,0 +1,202 @@
+package org.geopinn.engine;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.geopinn.api.GeopinnException;
+import org.geopinn.api.diagnostic.Diagnostic;
+import org.geopinn.api.model.ModelFactory;
+import org.geopinn.api.model.ModelSpec;
+import org.geopinn.api.operator.LossScaling;
+import org.geopinn.api.operator.OperatorEngine;
+import org.geopinn.api.optimizer.OptimizerFactory;
+import org.geopinn.api.problem.Condition;
+import org.geopinn.api.problem.Problem;
+import org.geopinn.api.problem.ProblemDefaults;
+import org.geopinn.api.sampler.Sampler;
+import org.geopinn.api.session.OptimizerStage;
+import org.geopinn.api.session.SessionSpec;
+import org.geopinn.api.weighting.LossWeightingFactory;
+
+/**
+ * Fills a {@link SessionSpec} from the problem's defaults, then Geopinn's, and checks every id
+ * against the services present, so that a bad spec fails with one line before any training.
+ */
+final class SpecResolver {
+    /** Geopinn's defaults, used where neither the spec nor the problem says otherwise. */
+    static final String DEFAULT_MODEL = "mlp";
+    static final String DEFAULT_HIDDEN = "32";
+    static final String DEFAULT_ACTIVATION = "tanh";
+    static final String DEFAULT_INITIALIZATION = "xavier";
+    static final String DEFAULT_ENGINE = "autodiff";
+    static final String DEFAULT_OPTIMIZER = "anagram";
+    static final String DEFAULT_WEIGHTING = "fixed";
+    static final long DEFAULT_STEPS = 1000;
+    /** Problem default key for the initialisation (not in {@link ProblemDefaults}, read if present). */
+    static final String INITIALIZATION = "initialization";
+    /** Problem default key for the loss scaling (MEAN, SUM, MEASURE), read if present. */
+    static final String SCALING = "scaling";
+
+    private final ServiceDirectory directory;
+
+    SpecResolver(ServiceDirectory directory) {
+        this.directory = directory;
+    }
+
+    /**
+     * @param spec what the user asked for
+     * @return the complete spec
+     * @throws GeopinnException naming the first thing that is wrong
+     */
+    ResolvedSpec resolve(SessionSpec spec) {
+        if (spec.problemId() == null || spec.problemId().isBlank()) {
+            throw new GeopinnException("no problem given; known problems: " + known(Problem.class));
+        }
+        Problem problem = require(Problem.class, spec.problemId(), "problem");
+        Map<String, String> defaults = problem.defaults() == null ? Map.of() : problem.defaults();
+        String modelId = first(spec.modelId(), defaults.get(ProblemDefaults.MODEL), DEFAULT_MODEL);
+        require(ModelFactory.class, modelId, "model");
+        int[] hidden = spec.hidden() != null ? spec.hidden()
+                : parseWidths(first(null, defaults.get(ProblemDefaults.HIDDEN), DEFAULT_HIDDEN), "problem default 'hidden'");
+        for (int w : hidden) {
+            if (w <= 0) {
+                throw new GeopinnException("hidden layer widths must be positive, got " + java.util.Arrays.toString(hidden));
+            }
+        }
+        String activation = first(spec.activation(), defaults.get(ProblemDefaults.ACTIVATION), DEFAULT_ACTIVATION);
+        String initialization = first(spec.initialization(), defaults.get(INITIALIZATION), DEFAULT_INITIALIZATION);
+        boolean separate = spec.separateNetworks() != null ? spec.separateNetworks()
+                : Boolean.parseBoolean(first(null, defaults.get(ProblemDefaults.SEPARATE_NETWORKS), "false"));
+        String engineId = first(spec.engineId(), null, DEFAULT_ENGINE);
+        require(OperatorEngine.class, engineId, "operator engine");
+        LossScaling scaling = spec.scaling() != null ? spec.scaling() : parseScaling(defaults.get(SCALING));
+        List<OptimizerStage> stages = spec.optimizers().isEmpty()
+                ? OptimizerStage.parseChain(first(null, defaults.get(ProblemDefaults.OPTIMIZER), DEFAULT_OPTIMIZER))
+                : spec.optimizers();
+        checkChain(stages);
+        String weightingId = first(spec.weightingId(), defaults.get(ProblemDefaults.WEIGHTING), DEFAULT_WEIGHTING);
+        if (!DEFAULT_WEIGHTING.equals(weightingId) || directory.find(LossWeightingFactory.class, weightingId).isPresent()) {
+            require(LossWeightingFactory.class, weightingId, "loss weighting").create(spec.weightingSettings());
+        }
+        long steps = spec.maxSteps() > 0 ? spec.maxSteps()
+                : parseLong(first(null, defaults.get(ProblemDefaults.STEPS), Long.toString(DEFAULT_STEPS)), "problem default 'steps'");
+        double budget = spec.timeBudgetSeconds() > 0 ? spec.timeBudgetSeconds()
+                : parseDouble(first(null, defaults.get(ProblemDefaults.TIME_BUDGET), "0"), "problem default 'time-budget'");
+        if (steps <= spec.startStep()) {
+            throw new GeopinnException("the step count " + steps + " must exceed the steps already taken (" + spec.startStep() + ")");
+        }
+        checkConditions(problem, spec);
+        for (String d : spec.diagnostics()) {
+            require(Diagnostic.class, d, "diagnostic");
+        }
+        if (spec.resampleEvery() < 0 || spec.errorEvery() < 0 || spec.diagnosticEvery() < 0) {
+            throw new GeopinnException("resampleEvery, errorEvery and diagnosticEvery must not be negative");
+        }
+        SessionSpec full = spec.toBuilder().model(modelId).hidden(hidden).activation(activation).initialization(initialization)
+                .separateNetworks(separate).engine(engineId).scaling(scaling).optimizers(stages).weighting(weightingId)
+                .maxSteps(steps).timeBudgetSeconds(budget).build();
+        ModelSpec modelSpec = new ModelSpec(problem.domain().lower(), problem.domain().upper(), problem.vocabulary().fields(),
+                hidden, activation, initialization, separate, true, spec.modelOptions());
+        return new ResolvedSpec(full, problem, modelSpec, stages);
+    }
+
+    private void checkChain(List<OptimizerStage> stages) {
+        for (int i = 0; i < stages.size(); i++) {
+            OptimizerStage s = stages.get(i);
+            OptimizerFactory f = require(OptimizerFactory.class, s.optimizerId(), "optimizer");
+            if (s.steps() == 0 && i < stages.size() - 1) {
+                throw new GeopinnException("optimizer stage '" + s.text() + "' needs a step count (id:steps): only the last stage may run until the end");
+            }
+            f.create(s.settings()); // validates the settings now, not after minutes of training
+        }
+    }
+
+    private void checkConditions(Problem problem, SessionSpec spec) {
+        List<String> names = new ArrayList<>();
+        for (Condition c : problem.conditions()) {
+            problem.domain().part(c.part());
+            names.add(c.name());
+            String samplerId = spec.samplerId() != null ? spec.samplerId() : c.sampler();
+            require(Sampler.class, samplerId, "sampler");
+        }
+        spec.points().forEach((name, n) -> {
+            if (!names.contains(name)) {
+                throw new GeopinnException("points given for unknown condition '" + name + "'; conditions are " + names);
+            }
+            if (n == null || n <= 0) {
+                throw new GeopinnException("the number of points of condition '" + name + "' must be positive, got " + n);
+            }
+        });
+    }
+
+    /**
+     * @param kind a service interface
+     * @param id an id
+     * @param noun what it is called in messages
+     * @param <T> the kind
+     * @return the service
+     * @throws GeopinnException naming the known ids
+     */
+    <T> T require(Class<T> kind, String id, String noun) {
+        return directory.find(kind, id).orElseThrow(() -> new GeopinnException(
+                "unknown " + noun + " '" + id + "'; known: " + known(kind)));
+    }
+
+    private String known(Class<?> kind) {
+        List<String> ids = directory.ids(kind);
+        return ids.isEmpty() ? "(none installed)" : String.join(", ", ids);
+    }
+
+    private static String first(String a, String b, String c) {
+        if (a != null && !a.isBlank()) {
+            return a;
+        }
+        return b != null && !b.isBlank() ? b.trim() : c;
+    }
+
+    /**
+     * @param text widths such as {@code 64,64,64}
+     * @param what where the text came from, for the message
+     * @return the widths
+     */
+    static int[] parseWidths(String text, String what) {
+        String[] parts = text.split(",");
+        int[] w = new int[parts.length];
+        for (int i = 0; i < parts.length; i++) {
+            try {
+                w[i] = Integer.parseInt(parts[i].trim());
+            } catch (NumberFormatException e) {
+                throw new GeopinnException(what + ": '" + text + "' is not a list of widths such as 64,64,64");
+            }
+        }
+        return w;
+    }
+
+    private static long parseLong(String text, String what) {
+        try {
+            return Long.parseLong(text.trim());
+        } catch (NumberFormatException e) {
+            throw new GeopinnException(what + ": '" + text + "' is not a whole number");
+        }
+    }
+
+    private static double parseDouble(String text, String what) {
+        try {
+            return Double.parseDouble(text.trim());
+        } catch (NumberFormatException e) {
+            throw new GeopinnException(what + ": '" + text + "' is not a number");
+        }
+    }
+
+    private static LossScaling parseScaling(String text) {
+        if (text == null || text.isBlank()) {
+            return LossScaling.MEAN;
+        }
+        try {
+            return LossScaling.valueOf(text.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new GeopinnException("problem default 'scaling': '" + text + "' is not one of MEAN, SUM, MEASURE");
+        }
+    }
+}
