@@ -1,0 +1,28 @@
+package org.geopinn.problems.library;
+
+import java.util.Map;
+import org.geopinn.api.problem.ProblemDefaults;
+
+/**
+ * Solver defaults of seed 001's coupled systems: one tanh network per field, SOAP with
+ * gradient-norm loss balancing (the combination whose accuracy does not degrade with coupling).
+ */
+final class CoupledDefaults {
+    /** 1-D systems: 4 hidden layers of 64 per field, as in seed 001. */
+    static final Map<String, String> ONE_D = ProblemParts.map(ProblemDefaults.MODEL, "mlp",
+            ProblemDefaults.HIDDEN, "64,64,64,64", ProblemDefaults.ACTIVATION, "tanh",
+            ProblemDefaults.OPTIMIZER, "soap", ProblemDefaults.STEPS, "5000", ProblemDefaults.TIME_BUDGET, "300",
+            ProblemDefaults.SEPARATE_NETWORKS, "true", ProblemDefaults.WEIGHTING, "gradnorm");
+
+    /**
+     * 2-D electroosmotic flow: seed 001 uses 5×128 per field on a GPU; 4×64 keeps a CPU run within
+     * minutes.
+     */
+    static final Map<String, String> TWO_D = ProblemParts.map(ProblemDefaults.MODEL, "mlp",
+            ProblemDefaults.HIDDEN, "64,64,64,64", ProblemDefaults.ACTIVATION, "tanh",
+            ProblemDefaults.OPTIMIZER, "soap", ProblemDefaults.STEPS, "5000", ProblemDefaults.TIME_BUDGET, "600",
+            ProblemDefaults.SEPARATE_NETWORKS, "true", ProblemDefaults.WEIGHTING, "gradnorm");
+
+    private CoupledDefaults() {
+    }
+}
