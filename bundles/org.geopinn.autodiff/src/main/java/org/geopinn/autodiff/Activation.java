@@ -42,11 +42,10 @@ public enum Activation {
         public void derivatives(double[] z, int count, int maxOrder, double[] out, int stride) {
             for (int e = 0; e < count; e++) {
                 double x = z[e];
-                double s = logistic(x);
-                double previous = horner(LOGISTIC_POLYNOMIALS[0], s);
+                double previous = logisticDerivative(0, x);
                 out[e] = x * previous;
                 for (int k = 1; k <= maxOrder; k++) {
-                    double current = horner(LOGISTIC_POLYNOMIALS[k], s);
+                    double current = logisticDerivative(k, x);
                     out[k * stride + e] = x * current + k * previous;
                     previous = current;
                 }
@@ -60,9 +59,8 @@ public enum Activation {
             for (int e = 0; e < count; e++) {
                 double x = z[e];
                 out[e] = Math.max(x, 0.0) + Math.log1p(Math.exp(-Math.abs(x)));
-                double s = logistic(x);
                 for (int k = 1; k <= maxOrder; k++) {
-                    out[k * stride + e] = horner(LOGISTIC_POLYNOMIALS[k - 1], s);
+                    out[k * stride + e] = logisticDerivative(k - 1, x);
                 }
             }
         }
@@ -137,12 +135,21 @@ public enum Activation {
         }
     }
 
-    private static double logistic(double x) {
-        if (x >= 0) {
-            return 1.0 / (1.0 + Math.exp(-x));
+    /**
+     * The k-th derivative of the logistic s at x, evaluated at −|x| where s is small (no cancellation
+     * in the polynomial), using s(x) = 1 − s(−x), hence s^(k)(x) = (−1)^(k+1) s^(k)(−x) for k ≥ 1.
+     */
+    private static double logisticDerivative(int k, double x) {
+        double e = Math.exp(-Math.abs(x));
+        double small = e / (1.0 + e);
+        if (x <= 0) {
+            return horner(LOGISTIC_POLYNOMIALS[k], small);
         }
-        double e = Math.exp(x);
-        return e / (1.0 + e);
+        if (k == 0) {
+            return 1.0 / (1.0 + e);
+        }
+        double v = horner(LOGISTIC_POLYNOMIALS[k], small);
+        return (k & 1) == 1 ? v : -v;
     }
 
     private static void trigonometric(double[] z, int count, int maxOrder, double[] out, int stride, int shift) {

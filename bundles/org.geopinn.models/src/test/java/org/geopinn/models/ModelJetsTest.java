@@ -22,10 +22,10 @@ import org.junit.jupiter.params.provider.ValueSource;
  * Input derivatives of the models (multi-field, separate networks, normalisation, output factor,
  * sinusoidal embedding) against Commons Math DerivativeStructure, every partial up to order 4.
  */
-class ModelJetsTest {
+public class ModelJetsTest {
     static final double TOLERANCE = 1e-12;
 
-    static ModelSpec spec(int d, List<String> fields, int[] hidden, String activation, boolean separate, boolean normalize,
+    public static ModelSpec spec(int d, List<String> fields, int[] hidden, String activation, boolean separate, boolean normalize,
             Map<String, String> options) {
         double[] lower = new double[d];
         double[] upper = new double[d];
@@ -36,7 +36,7 @@ class ModelJetsTest {
         return new ModelSpec(lower, upper, fields, hidden, activation, "normal", separate, normalize, options);
     }
 
-    static List<int[]> allMultiIndices(int d, int maxOrder) {
+    public static List<int[]> allMultiIndices(int d, int maxOrder) {
         List<int[]> out = new ArrayList<>();
         int[] m = new int[d];
         while (true) {
@@ -56,7 +56,7 @@ class ModelJetsTest {
         }
     }
 
-    static DerivativeStructure activate(String a, DerivativeStructure z) {
+    public static DerivativeStructure activate(String a, DerivativeStructure z) {
         switch (a) {
             case "tanh": return z.tanh();
             case "sin": return z.sin();
@@ -67,7 +67,7 @@ class ModelJetsTest {
     }
 
     /** A dense network read from the layout blocks net{q}.layer{l}.weight/bias. */
-    static DerivativeStructure[] perceptron(ParameterLayout layout, double[] theta, int q, DerivativeStructure[] input,
+    public static DerivativeStructure[] perceptron(ParameterLayout layout, double[] theta, int q, DerivativeStructure[] input,
             String activation) {
         DerivativeStructure[] a = input;
         for (int l = 0; ; l++) {
@@ -92,7 +92,7 @@ class ModelJetsTest {
     }
 
     /** Inputs as DS variables, normalised to [-1, 1] when asked. */
-    static DerivativeStructure[] inputs(ModelSpec spec, double[] x, int order) {
+    public static DerivativeStructure[] inputs(ModelSpec spec, double[] x, int order) {
         int d = x.length;
         DerivativeStructure[] v = new DerivativeStructure[d];
         for (int j = 0; j < d; j++) {
@@ -107,7 +107,7 @@ class ModelJetsTest {
     }
 
     /** Box factor Π (x−a)(b−x)/h² over all inputs, as DS. */
-    static DerivativeStructure boxFactor(ModelSpec spec, double[] x, int order) {
+    public static DerivativeStructure boxFactor(ModelSpec spec, double[] x, int order) {
         int d = x.length;
         DerivativeStructure g = new DerivativeStructure(d, order, 1.0);
         for (int j = 0; j < d; j++) {
@@ -124,7 +124,7 @@ class ModelJetsTest {
      * Compares every requested derivative of every field with the reference, normwise over the
      * points per (field, derivative).
      */
-    static void compare(Model model, double[] theta, int order, Function<double[], DerivativeStructure[]> reference,
+    public static void compare(Model model, double[] theta, int order, Function<double[], DerivativeStructure[]> reference,
             long seed) {
         ModelSpec spec = model.spec();
         int d = spec.inputDimension();
