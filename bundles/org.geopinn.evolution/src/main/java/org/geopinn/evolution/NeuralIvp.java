@@ -1,0 +1,250 @@
+package org.geopinn.evolution;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.Random;
+import org.geopinn.api.GeopinnException;
+import org.geopinn.api.evolution.EvolutionEvent;
+import org.geopinn.api.evolution.EvolutionEvent.Kind;
+import org.geopinn.api.evolution.EvolutionListener;
+import org.geopinn.api.evolution.EvolutionResult;
+import org.geopinn.api.evolution.EvolutionSettings;
+import org.geopinn.api.evolution.EvolutionState;
+import org.geopinn.api.evolution.InitialValueProblem;
+import org.geopinn.api.evolution.Snapshot;
+import org.geopinn.api.evolution.TimeReference;
+import org.geopinn.api.model.DerivativeRequest;
+import org.geopinn.api.model.Model;
+import org.geopinn.api.model.ModelEvaluator;
+import org.geopinn.api.solution.TrainedSolution;
+
+/**
+ * One Neural IVP run (seed 003): fit u_θ to the initial data, then integrate θ by the
+ * Bogacki–Shampine pair, each step on fresh samples, with θ̇ from {@link ParameterVelocity};
+ * refit a fresh network to the current solution when a step's CG needed more than
+ * {@code restart-cg} iterations (the sign that M(θ) is becoming ill-conditioned) or every
+ * {@code restart-every} steps. Emits an event per fit, step, rejection, restart and snapshot.
+ */
+final class NeuralIvp {
+    private final InitialValueProblem problem;
+    private final Model model;
+    private final EvolutionSettings settings;
+    private final double endTime;
+    private final double maxStep;
+    private final double[] outputTimes;
+    private final BoxSampler sampler;
+    private final Random sketches;
+    private final ParameterVelocity velocity;
+    private final LeastSquaresFit fit;
+    private final BogackiShampine integrator;
+    private final ErrorMeter errorMeter;
+    private final double[] samples;
+    private final List<EvolutionEvent> events = new ArrayList<>();
+    private EvolutionListener listener;
+    private long startNanos;
+
+    /**
+     * @param problem the problem
+     * @param model the network (built for the problem's box and fields)
+     * @param settings the settings
+     */
+    NeuralIvp(InitialValueProblem problem, Model model, EvolutionSettings settings) {
+        this.problem = problem;
+        this.model = model;
+        this.settings = settings;
+        this.endTime = Double.isNaN(settings.endTime()) ? problem.defaultEndTime() : settings.endTime();
+        if (!(endTime > 0) || Double.isInfinite(endTime)) {
+            throw new GeopinnException("t-end must be a positive finite time, got " + endTime);
+        }
+        this.maxStep = Double.isNaN(settings.maxStep()) || !(settings.maxStep() > 0) ? endTime / 10 : settings.maxStep();
+        this.outputTimes = outputTimes(settings.outputTimes(), endTime);
+        if (settings.samples() < 1) {
+            throw new GeopinnException("samples must be at least 1");
+        }
+        this.sampler = new BoxSampler(problem.lower(), problem.upper(), new Random(settings.seed()));
+        this.sketches = new Random(settings.seed() + 1);
+        this.velocity = new ParameterVelocity(model, problem.rightHandSides(), settings.samples(), settings.rank(),
+                settings.mu(), settings.cgTolerance(), Math.max(1, settings.cgMaxIterations()), sketches);
+        this.fit = new LeastSquaresFit(model, sampler, settings.samples(), settings.rank(), settings.cgTolerance(),
+                Math.max(1, settings.cgMaxIterations()), sketches);
+        this.integrator = new BogackiShampine(model.parameterCount());
+        Optional<TimeReference> reference = problem.reference();
+        this.errorMeter = reference.isPresent() && settings.errorPoints() > 0
+                ? new ErrorMeter(problem, model, reference.get(), settings.errorPoints(), settings.seed() + 2)
+                : null;
+        this.samples = new double[settings.samples() * problem.lower().length];
+    }
+
+    /** @return the end time in use */
+    double endTime() {
+        return endTime;
+    }
+
+    /**
+     * @param start the state to resume from, or null to start by fitting the initial data
+     * @param eventListener receives the events
+     * @return the run's snapshots, final state and events
+     */
+    EvolutionResult run(EvolutionState start, EvolutionListener eventListener) {
+        this.listener = eventListener;
+        this.startNanos = System.nanoTime();
+        double t;
+        double[] theta;
+        double h;
+        int steps;
+        int restarts;
+        if (start == null) {
+            t = 0;
+            theta = model.initialParameters(settings.seed());
+            LeastSquaresFit.Outcome outcome = fit.fit(theta, this::initialValues, settings.fitIterations(),
+                    settings.fitTolerance());
+            h = settings.firstStep() > 0 ? settings.firstStep() : 1e-3 * endTime;
+            steps = 0;
+            restarts = 0;
+            emit(Kind.FITTED, 0, 0, 0, outcome.cgIterations(), Double.NaN, outcome.misfit(), Double.NaN,
+                    error(0, theta), 0, "initial fit: " + outcome.iterations() + " Gauss-Newton iterations");
+        } else {
+            checkState(start);
+            t = start.time();
+            theta = start.parameters();
+            h = start.stepSize() > 0 ? start.stepSize() : settings.firstStep();
+            steps = start.steps();
+            restarts = start.restarts();
+        }
+        List<Snapshot> snapshots = new ArrayList<>();
+        int next = 0;
+        double eps = 1e-12 * Math.max(1, endTime);
+        while (next < outputTimes.length && outputTimes[next] < t - eps) {
+            next++;
+        }
+        if (next < outputTimes.length && Math.abs(outputTimes[next] - t) <= eps) {
+            snapshots.add(snapshot(t, theta, steps, restarts));
+            next++;
+        }
+        int accepted = 0;
+        String reason = "reached t-end";
+        while (t < endTime - eps) {
+            if (Thread.currentThread().isInterrupted()) {
+                reason = "interrupted";
+                break;
+            }
+            if (steps >= settings.maxSteps()) {
+                reason = "stopped after max-steps=" + settings.maxSteps() + " steps";
+                break;
+            }
+            double target = next < outputTimes.length ? outputTimes[next] : endTime;
+            h = Math.min(Math.min(h, maxStep), target - t);
+            sampler.draw(samples, settings.samples());
+            velocity.newSamples(samples, settings.samples());
+            final double[] current = theta;
+            double error = integrator.attempt((y, yDot) -> velocity.compute(y, yDot), current, h, settings.rtol(),
+                    settings.atol());
+            steps++;
+            double[] proposal = integrator.proposal();
+            if (!Double.isFinite(error) || !allFinite(proposal)) {
+                throw new GeopinnException("Neural IVP failed at t=" + t + ": the parameters became non-finite"
+                        + " (try a smaller rtol or first-step, or a larger mu)");
+            }
+            if (error <= 1) {
+                theta = proposal.clone();
+                t = Math.abs(t + h - target) <= eps ? target : t + h;
+                accepted++;
+                emit(Kind.STEP, steps, t, h, velocity.maxIterations(), velocity.maxCgResidual(), velocity.pdeResidual(),
+                        error, error(t, theta), restarts, "");
+                if (next < outputTimes.length && Math.abs(outputTimes[next] - t) <= eps) {
+                    snapshots.add(snapshot(t, theta, steps, restarts));
+                    next++;
+                }
+                boolean illConditioned = velocity.maxIterations() > settings.restartCgIterations();
+                boolean scheduled = settings.restartEvery() > 0 && accepted % settings.restartEvery() == 0;
+                if ((illConditioned || scheduled) && t < endTime - eps) {
+                    restarts++;
+                    theta = restart(theta, t, steps, restarts, illConditioned ? "CG needed "
+                            + velocity.maxIterations() + " > restart-cg=" + settings.restartCgIterations()
+                            + " iterations" : "scheduled every " + settings.restartEvery() + " steps");
+                }
+            } else {
+                emit(Kind.REJECTED, steps, t, h, velocity.maxIterations(), velocity.maxCgResidual(),
+                        velocity.pdeResidual(), error, Double.NaN, restarts, "");
+            }
+            h = BogackiShampine.nextStepSize(h, error);
+        }
+        EvolutionState state = new EvolutionState(problem.id(), t, theta, h, steps, restarts);
+        emit(Kind.ENDED, steps, t, 0, 0, Double.NaN, Double.NaN, Double.NaN, error(t, theta), restarts, reason);
+        return new EvolutionResult(snapshots, state, events, model.parameterCount());
+    }
+
+    /** Fits a freshly initialised network to the current solution u_θ and returns its parameters. */
+    private double[] restart(double[] theta, double t, int steps, int restarts, String why) {
+        double[] old = theta.clone();
+        ModelEvaluator current = model.evaluator(DerivativeRequest.valuesOnly(problem.lower().length),
+                settings.samples());
+        double[] fresh = model.initialParameters(settings.seed() + 7919L * restarts);
+        LeastSquaresFit.Outcome outcome = fit.fit(fresh, (points, n, out) -> {
+            current.forward(old, points, n);
+            System.arraycopy(current.values(), 0, out, 0, current.fieldCount() * n);
+        }, settings.fitIterations(), settings.fitTolerance());
+        emit(Kind.RESTARTED, steps, t, 0, outcome.cgIterations(), Double.NaN, outcome.misfit(), Double.NaN,
+                error(t, fresh), restarts, why + "; refit in " + outcome.iterations() + " iterations");
+        return fresh;
+    }
+
+    private Snapshot snapshot(double t, double[] theta, int steps, int restarts) {
+        double err = error(t, theta);
+        emit(Kind.SNAPSHOT, steps, t, 0, 0, Double.NaN, Double.NaN, Double.NaN, err, restarts, "");
+        return new Snapshot(t, TrainedSolution.of(problem.id(), problem.vocabulary().variables(), model, theta), err);
+    }
+
+    private void initialValues(double[] points, int n, double[] out) {
+        ErrorMeter.toFieldMajor(problem::initialValue, points, n, model.spec().fields().size(), out);
+    }
+
+    private double error(double t, double[] theta) {
+        return errorMeter == null ? Double.NaN : errorMeter.relativeError(t, theta);
+    }
+
+    private void checkState(EvolutionState state) {
+        if (!state.problemId().equals(problem.id())) {
+            throw new GeopinnException("the saved state is for problem '" + state.problemId() + "', not '" + problem.id() + "'");
+        }
+        if (state.parameters().length != model.parameterCount()) {
+            throw new GeopinnException("the saved state has " + state.parameters().length + " parameters but the model has "
+                    + model.parameterCount() + "; resume with the same model settings (hidden, model.*)");
+        }
+    }
+
+    private void emit(Kind kind, int step, double t, double h, int cg, double cgResidual, double residual,
+            double estimate, double error, int restarts, String message) {
+        EvolutionEvent event = new EvolutionEvent(kind, step, t, h, cg, cgResidual, residual, estimate, error, restarts,
+                (System.nanoTime() - startNanos) * 1e-9, message);
+        events.add(event);
+        if (listener != null) {
+            listener.onEvent(event);
+        }
+    }
+
+    private static boolean allFinite(double[] v) {
+        for (double x : v) {
+            if (!Double.isFinite(x)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The requested output times in [0, T], sorted, with T always included; 0, T/4, …, T when none are given. */
+    static double[] outputTimes(double[] requested, double endTime) {
+        double[] times = requested.length == 0 ? new double[] {0, endTime / 4, endTime / 2, 3 * endTime / 4, endTime}
+                : requested.clone();
+        for (double time : times) {
+            if (!(time >= 0) || time > endTime * (1 + 1e-12)) {
+                throw new GeopinnException("output time " + time + " is outside [0, t-end=" + endTime + "]");
+            }
+        }
+        double[] withEnd = Arrays.copyOf(times, times.length + 1);
+        withEnd[times.length] = endTime;
+        return Arrays.stream(withEnd).sorted().distinct().toArray();
+    }
+}

@@ -1,0 +1,100 @@
+package org.geopinn.evolution;
+
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.geopinn.api.GeopinnException;
+import org.geopinn.api.evolution.BoundaryTreatment;
+import org.geopinn.api.evolution.EvolutionListener;
+import org.geopinn.api.evolution.EvolutionResult;
+import org.geopinn.api.evolution.EvolutionService;
+import org.geopinn.api.evolution.EvolutionSettings;
+import org.geopinn.api.evolution.EvolutionState;
+import org.geopinn.api.evolution.InitialValueProblem;
+import org.geopinn.api.model.Model;
+import org.geopinn.api.model.ModelFactory;
+import org.geopinn.api.model.ModelSpec;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+
+/**
+ * The Neural IVP {@link EvolutionService}. Models come from the {@link ModelFactory} services
+ * (by the {@code model} setting, default {@code sinusoidal-mlp}); the network is built for the
+ * problem's box and fields, normalised inputs, and for {@link BoundaryTreatment#HARD_ZERO}
+ * problems the output factor {@code box-zero}.
+ */
+@Component(service = EvolutionService.class, property = {"geopinn.id=neural-ivp",
+    "geopinn.description=Neural IVP: integrate network parameters with Nystrom-PCG and adaptive RK23 (seed 003)"})
+public final class NeuralIvpService implements EvolutionService {
+    private final List<ModelFactory> factories = new CopyOnWriteArrayList<>();
+
+    /** For Declarative Services: model factories arrive as references. */
+    public NeuralIvpService() {
+    }
+
+    /** @param modelFactories the model factories to use (outside a framework: tests, benchmarks) */
+    public NeuralIvpService(List<ModelFactory> modelFactories) {
+        factories.addAll(modelFactories);
+    }
+
+    /** @param factory a model factory that appeared */
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void addModelFactory(ModelFactory factory) {
+        factories.add(factory);
+    }
+
+    /** @param factory a model factory that went away */
+    void removeModelFactory(ModelFactory factory) {
+        factories.remove(factory);
+    }
+
+    @Override
+    public EvolutionResult evolve(InitialValueProblem problem, EvolutionSettings settings, EvolutionState start,
+            EvolutionListener listener) {
+        Model model = model(problem, settings);
+        return new NeuralIvp(problem, model, settings).run(start, listener);
+    }
+
+    /**
+     * @param problem the problem
+     * @param settings the settings (model id, widths, activation, options)
+     * @return the network for the problem
+     */
+    Model model(InitialValueProblem problem, EvolutionSettings settings) {
+        ModelFactory factory = factories.stream().filter(f -> f.id().equals(settings.model())).findFirst()
+                .orElseThrow(() -> new GeopinnException("no model '" + settings.model() + "'; available: "
+                        + factories.stream().map(ModelFactory::id).sorted().toList()));
+        return factory.create(modelSpec(problem, settings));
+    }
+
+    /**
+     * @param problem the problem
+     * @param settings the settings
+     * @return the spec of the network evolved for the problem
+     */
+    static ModelSpec modelSpec(InitialValueProblem problem, EvolutionSettings settings) {
+        Map<String, String> options = new HashMap<>();
+        if (problem.boundary() == BoundaryTreatment.HARD_ZERO) {
+            options.put("output-factor", "box-zero");
+        }
+        options.putAll(settings.modelOptions());
+        return new ModelSpec(problem.lower(), problem.upper(), problem.vocabulary().fields(), settings.hidden(),
+                settings.activation(), "xavier", false, true, options);
+    }
+
+    @Override
+    public void save(EvolutionState state, Path file) {
+        StateFile.write(state, file);
+    }
+
+    @Override
+    public EvolutionState load(Path file) {
+        return StateFile.read(file);
+    }
+}

@@ -1,0 +1,127 @@
+package org.geopinn.evolution;
+
+import java.util.List;
+import java.util.Random;
+import org.geopinn.api.expr.Expr;
+import org.geopinn.api.model.Model;
+import org.geopinn.linalg.CgResult;
+
+/**
+ * The right-hand side of the parameter ODE: θ̇ solves (M + μ̃I) θ̇ = F with M = JᵀJ/n,
+ * F = Jᵀ L[u_θ]/n and μ̃ = mu·λ_max(M), on the current sample set (seed 003). The sample set is
+ * changed by {@link #newSamples}, once per time step; the preconditioner is rebuilt at the first
+ * evaluation after that and reused for the step's other stages. Statistics (largest CG iteration
+ * count and residual, PDE residual of the first stage) are kept per sample set.
+ */
+final class ParameterVelocity {
+    private final JacobianProducts products;
+    private final SpatialOperator operator;
+    private final GramSolver solver;
+    private final double mu;
+    private final double[] rightHandSide;
+    private final double[] projected;
+    private final double[] force;
+    private double[] points;
+    private int n;
+    private boolean stale = true;
+    private int maxIterations;
+    private double maxCgResidual;
+    private double pdeResidual = Double.NaN;
+
+    /**
+     * @param model the model
+     * @param rightHandSides L_f, one per field
+     * @param maxPoints the largest sample set
+     * @param rank the Nyström rank (0 for plain CG)
+     * @param mu the relative shift: μ̃ = mu·λ_max
+     * @param cgTolerance CG's relative tolerance
+     * @param cgMaxIterations CG's iteration limit
+     * @param random the source of the preconditioner's sketches
+     */
+    ParameterVelocity(Model model, List<Expr> rightHandSides, int maxPoints, int rank, double mu, double cgTolerance,
+            int cgMaxIterations, Random random) {
+        this.products = new JacobianProducts(model, maxPoints);
+        this.operator = new SpatialOperator(model, rightHandSides, maxPoints);
+        this.solver = new GramSolver(products, rank, cgTolerance, cgMaxIterations, random);
+        this.mu = mu;
+        int rows = products.fieldCount() * maxPoints;
+        this.rightHandSide = new double[rows];
+        this.projected = new double[rows];
+        this.force = new double[products.parameterCount()];
+    }
+
+    /**
+     * Uses new collocation points from now on (kept by reference, not copied).
+     *
+     * @param samples n points, row-major
+     * @param count n
+     */
+    void newSamples(double[] samples, int count) {
+        this.points = samples;
+        this.n = count;
+        this.stale = true;
+        this.maxIterations = 0;
+        this.maxCgResidual = 0;
+        this.pdeResidual = Double.NaN;
+    }
+
+    /**
+     * Computes θ̇ at θ on the current samples.
+     *
+     * @param theta the parameters (not modified)
+     * @param thetaDot the initial guess on entry (warm start), θ̇ on exit (modified)
+     */
+    void compute(double[] theta, double[] thetaDot) {
+        products.linearizeAt(theta, points, n);
+        operator.evaluate(theta, points, n, rightHandSide);
+        int rows = products.fieldCount() * n;
+        products.transposeTimes(rightHandSide, force);
+        double inv = 1.0 / n;
+        for (int p = 0; p < force.length; p++) {
+            force[p] *= inv;
+        }
+        if (stale) {
+            solver.refresh();
+        }
+        CgResult result = solver.solve(mu * solver.largestEigenvalue(), force, thetaDot);
+        maxIterations = Math.max(maxIterations, result.iterations());
+        maxCgResidual = Math.max(maxCgResidual, result.relativeResidual());
+        if (stale) {
+            pdeResidual = residual(thetaDot, rows);
+            stale = false;
+        }
+    }
+
+    /** ‖J θ̇ − L[u]‖ / ‖L[u]‖: how well the network's tangent space carries the PDE's time derivative. */
+    private double residual(double[] thetaDot, int rows) {
+        products.times(thetaDot, projected);
+        double num = 0;
+        double den = 0;
+        for (int r = 0; r < rows; r++) {
+            double d = projected[r] - rightHandSide[r];
+            num += d * d;
+            den += rightHandSide[r] * rightHandSide[r];
+        }
+        return den > 0 ? Math.sqrt(num / den) : Math.sqrt(num);
+    }
+
+    /** @return the most CG iterations of any solve since the last {@link #newSamples} */
+    int maxIterations() {
+        return maxIterations;
+    }
+
+    /** @return the largest relative CG residual since the last {@link #newSamples} */
+    double maxCgResidual() {
+        return maxCgResidual;
+    }
+
+    /** @return the PDE residual at the first evaluation since the last {@link #newSamples} */
+    double pdeResidual() {
+        return pdeResidual;
+    }
+
+    /** @return P */
+    int parameterCount() {
+        return products.parameterCount();
+    }
+}
