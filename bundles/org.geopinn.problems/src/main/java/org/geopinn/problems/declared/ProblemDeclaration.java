@@ -1,0 +1,392 @@
+package org.geopinn.problems.declared;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.lang.reflect.Array;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import org.geopinn.api.GeopinnException;
+import org.geopinn.api.expr.Expr;
+import org.geopinn.api.expr.PointFunction;
+import org.geopinn.api.expr.Vocabulary;
+import org.geopinn.api.problem.Condition;
+import org.geopinn.api.problem.Domain;
+import org.geopinn.api.problem.DomainPart;
+import org.geopinn.api.problem.Problem;
+import org.geopinn.api.problem.ProblemDefaults;
+import org.geopinn.api.problem.ReferenceSolution;
+import org.geopinn.problems.library.DefinedProblem;
+
+/**
+ * Reads a PDE problem declared as key–value text: a ConfigAdmin factory configuration (PID
+ * {@value #FACTORY_PID}, e.g. a file {@code org.geopinn.problems.declared-poisson.cfg} in the host's
+ * {@code plugins/} folder) or a plain properties file. The keys (full example in docs/PROBLEMS.md):
+ *
+ * <pre>
+ * id = poisson-text                      (required) the problem id
+ * description = …                        one line
+ * variables = x, y                       (required) input variables; t is time
+ * fields = u                             (required) output fields
+ * lower = 0, 0                           (required) lower bound per variable
+ * upper = 1, 1                           (required) upper bound per variable
+ * part.NAME = interior | boundary VAR… | face VAR lower|upper
+ *                                        parts besides the implicit ones: interior, boundary (faces of
+ *                                        every variable but t) and, when t exists, initial (t at its lower bound)
+ * conditions = pde, wall                 stacking order (default: the declared names, sorted)
+ * condition.NAME.part = interior         (required) where the condition holds
+ * condition.NAME.operator = u_xx + u_yy  (required) operator text (see ExprParser)
+ * condition.NAME.source = …              right-hand side, a function of the variables (default 0)
+ * condition.NAME.points = 900            collocation points (default 100)
+ * condition.NAME.sampler = grid          sampler id (default grid)
+ * condition.NAME.weight = 1              loss weight (default 1)
+ * condition.NAME.option.KEY = VALUE      a sampler option
+ * exact.FIELD = sin(pi*x)*sin(pi*y)      exact solution, for every field or none
+ * default.KEY = VALUE                    solver defaults (keys of ProblemDefaults)
+ * </pre>
+ *
+ * Every inconsistency (a missing key, an unknown key, a malformed number or operator, an unknown
+ * field, a condition on a missing part, a dimension mismatch) is reported as one
+ * {@link GeopinnException} whose message names the declaration and the culprit.
+ */
+public final class ProblemDeclaration {
+    /** The factory PID of declared problems in ConfigAdmin. */
+    public static final String FACTORY_PID = "org.geopinn.problems.declared";
+
+    private static final Set<String> TOP_LEVEL = Set.of("id", "description", "variables", "fields", "lower", "upper",
+            "conditions");
+    private static final Set<String> CONDITION_KEYS = Set.of("part", "operator", "source", "points", "sampler", "weight");
+    private static final Set<String> DEFAULT_KEYS = Set.of(ProblemDefaults.MODEL, ProblemDefaults.HIDDEN,
+            ProblemDefaults.ACTIVATION, ProblemDefaults.OPTIMIZER, ProblemDefaults.STEPS, ProblemDefaults.TIME_BUDGET,
+            ProblemDefaults.SEPARATE_NETWORKS, ProblemDefaults.WEIGHTING);
+    /** Prefixes of properties that ConfigAdmin, DS and FileInstall add; they are not part of a declaration. */
+    private static final List<String> FOREIGN_PREFIXES = List.of("service.", "component.", "felix.", "osgi.", ".");
+
+    private ProblemDeclaration() {
+    }
+
+    /**
+     * Reads a declaration from a plain properties file (UTF-8).
+     *
+     * @param file the file
+     * @return the validated problem
+     * @throws GeopinnException if the file cannot be read or the declaration is inconsistent
+     */
+    public static Problem load(Path file) {
+        Properties properties = new Properties();
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            properties.load(reader);
+        } catch (IOException | IllegalArgumentException e) {
+            throw new GeopinnException("cannot read problem declaration " + file + ": " + e.getMessage(), e);
+        }
+        Map<String, Object> map = new LinkedHashMap<>();
+        properties.stringPropertyNames().forEach(k -> map.put(k, properties.getProperty(k)));
+        return parse(map, file.getFileName().toString());
+    }
+
+    /**
+     * Reads a declaration from configuration properties (values as text, numbers, arrays or
+     * collections).
+     *
+     * @param properties the properties (not modified)
+     * @param origin where they come from, for messages (a file name or PID)
+     * @return the validated problem
+     * @throws GeopinnException describing the first inconsistency, on one line
+     */
+    public static Problem parse(Map<String, ?> properties, String origin) {
+        Object idValue = properties.get("id");
+        String label = "declared problem " + (idValue == null ? "" : "'" + text(idValue) + "' ") + "(" + origin + ")";
+        try {
+            return new DeclarationReader(properties).read();
+        } catch (GeopinnException e) {
+            throw new GeopinnException(label + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** One pass over one declaration. */
+    private static final class DeclarationReader {
+        private final Map<String, Object> props = new LinkedHashMap<>();
+
+        DeclarationReader(Map<String, ?> properties) {
+            properties.forEach((k, v) -> {
+                if (FOREIGN_PREFIXES.stream().noneMatch(k::startsWith) && !k.equals("objectClass")) {
+                    props.put(k.trim(), v);
+                }
+            });
+        }
+
+        Problem read() {
+            String id = required("id");
+            List<String> variables = list(required("variables"), "variables");
+            List<String> fields = list(required("fields"), "fields");
+            Vocabulary vocabulary = new Vocabulary(variables, fields);
+            double[] lower = numbers("lower");
+            double[] upper = numbers("upper");
+            Domain domain = new Domain(variables, lower, upper, parts(vocabulary));
+            List<Condition> conditions = new ArrayList<>();
+            for (String name : conditionNames()) {
+                conditions.add(condition(name, vocabulary));
+            }
+            ReferenceSolution exact = exact(vocabulary);
+            Map<String, String> defaults = defaults();
+            checkUnknownKeys(conditionNames());
+            String description = props.containsKey("description") ? text(props.get("description"))
+                    : "declared problem " + id;
+            return new DefinedProblem(id, description, vocabulary, domain, conditions, exact, defaults);
+        }
+
+        private List<DomainPart> parts(Vocabulary v) {
+            Map<String, DomainPart> parts = new LinkedHashMap<>();
+            parts.put("interior", DomainPart.interior("interior"));
+            List<String> spatial = v.spatialVariables();
+            if (!spatial.isEmpty()) {
+                parts.put("boundary", DomainPart.boundary("boundary",
+                        spatial.stream().mapToInt(v::variableIndex).toArray()));
+            }
+            if (v.variables().contains(Vocabulary.TIME)) {
+                parts.put("initial", DomainPart.face("initial", v.variableIndex(Vocabulary.TIME), false));
+            }
+            for (String key : props.keySet()) {
+                if (key.startsWith("part.")) {
+                    String name = key.substring("part.".length());
+                    parts.put(name, part(name, text(props.get(key)), v));
+                }
+            }
+            return new ArrayList<>(parts.values());
+        }
+
+        private DomainPart part(String name, String spec, Vocabulary v) {
+            String[] words = spec.trim().split("[\\s,]+");
+            String usage = "part." + name + " = '" + spec + "': write 'interior', 'boundary VAR…' or 'face VAR lower|upper'";
+            switch (words[0]) {
+                case "interior":
+                    if (words.length != 1) {
+                        throw new GeopinnException(usage);
+                    }
+                    return DomainPart.interior(name);
+                case "boundary": {
+                    if (words.length < 2) {
+                        throw new GeopinnException(usage);
+                    }
+                    int[] vars = new int[words.length - 1];
+                    for (int i = 1; i < words.length; i++) {
+                        vars[i - 1] = v.variableIndex(words[i]);
+                    }
+                    return DomainPart.boundary(name, vars);
+                }
+                case "face":
+                    if (words.length != 3 || !(words[2].equals("lower") || words[2].equals("upper"))) {
+                        throw new GeopinnException(usage);
+                    }
+                    return DomainPart.face(name, v.variableIndex(words[1]), words[2].equals("upper"));
+                default:
+                    throw new GeopinnException(usage);
+            }
+        }
+
+        private List<String> conditionNames() {
+            if (props.containsKey("conditions")) {
+                return list(props.get("conditions"), "conditions");
+            }
+            Set<String> names = new TreeSet<>();
+            for (String key : props.keySet()) {
+                if (key.startsWith("condition.")) {
+                    String rest = key.substring("condition.".length());
+                    int dot = rest.indexOf('.');
+                    names.add(dot < 0 ? rest : rest.substring(0, dot));
+                }
+            }
+            if (names.isEmpty()) {
+                throw new GeopinnException("no conditions: declare condition.NAME.part and condition.NAME.operator");
+            }
+            return new ArrayList<>(names);
+        }
+
+        private Condition condition(String name, Vocabulary v) {
+            String prefix = "condition." + name + ".";
+            String part = required(prefix + "part");
+            Expr operator = expression(prefix + "operator", required(prefix + "operator"), v);
+            PointFunction source = null;
+            if (props.containsKey(prefix + "source")) {
+                source = coordinateFunction(prefix + "source", v);
+            }
+            int points = props.containsKey(prefix + "points") ? integer(prefix + "points") : 100;
+            double weight = props.containsKey(prefix + "weight") ? number(prefix + "weight") : 1.0;
+            String sampler = props.containsKey(prefix + "sampler") ? text(props.get(prefix + "sampler")).trim() : "grid";
+            Map<String, String> options = new LinkedHashMap<>();
+            String optionPrefix = prefix + "option.";
+            for (String key : props.keySet()) {
+                if (key.startsWith(optionPrefix)) {
+                    options.put(key.substring(optionPrefix.length()), text(props.get(key)).trim());
+                }
+            }
+            return new Condition(name, part, operator, source, weight, points, sampler, options);
+        }
+
+        private ReferenceSolution exact(Vocabulary v) {
+            List<PointFunction> perField = new ArrayList<>();
+            List<String> missing = new ArrayList<>();
+            for (String f : v.fields()) {
+                if (props.containsKey("exact." + f)) {
+                    perField.add(coordinateFunction("exact." + f, v));
+                } else {
+                    missing.add(f);
+                }
+            }
+            for (String key : props.keySet()) {
+                if (key.startsWith("exact.") && !v.fields().contains(key.substring("exact.".length()))) {
+                    throw new GeopinnException(key + " names no field; fields are " + v.fields());
+                }
+            }
+            if (perField.isEmpty()) {
+                return null;
+            }
+            if (!missing.isEmpty()) {
+                throw new GeopinnException("exact solutions are given for some fields but not for " + missing
+                        + "; give exact.FIELD for every field or for none");
+            }
+            return ReferenceSolution.of(perField);
+        }
+
+        private Map<String, String> defaults() {
+            Map<String, String> d = new LinkedHashMap<>();
+            for (String key : props.keySet()) {
+                if (key.startsWith("default.")) {
+                    String k = key.substring("default.".length());
+                    if (!DEFAULT_KEYS.contains(k)) {
+                        throw new GeopinnException("unknown key " + key + "; solver defaults are " + new TreeSet<>(DEFAULT_KEYS));
+                    }
+                    d.put(k, text(props.get(key)).trim());
+                }
+            }
+            return d;
+        }
+
+        private void checkUnknownKeys(List<String> conditions) {
+            for (String key : props.keySet()) {
+                if (TOP_LEVEL.contains(key) || key.startsWith("part.") || key.startsWith("exact.")
+                        || key.startsWith("default.")) {
+                    continue;
+                }
+                if (key.startsWith("condition.")) {
+                    String rest = key.substring("condition.".length());
+                    int dot = rest.indexOf('.');
+                    String name = dot < 0 ? rest : rest.substring(0, dot);
+                    String sub = dot < 0 ? "" : rest.substring(dot + 1);
+                    if (!conditions.contains(name)) {
+                        throw new GeopinnException(key + " belongs to condition '" + name
+                                + "', which is not listed in conditions = " + String.join(", ", conditions));
+                    }
+                    if (CONDITION_KEYS.contains(sub) || sub.startsWith("option.")) {
+                        continue;
+                    }
+                    throw new GeopinnException("unknown key " + key + "; a condition has " + new TreeSet<>(CONDITION_KEYS)
+                            + " and option.KEY");
+                }
+                throw new GeopinnException("unknown key '" + key + "'; keys are " + new TreeSet<>(TOP_LEVEL)
+                        + ", part.NAME, condition.NAME.*, exact.FIELD, default.KEY");
+            }
+        }
+
+        private Expr expression(String key, String text, Vocabulary v) {
+            try {
+                return v.parse(text);
+            } catch (GeopinnException e) {
+                throw new GeopinnException(key + ": " + e.getMessage(), e);
+            }
+        }
+
+        /** Parses text that may use the variables only, as a function of a point. */
+        private PointFunction coordinateFunction(String key, Vocabulary v) {
+            Expr e = expression(key, text(props.get(key)), v);
+            if (e.dependsOnFields()) {
+                throw new GeopinnException(key + " = '" + text(props.get(key)) + "' uses a field; it must be a function of the variables "
+                        + v.variables() + " only");
+            }
+            return e::valueAt;
+        }
+
+        private String required(String key) {
+            Object value = props.get(key);
+            if (value == null || text(value).isBlank()) {
+                throw new GeopinnException("missing key '" + key + "'");
+            }
+            return text(value).trim();
+        }
+
+        private double[] numbers(String key) {
+            List<String> items = list(required(key), key);
+            double[] out = new double[items.size()];
+            for (int i = 0; i < out.length; i++) {
+                out[i] = parseNumber(key, items.get(i));
+            }
+            return out;
+        }
+
+        private double number(String key) {
+            return parseNumber(key, text(props.get(key)).trim());
+        }
+
+        private int integer(String key) {
+            String s = text(props.get(key)).trim();
+            try {
+                return Integer.parseInt(s);
+            } catch (NumberFormatException e) {
+                throw new GeopinnException(key + " = '" + s + "' is not a whole number");
+            }
+        }
+
+        private static double parseNumber(String key, String s) {
+            try {
+                return Double.parseDouble(s.trim());
+            } catch (NumberFormatException e) {
+                throw new GeopinnException(key + ": '" + s + "' is not a number");
+            }
+        }
+
+        private static List<String> list(Object value, String key) {
+            List<String> out = new ArrayList<>();
+            if (value instanceof Collection<?> c) {
+                c.forEach(x -> out.add(text(x).trim()));
+            } else if (value != null && value.getClass().isArray()) {
+                for (int i = 0; i < Array.getLength(value); i++) {
+                    out.add(text(Array.get(value, i)).trim());
+                }
+            } else {
+                for (String s : text(value).split(",")) {
+                    out.add(s.trim());
+                }
+            }
+            out.removeIf(String::isEmpty);
+            if (out.isEmpty()) {
+                throw new GeopinnException("'" + key + "' is empty");
+            }
+            return out;
+        }
+    }
+
+    private static String text(Object value) {
+        if (value == null) {
+            return "";
+        }
+        if (value.getClass().isArray()) {
+            List<String> items = new ArrayList<>();
+            for (int i = 0; i < Array.getLength(value); i++) {
+                items.add(String.valueOf(Array.get(value, i)));
+            }
+            return String.join(", ", items);
+        }
+        if (value instanceof Collection<?> c) {
+            return String.join(", ", c.stream().map(String::valueOf).toList());
+        }
+        return String.valueOf(value);
+    }
+}

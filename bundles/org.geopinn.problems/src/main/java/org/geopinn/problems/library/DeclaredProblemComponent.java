@@ -1,0 +1,71 @@
+package org.geopinn.problems.library;
+
+import java.util.Dictionary;
+import java.util.Hashtable;
+import java.util.Map;
+import org.geopinn.api.GeopinnException;
+import org.geopinn.api.ServiceProperties;
+import org.geopinn.api.problem.Problem;
+import org.geopinn.problems.declared.ProblemDeclaration;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceRegistration;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Deactivate;
+
+/**
+ * One problem per factory configuration of PID {@value ProblemDeclaration#FACTORY_PID} (for
+ * example a file {@code org.geopinn.problems.declared-mypde.cfg} that FileInstall applies from
+ * {@code plugins/}). A consistent declaration is registered as a {@link Problem} service; an
+ * inconsistent one is logged as a one-line error and registers nothing, so a typo never reaches
+ * a training session. Editing the file re-creates the component; deleting it removes the problem.
+ */
+@Component(configurationPid = ProblemDeclaration.FACTORY_PID, configurationPolicy = ConfigurationPolicy.REQUIRE,
+        service = {}, immediate = true)
+public final class DeclaredProblemComponent {
+    private static final System.Logger LOG = System.getLogger("org.geopinn.problems");
+    private final ServiceRegistration<Problem> registration;
+
+    /**
+     * @param context the bundle context, to register the problem only when it is valid
+     * @param properties the factory configuration
+     */
+    @Activate
+    public DeclaredProblemComponent(BundleContext context, Map<String, Object> properties) {
+        ServiceRegistration<Problem> r = null;
+        try {
+            Problem problem = ProblemDeclaration.parse(properties, origin(properties));
+            Dictionary<String, Object> serviceProperties = new Hashtable<>();
+            serviceProperties.put(ServiceProperties.ID, problem.id());
+            serviceProperties.put(ServiceProperties.DESCRIPTION, problem.description());
+            r = context.registerService(Problem.class, problem, serviceProperties);
+            LOG.log(System.Logger.Level.INFO, "registered declared problem ''{0}'' from {1}", problem.id(), origin(properties));
+        } catch (GeopinnException e) {
+            LOG.log(System.Logger.Level.ERROR, e.getMessage());
+        }
+        registration = r;
+    }
+
+    private static String origin(Map<String, Object> properties) {
+        Object file = properties.get("felix.fileinstall.filename");
+        if (file != null) {
+            String f = file.toString();
+            return f.substring(f.lastIndexOf('/') + 1);
+        }
+        Object pid = properties.get("service.pid");
+        return pid == null ? ProblemDeclaration.FACTORY_PID : pid.toString();
+    }
+
+    /** Withdraws the problem. */
+    @Deactivate
+    void deactivate() {
+        if (registration != null) {
+            try {
+                registration.unregister();
+            } catch (IllegalStateException alreadyGone) {
+                // the framework unregisters services of a stopping bundle itself
+            }
+        }
+    }
+}
