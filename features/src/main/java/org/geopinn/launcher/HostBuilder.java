@@ -48,8 +48,8 @@ public final class HostBuilder {
     public static final String MODE_HOST = "host";
     /** The features of a command host. */
     public static final List<String> COMMAND_FEATURES = List.of("core", "optimizers", "problems");
-    /** The features of an interactive host. */
-    public static final List<String> HOST_FEATURES = List.of("core", "optimizers", "problems", "shell");
+    /** The features of an interactive host: a command host, hot deployment from plugins/, the shell. */
+    public static final List<String> HOST_FEATURES = List.of("core", "optimizers", "problems", "plugins", "shell");
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Za-z0-9_.-]+)}");
 

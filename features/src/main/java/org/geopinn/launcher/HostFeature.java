@@ -50,10 +50,17 @@ public final class HostFeature {
         if (!Files.isRegularFile(file)) {
             throw new LaunchException("feature '" + name + "' not found: no " + file);
         }
+        // The JSON provider is found through the context class loader: make it the launcher's own,
+        // so that an embedding program with another JSON provider on its class path does not interfere.
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        thread.setContextClassLoader(HostFeature.class.getClassLoader());
         try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             return new HostFeature(name, featureService().readFeature(reader));
         } catch (IOException | RuntimeException e) {
             throw new LaunchException("feature file " + file + " is not a valid feature document: " + e.getMessage(), e);
+        } finally {
+            thread.setContextClassLoader(previous);
         }
     }
 
@@ -95,12 +102,17 @@ public final class HostFeature {
         if (extension.getType() != FeatureExtension.Type.JSON) {
             throw new LaunchException("feature '" + name + "': extension " + LAUNCH_PROPERTIES + " must be of type json");
         }
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        thread.setContextClassLoader(HostFeature.class.getClassLoader());
         try (JsonReader reader = Json.createReader(new StringReader(extension.getJSON()))) {
             JsonObject json = reader.readObject();
             for (Map.Entry<String, JsonValue> e : json.entrySet()) {
                 JsonValue v = e.getValue();
                 properties.put(e.getKey(), v instanceof JsonString s ? s.getString() : v.toString());
             }
+        } finally {
+            thread.setContextClassLoader(previous);
         }
         return properties;
     }
