@@ -1,0 +1,153 @@
+package org.geopinn.diagnostics.internal;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.geopinn.api.GeopinnException;
+import org.geopinn.api.session.Command;
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+
+/**
+ * {@code ./geopinn diagnose ad-vs-fd|coupling [options]}: the two reproductions of this bundle.
+ * Results (markdown table, CSV, PNG) go to {@code --out}, by default
+ * {@code <geopinn.home>/docs/img/diagnostics}.
+ */
+@Component(service = Command.class, property = {"geopinn.id=diagnose", "geopinn.description=Reproductions: AD versus FD (seed 004), coupling and preconditioned NTK (seed 001)"})
+public final class DiagnoseCommand implements Command {
+    private static final String USAGE = "usage: diagnose ad-vs-fd [--out DIR] [--seed S] [--sizes 100,150,200,250,300] [--side 64] [--features2d 100] [--biharmonic 500]"
+            + " | diagnose coupling [--out DIR] [--seed S] [--width 16] [--points 24] [--gammas 0.1,0.3,1,3,10,30,100]";
+
+    private Path home = Path.of(System.getProperty("user.dir"));
+
+    /** @param context the bundle context, read for the {@code geopinn.home} launch property */
+    @Activate
+    void activate(BundleContext context) {
+        String h = context.getProperty("geopinn.home");
+        if (h != null && !h.isBlank()) {
+            home = Path.of(h);
+        }
+    }
+
+    @Override
+    public String name() {
+        return "diagnose";
+    }
+
+    @Override
+    public String summary() {
+        return "reproduce seed 004 (ad-vs-fd) or seed 001 (coupling): tables and plots";
+    }
+
+    @Override
+    public int run(List<String> args, PrintStream out, PrintStream err) {
+        try {
+            if (args.isEmpty() || args.get(0).equals("--help") || args.get(0).equals("help")) {
+                out.println(USAGE);
+                return args.isEmpty() ? 2 : 0;
+            }
+            String what = args.get(0);
+            Map<String, String> o = parse(args.subList(1, args.size()), what);
+            Path folder = o.containsKey("out") ? home.resolve(o.get("out")) : home.resolve("docs/img/diagnostics");
+            long seed = (long) number(o, "seed", 0);
+            long start = System.nanoTime();
+            if (what.equals("ad-vs-fd")) {
+                AdVsFdExperiment experiment = new AdVsFdExperiment(seed);
+                List<AdVsFdExperiment.Outcome> outcomes = new ArrayList<>();
+                for (double n : list(o, "sizes", new double[] {100, 150, 200, 250, 300})) {
+                    outcomes.add(experiment.run(experiment.poisson1d(whole(n, "sizes"))));
+                }
+                outcomes.add(experiment.run(experiment.poisson2d(whole(number(o, "side", 64), "side"), whole(number(o, "features2d", 100), "features2d"))));
+                outcomes.add(experiment.run(experiment.biharmonic(whole(number(o, "biharmonic", 500), "biharmonic"))));
+                AdVsFdExperiment.write(outcomes, folder, out);
+            } else {
+                CouplingExperiment experiment = new CouplingExperiment(seed, whole(number(o, "width", 16), "width"), whole(number(o, "points", 24), "points"));
+                double[] gammas = list(o, "gammas", new double[] {0.1, 0.3, 1, 3, 10, 30, 100});
+                for (double g : gammas) {
+                    if (!(g > 0)) {
+                        throw new GeopinnException("couplings --gammas must be positive, got " + g);
+                    }
+                }
+                experiment.write(experiment.run(gammas), folder, out);
+            }
+            out.printf("wrote %s (%.1f s)%n", folder, (System.nanoTime() - start) * 1e-9);
+            return 0;
+        } catch (GeopinnException e) {
+            err.println("diagnose: " + e.getMessage());
+            return 2;
+        }
+    }
+
+    private static Map<String, String> parse(List<String> args, String what) {
+        Set<String> allowed = switch (what) {
+            case "ad-vs-fd" -> Set.of("out", "seed", "sizes", "side", "features2d", "biharmonic");
+            case "coupling" -> Set.of("out", "seed", "width", "points", "gammas");
+            default -> throw new GeopinnException("unknown reproduction '" + what + "'; use ad-vs-fd or coupling");
+        };
+        Map<String, String> o = new HashMap<>();
+        for (int i = 0; i < args.size(); i++) {
+            String a = args.get(i);
+            if (!a.startsWith("--") || !allowed.contains(a.substring(2))) {
+                throw new GeopinnException("unknown option '" + a + "' for diagnose " + what + "; options are --" + String.join(", --", allowed.stream().sorted().toList()));
+            }
+            if (i + 1 >= args.size()) {
+                throw new GeopinnException("option " + a + " needs a value");
+            }
+            o.put(a.substring(2), args.get(++i));
+        }
+        return o;
+    }
+
+    private static double number(Map<String, String> o, String key, double fallback) {
+        String v = o.get(key);
+        if (v == null) {
+            return fallback;
+        }
+        try {
+            return Double.parseDouble(v);
+        } catch (NumberFormatException e) {
+            throw new GeopinnException("--" + key + " must be a number, got '" + v + "'");
+        }
+    }
+
+    private static double[] list(Map<String, String> o, String key, double[] fallback) {
+        String v = o.get(key);
+        if (v == null) {
+            return fallback;
+        }
+        try {
+            return Arrays.stream(v.split(",")).map(String::trim).mapToDouble(Double::parseDouble).toArray();
+        } catch (NumberFormatException e) {
+            throw new GeopinnException("--" + key + " must be a comma-separated list of numbers, got '" + v + "'");
+        }
+    }
+
+    private static int whole(double v, String key) {
+        if (v < 1 || v != Math.rint(v) || v > 100_000) {
+            throw new GeopinnException("--" + key + " must be a whole number from 1 to 100000, got " + v);
+        }
+        return (int) v;
+    }
+
+    /**
+     * Runs the command without a framework (for scripts and benchmarks):
+     * {@code java -cp … org.geopinn.diagnostics.internal.DiagnoseCommand ad-vs-fd}. The output folder is
+     * resolved against the system property {@code geopinn.home} or the working directory.
+     *
+     * @param args as after {@code ./geopinn diagnose}
+     */
+    public static void main(String[] args) {
+        DiagnoseCommand command = new DiagnoseCommand();
+        String h = System.getProperty("geopinn.home");
+        if (h != null) {
+            command.home = Path.of(h);
+        }
+        System.exit(command.run(List.of(args), System.out, System.err));
+    }
+}

@@ -1,0 +1,115 @@
+package org.geopinn.diagnostics.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import org.geopinn.api.diagnostic.DiagnosticReport;
+import org.geopinn.diagnostics.internal.RandomFeatures.StencilPoint;
+import org.geopinn.diagnostics.internal.RandomFeatures.Term;
+import org.junit.jupiter.api.Test;
+
+/** The small models behind the reproductions, checked against finite differences and closed forms. */
+class ReproductionModelsTest {
+    @Test
+    void activationDerivativesMatchFiniteDifferences() {
+        double h = 1e-5;
+        for (Activation act : Activation.values()) {
+            for (int k = 0; k < 4; k++) {
+                for (double z : new double[] {-1.3, 0.2, 0.9}) {
+                    double fd = (act.derivative(k, z + h) - act.derivative(k, z - h)) / (2 * h);
+                    assertEquals(fd, act.derivative(k + 1, z), 1e-8, act + " order " + (k + 1) + " at " + z);
+                }
+            }
+        }
+    }
+
+    @Test
+    void shallowNetworkGradientsMatchFiniteDifferences() {
+        ShallowNetwork net = new ShallowNetwork(Activation.TANH, 3);
+        double[] theta = CouplingExperiment.initialParameters(net, 1, 3);
+        theta[9] = 0.4;
+        double x = 0.37;
+        for (int order = 0; order <= 2; order++) {
+            double[] row = new double[net.parameterCount()];
+            net.addGradient(theta, 0, order, x, 1, row, 0);
+            for (int p = 0; p < theta.length; p++) {
+                double[] plus = theta.clone();
+                double[] minus = theta.clone();
+                plus[p] += 1e-6;
+                minus[p] -= 1e-6;
+                double fd = (net.derivative(plus, 0, order, x) - net.derivative(minus, 0, order, x)) / 2e-6;
+                assertEquals(fd, row[p], 1e-6 * Math.max(1, Math.abs(fd)), "order " + order + " parameter " + p);
+            }
+            double h = 1e-5;
+            double inputFd = (net.derivative(theta, 0, order, x + h) - net.derivative(theta, 0, order, x - h)) / (2 * h);
+            assertEquals(inputFd, net.derivative(theta, 0, order + 1, x), 1e-6, "input derivative of order " + (order + 1));
+        }
+    }
+
+    @Test
+    void randomFeatureMatricesAgreeUpToTheStencilError() {
+        RandomFeatures rf = new RandomFeatures(Activation.SIN, 1, 4, 11);
+        double[] x = {-0.5, 0.1, 0.8};
+        double h = 1e-3;
+        double[] ad = rf.automatic(x, List.of(new Term(1, new int[] {2})));
+        double[] fd = rf.finiteDifference(x, List.of(new StencilPoint(1 / (h * h), new int[] {-1}), new StencilPoint(-2 / (h * h), new int[] {0}),
+                new StencilPoint(1 / (h * h), new int[] {1})), h);
+        double[] values = rf.automatic(x, List.of(new Term(1, new int[] {0})));
+        for (int i = 0; i < ad.length; i++) {
+            assertEquals(ad[i], fd[i], 1e-6, "entry " + i);
+            assertTrue(Math.abs(values[i]) <= 1);
+        }
+    }
+
+    @Test
+    void truncatedSvdSolvesAFullRankSystemAndKeepingNothingLeavesTheRightHandSide() {
+        double[] a = {2, 1, 0, 1, 3, 1, 0, 1, 4};
+        TruncatedSvdSolver solver = new TruncatedSvdSolver(a, 3, 3);
+        double[] f = {1, -2, 0.5};
+        assertTrue(solver.relativeError(f, 3) < 1e-14);
+        assertEquals(1, solver.relativeError(f, 0), 1e-15);
+        assertTrue(solver.relativeError(f, 1) > solver.relativeError(f, 2));
+    }
+
+    @Test
+    void thermoelasticJacobianMatchesFiniteDifferencesOfItsResiduals() {
+        ShallowNetwork net = new ShallowNetwork(Activation.TANH, 4);
+        ThermoelasticSystem s = new ThermoelasticSystem(net, 1, 1, 3, 5);
+        double[] theta = CouplingExperiment.initialParameters(net, 2, 5);
+        int rows = s.residualCount();
+        int p = s.parameterCount();
+        double[] j = new double[rows * p];
+        s.jacobian(theta, j);
+        double[] rp = new double[rows];
+        double[] rm = new double[rows];
+        for (int c = 0; c < p; c++) {
+            double[] plus = theta.clone();
+            double[] minus = theta.clone();
+            plus[c] += 1e-6;
+            minus[c] -= 1e-6;
+            s.residuals(plus, rp);
+            s.residuals(minus, rm);
+            for (int i = 0; i < rows; i++) {
+                double fd = (rp[i] - rm[i]) / 2e-6;
+                assertEquals(fd, j[i * p + c], 1e-5 * Math.max(1, Math.abs(fd)), "row " + i + " column " + c);
+            }
+        }
+        assertEquals(2, s.parameterLayout().networks());
+    }
+
+    @Test
+    void couplingMakesTheNtkGrowLikeGammaSquaredButNotThePreconditionedNtk() {
+        CouplingExperiment experiment = new CouplingExperiment(0, 8, 12);
+        List<CouplingExperiment.Row> rows = experiment.run(new double[] {1, 100, 1000});
+        for (CouplingExperiment.Row r : rows) {
+            assertEquals(2, r.lambdaPreconditioned(), 1e-8, "gamma " + r.gamma());
+        }
+        double exponent = Math.log(rows.get(2).lambdaNtk() / rows.get(1).lambdaNtk()) / Math.log(10);
+        assertEquals(2, exponent, 0.05);
+        DiagnosticReport nntk = new NaturalNtkDiagnostic().run(new ThermoelasticSystem(new ShallowNetwork(Activation.TANH, 8), 1, 1, 10, 12),
+                CouplingExperiment.initialParameters(new ShallowNetwork(Activation.TANH, 8), 2, 0), Map.of());
+        assertEquals(1, nntk.scalars().get("lambda_max"), 1e-10);
+    }
+}
