@@ -4,6 +4,7 @@ import static java.lang.Math.exp;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.geopinn.api.expr.Expr;
 import org.geopinn.api.expr.PointFunction;
 import org.geopinn.api.expr.Vocabulary;
@@ -28,7 +29,8 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
  * u_x + v_y = 0. Walls y = 0, 1: φ = ζ, c± = e^(∓ζ), u = v = 0. Sides x = 0, 1: the 1-D
  * equilibrium profile φ₁(y) (φ″ = 2 sinh φ/ε², φ(0) = φ(1) = ζ), c± = e^(∓φ₁), the
  * Helmholtz–Smoluchowski velocity u = E_x ε²(φ₁ − ζ)/μ, v = 0, p = 0. The fully developed flow is
- * uniform in x, so the reference is that side profile everywhere (v = p = 0).
+ * uniform in x, so the reference is that side profile everywhere (v = p = 0). Interior points
+ * cluster toward both walls, where the layers of width ε/√2 are.
  */
 @Component(service = Problem.class, configurationPid = Electroosmotic2d.PID,
         property = {"geopinn.id=" + Electroosmotic2d.ID, "geopinn.description=" + Electroosmotic2d.DESCRIPTION})
@@ -45,12 +47,15 @@ public final class Electroosmotic2d extends ProblemComponent {
         /** @return ζ */ @AttributeDefinition(description = "wall potential ζ") double zeta() default 1.0;
         /** @return E_x */ @AttributeDefinition(description = "applied field E_x") double field() default 1.0;
         /** @return μ */ @AttributeDefinition(description = "viscosity μ") double viscosity() default 1.0;
+        /** @return the clustering strength */
+        @AttributeDefinition(description = "strength of the clustering of interior points toward both walls (0: none)")
+        double clusterStrength() default 2.0;
     }
 
     /** @param c the parameters */
     @Activate
     public Electroosmotic2d(Config c) {
-        super(define(c.epsilon(), c.zeta(), c.field(), c.viscosity()));
+        super(define(c.epsilon(), c.zeta(), c.field(), c.viscosity(), c.clusterStrength()));
     }
 
     /**
@@ -58,25 +63,29 @@ public final class Electroosmotic2d extends ProblemComponent {
      * @param zeta ζ
      * @param ex E_x
      * @param mu μ
+     * @param clusterStrength how strongly interior points cluster toward the walls y = 0, 1 (0 for none)
      * @return the problem
      */
-    public static Problem define(double epsilon, double zeta, double ex, double mu) {
+    public static Problem define(double epsilon, double zeta, double ex, double mu, double clusterStrength) {
         Vocabulary v = new Vocabulary(List.of("x", "y"), List.of("phi", "cplus", "cminus", "u", "v", "p"));
         Domain domain = new Domain(v.variables(), new double[] {0, 0}, new double[] {1, 1},
                 List.of(DomainPart.interior("interior"), DomainPart.boundary("walls", 1), DomainPart.boundary("sides", 0)));
         Expr lapPhi = v.laplacian("phi");
         Expr cplus = v.field("cplus");
         Expr cminus = v.field("cminus");
+        Map<String, String> cluster = clusterStrength > 0
+                ? Map.of("cluster.variable", "y", "cluster.side", "both", "cluster.strength", Double.toString(clusterStrength))
+                : Map.of();
         List<Condition> c = new ArrayList<>();
-        c.add(Condition.of("pde-phi", "interior", lapPhi.times(epsilon * epsilon).plus(cplus).minus(cminus), null, 2500));
+        c.add(Condition.of("pde-phi", "interior", lapPhi.times(epsilon * epsilon).plus(cplus).minus(cminus), null, 2500).withSampler("grid", cluster));
         c.add(Condition.of("pde-cplus", "interior",
-                v.laplacian("cplus").plus(v.gradDot("cplus", "phi")).plus(cplus.times(lapPhi)), null, 2500));
+                v.laplacian("cplus").plus(v.gradDot("cplus", "phi")).plus(cplus.times(lapPhi)), null, 2500).withSampler("grid", cluster));
         c.add(Condition.of("pde-cminus", "interior",
-                v.laplacian("cminus").minus(v.gradDot("cminus", "phi")).minus(cminus.times(lapPhi)), null, 2500));
+                v.laplacian("cminus").minus(v.gradDot("cminus", "phi")).minus(cminus.times(lapPhi)), null, 2500).withSampler("grid", cluster));
         c.add(Condition.of("pde-u", "interior",
-                v.d("p", "x").times(-1).plus(v.laplacian("u").times(mu)).plus(cplus.minus(cminus).times(ex)), null, 2500));
-        c.add(Condition.of("pde-v", "interior", v.d("p", "y").times(-1).plus(v.laplacian("v").times(mu)), null, 2500));
-        c.add(Condition.of("continuity", "interior", v.divergence("u", "v"), null, 2500));
+                v.d("p", "x").times(-1).plus(v.laplacian("u").times(mu)).plus(cplus.minus(cminus).times(ex)), null, 2500).withSampler("grid", cluster));
+        c.add(Condition.of("pde-v", "interior", v.d("p", "y").times(-1).plus(v.laplacian("v").times(mu)), null, 2500).withSampler("grid", cluster));
+        c.add(Condition.of("continuity", "interior", v.divergence("u", "v"), null, 2500).withSampler("grid", cluster));
         c.add(Condition.of("wall-phi", "walls", v.field("phi"), p -> zeta, 100));
         c.add(Condition.of("wall-cplus", "walls", cplus, p -> exp(-zeta), 100));
         c.add(Condition.of("wall-cminus", "walls", cminus, p -> exp(zeta), 100));

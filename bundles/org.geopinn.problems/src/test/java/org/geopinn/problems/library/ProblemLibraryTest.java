@@ -29,7 +29,7 @@ class ProblemLibraryTest {
                 Arguments.of(Thermoelastic1d.define(10, 1, 1), 1e-7),
                 Arguments.of(ReactionDiffusion1d.define(new double[] {1, 0.5, 0.25}, new double[] {1, 2, 3, 4}), 1e-7),
                 Arguments.of(NernstPlanckPoisson1d.define(0.1, 1, 3), 1e-4),
-                Arguments.of(Electroosmotic2d.define(0.2, 1, 1, 1), 1e-4),
+                Arguments.of(Electroosmotic2d.define(0.2, 1, 1, 1, 2), 1e-4),
                 Arguments.of(AllenCahn.define(), 1e-3));
     }
 
@@ -67,7 +67,7 @@ class ProblemLibraryTest {
         List<Problem> all = List.of(Laplace2d.define(), Heat.define(), Laplace5d.define(), AllenCahn.define(),
                 Burgers.define(), Poisson1d.define(), Poisson2d.define(), Biharmonic1d.define(),
                 Thermoelastic1d.define(1, 1, 1), ReactionDiffusion1d.define(new double[] {1, 1, 1}, new double[] {1, 1, 1, 1}),
-                NernstPlanckPoisson1d.define(0.1, 1, 3), Electroosmotic2d.define(0.2, 1, 1, 1));
+                NernstPlanckPoisson1d.define(0.1, 1, 3), Electroosmotic2d.define(0.2, 1, 1, 1, 2));
         assertEquals(List.of("laplace2d", "heat", "laplace5d", "allen-cahn", "burgers", "poisson1d", "poisson2d",
                 "biharmonic1d", "thermoelastic1d", "reaction-diffusion1d", "npp1d", "electroosmotic2d"),
                 all.stream().map(Problem::id).toList());
@@ -85,7 +85,7 @@ class ProblemLibraryTest {
         assertEquals("true", coupled.get(ProblemDefaults.SEPARATE_NETWORKS));
         assertEquals("gradnorm", coupled.get(ProblemDefaults.WEIGHTING));
         assertEquals("soap", coupled.get(ProblemDefaults.OPTIMIZER));
-        assertEquals(6, Electroosmotic2d.define(0.2, 1, 1, 1).vocabulary().fields().size());
+        assertEquals(6, Electroosmotic2d.define(0.2, 1, 1, 1, 2).vocabulary().fields().size());
         assertEquals(900, Laplace2d.define().conditions().get(0).points());
     }
 
