@@ -1,0 +1,181 @@
+package org.geopinn.cli;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicLong;
+import org.geopinn.api.GeopinnException;
+import org.geopinn.api.ServiceProperties;
+import org.geopinn.api.model.ModelFactory;
+import org.geopinn.api.problem.Problem;
+import org.geopinn.api.session.Catalog;
+import org.geopinn.api.session.Command;
+import org.geopinn.api.session.TrainingService;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.BundleListener;
+import org.osgi.framework.InvalidSyntaxException;
+import org.osgi.framework.ServiceListener;
+import org.osgi.framework.ServiceReference;
+
+/**
+ * {@link Services} from a running framework. The host counts as ready once the training service
+ * is registered and neither bundles nor services have changed for a short quiet period: the
+ * launcher starts bundles one after the other, and each registers its services as it starts.
+ */
+final class FrameworkServices implements Services, AutoCloseable {
+    /** Launch property: the Geopinn home. */
+    static final String HOME = "geopinn.home";
+    /** Without bundle or service changes for this long, the host has finished starting. */
+    static final Duration QUIET = Duration.ofMillis(400);
+
+    private final BundleContext context;
+    private final Duration timeout;
+    private final AtomicLong lastChange = new AtomicLong(System.nanoTime());
+    private final ServiceListener serviceListener = e -> lastChange.set(System.nanoTime());
+    private final BundleListener bundleListener = e -> lastChange.set(System.nanoTime());
+    private final ResultWriter results;
+
+    /**
+     * @param context the CLI bundle's context
+     * @param timeout how long to wait for the host to start
+     */
+    FrameworkServices(BundleContext context, Duration timeout) {
+        this.context = context;
+        this.timeout = timeout;
+        context.addServiceListener(serviceListener);
+        context.addBundleListener(bundleListener);
+        this.results = new ResultWriter(this::problem, this::versions);
+    }
+
+    @Override
+    public void close() {
+        try {
+            context.removeServiceListener(serviceListener);
+            context.removeBundleListener(bundleListener);
+        } catch (IllegalStateException stopped) {
+            // the bundle is already stopping
+        }
+    }
+
+    @Override
+    public void awaitReady() {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            boolean engine = context.getServiceReference(TrainingService.class) != null
+                    && context.getServiceReference(Catalog.class) != null;
+            boolean quiet = System.nanoTime() - lastChange.get() >= QUIET.toNanos();
+            if (engine && quiet && !anyStarting()) {
+                return;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new GeopinnException("timed out after " + timeout.toSeconds() + " s waiting for the host to start"
+                        + (engine ? "" : ": no training service (is the org.geopinn.engine bundle installed and started?)"));
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new GeopinnException("interrupted while waiting for the host to start");
+            }
+        }
+    }
+
+    private boolean anyStarting() {
+        for (Bundle b : context.getBundles()) {
+            if (b.getState() == Bundle.STARTING) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private <T> T service(Class<T> kind) {
+        ServiceReference<T> ref = context.getServiceReference(kind);
+        T s = ref == null ? null : context.getService(ref);
+        if (s == null) {
+            throw new GeopinnException("no " + kind.getSimpleName() + " service in this host");
+        }
+        return s;
+    }
+
+    @Override
+    public TrainingService training() {
+        return service(TrainingService.class);
+    }
+
+    @Override
+    public Catalog catalog() {
+        return service(Catalog.class);
+    }
+
+    @Override
+    public Optional<Problem> problem(String id) {
+        return byId(Problem.class, id);
+    }
+
+    @Override
+    public Optional<ModelFactory> modelFactory(String id) {
+        return byId(ModelFactory.class, id);
+    }
+
+    private <T> Optional<T> byId(Class<T> kind, String id) {
+        try {
+            for (ServiceReference<T> ref : context.getServiceReferences(kind, null)) {
+                if (id.equals(String.valueOf(ref.getProperty(ServiceProperties.ID)))) {
+                    return Optional.ofNullable(context.getService(ref));
+                }
+            }
+        } catch (InvalidSyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+        return Optional.empty();
+    }
+
+    @Override
+    public Map<String, Command> commands() {
+        Map<String, Command> m = new TreeMap<>();
+        try {
+            for (ServiceReference<Command> ref : context.getServiceReferences(Command.class, null)) {
+                Command c = context.getService(ref);
+                if (c != null) {
+                    m.putIfAbsent(c.name(), c);
+                }
+            }
+        } catch (InvalidSyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+        return m;
+    }
+
+    @Override
+    public ResultWriter results() {
+        return results;
+    }
+
+    @Override
+    public Path home() {
+        String h = context.getProperty(HOME);
+        return (h == null || h.isBlank() ? Path.of("") : Path.of(h)).toAbsolutePath();
+    }
+
+    @Override
+    public boolean terminal() {
+        return System.console() != null;
+    }
+
+    @Override
+    public Map<String, String> versions() {
+        Map<String, String> v = new TreeMap<>();
+        for (Bundle b : context.getBundles()) {
+            String name = b.getSymbolicName();
+            if (name != null && name.startsWith("org.geopinn.")) {
+                v.put(name, b.getVersion().toString());
+            }
+        }
+        v.put("java", System.getProperty("java.version"));
+        return v;
+    }
+}

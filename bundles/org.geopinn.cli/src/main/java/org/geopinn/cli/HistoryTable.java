@@ -1,0 +1,142 @@
+package org.geopinn.cli;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.geopinn.api.GeopinnException;
+import org.geopinn.api.session.TrainingEvent;
+
+/**
+ * The rows of {@code history.csv}: one per accepted step with the step, the training seconds, the
+ * loss and the loss and weight of each condition, the relative L2 error and the error of each
+ * field (empty where not measured), and the optimizer that took the step. Numbers are written
+ * with {@link Double#toString}, so they read back bit for bit.
+ */
+final class HistoryTable {
+    /** The file name in a results directory. */
+    static final String FILE = "history.csv";
+    static final String STEP = "step";
+    static final String SECONDS = "seconds";
+    static final String LOSS = "loss";
+    static final String REL_L2 = "rel_l2";
+    static final String OPTIMIZER = "optimizer";
+
+    private final List<String> conditions;
+    private final List<String> fields;
+    private final List<String> header;
+    private final List<String[]> rows = new ArrayList<>();
+
+    /**
+     * @param conditions the condition names
+     * @param fields the field names
+     */
+    HistoryTable(List<String> conditions, List<String> fields) {
+        this.conditions = List.copyOf(conditions);
+        this.fields = List.copyOf(fields);
+        List<String> h = new ArrayList<>(List.of(STEP, SECONDS, LOSS));
+        conditions.forEach(c -> h.add("loss_" + c));
+        conditions.forEach(c -> h.add("weight_" + c));
+        h.add(REL_L2);
+        fields.forEach(f -> h.add("error_" + f));
+        h.add(OPTIMIZER);
+        this.header = List.copyOf(h);
+    }
+
+    /** @return the condition names */
+    List<String> conditions() {
+        return conditions;
+    }
+
+    /**
+     * Adds the rows of an earlier run's history.csv (resume), up to and including a step.
+     *
+     * @param file the earlier history
+     * @param upToStep the last step to keep
+     * @throws GeopinnException if its columns differ from this table's
+     */
+    void addEarlier(Path file, long upToStep) {
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new GeopinnException("cannot read " + file + ": " + e.getMessage());
+        }
+        if (lines.isEmpty() || !lines.get(0).equals(String.join(",", header))) {
+            throw new GeopinnException(file + " has other columns than this run (" + String.join(",", header) + ")");
+        }
+        for (String line : lines.subList(1, lines.size())) {
+            String[] cells = line.split(",", -1);
+            if (cells.length == header.size() && Long.parseLong(cells[0]) <= upToStep) {
+                rows.add(cells);
+            }
+        }
+    }
+
+    /**
+     * @param e a step event
+     * @param secondsOffset training seconds of earlier runs (resume)
+     */
+    void add(TrainingEvent e, double secondsOffset) {
+        String[] r = new String[header.size()];
+        int k = 0;
+        r[k++] = Long.toString(e.step());
+        r[k++] = number(e.seconds() + secondsOffset);
+        r[k++] = number(e.loss());
+        for (int c = 0; c < conditions.size(); c++) {
+            r[k++] = c < e.groupLosses().length ? number(e.groupLosses()[c]) : "";
+        }
+        for (int c = 0; c < conditions.size(); c++) {
+            r[k++] = c < e.weights().length ? number(e.weights()[c]) : "";
+        }
+        r[k++] = number(e.relativeL2());
+        for (int f = 0; f < fields.size(); f++) {
+            r[k++] = f < e.fieldErrors().length ? number(e.fieldErrors()[f]) : "";
+        }
+        r[k] = e.optimizerId();
+        rows.add(r);
+    }
+
+    /** @param v a number @return its exact text, empty for NaN */
+    static String number(double v) {
+        return Double.isNaN(v) ? "" : Double.toString(v);
+    }
+
+    /** @return the CSV text */
+    String csv() {
+        StringBuilder b = new StringBuilder(String.join(",", header)).append('\n');
+        for (String[] r : rows) {
+            b.append(String.join(",", r)).append('\n');
+        }
+        return b.toString();
+    }
+
+    /** @return the number of rows */
+    int size() {
+        return rows.size();
+    }
+
+    /** @param name a column @return its values, NaN where empty */
+    double[] column(String name) {
+        int k = header.indexOf(name);
+        double[] v = new double[rows.size()];
+        for (int i = 0; i < v.length; i++) {
+            String s = k < 0 ? "" : rows.get(i)[k];
+            v[i] = s.isEmpty() ? Double.NaN : Double.parseDouble(s);
+        }
+        return v;
+    }
+
+    /** @return the step column */
+    double[] steps() {
+        return column(STEP);
+    }
+
+    /** @param name a column @return its value in the last row, NaN if none */
+    double last(String name) {
+        double[] c = column(name);
+        return c.length == 0 ? Double.NaN : c[c.length - 1];
+    }
+}

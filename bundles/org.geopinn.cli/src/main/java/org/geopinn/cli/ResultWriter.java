@@ -1,0 +1,203 @@
+package org.geopinn.cli;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.geopinn.api.GeopinnException;
+import org.geopinn.api.optimizer.OptimizerState;
+import org.geopinn.api.problem.Problem;
+import org.geopinn.api.session.OptimizerStage;
+import org.geopinn.api.session.ResultExporter;
+import org.geopinn.api.session.Session;
+import org.geopinn.api.solution.TrainedSolution;
+import org.geopinn.models.ParameterFile;
+
+/**
+ * Writes a results directory: parameters, optimizer state, history, run settings, VTK, pictures,
+ * and last {@code summary.json}, so that its presence means the directory is complete. Every file
+ * is written atomically.
+ */
+final class ResultWriter implements ResultExporter {
+    static final String SUMMARY = "summary.json";
+    static final String PARAMETERS = "parameters.txt";
+    static final String OPTIMIZER_STATE = "optimizer.state";
+    static final String VTK = "solution.vtk";
+    static final String SOLUTION_PNG = "solution.png";
+    static final String ERROR_PNG = "error.png";
+    static final String LOSS_PNG = "loss.png";
+    /** Grid points per axis of the VTK file and of the pictures. */
+    static final int VTK_POINTS = 101;
+    static final int PICTURE_POINTS = 41;
+
+    /** Where an exported session continues an earlier run (resume): its history and seconds. */
+    record Earlier(Path history, double seconds) {
+        /** No earlier run. */
+        static final Earlier NONE = new Earlier(null, 0);
+    }
+
+    private final Function<String, Optional<Problem>> problems;
+    private final Supplier<Map<String, String>> versions;
+
+    /**
+     * @param problems finds a problem service by id
+     * @param versions the versions to record (bundles, Java)
+     */
+    ResultWriter(Function<String, Optional<Problem>> problems, Supplier<Map<String, String>> versions) {
+        this.problems = problems;
+        this.versions = versions;
+    }
+
+    @Override
+    public Path export(Session session, Path directory) {
+        return export(session, directory, Earlier.NONE);
+    }
+
+    /**
+     * @param session the session
+     * @param directory the results directory
+     * @param earlier the run it continues
+     * @return the directory
+     * @throws GeopinnException if the directory cannot be written
+     */
+    Path export(Session session, Path directory, Earlier earlier) {
+        AtomicFiles.requireWritableDirectory(directory);
+        Optional<Problem> problem = problems.apply(session.spec().problemId());
+        List<String> fields = session.model().spec().fields();
+        List<String> variables = problem.map(p -> p.vocabulary().variables()).orElseGet(() -> defaultVariables(session));
+        HistoryTable table = new HistoryTable(session.conditionNames(), fields);
+        if (earlier.history() != null) {
+            table.addEarlier(earlier.history(), session.spec().startStep());
+        }
+        session.history().forEach(e -> table.add(e, earlier.seconds()));
+        long steps = table.size() > 0 ? (long) table.last(HistoryTable.STEP) : session.spec().startStep();
+        double seconds = table.size() > 0 ? table.last(HistoryTable.SECONDS) : earlier.seconds();
+        double[] theta = session.parameters();
+        OptimizerState state = session.optimizerState();
+        String optimizerId = state != null ? state.optimizerId() : session.optimizerId();
+
+        List<String> files = new ArrayList<>();
+        List<String> warnings = new ArrayList<>();
+        AtomicFiles.writePath(directory.resolve(PARAMETERS), tmp -> ParameterFile.write(tmp, session.model().layout(), theta));
+        files.add(PARAMETERS);
+        if (state != null) {
+            AtomicFiles.write(directory.resolve(OPTIMIZER_STATE), state::writeTo);
+            files.add(OPTIMIZER_STATE);
+        }
+        AtomicFiles.writeText(directory.resolve(HistoryTable.FILE), table.csv());
+        files.add(HistoryTable.FILE);
+        AtomicFiles.writeText(directory.resolve(RunRecord.FILE), RunRecord.of(session, variables, steps, seconds, optimizerId).text());
+        files.add(RunRecord.FILE);
+        String title = session.spec().problemId() + ", " + chain(session) + ", " + steps + " steps";
+        if (problem.isPresent()) {
+            TrainedSolution solution = TrainedSolution.of(session.spec().problemId(), variables, session.model(), theta);
+            files.addAll(fieldFiles(problem.get(), solution, title, directory, warnings));
+        }
+        try {
+            Pictures.lossCurve(table, title, directory.resolve(LOSS_PNG));
+            files.add(LOSS_PNG);
+        } catch (GeopinnException | LinkageError e) {
+            warnings.add("loss picture not drawn: " + oneLine(e));
+        }
+        files.add(SUMMARY);
+        AtomicFiles.writeText(directory.resolve(SUMMARY),
+                Json.write(summary(session, table, steps, seconds, optimizerId, theta.length, files, warnings)));
+        return directory;
+    }
+
+    private static List<String> defaultVariables(Session session) {
+        List<String> v = new ArrayList<>();
+        for (int j = 0; j < session.model().spec().inputDimension(); j++) {
+            v.add("x" + j);
+        }
+        return v;
+    }
+
+    private static List<String> fieldFiles(Problem problem, TrainedSolution solution, String title, Path dir, List<String> warnings) {
+        List<String> files = new ArrayList<>();
+        try {
+            VtkWriter.write(FieldGrid.sample(problem, solution, VTK_POINTS), title, dir.resolve(VTK));
+            files.add(VTK);
+        } catch (GeopinnException | LinkageError | IllegalArgumentException e) {
+            warnings.add("VTK file not written: " + oneLine(e));
+        }
+        try {
+            FieldGrid grid = FieldGrid.sample(problem, solution, PICTURE_POINTS);
+            Pictures.solution(grid, title, dir.resolve(SOLUTION_PNG));
+            files.add(SOLUTION_PNG);
+            if (grid.error != null) {
+                Pictures.error(grid, title, dir.resolve(ERROR_PNG));
+                files.add(ERROR_PNG);
+            }
+        } catch (GeopinnException | LinkageError | IllegalArgumentException e) {
+            warnings.add("pictures not drawn: " + oneLine(e));
+        }
+        return files;
+    }
+
+    private static String oneLine(Throwable e) {
+        return String.valueOf(e.getMessage() == null ? e.toString() : e.getMessage()).replaceAll("\\s+", " ");
+    }
+
+    private static String chain(Session session) {
+        return String.join(",", session.spec().optimizers().stream().map(OptimizerStage::text).toList());
+    }
+
+    private Map<String, Object> summary(Session session, HistoryTable table, long steps, double seconds, String optimizerId,
+            int parameterCount, List<String> files, List<String> warnings) {
+        Map<String, Object> s = new LinkedHashMap<>();
+        var spec = session.spec();
+        s.put("problem", spec.problemId());
+        s.put("state", session.state().name().toLowerCase());
+        s.put("message", session.message());
+        s.put("optimizer", chain(session));
+        s.put("final_optimizer", optimizerId);
+        s.put("seed", spec.seed());
+        s.put("steps", steps);
+        s.put("seconds", seconds);
+        s.put("loss", nullIfNaN(table.last(HistoryTable.LOSS)));
+        Map<String, Object> losses = new LinkedHashMap<>();
+        Map<String, Object> weights = new LinkedHashMap<>();
+        for (String c : session.conditionNames()) {
+            losses.put(c, nullIfNaN(table.last("loss_" + c)));
+            weights.put(c, nullIfNaN(table.last("weight_" + c)));
+        }
+        s.put("losses", losses);
+        s.put("weights", weights);
+        s.put("rel_l2", nullIfNaN(table.last(HistoryTable.REL_L2)));
+        Map<String, Object> errors = new LinkedHashMap<>();
+        for (String f : session.model().spec().fields()) {
+            errors.put(f, nullIfNaN(table.last("error_" + f)));
+        }
+        s.put("errors", errors);
+        Map<String, Object> model = new LinkedHashMap<>();
+        model.put("id", spec.modelId());
+        model.put("hidden", Arrays.stream(spec.hidden()).boxed().toList());
+        model.put("activation", spec.activation());
+        model.put("initialization", spec.initialization());
+        model.put("separate_networks", spec.separateNetworks());
+        model.put("parameters", parameterCount);
+        s.put("model", model);
+        s.put("engine", spec.engineId());
+        s.put("scaling", spec.scaling().name().toLowerCase());
+        s.put("weighting", spec.weightingId());
+        s.put("max_steps", spec.maxSteps());
+        s.put("time_budget", spec.timeBudgetSeconds());
+        s.put("resumed_from_step", spec.startStep());
+        s.put("written", Instant.now().toString());
+        s.put("versions", versions.get());
+        s.put("files", files);
+        s.put("warnings", warnings);
+        return s;
+    }
+
+    private static Double nullIfNaN(double v) {
+        return Double.isNaN(v) ? null : v;
+    }
+}

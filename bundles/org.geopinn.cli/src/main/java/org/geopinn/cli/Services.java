@@ -1,0 +1,54 @@
+package org.geopinn.cli;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.geopinn.api.model.ModelFactory;
+import org.geopinn.api.problem.Problem;
+import org.geopinn.api.session.Catalog;
+import org.geopinn.api.session.Command;
+import org.geopinn.api.session.TrainingService;
+
+/** What the command line needs of the running host. */
+interface Services {
+    /**
+     * Waits until the host has started: the training service is there and the services have
+     * stopped coming.
+     *
+     * @throws org.geopinn.api.GeopinnException with a clear message on timeout
+     */
+    void awaitReady();
+
+    /** @return the training service */
+    TrainingService training();
+
+    /** @return the catalog */
+    Catalog catalog();
+
+    /** @param id a problem id @return the problem service */
+    Optional<Problem> problem(String id);
+
+    /** @param id a model id @return the model factory */
+    Optional<ModelFactory> modelFactory(String id);
+
+    /** @return the commands contributed by bundles, by name */
+    Map<String, Command> commands();
+
+    /** @return the results writer */
+    ResultWriter results();
+
+    /** @return the Geopinn home (repository root: runs/, docs/) */
+    Path home();
+
+    /** @return whether standard output is a terminal */
+    boolean terminal();
+
+    /** @return lines of versions: bundle names and Java */
+    Map<String, String> versions();
+
+    /** @return the names of the built-in commands, for messages */
+    static List<String> builtIns() {
+        return List.of("list", "help", "solve", "bench", "load");
+    }
+}
