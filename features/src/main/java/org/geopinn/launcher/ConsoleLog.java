@@ -4,6 +4,9 @@ import java.io.PrintStream;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.InvalidSyntaxException;
@@ -24,6 +27,23 @@ final class ConsoleLog {
     /** Launch property: the most verbose level printed (1 error, 2 warning, 3 info, 4 debug). */
     static final String LEVEL = "geopinn.log.level";
     private static final String READER = "org.osgi.service.log.LogReaderService";
+    /**
+     * Echoes of a failure already reported with its cause: when a component fails to activate, SCR
+     * says why, then the framework and every component that tried to get the service repeat that
+     * "the service factory returned null". Those echoes are left out.
+     */
+    private static final List<String> ECHOES = List.of("Service factory returned null",
+            "Could not get service from ref", "Service not available from service registry");
+    /** The same line again within this many milliseconds is not printed twice. */
+    private static final long REPEAT_MILLIS = 60_000;
+    private static final Map<String, Long> RECENT = new LinkedHashMap<>(64, 0.75f, true) {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Long> eldest) {
+            return size() > 256;
+        }
+    };
 
     private ConsoleLog() {
     }
@@ -86,7 +106,19 @@ final class ConsoleLog {
         if (cause != null) {
             line.append(": ").append(Host.oneLine(cause));
         }
-        out.println(line);
+        String text = line.toString();
+        if (ECHOES.stream().anyMatch(text::contains) || repeated(text)) {
+            return;
+        }
+        out.println(text);
+    }
+
+    private static boolean repeated(String line) {
+        long now = System.currentTimeMillis();
+        synchronized (RECENT) {
+            Long last = RECENT.put(line, now);
+            return last != null && now - last < REPEAT_MILLIS;
+        }
     }
 
     private static Method method(Class<?> type, String name) throws NoSuchMethodException {

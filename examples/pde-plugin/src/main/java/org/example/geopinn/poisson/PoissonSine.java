@@ -21,8 +21,11 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
  * 2-D Poisson problem −Δu = f on [0,1]² with u = 0 on the boundary and the exact solution
  * u = sin(πx)·sin(kπy), so f = (1 + k²)π²·sin(πx)·sin(kπy). The frequency k comes from the
  * configuration {@value #PID} (a {@code .cfg} file dropped beside the jar changes it at runtime).
+ *
+ * <p>The component is immediate: a bad configuration is reported as soon as it arrives, and the
+ * problem is then simply absent instead of failing later when a session asks for it.
  */
-@Component(service = Problem.class, configurationPid = PoissonSine.PID,
+@Component(service = Problem.class, configurationPid = PoissonSine.PID, immediate = true,
         property = {"geopinn.id=" + PoissonSine.ID, "geopinn.description=" + PoissonSine.DESCRIPTION})
 @Designate(ocd = PoissonSine.Config.class)
 public class PoissonSine implements Problem {
