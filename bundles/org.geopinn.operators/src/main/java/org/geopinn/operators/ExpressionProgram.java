@@ -167,10 +167,15 @@ public final class ExpressionProgram {
                     if (p == 2) {
                         value = a * a;
                         slope = 2 * a;
+                    } else if (p == 1) {
+                        value = a;
+                        slope = 1;
+                    } else if (p == 0) {
+                        value = 1;
+                        slope = 0;
                     } else {
-                        double am1 = Math.pow(a, p - 1);
-                        value = am1 * a;
-                        slope = p * am1;
+                        value = Math.pow(a, p);
+                        slope = p * Math.pow(a, p - 1);
                     }
                     scaleDerivatives(s, r, w, slope);
                     s[r] = value;

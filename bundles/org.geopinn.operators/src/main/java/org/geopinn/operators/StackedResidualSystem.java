@@ -92,8 +92,8 @@ public final class StackedResidualSystem implements ResidualSystem {
         if (cacheValid && Arrays.equals(theta, cachedTheta)) {
             return;
         }
-        for (ConditionBlock b : blocks) {
-            b.forward(theta);
+        for (int b = 0; b < blocks.size(); b++) { // indexed loops: no iterator per call
+            blocks.get(b).forward(theta);
         }
         System.arraycopy(theta, 0, cachedTheta, 0, parameterCount);
         cacheValid = true;
@@ -138,8 +138,8 @@ public final class StackedResidualSystem implements ResidualSystem {
     public double loss(double[] theta) {
         ensureForward(theta);
         double loss = 0;
-        for (ConditionBlock b : blocks) {
-            loss += b.halfSquaredNorm();
+        for (int b = 0; b < blocks.size(); b++) {
+            loss += blocks.get(b).halfSquaredNorm();
         }
         return loss;
     }
@@ -149,15 +149,15 @@ public final class StackedResidualSystem implements ResidualSystem {
         requireLength(gradient, parameterCount, "the gradient");
         double loss = loss(theta);
         Arrays.fill(gradient, 0, parameterCount, 0);
-        for (ConditionBlock b : blocks) {
-            b.accumulateTransposeTimes(null, 0, gradient);
+        for (int b = 0; b < blocks.size(); b++) {
+            blocks.get(b).accumulateTransposeTimes(null, 0, gradient);
         }
         return loss;
     }
 
     @Override
     public void jacobian(double[] theta, double[] out) {
-        requireLength(out, (long) residualCount * parameterCount, "the Jacobian (S×P = " + residualCount + "×" + parameterCount + ")");
+        requireLength(out, (long) residualCount * parameterCount, "the Jacobian (row-major S×P)");
         ensureForward(theta);
         for (int b = 0; b < blocks.size(); b++) {
             blocks.get(b).writeJacobian(out, offsets[b]);

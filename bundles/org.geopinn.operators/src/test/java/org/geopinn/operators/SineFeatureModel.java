@@ -16,14 +16,14 @@ import org.geopinn.api.model.ParameterLayout;
  * parameter derivative is in closed form: ∂^α sin(ω·x + b) = Π_j ω_j^{α_j} sin(ω·x + b + |α|π/2).
  * Nonlinear in ω and b, so Jacobians depend on θ.
  */
-final class SineFeatureModel implements Model {
+public final class SineFeatureModel implements Model {
     private final ModelSpec spec;
     private final int d;
     private final int fields;
     private final int features;
     private final ParameterLayout layout;
 
-    SineFeatureModel(double[] lower, double[] upper, List<String> fieldNames, int features) {
+    public SineFeatureModel(double[] lower, double[] upper, List<String> fieldNames, int features) {
         this.spec = new ModelSpec(lower, upper, fieldNames, new int[] {features}, "sin", "uniform", false, false, Map.of());
         this.d = lower.length;
         this.fields = fieldNames.size();

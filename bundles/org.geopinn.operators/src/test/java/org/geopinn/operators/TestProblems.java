@@ -13,12 +13,12 @@ import org.geopinn.api.problem.DomainPart;
 import org.geopinn.api.problem.Problem;
 
 /** Problems defined inline with the API, as a problem plugin would, plus random points for them. */
-final class TestProblems {
+public final class TestProblems {
     private TestProblems() {
     }
 
     /** A problem from its parts. */
-    record Simple(String id, Vocabulary vocabulary, Domain domain, List<Condition> conditions) implements Problem {
+    public record Simple(String id, Vocabulary vocabulary, Domain domain, List<Condition> conditions) implements Problem {
         @Override
         public String description() {
             return id;
@@ -26,7 +26,7 @@ final class TestProblems {
     }
 
     /** 2-D Laplace: Δu = −2π² sin πx sin πy on [0,1]², u = 0 on the boundary. */
-    static Problem laplace2d() {
+    public static Problem laplace2d() {
         Vocabulary v = new Vocabulary(List.of("x", "y"), List.of("u"));
         Domain domain = new Domain(v.variables(), new double[] {0, 0}, new double[] {1, 1},
                 List.of(DomainPart.interior("interior"), DomainPart.boundary("boundary", 0, 1)));
@@ -37,7 +37,7 @@ final class TestProblems {
     }
 
     /** 1+1-D heat u_t − ¼u_xx = 0 with u(0,x) = sin πx and u = 0 at x = 0, 1; operator as given. */
-    static Problem heat(Expr operatorOrNull) {
+    public static Problem heat(Expr operatorOrNull) {
         Vocabulary v = new Vocabulary(List.of("t", "x"), List.of("u"));
         Expr op = operatorOrNull != null ? operatorOrNull : v.d("u", "t").minus(v.d("u", "x", "x").times(0.25));
         Domain domain = new Domain(v.variables(), new double[] {0, 0}, new double[] {1, 1},
@@ -49,12 +49,12 @@ final class TestProblems {
                 Condition.of("walls", "walls", v.field("u"), null, 40)));
     }
 
-    static Vocabulary burgersVocabulary() {
+    public static Vocabulary burgersVocabulary() {
         return new Vocabulary(List.of("t", "x"), List.of("u"));
     }
 
     /** Burgers u_t + u u_x − (0.01/π) u_xx = 0 on [0,1]×[−1,1]; operator as given. */
-    static Problem burgers(Expr operatorOrNull) {
+    public static Problem burgers(Expr operatorOrNull) {
         Vocabulary v = burgersVocabulary();
         Expr op = operatorOrNull != null ? operatorOrNull
                 : v.d("u", "t").plus(v.field("u").times(v.d("u", "x"))).minus(v.d("u", "x", "x").times(0.01 / Math.PI));
@@ -71,7 +71,7 @@ final class TestProblems {
      * A coupled two-field system in 2-D with nonlinear couplings, a mixed partial, elementary
      * functions, a quotient, a power and a Java coefficient: a Nernst–Planck–Poisson-like system.
      */
-    static Problem coupled() {
+    public static Problem coupled() {
         Vocabulary v = new Vocabulary(List.of("x", "y"), List.of("phi", "c"));
         Expr kappa = new Expr.Coefficient("kappa", p -> 1 + p[0] * p[0] + 0.5 * p[1]);
         Expr nernstPlanck = v.laplacian("c").plus(v.gradDot("c", "phi")).plus(v.field("c").times(v.laplacian("phi")));
@@ -93,7 +93,7 @@ final class TestProblems {
     }
 
     /** @return uniform random points in the domain's box for every condition (faces held fixed) */
-    static Map<String, double[]> randomPoints(Problem problem, long seed, double countFactor) {
+    public static Map<String, double[]> randomPoints(Problem problem, long seed, double countFactor) {
         Random r = new Random(seed);
         Domain dom = problem.domain();
         int d = dom.dimension();
@@ -119,7 +119,7 @@ final class TestProblems {
         return points;
     }
 
-    static List<Problem> all() {
+    public static List<Problem> all() {
         List<Problem> all = new ArrayList<>();
         all.add(laplace2d());
         all.add(heat(null));
@@ -129,7 +129,7 @@ final class TestProblems {
     }
 
     /** A model fitting the problem's inputs and fields. */
-    static SineFeatureModel modelFor(Problem problem, int features) {
+    public static SineFeatureModel modelFor(Problem problem, int features) {
         return new SineFeatureModel(problem.domain().lower(), problem.domain().upper(), problem.vocabulary().fields(),
                 features);
     }

@@ -1,0 +1,111 @@
+package org.geopinn.operators;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.geopinn.api.expr.Expr;
+import org.geopinn.api.expr.ExprParseException;
+import org.geopinn.api.expr.ExprPrinter;
+import org.geopinn.api.expr.Vocabulary;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** The API's operator parser (tested here: the API module has no tests of its own). */
+class ExprParserTest {
+    private final Vocabulary heat = new Vocabulary(List.of("t", "x", "y"), List.of("u", "phi"));
+
+    private double constant(String text) {
+        return heat.parse(text).valueAt(new double[3]);
+    }
+
+    @Test
+    void arithmeticFollowsTheUsualPrecedence() {
+        assertEquals(50, constant("2+3*4^2"));
+        assertEquals(-4, constant("-2^2"));
+        assertEquals(512, constant("2^3^2"), "^ is right-associative");
+        assertEquals(9, constant("(1 + 2) * 3"));
+        assertEquals(2, constant("8/2/2"), "/ is left-associative");
+        assertEquals(1, constant("sin(pi/2)"), 1e-15);
+        assertEquals(Math.E, constant("e"));
+        assertEquals(0.002, constant("1e-3*2"), 1e-18);
+        assertEquals(0.5, constant(".5"));
+        assertEquals(Math.sqrt(2) + Math.tanh(1), constant("sqrt(2) + tanh(1)"), 1e-15);
+        assertEquals(-1, constant("- - -1"));
+        assertEquals(0.25, constant("2^-2"));
+        assertEquals(1.5, heat.parse("x * 3").valueAt(new double[] {0, 0.5, 0}));
+    }
+
+    @Test
+    void derivativeNamesBecomeMultiIndices() {
+        assertArrayEquals(new int[] {0, 1, 1}, leaf("u_xy").orders());
+        assertArrayEquals(new int[] {0, 1, 1}, leaf("u_x_y").orders());
+        assertArrayEquals(new int[] {1, 2, 0}, leaf("u_txx").orders());
+        assertArrayEquals(new int[] {0, 0, 4}, leaf("phi_yyyy").orders());
+        assertEquals(1, leaf("phi_t").field());
+        assertArrayEquals(new int[] {0, 0, 0}, leaf("phi").orders());
+        Vocabulary numbered = new Vocabulary(List.of("x1", "x2", "x10"), List.of("u"));
+        assertArrayEquals(new int[] {1, 1, 0}, ((Expr.FieldDerivative) numbered.parse("u_x1x2")).orders());
+        assertArrayEquals(new int[] {1, 0, 1}, ((Expr.FieldDerivative) numbered.parse("u_x10x1")).orders());
+        List<Expr.FieldDerivative> lap = ExprPrinter.fieldDerivatives(heat.parse("lap(u)"));
+        assertEquals(List.of(heat.d("u", "x", "x"), heat.d("u", "y", "y")), lap, "lap is spatial: t excluded");
+    }
+
+    private Expr.FieldDerivative leaf(String text) {
+        return (Expr.FieldDerivative) heat.parse(text);
+    }
+
+    @Test
+    void printedOperatorsParseBackToTheSameFunction() {
+        Expr e = heat.parse("u_t + u*u_x - 0.00318*u_xx + exp(-phi)/(1 + phi^2) - cos(x*y)*lap(phi)");
+        Expr again = heat.parse(heat.print(e));
+        ExpressionProgram a = ExpressionProgram.compile(e);
+        ExpressionProgram b = ExpressionProgram.compile(again);
+        assertEquals(a.leaves(), b.leaves());
+        double[] leaves = new java.util.Random(3).doubles(a.leaves().size(), -1, 1).toArray();
+        double[] point = {0.1, 0.6, -0.3};
+        double[] pa = new double[leaves.length];
+        double[] pb = new double[leaves.length];
+        assertEquals(a.evaluate(leaves, new double[0], point, 0, pa, a.newWorkspace()),
+                b.evaluate(leaves, new double[0], point, 0, pb, b.newWorkspace()), 1e-14);
+        assertArrayEquals(pa, pb, 1e-14);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "u_t - 0.25*v_xx      | 12 | unknown symbol 'v_xx'",
+        "u_t +                | 6  | the text ends",
+        "u_t * (u_x           | 11 | expected ')'",
+        "u_q                  | 1  | cannot read 'q'",
+        "foo(u)               | 1  | unknown function 'foo'",
+        "u^u                  | 3  | exponent after '^' must be a constant",
+        "u_t $ 3              | 5  | unexpected '$'",
+        "lap(u_x)             | 5  | takes a field name",
+        "1.2.3                | 1  | malformed number",
+        "u_t + )              | 7  | unexpected ')'",
+        "sin u                | 1  | unknown symbol 'sin'",
+        "u u                  | 3  | unexpected 'u'"})
+    void malformedTextReportsTheColumn(String text, int column, String message) {
+        ExprParseException e = assertThrows(ExprParseException.class, () -> heat.parse(text));
+        assertEquals(column, e.column(), e.getMessage());
+        assertTrue(e.getMessage().contains(message), e.getMessage());
+        assertTrue(e.getMessage().contains("column " + column), e.getMessage());
+        assertFalse(e.getMessage().contains("\n"));
+    }
+
+    @Test
+    void emptyTextIsAnErrorAtColumnOne() {
+        assertEquals(1, assertThrows(ExprParseException.class, () -> heat.parse("  ")).column());
+        assertEquals(1, assertThrows(ExprParseException.class, () -> heat.parse(null)).column());
+    }
+
+    @Test
+    void unknownSymbolsListTheKnownNames() {
+        ExprParseException e = assertThrows(ExprParseException.class, () -> heat.parse("u_t - z"));
+        assertTrue(e.getMessage().contains("[t, x, y]") && e.getMessage().contains("[u, phi]"), e.getMessage());
+    }
+}
