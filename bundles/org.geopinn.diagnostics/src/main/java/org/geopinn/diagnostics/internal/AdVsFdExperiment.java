@@ -7,20 +7,24 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
 import org.geopinn.api.diagnostic.DiagnosticReport;
 import org.geopinn.diagnostics.Charts;
 import org.geopinn.diagnostics.ReportFiles;
 import org.geopinn.diagnostics.Spectra;
-import org.geopinn.diagnostics.internal.RandomFeatures.StencilPoint;
-import org.geopinn.diagnostics.internal.RandomFeatures.Term;
+import org.geopinn.api.expr.Expr;
+import org.geopinn.api.expr.PointFunction;
+import org.geopinn.api.expr.Vocabulary;
 
 /**
  * Seed 004's comparison of automatic differentiation and finite differences on the random feature
  * model (sin activation, w, b ~ U[−1, 1]): singular values of A_AD and A_FD, effective cut-off
  * numbers e(a), truncated entropies H(a) and truncated-SVD training errors, for 1-D Poisson
  * (M = N = 100 … 300), 2-D Poisson (M = 100, 64×64 points) and the 1-D biharmonic equation
- * (M = N = 500). The system matrix holds the PDE rows at interior grid points, as in the seed.
+ * (M = N = 500). The system matrix holds the PDE rows at interior grid points, as in the seed, and
+ * is assembled by the models and operators bundles ({@link SystemMatrices}); the FD step is the
+ * grid step, so the stencil's neighbours are the neighbouring grid points as in the seed.
  */
 final class AdVsFdExperiment {
     /** The levels a at which training errors are measured: 10⁻¹ … 10⁻¹⁶. */
@@ -32,20 +36,25 @@ final class AdVsFdExperiment {
      * @param id short id used in file names
      * @param title a human title
      * @param features M
-     * @param dimension d
+     * @param variables the input names
+     * @param lower lower domain bounds
+     * @param upper upper domain bounds
      * @param points the N interior grid points, row-major N×d
      * @param h the grid step (the FD step)
-     * @param operator the operator as derivative terms (AD)
-     * @param stencil the same operator as a stencil (FD)
-     * @param source f at the points
+     * @param operator the PDE operator on field u
+     * @param source the right-hand side f
      * @param level the level a of the seed's reported entropies
      * @param reportedAd seed 004's H_AD(a), NaN if none
      * @param reportedFd seed 004's H_FD(a), NaN if none
      */
-    record Case(String id, String title, int features, int dimension, double[] points, double h, List<Term> operator,
-            List<StencilPoint> stencil, double[] source, double level, double reportedAd, double reportedFd) {
+    record Case(String id, String title, int features, List<String> variables, double[] lower, double[] upper, double[] points, double h,
+            Function<Vocabulary, Expr> operator, PointFunction source, double level, double reportedAd, double reportedFd) {
         int rows() {
-            return points.length / dimension;
+            return points.length / variables.size();
+        }
+
+        SystemMatrices assemble(long seed, boolean finiteDifference) {
+            return SystemMatrices.assemble(variables, lower, upper, operator, source, points, features, seed, finiteDifference ? h : 0);
         }
     }
 
@@ -87,16 +96,8 @@ final class AdVsFdExperiment {
     /** 1-D Poisson u_xx = −π² sin πx on [−1, 1], N = M interior points, h = 2/(N+1). */
     Case poisson1d(int n) {
         double h = 2.0 / (n + 1);
-        double[] x = new double[n];
-        double[] f = new double[n];
-        for (int i = 0; i < n; i++) {
-            x[i] = -1 + (i + 1) * h;
-            f[i] = -Math.PI * Math.PI * Math.sin(Math.PI * x[i]);
-        }
-        double h2 = h * h;
-        return new Case("poisson1d-n" + n, "1-D Poisson, M = N = " + n, n, 1, x, h, List.of(new Term(1, new int[] {2})),
-                List.of(new StencilPoint(1 / h2, new int[] {-1}), new StencilPoint(-2 / h2, new int[] {0}), new StencilPoint(1 / h2, new int[] {1})),
-                f, 1e-12, 0.0866, 0.0056);
+        return new Case("poisson1d-n" + n, "1-D Poisson, M = N = " + n, n, List.of("x"), new double[] {-1}, new double[] {1}, grid1d(n, h), h,
+                v -> v.d("u", "x", "x"), p -> -Math.PI * Math.PI * Math.sin(Math.PI * p[0]), 1e-12, 0.0866, 0.0056);
     }
 
     /** 2-D Poisson Δu = −2π² sin πx sin πy on [0, 1]², side×side interior points, h = 1/(side+1). */
@@ -104,51 +105,47 @@ final class AdVsFdExperiment {
         double h = 1.0 / (side + 1);
         int n = side * side;
         double[] p = new double[2 * n];
-        double[] f = new double[n];
         for (int i = 0; i < side; i++) {
             for (int j = 0; j < side; j++) {
                 int k = i * side + j;
                 p[2 * k] = (i + 1) * h;
                 p[2 * k + 1] = (j + 1) * h;
-                f[k] = -2 * Math.PI * Math.PI * Math.sin(Math.PI * p[2 * k]) * Math.sin(Math.PI * p[2 * k + 1]);
             }
         }
-        double c = 1 / (h * h);
-        return new Case("poisson2d", "2-D Poisson, M = " + features + ", N = " + side + "x" + side, features, 2, p, h,
-                List.of(new Term(1, new int[] {2, 0}), new Term(1, new int[] {0, 2})),
-                List.of(new StencilPoint(c, new int[] {-1, 0}), new StencilPoint(c, new int[] {1, 0}), new StencilPoint(c, new int[] {0, -1}),
-                        new StencilPoint(c, new int[] {0, 1}), new StencilPoint(-4 * c, new int[] {0, 0})),
-                f, 1e-13, 0.0200, 0.0152);
+        return new Case("poisson2d", "2-D Poisson, M = " + features + ", N = " + side + "x" + side, features, List.of("x", "y"),
+                new double[] {0, 0}, new double[] {1, 1}, p, h, v -> v.laplacian("u"),
+                q -> -2 * Math.PI * Math.PI * Math.sin(Math.PI * q[0]) * Math.sin(Math.PI * q[1]), 1e-13, 0.0200, 0.0152);
     }
 
     /** 1-D biharmonic u'''' = eˣ on [−1, 1], N = M interior points, h = 2/(N+1). */
     Case biharmonic(int n) {
         double h = 2.0 / (n + 1);
+        return new Case("biharmonic", "1-D biharmonic, M = N = " + n, n, List.of("x"), new double[] {-1}, new double[] {1}, grid1d(n, h), h,
+                v -> v.d("u", "x", "x", "x", "x"), p -> Math.exp(p[0]), 1e-13, 0.0841, 0.0023);
+    }
+
+    /** The n interior points −1 + i·h, i = 1 … n, of [−1, 1]. */
+    private static double[] grid1d(int n, double h) {
         double[] x = new double[n];
-        double[] f = new double[n];
         for (int i = 0; i < n; i++) {
             x[i] = -1 + (i + 1) * h;
-            f[i] = Math.exp(x[i]);
         }
-        double c = 1 / (h * h * h * h);
-        return new Case("biharmonic", "1-D biharmonic, M = N = " + n, n, 1, x, h, List.of(new Term(1, new int[] {4})),
-                List.of(new StencilPoint(c, new int[] {-2}), new StencilPoint(-4 * c, new int[] {-1}), new StencilPoint(6 * c, new int[] {0}),
-                        new StencilPoint(-4 * c, new int[] {1}), new StencilPoint(c, new int[] {2})),
-                f, 1e-13, 0.0841, 0.0023);
+        return x;
     }
 
     /** Assembles both matrices, decomposes them and solves at every level. */
     Outcome run(Case c) {
-        RandomFeatures model = new RandomFeatures(Activation.SIN, c.dimension(), c.features(), seed);
-        TruncatedSvdSolver ad = new TruncatedSvdSolver(model.automatic(c.points(), c.operator()), c.rows(), c.features());
-        TruncatedSvdSolver fd = new TruncatedSvdSolver(model.finiteDifference(c.points(), c.stencil(), c.h()), c.rows(), c.features());
+        SystemMatrices exact = c.assemble(seed, false);
+        SystemMatrices differenced = c.assemble(seed, true);
+        TruncatedSvdSolver ad = new TruncatedSvdSolver(exact.a(), exact.rows(), exact.features());
+        TruncatedSvdSolver fd = new TruncatedSvdSolver(differenced.a(), differenced.rows(), differenced.features());
         double[] svAd = ad.singularValues();
         double[] svFd = fd.singularValues();
         double[] errAd = new double[LEVELS.length];
         double[] errFd = new double[LEVELS.length];
         for (int k = 0; k < LEVELS.length; k++) {
-            errAd[k] = ad.relativeError(c.source(), Spectra.effectiveCutoff(svAd, LEVELS[k]));
-            errFd[k] = fd.relativeError(c.source(), Spectra.effectiveCutoff(svFd, LEVELS[k]));
+            errAd[k] = ad.relativeError(exact.f(), Spectra.effectiveCutoff(svAd, LEVELS[k]));
+            errFd[k] = fd.relativeError(differenced.f(), Spectra.effectiveCutoff(svFd, LEVELS[k]));
         }
         return new Outcome(c, svAd, svFd, errAd, errFd);
     }

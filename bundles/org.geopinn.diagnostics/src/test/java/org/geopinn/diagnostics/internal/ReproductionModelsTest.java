@@ -64,6 +64,40 @@ class ReproductionModelsTest {
     }
 
     @Test
+    void engineAssemblyMatchesTheClosedFormMatricesOfSeed004() {
+        // The models + operators bundles against the closed forms: A_AD = w_j^2 σ''(w_j x_i + b_j), A_FD = C_2 A_0.
+        AdVsFdExperiment experiment = new AdVsFdExperiment(3);
+        for (AdVsFdExperiment.Case c : List.of(experiment.poisson1d(30), experiment.biharmonic(30), experiment.poisson2d(6, 20))) {
+            int d = c.variables().size();
+            RandomFeatures oracle = new RandomFeatures(Activation.SIN, d, c.features(), 3);
+            List<Term> terms = new java.util.ArrayList<>();
+            List<StencilPoint> stencil = new java.util.ArrayList<>();
+            int order = c.id().equals("biharmonic") ? 4 : 2;
+            double[] weights = order == 4 ? new double[] {1, -4, 6, -4, 1} : new double[] {1, -2, 1};
+            for (int axis = 0; axis < d; axis++) {
+                int[] orders = new int[d];
+                orders[axis] = order;
+                terms.add(new Term(1, orders));
+                for (int k = 0; k < weights.length; k++) {
+                    int[] offset = new int[d];
+                    offset[axis] = k - weights.length / 2;
+                    stencil.add(new StencilPoint(weights[k] / Math.pow(c.h(), order), offset));
+                }
+            }
+            SystemMatrices exact = c.assemble(3, false);
+            SystemMatrices fd = c.assemble(3, true);
+            double[] adOracle = oracle.automatic(c.points(), terms);
+            double[] fdOracle = oracle.finiteDifference(c.points(), stencil, c.h());
+            double fdRounding = 64 * Math.ulp(1.0) / Math.pow(c.h(), order);
+            for (int i = 0; i < adOracle.length; i++) {
+                assertEquals(adOracle[i], exact.a()[i], 1e-12, c.id() + " A_AD entry " + i);
+                assertEquals(fdOracle[i], fd.a()[i], fdRounding, c.id() + " A_FD entry " + i);
+            }
+            assertEquals(c.source().value(java.util.Arrays.copyOfRange(c.points(), 0, d)), exact.f()[0], 1e-14);
+        }
+    }
+
+    @Test
     void truncatedSvdSolvesAFullRankSystemAndKeepingNothingLeavesTheRightHandSide() {
         double[] a = {2, 1, 0, 1, 3, 1, 0, 1, 4};
         TruncatedSvdSolver solver = new TruncatedSvdSolver(a, 3, 3);
