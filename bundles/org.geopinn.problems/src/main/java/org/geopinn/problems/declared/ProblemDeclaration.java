@@ -107,7 +107,13 @@ public final class ProblemDeclaration {
         try {
             return new DeclarationReader(properties).read();
         } catch (GeopinnException e) {
-            throw new GeopinnException(label + ": " + e.getMessage(), e);
+            // The validator names the problem itself; the label already does.
+            String message = e.getMessage();
+            String named = "problem '" + text(idValue) + "': ";
+            if (message.startsWith(named)) {
+                message = message.substring(named.length());
+            }
+            throw new GeopinnException(label + ": " + message, e);
         }
     }
 
