@@ -15,8 +15,9 @@
  * </ul>
  *
  * Plain Java use: {@code StackedResidualSystem.build(problem, model, points, LossScaling.MEAN,
- * EvaluatorFactory.EXACT)}. In a framework, the {@code autodiff} and {@code finite-difference}
- * {@link org.geopinn.api.operator.OperatorEngine} services do the same.
+ * EvaluatorFactory.EXACT)}, or {@link org.geopinn.operators.OperatorEngines#create(String)}. In a
+ * framework, the {@code autodiff} and {@code finite-difference}
+ * {@link org.geopinn.api.operator.OperatorEngine} services do the same. See docs/OPERATORS.md.
  */
 @org.osgi.annotation.bundle.Export
 @org.osgi.annotation.versioning.Version("1.0.0")

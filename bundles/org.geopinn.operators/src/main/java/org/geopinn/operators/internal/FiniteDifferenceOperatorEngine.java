@@ -23,7 +23,17 @@ import org.osgi.service.metatype.annotations.Designate;
         "geopinn.description=Input derivatives by second-order central finite differences of model values"})
 @Designate(ocd = FiniteDifferenceConfig.class)
 public final class FiniteDifferenceOperatorEngine implements OperatorEngine {
-    private volatile EvaluatorFactory evaluators = FiniteDifferenceEvaluator.factory(0);
+    private volatile EvaluatorFactory evaluators;
+
+    /** An engine with the automatic step per derivative order (the DS constructor). */
+    public FiniteDifferenceOperatorEngine() {
+        this(0);
+    }
+
+    /** @param step the stencil step h for every order, or 0 for the automatic step */
+    public FiniteDifferenceOperatorEngine(double step) {
+        this.evaluators = FiniteDifferenceEvaluator.factory(step);
+    }
 
     /** @param config the configured step */
     @Activate

@@ -2,6 +2,7 @@ package org.geopinn.operators.internal;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.annotation.Annotation;
@@ -11,7 +12,9 @@ import org.geopinn.api.operator.LossScaling;
 import org.geopinn.api.operator.ResidualSystem;
 import org.geopinn.api.problem.Problem;
 import org.geopinn.operators.EvaluatorFactory;
+import org.geopinn.api.GeopinnException;
 import org.geopinn.operators.FiniteDifferenceEvaluator;
+import org.geopinn.operators.OperatorEngines;
 import org.geopinn.operators.StackedResidualSystem;
 import org.geopinn.operators.TestProblems;
 import org.junit.jupiter.api.Test;
@@ -65,5 +68,14 @@ class OperatorEnginesTest {
             fineError = Math.max(fineError, Math.abs(fine[i] - exact[i]));
         }
         assertTrue(fineError < coarseError / 100, fineError + " vs " + coarseError);
+        assertArrayEquals(coarse, residuals(OperatorEngines.finiteDifference(0.05).build(problem, model, pts, LossScaling.MEAN), theta), 0);
+    }
+
+    @Test
+    void enginesByIdWithoutAFramework() {
+        assertEquals("autodiff", OperatorEngines.create("autodiff").id());
+        assertEquals("finite-difference", OperatorEngines.create("finite-difference").id());
+        GeopinnException e = assertThrows(GeopinnException.class, () -> OperatorEngines.create("symbolic"));
+        assertEquals("unknown operator engine 'symbolic'; engines are [autodiff, finite-difference]", e.getMessage());
     }
 }
