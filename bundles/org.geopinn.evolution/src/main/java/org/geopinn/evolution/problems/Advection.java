@@ -1,0 +1,119 @@
+package org.geopinn.evolution.problems;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.geopinn.api.evolution.BoundaryTreatment;
+import org.geopinn.api.evolution.InitialValueProblem;
+import org.geopinn.api.evolution.TimeReference;
+import org.geopinn.api.expr.Expr;
+import org.geopinn.api.expr.Vocabulary;
+
+/**
+ * Constant-velocity advection u_t = −a·∇u on [−1,1]^d of a Gaussian pulse, exact solution
+ * u(x, t) = exp(−|x − c − at|²/(2σ²)). The pulse stays far enough inside the box over [0, 1] that
+ * no boundary condition is imposed ({@link BoundaryTreatment#NONE}). Subclassed per dimension.
+ */
+abstract class Advection implements InitialValueProblem {
+    private final String id;
+    private final String description;
+    private final double[] start;
+    private final double[] velocity;
+    private final double sigma;
+    private final Vocabulary vocabulary;
+
+    /**
+     * @param id the id
+     * @param description the description
+     * @param start the pulse's centre at t = 0
+     * @param velocity the velocity a
+     * @param sigma the pulse's width
+     */
+    Advection(String id, String description, double[] start, double[] velocity, double sigma) {
+        this.id = id;
+        this.description = description;
+        this.start = start.clone();
+        this.velocity = velocity.clone();
+        this.sigma = sigma;
+        List<String> variables = new ArrayList<>();
+        for (int j = 0; j < start.length; j++) {
+            variables.add(start.length <= 3 ? new String[] {"x", "y", "z"}[j] : "x" + (j + 1));
+        }
+        this.vocabulary = new Vocabulary(variables, List.of("u"));
+    }
+
+    @Override
+    public String id() {
+        return id;
+    }
+
+    @Override
+    public String description() {
+        return description;
+    }
+
+    @Override
+    public Vocabulary vocabulary() {
+        return vocabulary;
+    }
+
+    @Override
+    public double[] lower() {
+        double[] lo = new double[start.length];
+        Arrays.fill(lo, -1);
+        return lo;
+    }
+
+    @Override
+    public double[] upper() {
+        double[] hi = new double[start.length];
+        Arrays.fill(hi, 1);
+        return hi;
+    }
+
+    @Override
+    public List<Expr> rightHandSides() {
+        List<Expr> terms = new ArrayList<>();
+        List<String> xs = vocabulary.variables();
+        for (int j = 0; j < xs.size(); j++) {
+            if (velocity[j] != 0) {
+                terms.add(vocabulary.d("u", xs.get(j)).times(-velocity[j]));
+            }
+        }
+        return List.of(new Expr.Sum(terms));
+    }
+
+    @Override
+    public void initialValue(double[] points, int n, double[] out) {
+        exact(0, points, n, out);
+    }
+
+    @Override
+    public BoundaryTreatment boundary() {
+        return BoundaryTreatment.NONE;
+    }
+
+    @Override
+    public Optional<TimeReference> reference() {
+        return Optional.of(this::exact);
+    }
+
+    @Override
+    public Map<String, String> defaults() {
+        return Map.of("t-end", "1");
+    }
+
+    private void exact(double t, double[] points, int n, double[] out) {
+        int d = start.length;
+        for (int i = 0; i < n; i++) {
+            double r2 = 0;
+            for (int j = 0; j < d; j++) {
+                double z = points[i * d + j] - start[j] - velocity[j] * t;
+                r2 += z * z;
+            }
+            out[i] = Math.exp(-r2 / (2 * sigma * sigma));
+        }
+    }
+}

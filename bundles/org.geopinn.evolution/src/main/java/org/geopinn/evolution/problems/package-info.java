@@ -1,0 +1,6 @@
+/**
+ * The benchmark initial-value problems of Neural IVP (seed 003), each with an exact or reference
+ * solution and a narrow Gaussian initial condition: heat, advection and wave in 2-D, advection in
+ * 5-D. Private: they reach users as {@link org.geopinn.api.evolution.InitialValueProblem} services.
+ */
+package org.geopinn.evolution.problems;

@@ -1,0 +1,119 @@
+package org.geopinn.evolution;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import org.geopinn.api.evolution.EvolutionEvent;
+import org.geopinn.api.evolution.EvolutionResult;
+import org.geopinn.api.evolution.EvolutionSettings;
+import org.geopinn.api.evolution.InitialValueProblem;
+import org.geopinn.api.model.Model;
+import org.geopinn.api.model.ModelSpec;
+import org.geopinn.evolution.problems.Advection2d;
+import org.geopinn.evolution.problems.Advection5d;
+import org.geopinn.evolution.problems.Heat2d;
+import org.geopinn.evolution.problems.Wave2d;
+import org.geopinn.models.StandardModels;
+
+/**
+ * Benchmarks of Neural IVP (not tests; see docs/EVOLUTION.md for the command):
+ * <ul>
+ * <li>{@code errors OUT [PROBLEM…] [key=value…]}: error against time up to t-end for each problem,
+ * written to OUT/errors-PROBLEM.csv (one line per event);</li>
+ * <li>{@code cost OUT [key=value…]}: seconds per time-step stage (preconditioner build + CG solve
+ * at a fixed iteration count) against the number of parameters, 1e3 to 1e5, to OUT/cost.csv.</li>
+ * </ul>
+ */
+public final class EvolutionBenchmark {
+    private EvolutionBenchmark() {
+    }
+
+    /** @param args see the class comment @throws IOException if OUT cannot be written */
+    public static void main(String[] args) throws IOException {
+        Locale.setDefault(Locale.ROOT);
+        if (args.length < 2) {
+            System.err.println("usage: EvolutionBenchmark errors|cost OUT [PROBLEM...] [key=value...]");
+            System.exit(2);
+        }
+        Path out = Path.of(args[1]);
+        Files.createDirectories(out);
+        List<String> problems = new ArrayList<>();
+        Map<String, String> overrides = new LinkedHashMap<>();
+        for (int i = 2; i < args.length; i++) {
+            int eq = args[i].indexOf('=');
+            if (eq > 0) {
+                overrides.put(args[i].substring(0, eq), args[i].substring(eq + 1));
+            } else {
+                problems.add(args[i]);
+            }
+        }
+        if (args[0].equals("errors")) {
+            errors(out, problems.isEmpty() ? List.of("heat2d", "advection2d", "wave2d", "advection5d") : problems, overrides);
+        } else {
+            cost(out, overrides);
+        }
+    }
+
+    static InitialValueProblem problem(String id) {
+        switch (id) {
+            case "heat2d": return new Heat2d();
+            case "advection2d": return new Advection2d();
+            case "wave2d": return new Wave2d();
+            case "advection5d": return new Advection5d();
+            default: throw new IllegalArgumentException("unknown problem " + id);
+        }
+    }
+
+    private static void errors(Path out, List<String> ids, Map<String, String> overrides) throws IOException {
+        NeuralIvpService service = new NeuralIvpService(StandardModels.factories());
+        for (String id : ids) {
+            InitialValueProblem problem = problem(id);
+            EvolutionSettings settings = EvolutionSettings.defaults().with(problem.defaults()).with(overrides);
+            Path file = out.resolve("errors-" + id + ".csv");
+            try (PrintWriter w = new PrintWriter(Files.newBufferedWriter(file))) {
+                w.println("kind,step,t,dt,cg_iterations,cg_residual,pde_residual,error_estimate,rel_l2,restarts,seconds");
+                EvolutionResult r = service.evolve(problem, settings, null, e -> {
+                    String line = String.format("%s,%d,%.6g,%.4g,%d,%.3g,%.3g,%.3g,%.4g,%d,%.2f", e.kind(), e.step(),
+                            e.time(), e.stepSize(), e.cgIterations(), e.cgResidual(), e.residual(), e.errorEstimate(),
+                            e.relativeError(), e.restarts(), e.seconds());
+                    w.println(line);
+                    w.flush();
+                    if (e.kind() != EvolutionEvent.Kind.SNAPSHOT) {
+                        System.out.println(id + " " + line + (e.message().isEmpty() ? "" : "  " + e.message()));
+                    }
+                });
+                System.out.println(id + ": P = " + r.parameterCount() + ", final rel L2 = "
+                        + r.events().get(r.events().size() - 1).relativeError());
+            }
+        }
+    }
+
+    private static void cost(Path out, Map<String, String> overrides) throws IOException {
+        EvolutionSettings settings = EvolutionSettings.defaults().with(overrides);
+        InitialValueProblem problem = new Heat2d();
+        int cgIterations = 50;
+        int[] widths = {20, 40, 70, 125, 220};
+        try (PrintWriter w = new PrintWriter(Files.newBufferedWriter(out.resolve("cost.csv")))) {
+            w.println("width,parameters,samples,rank,cg_iterations,seconds_preconditioner,seconds_cg,seconds_stage");
+            for (int width : widths) {
+                ModelSpec spec = NeuralIvpService.modelSpec(problem, settings.with(Map.of("hidden", width + "," + width)));
+                Model model = StandardModels.create("sinusoidal-mlp", spec);
+                ParameterVelocityTiming timing = ParameterVelocityTiming.measure(problem, model, settings, cgIterations,
+                        new Random(settings.seed()));
+                String line = String.format("%d,%d,%d,%d,%d,%.4f,%.4f,%.4f", width, model.parameterCount(),
+                        settings.samples(), settings.rank(), cgIterations, timing.preconditionerSeconds(),
+                        timing.cgSeconds(), timing.preconditionerSeconds() + timing.cgSeconds());
+                System.out.println(line);
+                w.println(line);
+                w.flush();
+            }
+        }
+    }
+}
