@@ -5,13 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.apache.commons.math3.linear.Array2DRowRealMatrix;
-import org.apache.commons.math3.linear.ArrayRealVector;
-import org.apache.commons.math3.linear.LUDecomposition;
-import org.apache.commons.math3.linear.RealMatrix;
 import org.geopinn.api.model.Model;
 import org.geopinn.api.model.ModelSpec;
 import org.geopinn.api.operator.LossScaling;
+import org.geopinn.api.optimizer.Optimizer;
 import org.geopinn.api.operator.ResidualSystem;
 import org.geopinn.api.problem.Condition;
 import org.geopinn.api.problem.Problem;
@@ -19,6 +16,7 @@ import org.geopinn.api.problem.ProblemDefaults;
 import org.geopinn.models.StandardModels;
 import org.geopinn.operators.EvaluatorFactory;
 import org.geopinn.operators.StackedResidualSystem;
+import org.geopinn.optimizer.anagram.AnagramFactory;
 import org.geopinn.samplers.Samplers;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -26,8 +24,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Every problem builds a residual system with the real samplers, models and autodiff operator
- * engine, and a few second-order (Levenberg–Marquardt) steps lower its loss. Small networks and few
- * points keep this a smoke test; accuracy is for the benchmarks.
+ * engine, and a few steps of the second-order optimizer ANaGRAM lower its loss. Small networks and
+ * few points keep this a smoke test; accuracy is for the benchmarks.
  */
 class TrainingSmokeTest {
 
@@ -40,23 +38,15 @@ class TrainingSmokeTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("problems")
-    void aFewSecondOrderStepsLowerTheLoss(Problem problem) {
+    void aFewAnagramStepsLowerTheLoss(Problem problem) {
         ResidualSystem system = system(problem);
-        double[] theta = initial;
+        double[] theta = initial.clone();
         double before = system.loss(theta);
-        double after = before;
-        double damping = 1e-3;
+        Optimizer anagram = new AnagramFactory().create(Map.of());
         for (int step = 0; step < 6; step++) {
-            double[] next = levenbergMarquardtStep(system, theta, damping);
-            double trial = system.loss(next);
-            if (trial < after) {
-                theta = next;
-                after = trial;
-                damping /= 3;
-            } else {
-                damping *= 10;
-            }
+            anagram.step(system, theta);
         }
+        double after = system.loss(theta);
         assertTrue(after < 0.9 * before, problem.id() + ": loss " + before + " -> " + after);
     }
 
@@ -76,31 +66,5 @@ class TrainingSmokeTest {
                     .sample(problem.domain(), problem.domain().part(c.part()), count, 3, c.samplerOptions()));
         }
         return StackedResidualSystem.build(problem, model, points, LossScaling.MEAN, EvaluatorFactory.EXACT);
-    }
-
-    /** θ − (JᵀJ + μ·diag(JᵀJ) + μI)⁻¹ Jᵀr. */
-    private static double[] levenbergMarquardtStep(ResidualSystem system, double[] theta, double damping) {
-        int s = system.residualCount();
-        int p = system.parameterCount();
-        double[] jac = new double[s * p];
-        double[] r = new double[s];
-        system.jacobian(theta, jac);
-        system.residuals(theta, r);
-        RealMatrix j = new Array2DRowRealMatrix(s, p);
-        for (int i = 0; i < s; i++) {
-            for (int k = 0; k < p; k++) {
-                j.setEntry(i, k, jac[i * p + k]);
-            }
-        }
-        RealMatrix g = j.transpose().multiply(j);
-        for (int k = 0; k < p; k++) {
-            g.addToEntry(k, k, damping * (g.getEntry(k, k) + 1));
-        }
-        double[] step = new LUDecomposition(g).getSolver().solve(j.transpose().operate(new ArrayRealVector(r))).toArray();
-        double[] next = theta.clone();
-        for (int k = 0; k < p; k++) {
-            next[k] -= step[k];
-        }
-        return next;
     }
 }
