@@ -258,6 +258,10 @@ class SamplersTest {
         Domain big = box(41);
         e = assertThrows(GeopinnException.class, () -> Samplers.create("halton").sample(big, big.part("interior"), 5, 0, Map.of()));
         assertTrue(e.getMessage().contains("40"), e.getMessage());
+        e = assertThrows(GeopinnException.class, () -> Samplers.create("grid").sample(unit, DomainPart.boundary("none"), 5, 0, Map.of()));
+        assertTrue(e.getMessage().contains("lists no variables"), e.getMessage());
+        e = assertThrows(GeopinnException.class, () -> Samplers.create("sobol").sample(unit, DomainPart.face("top", 2, true), 5, 0, Map.of()));
+        assertTrue(e.getMessage().contains("variable #2"), e.getMessage());
         for (String msg : List.of(e.getMessage())) {
             assertFalse(msg.contains("\n"));
         }

@@ -36,6 +36,7 @@ abstract class BoxSampler implements Sampler {
             throw new GeopinnException("sampler '" + id() + "' was asked for " + count + " points on '" + part.name()
                     + "'; ask for at least 1");
         }
+        checkPart(domain, part);
         SamplerOptions o = new SamplerOptions(id(), options, allowedOptions());
         Clustering clustering = Clustering.from(domain, o);
         int d = domain.dimension();
@@ -49,5 +50,19 @@ abstract class BoxSampler implements Sampler {
             points[i] = domain.lower(j) * (1 - u) + domain.upper(j) * u;
         }
         return points;
+    }
+
+    private void checkPart(Domain domain, DomainPart part) {
+        int d = domain.dimension();
+        int[] vs = part.kind() == DomainPart.Kind.FACE ? new int[] {part.variable()} : part.boundaryVariables();
+        if (part.kind() == DomainPart.Kind.BOUNDARY && vs.length == 0) {
+            throw new GeopinnException("boundary part '" + part.name() + "' lists no variables whose faces it unites");
+        }
+        for (int j : vs) {
+            if (j < 0 || j >= d) {
+                throw new GeopinnException("part '" + part.name() + "' refers to variable #" + j + " but the domain has "
+                        + d + " variables " + domain.variables());
+            }
+        }
     }
 }
