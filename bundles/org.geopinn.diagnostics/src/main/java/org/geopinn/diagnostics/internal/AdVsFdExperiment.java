@@ -58,8 +58,17 @@ final class AdVsFdExperiment {
         }
     }
 
-    /** What was measured on one case. */
-    record Outcome(Case c, double[] svAd, double[] svFd, double[] errorsAd, double[] errorsFd) {
+    /**
+     * What was measured on one case.
+     *
+     * @param c the case
+     * @param svAd singular values of A_AD
+     * @param svFd singular values of A_FD
+     * @param errorsAd ‖A_AD a − f‖/‖f‖ of the truncated-SVD solution of A_AD a = f, per level
+     * @param errorsFd ‖A_FD a − f‖/‖f‖ of the truncated-SVD solution of A_FD a = f, per level
+     * @param exactResidualsFd ‖A_AD a − f‖/‖f‖ for that FD solution: the PDE residual of the FD-trained model, measured exactly
+     */
+    record Outcome(Case c, double[] svAd, double[] svFd, double[] errorsAd, double[] errorsFd, double[] exactResidualsFd) {
         double entropyAd() {
             return Spectra.truncatedEntropy(svAd, c.level());
         }
@@ -143,11 +152,14 @@ final class AdVsFdExperiment {
         double[] svFd = fd.singularValues();
         double[] errAd = new double[LEVELS.length];
         double[] errFd = new double[LEVELS.length];
+        double[] exactFd = new double[LEVELS.length];
         for (int k = 0; k < LEVELS.length; k++) {
             errAd[k] = ad.relativeError(exact.f(), Spectra.effectiveCutoff(svAd, LEVELS[k]));
-            errFd[k] = fd.relativeError(differenced.f(), Spectra.effectiveCutoff(svFd, LEVELS[k]));
+            double[] coefficients = fd.solve(differenced.f(), Spectra.effectiveCutoff(svFd, LEVELS[k]));
+            errFd[k] = TruncatedSvdSolver.relativeResidual(differenced.a(), differenced.rows(), differenced.features(), coefficients, differenced.f());
+            exactFd[k] = TruncatedSvdSolver.relativeResidual(exact.a(), exact.rows(), exact.features(), coefficients, exact.f());
         }
-        return new Outcome(c, svAd, svFd, errAd, errFd);
+        return new Outcome(c, svAd, svFd, errAd, errFd, exactFd);
     }
 
     /** Writes CSV files, pictures and a markdown table into the folder; prints the table. */
@@ -162,7 +174,8 @@ final class AdVsFdExperiment {
                     "index", "singular value", false, true, Charts.indexed(spectra));
             Charts.lineChart(folder.resolve("ad-vs-fd-" + id + "-training-error.png"), o.c().title() + ": truncated-SVD training error",
                     "cut-off level a (truncation at e(a))", "||A a - f|| / ||f||", true, true,
-                    List.of(new Charts.Series("AD", LEVELS, o.errorsAd()), new Charts.Series("FD", LEVELS, o.errorsFd())));
+                    List.of(new Charts.Series("AD", LEVELS, o.errorsAd()), new Charts.Series("FD", LEVELS, o.errorsFd()),
+                            new Charts.Series("FD solution, exact residual", LEVELS, o.exactResidualsFd())));
             ReportFiles.writeCsv(spectrumTable(o), folder.resolve("ad-vs-fd-" + id + "-singular-values.csv"));
             ReportFiles.writeCsv(levelTable(o), folder.resolve("ad-vs-fd-" + id + "-levels.csv"));
         }
@@ -183,12 +196,13 @@ final class AdVsFdExperiment {
 
     static String markdown(List<Outcome> outcomes) {
         StringBuilder b = new StringBuilder();
-        b.append("| case | a | e_AD(a) | e_FD(a) | H_AD(a) | H_FD(a) | seed 004 H_AD | seed 004 H_FD | error AD at e(a) | error FD at e(a) | best error AD | best error FD |\n");
-        b.append("|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+        b.append("| case | a | e_AD(a) | e_FD(a) | H_AD(a) | H_FD(a) | seed 004 H_AD | seed 004 H_FD | error AD at e(a) | error FD at e(a)"
+                + " | FD solution, exact residual | best error AD | best error FD |\n");
+        b.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
         for (Outcome o : outcomes) {
-            b.append(String.format(Locale.ROOT, "| %s | %.0e | %d | %d | %.4f | %.4f | %s | %s | %.2e | %.2e | %.2e | %.2e |%n", o.c().title(), o.c().level(),
+            b.append(String.format(Locale.ROOT, "| %s | %.0e | %d | %d | %.4f | %.4f | %s | %s | %.2e | %.2e | %.2e | %.2e | %.2e |%n", o.c().title(), o.c().level(),
                     o.cutoffAd(), o.cutoffFd(), o.entropyAd(), o.entropyFd(), reported(o.c().reportedAd()), reported(o.c().reportedFd()),
-                    o.errorAt(o.errorsAd()), o.errorAt(o.errorsFd()), min(o.errorsAd()), min(o.errorsFd())));
+                    o.errorAt(o.errorsAd()), o.errorAt(o.errorsFd()), o.errorAt(o.exactResidualsFd()), min(o.errorsAd()), min(o.errorsFd())));
         }
         return b.toString();
     }
@@ -206,18 +220,19 @@ final class AdVsFdExperiment {
         for (int k = 0; k < LEVELS.length; k++) {
             double a = LEVELS[k];
             rows.add(new double[] {a, Spectra.effectiveCutoff(o.svAd(), a), Spectra.effectiveCutoff(o.svFd(), a),
-                Spectra.truncatedEntropy(o.svAd(), a), Spectra.truncatedEntropy(o.svFd(), a), o.errorsAd()[k], o.errorsFd()[k]});
+                Spectra.truncatedEntropy(o.svAd(), a), Spectra.truncatedEntropy(o.svFd(), a), o.errorsAd()[k], o.errorsFd()[k], o.exactResidualsFd()[k]});
         }
-        return new DiagnosticReport.Table(List.of("a", "e_AD", "e_FD", "H_AD", "H_FD", "error_AD", "error_FD"), rows);
+        return new DiagnosticReport.Table(List.of("a", "e_AD", "e_FD", "H_AD", "H_FD", "error_AD", "error_FD", "exact_residual_FD_solution"), rows);
     }
 
     private static DiagnosticReport.Table summaryTable(List<Outcome> outcomes) {
         List<double[]> rows = new ArrayList<>();
         for (Outcome o : outcomes) {
             rows.add(new double[] {o.c().features(), o.c().rows(), o.c().level(), o.cutoffAd(), o.cutoffFd(), o.entropyAd(), o.entropyFd(),
-                o.c().reportedAd(), o.c().reportedFd(), o.errorAt(o.errorsAd()), o.errorAt(o.errorsFd())});
+                o.c().reportedAd(), o.c().reportedFd(), o.errorAt(o.errorsAd()), o.errorAt(o.errorsFd()), o.errorAt(o.exactResidualsFd())});
         }
-        return new DiagnosticReport.Table(List.of("M", "N", "a", "e_AD", "e_FD", "H_AD", "H_FD", "seed_H_AD", "seed_H_FD", "error_AD", "error_FD"), rows);
+        return new DiagnosticReport.Table(List.of("M", "N", "a", "e_AD", "e_FD", "H_AD", "H_FD", "seed_H_AD", "seed_H_FD", "error_AD", "error_FD",
+                "exact_residual_FD_solution"), rows);
     }
 
     private static double[] values(List<Outcome> list, ToDoubleFunction<Outcome> f) {

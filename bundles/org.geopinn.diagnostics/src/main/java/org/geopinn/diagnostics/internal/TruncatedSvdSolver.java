@@ -41,9 +41,9 @@ final class TruncatedSvdSolver {
     /**
      * @param f the right-hand side, length rows
      * @param keep P, the number of singular triplets kept
-     * @return ‖A a_P − f‖ / ‖f‖ with a_P = Σ_{k&lt;P} v_k (u_kᵀ f) / σ_k
+     * @return a_P = Σ_{k&lt;P} v_k (u_kᵀ f) / σ_k
      */
-    double relativeError(double[] f, int keep) {
+    double[] solve(double[] f, int keep) {
         int rows = a.numRows;
         int cols = a.numCols;
         double[] x = new double[cols];
@@ -57,12 +57,26 @@ final class TruncatedSvdSolver {
                 x[j] += v.get(j, k) * c;
             }
         }
+        return x;
+    }
+
+    /**
+     * @param f the right-hand side, length rows
+     * @param keep P, the number of singular triplets kept
+     * @return ‖A a_P − f‖ / ‖f‖ for a_P of {@link #solve}
+     */
+    double relativeError(double[] f, int keep) {
+        return relativeResidual(a.data, a.numRows, a.numCols, solve(f, keep), f);
+    }
+
+    /** ‖A x − f‖ / ‖f‖ for a row-major rows×cols matrix. */
+    static double relativeResidual(double[] matrix, int rows, int cols, double[] x, double[] f) {
         double num = 0;
         double den = 0;
         for (int i = 0; i < rows; i++) {
             double r = -f[i];
             for (int j = 0; j < cols; j++) {
-                r += a.data[i * cols + j] * x[j];
+                r += matrix[i * cols + j] * x[j];
             }
             num += r * r;
             den += f[i] * f[i];
