@@ -3,6 +3,7 @@ package org.geopinn.operators;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.geopinn.api.GeopinnException;
 import org.geopinn.api.expr.Expr;
 import org.geopinn.api.expr.PointFunction;
 import org.geopinn.api.model.DerivativeRequest;
@@ -146,10 +147,21 @@ final class ConditionBlock {
         List<Expr.Coefficient> coefficients = program.coefficients();
         for (int i = 0; i < n; i++) {
             System.arraycopy(points, i * dimension, x, 0, dimension);
-            sourceValues[i] = source.value(x);
+            sourceValues[i] = callUserFunction(source, x, "source");
             for (int m = 0; m < coefficientCount; m++) {
-                coefficientValues[m * n + i] = coefficients.get(m).function().value(x);
+                Expr.Coefficient c = coefficients.get(m);
+                coefficientValues[m * n + i] = callUserFunction(c.function(), x, "coefficient '" + c.name() + "'");
             }
+        }
+    }
+
+    /** Problem code runs here once per point set: its failures become one clear line. */
+    private double callUserFunction(PointFunction f, double[] x, String what) {
+        try {
+            return f.value(x);
+        } catch (RuntimeException e) {
+            throw new GeopinnException("the " + what + " of condition '" + name + "' failed at point "
+                    + Arrays.toString(x) + ": " + e, e);
         }
     }
 

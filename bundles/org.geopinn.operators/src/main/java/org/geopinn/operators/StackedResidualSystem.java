@@ -53,7 +53,7 @@ public final class StackedResidualSystem implements ResidualSystem {
      * @param problem the problem (its conditions define the groups, in order)
      * @param model the model the operators act on
      * @param points collocation points per condition name, row-major n×d (copied)
-     * @param scaling how rows are scaled by weight, point count and region measure
+     * @param scaling how rows are scaled by weight, point count and region measure (null: MEAN)
      * @param evaluators how input derivatives are obtained (exact or finite differences)
      * @return the residual system
      * @throws GeopinnException with a one-line message when something does not fit
@@ -92,6 +92,7 @@ public final class StackedResidualSystem implements ResidualSystem {
         if (cacheValid && Arrays.equals(theta, cachedTheta)) {
             return;
         }
+        cacheValid = false; // stays false if a pass fails half-way
         for (int b = 0; b < blocks.size(); b++) { // indexed loops: no iterator per call
             blocks.get(b).forward(theta);
         }
@@ -259,6 +260,16 @@ public final class StackedResidualSystem implements ResidualSystem {
             }
         }
         throw new GeopinnException("no residual group '" + group + "'; groups are " + names());
+    }
+
+    /** @return the groups and sizes, e.g. {@code ResidualSystem[pde 900, boundary 120; P=8577]} */
+    @Override
+    public String toString() {
+        StringBuilder b = new StringBuilder("ResidualSystem[");
+        for (int i = 0; i < blocks.size(); i++) {
+            b.append(i == 0 ? "" : ", ").append(blocks.get(i).name()).append(' ').append(blocks.get(i).size());
+        }
+        return b.append("; P=").append(parameterCount).append(']').toString();
     }
 
     private List<String> names() {

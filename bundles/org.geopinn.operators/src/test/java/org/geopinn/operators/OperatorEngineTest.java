@@ -221,7 +221,16 @@ class OperatorEngineTest {
 
         assertOneLineError("unknown field 'v'; fields are [u]", () -> laplace.vocabulary().d("v", "x"));
 
+        Problem failingSource = new TestProblems.Simple("p", laplace.vocabulary(), laplace.domain(),
+                List.of(Condition.of("pde", "interior", laplace.vocabulary().laplacian("u"), x -> {
+                    throw new IllegalStateException("no data here");
+                }, 10)));
+        assertOneLineError("the source of condition 'pde' failed at point [0.5, 0.5]: java.lang.IllegalStateException: no data here",
+                () -> StackedResidualSystem.build(failingSource, model, Map.of("pde", new double[] {0.5, 0.5}), LossScaling.MEAN,
+                        EvaluatorFactory.EXACT));
+
         StackedResidualSystem rs = StackedResidualSystem.build(laplace, model, pts, LossScaling.MEAN, EvaluatorFactory.EXACT);
+        assertEquals("ResidualSystem[pde 9, boundary 1; P=" + model.parameterCount() + "]", rs.toString());
         assertOneLineError("no residual group 'walls'; groups are [pde, boundary]", () -> rs.setPoints("walls", new double[2]));
         assertOneLineError("not a multiple of the dimension 2", () -> rs.setPoints("pde", new double[3]));
         assertOneLineError("expected 2 weights", () -> rs.setWeights(new double[] {1}));
