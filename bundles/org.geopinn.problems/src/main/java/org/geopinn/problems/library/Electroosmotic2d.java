@@ -33,7 +33,8 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
  * cluster toward both walls, where the layers of width ε/√2 are.
  */
 @Component(service = Problem.class, configurationPid = Electroosmotic2d.PID,
-        property = {"geopinn.id=" + Electroosmotic2d.ID, "geopinn.description=" + Electroosmotic2d.DESCRIPTION})
+        property = {"geopinn.id=" + Electroosmotic2d.ID, "geopinn.description=" + Electroosmotic2d.DESCRIPTION,
+                "geopinn.config.pid=" + Electroosmotic2d.PID})
 @Designate(ocd = Electroosmotic2d.Config.class)
 public final class Electroosmotic2d extends ProblemComponent {
     static final String ID = "electroosmotic2d";

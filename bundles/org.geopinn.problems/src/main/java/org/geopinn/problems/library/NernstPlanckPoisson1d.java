@@ -28,7 +28,8 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
  * Interior points cluster toward the charged wall x = 0, where the layer of width ε/√2 is.
  */
 @Component(service = Problem.class, configurationPid = NernstPlanckPoisson1d.PID,
-        property = {"geopinn.id=" + NernstPlanckPoisson1d.ID, "geopinn.description=" + NernstPlanckPoisson1d.DESCRIPTION})
+        property = {"geopinn.id=" + NernstPlanckPoisson1d.ID, "geopinn.description=" + NernstPlanckPoisson1d.DESCRIPTION,
+                "geopinn.config.pid=" + NernstPlanckPoisson1d.PID})
 @Designate(ocd = NernstPlanckPoisson1d.Config.class)
 public final class NernstPlanckPoisson1d extends ProblemComponent {
     static final String ID = "npp1d";

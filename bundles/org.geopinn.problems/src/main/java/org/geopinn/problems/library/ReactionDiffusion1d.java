@@ -25,7 +25,8 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
  * configuration; {@code coupling} scales all four at once.
  */
 @Component(service = Problem.class, configurationPid = ReactionDiffusion1d.PID,
-        property = {"geopinn.id=" + ReactionDiffusion1d.ID, "geopinn.description=" + ReactionDiffusion1d.DESCRIPTION})
+        property = {"geopinn.id=" + ReactionDiffusion1d.ID, "geopinn.description=" + ReactionDiffusion1d.DESCRIPTION,
+                "geopinn.config.pid=" + ReactionDiffusion1d.PID})
 @Designate(ocd = ReactionDiffusion1d.Config.class)
 public final class ReactionDiffusion1d extends ProblemComponent {
     static final String ID = "reaction-diffusion1d";

@@ -25,7 +25,8 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
  * coupling.
  */
 @Component(service = Problem.class, configurationPid = Thermoelastic1d.PID,
-        property = {"geopinn.id=" + Thermoelastic1d.ID, "geopinn.description=" + Thermoelastic1d.DESCRIPTION})
+        property = {"geopinn.id=" + Thermoelastic1d.ID, "geopinn.description=" + Thermoelastic1d.DESCRIPTION,
+                "geopinn.config.pid=" + Thermoelastic1d.PID})
 @Designate(ocd = Thermoelastic1d.Config.class)
 public final class Thermoelastic1d extends ProblemComponent {
     static final String ID = "thermoelastic1d";
