@@ -7,10 +7,10 @@ import java.util.List;
 /**
  * Applies an elementwise activation to jets (forward), and its reverse and tangent linearisations,
  * from the Faà di Bruno terms of a {@link JetStructure} compiled once into lists of elementwise
- * products. At run time each product is one loop over the n·w entries of a component block.
+ * products. At run time each product is one loop over the n points of a unit.
  *
- * <p>Buffers: z, a, and their adjoints or tangents are (C·n)×w with component c in the block
- * starting at c·n·w; the activation derivatives s hold σ^(k)(z_value) at k·sStride.
+ * <p>Buffers hold one row per unit: z, a and their adjoints or tangents have component c of the
+ * unit at [c·n, (c+1)·n); the activation derivatives s hold σ^(k)(z_value) at [k·sStride, …).
  * Not thread-safe (it owns a little scratch).
  */
 final class ActivationJets {
@@ -86,43 +86,47 @@ final class ActivationJets {
     }
 
     /** a = σ(z) as jets. */
-    void forward(double[] z, double[] s, int sStride, double[] a, int n, int w) {
+    void forward(double[][] z, double[][] s, int sStride, double[][] a, int n, int w) {
         run(forward, z, s, sStride, null, a, n, w);
     }
 
     /** δz = (∂a/∂z)ᵀ δa. */
-    void backward(double[] da, double[] z, double[] s, int sStride, double[] dz, int n, int w) {
+    void backward(double[][] da, double[][] z, double[][] s, int sStride, double[][] dz, int n, int w) {
         run(backward, z, s, sStride, da, dz, n, w);
     }
 
     /** ȧ = (∂a/∂z) ż. */
-    void tangent(double[] dotZ, double[] z, double[] s, int sStride, double[] dotA, int n, int w) {
+    void tangent(double[][] dotZ, double[][] z, double[][] s, int sStride, double[][] dotA, int n, int w) {
         run(tangent, z, s, sStride, dotZ, dotA, n, w);
     }
 
-    private void run(Product[] program, double[] z, double[] s, int sStride, double[] other, double[] out, int n, int w) {
-        int len = n * w;
-        Arrays.fill(out, 0, components * len, 0.0);
-        for (Product p : program) {
-            int m = p.sources.length;
-            for (int q = 0; q < m; q++) {
-                int index = p.indices[q];
-                switch (p.sources[q]) {
-                    case Z:
-                        arrays[q] = z;
-                        offsets[q] = index * len;
-                        break;
-                    case S:
-                        arrays[q] = s;
-                        offsets[q] = index * sStride;
-                        break;
-                    default:
-                        arrays[q] = other;
-                        offsets[q] = index * len;
-                        break;
+    /** Runs a program unit by unit: unit j's row holds component c at [c·n, (c+1)·n). */
+    private void run(Product[] program, double[][] z, double[][] s, int sStride, double[][] other, double[][] out, int n,
+            int w) {
+        for (int j = 0; j < w; j++) {
+            double[] target = out[j];
+            Arrays.fill(target, 0, components * n, 0.0);
+            for (Product p : program) {
+                int m = p.sources.length;
+                for (int q = 0; q < m; q++) {
+                    int index = p.indices[q];
+                    switch (p.sources[q]) {
+                        case Z:
+                            arrays[q] = z[j];
+                            offsets[q] = index * n;
+                            break;
+                        case S:
+                            arrays[q] = s[j];
+                            offsets[q] = index * sStride;
+                            break;
+                        default:
+                            arrays[q] = other[j];
+                            offsets[q] = index * n;
+                            break;
+                    }
                 }
+                addProduct(target, p.target * n, p.coefficient, arrays, offsets, m, n);
             }
-            addProduct(out, p.target * len, p.coefficient, arrays, offsets, m, len);
         }
     }
 

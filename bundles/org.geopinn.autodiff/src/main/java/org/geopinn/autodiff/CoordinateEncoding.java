@@ -21,7 +21,11 @@ public final class CoordinateEncoding implements InputEncoding {
     private final double[] frequency;
     private final double[] amplitude;
 
-    private CoordinateEncoding(double[] scale, double[] shift, List<Object[]> features) {
+    /** One feature: amplitude · f(frequency · x̃_coordinate) for f the identity, sin or cos. */
+    private record Feature(int coordinate, Kind kind, double frequency, double amplitude) {
+    }
+
+    private CoordinateEncoding(double[] scale, double[] shift, List<Feature> features) {
         this.dimension = scale.length;
         this.scale = scale.clone();
         this.shift = shift.clone();
@@ -31,11 +35,11 @@ public final class CoordinateEncoding implements InputEncoding {
         frequency = new double[w];
         amplitude = new double[w];
         for (int f = 0; f < w; f++) {
-            Object[] spec = features.get(f);
-            coordinate[f] = (Integer) spec[0];
-            kind[f] = (Kind) spec[1];
-            frequency[f] = (Double) spec[2];
-            amplitude[f] = (Double) spec[3];
+            Feature feature = features.get(f);
+            coordinate[f] = feature.coordinate();
+            kind[f] = feature.kind();
+            frequency[f] = feature.frequency();
+            amplitude[f] = feature.amplitude();
         }
     }
 
@@ -53,9 +57,9 @@ public final class CoordinateEncoding implements InputEncoding {
      * @return the features scale_j (x_j − shift_j)
      */
     public static CoordinateEncoding affine(double[] scale, double[] shift) {
-        List<Object[]> features = new ArrayList<>();
+        List<Feature> features = new ArrayList<>();
         for (int j = 0; j < scale.length; j++) {
-            features.add(new Object[] {j, Kind.LINEAR, 1.0, 1.0});
+            features.add(new Feature(j, Kind.LINEAR, 1.0, 1.0));
         }
         return new CoordinateEncoding(scale, shift, features);
     }
@@ -81,11 +85,11 @@ public final class CoordinateEncoding implements InputEncoding {
      * @return the encoding
      */
     public static CoordinateEncoding sinusoidal(double[] scale, double[] shift, double[] frequencies, double smoothness) {
-        List<Object[]> features = new ArrayList<>();
+        List<Feature> features = new ArrayList<>();
         for (Kind k : new Kind[] {Kind.SIN, Kind.COS}) {
             for (int j = 0; j < scale.length; j++) {
                 for (double w : frequencies) {
-                    features.add(new Object[] {j, k, w, Math.pow(w, -smoothness)});
+                    features.add(new Feature(j, k, w, Math.pow(w, -smoothness)));
                 }
             }
         }
@@ -140,10 +144,12 @@ public final class CoordinateEncoding implements InputEncoding {
     }
 
     @Override
-    public void encode(double[] points, int n, JetStructure jets, double[] out) {
+    public void encode(double[] points, int n, JetStructure jets, double[][] out) {
         int w = width();
         int components = jets.size();
-        java.util.Arrays.fill(out, 0, components * n * w, 0.0);
+        for (int f = 0; f < w; f++) {
+            java.util.Arrays.fill(out[f], 0, components * n, 0.0);
+        }
         for (int c = 0; c < components; c++) {
             int order = jets.order(c);
             int variable = jets.soleVariable(c);
@@ -158,7 +164,7 @@ public final class CoordinateEncoding implements InputEncoding {
                 double factor = Math.pow(scale[j], order);
                 for (int i = 0; i < n; i++) {
                     double x = scale[j] * (points[i * dimension + j] - shift[j]);
-                    out[(c * n + i) * w + f] = factor * derivative(f, order, x);
+                    out[f][c * n + i] = factor * derivative(f, order, x);
                 }
             }
         }

@@ -1,182 +1,161 @@
 package org.geopinn.autodiff;
 
 /**
- * Dense matrix products on row-major {@code double[]} slices, allocation-free. The loops are in
- * i-k-j order with the innermost loop running along contiguous rows, unrolled by two output rows
- * and four inner indices, which the HotSpot C2 compiler turns into packed SIMD code; so the
- * shapes of jet propagation (many rows, a few dozen to hundreds of columns) run near the
- * machine's vector throughput. Every matrix is given as (array, offset) with its leading dimension
- * equal to its column count.
+ * The dense products of jet propagation, allocation-free, on matrices stored as arrays of rows
+ * ({@code double[][]}, each row one unit of a layer over all jet components and points).
+ *
+ * <p>Why rows in separate arrays: HotSpot C2 (JDK 17) vectorises a loop {@code c[j] += x0*a0[j] +
+ * x1*a1[j] + …} over distinct arrays indexed alike, but not when one array is read at several
+ * offsets in the same loop. With one array per row, the inner loops below run along the long
+ * dimension (jets × points) as packed AVX code. Products whose result is small (weight gradients,
+ * sums over points) use register-blocked dot products instead.
+ *
+ * <p>The small coefficient matrix M is read from a flat array with strides, so weights are used in
+ * place in the parameter vector, transposed or not: M(r, s) = m[off + r·rowStride + s·colStride].
  */
 public final class Gemm {
-    /** Columns of B processed together, so a panel of B stays in the level-2 cache. */
-    private static final int COLUMN_BLOCK = 256;
+    /** Columns handled together, so the source rows of a block stay in the level-2 cache. */
+    private static final int COLUMN_BLOCK = 512;
+    /** Columns handled together in the dot products (sources in the level-1/2 cache). */
+    private static final int DOT_BLOCK = 256;
 
     private Gemm() {
     }
 
     /**
-     * C (m×n) = A (m×k) · B (k×n), or C += A·B.
+     * out[r][from..to) (+)= Σ_s M(r, s) · src[s][from..to) for r &lt; rows, s &lt; sources.
      *
-     * @param m rows of A and C
-     * @param n columns of B and C
-     * @param k columns of A, rows of B
-     * @param a A (not modified)
-     * @param aOff offset of A
-     * @param b B (not modified)
-     * @param bOff offset of B
-     * @param c C (modified); must not overlap A or B
-     * @param cOff offset of C
-     * @param accumulate whether to add to C instead of overwriting it
+     * @param m the coefficients (not modified)
+     * @param off offset of M(0, 0)
+     * @param rowStride distance between M(r, s) and M(r+1, s)
+     * @param colStride distance between M(r, s) and M(r, s+1)
+     * @param rows the number of output rows
+     * @param sources the number of source rows
+     * @param src the source rows (not modified)
+     * @param out the output rows (modified); no row may be a source row
+     * @param from first column
+     * @param to end column (exclusive)
+     * @param accumulate whether to add to out instead of overwriting it
      */
-    public static void multiply(int m, int n, int k, double[] a, int aOff, double[] b, int bOff, double[] c, int cOff,
-            boolean accumulate) {
+    public static void combineRows(double[] m, int off, int rowStride, int colStride, int rows, int sources,
+            double[][] src, double[][] out, int from, int to, boolean accumulate) {
         if (!accumulate) {
-            java.util.Arrays.fill(c, cOff, cOff + m * n, 0.0);
-        }
-        for (int j0 = 0; j0 < n; j0 += COLUMN_BLOCK) {
-            int j1 = Math.min(n, j0 + COLUMN_BLOCK);
-            int i = 0;
-            for (; i + 1 < m; i += 2) {
-                twoRows(n, k, a, aOff + i * k, b, bOff, c, cOff + i * n, j0, j1);
-            }
-            if (i < m) {
-                oneRow(n, k, a, aOff + i * k, b, bOff, c, cOff + i * n, j0, j1);
+            for (int r = 0; r < rows; r++) {
+                java.util.Arrays.fill(out[r], from, to, 0.0);
             }
         }
-    }
-
-    private static void twoRows(int n, int k, double[] a, int a0, double[] b, int bOff, double[] c, int c0, int j0,
-            int j1) {
-        int a1 = a0 + k;
-        int c1 = c0 + n;
-        int p = 0;
-        for (; p + 3 < k; p += 4) {
-            double x0 = a[a0 + p], x1 = a[a0 + p + 1], x2 = a[a0 + p + 2], x3 = a[a0 + p + 3];
-            double y0 = a[a1 + p], y1 = a[a1 + p + 1], y2 = a[a1 + p + 2], y3 = a[a1 + p + 3];
-            int b0 = bOff + p * n;
-            int b1 = b0 + n;
-            int b2 = b1 + n;
-            int b3 = b2 + n;
-            for (int j = j0; j < j1; j++) {
-                double v0 = b[b0 + j], v1 = b[b1 + j], v2 = b[b2 + j], v3 = b[b3 + j];
-                c[c0 + j] += x0 * v0 + x1 * v1 + x2 * v2 + x3 * v3;
-                c[c1 + j] += y0 * v0 + y1 * v1 + y2 * v2 + y3 * v3;
-            }
-        }
-        for (; p < k; p++) {
-            double x0 = a[a0 + p];
-            double y0 = a[a1 + p];
-            int b0 = bOff + p * n;
-            for (int j = j0; j < j1; j++) {
-                double v0 = b[b0 + j];
-                c[c0 + j] += x0 * v0;
-                c[c1 + j] += y0 * v0;
+        for (int b0 = from; b0 < to; b0 += COLUMN_BLOCK) {
+            int b1 = Math.min(to, b0 + COLUMN_BLOCK);
+            for (int r = 0; r < rows; r++) {
+                int m0 = off + r * rowStride;
+                double[] c0 = out[r];
+                int s = 0;
+                for (; s + 3 < sources; s += 4) {
+                    int q = m0 + s * colStride;
+                    fourSources(c0, src[s], src[s + 1], src[s + 2], src[s + 3], m[q], m[q + colStride],
+                            m[q + 2 * colStride], m[q + 3 * colStride], b0, b1);
+                }
+                for (; s < sources; s++) {
+                    oneSource(c0, src[s], m[m0 + s * colStride], b0, b1);
+                }
             }
         }
     }
 
-    private static void oneRow(int n, int k, double[] a, int a0, double[] b, int bOff, double[] c, int c0, int j0,
-            int j1) {
-        int p = 0;
-        for (; p + 3 < k; p += 4) {
-            double x0 = a[a0 + p], x1 = a[a0 + p + 1], x2 = a[a0 + p + 2], x3 = a[a0 + p + 3];
-            int b0 = bOff + p * n;
-            int b1 = b0 + n;
-            int b2 = b1 + n;
-            int b3 = b2 + n;
-            for (int j = j0; j < j1; j++) {
-                c[c0 + j] += x0 * b[b0 + j] + x1 * b[b1 + j] + x2 * b[b2 + j] + x3 * b[b3 + j];
-            }
+    /*
+     * One output row and four sources per loop: C2 vectorises this shape (one store stream); with
+     * two output rows in the same loop it does not, as it cannot rule out that they alias.
+     */
+    private static void fourSources(double[] c, double[] a0, double[] a1, double[] a2, double[] a3, double x0,
+            double x1, double x2, double x3, int from, int to) {
+        for (int j = from; j < to; j++) {
+            c[j] += x0 * a0[j] + x1 * a1[j] + x2 * a2[j] + x3 * a3[j];
         }
-        for (; p < k; p++) {
-            double x0 = a[a0 + p];
-            int b0 = bOff + p * n;
-            for (int j = j0; j < j1; j++) {
-                c[c0 + j] += x0 * b[b0 + j];
-            }
+    }
+
+    private static void oneSource(double[] c, double[] a, double x, int from, int to) {
+        for (int j = from; j < to; j++) {
+            c[j] += x * a[j];
         }
     }
 
     /**
-     * C (m×n) = Aᵀ · B with A (k×m) and B (k×n), or C += Aᵀ·B. The long inner dimension k is
-     * streamed once while C stays in cache: the shape of a weight gradient Σ_rows δzᵀ a.
+     * Dot products of rows: out[off + r·cols + s] += Σ_{e&lt;len} x[r][e] · y[s][e] for r &lt; xRows,
+     * s &lt; yRows; the shape of a weight gradient Σ_points δz aᵀ.
      *
-     * @param m columns of A, rows of C
-     * @param n columns of B and C
-     * @param k rows of A and B
-     * @param a A (not modified)
-     * @param aOff offset of A
-     * @param b B (not modified)
-     * @param bOff offset of B
-     * @param c C (modified); must not overlap A or B
-     * @param cOff offset of C
-     * @param accumulate whether to add to C instead of overwriting it
+     * @param x the left rows (not modified)
+     * @param xRows how many
+     * @param y the right rows (not modified)
+     * @param yRows how many, also the row length of the result
+     * @param len the length of the dot products
+     * @param out the result, row-major xRows×yRows (modified, accumulated)
+     * @param off offset of the result
      */
-    public static void multiplyTransposeA(int m, int n, int k, double[] a, int aOff, double[] b, int bOff, double[] c,
-            int cOff, boolean accumulate) {
-        if (!accumulate) {
-            java.util.Arrays.fill(c, cOff, cOff + m * n, 0.0);
-        }
-        int p = 0;
-        for (; p + 3 < k; p += 4) {
-            int r0 = aOff + p * m;
-            int r1 = r0 + m;
-            int r2 = r1 + m;
-            int r3 = r2 + m;
-            int b0 = bOff + p * n;
-            int b1 = b0 + n;
-            int b2 = b1 + n;
-            int b3 = b2 + n;
-            int i = 0;
-            for (; i + 1 < m; i += 2) {
-                double x0 = a[r0 + i], x1 = a[r1 + i], x2 = a[r2 + i], x3 = a[r3 + i];
-                double y0 = a[r0 + i + 1], y1 = a[r1 + i + 1], y2 = a[r2 + i + 1], y3 = a[r3 + i + 1];
-                int c0 = cOff + i * n;
-                int c1 = c0 + n;
-                for (int j = 0; j < n; j++) {
-                    double v0 = b[b0 + j], v1 = b[b1 + j], v2 = b[b2 + j], v3 = b[b3 + j];
-                    c[c0 + j] += x0 * v0 + x1 * v1 + x2 * v2 + x3 * v3;
-                    c[c1 + j] += y0 * v0 + y1 * v1 + y2 * v2 + y3 * v3;
+    public static void dotRows(double[][] x, int xRows, double[][] y, int yRows, int len, double[] out, int off) {
+        for (int e0 = 0; e0 < len; e0 += DOT_BLOCK) {
+            int e1 = Math.min(len, e0 + DOT_BLOCK);
+            int r = 0;
+            for (; r + 1 < xRows; r += 2) {
+                double[] p0 = x[r];
+                double[] p1 = x[r + 1];
+                int s = 0;
+                for (; s + 3 < yRows; s += 4) {
+                    double[] q0 = y[s];
+                    double[] q1 = y[s + 1];
+                    double[] q2 = y[s + 2];
+                    double[] q3 = y[s + 3];
+                    double s00 = 0, s01 = 0, s02 = 0, s03 = 0, s10 = 0, s11 = 0, s12 = 0, s13 = 0;
+                    for (int e = e0; e < e1; e++) {
+                        double u0 = p0[e];
+                        double u1 = p1[e];
+                        double v0 = q0[e];
+                        double v1 = q1[e];
+                        double v2 = q2[e];
+                        double v3 = q3[e];
+                        s00 += u0 * v0;
+                        s01 += u0 * v1;
+                        s02 += u0 * v2;
+                        s03 += u0 * v3;
+                        s10 += u1 * v0;
+                        s11 += u1 * v1;
+                        s12 += u1 * v2;
+                        s13 += u1 * v3;
+                    }
+                    int o0 = off + r * yRows + s;
+                    int o1 = o0 + yRows;
+                    out[o0] += s00;
+                    out[o0 + 1] += s01;
+                    out[o0 + 2] += s02;
+                    out[o0 + 3] += s03;
+                    out[o1] += s10;
+                    out[o1 + 1] += s11;
+                    out[o1 + 2] += s12;
+                    out[o1 + 3] += s13;
+                }
+                for (; s < yRows; s++) {
+                    out[off + r * yRows + s] += dot(p0, y[s], e0, e1);
+                    out[off + (r + 1) * yRows + s] += dot(p1, y[s], e0, e1);
                 }
             }
-            if (i < m) {
-                double x0 = a[r0 + i], x1 = a[r1 + i], x2 = a[r2 + i], x3 = a[r3 + i];
-                int c0 = cOff + i * n;
-                for (int j = 0; j < n; j++) {
-                    c[c0 + j] += x0 * b[b0 + j] + x1 * b[b1 + j] + x2 * b[b2 + j] + x3 * b[b3 + j];
-                }
-            }
-        }
-        for (; p < k; p++) {
-            int r0 = aOff + p * m;
-            int b0 = bOff + p * n;
-            for (int i = 0; i < m; i++) {
-                double x0 = a[r0 + i];
-                int c0 = cOff + i * n;
-                for (int j = 0; j < n; j++) {
-                    c[c0 + j] += x0 * b[b0 + j];
+            if (r < xRows) {
+                for (int s = 0; s < yRows; s++) {
+                    out[off + r * yRows + s] += dot(x[r], y[s], e0, e1);
                 }
             }
         }
     }
 
-    /**
-     * out (cols×rows) = aᵀ for a (rows×cols).
-     *
-     * @param rows rows of a
-     * @param cols columns of a
-     * @param a the matrix (not modified)
-     * @param aOff its offset
-     * @param out receives the transpose (modified)
-     * @param outOff its offset
-     */
-    public static void transpose(int rows, int cols, double[] a, int aOff, double[] out, int outOff) {
-        for (int i = 0; i < rows; i++) {
-            int r = aOff + i * cols;
-            for (int j = 0; j < cols; j++) {
-                out[outOff + j * rows + i] = a[r + j];
-            }
+    private static double dot(double[] a, double[] b, int from, int to) {
+        double s0 = 0;
+        double s1 = 0;
+        int e = from;
+        for (; e + 1 < to; e += 2) {
+            s0 += a[e] * b[e];
+            s1 += a[e + 1] * b[e + 1];
         }
+        if (e < to) {
+            s0 += a[e] * b[e];
+        }
+        return s0 + s1;
     }
 }

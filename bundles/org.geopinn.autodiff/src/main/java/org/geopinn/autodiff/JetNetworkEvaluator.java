@@ -8,9 +8,11 @@ import org.geopinn.api.GeopinnException;
  * differentiates the output jets with respect to the parameters: reverse mode (gradient, and
  * per-point Jacobian rows without one pass per point) and forward tangents.
  *
- * <p>Every layer is one matrix product over all points and all jet components:
- * Z (C·n×out) = A (C·n×in) · Wᵀ, the bias added to the value rows only. Outputs, seeds and
- * tangents use the same layout: row {@code c*n + i}, column = output index.
+ * <p>Layout: every layer keeps one row per unit, {@code row[c*n + i]} = jet component c at point i.
+ * Every layer is then one matrix product over all points and all jet components,
+ * Z = W·A (rows of Z are combinations of rows of A), the bias added to the value part only; the
+ * weight gradient is Σ over jets and points of δZ Aᵀ (dot products of rows). Outputs, seeds and
+ * tangents use the same layout: {@code [output][c*n + i]}.
  *
  * <p>All workspaces are allocated at construction for {@code maxPoints}; the passes allocate
  * nothing. Not thread-safe: create one evaluator per thread.
@@ -23,15 +25,16 @@ public final class JetNetworkEvaluator {
     private final int maxPoints;
     private final int derivativeOrders;
     private final ActivationJets activationJets;
-    private final double[] encoded;
-    private final double[][] z;
-    private final double[][] a;
-    private final double[][] s;
-    private final double[][] transposedWeights;
+    private final double[][] encoded;
+    private final double[][][] z;
+    private final double[][][] a;
+    private final double[][][] s;
     private final double[][] weights;
-    private final double[] bufferX;
-    private final double[] bufferY;
-    private final double[] transposedDirection;
+    private final double[][] bufferX;
+    private final double[][] bufferY;
+    /** Per-point gathers for the Jacobian rows: a_{i,c} (C × in) and δz_{i,c} (C × out). */
+    private final double[] gatheredInput;
+    private final double[] gatheredDelta;
     private int n = -1;
 
     JetNetworkEvaluator(JetNetwork network, JetStructure jets, int maxPoints) {
@@ -50,35 +53,27 @@ public final class JetNetworkEvaluator {
         this.maxPoints = Math.max(1, maxPoints);
         this.derivativeOrders = jets.maxOrder() + 2;
         this.activationJets = new ActivationJets(jets);
-        int rows = components * this.maxPoints;
+        int length = components * this.maxPoints;
         int widest = network.encoding().width();
-        encoded = new double[rows * network.encoding().width()];
-        z = new double[layers.length][];
-        a = new double[layers.length][];
-        s = new double[layers.length][];
-        transposedWeights = new double[layers.length][];
+        encoded = new double[network.encoding().width()][length];
+        z = new double[layers.length][][];
+        a = new double[layers.length][][];
+        s = new double[layers.length][][];
         weights = new double[layers.length][];
-        int largestMatrix = 0;
         for (int l = 0; l < layers.length; l++) {
             DenseLayer layer = layers[l];
             widest = Math.max(widest, layer.outputs());
-            z[l] = new double[rows * layer.outputs()];
+            z[l] = new double[layer.outputs()][length];
             if (layer.activation() != null) {
-                a[l] = new double[rows * layer.outputs()];
-                s[l] = new double[derivativeOrders * this.maxPoints * layer.outputs()];
+                a[l] = new double[layer.outputs()][length];
+                s[l] = new double[layer.outputs()][derivativeOrders * this.maxPoints];
             }
-            transposedWeights[l] = new double[layer.inputs() * layer.outputs()];
-            if (layer.trainableWeights()) {
-                weights[l] = new double[layer.inputs() * layer.outputs()];
-            } else {
-                weights[l] = layer.fixedWeights();
-                Gemm.transpose(layer.outputs(), layer.inputs(), weights[l], 0, transposedWeights[l], 0);
-            }
-            largestMatrix = Math.max(largestMatrix, layer.inputs() * layer.outputs());
+            weights[l] = layer.trainableWeights() ? new double[layer.inputs() * layer.outputs()] : layer.fixedWeights();
         }
-        bufferX = new double[rows * widest];
-        bufferY = new double[rows * widest];
-        transposedDirection = new double[largestMatrix];
+        bufferX = new double[widest][length];
+        bufferY = new double[widest][length];
+        gatheredInput = new double[components * widest];
+        gatheredDelta = new double[components * widest];
     }
 
     /** @return the network */
@@ -113,7 +108,7 @@ public final class JetNetworkEvaluator {
             throw new GeopinnException("batch of " + count + " points; this evaluator holds at most " + maxPoints);
         }
         n = count;
-        int rows = components * n;
+        int length = components * n;
         network.encoding().encode(points, n, jets, encoded);
         for (int l = 0; l < layers.length; l++) {
             DenseLayer layer = layers[l];
@@ -122,72 +117,73 @@ public final class JetNetworkEvaluator {
             if (layer.trainableWeights()) {
                 // keep W as it was in this pass: the reverse pass must not see later changes of theta
                 System.arraycopy(theta, layer.weightOffset(), weights[l], 0, in * out);
-                Gemm.transpose(out, in, weights[l], 0, transposedWeights[l], 0);
             }
-            Gemm.multiply(rows, out, in, input(l), 0, transposedWeights[l], 0, z[l], 0, false);
+            Gemm.combineRows(weights[l], 0, in, 1, out, in, input(l), z[l], 0, length, false);
             addBias(layer, theta, z[l]);
             if (layer.activation() != null) {
-                int len = n * out;
-                layer.activation().derivatives(z[l], len, derivativeOrders - 1, s[l], maxPoints * out);
-                activationJets.forward(z[l], s[l], maxPoints * out, a[l], n, out);
+                for (int j = 0; j < out; j++) {
+                    layer.activation().derivatives(z[l][j], n, derivativeOrders - 1, s[l][j], maxPoints);
+                }
+                activationJets.forward(z[l], s[l], maxPoints, a[l], n, out);
             }
         }
     }
 
     /**
-     * @return the output jets of the last forward pass, row {@code c*n + i}, column = output
-     *         (a view, valid until the next forward pass; do not modify)
+     * @return the output jets of the last forward pass, {@code [output][c*n + i]} (a view, valid
+     *         until the next forward pass; do not modify)
      */
-    public double[] outputs() {
+    public double[][] outputs() {
         return z[layers.length - 1];
     }
 
     /**
-     * Reverse mode: {@code gradient[p] += Σ seeds[r] · ∂outputs[r]/∂θ_p} over the trainable
+     * Reverse mode: {@code gradient[p] += Σ seeds[o][r] · ∂outputs[o][r]/∂θ_p} over the trainable
      * parameters.
      *
-     * @param seeds weights on the outputs, same layout as {@link #outputs()} (not modified)
+     * @param seeds weights on the outputs, layout of {@link #outputs()} (not modified)
      * @param gradient accumulates the gradient (modified)
      */
-    public void backward(double[] seeds, double[] gradient) {
+    public void backward(double[][] seeds, double[] gradient) {
         reverse(seeds, gradient, null, 0, 0);
     }
 
     /**
      * Per-point reverse mode: for each point i, overwrites the trainable parameters' columns of row
      * {@code rowOffset + i} of the row-major matrix {@code jacobian} (with {@code columns} columns)
-     * with Σ_{c,o} seeds[(c*n+i), o] · ∂outputs[(c*n+i), o]/∂θ. For point i and a weight matrix
-     * this is Σ_c δz_{i,c} a_{i,c}ᵀ, a few outer products, so the rows cost about one
-     * backward pass in total.
+     * with Σ_{c,o} seeds[o][c*n+i] · ∂outputs[o][c*n+i]/∂θ. For point i and a weight matrix this
+     * is Σ_c δz_{i,c} a_{i,c}ᵀ, a few outer products, so all rows cost about one backward pass.
      *
      * @param seeds weights on the outputs (not modified)
      * @param jacobian the matrix (modified)
      * @param rowOffset the row of point 0
      * @param columns the number of columns (all parameters of the model)
      */
-    public void jacobianRows(double[] seeds, double[] jacobian, int rowOffset, int columns) {
+    public void jacobianRows(double[][] seeds, double[] jacobian, int rowOffset, int columns) {
         reverse(seeds, null, jacobian, rowOffset, columns);
     }
 
-    private void reverse(double[] seeds, double[] gradient, double[] jacobian, int rowOffset, int columns) {
+    private void reverse(double[][] seeds, double[] gradient, double[] jacobian, int rowOffset, int columns) {
         requireForward();
-        int rows = components * n;
-        double[] current = seeds;
+        int length = components * n;
+        double[][] current = seeds;
         for (int l = layers.length - 1; l >= 0; l--) {
             DenseLayer layer = layers[l];
             int in = layer.inputs();
             int out = layer.outputs();
-            double[] input = input(l);
+            double[][] input = input(l);
             if (gradient != null) {
                 if (layer.trainableWeights()) {
-                    Gemm.multiplyTransposeA(out, in, rows, current, 0, input, 0, gradient, layer.weightOffset(), true);
+                    Gemm.dotRows(current, out, input, in, length, gradient, layer.weightOffset());
                 }
                 if (layer.trainableBias()) {
-                    int b = layer.biasOffset();
-                    for (int i = 0; i < n; i++) {
-                        for (int j = 0; j < out; j++) {
-                            gradient[b + j] += current[i * out + j];
+                    for (int j = 0; j < out; j++) {
+                        double sum = 0;
+                        double[] row = current[j];
+                        for (int i = 0; i < n; i++) {
+                            sum += row[i];
                         }
+                        gradient[layer.biasOffset() + j] += sum;
                     }
                 }
             } else {
@@ -196,13 +192,13 @@ public final class JetNetworkEvaluator {
             if (l == 0) {
                 break;
             }
-            double[] next = current == bufferX ? bufferY : bufferX;
-            // δA (rows × in) = δZ (rows × out) · W (out × in)
-            Gemm.multiply(rows, in, out, current, 0, weights[l], 0, next, 0, false);
+            double[][] next = current == bufferX ? bufferY : bufferX;
+            // δA (in rows) = Wᵀ δZ: M(r, s) = W[s][r], rowStride 1, colStride in
+            Gemm.combineRows(weights[l], 0, 1, in, in, out, current, next, 0, length, false);
             DenseLayer below = layers[l - 1];
             if (below.activation() != null) {
-                double[] target = next == bufferX ? bufferY : bufferX;
-                activationJets.backward(next, z[l - 1], s[l - 1], maxPoints * in, target, n, in);
+                double[][] target = next == bufferX ? bufferY : bufferX;
+                activationJets.backward(next, z[l - 1], s[l - 1], maxPoints, target, n, in);
                 current = target;
             } else {
                 current = next;
@@ -210,69 +206,82 @@ public final class JetNetworkEvaluator {
         }
     }
 
-    private void writeRows(DenseLayer layer, double[] delta, double[] input, double[] jacobian, int rowOffset,
+    private void writeRows(DenseLayer layer, double[][] delta, double[][] input, double[] jacobian, int rowOffset,
             int columns) {
         int in = layer.inputs();
         int out = layer.outputs();
         for (int i = 0; i < n; i++) {
-            long rowStart = (long) (rowOffset + i) * columns;
+            int rowStart = (rowOffset + i) * columns;
             if (layer.trainableWeights()) {
-                int base = (int) (rowStart + layer.weightOffset());
+                for (int c = 0; c < components; c++) {
+                    int r = c * n + i;
+                    for (int k = 0; k < in; k++) {
+                        gatheredInput[c * in + k] = input[k][r];
+                    }
+                    for (int j = 0; j < out; j++) {
+                        gatheredDelta[c * out + j] = delta[j][r];
+                    }
+                }
+                int base = rowStart + layer.weightOffset();
                 for (int j = 0; j < out; j++) {
                     int dst = base + j * in;
-                    double d0 = delta[i * out + j];
-                    int src0 = i * in;
+                    double d0 = gatheredDelta[j];
                     for (int k = 0; k < in; k++) {
-                        jacobian[dst + k] = d0 * input[src0 + k];
+                        jacobian[dst + k] = d0 * gatheredInput[k];
                     }
                     for (int c = 1; c < components; c++) {
-                        int r = c * n + i;
-                        double d = delta[r * out + j];
+                        double d = gatheredDelta[c * out + j];
                         if (d != 0.0) {
-                            int src = r * in;
+                            int src = c * in;
                             for (int k = 0; k < in; k++) {
-                                jacobian[dst + k] += d * input[src + k];
+                                jacobian[dst + k] += d * gatheredInput[src + k];
                             }
                         }
                     }
                 }
             }
             if (layer.trainableBias()) {
-                System.arraycopy(delta, i * out, jacobian, (int) (rowStart + layer.biasOffset()), out);
+                int base = rowStart + layer.biasOffset();
+                for (int j = 0; j < out; j++) {
+                    jacobian[base + j] = delta[j][i];
+                }
             }
         }
     }
 
     /**
-     * Forward mode in the parameters: {@code out[r] = Σ_p ∂outputs[r]/∂θ_p · v[p]} at the parameters
-     * of the last forward pass.
+     * Forward mode in the parameters: {@code out[o][r] = Σ_p ∂outputs[o][r]/∂θ_p · v[p]} at the
+     * parameters of the last forward pass.
      *
      * @param v a parameter direction (not modified)
      * @param out receives the output tangents, layout of {@link #outputs()} (modified)
      */
-    public void tangent(double[] v, double[] out) {
+    public void tangent(double[] v, double[][] out) {
         requireForward();
-        int rows = components * n;
-        double[] previous = null;
+        int length = components * n;
+        double[][] previous = null;
         for (int l = 0; l < layers.length; l++) {
             DenseLayer layer = layers[l];
             int in = layer.inputs();
             int width = layer.outputs();
             boolean last = l == layers.length - 1;
-            double[] target = last ? out : previous == bufferX ? bufferY : bufferX;
+            double[][] target = last ? out : previous == bufferX ? bufferY : bufferX;
             if (previous != null) {
-                Gemm.multiply(rows, width, in, previous, 0, transposedWeights[l], 0, target, 0, false);
+                Gemm.combineRows(weights[l], 0, in, 1, width, in, previous, target, 0, length, false);
             } else {
-                Arrays.fill(target, 0, rows * width, 0.0);
+                for (int j = 0; j < width; j++) {
+                    Arrays.fill(target[j], 0, length, 0.0);
+                }
             }
             if (layer.trainableWeights()) {
-                Gemm.transpose(width, in, v, layer.weightOffset(), transposedDirection, 0);
-                Gemm.multiply(rows, width, in, input(l), 0, transposedDirection, 0, target, 0, true);
+                Gemm.combineRows(v, layer.weightOffset(), in, 1, width, in, input(l), target, 0, length, true);
             }
             if (layer.trainableBias()) {
-                for (int i = 0; i < n; i++) {
-                    for (int j = 0; j < width; j++) {
-                        target[i * width + j] += v[layer.biasOffset() + j];
+                for (int j = 0; j < width; j++) {
+                    double b = v[layer.biasOffset() + j];
+                    double[] row = target[j];
+                    for (int i = 0; i < n; i++) {
+                        row[i] += b;
                     }
                 }
             }
@@ -280,8 +289,8 @@ public final class JetNetworkEvaluator {
                 break;
             }
             if (layer.activation() != null) {
-                double[] dotA = target == bufferX ? bufferY : bufferX;
-                activationJets.tangent(target, z[l], s[l], maxPoints * width, dotA, n, width);
+                double[][] dotA = target == bufferX ? bufferY : bufferX;
+                activationJets.tangent(target, z[l], s[l], maxPoints, dotA, n, width);
                 previous = dotA;
             } else {
                 previous = target;
@@ -289,24 +298,24 @@ public final class JetNetworkEvaluator {
         }
     }
 
-    private double[] input(int l) {
+    private double[][] input(int l) {
         if (l == 0) {
             return encoded;
         }
         return layers[l - 1].activation() != null ? a[l - 1] : z[l - 1];
     }
 
-    private void addBias(DenseLayer layer, double[] theta, double[] target) {
+    private void addBias(DenseLayer layer, double[] theta, double[][] target) {
         double[] bias = layer.trainableBias() ? theta : layer.fixedBias();
         if (bias == null) {
             return;
         }
         int offset = layer.trainableBias() ? layer.biasOffset() : 0;
-        int out = layer.outputs();
-        for (int i = 0; i < n; i++) {
-            int row = i * out;
-            for (int j = 0; j < out; j++) {
-                target[row + j] += bias[offset + j];
+        for (int j = 0; j < layer.outputs(); j++) {
+            double b = bias[offset + j];
+            double[] row = target[j];
+            for (int i = 0; i < n; i++) {
+                row[i] += b;
             }
         }
     }

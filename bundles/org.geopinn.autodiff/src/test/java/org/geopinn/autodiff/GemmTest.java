@@ -6,52 +6,80 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
-/** The products against naive triple loops, odd sizes and offsets included, and one by hand. */
+/** The row products against naive loops (odd sizes, strides, offsets, column ranges) and one by hand. */
 class GemmTest {
     @Test
     void smallProductByHand() {
-        double[] a = {1, 2, 3, 4, 5, 6}; // 2x3
-        double[] b = {7, 8, 9, 10, 11, 12}; // 3x2
-        double[] c = new double[4];
-        Gemm.multiply(2, 2, 3, a, 0, b, 0, c, 0, false);
-        assertArrayEquals(new double[] {58, 64, 139, 154}, c);
+        double[] m = {1, 2, 3, 4, 5, 6}; // 2x3
+        double[][] src = {{7, 8}, {9, 10}, {11, 12}}; // 3 rows
+        double[][] out = new double[2][2];
+        Gemm.combineRows(m, 0, 3, 1, 2, 3, src, out, 0, 2, false);
+        assertArrayEquals(new double[] {58, 64}, out[0]);
+        assertArrayEquals(new double[] {139, 154}, out[1]);
+        double[] g = new double[6];
+        Gemm.dotRows(out, 2, src, 3, 2, g, 0);
+        assertEquals(58 * 7 + 64 * 8, g[0]);
+        assertEquals(139 * 11 + 154 * 12, g[5]);
     }
 
     @Test
-    void productsMatchNaiveLoops() {
+    void combineRowsMatchesNaiveLoops() {
         Random random = new Random(2);
-        int[][] shapes = {{1, 1, 1}, {3, 5, 7}, {17, 300, 9}, {64, 64, 64}, {33, 2, 65}, {5, 513, 3}};
-        for (int[] s : shapes) {
-            int m = s[0], n = s[1], k = s[2];
-            double[] a = random(random, 3 + m * k);
-            double[] b = random(random, 2 + k * n);
-            double[] c = random(random, 1 + m * n);
-            double[] expected = c.clone();
-            for (int i = 0; i < m; i++) {
-                for (int j = 0; j < n; j++) {
-                    double sum = 0;
-                    for (int p = 0; p < k; p++) {
-                        sum += a[3 + i * k + p] * b[2 + p * n + j];
+        int[][] shapes = {{1, 1, 1}, {3, 5, 7}, {17, 9, 300}, {64, 64, 600}, {33, 2, 65}, {5, 3, 513}};
+        for (int[] sh : shapes) {
+            int rows = sh[0], sources = sh[1], len = sh[2];
+            double[] m = random(random, 3 + rows * sources);
+            double[][] src = new double[sources][];
+            for (int q = 0; q < sources; q++) {
+                src[q] = random(random, len + 4);
+            }
+            for (boolean transposed : new boolean[] {false, true}) {
+                int rowStride = transposed ? 1 : sources;
+                int colStride = transposed ? rows : 1;
+                double[][] out = new double[rows][];
+                double[][] expected = new double[rows][];
+                for (int r = 0; r < rows; r++) {
+                    out[r] = random(random, len + 4);
+                    expected[r] = out[r].clone();
+                    for (int j = 1; j < len; j++) {
+                        for (int q = 0; q < sources; q++) {
+                            expected[r][j] += m[3 + r * rowStride + q * colStride] * src[q][j];
+                        }
                     }
-                    expected[1 + i * n + j] += sum;
+                }
+                Gemm.combineRows(m, 3, rowStride, colStride, rows, sources, src, out, 1, len, true);
+                for (int r = 0; r < rows; r++) {
+                    assertClose(expected[r], out[r]);
                 }
             }
-            Gemm.multiply(m, n, k, a, 3, b, 2, c, 1, true);
-            assertClose(expected, c);
-            // Aᵀ B with A stored k×m
-            double[] at = new double[3 + k * m];
-            Gemm.transpose(m, k, a, 3, at, 3);
-            double[] c2 = new double[1 + m * n];
-            c2[0] = 42;
-            Gemm.multiplyTransposeA(m, n, k, at, 3, b, 2, c2, 1, false);
-            double[] product = new double[m * n];
-            for (int r = 0; r < m * n; r++) {
-                product[r] = c2[1 + r];
+        }
+    }
+
+    @Test
+    void dotRowsMatchNaiveLoops() {
+        Random random = new Random(3);
+        int[][] shapes = {{1, 1, 1}, {3, 5, 7}, {20, 12, 700}, {7, 2, 300}, {2, 9, 513}};
+        for (int[] sh : shapes) {
+            int xr = sh[0], yr = sh[1], len = sh[2];
+            double[][] x = new double[xr][];
+            double[][] y = new double[yr][];
+            for (int r = 0; r < xr; r++) {
+                x[r] = random(random, len);
             }
-            double[] direct = new double[m * n];
-            Gemm.multiply(m, n, k, a, 3, b, 2, direct, 0, false);
-            assertClose(direct, product);
-            assertEquals(42, c2[0]);
+            for (int r = 0; r < yr; r++) {
+                y[r] = random(random, len);
+            }
+            double[] out = random(random, 2 + xr * yr);
+            double[] expected = out.clone();
+            for (int r = 0; r < xr; r++) {
+                for (int q = 0; q < yr; q++) {
+                    for (int e = 0; e < len; e++) {
+                        expected[2 + r * yr + q] += x[r][e] * y[q][e];
+                    }
+                }
+            }
+            Gemm.dotRows(x, xr, y, yr, len, out, 2);
+            assertClose(expected, out);
         }
     }
 
@@ -65,7 +93,7 @@ class GemmTest {
 
     private static void assertClose(double[] expected, double[] actual) {
         for (int i = 0; i < expected.length; i++) {
-            assertEquals(expected[i], actual[i], 1e-12 * Math.max(1, Math.abs(expected[i])), "entry " + i);
+            assertEquals(expected[i], actual[i], 1e-11 * Math.max(1, Math.abs(expected[i])), "entry " + i);
         }
     }
 }

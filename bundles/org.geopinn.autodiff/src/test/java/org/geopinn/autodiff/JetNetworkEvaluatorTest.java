@@ -138,7 +138,7 @@ class JetNetworkEvaluatorTest {
             points[p] = 2 * random.nextDouble() - 1;
         }
         ev.forward(theta, points, n);
-        double[] out = ev.outputs();
+        double[][] out = ev.outputs();
         int outputs = net.outputs();
         for (int c = 0; c < jets.size(); c++) {
             int[] alpha = jets.multiIndex(c);
@@ -149,7 +149,7 @@ class JetNetworkEvaluatorTest {
                     double[] x = java.util.Arrays.copyOfRange(points, i * d, i * d + d);
                     double ref = reference(net, theta, scale, shift, x, jets.maxOrder())[o].getPartialDerivative(alpha);
                     maxRef = Math.max(maxRef, Math.abs(ref));
-                    maxErr = Math.max(maxErr, Math.abs(ref - out[(c * n + i) * outputs + o]));
+                    maxErr = Math.max(maxErr, Math.abs(ref - out[o][c * n + i]));
                 }
                 assertTrue(maxErr <= tolerance * Math.max(maxRef, 1e-300),
                         "component " + java.util.Arrays.toString(alpha) + " output " + o + ": error " + maxErr + " vs " + maxRef);
@@ -158,12 +158,14 @@ class JetNetworkEvaluatorTest {
     }
 
     /** Σ seeds·outputs as a function of theta, for finite differences. */
-    private static double functional(JetNetworkEvaluator ev, double[] theta, double[] points, int n, double[] seeds) {
+    private static double functional(JetNetworkEvaluator ev, double[] theta, double[] points, int n, double[][] seeds) {
         ev.forward(theta, points, n);
         double s = 0;
-        double[] out = ev.outputs();
-        for (int r = 0; r < seeds.length; r++) {
-            s += seeds[r] * out[r];
+        double[][] out = ev.outputs();
+        for (int o = 0; o < seeds.length; o++) {
+            for (int r = 0; r < seeds[o].length; r++) {
+                s += seeds[o][r] * out[o][r];
+            }
         }
         return s;
     }
@@ -188,10 +190,13 @@ class JetNetworkEvaluatorTest {
         for (int p = 0; p < points.length; p++) {
             points[p] = 2 * random.nextDouble() - 1;
         }
-        int size = jets.size() * n * net.outputs();
-        double[] seeds = new double[size];
-        for (int r = 0; r < size; r++) {
-            seeds[r] = random.nextGaussian();
+        int outputs = net.outputs();
+        int length = jets.size() * n;
+        double[][] seeds = new double[outputs][length];
+        for (int o = 0; o < outputs; o++) {
+            for (int r = 0; r < length; r++) {
+                seeds[o][r] = random.nextGaussian();
+            }
         }
         ev.forward(theta, points, n);
         double[] gradient = new double[parameters];
@@ -229,20 +234,22 @@ class JetNetworkEvaluatorTest {
         for (int p = 0; p < parameters; p++) {
             v[p] = random.nextGaussian();
         }
-        double[] tangent = new double[size];
+        double[][] tangent = new double[outputs][length];
         ev.tangent(v, tangent);
-        double[] unit = new double[size];
+        double[][] unit = new double[outputs][length];
         double[] g = new double[parameters];
-        for (int r = 0; r < size; r++) {
-            unit[r] = 1;
-            java.util.Arrays.fill(g, 0);
-            ev.backward(unit, g);
-            unit[r] = 0;
-            double dot = 0;
-            for (int p = 0; p < parameters; p++) {
-                dot += g[p] * v[p];
+        for (int o = 0; o < outputs; o++) {
+            for (int r = 0; r < length; r++) {
+                unit[o][r] = 1;
+                java.util.Arrays.fill(g, 0);
+                ev.backward(unit, g);
+                unit[o][r] = 0;
+                double dot = 0;
+                for (int p = 0; p < parameters; p++) {
+                    dot += g[p] * v[p];
+                }
+                assertEquals(dot, tangent[o][r], 1e-11 * Math.max(1, Math.abs(dot)), "entry " + o + "," + r);
             }
-            assertEquals(dot, tangent[r], 1e-11 * Math.max(1, Math.abs(dot)), "entry " + r);
         }
     }
 

@@ -31,7 +31,7 @@ final class NetworkModelEvaluator implements ModelEvaluator {
     private final int[] termFactor;
     private final double[] values;
     private final double[] factorJets;
-    private final double[] networkBuffer;
+    private final double[][] networkBuffer;
     private int n = -1;
 
     NetworkModelEvaluator(DerivativeRequest request, List<JetNetwork> nets, int parameters, OutputFactor factor,
@@ -83,7 +83,7 @@ final class NetworkModelEvaluator implements ModelEvaluator {
         }
         values = new double[fields * requested * capacity];
         factorJets = factor == null ? null : new double[jets.size() * capacity];
-        networkBuffer = new double[jets.size() * capacity * widest];
+        networkBuffer = new double[widest][jets.size() * capacity];
     }
 
     @Override
@@ -129,11 +129,12 @@ final class NetworkModelEvaluator implements ModelEvaluator {
         }
     }
 
-    /** Maps network output jets (row c*n+i, column o) to model values, applying the factor. */
-    private void toValues(int q, double[] outputs, double[] target) {
+    /** Maps network output jets ([o][c*n+i]) to model values, applying the factor. */
+    private void toValues(int q, double[][] outputs, double[] target) {
         int width = networks[q].network().outputs();
         for (int o = 0; o < width; o++) {
             int f = firstField[q] + o;
+            double[] row = outputs[o];
             for (int k = 0; k < requested; k++) {
                 int dst = (f * requested + k) * n;
                 Arrays.fill(target, dst, dst + n, 0.0);
@@ -142,12 +143,12 @@ final class NetworkModelEvaluator implements ModelEvaluator {
                     double coefficient = termCoefficient[t];
                     if (termFactor[t] < 0) {
                         for (int i = 0; i < n; i++) {
-                            target[dst + i] += coefficient * outputs[(src + i) * width + o];
+                            target[dst + i] += coefficient * row[src + i];
                         }
                     } else {
                         int g = termFactor[t] * n;
                         for (int i = 0; i < n; i++) {
-                            target[dst + i] += coefficient * outputs[(src + i) * width + o] * factorJets[g + i];
+                            target[dst + i] += coefficient * row[src + i] * factorJets[g + i];
                         }
                     }
                 }
@@ -158,9 +159,10 @@ final class NetworkModelEvaluator implements ModelEvaluator {
     /** The adjoint of {@link #toValues}: model seeds to network output seeds of network q. */
     private void toNetworkSeeds(int q, double[] seeds) {
         int width = networks[q].network().outputs();
-        Arrays.fill(networkBuffer, 0, jets.size() * n * width, 0.0);
         for (int o = 0; o < width; o++) {
             int f = firstField[q] + o;
+            double[] row = networkBuffer[o];
+            Arrays.fill(row, 0, jets.size() * n, 0.0);
             for (int k = 0; k < requested; k++) {
                 int src = (f * requested + k) * n;
                 for (int t = termStart[k]; t < termStart[k + 1]; t++) {
@@ -168,12 +170,12 @@ final class NetworkModelEvaluator implements ModelEvaluator {
                     double coefficient = termCoefficient[t];
                     if (termFactor[t] < 0) {
                         for (int i = 0; i < n; i++) {
-                            networkBuffer[(dst + i) * width + o] += coefficient * seeds[src + i];
+                            row[dst + i] += coefficient * seeds[src + i];
                         }
                     } else {
                         int g = termFactor[t] * n;
                         for (int i = 0; i < n; i++) {
-                            networkBuffer[(dst + i) * width + o] += coefficient * seeds[src + i] * factorJets[g + i];
+                            row[dst + i] += coefficient * seeds[src + i] * factorJets[g + i];
                         }
                     }
                 }
