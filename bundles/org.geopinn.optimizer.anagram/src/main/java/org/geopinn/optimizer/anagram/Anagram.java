@@ -1,0 +1,171 @@
+package org.geopinn.optimizer.anagram;
+
+import java.util.HashMap;
+import java.util.Map;
+import org.ejml.data.DMatrixRMaj;
+import org.geopinn.api.GeopinnException;
+import org.geopinn.api.operator.ResidualSystem;
+import org.geopinn.api.optimizer.Optimizer;
+import org.geopinn.api.optimizer.OptimizerState;
+import org.geopinn.api.optimizer.StepResult;
+import org.geopinn.linalg.DenseKernels;
+import org.geopinn.linalg.Vectors;
+import org.geopinn.linalg.pinv.GramPseudoInverse;
+import org.geopinn.linalg.pinv.PseudoInverse;
+import org.geopinn.linalg.pinv.QrPseudoInverse;
+import org.geopinn.linalg.search.GridLineSearch;
+import org.geopinn.linalg.search.GridSearchResult;
+
+/**
+ * ANaGRAM (seed 000): d = V_k Σ_k⁻¹ U_kᵀ r, the truncated pseudo-inverse of the residual
+ * Jacobian applied to the residual, and θ ← θ − η d with η = 2⁻ᵏ from the grid line search
+ * (smallest loss). The cut-off is fixed (relative or absolute) or adaptive ({@link CutoffRule}).
+ * One Jacobian per step; the line search evaluates only losses; the S×P buffers are reused.
+ * A step that lowers no loss (or whose direction is not finite) is rejected and θ stays as it was.
+ */
+final class Anagram implements Optimizer {
+    private static final double QR_FLOP_LIMIT = 2e9;
+
+    private final CutoffRule rule;
+    private final GridLineSearch lineSearch;
+    private final String factorization;
+    private final DenseKernels kernels = DenseKernels.ejml();
+    private PseudoInverse pseudoInverse;
+    private boolean usingQr;
+    private final DMatrixRMaj jacobian = new DMatrixRMaj(1, 1);
+    private double[] residual = new double[0];
+    private double[] direction = new double[0];
+    private double[] bestDirection = new double[0];
+    private double[] trial = new double[0];
+    private long steps;
+    private int parameterCount = -1;
+
+    Anagram(CutoffRule rule, int maxExponent, int patience, String factorization) {
+        this.rule = rule;
+        this.lineSearch = new GridLineSearch(maxExponent, patience);
+        this.factorization = factorization;
+    }
+
+    @Override
+    public String id() {
+        return AnagramFactory.ID;
+    }
+
+    private void ensure(int s, int p) {
+        if (parameterCount > 0 && parameterCount != p) {
+            throw new GeopinnException("anagram state is for " + parameterCount + " parameters, the model has " + p);
+        }
+        parameterCount = p;
+        if (residual.length != s) {
+            residual = new double[s];
+        }
+        if (direction.length != p) {
+            direction = new double[p];
+            bestDirection = new double[p];
+            trial = new double[p];
+        }
+        if (jacobian.numRows != s || jacobian.numCols != p) {
+            jacobian.reshape(s, p);
+        }
+        double small = Math.min(s, p);
+        boolean qr = switch (factorization) {
+            case "qr" -> true;
+            case "gram" -> false;
+            default -> small * small * Math.max(s, p) <= QR_FLOP_LIMIT;
+        };
+        if (pseudoInverse == null || qr != usingQr) {
+            pseudoInverse = qr ? new QrPseudoInverse() : new GramPseudoInverse(kernels);
+            usingQr = qr;
+        }
+    }
+
+    @Override
+    public StepResult step(ResidualSystem system, double[] theta) {
+        int s = system.residualCount();
+        int p = theta.length;
+        ensure(s, p);
+        system.residuals(theta, residual);
+        double loss0 = 0.5 * Vectors.dot(residual, residual);
+        if (!Double.isFinite(loss0)) {
+            return StepResult.rejected(loss0, 1, "loss is not finite at the current parameters");
+        }
+        system.jacobian(theta, jacobian.data);
+        if (!Vectors.allFinite(jacobian.data)) {
+            rule.rejected();
+            return StepResult.rejected(loss0, 1, "the Jacobian has non-finite entries");
+        }
+        try {
+            pseudoInverse.factorize(jacobian);
+        } catch (ArithmeticException e) {
+            rule.rejected();
+            return StepResult.rejected(loss0, 1, "factorization failed: " + e.getMessage());
+        }
+        pseudoInverse.prepare(residual);
+        double[] sigma = pseudoInverse.singularValues();
+        double[] candidates = rule.candidates(p, pseudoInverse.resolutionFloor());
+        int evaluations = 1;
+        int lastRank = -1;
+        int bestRank = -1;
+        double bestTau = Double.NaN;
+        GridSearchResult best = null;
+        for (double tau : candidates) {
+            int rank = rule.rank(sigma, tau);
+            if (rank == lastRank || rank == 0) {
+                continue; // same direction as the previous candidate
+            }
+            lastRank = rank;
+            pseudoInverse.direction(rank, direction);
+            if (!Vectors.allFinite(direction)) {
+                continue;
+            }
+            GridSearchResult r = lineSearch.search(eta -> {
+                Vectors.linearCombination(theta, -eta, direction, trial);
+                return system.loss(trial);
+            }, loss0);
+            evaluations += r.evaluations();
+            if (r.found() && r.value() < loss0 && (best == null || r.value() < best.value())) {
+                best = r;
+                bestRank = rank;
+                bestTau = tau;
+                double[] swap = bestDirection;
+                bestDirection = direction;
+                direction = swap;
+            }
+        }
+        steps++;
+        if (best == null) {
+            rule.rejected();
+            return StepResult.rejected(loss0, evaluations, "no cut-off and step lowered the loss (σ_max " + fmt(sigma.length > 0 ? sigma[0] : 0) + ")");
+        }
+        Vectors.linearCombination(theta, -best.eta(), bestDirection, trial);
+        if (!Vectors.allFinite(trial)) {
+            rule.rejected();
+            return StepResult.rejected(loss0, evaluations, "the step is not finite");
+        }
+        System.arraycopy(trial, 0, theta, 0, p);
+        rule.accepted(bestTau);
+        String detail = "rank " + bestRank + " of " + sigma.length + ", η = 2^-" + best.exponent()
+                + (rule.adaptive() ? ", cut-off " + fmt(bestTau) + "·σ_max" : "");
+        return StepResult.accepted(loss0, best.value(), best.eta(), evaluations, detail);
+    }
+
+    private static String fmt(double v) {
+        return String.format(java.util.Locale.ROOT, "%.2e", v);
+    }
+
+    @Override
+    public OptimizerState exportState() {
+        Map<String, Double> scalars = new HashMap<>();
+        scalars.put("steps", (double) steps);
+        scalars.put("tau", rule.current());
+        return new OptimizerState(id(), Math.max(parameterCount, 0), Map.of(), scalars);
+    }
+
+    @Override
+    public void importState(OptimizerState state) {
+        state.requireCompatible(id(), state.parameterCount());
+        steps = (long) state.scalar("steps", 0);
+        rule.setCurrent(state.scalar("tau", Double.NaN));
+        parameterCount = state.parameterCount() > 0 ? state.parameterCount() : -1;
+    }
+}

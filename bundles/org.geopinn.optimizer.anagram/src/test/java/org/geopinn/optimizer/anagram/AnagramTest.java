@@ -1,0 +1,147 @@
+package org.geopinn.optimizer.anagram;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Map;
+import java.util.Random;
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.CommonOps_DDRM;
+import org.ejml.dense.row.RandomMatrices_DDRM;
+import org.geopinn.api.GeopinnException;
+import org.geopinn.api.operator.LossScaling;
+import org.geopinn.api.optimizer.Optimizer;
+import org.geopinn.api.optimizer.StepResult;
+import org.geopinn.linalg.lsq.FunctionResidualSystem;
+import org.geopinn.linalg.lsq.StandardProblems;
+import org.geopinn.linalg.testing.OptimizerContract;
+import org.geopinn.linalg.testing.PinnFixtures;
+import org.junit.jupiter.api.Test;
+
+class AnagramTest {
+    private final AnagramFactory factory = new AnagramFactory();
+    private final Random random = new Random(11);
+
+    /** θ − d for the linear residual r = Aθ − b, d = pinv(A)·r by EJML's pinv. */
+    private static double[] pinvStep(DMatrixRMaj a, double[] b, double[] theta) {
+        DMatrixRMaj pinv = new DMatrixRMaj(a.numCols, a.numRows);
+        CommonOps_DDRM.pinv(a, pinv);
+        DMatrixRMaj t = DMatrixRMaj.wrap(theta.length, 1, theta.clone());
+        DMatrixRMaj r = new DMatrixRMaj(a.numRows, 1);
+        CommonOps_DDRM.mult(a, t, r);
+        for (int i = 0; i < b.length; i++) {
+            r.data[i] -= b[i];
+        }
+        DMatrixRMaj d = new DMatrixRMaj(a.numCols, 1);
+        CommonOps_DDRM.mult(pinv, r, d);
+        double[] out = theta.clone();
+        for (int i = 0; i < out.length; i++) {
+            out[i] -= d.data[i];
+        }
+        return out;
+    }
+
+    @Test
+    void directionIsThePseudoInverseSolutionForEveryShapeAndFactorization() {
+        for (int[] shape : new int[][] {{30, 8}, {8, 30}}) {
+            DMatrixRMaj a = RandomMatrices_DDRM.rectangle(shape[0], shape[1], -1, 1, random);
+            double[] b = new double[shape[0]];
+            for (int i = 0; i < b.length; i++) {
+                b[i] = random.nextGaussian();
+            }
+            double[] theta0 = new double[shape[1]];
+            for (int i = 0; i < theta0.length; i++) {
+                theta0[i] = random.nextGaussian();
+            }
+            double[] expected = pinvStep(a, b, theta0);
+            for (String factorization : new String[] {"qr", "gram"}) {
+                FunctionResidualSystem system = StandardProblems.linear(shape[0], shape[1], a.data, b);
+                Optimizer o = factory.create(Map.of("cutoff", "relative", "tolerance", 1e-10, "factorization", factorization));
+                double[] theta = theta0.clone();
+                StepResult r = o.step(system, theta);
+                assertTrue(r.accepted(), r.toString());
+                assertEquals(1.0, r.stepLength(), "η = 1 solves a linear problem: " + r);
+                for (int i = 0; i < theta.length; i++) {
+                    assertEquals(expected[i], theta[i], 1e-9, factorization + " " + shape[0] + "x" + shape[1] + " θ[" + i + "]");
+                }
+            }
+        }
+    }
+
+    @Test
+    void absoluteCutoffDropsSmallSingularDirections() {
+        int s = 12;
+        int p = 6;
+        DMatrixRMaj u = RandomMatrices_DDRM.orthogonal(s, p, random);
+        DMatrixRMaj v = RandomMatrices_DDRM.orthogonal(p, p, random);
+        double[] sigma = {10, 1, 1e-2, 1e-4, 1e-7, 1e-9};
+        DMatrixRMaj us = u.copy();
+        for (int i = 0; i < s; i++) {
+            for (int c = 0; c < p; c++) {
+                us.set(i, c, us.get(i, c) * sigma[c]);
+            }
+        }
+        DMatrixRMaj a = new DMatrixRMaj(s, p);
+        CommonOps_DDRM.multTransB(us, v, a);
+        double[] b = new double[s];
+        for (int i = 0; i < s; i++) {
+            b[i] = random.nextGaussian();
+        }
+        // Expected: θ = −Σ_{σ_i ≥ 1e-5} v_i (u_iᵀ r)/σ_i from θ0 = 0, where r = −b.
+        double[] expected = new double[p];
+        for (int k = 0; k < 4; k++) {
+            double ur = 0;
+            for (int i = 0; i < s; i++) {
+                ur += u.get(i, k) * -b[i];
+            }
+            for (int j = 0; j < p; j++) {
+                expected[j] -= v.get(j, k) * ur / sigma[k];
+            }
+        }
+        Optimizer o = factory.create(Map.of("cutoff", "absolute", "tolerance", "1e-5", "factorization", "qr"));
+        double[] theta = new double[p];
+        StepResult r = o.step(StandardProblems.linear(s, p, a.data, b), theta);
+        assertTrue(r.detail().startsWith("rank 4 of 6"), r.detail());
+        for (int j = 0; j < p; j++) {
+            assertEquals(expected[j], theta[j], 1e-9 * Math.max(1, Math.abs(expected[j])));
+        }
+    }
+
+    @Test
+    void adaptiveCutoffTrainsLaplaceByOrdersOfMagnitude() {
+        PinnFixtures.Pinn pinn = PinnFixtures.laplace(12, 100, 40, 1, LossScaling.SUM);
+        Optimizer o = factory.create(Map.of());
+        double[] theta = pinn.theta0().clone();
+        double start = pinn.system().loss(theta);
+        double startError = pinn.relativeL2(theta);
+        for (int i = 0; i < 40; i++) {
+            o.step(pinn.system(), theta);
+        }
+        double end = pinn.system().loss(theta);
+        assertTrue(end < 1e-4 * start, "loss " + start + " -> " + end);
+        assertTrue(pinn.relativeL2(theta) < 0.1 * startError, "error " + startError + " -> " + pinn.relativeL2(theta));
+    }
+
+    @Test
+    void exportImportReproducesTheNextSteps() {
+        PinnFixtures.Pinn pinn = PinnFixtures.laplace(6, 36, 20, 2, LossScaling.MEAN);
+        OptimizerContract.assertExportImportReproducesNextSteps(factory, Map.of(),
+                () -> PinnFixtures.laplace(6, 36, 20, 2, LossScaling.MEAN).system(), pinn.theta0(), 3);
+    }
+
+    @Test
+    void nonFiniteRegionsNeverReachTheta() {
+        FunctionResidualSystem rosenbrock = StandardProblems.rosenbrock();
+        OptimizerContract.assertNonFiniteNeverEntersTheta(factory, Map.of(), rosenbrock, new double[] {-1.2, 1}, 1.25, 30);
+    }
+
+    @Test
+    void settingsAreCheckedWithOneLineMessages() {
+        assertThrows(GeopinnException.class, () -> factory.create(Map.of("cutoff", "magic")));
+        assertThrows(GeopinnException.class, () -> factory.create(Map.of("tolerance", "-1")));
+        assertThrows(GeopinnException.class, () -> factory.create(Map.of("cut_off", "relative")));
+        assertThrows(GeopinnException.class, () -> factory.create(Map.of("min_tolerance", 1e-3, "max_tolerance", 1e-4)));
+        assertTrue(factory.settings().get("cutoff").contains("(default adaptive)"));
+    }
+}
