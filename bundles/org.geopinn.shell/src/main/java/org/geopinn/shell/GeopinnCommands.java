@@ -25,7 +25,7 @@ import org.osgi.service.component.annotations.ReferencePolicy;
  * The {@code geopinn:} commands of the Gogo shell, mirroring {@code ./geopinn}: list what the
  * framework offers, start sessions in the background, watch them, swap their optimizer, stop them,
  * export their results, run diagnostics. Each command returns its output as text; bad input throws
- * a {@link GeopinnException} whose one-line message the shell prints.
+ * a {@link CommandError} that the shell prints as one line.
  *
  * <p>The services are optional and dynamic: the commands stay available while the engine or the
  * exporter come and go, and say so when one is missing.
@@ -55,6 +55,10 @@ public class GeopinnCommands {
 
     /** @return the problems, models, engines, samplers, optimizers, weightings, diagnostics and commands found */
     public String list() {
+        return run(this::listNow);
+    }
+
+    private String listNow() {
         Map<String, List<Catalog.Entry>> entries = need(catalog, "catalog").entries();
         StringBuilder out = new StringBuilder();
         entries.forEach((kind, list) -> {
@@ -71,6 +75,10 @@ public class GeopinnCommands {
      * @return the id of the session started in the background
      */
     public String solve(String... args) {
+        return run(() -> solveNow(args));
+    }
+
+    private String solveNow(String... args) {
         Session s = need(training, "training engine").start(SolveArguments.parse(Arrays.asList(args)));
         return "session " + s.id() + " started: problem " + s.spec().problemId() + ", optimizer " + s.optimizerId()
                 + " (geopinn:status " + s.id() + " to watch it)";
@@ -81,6 +89,10 @@ public class GeopinnCommands {
      * @return one line per session: id, state, problem, optimizer, step, loss, error, message
      */
     public String status(String... ids) {
+        return run(() -> statusNow(ids));
+    }
+
+    private String statusNow(String... ids) {
         List<Session> sessions = ids.length == 0 ? need(training, "training engine").sessions()
                 : Arrays.stream(ids).map(this::session).toList();
         if (sessions.isEmpty()) {
@@ -104,6 +116,10 @@ public class GeopinnCommands {
      * @return a confirmation
      */
     public String swap(String sessionId, String optimizer) {
+        return run(() -> swapNow(sessionId, optimizer));
+    }
+
+    private String swapNow(String sessionId, String optimizer) {
         List<OptimizerStage> stages = OptimizerStage.parseChain(optimizer);
         if (stages.size() != 1) {
             throw new GeopinnException("swap takes one optimizer, not the chain '" + optimizer + "'");
@@ -115,18 +131,26 @@ public class GeopinnCommands {
 
     /** @param sessionId a session @return a confirmation */
     public String pause(String sessionId) {
-        session(sessionId).pause();
-        return "session " + sessionId + " pauses after the current step";
+        return run(() -> {
+            session(sessionId).pause();
+            return "session " + sessionId + " pauses after the current step";
+        });
     }
 
     /** @param sessionId a paused session @return a confirmation */
     public String resume(String sessionId) {
-        session(sessionId).resume();
-        return "session " + sessionId + " resumes";
+        return run(() -> {
+            session(sessionId).resume();
+            return "session " + sessionId + " resumes";
+        });
     }
 
     /** @param sessionId a session, or {@code all} @return a confirmation */
     public String stop(String sessionId) {
+        return run(() -> stopNow(sessionId));
+    }
+
+    private String stopNow(String sessionId) {
         if (sessionId.equals("all")) {
             List<Session> running = need(training, "training engine").sessions().stream()
                     .filter(s -> !s.state().isTerminal()).toList();
@@ -143,8 +167,10 @@ public class GeopinnCommands {
      * @return where the results were written
      */
     public String export(String sessionId, String directory) {
-        Path written = need(exporter, "result exporter").export(session(sessionId), home.resolve(directory));
-        return "session " + sessionId + " written to " + written;
+        return run(() -> {
+            Path written = need(exporter, "result exporter").export(session(sessionId), home.resolve(directory));
+            return "session " + sessionId + " written to " + written;
+        });
     }
 
     /**
@@ -154,6 +180,10 @@ public class GeopinnCommands {
      * @return the report's scalars and the sizes of its tables
      */
     public String diagnose(String sessionId, String diagnosticId, String... options) {
+        return run(() -> diagnoseNow(sessionId, diagnosticId, options));
+    }
+
+    private String diagnoseNow(String sessionId, String diagnosticId, String... options) {
         Map<String, String> parsed = new LinkedHashMap<>();
         for (String o : options) {
             int eq = o.indexOf('=');
@@ -169,6 +199,18 @@ public class GeopinnCommands {
         r.tables().forEach((name, t) -> out.append("  table ").append(name).append(": ").append(t.rows().size())
                 .append(" rows ").append(t.columns()).append('\n'));
         return out.toString();
+    }
+
+    /**
+     * Runs a command; a user error becomes a {@link CommandError}, which the shell prints as one
+     * line {@code geopinn: message}.
+     */
+    private static String run(java.util.function.Supplier<String> command) {
+        try {
+            return command.get();
+        } catch (GeopinnException e) {
+            throw new CommandError(e.getMessage(), e);
+        }
     }
 
     private Session session(String id) {
