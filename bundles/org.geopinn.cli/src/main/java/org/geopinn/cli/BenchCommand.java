@@ -77,7 +77,7 @@ final class BenchCommand {
     }
 
     int run(List<String> args) {
-        Options o = Options.parse(args, "bench", Set.of("suite", "seeds", "budget"), Set.of());
+        Options o = Options.parse(args, Set.of("suite", "seeds", "budget"), Set.of());
         if (!o.positional().isEmpty()) {
             throw new GeopinnException("bench takes options only, got " + o.positional());
         }

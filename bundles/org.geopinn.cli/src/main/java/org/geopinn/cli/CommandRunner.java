@@ -46,7 +46,12 @@ public final class CommandRunner {
     private void runAndStop(BundleContext context, List<String> args) {
         int code = 1;
         try {
+            // Wait for the host even when the arguments are wrong: the launcher checks that this
+            // bundle is active once it has started them all, so stopping earlier would confuse it.
+            services.awaitReady();
             code = cli.run(args);
+        } catch (org.geopinn.api.GeopinnException e) {
+            System.err.println("geopinn: " + e.getMessage());
         } catch (RuntimeException | LinkageError e) {
             System.err.println("geopinn: internal error: " + e);
             e.printStackTrace(System.err);

@@ -24,7 +24,7 @@ final class LoadCommand {
     }
 
     int run(List<String> args) {
-        Options o = Options.parse(args, "load", Set.of("at"), Set.of());
+        Options o = Options.parse(args, Set.of("at"), Set.of());
         if (o.positional().size() != 1) {
             throw new GeopinnException("usage: load DIR [--at X,Y;X,Y]");
         }

@@ -26,13 +26,12 @@ final class Options {
 
     /**
      * @param args the arguments after the command word
-     * @param command the command, for messages
      * @param valued the options that take a value
      * @param flags the options without value
      * @return the parsed options
      * @throws GeopinnException for an unknown option or a missing value
      */
-    static Options parse(List<String> args, String command, Set<String> valued, Set<String> flags) {
+    static Options parse(List<String> args, Set<String> valued, Set<String> flags) {
         Options o = new Options();
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
@@ -49,13 +48,13 @@ final class Options {
             }
             if (flags.contains(name)) {
                 if (value != null) {
-                    throw new GeopinnException(command + ": --" + name + " takes no value");
+                    throw new GeopinnException("--" + name + " takes no value");
                 }
                 o.values.put(name, "true");
             } else if (valued.contains(name)) {
                 if (value == null) {
                     if (i + 1 >= args.size() || args.get(i + 1).startsWith("--")) {
-                        throw new GeopinnException(command + ": --" + name + " needs a value");
+                        throw new GeopinnException("--" + name + " needs a value");
                     }
                     value = args.get(++i);
                 }
@@ -63,7 +62,7 @@ final class Options {
             } else {
                 List<String> all = new ArrayList<>(valued);
                 all.addAll(flags);
-                throw new GeopinnException(command + ": unknown option --" + name + "; options are --" + String.join(", --", all.stream().sorted().toList()));
+                throw new GeopinnException("unknown option --" + name + "; options are --" + String.join(", --", all.stream().sorted().toList()));
             }
         }
         return o;
@@ -74,22 +73,21 @@ final class Options {
      * options given on the command line.
      *
      * @param file the file
-     * @param command the command, for messages
      * @param valued the options that take a value
      * @param flags the flags
      * @throws GeopinnException for an unreadable file or an unknown key
      */
-    void addDefaults(Path file, String command, Set<String> valued, Set<String> flags) {
+    void addDefaults(Path file, Set<String> valued, Set<String> flags) {
         Properties p = new Properties();
         try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             p.load(r);
         } catch (IOException e) {
-            throw new GeopinnException(command + ": cannot read the config file " + file + " (" + e.getClass().getSimpleName()
+            throw new GeopinnException("cannot read the config file " + file + " (" + e.getClass().getSimpleName()
                     + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")");
         }
         for (String key : new java.util.TreeSet<>(p.stringPropertyNames())) {
             if (!valued.contains(key) && !flags.contains(key) || key.equals("config")) {
-                throw new GeopinnException(command + ": unknown key '" + key + "' in " + file + "; keys are the option names, e.g. steps, optimizer");
+                throw new GeopinnException("unknown key '" + key + "' in " + file + "; keys are the option names, e.g. steps, optimizer");
             }
             values.putIfAbsent(key, p.getProperty(key).trim());
         }

@@ -29,6 +29,24 @@ final class Pictures {
     }
 
     /**
+     * Draws a small chart into memory so that AWT, the fonts and the image encoders are loaded
+     * now: they register JVM shutdown hooks when first used, which fails once Ctrl-C has started
+     * the shutdown, and pictures must still be drawn then.
+     */
+    static void warmUp() {
+        try {
+            XYChart chart = new XYChartBuilder().width(64).height(48).title("warm-up").build();
+            chart.addSeries("a", new double[] {0, 1}, new double[] {1, 2});
+            HeatMapChart heat = new HeatMapChartBuilder().width(64).height(48).build();
+            heat.addSeries("h", new int[] {0, 1}, new int[] {0, 1}, new int[][] {{0, 0, 1}, {1, 1, 2}});
+            BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG);
+            BitmapEncoder.getBitmapBytes(heat, BitmapEncoder.BitmapFormat.PNG);
+        } catch (java.io.IOException | RuntimeException | LinkageError e) {
+            // drawing fails later with a warning in summary.json; nothing to do here
+        }
+    }
+
+    /**
      * @param grid the sampled fields
      * @param title a title prefix (problem and run)
      * @param target the PNG file

@@ -65,16 +65,20 @@ final class SolveCommand {
      * @return the exit code
      */
     int run(List<String> args) {
-        Plan plan;
-        Session session;
         try {
-            plan = plan(args);
-            session = services.training().start(plan.spec());
-        } catch (GeopinnException e) {
-            err.println("geopinn solve: " + oneLine(e.getMessage()));
-            return 2;
+            Plan plan;
+            Session session;
+            try {
+                plan = plan(args);
+                session = services.training().start(plan.spec());
+            } catch (GeopinnException e) {
+                err.println("geopinn solve: " + oneLine(e.getMessage()));
+                return 2;
+            }
+            return train(session, plan);
+        } finally {
+            written.countDown(); // nothing (more) to write: a stopping framework need not wait
         }
-        return train(session, plan);
     }
 
     /** @return a latch released when the running solve has written its results */
@@ -88,9 +92,9 @@ final class SolveCommand {
      * @throws GeopinnException for anything wrong in the arguments
      */
     Plan plan(List<String> args) {
-        Options o = Options.parse(args, "solve", VALUED, FLAGS);
+        Options o = Options.parse(args, VALUED, FLAGS);
         if (o.has("config")) {
-            o.addDefaults(Path.of(o.get("config")), "solve", VALUED, FLAGS);
+            o.addDefaults(Path.of(o.get("config")), VALUED, FLAGS);
         }
         if (o.positional().size() > 1) {
             throw new GeopinnException("solve takes one problem, got " + o.positional());
@@ -287,6 +291,9 @@ final class SolveCommand {
             }
         }, "geopinn-solve-interrupt");
         Runtime.getRuntime().addShutdownHook(hook);
+        Thread warmUp = new Thread(Pictures::warmUp, "geopinn-pictures-warm-up");
+        warmUp.setDaemon(true);
+        warmUp.start();
         ProgressPrinter progress = null;
         try {
             if (!plan.quiet()) {
