@@ -24,7 +24,12 @@ import org.geopinn.api.problem.Problem;
  * allocates, except {@link #groupLosses}, {@link #weights}, {@link #points} and {@link #groups},
  * whose results are new by contract.
  *
- * <p>Not thread-safe.
+ * <p>With T &gt; 1 threads each condition's points are split into T equal slices, each with its own
+ * model evaluator, and every pass (forward, reverse, Jacobian rows, tangents) runs the slices on T
+ * threads at once: the caller and T − 1 daemon workers owned by this system. Results do not depend
+ * on T beyond rounding in the gradient's summation order.
+ *
+ * <p>Not thread-safe: call it from one thread at a time.
  */
 public final class StackedResidualSystem implements ResidualSystem {
     private final Model model;
@@ -38,12 +43,38 @@ public final class StackedResidualSystem implements ResidualSystem {
     private int[] offsets;
     private int residualCount;
 
-    private StackedResidualSystem(Model model, List<ConditionBlock> blocks, int dimension) {
+    /** System property that overrides the default thread count of {@link #build(Problem, Model, Map, LossScaling, EvaluatorFactory)}. */
+    public static final String THREADS_PROPERTY = "geopinn.residual.threads";
+    /** Below this many rows one thread is used by default: the hand-over would cost more than it saves. */
+    static final int ROWS_PER_EXTRA_THREAD = 256;
+
+    private static final int FORWARD = 0;
+    private static final int TRANSPOSE_TIMES = 1;
+    private static final int JACOBIAN = 2;
+    private static final int JACOBIAN_TIMES = 3;
+
+    private final int threads;
+    private final SliceWorkers<StackedResidualSystem> workers;
+    /** One gradient accumulator per thread beyond the first (thread 0 writes the output). */
+    private final double[][] threadGradients;
+    // Arguments of the pass being run by all threads (published by SliceWorkers).
+    private int op;
+    private double[] argTheta;
+    private double[] argVector;
+    private double[] argOut;
+
+    private StackedResidualSystem(Model model, List<ConditionBlock> blocks, int dimension, int threads) {
         this.model = model;
         this.blocks = blocks;
         this.dimension = dimension;
         this.parameterCount = model.parameterCount();
         this.cachedTheta = new double[parameterCount];
+        this.threads = threads;
+        this.threadGradients = new double[threads][];
+        for (int t = 1; t < threads; t++) {
+            threadGradients[t] = new double[parameterCount];
+        }
+        this.workers = threads > 1 ? new SliceWorkers<>(this, StackedResidualSystem::runSlice, threads) : null;
         restack();
     }
 
@@ -60,15 +91,139 @@ public final class StackedResidualSystem implements ResidualSystem {
      */
     public static StackedResidualSystem build(Problem problem, Model model, Map<String, double[]> points,
             LossScaling scaling, EvaluatorFactory evaluators) {
+        return build(problem, model, points, scaling, evaluators, 0);
+    }
+
+    /**
+     * Builds the residual system with a given number of threads.
+     *
+     * @param problem the problem (its conditions define the groups, in order)
+     * @param model the model the operators act on
+     * @param points collocation points per condition name, row-major n×d (copied)
+     * @param scaling how rows are scaled by weight, point count and region measure (null: MEAN)
+     * @param evaluators how input derivatives are obtained (exact or finite differences)
+     * @param threads T ≥ 1 threads per pass, or 0 for the default: the system property
+     *        {@value #THREADS_PROPERTY} if set, else the available processors, but one thread per
+     *        {@value #ROWS_PER_EXTRA_THREAD} rows at most
+     * @return the residual system
+     * @throws GeopinnException with a one-line message when something does not fit
+     */
+    public static StackedResidualSystem build(Problem problem, Model model, Map<String, double[]> points,
+            LossScaling scaling, EvaluatorFactory evaluators, int threads) {
         ProblemCheck.check(problem, model, points);
+        if (threads < 0) {
+            throw new GeopinnException("thread count must be positive (or 0 for the default), got " + threads);
+        }
+        int rows = 0;
+        for (double[] p : points.values()) {
+            rows += p.length / problem.domain().dimension();
+        }
+        int t = threads > 0 ? threads : defaultThreads(rows);
         int d = problem.domain().dimension();
         List<ConditionBlock> blocks = new ArrayList<>();
         for (Condition c : problem.conditions()) {
             double measure = problem.domain().part(c.part()).measure(problem.domain());
             blocks.add(new ConditionBlock(c.name(), c.operator(), c.source(), c.weight(), model, d, measure,
-                    scaling == null ? LossScaling.MEAN : scaling, evaluators, points.get(c.name())));
+                    scaling == null ? LossScaling.MEAN : scaling, evaluators, points.get(c.name()), t));
         }
-        return new StackedResidualSystem(model, List.copyOf(blocks), d);
+        return new StackedResidualSystem(model, List.copyOf(blocks), d, t);
+    }
+
+    /**
+     * @param rows the number of residual rows
+     * @return the default thread count for that many rows
+     */
+    static int defaultThreads(int rows) {
+        int wanted = Runtime.getRuntime().availableProcessors();
+        String property = System.getProperty(THREADS_PROPERTY);
+        if (property != null) {
+            try {
+                wanted = Integer.parseInt(property.trim());
+            } catch (NumberFormatException e) {
+                throw new GeopinnException("system property " + THREADS_PROPERTY + "=" + property + " is not a whole number");
+            }
+            if (wanted < 1) {
+                throw new GeopinnException("system property " + THREADS_PROPERTY + " must be at least 1, got " + wanted);
+            }
+            return wanted;
+        }
+        return Math.max(1, Math.min(wanted, rows / ROWS_PER_EXTRA_THREAD));
+    }
+
+    /** @return the number of threads each pass runs on */
+    public int threads() {
+        return threads;
+    }
+
+    /** Runs the current pass on every thread (or inline with one thread). */
+    private void runPass(int pass) {
+        this.op = pass;
+        if (workers == null) {
+            runSlice(0);
+        } else {
+            workers.run(this);
+        }
+    }
+
+    /** What thread t does in the current pass: its slice of every condition. */
+    private void runSlice(int t) {
+        switch (op) {
+            case FORWARD:
+                for (int b = 0; b < blocks.size(); b++) { // indexed loops: no iterator per call
+                    blocks.get(b).slice(t).forward(argTheta);
+                }
+                break;
+            case TRANSPOSE_TIMES: {
+                double[] out = t == 0 ? argOut : threadGradients[t];
+                if (t > 0) {
+                    Arrays.fill(out, 0);
+                }
+                for (int b = 0; b < blocks.size(); b++) {
+                    ConditionBlock block = blocks.get(b);
+                    PointSlice s = block.slice(t);
+                    s.accumulateTransposeTimes(argVector, offsets[b] + s.start(), block.scale(), out);
+                }
+                break;
+            }
+            case JACOBIAN:
+                for (int b = 0; b < blocks.size(); b++) {
+                    ConditionBlock block = blocks.get(b);
+                    PointSlice s = block.slice(t);
+                    s.writeJacobian(argOut, offsets[b] + s.start(), block.scale());
+                }
+                break;
+            case JACOBIAN_TIMES:
+                for (int b = 0; b < blocks.size(); b++) {
+                    ConditionBlock block = blocks.get(b);
+                    PointSlice s = block.slice(t);
+                    s.writeJacobianTimes(argVector, argOut, offsets[b] + s.start(), block.scale());
+                }
+                break;
+            default:
+                throw new AssertionError(op);
+        }
+    }
+
+    /** out ← Jᵀu (u null: Jᵀr), summing the threads' shares. */
+    private void transposeTimes(double[] u, double[] out) {
+        Arrays.fill(out, 0, parameterCount, 0);
+        argVector = u;
+        argOut = out;
+        runPass(TRANSPOSE_TIMES);
+        for (int t = 1; t < threads; t++) {
+            double[] g = threadGradients[t];
+            for (int p = 0; p < parameterCount; p++) {
+                out[p] += g[p];
+            }
+        }
+        clearArguments();
+    }
+
+    /** Drops references to caller arrays so they are not kept alive by the system. */
+    private void clearArguments() {
+        argTheta = null;
+        argVector = null;
+        argOut = null;
     }
 
     private void restack() {
@@ -93,9 +248,9 @@ public final class StackedResidualSystem implements ResidualSystem {
             return;
         }
         cacheValid = false; // stays false if a pass fails half-way
-        for (int b = 0; b < blocks.size(); b++) { // indexed loops: no iterator per call
-            blocks.get(b).forward(theta);
-        }
+        argTheta = theta;
+        runPass(FORWARD);
+        clearArguments();
         System.arraycopy(theta, 0, cachedTheta, 0, parameterCount);
         cacheValid = true;
     }
@@ -149,10 +304,7 @@ public final class StackedResidualSystem implements ResidualSystem {
     public double lossAndGradient(double[] theta, double[] gradient) {
         requireLength(gradient, parameterCount, "the gradient");
         double loss = loss(theta);
-        Arrays.fill(gradient, 0, parameterCount, 0);
-        for (int b = 0; b < blocks.size(); b++) {
-            blocks.get(b).accumulateTransposeTimes(null, 0, gradient);
-        }
+        transposeTimes(null, gradient);
         return loss;
     }
 
@@ -160,9 +312,9 @@ public final class StackedResidualSystem implements ResidualSystem {
     public void jacobian(double[] theta, double[] out) {
         requireLength(out, (long) residualCount * parameterCount, "the Jacobian (row-major S×P)");
         ensureForward(theta);
-        for (int b = 0; b < blocks.size(); b++) {
-            blocks.get(b).writeJacobian(out, offsets[b]);
-        }
+        argOut = out;
+        runPass(JACOBIAN);
+        clearArguments();
     }
 
     @Override
@@ -170,9 +322,10 @@ public final class StackedResidualSystem implements ResidualSystem {
         requireLength(v, parameterCount, "the direction v");
         requireLength(out, residualCount, "J·v");
         ensureForward(theta);
-        for (int b = 0; b < blocks.size(); b++) {
-            blocks.get(b).writeJacobianTimes(v, out, offsets[b]);
-        }
+        argVector = v;
+        argOut = out;
+        runPass(JACOBIAN_TIMES);
+        clearArguments();
     }
 
     @Override
@@ -180,10 +333,7 @@ public final class StackedResidualSystem implements ResidualSystem {
         requireLength(u, residualCount, "the vector u");
         requireLength(out, parameterCount, "Jᵀ·u");
         ensureForward(theta);
-        Arrays.fill(out, 0, parameterCount, 0);
-        for (int b = 0; b < blocks.size(); b++) {
-            blocks.get(b).accumulateTransposeTimes(u, offsets[b], out);
-        }
+        transposeTimes(u, out);
     }
 
     @Override

@@ -283,7 +283,11 @@ class ResidualSystemTest {
 
         @Override
         public ModelEvaluator evaluator(DerivativeRequest request, int maxPoints) {
-            ModelEvaluator e = inner.evaluator(request, maxPoints);
+            return wrap(inner.evaluator(request, maxPoints), theta -> forwards[0]++);
+        }
+
+        /** @return e, calling the hook with θ before every forward pass */
+        static ModelEvaluator wrap(ModelEvaluator e, java.util.function.Consumer<double[]> beforeForward) {
             return new ModelEvaluator() {
                 @Override
                 public DerivativeRequest request() {
@@ -302,7 +306,7 @@ class ResidualSystemTest {
 
                 @Override
                 public void forward(double[] theta, double[] points, int n) {
-                    forwards[0]++;
+                    beforeForward.accept(theta);
                     e.forward(theta, points, n);
                 }
 

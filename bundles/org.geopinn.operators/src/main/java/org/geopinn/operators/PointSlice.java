@@ -1,0 +1,241 @@
+package org.geopinn.operators;
+
+import java.util.Arrays;
+import java.util.List;
+import org.geopinn.api.GeopinnException;
+import org.geopinn.api.expr.Expr;
+import org.geopinn.api.expr.PointFunction;
+import org.geopinn.api.model.DerivativeRequest;
+import org.geopinn.api.model.Model;
+import org.geopinn.api.model.ModelEvaluator;
+
+/**
+ * A contiguous range of one condition's points with everything needed to evaluate it on its own
+ * thread: its own evaluator (evaluators are not thread-safe), the cached source and coefficient
+ * values, and after a forward pass the raw residuals r_i = D[u](x_i) − f(x_i) and the partials
+ * ∂D/∂leaf_l at each point. Every parameter-space product is then one evaluator call with seeds
+ * built from those partials.
+ */
+final class PointSlice {
+    private final String condition;
+    private final ExpressionProgram program;
+    private final PointFunction source;
+    private final Model model;
+    private final DerivativeRequest request;
+    private final EvaluatorFactory evaluators;
+    private final int dimension;
+    private final int leafCount;
+    private final int coefficientCount;
+    /** Position (f*K + k) of each leaf in the evaluator's value layout. */
+    private final int[] leafSlot;
+
+    private ModelEvaluator evaluator;
+    private int capacity;
+    private int start;
+    private int n;
+    private double[] points = new double[0];
+    private double[] sourceValues;
+    private double[] coefficientValues; // layout m*n + i
+    private double[] raw;
+    private double[] partials;          // layout l*n + i
+    private double[] seeds;             // evaluator value layout, zero outside leaf slots
+    private double[] tangents;          // evaluator value layout
+
+    private final double[] leafBuffer;
+    private final double[] coefficientBuffer;
+    private final double[] partialBuffer;
+    private final double[] workspace;
+
+    PointSlice(String condition, ExpressionProgram program, PointFunction source, Model model, DerivativeRequest request,
+            EvaluatorFactory evaluators, int dimension) {
+        this.condition = condition;
+        this.program = program;
+        this.source = source;
+        this.model = model;
+        this.request = request;
+        this.evaluators = evaluators;
+        this.dimension = dimension;
+        this.leafCount = program.leaves().size();
+        this.coefficientCount = program.coefficients().size();
+        this.leafSlot = new int[leafCount];
+        this.leafBuffer = new double[leafCount];
+        this.coefficientBuffer = new double[coefficientCount];
+        this.partialBuffer = new double[leafCount];
+        this.workspace = program.newWorkspace();
+    }
+
+    /** @return the index of this slice's first point in its condition */
+    int start() {
+        return start;
+    }
+
+    /** @return the number of points */
+    int size() {
+        return n;
+    }
+
+    /**
+     * Takes points {@code from .. from+count} of the condition: caches the source and coefficients
+     * there and grows the evaluator and buffers when the count exceeds their capacity.
+     *
+     * @param all the condition's points, row-major (not modified)
+     * @param from the first point
+     * @param count the number of points (may be 0)
+     */
+    void setPoints(double[] all, int from, int count) {
+        this.start = from;
+        this.n = count;
+        this.points = Arrays.copyOfRange(all, from * dimension, (from + count) * dimension);
+        if (count == 0) {
+            return;
+        }
+        if (evaluator == null || count > capacity) {
+            capacity = count;
+            evaluator = evaluators.create(model, request, capacity);
+            int k = request.size();
+            int slotCount = evaluator.fieldCount() * k;
+            for (int l = 0; l < leafCount; l++) {
+                Expr.FieldDerivative d = program.leaves().get(l);
+                leafSlot[l] = d.field() * k + request.indexOf(d.orders());
+            }
+            raw = new double[capacity];
+            sourceValues = new double[capacity];
+            coefficientValues = new double[coefficientCount * capacity];
+            partials = new double[leafCount * capacity];
+            seeds = new double[slotCount * capacity];
+            tangents = new double[slotCount * capacity];
+        }
+        // Seeds are only ever written at leaf slots; the layout moved with n, so clear it once here.
+        Arrays.fill(seeds, 0);
+        double[] x = new double[dimension];
+        List<Expr.Coefficient> coefficients = program.coefficients();
+        for (int i = 0; i < n; i++) {
+            System.arraycopy(points, i * dimension, x, 0, dimension);
+            sourceValues[i] = callUserFunction(source, x, "source");
+            for (int m = 0; m < coefficientCount; m++) {
+                Expr.Coefficient c = coefficients.get(m);
+                coefficientValues[m * n + i] = callUserFunction(c.function(), x, "coefficient '" + c.name() + "'");
+            }
+        }
+    }
+
+    /** Problem code runs here once per point set: its failures become one clear line. */
+    private double callUserFunction(PointFunction f, double[] x, String what) {
+        try {
+            return f.value(x);
+        } catch (RuntimeException e) {
+            throw new GeopinnException("the " + what + " of condition '" + condition + "' failed at point "
+                    + Arrays.toString(x) + ": " + e, e);
+        }
+    }
+
+    /**
+     * Evaluates the model and the operator at every point, keeping raw residuals and partials.
+     *
+     * @param theta the parameters (not modified)
+     */
+    void forward(double[] theta) {
+        if (n == 0) {
+            return;
+        }
+        evaluator.forward(theta, points, n);
+        double[] values = evaluator.values();
+        for (int i = 0; i < n; i++) {
+            for (int l = 0; l < leafCount; l++) {
+                leafBuffer[l] = values[leafSlot[l] * n + i];
+            }
+            for (int m = 0; m < coefficientCount; m++) {
+                coefficientBuffer[m] = coefficientValues[m * n + i];
+            }
+            raw[i] = program.evaluate(leafBuffer, coefficientBuffer, points, i * dimension, partialBuffer, workspace)
+                    - sourceValues[i];
+            for (int l = 0; l < leafCount; l++) {
+                partials[l * n + i] = partialBuffer[l];
+            }
+        }
+    }
+
+    /**
+     * @param out receives the scaled rows (modified)
+     * @param offset the row of this slice's first point
+     * @param scale the condition's row scale
+     */
+    void writeResiduals(double[] out, int offset, double scale) {
+        for (int i = 0; i < n; i++) {
+            out[offset + i] = scale * raw[i];
+        }
+    }
+
+    /** @return Σ_i r_i² of the raw residuals */
+    double sumOfSquares() {
+        double sum = 0;
+        for (int i = 0; i < n; i++) {
+            sum += raw[i] * raw[i];
+        }
+        return sum;
+    }
+
+    /**
+     * Accumulates this slice's share of Jᵀu into {@code out}; with {@code u == null} the rows
+     * themselves are used, giving its share of ∇L = Jᵀr.
+     *
+     * @param u residual-space vector or null (not modified)
+     * @param offset the row of this slice's first point in {@code u}
+     * @param scale the condition's row scale
+     * @param out accumulates, length P (modified)
+     */
+    void accumulateTransposeTimes(double[] u, int offset, double scale, double[] out) {
+        if (n == 0) {
+            return;
+        }
+        for (int i = 0; i < n; i++) {
+            double row = u == null ? scale * raw[i] : u[offset + i];
+            double factor = scale * row;
+            for (int l = 0; l < leafCount; l++) {
+                seeds[leafSlot[l] * n + i] = factor * partials[l * n + i];
+            }
+        }
+        evaluator.backward(seeds, out);
+    }
+
+    /**
+     * Writes this slice's Jacobian rows, already scaled, straight into the S×P matrix.
+     *
+     * @param out row-major S×P (modified)
+     * @param offset the row of this slice's first point
+     * @param scale the condition's row scale
+     */
+    void writeJacobian(double[] out, int offset, double scale) {
+        if (n == 0) {
+            return;
+        }
+        for (int l = 0; l < leafCount; l++) {
+            int slot = leafSlot[l] * n;
+            int part = l * n;
+            for (int i = 0; i < n; i++) {
+                seeds[slot + i] = scale * partials[part + i];
+            }
+        }
+        evaluator.jacobianRows(seeds, out, offset);
+    }
+
+    /**
+     * @param v a parameter direction (not modified)
+     * @param out receives this slice's rows of J·v (modified)
+     * @param offset the row of this slice's first point
+     * @param scale the condition's row scale
+     */
+    void writeJacobianTimes(double[] v, double[] out, int offset, double scale) {
+        if (n == 0) {
+            return;
+        }
+        evaluator.tangent(v, tangents);
+        for (int i = 0; i < n; i++) {
+            double sum = 0;
+            for (int l = 0; l < leafCount; l++) {
+                sum += partials[l * n + i] * tangents[leafSlot[l] * n + i];
+            }
+            out[offset + i] = scale * sum;
+        }
+    }
+}

@@ -1,0 +1,215 @@
+package org.geopinn.operators;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.lang.management.ManagementFactory;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.geopinn.api.GeopinnException;
+import org.geopinn.api.model.DerivativeRequest;
+import org.geopinn.api.model.Model;
+import org.geopinn.api.model.ModelEvaluator;
+import org.geopinn.api.operator.LossScaling;
+import org.geopinn.api.problem.Problem;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+
+/** Splitting every condition's points over several threads changes nothing but the speed. */
+class ParallelResidualSystemTest {
+
+    private static double[] residuals(StackedResidualSystem rs, double[] theta) {
+        double[] r = new double[rs.residualCount()];
+        rs.residuals(theta, r);
+        return r;
+    }
+
+    @Test
+    void threadedSystemsGiveTheSameRowsJacobianAndProducts() {
+        for (Problem problem : TestProblems.all()) {
+            Model model = TestProblems.modelFor(problem, 5);
+            Map<String, double[]> pts = TestProblems.randomPoints(problem, 3, 0.2);
+            StackedResidualSystem one = StackedResidualSystem.build(problem, model, pts, LossScaling.MEAN, EvaluatorFactory.EXACT, 1);
+            StackedResidualSystem three = StackedResidualSystem.build(problem, model, pts, LossScaling.MEAN, EvaluatorFactory.EXACT, 3);
+            assertEquals(3, three.threads());
+            double[] theta = model.initialParameters(4);
+            int s = one.residualCount();
+            int p = one.parameterCount();
+            assertEquals(one.groups(), three.groups());
+            assertArrayEquals(residuals(one, theta), residuals(three, theta), 1e-14);
+            double[] j1 = new double[s * p];
+            double[] j3 = new double[s * p];
+            one.jacobian(theta, j1);
+            three.jacobian(theta, j3);
+            assertArrayEquals(j1, j3, 1e-13);
+            Random random = new Random(2);
+            double[] v = random.doubles(p, -1, 1).toArray();
+            double[] u = random.doubles(s, -1, 1).toArray();
+            double[] a = new double[s];
+            double[] b = new double[s];
+            one.jacobianTimes(theta, v, a);
+            three.jacobianTimes(theta, v, b);
+            assertArrayEquals(a, b, 1e-13);
+            double[] ga = new double[p];
+            double[] gb = new double[p];
+            one.jacobianTransposeTimes(theta, u, ga);
+            three.jacobianTransposeTimes(theta, u, gb);
+            assertArrayEquals(ga, gb, 1e-12);
+            double loss = one.lossAndGradient(theta, ga);
+            assertEquals(loss, three.lossAndGradient(theta, gb), 1e-14 * loss, "equal up to summation order");
+            assertArrayEquals(ga, gb, 1e-12);
+            // Resampling re-splits the points among the threads.
+            String first = problem.conditions().get(0).name();
+            double[] fewer = java.util.Arrays.copyOf(pts.get(first), 2 * problem.domain().dimension());
+            one.setPoints(first, fewer);
+            three.setPoints(first, fewer);
+            assertArrayEquals(residuals(one, theta), residuals(three, theta), 1e-14);
+            one.jacobianTransposeTimes(theta, new double[one.residualCount()], ga);
+            three.lossAndGradient(theta, gb);
+            one.lossAndGradient(theta, ga);
+            assertArrayEquals(ga, gb, 1e-12);
+        }
+    }
+
+    @Test
+    void theDefaultUsesOneThreadForSmallSystems() {
+        assertEquals(1, StackedResidualSystem.defaultThreads(100));
+        int cores = Runtime.getRuntime().availableProcessors();
+        assertEquals(Math.min(cores, 4), StackedResidualSystem.defaultThreads(4 * StackedResidualSystem.ROWS_PER_EXTRA_THREAD));
+        Problem problem = TestProblems.heat(null);
+        Model model = TestProblems.modelFor(problem, 3);
+        assertThrows(GeopinnException.class, () -> StackedResidualSystem.build(problem, model,
+                TestProblems.randomPoints(problem, 1, 0.1), LossScaling.MEAN, EvaluatorFactory.EXACT, -1));
+    }
+
+    @Test
+    void aFailureOnAWorkerReachesTheCallerAndTheSystemRecovers() {
+        Problem problem = TestProblems.laplace2d();
+        FailingModel model = new FailingModel(TestProblems.modelFor(problem, 3));
+        StackedResidualSystem rs = StackedResidualSystem.build(problem, model, TestProblems.randomPoints(problem, 1, 0.1),
+                LossScaling.MEAN, EvaluatorFactory.EXACT, 2);
+        double[] theta = model.initialParameters(1);
+        double good = rs.loss(theta);
+        theta[0] = 99; // the model refuses this θ on every slice
+        GeopinnException e = assertThrows(GeopinnException.class, () -> rs.loss(theta));
+        assertEquals("refused", e.getMessage());
+        theta[0] = model.initialParameters(1)[0];
+        assertEquals(good, rs.loss(theta), 0);
+    }
+
+    @Test
+    void threadedPassesAllocateNothing() {
+        Assumptions.assumeTrue(ManagementFactory.getThreadMXBean() instanceof com.sun.management.ThreadMXBean);
+        com.sun.management.ThreadMXBean mx = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        Assumptions.assumeTrue(mx.isThreadAllocatedMemorySupported() && mx.isThreadAllocatedMemoryEnabled());
+        Problem problem = TestProblems.burgers(null);
+        Model model = MlpResidualSystemTest.mlp(problem, false, "tanh");
+        StackedResidualSystem rs = StackedResidualSystem.build(problem, model, TestProblems.randomPoints(problem, 1, 0.2),
+                LossScaling.MEAN, EvaluatorFactory.EXACT, 2);
+        double[] theta = model.initialParameters(1);
+        double[] r = new double[rs.residualCount()];
+        double[] g = new double[rs.parameterCount()];
+        double[] j = new double[rs.residualCount() * rs.parameterCount()];
+        double[] jv = new double[rs.residualCount()];
+        Runnable step = () -> {
+            theta[0] += 1e-9;
+            rs.lossAndGradient(theta, g);
+            theta[1] += 1e-9;
+            rs.jacobian(theta, j);
+            rs.jacobianTimes(theta, g, jv);
+            rs.residuals(theta, r);
+            rs.jacobianTransposeTimes(theta, r, g);
+        };
+        for (int i = 0; i < 50; i++) {
+            step.run();
+        }
+        long[] ids = threadIds();
+        long before = allocated(mx, ids);
+        for (int i = 0; i < 200; i++) {
+            step.run();
+        }
+        long bytes = allocated(mx, ids) - before;
+        assertTrue(bytes < 2048, "200 threaded steps allocated " + bytes + " bytes on the caller and the workers");
+    }
+
+    private static long[] threadIds() {
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t == Thread.currentThread() || t.getName().startsWith("geopinn-residuals-"))
+                .mapToLong(Thread::getId).toArray();
+    }
+
+    private static long allocated(com.sun.management.ThreadMXBean mx, long[] ids) {
+        long sum = 0;
+        for (long id : ids) {
+            sum += Math.max(0, mx.getThreadAllocatedBytes(id));
+        }
+        return sum;
+    }
+
+    @Test
+    void workersEndOnceTheSystemIsCollected() throws InterruptedException {
+        Problem problem = TestProblems.heat(null);
+        Model model = TestProblems.modelFor(problem, 3);
+        java.util.Set<String> before = workerNames();
+        StackedResidualSystem rs = StackedResidualSystem.build(problem, model, TestProblems.randomPoints(problem, 1, 0.1),
+                LossScaling.MEAN, EvaluatorFactory.EXACT, 2);
+        rs.loss(model.initialParameters(0));
+        java.util.Set<String> mine = workerNames();
+        mine.removeAll(before);
+        assertEquals(1, mine.size(), "one worker besides the caller: " + mine);
+        String name = mine.iterator().next();
+        rs = null;
+        long deadline = System.nanoTime() + 20_000_000_000L;
+        while (alive(name) && System.nanoTime() < deadline) {
+            System.gc();
+            Thread.sleep(200);
+        }
+        assertTrue(!alive(name), name + " still runs after its system was collected");
+    }
+
+    private static java.util.Set<String> workerNames() {
+        return Thread.getAllStackTraces().keySet().stream().filter(Thread::isAlive).map(Thread::getName)
+                .filter(n -> n.startsWith("geopinn-residuals-")).collect(java.util.stream.Collectors.toSet());
+    }
+
+    private static boolean alive(String name) {
+        return Thread.getAllStackTraces().keySet().stream().anyMatch(t -> t.getName().equals(name) && t.isAlive());
+    }
+
+    /** A model whose evaluators refuse θ with θ₀ = 99 (to test failures on worker threads). */
+    static final class FailingModel implements Model {
+        private final Model inner;
+
+        FailingModel(Model inner) {
+            this.inner = inner;
+        }
+
+        @Override
+        public org.geopinn.api.model.ModelSpec spec() {
+            return inner.spec();
+        }
+
+        @Override
+        public org.geopinn.api.model.ParameterLayout layout() {
+            return inner.layout();
+        }
+
+        @Override
+        public double[] initialParameters(long seed) {
+            return inner.initialParameters(seed);
+        }
+
+        @Override
+        public ModelEvaluator evaluator(DerivativeRequest request, int maxPoints) {
+            ModelEvaluator e = inner.evaluator(request, maxPoints);
+            return ResidualSystemTest.CountingModel.wrap(e, theta -> {
+                if (theta[0] == 99) {
+                    throw new GeopinnException("refused");
+                }
+            });
+        }
+    }
+}
