@@ -26,19 +26,19 @@ public final class PreconditionedNtkDiagnostic extends KernelDiagnostic {
 
     @Override
     KernelFactor kernel(JacobianSample sample, ResidualSystem system, double cutoff) {
-        return TangentKernels.preconditionedNtk(sample.values(), sample.rows(), sample.cols(), networkRanges(system.parameterLayout()), cutoff);
+        return TangentKernels.preconditionedNtk(sample.values(), sample.rows(), sample.cols(), networkRanges(system.parameterLayout(), sample.cols()), cutoff);
     }
 
     @Override
     void extraScalars(ResidualSystem system, Map<String, Double> scalars) {
-        scalars.put("networks", (double) networkRanges(system.parameterLayout()).length);
+        scalars.put("networks", (double) networkRanges(system.parameterLayout(), system.parameterCount()).length);
     }
 
-    /** The column range of each network; a layout without blocks counts as one network. */
-    static int[][] networkRanges(ParameterLayout layout) {
+    /** The column range of each network; a layout without blocks counts as one network of all P columns. */
+    static int[][] networkRanges(ParameterLayout layout, int parameters) {
         int networks = Math.max(1, layout.networks());
         if (layout.blocks().isEmpty()) {
-            return new int[][] {{0, 0}};
+            return new int[][] {{0, parameters}};
         }
         int[][] ranges = new int[networks][];
         for (int n = 0; n < networks; n++) {
