@@ -1,0 +1,235 @@
+package org.geopinn.engine;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.geopinn.api.GeopinnException;
+import org.geopinn.api.model.DerivativeRequest;
+import org.geopinn.api.model.ModelFactory;
+import org.geopinn.api.optimizer.OptimizerState;
+import org.geopinn.api.problem.Problem;
+import org.geopinn.api.session.Session;
+import org.geopinn.api.session.SessionSpec;
+import org.geopinn.api.session.SessionState;
+import org.geopinn.api.session.TrainingEvent;
+import org.geopinn.api.solution.TrainedSolution;
+import org.geopinn.models.StandardModels;
+import org.geopinn.operators.OperatorEngines;
+import org.geopinn.samplers.Samplers;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Sessions trained with real models, operator engines and samplers, without a framework. */
+class SessionsTest {
+    private ServiceRegistry registry;
+    private Sessions sessions;
+    private final List<TrainedSolution> published = new CopyOnWriteArrayList<>();
+    private final List<TrainingEvent> whiteboard = new CopyOnWriteArrayList<>();
+    private Problem problem;
+
+    @BeforeEach
+    void host() {
+        registry = new ServiceRegistry();
+        problem = new Poisson1d("poisson");
+        registry.add(Problem.class, null, null, "test", problem);
+        for (ModelFactory f : StandardModels.factories()) {
+            registry.add(ModelFactory.class, null, null, "models", f);
+        }
+        for (String id : OperatorEngines.ids()) {
+            registry.add(org.geopinn.api.operator.OperatorEngine.class, null, null, "operators", OperatorEngines.create(id));
+        }
+        for (String id : Samplers.ids()) {
+            registry.add(org.geopinn.api.sampler.Sampler.class, null, null, "samplers", Samplers.create(id));
+        }
+        registry.add(org.geopinn.api.optimizer.OptimizerFactory.class, null, null, "test",
+                TestOptimizers.factory("gd", () -> new TestOptimizers.Descent("gd", 1e-3)));
+        registry.add(org.geopinn.api.optimizer.OptimizerFactory.class, null, null, "test",
+                TestOptimizers.factory("gd2", () -> new TestOptimizers.Descent("gd2", 1e-3)));
+        registry.add(org.geopinn.api.optimizer.OptimizerFactory.class, null, null, "test",
+                TestOptimizers.factory("broken", TestOptimizers.Broken::new));
+        registry.addListener(whiteboard::add);
+        sessions = new Sessions(registry, new Sessions.SolutionPublisher() {
+            @Override
+            public void publish(Session session, TrainedSolution solution) {
+                published.add(solution);
+            }
+
+            @Override
+            public void withdraw(String sessionId) {
+                published.clear();
+            }
+        });
+    }
+
+    private static SessionState finish(Session s) throws InterruptedException {
+        SessionState state = s.await(Duration.ofSeconds(60));
+        assertTrue(state.isTerminal(), "ended: " + state + " " + s.message());
+        return state;
+    }
+
+    @Test
+    void catalogListsEveryKindFromTheServices() {
+        var entries = registry.entries();
+        assertEquals(List.of("problems", "models", "engines", "samplers", "optimizers", "weightings", "diagnostics", "commands"),
+                new ArrayList<>(entries.keySet()));
+        assertEquals(List.of("poisson"), entries.get("problems").stream().map(e -> e.id()).toList());
+        assertEquals(List.of("broken", "gd", "gd2"), entries.get("optimizers").stream().map(e -> e.id()).toList());
+        assertTrue(entries.get("models").stream().anyMatch(e -> e.id().equals("mlp") && e.bundle().equals("models")));
+    }
+
+    @Test
+    void unknownIdsFailBeforeTrainingAndNameTheKnownOnes() {
+        GeopinnException e = assertThrows(GeopinnException.class, () -> sessions.start(SessionSpec.builder("nope").build()));
+        assertEquals("unknown problem 'nope'; known: poisson", e.getMessage());
+        e = assertThrows(GeopinnException.class, () -> sessions.start(SessionSpec.builder("poisson").optimizers("adam").build()));
+        assertEquals("unknown optimizer 'adam'; known: broken, gd, gd2", e.getMessage());
+        e = assertThrows(GeopinnException.class, () -> sessions.start(SessionSpec.builder("poisson").optimizers("gd,gd2").build()));
+        assertTrue(e.getMessage().contains("only the last stage"), e.getMessage());
+        e = assertThrows(GeopinnException.class, () -> sessions.start(SessionSpec.builder("poisson").optimizers("gd(foo=1)").build()));
+        assertTrue(e.getMessage().contains("unknown setting 'foo'"), e.getMessage());
+        e = assertThrows(GeopinnException.class, () -> sessions.start(SessionSpec.builder("poisson").points(Map.of("walls", 3)).build()));
+        assertTrue(e.getMessage().contains("unknown condition 'walls'"), e.getMessage());
+        e = assertThrows(GeopinnException.class, () -> sessions.start(SessionSpec.builder("poisson").model("kan").build()));
+        assertTrue(e.getMessage().startsWith("unknown model 'kan'; known: mlp"), e.getMessage());
+        assertTrue(sessions.sessions().isEmpty(), "nothing started");
+    }
+
+    @Test
+    void trainsWithTheProblemDefaultsAndPublishesTheSolution() throws Exception {
+        Session s = sessions.start(SessionSpec.builder("poisson").errorEvery(5).build());
+        assertEquals(SessionState.FINISHED, finish(s));
+        assertEquals("gd", s.spec().optimizers().get(0).optimizerId(), "the problem's default optimizer");
+        assertArrayEquals(new int[] {8}, s.spec().hidden(), "the problem's default width");
+        List<TrainingEvent> h = s.history();
+        assertEquals(20, h.size());
+        for (int i = 0; i < h.size(); i++) {
+            assertEquals(i + 1, h.get(i).step());
+        }
+        assertTrue(h.get(19).loss() < h.get(0).loss(), "the loss decreases");
+        assertEquals(h.get(19).loss(), h.get(19).groupLosses()[0] + h.get(19).groupLosses()[1], 1e-12);
+        assertTrue(Double.isNaN(h.get(3).relativeL2()) && !Double.isNaN(h.get(4).relativeL2()), "error every 5 steps");
+        assertTrue(h.get(19).relativeL2() > 0 && h.get(19).fieldErrors().length == 1, "final error on the last step");
+        assertEquals(TrainingEvent.Kind.ENDED, s.lastEvent().kind());
+        assertEquals(h.get(19).relativeL2(), s.lastEvent().relativeL2());
+        assertTrue(whiteboard.stream().anyMatch(e -> e.kind() == TrainingEvent.Kind.STARTED), "whiteboard listeners hear events");
+
+        assertEquals(1, published.size());
+        TrainedSolution sol = published.get(0);
+        assertEquals("poisson", sol.problemId());
+        double[] x = {0.25};
+        double[] u = new double[1];
+        sol.evaluate(x, 1, DerivativeRequest.valuesOnly(1), u);
+        var eval = s.model().evaluator(DerivativeRequest.valuesOnly(1), 1);
+        eval.forward(s.parameters(), x, 1);
+        assertEquals(eval.values()[0], u[0], 0.0, "the published solution is the trained model");
+    }
+
+    @Test
+    void chainStagesSwitchAtTheirStepCounts() throws Exception {
+        Session s = sessions.start(SessionSpec.builder("poisson").optimizers("gd:4,gd2").maxSteps(7).build());
+        finish(s);
+        List<TrainingEvent> h = s.history();
+        assertEquals(List.of("gd", "gd", "gd", "gd", "gd2", "gd2", "gd2"), h.stream().map(TrainingEvent::optimizerId).toList());
+        assertTrue(whiteboard.stream().anyMatch(e -> e.kind() == TrainingEvent.Kind.SWAPPED && e.step() == 4));
+    }
+
+    @Test
+    void swapBetweenStepsKeepsTheParameters() throws Exception {
+        Session s = sessions.start(SessionSpec.builder("poisson").maxSteps(1_000_000).build());
+        while (s.history().size() < 3) {
+            Thread.sleep(5);
+        }
+        s.pause();
+        while (s.state() != SessionState.PAUSED) {
+            Thread.sleep(5);
+        }
+        double[] before = s.parameters();
+        long step = s.history().get(s.history().size() - 1).step();
+        s.swapOptimizer("gd2", Map.of("lr", "1e-4"));
+        assertEquals("gd2", s.optimizerId());
+        assertArrayEquals(before, s.parameters(), "a swap does not touch the parameters");
+        assertThrows(GeopinnException.class, () -> s.swapOptimizer("nope", Map.of()));
+        s.resume();
+        while (s.history().size() < step + 2) {
+            Thread.sleep(5);
+        }
+        s.stop();
+        assertEquals(SessionState.STOPPED, finish(s));
+        TrainingEvent next = s.history().get((int) step);
+        assertEquals(step + 1, next.step(), "steps continue after the swap");
+        assertEquals("gd2", next.optimizerId());
+    }
+
+    @Test
+    void aNonFiniteStepNeverReachesTheParameters() throws Exception {
+        Session s = sessions.start(SessionSpec.builder("poisson").optimizers("broken").maxSteps(10).build());
+        assertEquals(SessionState.FAILED, finish(s));
+        assertTrue(s.message().contains("rejected " + TrainingSession.REJECTION_LIMIT + " steps in a row"), s.message());
+        for (double p : s.parameters()) {
+            assertTrue(Double.isFinite(p));
+        }
+        assertTrue(s.history().isEmpty());
+    }
+
+    @Test
+    void losingTheProblemPausesAndItsReturnResumes() throws Exception {
+        Session s = sessions.start(SessionSpec.builder("poisson").maxSteps(1_000_000).build());
+        while (s.history().size() < 2) {
+            Thread.sleep(5);
+        }
+        registry.remove(Problem.class, problem);
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (s.state() != SessionState.PAUSED && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+        assertEquals(SessionState.PAUSED, s.state());
+        assertTrue(s.message().contains("problem 'poisson' went away"), s.message());
+        int steps = s.history().size();
+        Thread.sleep(100);
+        assertEquals(steps, s.history().size(), "no steps while paused");
+        assertThrows(GeopinnException.class, () -> sessions.start(SessionSpec.builder("poisson").build()), "others cannot use it either");
+
+        registry.add(Problem.class, null, null, "test", new Poisson1d("poisson"));
+        while (s.history().size() < steps + 2 && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+        assertEquals(SessionState.RUNNING, s.state(), s.message());
+        s.stop();
+        assertEquals(SessionState.STOPPED, finish(s));
+        assertTrue(whiteboard.stream().anyMatch(e -> e.kind() == TrainingEvent.Kind.RESUMED));
+    }
+
+    @Test
+    void resumeContinuesFromTheSavedStepParametersAndState() throws Exception {
+        Session a = sessions.start(SessionSpec.builder("poisson").maxSteps(10).build());
+        finish(a);
+        OptimizerState state = a.optimizerState();
+        assertEquals(10.0, state.scalar("taken", 0));
+        Session straight = sessions.start(SessionSpec.builder("poisson").maxSteps(15).build());
+        finish(straight);
+        Session b = sessions.start(SessionSpec.builder("poisson").maxSteps(15).startStep(10).initialParameters(a.parameters())
+                .initialOptimizerState(state).build());
+        finish(b);
+        assertEquals(List.of(11L, 12L, 13L, 14L, 15L), b.history().stream().map(TrainingEvent::step).toList());
+        assertEquals(straight.history().get(14).loss(), b.history().get(4).loss(), 0.0, "exactly the uninterrupted run");
+        assertArrayEquals(straight.parameters(), b.parameters(), 0.0);
+        assertThrows(GeopinnException.class, () -> sessions.start(SessionSpec.builder("poisson").initialParameters(new double[3]).build()));
+    }
+
+    @Test
+    void theTimeBudgetEndsTraining() throws Exception {
+        Session s = sessions.start(SessionSpec.builder("poisson").maxSteps(100_000_000).timeBudgetSeconds(0.3).build());
+        assertEquals(SessionState.FINISHED, finish(s));
+        assertTrue(s.message().contains("time budget"), s.message());
+        assertNotNull(s.lastEvent());
+        assertTrue(s.history().get(s.history().size() - 1).seconds() >= 0.3);
+    }
+}
