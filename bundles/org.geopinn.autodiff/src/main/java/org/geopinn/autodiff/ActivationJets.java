@@ -86,24 +86,24 @@ final class ActivationJets {
     }
 
     /** a = σ(z) as jets. */
-    void forward(double[][] z, double[][] s, int sStride, double[][] a, int n, int w) {
-        run(forward, z, s, sStride, null, a, n, w);
+    void forward(double[][] z, double[][] s, int sStride, double[][] a, int n, int from, int to) {
+        run(forward, z, s, sStride, null, a, n, from, to);
     }
 
     /** δz = (∂a/∂z)ᵀ δa. */
-    void backward(double[][] da, double[][] z, double[][] s, int sStride, double[][] dz, int n, int w) {
-        run(backward, z, s, sStride, da, dz, n, w);
+    void backward(double[][] da, double[][] z, double[][] s, int sStride, double[][] dz, int n, int from, int to) {
+        run(backward, z, s, sStride, da, dz, n, from, to);
     }
 
     /** ȧ = (∂a/∂z) ż. */
-    void tangent(double[][] dotZ, double[][] z, double[][] s, int sStride, double[][] dotA, int n, int w) {
-        run(tangent, z, s, sStride, dotZ, dotA, n, w);
+    void tangent(double[][] dotZ, double[][] z, double[][] s, int sStride, double[][] dotA, int n, int from, int to) {
+        run(tangent, z, s, sStride, dotZ, dotA, n, from, to);
     }
 
-    /** Runs a program unit by unit: unit j's row holds component c at [c·n, (c+1)·n). */
+    /** Runs a program for units [from, to): unit j's row holds component c at [c·n, (c+1)·n). */
     private void run(Product[] program, double[][] z, double[][] s, int sStride, double[][] other, double[][] out, int n,
-            int w) {
-        for (int j = 0; j < w; j++) {
+            int from, int to) {
+        for (int j = from; j < to; j++) {
             double[] target = out[j];
             Arrays.fill(target, 0, components * n, 0.0);
             for (Product p : program) {

@@ -92,9 +92,28 @@ public final class Gemm {
      * @param off offset of the result
      */
     public static void dotRows(double[][] x, int xRows, double[][] y, int yRows, int len, double[] out, int off) {
+        dotRows(x, 0, xRows, y, yRows, len, out, off);
+    }
+
+    /**
+     * {@link #dotRows(double[][], int, double[][], int, int, double[], int)} for the left rows
+     * [rowFrom, rowTo) only.
+     *
+     * @param x the left rows (not modified)
+     * @param rowFrom the first left row
+     * @param rowTo the end of the left rows (exclusive)
+     * @param y the right rows (not modified)
+     * @param yRows how many
+     * @param len the length of the dot products
+     * @param out the result, row-major with yRows columns (modified, accumulated)
+     * @param off offset of the result
+     */
+    public static void dotRows(double[][] x, int rowFrom, int rowTo, double[][] y, int yRows, int len, double[] out,
+            int off) {
+        int xRows = rowTo;
         for (int e0 = 0; e0 < len; e0 += DOT_BLOCK) {
             int e1 = Math.min(len, e0 + DOT_BLOCK);
-            int r = 0;
+            int r = rowFrom;
             for (; r + 1 < xRows; r += 2) {
                 double[] p0 = x[r];
                 double[] p1 = x[r + 1];

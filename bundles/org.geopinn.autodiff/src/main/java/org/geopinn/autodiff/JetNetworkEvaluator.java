@@ -24,7 +24,8 @@ public final class JetNetworkEvaluator {
     private final int components;
     private final int maxPoints;
     private final int derivativeOrders;
-    private final ActivationJets activationJets;
+    /** One per lane: they own scratch. */
+    private final ActivationJets[] activationJets = new ActivationJets[2];
     private final double[][] encoded;
     private final double[][][] z;
     private final double[][][] a;
@@ -32,9 +33,13 @@ public final class JetNetworkEvaluator {
     private final double[][] weights;
     private final double[][] bufferX;
     private final double[][] bufferY;
-    /** Per-point gathers for the Jacobian rows: a_{i,c} (C × in) and δz_{i,c} (C × out). */
-    private final double[] gatheredInput;
-    private final double[] gatheredDelta;
+    /** Per-point gathers for the Jacobian rows, per lane: a_{i,c} (C × in) and δz_{i,c} (C × out). */
+    private final double[][] gatheredInput;
+    private final double[][] gatheredDelta;
+    private final CombineTask combineTask = new CombineTask();
+    private final DotTask dotTask = new DotTask();
+    private final ActivationTask activationTask = new ActivationTask();
+    private final RowsTask rowsTask = new RowsTask();
     private int n = -1;
 
     JetNetworkEvaluator(JetNetwork network, JetStructure jets, int maxPoints) {
@@ -52,7 +57,8 @@ public final class JetNetworkEvaluator {
         this.components = jets.size();
         this.maxPoints = Math.max(1, maxPoints);
         this.derivativeOrders = jets.maxOrder() + 2;
-        this.activationJets = new ActivationJets(jets);
+        this.activationJets[0] = new ActivationJets(jets);
+        this.activationJets[1] = new ActivationJets(jets);
         int length = components * this.maxPoints;
         int widest = network.encoding().width();
         encoded = new double[network.encoding().width()][length];
@@ -72,8 +78,8 @@ public final class JetNetworkEvaluator {
         }
         bufferX = new double[widest][length];
         bufferY = new double[widest][length];
-        gatheredInput = new double[components * widest];
-        gatheredDelta = new double[components * widest];
+        gatheredInput = new double[2][components * widest];
+        gatheredDelta = new double[2][components * widest];
     }
 
     /** @return the network */
@@ -118,13 +124,10 @@ public final class JetNetworkEvaluator {
                 // keep W as it was in this pass: the reverse pass must not see later changes of theta
                 System.arraycopy(theta, layer.weightOffset(), weights[l], 0, in * out);
             }
-            Gemm.combineRows(weights[l], 0, in, 1, out, in, input(l), z[l], 0, length, false);
+            combine(weights[l], 0, in, 1, out, in, input(l), z[l], length, false);
             addBias(layer, theta, z[l]);
             if (layer.activation() != null) {
-                for (int j = 0; j < out; j++) {
-                    layer.activation().derivatives(z[l][j], n, derivativeOrders - 1, s[l][j], maxPoints);
-                }
-                activationJets.forward(z[l], s[l], maxPoints, a[l], n, out);
+                activationTask.run(ActivationTask.FORWARD, l, null, a[l], out);
             }
         }
     }
@@ -174,7 +177,7 @@ public final class JetNetworkEvaluator {
             double[][] input = input(l);
             if (gradient != null) {
                 if (layer.trainableWeights()) {
-                    Gemm.dotRows(current, out, input, in, length, gradient, layer.weightOffset());
+                    dotTask.run(current, out, input, in, length, gradient, layer.weightOffset());
                 }
                 if (layer.trainableBias()) {
                     for (int j = 0; j < out; j++) {
@@ -187,18 +190,18 @@ public final class JetNetworkEvaluator {
                     }
                 }
             } else {
-                writeRows(layer, current, input, jacobian, rowOffset, columns);
+                rowsTask.run(layer, current, input, jacobian, rowOffset, columns);
             }
             if (l == 0) {
                 break;
             }
             double[][] next = current == bufferX ? bufferY : bufferX;
             // δA (in rows) = Wᵀ δZ: M(r, s) = W[s][r], rowStride 1, colStride in
-            Gemm.combineRows(weights[l], 0, 1, in, in, out, current, next, 0, length, false);
+            combine(weights[l], 0, 1, in, in, out, current, next, length, false);
             DenseLayer below = layers[l - 1];
             if (below.activation() != null) {
                 double[][] target = next == bufferX ? bufferY : bufferX;
-                activationJets.backward(next, z[l - 1], s[l - 1], maxPoints, target, n, in);
+                activationTask.run(ActivationTask.BACKWARD, l - 1, next, target, in);
                 current = target;
             } else {
                 current = next;
@@ -207,10 +210,12 @@ public final class JetNetworkEvaluator {
     }
 
     private void writeRows(DenseLayer layer, double[][] delta, double[][] input, double[] jacobian, int rowOffset,
-            int columns) {
+            int columns, int from, int to, int lane) {
         int in = layer.inputs();
         int out = layer.outputs();
-        for (int i = 0; i < n; i++) {
+        double[] gatheredInput = this.gatheredInput[lane];
+        double[] gatheredDelta = this.gatheredDelta[lane];
+        for (int i = from; i < to; i++) {
             int rowStart = (rowOffset + i) * columns;
             if (layer.trainableWeights()) {
                 for (int c = 0; c < components; c++) {
@@ -267,14 +272,14 @@ public final class JetNetworkEvaluator {
             boolean last = l == layers.length - 1;
             double[][] target = last ? out : previous == bufferX ? bufferY : bufferX;
             if (previous != null) {
-                Gemm.combineRows(weights[l], 0, in, 1, width, in, previous, target, 0, length, false);
+                combine(weights[l], 0, in, 1, width, in, previous, target, length, false);
             } else {
                 for (int j = 0; j < width; j++) {
                     Arrays.fill(target[j], 0, length, 0.0);
                 }
             }
             if (layer.trainableWeights()) {
-                Gemm.combineRows(v, layer.weightOffset(), in, 1, width, in, input(l), target, 0, length, true);
+                combine(v, layer.weightOffset(), in, 1, width, in, input(l), target, length, true);
             }
             if (layer.trainableBias()) {
                 for (int j = 0; j < width; j++) {
@@ -290,7 +295,7 @@ public final class JetNetworkEvaluator {
             }
             if (layer.activation() != null) {
                 double[][] dotA = target == bufferX ? bufferY : bufferX;
-                activationJets.tangent(target, z[l], s[l], maxPoints, dotA, n, width);
+                activationTask.run(ActivationTask.TANGENT, l, target, dotA, width);
                 previous = dotA;
             } else {
                 previous = target;
@@ -323,6 +328,138 @@ public final class JetNetworkEvaluator {
     private void requireForward() {
         if (n < 0) {
             throw new IllegalStateException("call forward before the reverse or tangent passes");
+        }
+    }
+
+    private void combine(double[] m, int off, int rowStride, int colStride, int rows, int sources, double[][] src,
+            double[][] out, int length, boolean accumulate) {
+        combineTask.m = m;
+        combineTask.off = off;
+        combineTask.rowStride = rowStride;
+        combineTask.colStride = colStride;
+        combineTask.rows = rows;
+        combineTask.sources = sources;
+        combineTask.src = src;
+        combineTask.out = out;
+        combineTask.length = length;
+        combineTask.accumulate = accumulate;
+        Lanes.run((long) rows * sources * length, combineTask);
+    }
+
+    /** Rows out = M·src, split by columns. */
+    private static final class CombineTask implements Lanes.Task {
+        double[] m;
+        int off;
+        int rowStride;
+        int colStride;
+        int rows;
+        int sources;
+        double[][] src;
+        double[][] out;
+        int length;
+        boolean accumulate;
+
+        @Override
+        public void run(int lane, int lanes) {
+            Gemm.combineRows(m, off, rowStride, colStride, rows, sources, src, out, Lanes.split(0, length, lane, lanes),
+                    Lanes.split(0, length, lane + 1, lanes), accumulate);
+        }
+    }
+
+    /** Weight gradients by dot products of rows, split by output rows. */
+    private static final class DotTask implements Lanes.Task {
+        private double[][] x;
+        private int xRows;
+        private double[][] y;
+        private int yRows;
+        private int length;
+        private double[] out;
+        private int off;
+
+        void run(double[][] left, int leftRows, double[][] right, int rightRows, int len, double[] result, int offset) {
+            x = left;
+            xRows = leftRows;
+            y = right;
+            yRows = rightRows;
+            length = len;
+            out = result;
+            off = offset;
+            Lanes.run(xRows >= 4 ? (long) xRows * yRows * length : 0L, this);
+        }
+
+        @Override
+        public void run(int lane, int lanes) {
+            Gemm.dotRows(x, Lanes.split(0, xRows, lane, lanes), Lanes.split(0, xRows, lane + 1, lanes), y, yRows, length,
+                    out, off);
+        }
+    }
+
+    /** The activation's jets, forward, reverse or tangent, split by units. */
+    private final class ActivationTask implements Lanes.Task {
+        static final int FORWARD = 0;
+        static final int BACKWARD = 1;
+        static final int TANGENT = 2;
+        private int mode;
+        private int layer;
+        private double[][] other;
+        private double[][] target;
+        private int width;
+
+        void run(int pass, int l, double[][] source, double[][] result, int units) {
+            mode = pass;
+            layer = l;
+            other = source;
+            target = result;
+            width = units;
+            Lanes.run((long) units * n * components * 8, this);
+        }
+
+        @Override
+        public void run(int lane, int lanes) {
+            int from = Lanes.split(0, width, lane, lanes);
+            int to = Lanes.split(0, width, lane + 1, lanes);
+            ActivationJets jetsOfLane = activationJets[lane];
+            switch (mode) {
+                case FORWARD:
+                    Activation activation = layers[layer].activation();
+                    for (int j = from; j < to; j++) {
+                        activation.derivatives(z[layer][j], n, derivativeOrders - 1, s[layer][j], maxPoints);
+                    }
+                    jetsOfLane.forward(z[layer], s[layer], maxPoints, target, n, from, to);
+                    break;
+                case BACKWARD:
+                    jetsOfLane.backward(other, z[layer], s[layer], maxPoints, target, n, from, to);
+                    break;
+                default:
+                    jetsOfLane.tangent(other, z[layer], s[layer], maxPoints, target, n, from, to);
+                    break;
+            }
+        }
+    }
+
+    /** Per-point Jacobian rows of one layer, split by points. */
+    private final class RowsTask implements Lanes.Task {
+        private DenseLayer layer;
+        private double[][] delta;
+        private double[][] input;
+        private double[] jacobian;
+        private int rowOffset;
+        private int columns;
+
+        void run(DenseLayer l, double[][] d, double[][] in, double[] jac, int offset, int cols) {
+            layer = l;
+            delta = d;
+            input = in;
+            jacobian = jac;
+            rowOffset = offset;
+            columns = cols;
+            Lanes.run((long) n * components * l.inputs() * l.outputs(), this);
+        }
+
+        @Override
+        public void run(int lane, int lanes) {
+            writeRows(layer, delta, input, jacobian, rowOffset, columns, Lanes.split(0, n, lane, lanes),
+                    Lanes.split(0, n, lane + 1, lanes), lane);
         }
     }
 }

@@ -261,4 +261,65 @@ class JetNetworkEvaluatorTest {
         JetNetworkEvaluator ev = net.evaluator(JetStructure.of(DerivativeRequest.valuesOnly(1)), 2);
         assertThrows(GeopinnException.class, () -> ev.forward(toArray(t), new double[3], 3));
     }
+
+    @Test
+    void largeBatchesSplitAcrossTwoLanesGiveTheSameDerivatives() {
+        Random random = new Random(21);
+        int d = 2;
+        List<Double> t = new ArrayList<>();
+        double[] scale = {1, 1};
+        double[] shift = {0, 0};
+        JetNetwork net = randomNetwork(d, new int[] {64, 64}, 1, Activation.TANH, scale, shift, t, random);
+        double[] theta = toArray(t);
+        for (int p = 0; p < theta.length; p++) {
+            theta[p] *= 0.25;
+        }
+        DerivativeRequest request = DerivativeRequest.of(d, List.of(new int[] {2, 0}, new int[] {0, 2}, new int[] {1, 1}));
+        JetStructure jets = JetStructure.of(request);
+        int n = 400;
+        JetNetworkEvaluator ev = net.evaluator(jets, n);
+        double[] points = new double[n * d];
+        for (int p = 0; p < points.length; p++) {
+            points[p] = 2 * random.nextDouble() - 1;
+        }
+        long before = Lanes.twoLaneRuns();
+        ev.forward(theta, points, n);
+        for (int i : new int[] {0, 7, 199, 200, 201, 399}) {
+            DerivativeStructure ref = reference(net, theta, scale, shift, new double[] {points[2 * i], points[2 * i + 1]}, 2)[0];
+            for (int c = 0; c < jets.size(); c++) {
+                double expected = ref.getPartialDerivative(jets.multiIndex(c));
+                assertEquals(expected, ev.outputs()[0][c * n + i], 1e-12 * Math.max(1, Math.abs(expected)), "point " + i);
+            }
+        }
+        int parameters = theta.length;
+        double[][] seeds = new double[1][jets.size() * n];
+        for (int r = 0; r < seeds[0].length; r++) {
+            seeds[0][r] = random.nextGaussian();
+        }
+        double[] gradient = new double[parameters];
+        ev.backward(seeds, gradient);
+        double[] jac = new double[n * parameters];
+        ev.jacobianRows(seeds, jac, 0, parameters);
+        double[] v = new double[parameters];
+        double gv = 0;
+        for (int p = 0; p < parameters; p++) {
+            double sum = 0;
+            for (int i = 0; i < n; i++) {
+                sum += jac[i * parameters + p];
+            }
+            assertEquals(gradient[p], sum, 1e-10 * Math.max(1, Math.abs(sum)), "parameter " + p);
+            v[p] = random.nextGaussian();
+            gv += gradient[p] * v[p];
+        }
+        double[][] tangent = new double[1][jets.size() * n];
+        ev.tangent(v, tangent);
+        double st = 0;
+        for (int r = 0; r < tangent[0].length; r++) {
+            st += seeds[0][r] * tangent[0][r];
+        }
+        assertEquals(gv, st, 1e-10 * Math.abs(gv));
+        if (Runtime.getRuntime().availableProcessors() > 1 && "2".equals(System.getProperty("geopinn.autodiff.threads"))) {
+            assertTrue(Lanes.twoLaneRuns() > before, "the products were split across two lanes");
+        }
+    }
 }
