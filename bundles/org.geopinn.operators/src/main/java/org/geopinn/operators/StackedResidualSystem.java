@@ -32,6 +32,16 @@ import org.geopinn.api.problem.Problem;
  * <p>Not thread-safe: call it from one thread at a time.
  */
 public final class StackedResidualSystem implements ResidualSystem {
+    /** System property that overrides the default thread count of {@link #build(Problem, Model, Map, LossScaling, EvaluatorFactory)}. */
+    public static final String THREADS_PROPERTY = "geopinn.residual.threads";
+    /** Below this many rows one thread is used by default: the hand-over would cost more than it saves. */
+    static final int ROWS_PER_EXTRA_THREAD = 256;
+
+    private static final int FORWARD = 0;
+    private static final int TRANSPOSE_TIMES = 1;
+    private static final int JACOBIAN = 2;
+    private static final int JACOBIAN_TIMES = 3;
+
     private final Model model;
     private final List<ConditionBlock> blocks;
     private final int parameterCount;
@@ -42,16 +52,6 @@ public final class StackedResidualSystem implements ResidualSystem {
     private List<ResidualGroup> groups;
     private int[] offsets;
     private int residualCount;
-
-    /** System property that overrides the default thread count of {@link #build(Problem, Model, Map, LossScaling, EvaluatorFactory)}. */
-    public static final String THREADS_PROPERTY = "geopinn.residual.threads";
-    /** Below this many rows one thread is used by default: the hand-over would cost more than it saves. */
-    static final int ROWS_PER_EXTRA_THREAD = 256;
-
-    private static final int FORWARD = 0;
-    private static final int TRANSPOSE_TIMES = 1;
-    private static final int JACOBIAN = 2;
-    private static final int JACOBIAN_TIMES = 3;
 
     private final int threads;
     private final SliceWorkers<StackedResidualSystem> workers;
