@@ -25,11 +25,16 @@ final class CouplingExperiment {
     private final long seed;
     private final int width;
     private final int interiorPoints;
+    private final double cutoff;
 
-    CouplingExperiment(long seed, int width, int interiorPoints) {
+    /**
+     * @param cutoff relative pseudo-inverse cut-off of the preconditioned NTK; NaN for the diagnostic's default
+     */
+    CouplingExperiment(long seed, int width, int interiorPoints, double cutoff) {
         this.seed = seed;
         this.width = width;
         this.interiorPoints = interiorPoints;
+        this.cutoff = cutoff;
     }
 
     List<Row> run(double[] gammas) {
@@ -39,10 +44,11 @@ final class CouplingExperiment {
         NtkDiagnostic ntk = new NtkDiagnostic();
         PreconditionedNtkDiagnostic pntk = new PreconditionedNtkDiagnostic();
         Map<String, Object> options = Map.of("kernelSize", 0);
+        Map<String, Object> preconditioned = Double.isNaN(cutoff) ? options : Map.of("kernelSize", 0, "cutoff", cutoff);
         for (double gamma : gammas) {
             ThermoelasticSystem system = new ThermoelasticSystem(net, 1, 1, gamma, interiorPoints);
             DiagnosticReport k = ntk.run(system, theta, options);
-            DiagnosticReport kp = pntk.run(system, theta, options);
+            DiagnosticReport kp = pntk.run(system, theta, preconditioned);
             rows.add(new Row(gamma, k.scalars().get("lambda_max"), kp.scalars().get("lambda_max"), kp.scalars().get("networks"),
                     k.scalars().get("condition_effective")));
         }
@@ -110,8 +116,8 @@ final class CouplingExperiment {
         ReportFiles.writeCsv(new DiagnosticReport.Table(List.of("gamma", "lambda_max_K", "lambda_max_K_over_gamma2", "lambda_max_KP", "networks",
                 "condition_effective_K"), table), folder.resolve("coupling.csv"));
         StringBuilder b = new StringBuilder();
-        b.append(String.format(Locale.ROOT, "Thermoelasticity, two tanh networks of width %d (%d parameters each), %d interior points per PDE, seed %d%n%n",
-                width, 3 * width + 1, interiorPoints, seed));
+        b.append(String.format(Locale.ROOT, "Thermoelasticity, two tanh networks of width %d (%d parameters each), %d interior points per PDE, seed %d,"
+                + " K_P cut-off %s%n%n", width, 3 * width + 1, interiorPoints, seed, Double.isNaN(cutoff) ? "max(S, P)·ε" : Double.toString(cutoff)));
         b.append("| γ | λ_max(K) | λ_max(K)/γ² | local exponent | λ_max(K_P) | networks S |\n|---|---|---|---|---|---|\n");
         for (int i = 0; i < rows.size(); i++) {
             Row r = rows.get(i);

@@ -22,7 +22,7 @@ import org.osgi.service.component.annotations.Component;
 @Component(service = Command.class, property = {"geopinn.id=diagnose", "geopinn.description=Reproductions: AD versus FD (seed 004), coupling and preconditioned NTK (seed 001)"})
 public final class DiagnoseCommand implements Command {
     private static final String USAGE = "usage: diagnose ad-vs-fd [--out DIR] [--seed S] [--sizes 100,150,200,250,300] [--side 64] [--features2d 100] [--biharmonic 500]"
-            + " | diagnose coupling [--out DIR] [--seed S] [--width 16] [--points 24] [--gammas 0.1,0.3,1,3,10,30,100]";
+            + " | diagnose coupling [--out DIR] [--seed S] [--width 16] [--points 24] [--gammas 0.1,0.3,1,3,10,30,100] [--cutoff C]";
 
     private Path home = Path.of(System.getProperty("user.dir"));
 
@@ -67,7 +67,11 @@ public final class DiagnoseCommand implements Command {
                 outcomes.add(experiment.run(experiment.biharmonic(whole(number(o, "biharmonic", 500), "biharmonic"))));
                 AdVsFdExperiment.write(outcomes, folder, out);
             } else {
-                CouplingExperiment experiment = new CouplingExperiment(seed, whole(number(o, "width", 16), "width"), whole(number(o, "points", 24), "points"));
+                double cutoff = number(o, "cutoff", Double.NaN);
+                if (!Double.isNaN(cutoff) && !(cutoff >= 0 && cutoff < 1)) {
+                    throw new GeopinnException("--cutoff must satisfy 0 <= cutoff < 1, got " + cutoff);
+                }
+                CouplingExperiment experiment = new CouplingExperiment(seed, whole(number(o, "width", 16), "width"), whole(number(o, "points", 24), "points"), cutoff);
                 double[] gammas = list(o, "gammas", new double[] {0.1, 0.3, 1, 3, 10, 30, 100});
                 for (double g : gammas) {
                     if (!(g > 0)) {
@@ -87,7 +91,7 @@ public final class DiagnoseCommand implements Command {
     private static Map<String, String> parse(List<String> args, String what) {
         Set<String> allowed = switch (what) {
             case "ad-vs-fd" -> Set.of("out", "seed", "sizes", "side", "features2d", "biharmonic");
-            case "coupling" -> Set.of("out", "seed", "width", "points", "gammas");
+            case "coupling" -> Set.of("out", "seed", "width", "points", "gammas", "cutoff");
             default -> throw new GeopinnException("unknown reproduction '" + what + "'; use ad-vs-fd or coupling");
         };
         Map<String, String> o = new HashMap<>();

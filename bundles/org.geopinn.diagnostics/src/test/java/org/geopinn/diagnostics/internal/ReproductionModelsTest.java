@@ -135,7 +135,7 @@ class ReproductionModelsTest {
 
     @Test
     void couplingMakesTheNtkGrowLikeGammaSquaredButNotThePreconditionedNtk() {
-        CouplingExperiment experiment = new CouplingExperiment(0, 8, 12);
+        CouplingExperiment experiment = new CouplingExperiment(0, 8, 12, Double.NaN);
         List<CouplingExperiment.Row> rows = experiment.run(new double[] {1, 100, 1000});
         for (CouplingExperiment.Row r : rows) {
             assertEquals(2, r.lambdaPreconditioned(), 1e-8, "gamma " + r.gamma());
@@ -145,5 +145,8 @@ class ReproductionModelsTest {
         DiagnosticReport nntk = new NaturalNtkDiagnostic().run(new ThermoelasticSystem(new ShallowNetwork(Activation.TANH, 8), 1, 1, 10, 12),
                 CouplingExperiment.initialParameters(new ShallowNetwork(Activation.TANH, 8), 2, 0), Map.of());
         assertEquals(1, nntk.scalars().get("lambda_max"), 1e-10);
+        // A coarse cut-off truncates both tangent spaces below the shared direction: λ_max(K_P) drops below 2.
+        double truncated = new CouplingExperiment(0, 8, 12, 1e-4).run(new double[] {10}).get(0).lambdaPreconditioned();
+        assertTrue(truncated < 2 - 1e-6 && truncated > 1, "lambda_max(K_P) " + truncated);
     }
 }
