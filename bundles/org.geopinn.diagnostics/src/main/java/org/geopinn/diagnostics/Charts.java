@@ -40,13 +40,31 @@ public final class Charts {
      * @param y the ordinates, same length
      */
     public record Series(String name, double[] x, double[] y) {
-        /** Checks lengths and copies. */
+        /**
+         * Checks lengths and copies.
+         *
+         * @param name the legend entry
+         * @param x the abscissae (copied)
+         * @param y the ordinates, same length (copied)
+         */
         public Series {
             if (x.length != y.length) {
                 throw new GeopinnException("series '" + name + "' has " + x.length + " x values but " + y.length + " y values");
             }
             x = x.clone();
             y = y.clone();
+        }
+
+        /** @return the abscissae (a copy) */
+        @Override
+        public double[] x() {
+            return x.clone();
+        }
+
+        /** @return the ordinates (a copy) */
+        @Override
+        public double[] y() {
+            return y.clone();
         }
     }
 
