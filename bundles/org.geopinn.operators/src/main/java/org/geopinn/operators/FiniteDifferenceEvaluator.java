@@ -13,7 +13,7 @@ import org.geopinn.api.model.ModelEvaluator;
  * A {@link ModelEvaluator} that obtains input derivatives by central finite differences of model
  * values, decorating value-only evaluators of the model. Each requested derivative ∂^α is the
  * tensor product of 1-D second-order central stencils of orders α_j (1 to 4 per variable) with step
- * h(|α|); all stencil displacements are gathered once, deduplicated, and evaluated by one
+ * h(|α|) (times a per-variable scale, e.g. the input's range); all stencil displacements are gathered once, deduplicated, and evaluated by one
  * value-only evaluator each. Every derivative is then a fixed linear combination of those values,
  * so the reverse pass, the per-point Jacobian rows and the tangents combine the base evaluators'
  * results with the same coefficients: the residual-system code is unchanged.
@@ -50,6 +50,19 @@ public final class FiniteDifferenceEvaluator implements ModelEvaluator {
      * @throws GeopinnException for an order above 4 in some variable or a non-positive step
      */
     public FiniteDifferenceEvaluator(Model model, DerivativeRequest request, int capacity, IntToDoubleFunction step) {
+        this(model, request, capacity, step, null);
+    }
+
+    /**
+     * @param model the model to differentiate
+     * @param request the derivatives to produce (orders up to 4 per variable)
+     * @param capacity the largest number of points
+     * @param step the step h for each total derivative order (called for orders ≥ 1)
+     * @param variableScale per input variable, a factor on the step (null: 1 for every variable)
+     * @throws GeopinnException for an order above 4 in some variable or a non-positive step
+     */
+    public FiniteDifferenceEvaluator(Model model, DerivativeRequest request, int capacity, IntToDoubleFunction step,
+            double[] variableScale) {
         this.request = request;
         this.dimension = request.dimension();
         this.capacity = capacity;
@@ -57,8 +70,12 @@ public final class FiniteDifferenceEvaluator implements ModelEvaluator {
         List<double[]> points = new ArrayList<>();
         this.termPoint = new int[k][];
         this.termWeight = new double[k][];
+        double[] scale = new double[dimension];
+        for (int j = 0; j < dimension; j++) {
+            scale[j] = variableScale == null ? 1 : variableScale[j];
+        }
         for (int r = 0; r < k; r++) {
-            buildStencil(r, step, points);
+            buildStencil(r, step, scale, points);
         }
         int stencilSize = points.size();
         this.displacement = points.toArray(double[][]::new);
@@ -75,15 +92,32 @@ public final class FiniteDifferenceEvaluator implements ModelEvaluator {
     }
 
     /**
-     * @param step the step h for every order, or 0 for {@link #defaultStep(int)} per order
+     * @param step the step h in input units for every order and variable, or 0 for the automatic
+     *        step: {@link #defaultStep(int)} per order times the width of each input's range in the
+     *        model's spec (its inputLower/inputUpper), so the stencil scales with the domain
      * @return a factory of finite-difference evaluators for residual systems
      */
     public static EvaluatorFactory factory(double step) {
         if (!(step >= 0) || Double.isInfinite(step)) {
             throw new GeopinnException("finite-difference step must be positive (or 0 for automatic), got " + step);
         }
-        IntToDoubleFunction h = step > 0 ? order -> step : FiniteDifferenceEvaluator::defaultStep;
-        return (model, request, capacity) -> new FiniteDifferenceEvaluator(model, request, capacity, h);
+        if (step > 0) {
+            return (model, request, capacity) -> new FiniteDifferenceEvaluator(model, request, capacity, order -> step, null);
+        }
+        return (model, request, capacity) -> new FiniteDifferenceEvaluator(model, request, capacity,
+                FiniteDifferenceEvaluator::defaultStep, inputWidths(model, request.dimension()));
+    }
+
+    /** The width of each input's range from the model's spec; 1 where it is not a positive finite number. */
+    private static double[] inputWidths(Model model, int dimension) {
+        double[] widths = new double[dimension];
+        double[] lower = model.spec() == null ? null : model.spec().inputLower();
+        double[] upper = model.spec() == null ? null : model.spec().inputUpper();
+        for (int j = 0; j < dimension; j++) {
+            double w = lower != null && upper != null && j < lower.length && j < upper.length ? upper[j] - lower[j] : 1;
+            widths[j] = w > 0 && Double.isFinite(w) ? w : 1;
+        }
+        return widths;
     }
 
     /**
@@ -98,7 +132,7 @@ public final class FiniteDifferenceEvaluator implements ModelEvaluator {
         return Math.pow(Math.ulp(1.0), 1.0 / (order + 2));
     }
 
-    private void buildStencil(int r, IntToDoubleFunction step, List<double[]> points) {
+    private void buildStencil(int r, IntToDoubleFunction step, double[] scale, List<double[]> points) {
         int[] alpha = request.multiIndex(r);
         int order = Arrays.stream(alpha).sum();
         double h = order == 0 ? 0 : step.applyAsDouble(order);
@@ -121,11 +155,12 @@ public final class FiniteDifferenceEvaluator implements ModelEvaluator {
             }
             List<double[]> nextDisp = new ArrayList<>();
             List<Double> nextWeight = new ArrayList<>();
-            double norm = Math.pow(h, a);
+            double hj = h * scale[j];
+            double norm = Math.pow(hj, a);
             for (int t = 0; t < disp.size(); t++) {
                 for (int o = 0; o < OFFSETS[a].length; o++) {
                     double[] x = disp.get(t).clone();
-                    x[j] += OFFSETS[a][o] * h;
+                    x[j] += OFFSETS[a][o] * hj;
                     nextDisp.add(x);
                     nextWeight.add(weight.get(t) * WEIGHTS[a][o] / norm);
                 }

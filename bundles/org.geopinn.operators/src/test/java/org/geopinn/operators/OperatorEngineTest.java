@@ -159,6 +159,27 @@ class OperatorEngineTest {
         assertThrows(GeopinnException.class, () -> FiniteDifferenceEvaluator.factory(-1));
     }
 
+    @Test
+    void theAutomaticStepFollowsTheDomainScale() {
+        Vocabulary v = new Vocabulary(List.of("x", "y"), List.of("u"));
+        Domain wide = new Domain(v.variables(), new double[] {0, 0}, new double[] {1000, 1000}, List.of(DomainPart.interior("i")));
+        Problem problem = new TestProblems.Simple("wide", v, wide, List.of(Condition.of("pde", "i", v.laplacian("u"), null, 30)));
+        Model model = TestProblems.modelFor(problem, 4);
+        double[] theta = model.initialParameters(2);
+        for (int k = 0; k < 8; k++) {
+            theta[k] *= 1e-3; // frequencies of order 1e-3: the solution varies on the domain's scale
+        }
+        Map<String, double[]> pts = TestProblems.randomPoints(problem, 1, 1);
+        double[] exact = residuals(StackedResidualSystem.build(problem, model, pts, LossScaling.SUM, EvaluatorFactory.EXACT), theta);
+        double[] automatic = residuals(StackedResidualSystem.build(problem, model, pts, LossScaling.SUM,
+                FiniteDifferenceEvaluator.factory(0)), theta);
+        double[] unitStep = residuals(StackedResidualSystem.build(problem, model, pts, LossScaling.SUM,
+                FiniteDifferenceEvaluator.factory(FiniteDifferenceEvaluator.defaultStep(2))), theta);
+        double scale = maxDiff(exact, new double[exact.length]);
+        assertTrue(maxDiff(exact, automatic) < 1e-6 * scale, "scaled step: " + maxDiff(exact, automatic) / scale);
+        assertTrue(maxDiff(exact, unitStep) > 1e-4 * scale, "unit-scale step: " + maxDiff(exact, unitStep) / scale);
+    }
+
     /** u'''' = eˣ on [−1, 1] with u = u' = 0 at both ends: the fourth-order case of seed 004. */
     static Problem biharmonic() {
         Vocabulary v = new Vocabulary(List.of("x"), List.of("u"));

@@ -10,7 +10,8 @@ public @interface FiniteDifferenceConfig {
     /**
      * @return the stencil step h in input units for every derivative order; 0 picks
      *         h = ε^(1/(order+2)) per order (about 6e-6, 1.2e-4 and 2.5e-3 for orders 1, 2 and 4)
+     *         times the width of each input's range
      */
-    @AttributeDefinition(name = "Step h", description = "Stencil step in input units; 0 = automatic per derivative order")
+    @AttributeDefinition(name = "Step h", description = "Stencil step in input units; 0 = automatic per derivative order, scaled by each input's range")
     double step() default 0;
 }
