@@ -46,7 +46,7 @@ final class LeastSquaresFit {
 
     private final JacobianProducts products;
     private final GramSolver solver;
-    private final BoxSampler sampler;
+    private final CollocationSampler sampler;
     private final int samples;
     private final double[] points;
     private final double[] target;
@@ -57,21 +57,21 @@ final class LeastSquaresFit {
 
     /**
      * @param model the model fitted
-     * @param sampler where the points come from
+     * @param sampler where the points come from (guided by the target's magnitude)
      * @param samples points per sample set
      * @param rank Nyström rank
      * @param cgTolerance CG tolerance
      * @param cgMaxIterations CG iteration limit
      * @param random the source of the sketches
      */
-    LeastSquaresFit(Model model, BoxSampler sampler, int samples, int rank, double cgTolerance, int cgMaxIterations,
+    LeastSquaresFit(Model model, CollocationSampler sampler, int samples, int rank, double cgTolerance, int cgMaxIterations,
             Random random) {
         this.products = new JacobianProducts(model, samples);
         this.solver = new GramSolver(products, rank, cgTolerance, Math.min(cgMaxIterations, CG_ITERATIONS), random);
         this.sampler = sampler;
         this.samples = samples;
         int rows = products.fieldCount() * samples;
-        this.points = new double[samples * sampler.dimension()];
+        this.points = new double[samples * model.spec().inputDimension()];
         this.target = new double[rows];
         this.residual = new double[rows];
         int p = products.parameterCount();
@@ -96,7 +96,7 @@ final class LeastSquaresFit {
         int it = 0;
         for (; it < maxIterations; it++) {
             if (it % RESAMPLE_EVERY == 0) {
-                sampler.draw(points, samples);
+                sampler.draw(g, points, samples);
                 g.values(points, samples, target);
                 products.linearizeAt(theta, points, samples);
                 loss = residualAndLoss(rows);
@@ -131,7 +131,7 @@ final class LeastSquaresFit {
             }
         }
         // Report the misfit on fresh points: the training points flatter a fit that wiggles between them.
-        sampler.draw(points, samples);
+        sampler.draw(g, points, samples);
         g.values(points, samples, target);
         products.linearizeAt(theta, points, samples);
         return new Outcome(it, misfit(residualAndLoss(rows), rows), cgIterations);

@@ -34,7 +34,8 @@ final class NeuralIvp {
     private final double endTime;
     private final double maxStep;
     private final double[] outputTimes;
-    private final BoxSampler sampler;
+    private final CollocationSampler sampler;
+    private final ModelEvaluator magnitude;
     private final Random sketches;
     private final ParameterVelocity velocity;
     private final LeastSquaresFit fit;
@@ -63,7 +64,11 @@ final class NeuralIvp {
         if (settings.samples() < 1) {
             throw new GeopinnException("samples must be at least 1");
         }
-        this.sampler = new BoxSampler(problem.lower(), problem.upper(), new Random(settings.seed()));
+        int fields = model.spec().fields().size();
+        this.sampler = new CollocationSampler(new BoxSampler(problem.lower(), problem.upper(), new Random(settings.seed())),
+                fields, settings.samples(), settings.importance(), new Random(settings.seed() + 3));
+        this.magnitude = model.evaluator(DerivativeRequest.valuesOnly(problem.lower().length),
+                Math.max(1, CollocationSampler.POOL_FACTOR * (int) Math.ceil(settings.importance() * settings.samples())));
         this.sketches = new Random(settings.seed() + 1);
         this.velocity = new ParameterVelocity(model, problem.rightHandSides(), settings.samples(), settings.rank(),
                 settings.mu(), settings.cgTolerance(), Math.max(1, settings.cgMaxIterations()), sketches);
@@ -136,7 +141,11 @@ final class NeuralIvp {
             }
             double target = next < outputTimes.length ? outputTimes[next] : endTime;
             h = Math.min(Math.min(h, maxStep), target - t);
-            sampler.draw(samples, settings.samples());
+            final double[] now = theta;
+            sampler.draw((points, n, out) -> {
+                magnitude.forward(now, points, n);
+                System.arraycopy(magnitude.values(), 0, out, 0, magnitude.fieldCount() * n);
+            }, samples, settings.samples());
             velocity.newSamples(samples, settings.samples());
             final double[] current = theta;
             double error = integrator.attempt((y, yDot) -> velocity.compute(y, yDot), current, h, settings.rtol(),
@@ -180,7 +189,7 @@ final class NeuralIvp {
     private double[] restart(double[] theta, double t, int steps, int restarts, String why) {
         double[] old = theta.clone();
         ModelEvaluator current = model.evaluator(DerivativeRequest.valuesOnly(problem.lower().length),
-                settings.samples());
+                Math.max(settings.samples(), CollocationSampler.POOL_FACTOR * settings.samples()));
         double[] fresh = model.initialParameters(settings.seed() + 7919L * restarts);
         LeastSquaresFit.Outcome outcome = fit.fit(fresh, (points, n, out) -> {
             current.forward(old, points, n);

@@ -26,7 +26,8 @@ import org.geopinn.models.StandardModels;
  * Benchmarks of Neural IVP (not tests; see docs/EVOLUTION.md for the command):
  * <ul>
  * <li>{@code errors OUT [PROBLEM…] [key=value…]}: error against time up to t-end for each problem,
- * written to OUT/errors-PROBLEM.csv (one line per event);</li>
+ * written to OUT/errors-PROBLEM.csv (one line per event), and the run's results (snapshots as
+ * CSV/VTK/PNG, error.png) to OUT/PROBLEM/;</li>
  * <li>{@code cost OUT [key=value…]}: seconds per time-step stage (preconditioner build + CG solve
  * at a fixed iteration count) against the number of parameters, 1e3 to 1e5, to OUT/cost.csv.</li>
  * </ul>
@@ -89,6 +90,7 @@ public final class EvolutionBenchmark {
                         System.out.println(id + " " + line + (e.message().isEmpty() ? "" : "  " + e.message()));
                     }
                 });
+                ResultWriter.write(problem, settings, r, out.resolve(id));
                 System.out.println(id + ": P = " + r.parameterCount() + ", final rel L2 = "
                         + r.events().get(r.events().size() - 1).relativeError());
             }
@@ -99,7 +101,7 @@ public final class EvolutionBenchmark {
         EvolutionSettings settings = EvolutionSettings.defaults().with(overrides);
         InitialValueProblem problem = new Heat2d();
         int cgIterations = 50;
-        int[] widths = {20, 40, 70, 125, 220};
+        int[] widths = {20, 45, 90, 170, 310};
         try (PrintWriter w = new PrintWriter(Files.newBufferedWriter(out.resolve("cost.csv")))) {
             w.println("width,parameters,samples,rank,cg_iterations,seconds_preconditioner,seconds_cg,seconds_stage");
             for (int width : widths) {

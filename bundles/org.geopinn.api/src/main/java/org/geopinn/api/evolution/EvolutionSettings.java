@@ -17,7 +17,8 @@ import org.geopinn.api.GeopinnException;
  * <li>{@code rtol}, {@code atol} tolerances of the adaptive Runge–Kutta step on θ [1e-3, rtol/10];
  * {@code first-step} [1e-3]; {@code max-step} [t-end/10]; {@code max-steps} [10000]</li>
  * <li>{@code samples} fresh collocation points per time step [2000]; {@code error-points} fixed points
- * for the error against the reference [4096]</li>
+ * for the error against the reference [4096]; {@code importance} the fraction of each sample set drawn
+ * where the solution is large (from a uniform pool, with probability ∝ Σ_f |u_f|), the rest uniform [0]</li>
  * <li>{@code rank} Nyström preconditioner rank ℓ [50]; {@code mu} regularisation μ̃ = mu·λ_max [1e-6];
  * {@code cg-tol} relative CG tolerance [1e-7]; {@code cg-max} CG iteration limit [500]</li>
  * <li>{@code model} model factory id [sinusoidal-mlp]; {@code hidden} widths [32,32];
@@ -38,6 +39,7 @@ import org.geopinn.api.GeopinnException;
  * @param maxSteps the limit on accepted plus rejected steps
  * @param samples collocation points per step
  * @param errorPoints points on which the error against the reference is measured
+ * @param importance fraction of the samples drawn in proportion to the solution's magnitude, in [0, 1]
  * @param rank the Nyström rank ℓ (0 for plain CG)
  * @param mu the relative regularisation: μ̃ = mu·(largest Nyström eigenvalue)
  * @param cgTolerance the relative residual at which CG stops
@@ -53,7 +55,7 @@ import org.geopinn.api.GeopinnException;
  * @param seed the random seed
  */
 public record EvolutionSettings(double endTime, double[] outputTimes, double rtol, double atol, double firstStep,
-        double maxStep, int maxSteps, int samples, int errorPoints, int rank, double mu, double cgTolerance,
+        double maxStep, int maxSteps, int samples, int errorPoints, double importance, int rank, double mu, double cgTolerance,
         int cgMaxIterations, String model, int[] hidden, String activation, Map<String, String> modelOptions,
         int fitIterations, double fitTolerance, int restartCgIterations, int restartEvery, long seed) {
 
@@ -66,7 +68,7 @@ public record EvolutionSettings(double endTime, double[] outputTimes, double rto
 
     /** @return the default settings */
     public static EvolutionSettings defaults() {
-        return new EvolutionSettings(Double.NaN, new double[0], 1e-3, 1e-4, 1e-3, Double.NaN, 10000, 2000, 4096, 50,
+        return new EvolutionSettings(Double.NaN, new double[0], 1e-3, 1e-4, 1e-3, Double.NaN, 10000, 2000, 4096, 0.0, 50,
                 1e-6, 1e-7, 500, "sinusoidal-mlp", new int[] {32, 32}, "swish", Map.of(), 200, 1e-3, 400, 0, 0L);
     }
 
@@ -104,13 +106,16 @@ public record EvolutionSettings(double endTime, double[] outputTimes, double rto
             }
             atolGiven |= key.equals("atol");
             v.put(key, parse(key, text, v.get(key)));
+            if (key.equals("importance") && (Double) v.get(key) > 1) {
+                throw new GeopinnException("evolution setting importance is a fraction in [0, 1], got '" + text + "'");
+            }
         }
         if (!atolGiven && values.containsKey("rtol")) {
             v.put("atol", (Double) v.get("rtol") / 10);
         }
         return new EvolutionSettings((Double) v.get("t-end"), (double[]) v.get("output-times"), (Double) v.get("rtol"),
                 (Double) v.get("atol"), (Double) v.get("first-step"), (Double) v.get("max-step"),
-                (Integer) v.get("max-steps"), (Integer) v.get("samples"), (Integer) v.get("error-points"),
+                (Integer) v.get("max-steps"), (Integer) v.get("samples"), (Integer) v.get("error-points"), (Double) v.get("importance"),
                 (Integer) v.get("rank"), (Double) v.get("mu"), (Double) v.get("cg-tol"), (Integer) v.get("cg-max"),
                 (String) v.get("model"), (int[]) v.get("hidden"), (String) v.get("activation"), options,
                 (Integer) v.get("fit-iterations"), (Double) v.get("fit-tol"), (Integer) v.get("restart-cg"),
@@ -129,6 +134,7 @@ public record EvolutionSettings(double endTime, double[] outputTimes, double rto
         v.put("max-steps", maxSteps);
         v.put("samples", samples);
         v.put("error-points", errorPoints);
+        v.put("importance", importance);
         v.put("rank", rank);
         v.put("mu", mu);
         v.put("cg-tol", cgTolerance);
