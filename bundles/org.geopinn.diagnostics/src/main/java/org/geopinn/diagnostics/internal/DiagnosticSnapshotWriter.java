@@ -1,7 +1,11 @@
 package org.geopinn.diagnostics.internal;
 
 import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -20,8 +24,10 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 /**
  * Hears every session (a {@link TrainingListener} service) and writes each diagnostic report,
  * whether taken every k steps ({@code SessionSpec.diagnosticEvery}) or on demand
- * ({@code Session.diagnose}), as CSV and PNG files: {@code FOLDER/SESSION/stepNNNNNNNN-ID-*}.
- * Files are written on a background thread, so the session's worker only hands the report over.
+ * ({@code Session.diagnose}), as CSV and PNG files: {@code FOLDER/SESSION-yyyyMMdd-HHmmss/stepNNNNNNNN-ID-*},
+ * the time being that of the session's first report (session ids restart in every process, the
+ * time keeps runs apart). Files are written on a background thread, so the session's worker only
+ * hands the report over.
  */
 @Component(service = TrainingListener.class, property = "geopinn.id=diagnostic-snapshots")
 @Designate(ocd = DiagnosticSnapshotWriter.Config.class)
@@ -40,6 +46,7 @@ public final class DiagnosticSnapshotWriter implements TrainingListener {
         return t;
     });
     private volatile Path folder = Path.of("runs", "diagnostics");
+    private final Map<String, Path> sessionFolders = new ConcurrentHashMap<>();
 
     /** @param context for the geopinn.home launch property @param config the folder setting */
     @Activate
@@ -62,7 +69,8 @@ public final class DiagnosticSnapshotWriter implements TrainingListener {
         if (event.kind() != TrainingEvent.Kind.DIAGNOSTIC || report == null) {
             return;
         }
-        Path target = folder.resolve(event.sessionId());
+        Path target = sessionFolders.computeIfAbsent(event.sessionId(),
+                id -> folder.resolve(id + "-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT))));
         String prefix = String.format(Locale.ROOT, "step%08d-%s-", event.step(), report.diagnosticId());
         writer.execute(() -> {
             try {

@@ -7,6 +7,7 @@ import java.lang.annotation.Annotation;
 import java.lang.reflect.Proxy;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.geopinn.api.diagnostic.DiagnosticReport;
 import org.geopinn.api.session.TrainingEvent;
@@ -30,7 +31,13 @@ class DiagnosticSnapshotWriterTest {
         w.onEvent(event(TrainingEvent.Kind.DIAGNOSTIC, report));
         w.onEvent(event(TrainingEvent.Kind.STEP, null));
         w.deactivate();
-        Path session = home.resolve("runs/diagnostics/s1");
+        Path session;
+        try (var folders = Files.list(home.resolve("runs/diagnostics"))) {
+            List<Path> all = folders.toList();
+            assertEquals(1, all.size(), all.toString());
+            session = all.get(0);
+        }
+        assertTrue(session.getFileName().toString().matches("s1-\\d{8}-\\d{6}"), session.toString());
         assertTrue(Files.exists(session.resolve("step00000120-ntk-scalars.csv")));
         assertTrue(Files.exists(session.resolve("step00000120-ntk-spectrum.png")));
         assertTrue(Files.exists(session.resolve("step00000120-ntk-kernel.png")));
