@@ -1,0 +1,47 @@
+package org.geopinn.optimizer.engd;
+
+import java.util.Map;
+import org.geopinn.api.optimizer.Optimizer;
+import org.geopinn.api.optimizer.OptimizerFactory;
+import org.geopinn.linalg.settings.Settings;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.metatype.annotations.Designate;
+
+/** The {@code engd} optimizer service. */
+@Component(service = OptimizerFactory.class, configurationPid = "org.geopinn.optimizer.engd",
+        property = {"geopinn.id=engd", "geopinn.description=ENGD: Gram matrix JᵀJ, least-squares natural-gradient direction, grid line search"})
+@Designate(ocd = EngdConfig.class)
+public final class EngdFactory implements OptimizerFactory {
+    static final String ID = "engd";
+    private volatile EngdConfig config;
+
+    /** @param c the configured defaults */
+    @Activate
+    @Modified
+    void configure(EngdConfig c) {
+        this.config = c;
+    }
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public String description() {
+        return "ENGD: Gram matrix JᵀJ, least-squares natural-gradient direction, grid line search";
+    }
+
+    @Override
+    public Map<String, String> settings() {
+        return Settings.describe(EngdConfig.class, config);
+    }
+
+    @Override
+    public Optimizer create(Map<String, ?> overrides) {
+        Settings s = Settings.of(ID, EngdConfig.class, config, overrides);
+        return new Engd(s.number("rcond", 0, 1), s.integer("max_exponent", 0, 200), s.integer("patience", 0, 200));
+    }
+}

@@ -1,0 +1,73 @@
+package org.geopinn.optimizer.engd;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Map;
+import java.util.Random;
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.CommonOps_DDRM;
+import org.ejml.dense.row.RandomMatrices_DDRM;
+import org.geopinn.api.GeopinnException;
+import org.geopinn.api.operator.LossScaling;
+import org.geopinn.api.optimizer.Optimizer;
+import org.geopinn.api.optimizer.StepResult;
+import org.geopinn.linalg.lsq.StandardProblems;
+import org.geopinn.linalg.testing.OptimizerContract;
+import org.geopinn.linalg.testing.PinnFixtures;
+import org.junit.jupiter.api.Test;
+
+class EngdTest {
+    private final EngdFactory factory = new EngdFactory();
+
+    @Test
+    void directionSolvesTheNormalEquations() {
+        Random random = new Random(5);
+        DMatrixRMaj a = RandomMatrices_DDRM.rectangle(25, 7, -1, 1, random);
+        double[] b = new double[25];
+        for (int i = 0; i < b.length; i++) {
+            b[i] = random.nextGaussian();
+        }
+        // least-squares solution by EJML's solver: θ* = argmin ‖Aθ − b‖
+        DMatrixRMaj x = new DMatrixRMaj(7, 1);
+        CommonOps_DDRM.solve(a, DMatrixRMaj.wrap(25, 1, b.clone()), x);
+        Optimizer o = factory.create(Map.of());
+        double[] theta = new double[7];
+        StepResult r = o.step(StandardProblems.linear(25, 7, a.data, b), theta);
+        assertTrue(r.accepted());
+        assertEquals(1.0, r.stepLength());
+        for (int i = 0; i < 7; i++) {
+            assertEquals(x.data[i], theta[i], 1e-10);
+        }
+    }
+
+    @Test
+    void lowersTheLaplaceLossByOrdersOfMagnitude() {
+        PinnFixtures.Pinn pinn = PinnFixtures.laplace(8, 49, 24, 3, LossScaling.MEASURE);
+        // The reference default (eps·P) stalls on so small a network (the cut-off problem of seed 000).
+        Optimizer o = factory.create(Map.of("rcond", 1e-6));
+        double[] theta = pinn.theta0().clone();
+        double start = pinn.system().loss(theta);
+        for (int i = 0; i < 40; i++) {
+            o.step(pinn.system(), theta);
+        }
+        double end = pinn.system().loss(theta);
+        assertTrue(end < 1e-2 * start, "loss " + start + " -> " + end);
+    }
+
+    @Test
+    void exportImportAndNonFinite() {
+        PinnFixtures.Pinn pinn = PinnFixtures.laplace(6, 25, 16, 2, LossScaling.MEASURE);
+        OptimizerContract.assertExportImportReproducesNextSteps(factory, Map.of(),
+                () -> PinnFixtures.laplace(6, 25, 16, 2, LossScaling.MEASURE).system(), pinn.theta0(), 2);
+        OptimizerContract.assertNonFiniteNeverEntersTheta(factory, Map.of(), StandardProblems.rosenbrock(),
+                new double[] {-1.2, 1}, 1.25, 20);
+    }
+
+    @Test
+    void badSettingsAreRejected() {
+        assertThrows(GeopinnException.class, () -> factory.create(Map.of("rcond", 2)));
+        assertThrows(GeopinnException.class, () -> factory.create(Map.of("patience", -1)));
+    }
+}
