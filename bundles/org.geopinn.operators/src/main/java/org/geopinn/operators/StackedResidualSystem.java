@@ -26,8 +26,8 @@ import org.geopinn.api.problem.Problem;
  *
  * <p>With T &gt; 1 threads each condition's points are split into T equal slices, each with its own
  * model evaluator, and every pass (forward, reverse, Jacobian rows, tangents) runs the slices on T
- * threads at once: the caller and T − 1 daemon workers owned by this system. Results do not depend
- * on T beyond rounding in the gradient's summation order.
+ * threads at once: the caller and T − 1 daemon workers shared by all residual systems. Results do
+ * not depend on T beyond rounding in the gradient's summation order.
  *
  * <p>Not thread-safe: call it from one thread at a time.
  */
@@ -54,10 +54,9 @@ public final class StackedResidualSystem implements ResidualSystem {
     private int residualCount;
 
     private final int threads;
-    private final SliceWorkers<StackedResidualSystem> workers;
     /** One gradient accumulator per thread beyond the first (thread 0 writes the output). */
     private final double[][] threadGradients;
-    // Arguments of the pass being run by all threads (published by SliceWorkers).
+    // Arguments of the pass being run by all threads (published to the workers by SlicePool).
     private int op;
     private double[] argTheta;
     private double[] argVector;
@@ -74,7 +73,6 @@ public final class StackedResidualSystem implements ResidualSystem {
         for (int t = 1; t < threads; t++) {
             threadGradients[t] = new double[parameterCount];
         }
-        this.workers = threads > 1 ? new SliceWorkers<>(this, StackedResidualSystem::runSlice, threads) : null;
         restack();
     }
 
@@ -158,15 +156,19 @@ public final class StackedResidualSystem implements ResidualSystem {
     /** Runs the current pass on every thread (or inline with one thread). */
     private void runPass(int pass) {
         this.op = pass;
-        if (workers == null) {
+        if (threads == 1) {
             runSlice(0);
         } else {
-            workers.run(this);
+            SlicePool.run(this, threads);
         }
     }
 
-    /** What thread t does in the current pass: its slice of every condition. */
-    private void runSlice(int t) {
+    /**
+     * What thread t does in the current pass: its slice of every condition.
+     *
+     * @param t the thread index, 0 … T−1
+     */
+    void runSlice(int t) {
         switch (op) {
             case FORWARD:
                 for (int b = 0; b < blocks.size(); b++) { // indexed loops: no iterator per call

@@ -150,34 +150,35 @@ class ParallelResidualSystemTest {
     }
 
     @Test
-    void workersEndOnceTheSystemIsCollected() throws InterruptedException {
+    void allSystemsShareABoundedSetOfWorkersThatRetireWhenIdle() throws InterruptedException {
         Problem problem = TestProblems.heat(null);
         Model model = TestProblems.modelFor(problem, 3);
-        java.util.Set<String> before = workerNames();
-        StackedResidualSystem rs = StackedResidualSystem.build(problem, model, TestProblems.randomPoints(problem, 1, 0.1),
-                LossScaling.MEAN, EvaluatorFactory.EXACT, 2);
-        rs.loss(model.initialParameters(0));
-        java.util.Set<String> mine = workerNames();
-        mine.removeAll(before);
-        assertEquals(1, mine.size(), "one worker besides the caller: " + mine);
-        String name = mine.iterator().next();
-        rs = null;
-        long deadline = System.nanoTime() + 20_000_000_000L;
-        while (alive(name) && System.nanoTime() < deadline) {
-            System.gc();
-            Thread.sleep(200);
+        double[] theta = model.initialParameters(0);
+        for (int k = 0; k < 12; k++) {
+            StackedResidualSystem rs = StackedResidualSystem.build(problem, model, TestProblems.randomPoints(problem, k, 0.1),
+                    LossScaling.MEAN, EvaluatorFactory.EXACT, 2 + k % 3);
+            rs.loss(theta);
         }
-        assertTrue(!alive(name), name + " still runs after its system was collected");
+        assertTrue(SlicePool.liveWorkers() <= 3, "at most (largest T) − 1 workers: " + SlicePool.liveWorkers());
+        long before = SlicePool.idleNanos;
+        try {
+            SlicePool.idleNanos = 50_000_000L;
+            long deadline = System.nanoTime() + 10_000_000_000L;
+            while (SlicePool.liveWorkers() > 0 && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            assertEquals(0, SlicePool.liveWorkers(), "idle workers end");
+        } finally {
+            SlicePool.idleNanos = before;
+        }
+        StackedResidualSystem again = StackedResidualSystem.build(problem, model, TestProblems.randomPoints(problem, 1, 0.1),
+                LossScaling.MEAN, EvaluatorFactory.EXACT, 2);
+        StackedResidualSystem single = StackedResidualSystem.build(problem, model, TestProblems.randomPoints(problem, 1, 0.1),
+                LossScaling.MEAN, EvaluatorFactory.EXACT, 1);
+        assertEquals(single.loss(theta), again.loss(theta), 1e-14 * single.loss(theta), "workers start again when needed");
+        assertEquals(1, SlicePool.liveWorkers());
     }
 
-    private static java.util.Set<String> workerNames() {
-        return Thread.getAllStackTraces().keySet().stream().filter(Thread::isAlive).map(Thread::getName)
-                .filter(n -> n.startsWith("geopinn-residuals-")).collect(java.util.stream.Collectors.toSet());
-    }
-
-    private static boolean alive(String name) {
-        return Thread.getAllStackTraces().keySet().stream().anyMatch(t -> t.getName().equals(name) && t.isAlive());
-    }
 
     /** A model whose evaluators refuse θ with θ₀ = 99 (to test failures on worker threads). */
     static final class FailingModel implements Model {
