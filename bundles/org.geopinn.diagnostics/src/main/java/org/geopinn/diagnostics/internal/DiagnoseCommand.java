@@ -48,9 +48,13 @@ public final class DiagnoseCommand implements Command {
     @Override
     public int run(List<String> args, PrintStream out, PrintStream err) {
         try {
-            if (args.isEmpty() || args.get(0).equals("--help") || args.get(0).equals("help")) {
+            if (args.isEmpty()) {
+                err.println("diagnose: say which reproduction to run; " + USAGE);
+                return 2;
+            }
+            if (args.get(0).equals("--help") || args.get(0).equals("help")) {
                 out.println(USAGE);
-                return args.isEmpty() ? 2 : 0;
+                return 0;
             }
             String what = args.get(0);
             Map<String, String> o = parse(args.subList(1, args.size()), what);

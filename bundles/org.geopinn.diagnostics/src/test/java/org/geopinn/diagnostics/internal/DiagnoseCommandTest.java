@@ -24,6 +24,10 @@ class DiagnoseCommandTest {
 
     @Test
     void userMistakesGiveOneLineAndExitCodeTwo() {
+        assertEquals(2, run());
+        assertTrue(err().startsWith("diagnose: say which reproduction to run; usage: diagnose ad-vs-fd"), err());
+        assertEquals(0, run("--help"));
+        assertTrue(out.toString(StandardCharsets.UTF_8).startsWith("usage: diagnose ad-vs-fd"));
         assertEquals(2, run("nonsense"));
         assertEquals("diagnose: unknown reproduction 'nonsense'; use ad-vs-fd or coupling", err().strip());
         assertEquals(2, run("coupling", "--width", "two"));
