@@ -1,7 +1,6 @@
 package org.geopinn.autodiff;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -20,8 +19,14 @@ final class ActivationJets {
     /** The adjoint of a (backward) or the tangent of z (tangent pass). */
     private static final int OTHER = 2;
 
-    /** A product coefficient · Π factors added to component {@code target}. */
-    private record Product(int target, double coefficient, int[] sources, int[] indices) {
+    /**
+     * A product coefficient · Π factors added to component {@code target}; the first product of each
+     * target sets it instead ({@code first}), so no pass is spent clearing the output.
+     */
+    private record Product(int target, double coefficient, int[] sources, int[] indices, boolean first) {
+        Product asFirst() {
+            return new Product(target, coefficient, sources, indices, true);
+        }
     }
 
     private final Product[] forward;
@@ -59,9 +64,9 @@ final class ActivationJets {
                 }
             }
         }
-        forward = f.toArray(new Product[0]);
-        backward = b.toArray(new Product[0]);
-        tangent = t.toArray(new Product[0]);
+        forward = markFirst(f, components);
+        backward = markFirst(b, components);
+        tangent = markFirst(t, components);
     }
 
     private static Product product(int target, double coefficient, int sSource, int sOrder, int[] factors, int skip,
@@ -82,7 +87,24 @@ final class ActivationJets {
             sources[q] = list.get(q)[0];
             indices[q] = list.get(q)[1];
         }
-        return new Product(target, coefficient, sources, indices);
+        return new Product(target, coefficient, sources, indices, false);
+    }
+
+    /** Marks the first product of each target; every component must be the target of some product. */
+    private static Product[] markFirst(List<Product> program, int components) {
+        boolean[] seen = new boolean[components];
+        Product[] out = new Product[program.size()];
+        for (int p = 0; p < out.length; p++) {
+            Product product = program.get(p);
+            out[p] = seen[product.target] ? product : product.asFirst();
+            seen[product.target] = true;
+        }
+        for (boolean s : seen) {
+            if (!s) {
+                throw new IllegalStateException("a jet component receives no product");
+            }
+        }
+        return out;
     }
 
     /** a = σ(z) as jets. */
@@ -105,7 +127,6 @@ final class ActivationJets {
             int from, int to) {
         for (int j = from; j < to; j++) {
             double[] target = out[j];
-            Arrays.fill(target, 0, components * n, 0.0);
             for (Product p : program) {
                 int m = p.sources.length;
                 for (int q = 0; q < m; q++) {
@@ -125,26 +146,30 @@ final class ActivationJets {
                             break;
                     }
                 }
-                addProduct(target, p.target * n, p.coefficient, arrays, offsets, m, n);
+                addProduct(target, p.target * n, p.coefficient, arrays, offsets, m, n, p.first);
             }
         }
     }
 
-    /** dst[d + e] += coefficient · Π_q arrays[q][offsets[q] + e] for e &lt; len. */
-    static void addProduct(double[] dst, int d, double coefficient, double[][] arrays, int[] offsets, int m, int len) {
+    /**
+     * dst[d + e] += coefficient · Π_q arrays[q][offsets[q] + e] for e &lt; len, or = when {@code set}
+     * (a loop-invariant test that the compiler hoists out of the loops).
+     */
+    static void addProduct(double[] dst, int d, double coefficient, double[][] arrays, int[] offsets, int m, int len,
+            boolean set) {
         double[] a0 = arrays[0];
         int o0 = offsets[0];
         switch (m) {
             case 1:
                 for (int e = 0; e < len; e++) {
-                    dst[d + e] += coefficient * a0[o0 + e];
+                    dst[d + e] = (set ? 0.0 : dst[d + e]) + coefficient * a0[o0 + e];
                 }
                 return;
             case 2: {
                 double[] a1 = arrays[1];
                 int o1 = offsets[1];
                 for (int e = 0; e < len; e++) {
-                    dst[d + e] += coefficient * a0[o0 + e] * a1[o1 + e];
+                    dst[d + e] = (set ? 0.0 : dst[d + e]) + coefficient * a0[o0 + e] * a1[o1 + e];
                 }
                 return;
             }
@@ -154,7 +179,7 @@ final class ActivationJets {
                 int o1 = offsets[1];
                 int o2 = offsets[2];
                 for (int e = 0; e < len; e++) {
-                    dst[d + e] += coefficient * a0[o0 + e] * a1[o1 + e] * a2[o2 + e];
+                    dst[d + e] = (set ? 0.0 : dst[d + e]) + coefficient * a0[o0 + e] * a1[o1 + e] * a2[o2 + e];
                 }
                 return;
             }
@@ -166,7 +191,7 @@ final class ActivationJets {
                 int o2 = offsets[2];
                 int o3 = offsets[3];
                 for (int e = 0; e < len; e++) {
-                    dst[d + e] += coefficient * a0[o0 + e] * a1[o1 + e] * a2[o2 + e] * a3[o3 + e];
+                    dst[d + e] = (set ? 0.0 : dst[d + e]) + coefficient * a0[o0 + e] * a1[o1 + e] * a2[o2 + e] * a3[o3 + e];
                 }
                 return;
             }
@@ -176,7 +201,7 @@ final class ActivationJets {
                     for (int q = 0; q < m; q++) {
                         v *= arrays[q][offsets[q] + e];
                     }
-                    dst[d + e] += v;
+                    dst[d + e] = (set ? 0.0 : dst[d + e]) + v;
                 }
         }
     }

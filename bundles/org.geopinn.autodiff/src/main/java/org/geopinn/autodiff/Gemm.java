@@ -39,17 +39,24 @@ public final class Gemm {
      */
     public static void combineRows(double[] m, int off, int rowStride, int colStride, int rows, int sources,
             double[][] src, double[][] out, int from, int to, boolean accumulate) {
-        if (!accumulate) {
+        if (!accumulate && sources < 4) {
             for (int r = 0; r < rows; r++) {
                 java.util.Arrays.fill(out[r], from, to, 0.0);
             }
         }
+        boolean overwrite = !accumulate && sources >= 4;
         for (int b0 = from; b0 < to; b0 += COLUMN_BLOCK) {
             int b1 = Math.min(to, b0 + COLUMN_BLOCK);
             for (int r = 0; r < rows; r++) {
                 int m0 = off + r * rowStride;
                 double[] c0 = out[r];
                 int s = 0;
+                if (overwrite) {
+                    // the first four sources set the row: no separate pass to clear it
+                    fourSourcesSet(c0, src[0], src[1], src[2], src[3], m[m0], m[m0 + colStride], m[m0 + 2 * colStride],
+                            m[m0 + 3 * colStride], b0, b1);
+                    s = 4;
+                }
                 for (; s + 3 < sources; s += 4) {
                     int q = m0 + s * colStride;
                     fourSources(c0, src[s], src[s + 1], src[s + 2], src[s + 3], m[q], m[q + colStride],
@@ -70,6 +77,13 @@ public final class Gemm {
             double x1, double x2, double x3, int from, int to) {
         for (int j = from; j < to; j++) {
             c[j] += x0 * a0[j] + x1 * a1[j] + x2 * a2[j] + x3 * a3[j];
+        }
+    }
+
+    private static void fourSourcesSet(double[] c, double[] a0, double[] a1, double[] a2, double[] a3, double x0,
+            double x1, double x2, double x3, int from, int to) {
+        for (int j = from; j < to; j++) {
+            c[j] = x0 * a0[j] + x1 * a1[j] + x2 * a2[j] + x3 * a3[j];
         }
     }
 

@@ -1,0 +1,105 @@
+package org.geopinn.benchmarks.core;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.util.Arrays;
+
+/**
+ * Complements the JMH figures of {@link LaplaceCoreBenchmark} with what JMH does not show: the
+ * heap the set-up retains (Jacobian included), the peak heap, the bytes allocated per call, the
+ * thread CPU time per call (robust when other processes share the cores) and the GFLOP/s of the
+ * matrix products. Run: {@code java -cp benchmarks/target/benchmarks.jar
+ * org.geopinn.benchmarks.core.CoreFootprint [repetitions]}.
+ */
+public final class CoreFootprint {
+    private CoreFootprint() {
+    }
+
+    /**
+     * @param args optional number of timed repetitions (default 30)
+     */
+    public static void main(String[] args) {
+        int repetitions = args.length > 0 ? Integer.parseInt(args[0]) : 30;
+        long baseline = retainedHeap();
+        LaplaceCoreBenchmark bench = new LaplaceCoreBenchmark();
+        bench.setUp();
+        long retained = retainedHeap() - baseline;
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            pool.resetPeakUsage();
+        }
+        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        String[] names = {"evaluatorLossAndGradient", "evaluatorJacobian", "residualSystemLossAndGradient",
+            "residualSystemJacobian"};
+        System.out.printf("threads property geopinn.autodiff.threads=%s, processors=%d%n",
+                System.getProperty("geopinn.autodiff.threads", "1"), Runtime.getRuntime().availableProcessors());
+        System.out.printf("retained heap after set-up (model, evaluators, residual system, 1020x8577 Jacobian): %.1f MB%n",
+                retained / 1e6);
+        for (int b = 0; b < names.length; b++) {
+            double[] wall = new double[repetitions];
+            double[] cpu = new double[repetitions];
+            long allocated = 0;
+            for (int warm = 0; warm < 10; warm++) {
+                run(bench, b);
+            }
+            for (int r = 0; r < repetitions; r++) {
+                long a0 = threads.getCurrentThreadAllocatedBytes();
+                long c0 = threads.getCurrentThreadCpuTime();
+                long w0 = System.nanoTime();
+                run(bench, b);
+                wall[r] = (System.nanoTime() - w0) * 1e-6;
+                cpu[r] = (threads.getCurrentThreadCpuTime() - c0) * 1e-6;
+                allocated += threads.getCurrentThreadAllocatedBytes() - a0;
+            }
+            Arrays.sort(wall);
+            Arrays.sort(cpu);
+            System.out.printf("%-30s wall min %7.1f ms median %7.1f ms | calling-thread CPU min %7.1f ms median %7.1f ms"
+                    + " | allocated %d bytes/call%n", names[b], wall[0], wall[repetitions / 2], cpu[0], cpu[repetitions / 2],
+                    allocated / repetitions);
+        }
+        long peak = 0;
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP) {
+                peak += pool.getPeakUsage().getUsed();
+            }
+        }
+        System.out.printf("peak heap during the timed calls (all pools, garbage included): %.1f MB%n", peak / 1e6);
+        double gemm = productFlops();
+        System.out.printf("matrix-product flops per loss+gradient: %.1f M (forward + backward, both evaluators)%n", gemm / 1e6);
+    }
+
+    private static void run(LaplaceCoreBenchmark bench, int which) {
+        switch (which) {
+            case 0: bench.evaluatorLossAndGradient(); break;
+            case 1: bench.evaluatorJacobian(); break;
+            case 2: bench.residualSystemLossAndGradient(); break;
+            default: bench.residualSystemJacobian(); break;
+        }
+    }
+
+    /**
+     * Multiply-adds ×2 of the products in one forward + backward pass: per layer in→out over rows of
+     * C·n jet entries, forward W·A, backward Wᵀ·δZ (not for the first layer) and δZ·Aᵀ.
+     */
+    static double productFlops() {
+        int[] widths = {2, 64, 64, 64, 1};
+        double total = 0;
+        int[][] batches = {{5, LaplaceSetup.INTERIOR}, {1, LaplaceSetup.BOUNDARY}};
+        for (int[] batch : batches) {
+            double length = (double) batch[0] * batch[1];
+            for (int l = 0; l + 1 < widths.length; l++) {
+                double pairs = (double) widths[l] * widths[l + 1] * length;
+                total += 2 * pairs * (l == 0 ? 2 : 3);
+            }
+        }
+        return total;
+    }
+
+    private static long retainedHeap() {
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+        }
+        Runtime rt = Runtime.getRuntime();
+        return rt.totalMemory() - rt.freeMemory();
+    }
+}
