@@ -208,6 +208,11 @@ public final class Settings {
         throw bad(name, "'" + v + "'", "one of " + String.join(", ", allowed));
     }
 
+    /** @param name the setting @return the value as text, trimmed */
+    public String text(String name) {
+        return String.valueOf(raw(name)).trim();
+    }
+
     /** @param name the setting @return the value, "true" or "false" (case-insensitive) */
     public boolean flag(String name) {
         Object v = raw(name);

@@ -1,0 +1,5 @@
+/**
+ * Loss-weighting policies as services ({@code fixed}, {@code gradnorm}, {@code annealing}); an
+ * implementation package, kept private.
+ */
+package org.geopinn.weighting;

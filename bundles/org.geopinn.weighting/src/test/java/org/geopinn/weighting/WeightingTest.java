@@ -1,0 +1,75 @@
+package org.geopinn.weighting;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import org.geopinn.api.GeopinnException;
+import org.geopinn.api.operator.ResidualGroup;
+import org.geopinn.api.weighting.LossWeighting;
+import org.geopinn.linalg.lsq.FunctionResidualSystem;
+import org.junit.jupiter.api.Test;
+
+class WeightingTest {
+    private static final double[] THETA = {1, 3};
+
+    /** Group "pde": r = 10θ₁ (∇ = (100θ₁, 0)); group "boundary": r = θ₂ − 1 (∇ = (0, θ₂ − 1)). */
+    private static FunctionResidualSystem twoGroups() {
+        return new FunctionResidualSystem(2, List.of(new ResidualGroup("pde", 0, 1), new ResidualGroup("boundary", 1, 1)), null,
+                (t, r) -> {
+                    r[0] = 10 * t[0];
+                    r[1] = t[1] - 1;
+                },
+                (t, j) -> {
+                    j[0] = 10;
+                    j[1] = 0;
+                    j[2] = 0;
+                    j[3] = 1;
+                });
+    }
+
+    @Test
+    void gradientNormBalancingFollowsTheFormula() {
+        FunctionResidualSystem system = twoGroups();
+        LossWeighting w = new GradientNormFactory().create(Map.of("interval", 5));
+        assertTrue(w.update(system, THETA, 0));
+        // n = (100, 2), mean 51, ŵ = (0.51, 25.5), w = 0.9 + 0.1ŵ
+        assertArrayEquals(new double[] {0.951, 3.45}, system.weights(), 1e-12);
+        assertFalse(w.update(system, THETA, 3));
+        assertArrayEquals(new double[] {0.951, 3.45}, system.weights(), 1e-12);
+        // the norms are of the unweighted terms, so ŵ is unchanged by the weights themselves
+        assertTrue(w.update(system, THETA, 5));
+        assertArrayEquals(new double[] {0.9 * 0.951 + 0.051, 0.9 * 3.45 + 2.55}, system.weights(), 1e-12);
+    }
+
+    @Test
+    void annealingFollowsWangTengPerdikaris() {
+        FunctionResidualSystem system = twoGroups();
+        LossWeighting w = new AnnealingFactory().create(Map.of("reference", "pde"));
+        assertTrue(w.update(system, THETA, 0));
+        // max|∇L_pde| = 100, mean|∇L_boundary| = 1, ŵ = 100, w = 0.1·1 + 0.9·100
+        assertArrayEquals(new double[] {1, 90.1}, system.weights(), 1e-12);
+        assertFalse(w.update(system, THETA, 7));
+        LossWeighting unknown = new AnnealingFactory().create(Map.of("reference", "walls"));
+        GeopinnException e = assertThrows(GeopinnException.class, () -> unknown.update(twoGroups(), THETA, 0));
+        assertTrue(e.getMessage().contains("[pde, boundary]"), e.getMessage());
+    }
+
+    @Test
+    void fixedWeightsAreSetOnceAndChecked() {
+        FunctionResidualSystem system = twoGroups();
+        LossWeighting w = new FixedWeightingFactory().create(Map.of("weights", "1, 100"));
+        assertTrue(w.update(system, THETA, 0));
+        assertArrayEquals(new double[] {1, 100}, system.weights(), 0);
+        assertFalse(w.update(system, THETA, 1));
+        assertFalse(new FixedWeightingFactory().create(Map.of()).update(twoGroups(), THETA, 0));
+        LossWeighting wrongCount = new FixedWeightingFactory().create(Map.of("weights", "1,2,3"));
+        assertThrows(GeopinnException.class, () -> wrongCount.update(twoGroups(), THETA, 0));
+        assertThrows(GeopinnException.class, () -> new FixedWeightingFactory().create(Map.of("weights", "1,-2")));
+        assertThrows(GeopinnException.class, () -> new GradientNormFactory().create(Map.of("interval", 0)));
+        assertTrue(new GradientNormFactory().settings().get("momentum").contains("default 0.9"));
+    }
+}
