@@ -238,7 +238,13 @@ final class BenchCommand {
         } catch (IOException | RuntimeException e) {
             // not Linux: keep the generic name
         }
+        String load = "";
+        try {
+            load = ", load average " + Files.readString(Path.of("/proc/loadavg")).split(" ")[0] + " at the end (shared machine)";
+        } catch (IOException | RuntimeException e) {
+            // not Linux
+        }
         return cpu + ", " + Runtime.getRuntime().availableProcessors() + " cores, Java " + System.getProperty("java.version") + ", "
-                + System.getProperty("os.name");
+                + System.getProperty("os.name") + load;
     }
 }

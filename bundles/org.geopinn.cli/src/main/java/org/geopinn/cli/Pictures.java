@@ -150,10 +150,20 @@ final class Pictures {
                 cells.add(new Number[] {ix, iy, z});
             }
         }
-        chart.getStyler().setMin(min);
-        chart.getStyler().setMax(max > min ? max : min + 1e-300);
+        // The colour bar prints its ends as they are: round them outwards to three digits.
+        chart.getStyler().setMin(round3(min, false));
+        chart.getStyler().setMax(max > min ? round3(max, true) : round3(min, true) + Math.ulp(min) + 1e-300);
         chart.addSeries(title, labels(grid, true), labels(grid, false), cells);
         return chart;
+    }
+
+    private static double round3(double v, boolean up) {
+        if (v == 0 || !Double.isFinite(v)) {
+            return v;
+        }
+        java.math.BigDecimal b = new java.math.BigDecimal(v).round(new java.math.MathContext(3,
+                up ? java.math.RoundingMode.CEILING : java.math.RoundingMode.FLOOR));
+        return b.doubleValue();
     }
 
     /** Axis labels: every tenth grid line labelled, the others blank, so the axis stays readable. */

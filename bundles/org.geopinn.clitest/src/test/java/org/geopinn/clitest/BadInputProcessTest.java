@@ -43,9 +43,10 @@ class BadInputProcessTest {
 
     @Test
     void resumeDirectoryOfAnotherProblem(@TempDir Path home) throws Exception {
-        Path run = home.resolve("heat-run");
-        assertEquals(0, Geopinn.run(home, "solve", "heat", "--optimizer", "adam", "--steps", "2", "--quiet", "--out", run.toString()).exit());
-        failsCleanly(Geopinn.run(home, "solve", "laplace2d", "--resume", run.toString()), "'heat'", "laplace2d");
+        Path run = home.resolve("laplace-run");
+        assertEquals(0, Geopinn.run(home, "solve", "laplace2d", "--optimizer", "adam", "--steps", "2", "--quiet", "--out", run.toString())
+                .exit());
+        failsCleanly(Geopinn.run(home, "solve", "heat", "--resume", run.toString()), "'laplace2d'", "'heat'");
         failsCleanly(Geopinn.run(home, "solve", "laplace2d", "--resume", home.resolve("nothing-here").toString()),
                 "not a Geopinn results directory");
     }

@@ -55,6 +55,7 @@ class SessionsTest {
                 TestOptimizers.factory("gd2", () -> new TestOptimizers.Descent("gd2", 1e-3)));
         registry.add(org.geopinn.api.optimizer.OptimizerFactory.class, null, null, "test",
                 TestOptimizers.factory("broken", TestOptimizers.Broken::new));
+        registry.add(org.geopinn.api.diagnostic.Diagnostic.class, null, null, "test", new GradientNorm());
         registry.addListener(whiteboard::add);
         sessions = new Sessions(registry, new Sessions.SolutionPublisher() {
             @Override
@@ -231,5 +232,44 @@ class SessionsTest {
         assertTrue(s.message().contains("time budget"), s.message());
         assertNotNull(s.lastEvent());
         assertTrue(s.history().get(s.history().size() - 1).seconds() >= 0.3);
+    }
+
+    /** A real diagnostic: the norm of the loss gradient. */
+    static final class GradientNorm implements org.geopinn.api.diagnostic.Diagnostic {
+        @Override
+        public String id() {
+            return "gradient-norm";
+        }
+
+        @Override
+        public String description() {
+            return "norm of the loss gradient";
+        }
+
+        @Override
+        public org.geopinn.api.diagnostic.DiagnosticReport run(org.geopinn.api.operator.ResidualSystem system, double[] theta,
+                Map<String, ?> options) {
+            double[] g = new double[theta.length];
+            system.lossAndGradient(theta, g);
+            double n = 0;
+            for (double x : g) {
+                n += x * x;
+            }
+            return new org.geopinn.api.diagnostic.DiagnosticReport(id(), "gradient norm", Map.of("norm", Math.sqrt(n)), Map.of());
+        }
+    }
+
+    @Test
+    void diagnosticsRunEveryKStepsAndOnDemand() throws Exception {
+        Session s = sessions.start(SessionSpec.builder("poisson").maxSteps(6).diagnostics(List.of("gradient-norm")).diagnosticEvery(3)
+                .build());
+        finish(s);
+        List<Long> at = whiteboard.stream().filter(e -> e.kind() == TrainingEvent.Kind.DIAGNOSTIC).map(TrainingEvent::step).toList();
+        assertEquals(List.of(3L, 6L), at);
+        var report = s.diagnose("gradient-norm", Map.of());
+        assertTrue(report.scalars().get("norm") > 0);
+        assertThrows(GeopinnException.class, () -> s.diagnose("ntk", Map.of()));
+        assertThrows(GeopinnException.class,
+                () -> sessions.start(SessionSpec.builder("poisson").diagnostics(List.of("ntk")).build()));
     }
 }
