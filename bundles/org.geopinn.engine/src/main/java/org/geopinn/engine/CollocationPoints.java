@@ -30,7 +30,7 @@ final class CollocationPoints {
         Map<String, double[]> points = new LinkedHashMap<>();
         List<Condition> conditions = problem.conditions();
         for (int g = 0; g < conditions.size(); g++) {
-            points.put(conditions.get(g).name(), sample(problem, spec, directory, g, round));
+            points.put(conditions.get(g).name(), sample(problem, spec, directory, g, round, 1));
         }
         return points;
     }
@@ -41,14 +41,15 @@ final class CollocationPoints {
      * @param directory where the samplers are
      * @param g the index of the condition
      * @param round the resampling round
+     * @param factor how many times the condition's point count to draw (candidates for adaptive resampling)
      * @return the condition's points, row-major n×d
      */
-    static double[] sample(Problem problem, SessionSpec spec, ServiceDirectory directory, int g, long round) {
+    static double[] sample(Problem problem, SessionSpec spec, ServiceDirectory directory, int g, long round, int factor) {
         Condition c = problem.conditions().get(g);
         String samplerId = spec.samplerId() != null ? spec.samplerId() : c.sampler();
         Sampler sampler = directory.find(Sampler.class, samplerId).orElseThrow(() -> new GeopinnException(
                 "sampler '" + samplerId + "' of condition '" + c.name() + "' is not available; known: " + directory.ids(Sampler.class)));
-        int count = spec.points().getOrDefault(c.name(), c.points());
+        int count = spec.points().getOrDefault(c.name(), c.points()) * factor;
         int d = problem.domain().dimension();
         double[] p = sampler.sample(problem.domain(), problem.domain().part(c.part()), count, seed(spec.seed(), g, round),
                 c.samplerOptions());

@@ -393,8 +393,16 @@ final class TrainingSession implements Session {
             return;
         }
         long round = resampleRound(step);
+        int d = rig.problem.domain().dimension();
         for (int g = 0; g < conditionNames.size(); g++) {
-            rig.system.setPoints(conditionNames.get(g), CollocationPoints.sample(rig.problem, spec, directory, g, round));
+            String name = conditionNames.get(g);
+            if (AdaptiveResampling.available()) {
+                double[] fresh = CollocationPoints.sample(rig.problem, spec, directory, g, round,
+                        AdaptiveResampling.CANDIDATES_PER_POINT);
+                AdaptiveResampling.resample(rig.system, theta, name, fresh, d, CollocationPoints.seed(spec.seed(), g, -round));
+            } else {
+                rig.system.setPoints(name, CollocationPoints.sample(rig.problem, spec, directory, g, round, 1));
+            }
         }
     }
 

@@ -272,4 +272,33 @@ class SessionsTest {
         assertThrows(GeopinnException.class,
                 () -> sessions.start(SessionSpec.builder("poisson").diagnostics(List.of("ntk")).build()));
     }
+
+    @Test
+    void adaptiveResamplingKeepsTheCountAndDrawsFromTheCandidates() throws Exception {
+        assertTrue(AdaptiveResampling.available());
+        Session s = sessions.start(SessionSpec.builder("poisson").sampler("uniform").resampleEvery(2).maxSteps(6).build());
+        assertEquals(SessionState.FINISHED, finish(s), s.message());
+        assertEquals(6, s.history().size());
+
+        var model = s.model();
+        var system = OperatorEngines.create("autodiff").build(problem, model,
+                CollocationPoints.sample(problem, s.spec(), registry, 0), s.spec().scaling());
+        double[] before = system.points("pde");
+        double[] fresh = CollocationPoints.sample(problem, s.spec(), registry, 0, 1, AdaptiveResampling.CANDIDATES_PER_POINT);
+        assertEquals(before.length * AdaptiveResampling.CANDIDATES_PER_POINT, fresh.length);
+        AdaptiveResampling.resample(system, s.parameters(), "pde", fresh, 1, 7);
+        double[] after = system.points("pde");
+        assertEquals(before.length, after.length, "same number of points");
+        java.util.Set<Double> candidates = new java.util.HashSet<>();
+        for (double x : before) {
+            candidates.add(x);
+        }
+        for (double x : fresh) {
+            candidates.add(x);
+        }
+        for (double x : after) {
+            assertTrue(candidates.contains(x), "a selected point is a candidate");
+        }
+        assertTrue(!java.util.Arrays.equals(before, after), "the selection moved some points");
+    }
 }
