@@ -80,7 +80,7 @@ class ProblemLibraryTest {
         }
         Map<String, String> laplace = Laplace2d.define().defaults();
         assertEquals("32", laplace.get(ProblemDefaults.HIDDEN));
-        assertEquals("anagram", laplace.get(ProblemDefaults.OPTIMIZER));
+        assertEquals("anagram(cutoff=absolute;tolerance=1e-6)", laplace.get(ProblemDefaults.OPTIMIZER));
         Map<String, String> coupled = NernstPlanckPoisson1d.define(0.1, 1, 3).defaults();
         assertEquals("true", coupled.get(ProblemDefaults.SEPARATE_NETWORKS));
         assertEquals("gradnorm", coupled.get(ProblemDefaults.WEIGHTING));
