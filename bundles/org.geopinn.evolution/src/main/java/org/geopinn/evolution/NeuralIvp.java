@@ -43,6 +43,10 @@ final class NeuralIvp {
     private final ErrorMeter errorMeter;
     private final double[] samples;
     private final List<EvolutionEvent> events = new ArrayList<>();
+    /** The parameters that guide the sampling of the current step (read by {@link #magnitudeTarget}). */
+    private double[] guide;
+    private final LeastSquaresFit.Target magnitudeTarget;
+    private final BogackiShampine.Derivative stage;
     private EvolutionListener listener;
     private long startNanos;
 
@@ -80,6 +84,11 @@ final class NeuralIvp {
                 ? new ErrorMeter(problem, model, reference.get(), settings.errorPoints(), settings.seed() + 2)
                 : null;
         this.samples = new double[settings.samples() * problem.lower().length];
+        this.magnitudeTarget = (points, n, out) -> {
+            magnitude.forward(guide, points, n);
+            System.arraycopy(magnitude.values(), 0, out, 0, magnitude.fieldCount() * n);
+        };
+        this.stage = velocity::compute;
     }
 
     /** @return the end time in use */
@@ -141,15 +150,10 @@ final class NeuralIvp {
             }
             double target = next < outputTimes.length ? outputTimes[next] : endTime;
             h = Math.min(Math.min(h, maxStep), target - t);
-            final double[] now = theta;
-            sampler.draw((points, n, out) -> {
-                magnitude.forward(now, points, n);
-                System.arraycopy(magnitude.values(), 0, out, 0, magnitude.fieldCount() * n);
-            }, samples, settings.samples());
+            guide = theta;
+            sampler.draw(magnitudeTarget, samples, settings.samples());
             velocity.newSamples(samples, settings.samples());
-            final double[] current = theta;
-            double error = integrator.attempt((y, yDot) -> velocity.compute(y, yDot), current, h, settings.rtol(),
-                    settings.atol());
+            double error = integrator.attempt(stage, theta, h, settings.rtol(), settings.atol());
             steps++;
             double[] proposal = integrator.proposal();
             if (!Double.isFinite(error) || !allFinite(proposal)) {
@@ -157,7 +161,7 @@ final class NeuralIvp {
                         + " (try a smaller rtol or first-step, or a larger mu)");
             }
             if (error <= 1) {
-                theta = proposal.clone();
+                System.arraycopy(proposal, 0, theta, 0, theta.length); // θ is owned here: no copy per step
                 t = Math.abs(t + h - target) <= eps ? target : t + h;
                 accepted++;
                 emit(Kind.STEP, steps, t, h, velocity.maxIterations(), velocity.maxCgResidual(), velocity.pdeResidual(),
