@@ -107,7 +107,11 @@ final class ConsoleLog {
             line.append(": ").append(Host.oneLine(cause));
         }
         String text = line.toString();
-        if (ECHOES.stream().anyMatch(text::contains) || repeated(text)) {
+        // (The log service hands out a copy of the exception, whose message names the original class.)
+        boolean startFailure = cause != null && message != null && message.startsWith("FrameworkEvent ERROR")
+                && String.valueOf(cause).contains("org.osgi.framework.BundleException");
+        // A bundle that fails to start while the framework starts is reported by the launcher itself.
+        if (startFailure || ECHOES.stream().anyMatch(text::contains) || repeated(text)) {
             return;
         }
         out.println(text);

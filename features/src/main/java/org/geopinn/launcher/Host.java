@@ -52,14 +52,28 @@ public final class Host implements AutoCloseable {
         Host host = new Host(framework, storage, home, problems);
         ConsoleLog.attach(framework.getBundleContext(), logLevel(properties), report);
         List<Bundle> installed = host.install(features, repository, provided, report);
+        // Mark every bundle for starting, then start the framework: it starts them all in one
+        // start-level pass and only then becomes ACTIVE (FrameworkEvent.STARTED), so a bundle that
+        // waits for the system bundle to be active sees the whole host.
+        List<Bundle> startable = installed.stream()
+                .filter(b -> b.getHeaders().get(Constants.FRAGMENT_HOST) == null).toList();
+        for (Bundle bundle : startable) {
+            try {
+                bundle.start();
+            } catch (BundleException | RuntimeException e) {
+                host.problem(report, "bundle " + bundle.getSymbolicName() + " did not start: " + oneLine(e));
+            }
+        }
         try {
             framework.start();
         } catch (BundleException e) {
             host.close();
             throw new LaunchException("the OSGi framework did not start: " + oneLine(e), e);
         }
-        for (Bundle bundle : installed) {
-            if (bundle.getHeaders().get(Constants.FRAGMENT_HOST) != null) {
+        // Those that could not start in the pass (unresolved, failing activator): ask once more
+        // for the reason, to report it on one line.
+        for (Bundle bundle : startable) {
+            if (bundle.getState() == Bundle.ACTIVE) {
                 continue;
             }
             try {

@@ -179,6 +179,9 @@ public final class HostBuilder {
         p.put(MODE, mode);
         p.put(ARGS, String.join(String.valueOf(ARG_SEPARATOR), args));
         p.put(STORAGE, storage.toString());
+        // Felix would print a stack trace for each bundle that fails to start; the launcher reports
+        // those on one line, and the framework's other errors reach the console through the log.
+        p.put("felix.log.level", "0");
         if (!systemExports.isEmpty()) {
             p.put(Constants.FRAMEWORK_SYSTEMPACKAGES_EXTRA, String.join(",", systemExports));
         }
