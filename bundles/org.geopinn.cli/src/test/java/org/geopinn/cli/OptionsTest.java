@@ -1,0 +1,66 @@
+package org.geopinn.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.geopinn.api.GeopinnException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class OptionsTest {
+    private static Options parse(String... args) {
+        return Options.parse(List.of(args), SolveCommand.VALUED, SolveCommand.FLAGS);
+    }
+
+    @Test
+    void valuesFlagsAndPositionals() {
+        Options o = parse("laplace2d", "--steps", "20", "--hidden=64,64", "--quiet");
+        assertEquals(List.of("laplace2d"), o.positional());
+        assertEquals(20, o.longValue("steps", 0, 1));
+        assertArrayEquals(new int[] {64, 64}, o.widths("hidden"));
+        assertTrue(o.flag("quiet"));
+        assertNull(o.widths("activation"));
+        assertEquals(7, o.longValue("seed", 7, 0), "the fallback when absent");
+    }
+
+    @Test
+    void badInputIsOneClearLine() {
+        assertEquals("unknown option --stepz; options are --activation, --config, --diagnostic-every, --diagnostics, --engine, "
+                + "--error-every, --hidden, --initialization, --model, --optimizer, --out, --points, --quiet, --resample-every, "
+                + "--resume, --sampler, --scaling, --seed, --separate-networks, --steps, --time-budget, --weighting",
+                assertThrows(GeopinnException.class, () -> parse("--stepz", "3")).getMessage());
+        assertEquals("--steps needs a value", assertThrows(GeopinnException.class, () -> parse("--steps")).getMessage());
+        assertEquals("--steps: '1e3' is not a whole number",
+                assertThrows(GeopinnException.class, () -> parse("--steps", "1e3").longValue("steps", 0, 1)).getMessage());
+        assertEquals("--steps: 0 is too small (at least 1)",
+                assertThrows(GeopinnException.class, () -> parse("--steps", "0").longValue("steps", 0, 1)).getMessage());
+        assertEquals("--time-budget: -1 must be a finite number ≥ 0",
+                assertThrows(GeopinnException.class, () -> parse("--time-budget", "-1").nonNegative("time-budget", 0)).getMessage());
+        assertEquals("--hidden: layer widths must be positive, got '64,0'",
+                assertThrows(GeopinnException.class, () -> parse("--hidden", "64,0").widths("hidden")).getMessage());
+        assertEquals("--quiet takes no value", assertThrows(GeopinnException.class, () -> parse("--quiet=yes")).getMessage());
+    }
+
+    @Test
+    void aConfigFileFillsWhatTheCommandLineLeavesOpen(@TempDir Path dir) throws Exception {
+        Path cfg = dir.resolve("run.properties");
+        Files.writeString(cfg, "steps=300\noptimizer=adam:100,lbfgs\nquiet=true\n");
+        Options o = parse("--steps", "50");
+        o.addDefaults(cfg, SolveCommand.VALUED, SolveCommand.FLAGS);
+        assertEquals(50, o.longValue("steps", 0, 1), "the command line wins");
+        assertEquals("adam:100,lbfgs", o.get("optimizer"));
+        assertTrue(o.flag("quiet"));
+        Files.writeString(cfg, "stepz=3\n");
+        assertTrue(assertThrows(GeopinnException.class, () -> parse().addDefaults(cfg, SolveCommand.VALUED, SolveCommand.FLAGS))
+                .getMessage().startsWith("unknown key 'stepz' in "));
+        assertTrue(assertThrows(GeopinnException.class,
+                () -> parse().addDefaults(dir.resolve("missing.properties"), SolveCommand.VALUED, SolveCommand.FLAGS))
+                .getMessage().startsWith("cannot read the config file "));
+    }
+}
