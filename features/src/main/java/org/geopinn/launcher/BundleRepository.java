@@ -2,6 +2,7 @@ package org.geopinn.launcher;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.osgi.service.feature.ID;
@@ -24,9 +25,22 @@ public final class BundleRepository {
      * @return a repository searching {@code hostDir/repository}, then {@code ~/.m2/repository}
      */
     public static BundleRepository forHost(Path hostDir) {
+        return forHost(hostDir, List.of());
+    }
+
+    /**
+     * @param hostDir the assembled host
+     * @param extra more Maven-layout folders, searched after the host's own
+     * @return a repository searching {@code hostDir/repository}, the extra folders, then {@code ~/.m2/repository}
+     */
+    public static BundleRepository forHost(Path hostDir, List<Path> extra) {
         Path local = Path.of(System.getProperty("maven.repo.local",
                 Path.of(System.getProperty("user.home"), ".m2", "repository").toString()));
-        return new BundleRepository(List.of(hostDir.resolve("repository"), local));
+        List<Path> roots = new ArrayList<>();
+        roots.add(hostDir.resolve("repository"));
+        roots.addAll(extra);
+        roots.add(local);
+        return new BundleRepository(roots);
     }
 
     /**

@@ -63,6 +63,8 @@ public final class HostBuilder {
     private final List<String> systemExports = new ArrayList<>();
     private final Set<String> providedSymbolicNames = new LinkedHashSet<>();
     private PrintStream report = System.err;
+    private final List<Path> extraFeatures = new ArrayList<>();
+    private final List<Path> extraRepositories = new ArrayList<>();
 
     private HostBuilder(Path hostDir) {
         this.hostDir = hostDir.toAbsolutePath().normalize();
@@ -106,6 +108,28 @@ public final class HostBuilder {
     /** @param names the features to install, replacing those of the mode @return this */
     public HostBuilder features(List<String> names) {
         this.features = List.copyOf(names);
+        return this;
+    }
+
+    /**
+     * Adds a feature document from outside the host (e.g. a site's own plugins with their
+     * configurations), installed after the features of the mode.
+     *
+     * @param file the feature's JSON file
+     * @return this
+     */
+    public HostBuilder feature(Path file) {
+        extraFeatures.add(file.toAbsolutePath());
+        return this;
+    }
+
+    /**
+     * @param root a Maven-layout folder searched for bundles after the host's repository and
+     *        before the local Maven repository
+     * @return this
+     */
+    public HostBuilder repository(Path root) {
+        extraRepositories.add(root.toAbsolutePath());
         return this;
     }
 
@@ -156,7 +180,9 @@ public final class HostBuilder {
      * @throws LaunchException if a feature cannot be read or the framework cannot start
      */
     public Host start() {
-        List<HostFeature> read = features.stream().map(n -> HostFeature.read(hostDir.resolve("features"), n)).toList();
+        List<HostFeature> read = new ArrayList<>();
+        features.forEach(n -> read.add(HostFeature.read(hostDir.resolve("features"), n)));
+        extraFeatures.forEach(f -> read.add(HostFeature.read(f)));
         Path storage;
         try {
             storage = Files.createTempDirectory("geopinn-osgi-");
@@ -168,7 +194,8 @@ public final class HostBuilder {
         FrameworkFactory f = factory != null ? factory
                 : ServiceLoader.load(FrameworkFactory.class, HostBuilder.class.getClassLoader()).findFirst()
                         .orElseThrow(() -> new LaunchException("no OSGi framework on the launcher's class path"));
-        return Host.launch(f, launch, storage, home, read, BundleRepository.forHost(hostDir), providedSymbolicNames, report);
+        return Host.launch(f, launch, storage, home, read, BundleRepository.forHost(hostDir, extraRepositories),
+                providedSymbolicNames, report);
     }
 
     private Map<String, String> launchProperties(List<HostFeature> read, Path storage) {

@@ -50,6 +50,19 @@ public final class HostFeature {
         if (!Files.isRegularFile(file)) {
             throw new LaunchException("feature '" + name + "' not found: no " + file);
         }
+        return read(file);
+    }
+
+    /**
+     * @param file a feature document anywhere, e.g. {@code my-plugins.json}
+     * @return the feature, named after the file
+     * @throws LaunchException if the file is missing or is not a valid feature document
+     */
+    public static HostFeature read(Path file) {
+        String name = file.getFileName().toString().replaceFirst("\\.json$", "");
+        if (!Files.isRegularFile(file)) {
+            throw new LaunchException("feature file " + file + " not found");
+        }
         // The JSON provider is found through the context class loader: make it the launcher's own,
         // so that an embedding program with another JSON provider on its class path does not interfere.
         Thread thread = Thread.currentThread();

@@ -46,18 +46,27 @@ final class TestHost implements AutoCloseable {
 
     /** @return a started host in a fresh temporary home */
     static TestHost start() {
+        return start(builder -> { });
+    }
+
+    /**
+     * @param customizer adds to the test host's set-up (more features, repositories, properties)
+     * @return a started host in a fresh temporary home
+     */
+    static TestHost start(java.util.function.Consumer<HostBuilder> customizer) {
         try {
             Path home = Files.createTempDirectory("geopinn-itest-");
             ByteArrayOutputStream report = new ByteArrayOutputStream();
             PrintStream tee = new PrintStream(new Tee(report, System.err), true, StandardCharsets.UTF_8);
-            Host host = HostBuilder.forHost(hostDir()).home(home)
+            HostBuilder builder = HostBuilder.forHost(hostDir()).home(home)
                     // "host" mode so that the CLI bundle runs no command; without the interactive shell feature.
                     .interactive().features(FEATURES)
                     .frameworkFactory(new org.apache.felix.framework.FrameworkFactory())
                     .provideFromClassPath(classPathLocation(Catalog.class))
                     .property("felix.fileinstall.poll", "250")
-                    .reportTo(tee)
-                    .start();
+                    .reportTo(tee);
+            customizer.accept(builder);
+            Host host = builder.start();
             return new TestHost(host, home, report);
         } catch (IOException e) {
             throw new IllegalStateException(e);
