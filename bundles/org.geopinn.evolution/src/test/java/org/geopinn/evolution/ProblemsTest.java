@@ -79,6 +79,22 @@ class ProblemsTest {
         }
     }
 
+    @Test
+    void spaceTimeHeatAgreesWithTheInitialValueProblem() {
+        var spaceTime = new org.geopinn.evolution.problems.Heat2dSpaceTime();
+        TimeReference ivp = new Heat2d().reference().orElseThrow();
+        double[] exact = new double[1];
+        ivp.evaluate(0.3, new double[] {0.1, -0.2}, 1, exact);
+        double[] st = new double[1];
+        spaceTime.reference().orElseThrow().evaluate(new double[] {0.3, 0.1, -0.2}, 1, st);
+        assertEquals(exact[0], st[0], 1e-15);
+        var initial = spaceTime.conditions().stream().filter(c -> c.name().equals("initial")).findFirst().orElseThrow();
+        double[] u0 = new double[1];
+        ivp.evaluate(0, new double[] {0.05, 0.02}, 1, u0);
+        assertEquals(u0[0], initial.source().value(new double[] {0, 0.05, 0.02}), 1e-15);
+        assertEquals(3, spaceTime.domain().dimension());
+    }
+
     private static void assertInitialDataMatches(InitialValueProblem p) {
         int d = p.lower().length;
         int f = p.vocabulary().fields().size();
