@@ -19,11 +19,14 @@ import org.osgi.framework.BundleListener;
 import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.framework.ServiceListener;
 import org.osgi.framework.ServiceReference;
+import org.osgi.framework.startlevel.BundleStartLevel;
+import org.osgi.framework.wiring.BundleRevision;
 
 /**
- * {@link Services} from a running framework. The host counts as ready once the training service
- * is registered and neither bundles nor services have changed for a short quiet period: the
- * launcher starts bundles one after the other, and each registers its services as it starts.
+ * {@link Services} from a running framework. The host counts as ready once the launcher has asked
+ * every bundle to start (each is active, or marked to start and failed), the training service is
+ * registered, and neither bundles nor services have changed for a short quiet period (components
+ * that wait for configuration or other services register a little later).
  */
 final class FrameworkServices implements Services, AutoCloseable {
     /** Launch property: the Geopinn home. */
@@ -83,13 +86,30 @@ final class FrameworkServices implements Services, AutoCloseable {
         }
     }
 
+    /**
+     * @return whether the launcher has not yet started some bundle: one that is starting, or not
+     *         active and not yet marked to start (a bundle whose start failed is marked and stays
+     *         resolved or installed; it does not hold the command up)
+     */
     private boolean anyStarting() {
         for (Bundle b : context.getBundles()) {
+            if (b.getBundleId() == 0 || isFragment(b)) {
+                continue;
+            }
             if (b.getState() == Bundle.STARTING) {
+                return true;
+            }
+            BundleStartLevel level = b.adapt(BundleStartLevel.class);
+            if (b.getState() != Bundle.ACTIVE && level != null && !level.isPersistentlyStarted()) {
                 return true;
             }
         }
         return false;
+    }
+
+    private static boolean isFragment(Bundle b) {
+        BundleRevision r = b.adapt(BundleRevision.class);
+        return r != null && (r.getTypes() & BundleRevision.TYPE_FRAGMENT) != 0;
     }
 
     private <T> T service(Class<T> kind) {
