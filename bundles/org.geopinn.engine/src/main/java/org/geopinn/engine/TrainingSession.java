@@ -67,6 +67,8 @@ final class TrainingSession implements Session {
     private final double[] theta;
     private final double[] backup;
     private Optimizer optimizer;
+    /** The id of the optimizer taking the steps, readable from any thread without waiting for a step. */
+    private volatile String currentOptimizerId;
     private OptimizerFactory optimizerFactory;
     private Map<String, String> optimizerSettings;
     private OptimizerState savedState;
@@ -129,6 +131,7 @@ final class TrainingSession implements Session {
     private void installOptimizer(String optimizerId, Map<String, String> settings) {
         OptimizerFactory f = new SpecResolver(directory).require(OptimizerFactory.class, optimizerId, "optimizer");
         optimizer = f.create(settings);
+        currentOptimizerId = optimizerId;
         optimizerFactory = f;
         optimizerSettings = Map.copyOf(settings);
     }
@@ -705,7 +708,7 @@ final class TrainingSession implements Session {
 
     @Override
     public String optimizerId() {
-        return onWorker(this::optimizerIdOrSaved);
+        return currentOptimizerId;
     }
 
     @Override
@@ -727,6 +730,7 @@ final class TrainingSession implements Session {
             String from = optimizer.id();
             boolean adopted = next.adopt(optimizer.exportState());
             optimizer = next;
+            currentOptimizerId = optimizerId;
             optimizerFactory = f;
             optimizerSettings = Map.copyOf(settings == null ? Map.of() : settings);
             chainOverridden = true;
