@@ -13,10 +13,12 @@ import org.geopinn.api.operator.ResidualSystem;
 import org.geopinn.api.problem.Condition;
 import org.geopinn.api.problem.Problem;
 import org.geopinn.api.problem.ProblemDefaults;
+import org.geopinn.api.session.OptimizerStage;
 import org.geopinn.models.StandardModels;
 import org.geopinn.operators.EvaluatorFactory;
 import org.geopinn.operators.StackedResidualSystem;
 import org.geopinn.optimizer.anagram.AnagramFactory;
+import org.geopinn.optimizer.gnpcg.GaussNewtonPcgFactory;
 import org.geopinn.samplers.Samplers;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -24,8 +26,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Every problem builds a residual system with the real samplers, models and autodiff operator
- * engine, and a few steps of the second-order optimizer ANaGRAM lower its loss. Small networks and
- * few points keep this a smoke test; accuracy is for the benchmarks.
+ * engine, and a few steps of each second-order optimizer (ANaGRAM, Gauss–Newton with PCG) lower its
+ * loss (ANaGRAM with the settings of the problem's default chain, where it names ANaGRAM). Small
+ * networks and few points keep this a smoke test; accuracy is for the benchmarks.
  */
 class TrainingSmokeTest {
 
@@ -39,15 +42,34 @@ class TrainingSmokeTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("problems")
     void aFewAnagramStepsLowerTheLoss(Problem problem) {
+        assertStepsLowerTheLoss(problem, new AnagramFactory().create(defaultSettings(problem, "anagram")));
+    }
+
+    /** The settings the problem's default optimizer chain gives this optimizer (e.g. ANaGRAM's cut-off). */
+    private static Map<String, String> defaultSettings(Problem problem, String optimizerId) {
+        String chain = problem.defaults().get(ProblemDefaults.OPTIMIZER);
+        if (chain == null) {
+            return Map.of();
+        }
+        return OptimizerStage.parseChain(chain).stream().filter(s -> s.optimizerId().equals(optimizerId))
+                .map(OptimizerStage::settings).findFirst().orElse(Map.of());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("problems")
+    void aFewGaussNewtonPcgStepsLowerTheLoss(Problem problem) {
+        assertStepsLowerTheLoss(problem, new GaussNewtonPcgFactory().create(Map.of()));
+    }
+
+    private void assertStepsLowerTheLoss(Problem problem, Optimizer optimizer) {
         ResidualSystem system = system(problem);
         double[] theta = initial.clone();
         double before = system.loss(theta);
-        Optimizer anagram = new AnagramFactory().create(Map.of());
         for (int step = 0; step < 6; step++) {
-            anagram.step(system, theta);
+            optimizer.step(system, theta);
         }
         double after = system.loss(theta);
-        assertTrue(after < 0.9 * before, problem.id() + ": loss " + before + " -> " + after);
+        assertTrue(after < 0.9 * before, problem.id() + " with " + optimizer.id() + ": loss " + before + " -> " + after);
     }
 
     private double[] initial;
