@@ -19,14 +19,14 @@ import org.geopinn.api.GeopinnException;
  * <li>{@code samples} fresh collocation points per time step [2000]; {@code error-points} fixed points
  * for the error against the reference [4096]; {@code importance} the fraction of each sample set drawn
  * where the solution is large (from a uniform pool, with probability ∝ Σ_f |u_f|), the rest uniform [0]</li>
- * <li>{@code rank} Nyström preconditioner rank ℓ [50]; {@code mu} regularisation μ̃ = mu·λ_max [1e-6];
- * {@code cg-tol} relative CG tolerance [1e-7]; {@code cg-max} CG iteration limit [500]</li>
+ * <li>{@code rank} Nyström preconditioner rank ℓ [50]; {@code mu} regularisation μ̃ = mu·λ_max [1e-7];
+ * {@code cg-tol} relative CG tolerance [1e-7]; {@code cg-max} CG iteration limit [1000]</li>
  * <li>{@code model} model factory id [sinusoidal-mlp]; {@code hidden} widths [32,32];
  * {@code activation} [swish]; {@code model.KEY} passed to the model as option KEY</li>
  * <li>{@code fit-iterations} Gauss–Newton iterations of the initial fit and of each refit [200];
  * {@code fit-tol} relative RMS misfit at which a fit stops [1e-3]</li>
  * <li>{@code restart-cg} restart (refit a fresh network) after a step needing more CG iterations
- * than this [400]; {@code restart-every} also restart every N accepted steps, 0 for never [0]</li>
+ * than this [900]; {@code restart-every} also restart every N accepted steps, 0 for never [0]</li>
  * <li>{@code seed} random seed of initialisation and sampling [0]</li>
  * </ul>
  *
@@ -69,7 +69,7 @@ public record EvolutionSettings(double endTime, double[] outputTimes, double rto
     /** @return the default settings */
     public static EvolutionSettings defaults() {
         return new EvolutionSettings(Double.NaN, new double[0], 1e-3, 1e-4, 1e-3, Double.NaN, 10000, 2000, 4096, 0.0, 50,
-                1e-6, 1e-7, 500, "sinusoidal-mlp", new int[] {32, 32}, "swish", Map.of(), 200, 1e-3, 400, 0, 0L);
+                1e-7, 1e-7, 1000, "sinusoidal-mlp", new int[] {32, 32}, "swish", Map.of(), 200, 1e-3, 900, 0, 0L);
     }
 
     @Override
