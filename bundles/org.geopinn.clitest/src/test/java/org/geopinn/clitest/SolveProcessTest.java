@@ -66,6 +66,15 @@ class SolveProcessTest {
         assertEquals("\"adam\"", field(summary, "optimizer"));
         assertEquals("0", number(summary, "seed"));
         assertTrue(summary.contains("\"versions\"") && summary.contains("org.geopinn.engine"));
+
+        // A new host loads the trained solution without training: its value at the centre is the VTK file's.
+        Geopinn.Result load = Geopinn.run(home, "load", out.toString(), "--at", "0.5,0.5");
+        assertEquals(0, load.exit(), load.err());
+        Matcher m = Pattern.compile("u = (\\S+)").matcher(load.out());
+        assertTrue(m.find(), load.out());
+        int u = vtk.indexOf("SCALARS u double 1") + 2; // after the LOOKUP_TABLE line
+        double centre = Double.parseDouble(vtk.get(u + 50 + 101 * 50));
+        assertEquals(centre, Double.parseDouble(m.group(1)), 1e-9 * Math.max(1, Math.abs(centre)));
     }
 
     @Test
