@@ -47,6 +47,8 @@ class BadInputProcessTest {
         assertEquals(0, Geopinn.run(home, "solve", "laplace2d", "--optimizer", "adam", "--steps", "2", "--quiet", "--out", run.toString())
                 .exit());
         failsCleanly(Geopinn.run(home, "solve", "heat", "--resume", run.toString()), "'laplace2d'", "'heat'");
+        failsCleanly(Geopinn.run(home, "solve", "laplace2d", "--resume", run.toString(), "--hidden", "64,64"),
+                "trained with --hidden 32, not 64,64");
         failsCleanly(Geopinn.run(home, "solve", "laplace2d", "--resume", home.resolve("nothing-here").toString()),
                 "not a Geopinn results directory");
     }
