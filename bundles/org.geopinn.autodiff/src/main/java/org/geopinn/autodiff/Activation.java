@@ -13,11 +13,11 @@ public enum Activation {
     /** The hyperbolic tangent; derivatives are polynomials in t = tanh z. */
     TANH("tanh") {
         @Override
-        public void derivatives(double[] z, int count, int maxOrder, double[] out, int stride) {
+        public void derivatives(double[] z, int count, int maxOrder, double[][] out) {
             for (int e = 0; e < count; e++) {
                 double t = Math.tanh(z[e]);
                 for (int k = 0; k <= maxOrder; k++) {
-                    out[k * stride + e] = horner(TANH_POLYNOMIALS[k], t);
+                    out[k][e] = horner(TANH_POLYNOMIALS[k], t);
                 }
             }
         }
@@ -25,28 +25,28 @@ public enum Activation {
     /** The sine; derivatives cycle through sin, cos, −sin, −cos. */
     SIN("sin") {
         @Override
-        public void derivatives(double[] z, int count, int maxOrder, double[] out, int stride) {
-            trigonometric(z, count, maxOrder, out, stride, 0);
+        public void derivatives(double[] z, int count, int maxOrder, double[][] out) {
+            trigonometric(z, count, maxOrder, out, 0);
         }
     },
     /** The cosine; derivatives cycle through cos, −sin, −cos, sin. */
     COS("cos") {
         @Override
-        public void derivatives(double[] z, int count, int maxOrder, double[] out, int stride) {
-            trigonometric(z, count, maxOrder, out, stride, 1);
+        public void derivatives(double[] z, int count, int maxOrder, double[][] out) {
+            trigonometric(z, count, maxOrder, out, 1);
         }
     },
     /** Swish (SiLU) z·s(z) with the logistic s; its k-th derivative is z s^(k) + k s^(k−1). */
     SWISH("swish") {
         @Override
-        public void derivatives(double[] z, int count, int maxOrder, double[] out, int stride) {
+        public void derivatives(double[] z, int count, int maxOrder, double[][] out) {
             for (int e = 0; e < count; e++) {
                 double x = z[e];
                 double previous = logisticDerivative(0, x);
-                out[e] = x * previous;
+                out[0][e] = x * previous;
                 for (int k = 1; k <= maxOrder; k++) {
                     double current = logisticDerivative(k, x);
-                    out[k * stride + e] = x * current + k * previous;
+                    out[k][e] = x * current + k * previous;
                     previous = current;
                 }
             }
@@ -55,12 +55,12 @@ public enum Activation {
     /** Softplus log(1 + e^z); its k-th derivative (k ≥ 1) is the (k−1)-th of the logistic function. */
     SOFTPLUS("softplus") {
         @Override
-        public void derivatives(double[] z, int count, int maxOrder, double[] out, int stride) {
+        public void derivatives(double[] z, int count, int maxOrder, double[][] out) {
             for (int e = 0; e < count; e++) {
                 double x = z[e];
-                out[e] = Math.max(x, 0.0) + Math.log1p(Math.exp(-Math.abs(x)));
+                out[0][e] = Math.max(x, 0.0) + Math.log1p(Math.exp(-Math.abs(x)));
                 for (int k = 1; k <= maxOrder; k++) {
-                    out[k * stride + e] = logisticDerivative(k - 1, x);
+                    out[k][e] = logisticDerivative(k - 1, x);
                 }
             }
         }
@@ -68,14 +68,14 @@ public enum Activation {
     /** The identity (a linear layer). */
     IDENTITY("identity") {
         @Override
-        public void derivatives(double[] z, int count, int maxOrder, double[] out, int stride) {
+        public void derivatives(double[] z, int count, int maxOrder, double[][] out) {
             for (int e = 0; e < count; e++) {
-                out[e] = z[e];
+                out[0][e] = z[e];
                 if (maxOrder >= 1) {
-                    out[stride + e] = 1.0;
+                    out[1][e] = 1.0;
                 }
                 for (int k = 2; k <= maxOrder; k++) {
-                    out[k * stride + e] = 0.0;
+                    out[k][e] = 0.0;
                 }
             }
         }
@@ -101,16 +101,15 @@ public enum Activation {
     }
 
     /**
-     * Evaluates σ and its derivatives: {@code out[k*stride + e] = σ^(k)(z[e])} for k = 0..maxOrder
-     * and e &lt; count.
+     * Evaluates σ and its derivatives: {@code out[k][e] = σ^(k)(z[e])} for k = 0..maxOrder and
+     * e &lt; count.
      *
      * @param z the arguments (not modified)
      * @param count how many arguments
      * @param maxOrder the highest derivative, at most {@link #MAX_ORDER}
-     * @param out receives the derivatives (modified)
-     * @param stride the distance between orders in {@code out}, at least count
+     * @param out one array per order, each at least count long (modified)
      */
-    public abstract void derivatives(double[] z, int count, int maxOrder, double[] out, int stride);
+    public abstract void derivatives(double[] z, int count, int maxOrder, double[][] out);
 
     /**
      * @param name an activation name (tanh, sin, cos, swish or silu, softplus, identity or linear),
@@ -152,7 +151,7 @@ public enum Activation {
         return (k & 1) == 1 ? v : -v;
     }
 
-    private static void trigonometric(double[] z, int count, int maxOrder, double[] out, int stride, int shift) {
+    private static void trigonometric(double[] z, int count, int maxOrder, double[][] out, int shift) {
         for (int e = 0; e < count; e++) {
             double s = Math.sin(z[e]);
             double c = Math.cos(z[e]);
@@ -164,7 +163,7 @@ public enum Activation {
                     case 2: v = -s; break;
                     default: v = -c; break;
                 }
-                out[k * stride + e] = v;
+                out[k][e] = v;
             }
         }
     }

@@ -8,8 +8,8 @@ import java.util.List;
  * from the Faà di Bruno terms of a {@link JetStructure} compiled once into lists of elementwise
  * products. At run time each product is one loop over the n points of a unit.
  *
- * <p>Buffers hold one row per unit: z, a and their adjoints or tangents have component c of the
- * unit at [c·n, (c+1)·n); the activation derivatives s hold σ^(k)(z_value) at [k·sStride, …).
+ * <p>Buffers are indexed [component][unit][point] (z, a and their adjoints or tangents) and
+ * [unit][order][point] (the activation derivatives σ^(k) at the value component).
  * Not thread-safe (it owns a little scratch).
  */
 final class ActivationJets {
@@ -34,7 +34,6 @@ final class ActivationJets {
     private final Product[] tangent;
     private final int components;
     private final double[][] arrays = new double[Activation.MAX_ORDER + 3][];
-    private final int[] offsets = new int[Activation.MAX_ORDER + 3];
 
     ActivationJets(JetStructure jets) {
         components = jets.size();
@@ -107,79 +106,73 @@ final class ActivationJets {
         return out;
     }
 
-    /** a = σ(z) as jets. */
-    void forward(double[][] z, double[][] s, int sStride, double[][] a, int n, int from, int to) {
-        run(forward, z, s, sStride, null, a, n, from, to);
+    /** a = σ(z) as jets, for units [from, to). */
+    void forward(double[][][] z, double[][][] s, double[][][] a, int n, int from, int to) {
+        run(forward, z, s, null, a, n, from, to);
     }
 
-    /** δz = (∂a/∂z)ᵀ δa. */
-    void backward(double[][] da, double[][] z, double[][] s, int sStride, double[][] dz, int n, int from, int to) {
-        run(backward, z, s, sStride, da, dz, n, from, to);
+    /** δz = (∂a/∂z)ᵀ δa, for units [from, to). */
+    void backward(double[][][] da, double[][][] z, double[][][] s, double[][][] dz, int n, int from, int to) {
+        run(backward, z, s, da, dz, n, from, to);
     }
 
-    /** ȧ = (∂a/∂z) ż. */
-    void tangent(double[][] dotZ, double[][] z, double[][] s, int sStride, double[][] dotA, int n, int from, int to) {
-        run(tangent, z, s, sStride, dotZ, dotA, n, from, to);
+    /** ȧ = (∂a/∂z) ż, for units [from, to). */
+    void tangent(double[][][] dotZ, double[][][] z, double[][][] s, double[][][] dotA, int n, int from, int to) {
+        run(tangent, z, s, dotZ, dotA, n, from, to);
     }
 
-    /** Runs a program for units [from, to): unit j's row holds component c at [c·n, (c+1)·n). */
-    private void run(Product[] program, double[][] z, double[][] s, int sStride, double[][] other, double[][] out, int n,
+    /**
+     * Runs a program for units [from, to). Buffers are indexed [component or order][unit][point], so
+     * every factor of a product is its own array, read at the same index: the loops vectorise.
+     */
+    private void run(Product[] program, double[][][] z, double[][][] s, double[][][] other, double[][][] out, int n,
             int from, int to) {
         for (int j = from; j < to; j++) {
-            double[] target = out[j];
             for (Product p : program) {
                 int m = p.sources.length;
                 for (int q = 0; q < m; q++) {
                     int index = p.indices[q];
                     switch (p.sources[q]) {
                         case Z:
-                            arrays[q] = z[j];
-                            offsets[q] = index * n;
+                            arrays[q] = z[index][j];
                             break;
                         case S:
-                            arrays[q] = s[j];
-                            offsets[q] = index * sStride;
+                            arrays[q] = s[j][index];
                             break;
                         default:
-                            arrays[q] = other[j];
-                            offsets[q] = index * n;
+                            arrays[q] = other[index][j];
                             break;
                     }
                 }
-                addProduct(target, p.target * n, p.coefficient, arrays, offsets, m, n, p.first);
+                addProduct(out[p.target][j], p.coefficient, arrays, m, n, p.first);
             }
         }
     }
 
     /**
-     * dst[d + e] += coefficient · Π_q arrays[q][offsets[q] + e] for e &lt; len, or = when {@code set}
-     * (a loop-invariant test that the compiler hoists out of the loops).
+     * dst[e] += coefficient · Π_q arrays[q][e] for e &lt; len, or = when {@code set} (a
+     * loop-invariant test that the compiler hoists out of the loops).
      */
-    static void addProduct(double[] dst, int d, double coefficient, double[][] arrays, int[] offsets, int m, int len,
-            boolean set) {
+    static void addProduct(double[] dst, double coefficient, double[][] arrays, int m, int len, boolean set) {
         double[] a0 = arrays[0];
-        int o0 = offsets[0];
         switch (m) {
             case 1:
                 for (int e = 0; e < len; e++) {
-                    dst[d + e] = (set ? 0.0 : dst[d + e]) + coefficient * a0[o0 + e];
+                    dst[e] = (set ? 0.0 : dst[e]) + coefficient * a0[e];
                 }
                 return;
             case 2: {
                 double[] a1 = arrays[1];
-                int o1 = offsets[1];
                 for (int e = 0; e < len; e++) {
-                    dst[d + e] = (set ? 0.0 : dst[d + e]) + coefficient * a0[o0 + e] * a1[o1 + e];
+                    dst[e] = (set ? 0.0 : dst[e]) + coefficient * a0[e] * a1[e];
                 }
                 return;
             }
             case 3: {
                 double[] a1 = arrays[1];
                 double[] a2 = arrays[2];
-                int o1 = offsets[1];
-                int o2 = offsets[2];
                 for (int e = 0; e < len; e++) {
-                    dst[d + e] = (set ? 0.0 : dst[d + e]) + coefficient * a0[o0 + e] * a1[o1 + e] * a2[o2 + e];
+                    dst[e] = (set ? 0.0 : dst[e]) + coefficient * a0[e] * a1[e] * a2[e];
                 }
                 return;
             }
@@ -187,11 +180,8 @@ final class ActivationJets {
                 double[] a1 = arrays[1];
                 double[] a2 = arrays[2];
                 double[] a3 = arrays[3];
-                int o1 = offsets[1];
-                int o2 = offsets[2];
-                int o3 = offsets[3];
                 for (int e = 0; e < len; e++) {
-                    dst[d + e] = (set ? 0.0 : dst[d + e]) + coefficient * a0[o0 + e] * a1[o1 + e] * a2[o2 + e] * a3[o3 + e];
+                    dst[e] = (set ? 0.0 : dst[e]) + coefficient * a0[e] * a1[e] * a2[e] * a3[e];
                 }
                 return;
             }
@@ -199,9 +189,9 @@ final class ActivationJets {
                 for (int e = 0; e < len; e++) {
                     double v = coefficient;
                     for (int q = 0; q < m; q++) {
-                        v *= arrays[q][offsets[q] + e];
+                        v *= arrays[q][e];
                     }
-                    dst[d + e] = (set ? 0.0 : dst[d + e]) + v;
+                    dst[e] = (set ? 0.0 : dst[e]) + v;
                 }
         }
     }

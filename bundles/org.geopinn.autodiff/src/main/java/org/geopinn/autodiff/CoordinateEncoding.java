@@ -144,11 +144,13 @@ public final class CoordinateEncoding implements InputEncoding {
     }
 
     @Override
-    public void encode(double[] points, int n, JetStructure jets, double[][] out) {
+    public void encode(double[] points, int n, JetStructure jets, double[][][] out) {
         int w = width();
         int components = jets.size();
-        for (int f = 0; f < w; f++) {
-            java.util.Arrays.fill(out[f], 0, components * n, 0.0);
+        for (int c = 0; c < components; c++) {
+            for (int f = 0; f < w; f++) {
+                java.util.Arrays.fill(out[c][f], 0, n, 0.0);
+            }
         }
         for (int c = 0; c < components; c++) {
             int order = jets.order(c);
@@ -164,7 +166,7 @@ public final class CoordinateEncoding implements InputEncoding {
                 double factor = Math.pow(scale[j], order);
                 for (int i = 0; i < n; i++) {
                     double x = scale[j] * (points[i * dimension + j] - shift[j]);
-                    out[f][c * n + i] = factor * derivative(f, order, x);
+                    out[c][f][i] = factor * derivative(f, order, x);
                 }
             }
         }

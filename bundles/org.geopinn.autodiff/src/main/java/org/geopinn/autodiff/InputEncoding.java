@@ -12,12 +12,12 @@ public interface InputEncoding {
     int width();
 
     /**
-     * Writes the feature jets: {@code out[f][c*n + i]} is component c of feature f at point i.
+     * Writes the feature jets: {@code out[c][f][i]} is component c of feature f at point i.
      *
      * @param points n points, row-major n×d (not modified)
      * @param n the number of points
      * @param jets the jet components to produce
-     * @param out one row per feature, each at least C·n long (modified)
+     * @param out per component, one array per feature, each at least n long (modified)
      */
-    void encode(double[] points, int n, JetStructure jets, double[][] out);
+    void encode(double[] points, int n, JetStructure jets, double[][][] out);
 }

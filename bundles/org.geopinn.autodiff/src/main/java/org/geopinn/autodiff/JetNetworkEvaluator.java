@@ -8,11 +8,11 @@ import org.geopinn.api.GeopinnException;
  * differentiates the output jets with respect to the parameters: reverse mode (gradient, and
  * per-point Jacobian rows without one pass per point) and forward tangents.
  *
- * <p>Layout: every layer keeps one row per unit, {@code row[c*n + i]} = jet component c at point i.
- * Every layer is then one matrix product over all points and all jet components,
- * Z = W·A (rows of Z are combinations of rows of A), the bias added to the value part only; the
- * weight gradient is Σ over jets and points of δZ Aᵀ (dot products of rows). Outputs, seeds and
- * tangents use the same layout: {@code [output][c*n + i]}.
+ * <p>Layout: every layer keeps {@code [c][unit][i]}, one array per jet component and unit over
+ * the points. Every layer is then the same matrix product for every jet component,
+ * Z_c = W·A_c (rows of Z combine rows of A), the bias added to the value component only; the
+ * weight gradient is Σ_c δZ_c A_cᵀ (dot products of rows). Outputs, seeds and tangents use the
+ * same layout: {@code [c][output][i]}.
  *
  * <p>All workspaces are allocated at construction for {@code maxPoints}; the passes allocate
  * nothing. Not thread-safe: create one evaluator per thread.
@@ -26,13 +26,13 @@ public final class JetNetworkEvaluator {
     private final int derivativeOrders;
     /** One per lane: they own scratch. */
     private final ActivationJets[] activationJets = new ActivationJets[2];
-    private final double[][] encoded;
-    private final double[][][] z;
-    private final double[][][] a;
-    private final double[][][] s;
+    private final double[][][] encoded;
+    private final double[][][][] z;
+    private final double[][][][] a;
+    private final double[][][][] s;
     private final double[][] weights;
-    private final double[][] bufferX;
-    private final double[][] bufferY;
+    private final double[][][] bufferX;
+    private final double[][][] bufferY;
     /** Per-point gathers for the Jacobian rows, per lane: a_{i,c} (C × in) and δz_{i,c} (C × out). */
     private final double[][] gatheredInput;
     private final double[][] gatheredDelta;
@@ -59,25 +59,25 @@ public final class JetNetworkEvaluator {
         this.derivativeOrders = jets.maxOrder() + 2;
         this.activationJets[0] = new ActivationJets(jets);
         this.activationJets[1] = new ActivationJets(jets);
-        int length = components * this.maxPoints;
+        int points = this.maxPoints;
         int widest = network.encoding().width();
-        encoded = new double[network.encoding().width()][length];
-        z = new double[layers.length][][];
-        a = new double[layers.length][][];
-        s = new double[layers.length][][];
+        encoded = new double[components][network.encoding().width()][points];
+        z = new double[layers.length][][][];
+        a = new double[layers.length][][][];
+        s = new double[layers.length][][][];
         weights = new double[layers.length][];
         for (int l = 0; l < layers.length; l++) {
             DenseLayer layer = layers[l];
             widest = Math.max(widest, layer.outputs());
-            z[l] = new double[layer.outputs()][length];
+            z[l] = new double[components][layer.outputs()][points];
             if (layer.activation() != null) {
-                a[l] = new double[layer.outputs()][length];
-                s[l] = new double[layer.outputs()][derivativeOrders * this.maxPoints];
+                a[l] = new double[components][layer.outputs()][points];
+                s[l] = new double[layer.outputs()][derivativeOrders][points];
             }
             weights[l] = layer.trainableWeights() ? new double[layer.inputs() * layer.outputs()] : layer.fixedWeights();
         }
-        bufferX = new double[widest][length];
-        bufferY = new double[widest][length];
+        bufferX = new double[components][widest][points];
+        bufferY = new double[components][widest][points];
         gatheredInput = new double[2][components * widest];
         gatheredDelta = new double[2][components * widest];
     }
@@ -114,7 +114,6 @@ public final class JetNetworkEvaluator {
             throw new GeopinnException("batch of " + count + " points; this evaluator holds at most " + maxPoints);
         }
         n = count;
-        int length = components * n;
         network.encoding().encode(points, n, jets, encoded);
         for (int l = 0; l < layers.length; l++) {
             DenseLayer layer = layers[l];
@@ -124,8 +123,8 @@ public final class JetNetworkEvaluator {
                 // keep W as it was in this pass: the reverse pass must not see later changes of theta
                 System.arraycopy(theta, layer.weightOffset(), weights[l], 0, in * out);
             }
-            combine(weights[l], 0, in, 1, out, in, input(l), z[l], length, false);
-            addBias(layer, theta, z[l]);
+            combine(weights[l], 0, in, 1, out, in, input(l), z[l], false);
+            addBias(layer, theta, z[l][0]);
             if (layer.activation() != null) {
                 activationTask.run(ActivationTask.FORWARD, l, null, a[l], out);
             }
@@ -133,28 +132,28 @@ public final class JetNetworkEvaluator {
     }
 
     /**
-     * @return the output jets of the last forward pass, {@code [output][c*n + i]} (a view, valid
+     * @return the output jets of the last forward pass, {@code [c][output][i]} (a view, valid
      *         until the next forward pass; do not modify)
      */
-    public double[][] outputs() {
+    public double[][][] outputs() {
         return z[layers.length - 1];
     }
 
     /**
-     * Reverse mode: {@code gradient[p] += Σ seeds[o][r] · ∂outputs[o][r]/∂θ_p} over the trainable
-     * parameters.
+     * Reverse mode: {@code gradient[p] += Σ seeds[c][o][i] · ∂outputs[c][o][i]/∂θ_p} over the
+     * trainable parameters.
      *
      * @param seeds weights on the outputs, layout of {@link #outputs()} (not modified)
      * @param gradient accumulates the gradient (modified)
      */
-    public void backward(double[][] seeds, double[] gradient) {
+    public void backward(double[][][] seeds, double[] gradient) {
         reverse(seeds, gradient, null, 0, 0);
     }
 
     /**
      * Per-point reverse mode: for each point i, overwrites the trainable parameters' columns of row
      * {@code rowOffset + i} of the row-major matrix {@code jacobian} (with {@code columns} columns)
-     * with Σ_{c,o} seeds[o][c*n+i] · ∂outputs[o][c*n+i]/∂θ. For point i and a weight matrix this
+     * with Σ_{c,o} seeds[c][o][i] · ∂outputs[c][o][i]/∂θ. For point i and a weight matrix this
      * is Σ_c δz_{i,c} a_{i,c}ᵀ, a few outer products, so all rows cost about one backward pass.
      *
      * @param seeds weights on the outputs (not modified)
@@ -162,27 +161,26 @@ public final class JetNetworkEvaluator {
      * @param rowOffset the row of point 0
      * @param columns the number of columns (all parameters of the model)
      */
-    public void jacobianRows(double[][] seeds, double[] jacobian, int rowOffset, int columns) {
+    public void jacobianRows(double[][][] seeds, double[] jacobian, int rowOffset, int columns) {
         reverse(seeds, null, jacobian, rowOffset, columns);
     }
 
-    private void reverse(double[][] seeds, double[] gradient, double[] jacobian, int rowOffset, int columns) {
+    private void reverse(double[][][] seeds, double[] gradient, double[] jacobian, int rowOffset, int columns) {
         requireForward();
-        int length = components * n;
-        double[][] current = seeds;
+        double[][][] current = seeds;
         for (int l = layers.length - 1; l >= 0; l--) {
             DenseLayer layer = layers[l];
             int in = layer.inputs();
             int out = layer.outputs();
-            double[][] input = input(l);
+            double[][][] input = input(l);
             if (gradient != null) {
                 if (layer.trainableWeights()) {
-                    dotTask.run(current, out, input, in, length, gradient, layer.weightOffset());
+                    dotTask.run(current, out, input, in, gradient, layer.weightOffset());
                 }
                 if (layer.trainableBias()) {
                     for (int j = 0; j < out; j++) {
                         double sum = 0;
-                        double[] row = current[j];
+                        double[] row = current[0][j];
                         for (int i = 0; i < n; i++) {
                             sum += row[i];
                         }
@@ -195,12 +193,12 @@ public final class JetNetworkEvaluator {
             if (l == 0) {
                 break;
             }
-            double[][] next = current == bufferX ? bufferY : bufferX;
+            double[][][] next = current == bufferX ? bufferY : bufferX;
             // δA (in rows) = Wᵀ δZ: M(r, s) = W[s][r], rowStride 1, colStride in
-            combine(weights[l], 0, 1, in, in, out, current, next, length, false);
+            combine(weights[l], 0, 1, in, in, out, current, next, false);
             DenseLayer below = layers[l - 1];
             if (below.activation() != null) {
-                double[][] target = next == bufferX ? bufferY : bufferX;
+                double[][][] target = next == bufferX ? bufferY : bufferX;
                 activationTask.run(ActivationTask.BACKWARD, l - 1, next, target, in);
                 current = target;
             } else {
@@ -209,7 +207,7 @@ public final class JetNetworkEvaluator {
         }
     }
 
-    private void writeRows(DenseLayer layer, double[][] delta, double[][] input, double[] jacobian, int rowOffset,
+    private void writeRows(DenseLayer layer, double[][][] delta, double[][][] input, double[] jacobian, int rowOffset,
             int columns, int from, int to, int lane) {
         int in = layer.inputs();
         int out = layer.outputs();
@@ -219,12 +217,13 @@ public final class JetNetworkEvaluator {
             int rowStart = (rowOffset + i) * columns;
             if (layer.trainableWeights()) {
                 for (int c = 0; c < components; c++) {
-                    int r = c * n + i;
+                    double[][] inputs = input[c];
+                    double[][] deltas = delta[c];
                     for (int k = 0; k < in; k++) {
-                        gatheredInput[c * in + k] = input[k][r];
+                        gatheredInput[c * in + k] = inputs[k][i];
                     }
                     for (int j = 0; j < out; j++) {
-                        gatheredDelta[c * out + j] = delta[j][r];
+                        gatheredDelta[c * out + j] = deltas[j][i];
                     }
                 }
                 int base = rowStart + layer.weightOffset();
@@ -248,43 +247,44 @@ public final class JetNetworkEvaluator {
             if (layer.trainableBias()) {
                 int base = rowStart + layer.biasOffset();
                 for (int j = 0; j < out; j++) {
-                    jacobian[base + j] = delta[j][i];
+                    jacobian[base + j] = delta[0][j][i];
                 }
             }
         }
     }
 
     /**
-     * Forward mode in the parameters: {@code out[o][r] = Σ_p ∂outputs[o][r]/∂θ_p · v[p]} at the
-     * parameters of the last forward pass.
+     * Forward mode in the parameters: {@code out[c][o][i] = Σ_p ∂outputs[c][o][i]/∂θ_p · v[p]} at
+     * the parameters of the last forward pass.
      *
      * @param v a parameter direction (not modified)
      * @param out receives the output tangents, layout of {@link #outputs()} (modified)
      */
-    public void tangent(double[] v, double[][] out) {
+    public void tangent(double[] v, double[][][] out) {
         requireForward();
-        int length = components * n;
-        double[][] previous = null;
+        double[][][] previous = null;
         for (int l = 0; l < layers.length; l++) {
             DenseLayer layer = layers[l];
             int in = layer.inputs();
             int width = layer.outputs();
             boolean last = l == layers.length - 1;
-            double[][] target = last ? out : previous == bufferX ? bufferY : bufferX;
+            double[][][] target = last ? out : previous == bufferX ? bufferY : bufferX;
             if (previous != null) {
-                combine(weights[l], 0, in, 1, width, in, previous, target, length, false);
+                combine(weights[l], 0, in, 1, width, in, previous, target, false);
             } else {
-                for (int j = 0; j < width; j++) {
-                    Arrays.fill(target[j], 0, length, 0.0);
+                for (int c = 0; c < components; c++) {
+                    for (int j = 0; j < width; j++) {
+                        Arrays.fill(target[c][j], 0, n, 0.0);
+                    }
                 }
             }
             if (layer.trainableWeights()) {
-                combine(v, layer.weightOffset(), in, 1, width, in, input(l), target, length, true);
+                combine(v, layer.weightOffset(), in, 1, width, in, input(l), target, true);
             }
             if (layer.trainableBias()) {
                 for (int j = 0; j < width; j++) {
                     double b = v[layer.biasOffset() + j];
-                    double[] row = target[j];
+                    double[] row = target[0][j];
                     for (int i = 0; i < n; i++) {
                         row[i] += b;
                     }
@@ -294,7 +294,7 @@ public final class JetNetworkEvaluator {
                 break;
             }
             if (layer.activation() != null) {
-                double[][] dotA = target == bufferX ? bufferY : bufferX;
+                double[][][] dotA = target == bufferX ? bufferY : bufferX;
                 activationTask.run(ActivationTask.TANGENT, l, target, dotA, width);
                 previous = dotA;
             } else {
@@ -303,7 +303,7 @@ public final class JetNetworkEvaluator {
         }
     }
 
-    private double[][] input(int l) {
+    private double[][][] input(int l) {
         if (l == 0) {
             return encoded;
         }
@@ -331,8 +331,8 @@ public final class JetNetworkEvaluator {
         }
     }
 
-    private void combine(double[] m, int off, int rowStride, int colStride, int rows, int sources, double[][] src,
-            double[][] out, int length, boolean accumulate) {
+    private void combine(double[] m, int off, int rowStride, int colStride, int rows, int sources, double[][][] src,
+            double[][][] out, boolean accumulate) {
         combineTask.m = m;
         combineTask.off = off;
         combineTask.rowStride = rowStride;
@@ -341,12 +341,13 @@ public final class JetNetworkEvaluator {
         combineTask.sources = sources;
         combineTask.src = src;
         combineTask.out = out;
-        combineTask.length = length;
+        combineTask.length = n;
+        combineTask.components = components;
         combineTask.accumulate = accumulate;
-        Lanes.run((long) rows * sources * length, combineTask);
+        Lanes.run((long) rows * sources * n * components, combineTask);
     }
 
-    /** Rows out = M·src, split by columns. */
+    /** Rows out_c = M·src_c for every component c, split by points. */
     private static final class CombineTask implements Lanes.Task {
         double[] m;
         int off;
@@ -354,43 +355,48 @@ public final class JetNetworkEvaluator {
         int colStride;
         int rows;
         int sources;
-        double[][] src;
-        double[][] out;
+        double[][][] src;
+        double[][][] out;
         int length;
+        int components;
         boolean accumulate;
 
         @Override
         public void run(int lane, int lanes) {
-            Gemm.combineRows(m, off, rowStride, colStride, rows, sources, src, out, Lanes.split(0, length, lane, lanes),
-                    Lanes.split(0, length, lane + 1, lanes), accumulate);
+            int from = Lanes.split(0, length, lane, lanes);
+            int to = Lanes.split(0, length, lane + 1, lanes);
+            for (int c = 0; c < components; c++) {
+                Gemm.combineRows(m, off, rowStride, colStride, rows, sources, src[c], out[c], from, to, accumulate);
+            }
         }
     }
 
-    /** Weight gradients by dot products of rows, split by output rows. */
-    private static final class DotTask implements Lanes.Task {
-        private double[][] x;
+    /** Weight gradients Σ_c δZ_c A_cᵀ by dot products of rows, split by output rows. */
+    private final class DotTask implements Lanes.Task {
+        private double[][][] x;
         private int xRows;
-        private double[][] y;
+        private double[][][] y;
         private int yRows;
-        private int length;
         private double[] out;
         private int off;
 
-        void run(double[][] left, int leftRows, double[][] right, int rightRows, int len, double[] result, int offset) {
+        void run(double[][][] left, int leftRows, double[][][] right, int rightRows, double[] result, int offset) {
             x = left;
             xRows = leftRows;
             y = right;
             yRows = rightRows;
-            length = len;
             out = result;
             off = offset;
-            Lanes.run(xRows >= 4 ? (long) xRows * yRows * length : 0L, this);
+            Lanes.run(xRows >= 4 ? (long) xRows * yRows * n * components : 0L, this);
         }
 
         @Override
         public void run(int lane, int lanes) {
-            Gemm.dotRows(x, Lanes.split(0, xRows, lane, lanes), Lanes.split(0, xRows, lane + 1, lanes), y, yRows, length,
-                    out, off);
+            int from = Lanes.split(0, xRows, lane, lanes);
+            int to = Lanes.split(0, xRows, lane + 1, lanes);
+            for (int c = 0; c < components; c++) {
+                Gemm.dotRows(x[c], from, to, y[c], yRows, n, out, off);
+            }
         }
     }
 
@@ -401,11 +407,11 @@ public final class JetNetworkEvaluator {
         static final int TANGENT = 2;
         private int mode;
         private int layer;
-        private double[][] other;
-        private double[][] target;
+        private double[][][] other;
+        private double[][][] target;
         private int width;
 
-        void run(int pass, int l, double[][] source, double[][] result, int units) {
+        void run(int pass, int l, double[][][] source, double[][][] result, int units) {
             mode = pass;
             layer = l;
             other = source;
@@ -423,15 +429,15 @@ public final class JetNetworkEvaluator {
                 case FORWARD:
                     Activation activation = layers[layer].activation();
                     for (int j = from; j < to; j++) {
-                        activation.derivatives(z[layer][j], n, derivativeOrders - 1, s[layer][j], maxPoints);
+                        activation.derivatives(z[layer][0][j], n, derivativeOrders - 1, s[layer][j]);
                     }
-                    jetsOfLane.forward(z[layer], s[layer], maxPoints, target, n, from, to);
+                    jetsOfLane.forward(z[layer], s[layer], target, n, from, to);
                     break;
                 case BACKWARD:
-                    jetsOfLane.backward(other, z[layer], s[layer], maxPoints, target, n, from, to);
+                    jetsOfLane.backward(other, z[layer], s[layer], target, n, from, to);
                     break;
                 default:
-                    jetsOfLane.tangent(other, z[layer], s[layer], maxPoints, target, n, from, to);
+                    jetsOfLane.tangent(other, z[layer], s[layer], target, n, from, to);
                     break;
             }
         }
@@ -440,13 +446,13 @@ public final class JetNetworkEvaluator {
     /** Per-point Jacobian rows of one layer, split by points. */
     private final class RowsTask implements Lanes.Task {
         private DenseLayer layer;
-        private double[][] delta;
-        private double[][] input;
+        private double[][][] delta;
+        private double[][][] input;
         private double[] jacobian;
         private int rowOffset;
         private int columns;
 
-        void run(DenseLayer l, double[][] d, double[][] in, double[] jac, int offset, int cols) {
+        void run(DenseLayer l, double[][][] d, double[][][] in, double[] jac, int offset, int cols) {
             layer = l;
             delta = d;
             input = in;

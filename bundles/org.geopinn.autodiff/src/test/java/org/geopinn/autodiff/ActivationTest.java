@@ -16,13 +16,13 @@ class ActivationTest {
     void derivativesMatchDerivativeStructure(Activation activation) {
         int order = 6;
         double[] z = {-3.1, -0.7, 0.0, 0.4, 1.9, 25.0};
-        double[] out = new double[(order + 1) * z.length];
-        activation.derivatives(z, z.length, order, out, z.length);
+        double[][] out = new double[order + 1][z.length];
+        activation.derivatives(z, z.length, order, out);
         for (int e = 0; e < z.length; e++) {
             DerivativeStructure ds = JetNetworkEvaluatorTest.activate(activation, new DerivativeStructure(1, order, 0, z[e]));
             for (int k = 0; k <= order; k++) {
                 double expected = ds.getPartialDerivative(k);
-                assertEquals(expected, out[k * z.length + e], 1e-13 * Math.max(1, Math.abs(expected)),
+                assertEquals(expected, out[k][e], 1e-13 * Math.max(1, Math.abs(expected)),
                         activation + " order " + k + " at " + z[e]);
             }
         }

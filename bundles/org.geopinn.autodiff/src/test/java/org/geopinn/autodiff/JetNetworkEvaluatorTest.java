@@ -138,7 +138,7 @@ class JetNetworkEvaluatorTest {
             points[p] = 2 * random.nextDouble() - 1;
         }
         ev.forward(theta, points, n);
-        double[][] out = ev.outputs();
+        double[][][] out = ev.outputs();
         int outputs = net.outputs();
         for (int c = 0; c < jets.size(); c++) {
             int[] alpha = jets.multiIndex(c);
@@ -149,7 +149,7 @@ class JetNetworkEvaluatorTest {
                     double[] x = java.util.Arrays.copyOfRange(points, i * d, i * d + d);
                     double ref = reference(net, theta, scale, shift, x, jets.maxOrder())[o].getPartialDerivative(alpha);
                     maxRef = Math.max(maxRef, Math.abs(ref));
-                    maxErr = Math.max(maxErr, Math.abs(ref - out[o][c * n + i]));
+                    maxErr = Math.max(maxErr, Math.abs(ref - out[c][o][i]));
                 }
                 assertTrue(maxErr <= tolerance * Math.max(maxRef, 1e-300),
                         "component " + java.util.Arrays.toString(alpha) + " output " + o + ": error " + maxErr + " vs " + maxRef);
@@ -158,13 +158,15 @@ class JetNetworkEvaluatorTest {
     }
 
     /** Σ seeds·outputs as a function of theta, for finite differences. */
-    private static double functional(JetNetworkEvaluator ev, double[] theta, double[] points, int n, double[][] seeds) {
+    private static double functional(JetNetworkEvaluator ev, double[] theta, double[] points, int n, double[][][] seeds) {
         ev.forward(theta, points, n);
         double s = 0;
-        double[][] out = ev.outputs();
-        for (int o = 0; o < seeds.length; o++) {
-            for (int r = 0; r < seeds[o].length; r++) {
-                s += seeds[o][r] * out[o][r];
+        double[][][] out = ev.outputs();
+        for (int c = 0; c < seeds.length; c++) {
+            for (int o = 0; o < seeds[c].length; o++) {
+                for (int i = 0; i < n; i++) {
+                    s += seeds[c][o][i] * out[c][o][i];
+                }
             }
         }
         return s;
@@ -191,11 +193,13 @@ class JetNetworkEvaluatorTest {
             points[p] = 2 * random.nextDouble() - 1;
         }
         int outputs = net.outputs();
-        int length = jets.size() * n;
-        double[][] seeds = new double[outputs][length];
-        for (int o = 0; o < outputs; o++) {
-            for (int r = 0; r < length; r++) {
-                seeds[o][r] = random.nextGaussian();
+        int components = jets.size();
+        double[][][] seeds = new double[components][outputs][n];
+        for (int c = 0; c < components; c++) {
+            for (int o = 0; o < outputs; o++) {
+                for (int i = 0; i < n; i++) {
+                    seeds[c][o][i] = random.nextGaussian();
+                }
             }
         }
         ev.forward(theta, points, n);
@@ -234,21 +238,23 @@ class JetNetworkEvaluatorTest {
         for (int p = 0; p < parameters; p++) {
             v[p] = random.nextGaussian();
         }
-        double[][] tangent = new double[outputs][length];
+        double[][][] tangent = new double[components][outputs][n];
         ev.tangent(v, tangent);
-        double[][] unit = new double[outputs][length];
+        double[][][] unit = new double[components][outputs][n];
         double[] g = new double[parameters];
-        for (int o = 0; o < outputs; o++) {
-            for (int r = 0; r < length; r++) {
-                unit[o][r] = 1;
-                java.util.Arrays.fill(g, 0);
-                ev.backward(unit, g);
-                unit[o][r] = 0;
-                double dot = 0;
-                for (int p = 0; p < parameters; p++) {
-                    dot += g[p] * v[p];
+        for (int c = 0; c < components; c++) {
+            for (int o = 0; o < outputs; o++) {
+                for (int i = 0; i < n; i++) {
+                    unit[c][o][i] = 1;
+                    java.util.Arrays.fill(g, 0);
+                    ev.backward(unit, g);
+                    unit[c][o][i] = 0;
+                    double dot = 0;
+                    for (int p = 0; p < parameters; p++) {
+                        dot += g[p] * v[p];
+                    }
+                    assertEquals(dot, tangent[c][o][i], 1e-11 * Math.max(1, Math.abs(dot)), "entry " + c + "," + o + "," + i);
                 }
-                assertEquals(dot, tangent[o][r], 1e-11 * Math.max(1, Math.abs(dot)), "entry " + o + "," + r);
             }
         }
     }
@@ -288,13 +294,15 @@ class JetNetworkEvaluatorTest {
             DerivativeStructure ref = reference(net, theta, scale, shift, new double[] {points[2 * i], points[2 * i + 1]}, 2)[0];
             for (int c = 0; c < jets.size(); c++) {
                 double expected = ref.getPartialDerivative(jets.multiIndex(c));
-                assertEquals(expected, ev.outputs()[0][c * n + i], 1e-12 * Math.max(1, Math.abs(expected)), "point " + i);
+                assertEquals(expected, ev.outputs()[c][0][i], 1e-12 * Math.max(1, Math.abs(expected)), "point " + i);
             }
         }
         int parameters = theta.length;
-        double[][] seeds = new double[1][jets.size() * n];
-        for (int r = 0; r < seeds[0].length; r++) {
-            seeds[0][r] = random.nextGaussian();
+        double[][][] seeds = new double[jets.size()][1][n];
+        for (double[][] perComponent : seeds) {
+            for (int i = 0; i < n; i++) {
+                perComponent[0][i] = random.nextGaussian();
+            }
         }
         double[] gradient = new double[parameters];
         ev.backward(seeds, gradient);
@@ -311,11 +319,13 @@ class JetNetworkEvaluatorTest {
             v[p] = random.nextGaussian();
             gv += gradient[p] * v[p];
         }
-        double[][] tangent = new double[1][jets.size() * n];
+        double[][][] tangent = new double[jets.size()][1][n];
         ev.tangent(v, tangent);
         double st = 0;
-        for (int r = 0; r < tangent[0].length; r++) {
-            st += seeds[0][r] * tangent[0][r];
+        for (int c = 0; c < jets.size(); c++) {
+            for (int i = 0; i < n; i++) {
+                st += seeds[c][0][i] * tangent[c][0][i];
+            }
         }
         assertEquals(gv, st, 1e-10 * Math.abs(gv));
         if (Runtime.getRuntime().availableProcessors() > 1 && "2".equals(System.getProperty("geopinn.autodiff.threads"))) {

@@ -31,7 +31,7 @@ final class NetworkModelEvaluator implements ModelEvaluator {
     private final int[] termFactor;
     private final double[] values;
     private final double[] factorJets;
-    private final double[][] networkBuffer;
+    private final double[][][] networkBuffer;
     private int n = -1;
 
     NetworkModelEvaluator(DerivativeRequest request, List<JetNetwork> nets, int parameters, OutputFactor factor,
@@ -83,7 +83,7 @@ final class NetworkModelEvaluator implements ModelEvaluator {
         }
         values = new double[fields * requested * capacity];
         factorJets = factor == null ? null : new double[jets.size() * capacity];
-        networkBuffer = new double[widest][jets.size() * capacity];
+        networkBuffer = new double[jets.size()][widest][capacity];
     }
 
     @Override
@@ -129,26 +129,25 @@ final class NetworkModelEvaluator implements ModelEvaluator {
         }
     }
 
-    /** Maps network output jets ([o][c*n+i]) to model values, applying the factor. */
-    private void toValues(int q, double[][] outputs, double[] target) {
+    /** Maps network output jets ([c][o][i]) to model values, applying the factor. */
+    private void toValues(int q, double[][][] outputs, double[] target) {
         int width = networks[q].network().outputs();
         for (int o = 0; o < width; o++) {
             int f = firstField[q] + o;
-            double[] row = outputs[o];
             for (int k = 0; k < requested; k++) {
                 int dst = (f * requested + k) * n;
                 Arrays.fill(target, dst, dst + n, 0.0);
                 for (int t = termStart[k]; t < termStart[k + 1]; t++) {
-                    int src = termNetwork[t] * n;
+                    double[] row = outputs[termNetwork[t]][o];
                     double coefficient = termCoefficient[t];
                     if (termFactor[t] < 0) {
                         for (int i = 0; i < n; i++) {
-                            target[dst + i] += coefficient * row[src + i];
+                            target[dst + i] += coefficient * row[i];
                         }
                     } else {
                         int g = termFactor[t] * n;
                         for (int i = 0; i < n; i++) {
-                            target[dst + i] += coefficient * row[src + i] * factorJets[g + i];
+                            target[dst + i] += coefficient * row[i] * factorJets[g + i];
                         }
                     }
                 }
@@ -161,21 +160,22 @@ final class NetworkModelEvaluator implements ModelEvaluator {
         int width = networks[q].network().outputs();
         for (int o = 0; o < width; o++) {
             int f = firstField[q] + o;
-            double[] row = networkBuffer[o];
-            Arrays.fill(row, 0, jets.size() * n, 0.0);
+            for (int c = 0; c < jets.size(); c++) {
+                Arrays.fill(networkBuffer[c][o], 0, n, 0.0);
+            }
             for (int k = 0; k < requested; k++) {
                 int src = (f * requested + k) * n;
                 for (int t = termStart[k]; t < termStart[k + 1]; t++) {
-                    int dst = termNetwork[t] * n;
+                    double[] row = networkBuffer[termNetwork[t]][o];
                     double coefficient = termCoefficient[t];
                     if (termFactor[t] < 0) {
                         for (int i = 0; i < n; i++) {
-                            row[dst + i] += coefficient * seeds[src + i];
+                            row[i] += coefficient * seeds[src + i];
                         }
                     } else {
                         int g = termFactor[t] * n;
                         for (int i = 0; i < n; i++) {
-                            row[dst + i] += coefficient * seeds[src + i] * factorJets[g + i];
+                            row[i] += coefficient * seeds[src + i] * factorJets[g + i];
                         }
                     }
                 }
