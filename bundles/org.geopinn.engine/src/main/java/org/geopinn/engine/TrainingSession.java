@@ -207,6 +207,9 @@ final class TrainingSession implements Session {
     private boolean awaitRunnable() throws InterruptedException {
         while (true) {
             runActions();
+            if (rig != null && lostReason() != null) {
+                dropRig(); // even when already paused by the user: the service's classes may be going away
+            }
             boolean paused = false;
             boolean resumed = false;
             boolean rebuild = false;
@@ -238,9 +241,6 @@ final class TrainingSession implements Session {
                 }
             }
             if (paused) {
-                if (lostReason() != null) {
-                    dropRig();
-                }
                 emit(event(TrainingEvent.Kind.PAUSED, message()));
             }
             if (rebuild) {
@@ -624,6 +624,9 @@ final class TrainingSession implements Session {
                 return;
             }
             lostReason = kindName + " '" + serviceId + "' went away at step " + step + "; paused until it returns";
+            if (state == SessionState.PAUSED) {
+                message = lostReason;
+            }
             lock.notifyAll();
         }
     }

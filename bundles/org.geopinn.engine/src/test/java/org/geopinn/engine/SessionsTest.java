@@ -301,4 +301,31 @@ class SessionsTest {
         }
         assertTrue(!java.util.Arrays.equals(before, after), "the selection moved some points");
     }
+
+    @Test
+    void aServiceLostWhilePausedByTheUserIsRebuiltOnResume() throws Exception {
+        Session s = sessions.start(SessionSpec.builder("poisson").maxSteps(1_000_000).build());
+        while (s.history().size() < 2) {
+            Thread.sleep(5);
+        }
+        s.pause();
+        while (s.state() != SessionState.PAUSED) {
+            Thread.sleep(5);
+        }
+        registry.remove(Problem.class, problem);
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (!s.message().contains("went away") && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+        assertTrue(s.message().contains("problem 'poisson' went away"), s.message());
+        registry.add(Problem.class, null, null, "test", new Poisson1d("poisson"));
+        s.resume();
+        int steps = s.history().size();
+        while (s.history().size() < steps + 2 && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+        assertEquals(SessionState.RUNNING, s.state(), s.message());
+        s.stop();
+        assertEquals(SessionState.STOPPED, finish(s));
+    }
 }
