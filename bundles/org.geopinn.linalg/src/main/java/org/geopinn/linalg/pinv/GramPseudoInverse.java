@@ -119,6 +119,21 @@ public final class GramPseudoInverse implements PseudoInverse {
         for (int i = 0; i < n; i++) {
             combination[i] = i < rank && lambda[i] > 0 ? coefficients[i] / lambda[i] : 0;
         }
+        combine(rank, out);
+    }
+
+    @Override
+    public void dampedDirection(double damping, double[] out) {
+        int n = sigma.length;
+        for (int i = 0; i < n; i++) {
+            double d = Math.max(lambda[i], 0) + damping;
+            combination[i] = d > 0 ? coefficients[i] / d : 0;
+        }
+        combine(n, out);
+    }
+
+    private void combine(int rank, double[] out) {
+        int n = sigma.length;
         // wide: c = U_k Λ_k⁻¹ U_kᵀ r (length S), then d = Jᵀ c; tall: d = V_k Λ_k⁻¹ V_kᵀ Jᵀr directly.
         double[] target = wide ? rowBuffer(n) : out;
         for (int i = 0; i < n; i++) {

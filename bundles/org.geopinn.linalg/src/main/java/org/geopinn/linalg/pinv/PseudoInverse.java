@@ -36,4 +36,13 @@ public interface PseudoInverse {
      * @param out receives d_k, length P (modified)
      */
     void direction(int rank, double[] out);
+
+    /**
+     * The Tikhonov-filtered (damped) pseudo-inverse: d = Σ_i v_i σ_i/(σ_i² + λ) (u_iᵀr), i.e.
+     * (JᵀJ + λI)⁻¹Jᵀr, a soft cut-off at σ ≈ √λ.
+     *
+     * @param lambda the damping λ ≥ 0
+     * @param out receives d, length P (modified)
+     */
+    void dampedDirection(double lambda, double[] out);
 }

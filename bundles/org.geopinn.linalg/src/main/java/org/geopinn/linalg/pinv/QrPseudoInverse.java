@@ -55,9 +55,10 @@ public final class QrPseudoInverse implements PseudoInverse {
             CommonOps_DDRM.transpose(jacobian, transposed);
             tallMatrix = transposed;
         }
-        if (!qr.decompose(tallMatrix)) {
-            throw new ArithmeticException("QR of the Jacobian failed");
-        }
+        // EJML reports "failure" for a column that is zero below the diagonal (an exactly
+        // rank-deficient J, e.g. a unit with no influence); its reflector is then the identity and
+        // the factorization is still exact, so the flag is ignored.
+        qr.decompose(tallMatrix);
         qr.getR(r, true);
         if (!svd.decompose(r)) {
             throw new ArithmeticException("SVD of the triangular factor failed");
@@ -146,6 +147,20 @@ public final class QrPseudoInverse implements PseudoInverse {
         for (int i = 0; i < rank; i++) {
             small[i] = coefficients[i] / sigma[i];
         }
+        combine(rank, out);
+    }
+
+    @Override
+    public void dampedDirection(double lambda, double[] out) {
+        int n = sigma.length;
+        for (int i = 0; i < n; i++) {
+            double s2 = sigma[i] * sigma[i] + lambda;
+            small[i] = s2 > 0 ? coefficients[i] * sigma[i] / s2 : 0;
+        }
+        combine(n, out);
+    }
+
+    private void combine(int rank, double[] out) {
         if (tall) {
             leadingColumnsTimes(vSmall, small, rank, out);
         } else {

@@ -40,8 +40,11 @@ final class Anagram implements Optimizer {
     private long steps;
     private int parameterCount = -1;
 
-    Anagram(CutoffRule rule, int maxExponent, int patience, String factorization) {
+    private final boolean damped;
+
+    Anagram(CutoffRule rule, int maxExponent, int patience, String factorization, boolean damped) {
         this.rule = rule;
+        this.damped = damped;
         this.lineSearch = new GridLineSearch(maxExponent, patience);
         this.factorization = factorization;
     }
@@ -102,29 +105,75 @@ final class Anagram implements Optimizer {
         }
         pseudoInverse.prepare(residual);
         double[] sigma = pseudoInverse.singularValues();
-        double[] candidates = rule.candidates(p, pseudoInverse.resolutionFloor());
-        int evaluations = 1;
-        int lastRank = -1;
+        double floor = pseudoInverse.resolutionFloor();
+        Search search = new Search(system, theta, loss0, sigma);
+        search.tryCutoff(rule.primary(p, floor));
+        if (rule.adaptive() && !(search.bestLoss <= CutoffRule.WEAK * loss0)) {
+            // weak step: the rank may be stuck at its fixed point, or too noisy; look both ways
+            for (double tau : rule.alternatives(floor)) {
+                search.tryCutoff(tau);
+            }
+        }
+        steps++;
+        if (search.best == null) {
+            rule.rejected();
+            return StepResult.rejected(loss0, search.evaluations, "no cut-off and step lowered the loss (σ_max "
+                    + fmt(sigma.length > 0 ? sigma[0] : 0) + (rule.adaptive() ? ", next spread " + fmt(rule.spread()) : "") + ")");
+        }
+        Vectors.linearCombination(theta, -search.best.eta(), bestDirection, trial);
+        if (!Vectors.allFinite(trial)) {
+            rule.rejected();
+            return StepResult.rejected(loss0, search.evaluations, "the step is not finite");
+        }
+        System.arraycopy(trial, 0, theta, 0, p);
+        rule.accepted(search.bestTau);
+        String detail = (damped ? "damped, σ ≥ cut-off: " : "rank ") + search.bestRank + " of " + sigma.length + ", η = 2^-" + search.best.exponent()
+                + (rule.adaptive() ? ", cut-off " + fmt(search.bestTau) + "·σ_max" : "");
+        return StepResult.accepted(loss0, search.best.value(), search.best.eta(), search.evaluations, detail);
+    }
+
+    /** The candidates of one step: each distinct rank gets one line search; the best is kept. */
+    private final class Search {
+        private final ResidualSystem system;
+        private final double[] theta;
+        private final double loss0;
+        private final double[] sigma;
+        private final java.util.Set<Double> tried = new java.util.HashSet<>();
+        GridSearchResult best;
         int bestRank = -1;
         double bestTau = Double.NaN;
-        GridSearchResult best = null;
-        for (double tau : candidates) {
+        double bestLoss = Double.POSITIVE_INFINITY;
+        int evaluations = 1;
+
+        Search(ResidualSystem system, double[] theta, double loss0, double[] sigma) {
+            this.system = system;
+            this.theta = theta;
+            this.loss0 = loss0;
+            this.sigma = sigma;
+        }
+
+        void tryCutoff(double tau) {
             int rank = rule.rank(sigma, tau);
-            if (rank == lastRank || rank == 0) {
-                continue; // same direction as the previous candidate
+            // truncation: one search per distinct rank; damping: per distinct λ = (τσ_max)²
+            if (rank == 0 || !tried.add(damped ? tau : rank)) {
+                return;
             }
-            lastRank = rank;
-            pseudoInverse.direction(rank, direction);
+            if (damped) {
+                pseudoInverse.dampedDirection(tau * tau * sigma[0] * sigma[0], direction);
+            } else {
+                pseudoInverse.direction(rank, direction);
+            }
             if (!Vectors.allFinite(direction)) {
-                continue;
+                return;
             }
             GridSearchResult r = lineSearch.search(eta -> {
                 Vectors.linearCombination(theta, -eta, direction, trial);
                 return system.loss(trial);
             }, loss0);
             evaluations += r.evaluations();
-            if (r.found() && r.value() < loss0 && (best == null || r.value() < best.value())) {
+            if (r.found() && r.value() < loss0 && r.value() < bestLoss) {
                 best = r;
+                bestLoss = r.value();
                 bestRank = rank;
                 bestTau = tau;
                 double[] swap = bestDirection;
@@ -132,21 +181,6 @@ final class Anagram implements Optimizer {
                 direction = swap;
             }
         }
-        steps++;
-        if (best == null) {
-            rule.rejected();
-            return StepResult.rejected(loss0, evaluations, "no cut-off and step lowered the loss (σ_max " + fmt(sigma.length > 0 ? sigma[0] : 0) + ")");
-        }
-        Vectors.linearCombination(theta, -best.eta(), bestDirection, trial);
-        if (!Vectors.allFinite(trial)) {
-            rule.rejected();
-            return StepResult.rejected(loss0, evaluations, "the step is not finite");
-        }
-        System.arraycopy(trial, 0, theta, 0, p);
-        rule.accepted(bestTau);
-        String detail = "rank " + bestRank + " of " + sigma.length + ", η = 2^-" + best.exponent()
-                + (rule.adaptive() ? ", cut-off " + fmt(bestTau) + "·σ_max" : "");
-        return StepResult.accepted(loss0, best.value(), best.eta(), evaluations, detail);
     }
 
     private static String fmt(double v) {
@@ -158,6 +192,7 @@ final class Anagram implements Optimizer {
         Map<String, Double> scalars = new HashMap<>();
         scalars.put("steps", (double) steps);
         scalars.put("tau", rule.current());
+        scalars.put("spread", rule.spread());
         return new OptimizerState(id(), Math.max(parameterCount, 0), Map.of(), scalars);
     }
 
@@ -165,7 +200,7 @@ final class Anagram implements Optimizer {
     public void importState(OptimizerState state) {
         state.requireCompatible(id(), state.parameterCount());
         steps = (long) state.scalar("steps", 0);
-        rule.setCurrent(state.scalar("tau", Double.NaN));
+        rule.restore(state.scalar("tau", Double.NaN), state.scalar("spread", Double.NaN));
         parameterCount = state.parameterCount() > 0 ? state.parameterCount() : -1;
     }
 }

@@ -7,14 +7,18 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 @ObjectClassDefinition(name = "Geopinn ANaGRAM",
         description = "Natural gradient by the truncated pseudo-inverse of the residual Jacobian, with a 2^-k grid line search.")
 public @interface AnagramConfig {
-    String CUTOFF = "relative (keep σ ≥ tolerance·σ_max), absolute (keep σ ≥ tolerance) or adaptive (relative cut-off chosen each step among tolerance·{factor, 1, 1/factor} by the line search; see docs/OPTIMIZERS.md)";
-    String TOLERANCE = "the cut-off value; 0 = the reference default sqrt(eps·P) (relative; for absolute 1e-6)";
+    String CUTOFF = "relative (keep σ ≥ tolerance·σ_max), absolute (keep σ ≥ tolerance) or adaptive (a relative cut-off that moves by adaptive_factor when a step stalls, chosen by the line search; see docs/OPTIMIZERS.md)";
+    String FILTER = "truncate (keep σ above the cut-off: ANaGRAM) or damped (soft cut-off: weights σ/(σ² + c²) with c the cut-off value, i.e. (JᵀJ + c²I)⁻¹Jᵀr)";
+    String TOLERANCE = "the cut-off value; 0 = the default: sqrt(eps·P) for relative (the reference), 1e-6 for absolute, 1e-4 as the adaptive start";
     String ADAPTIVE_FACTOR = "ratio between the adaptive rule's neighbouring candidate cut-offs";
     String MIN_TOLERANCE = "smallest relative cut-off the adaptive rule may reach; 0 = the numerical floor of the factorization";
     String MAX_TOLERANCE = "largest relative cut-off the adaptive rule may reach";
     String MAX_EXPONENT = "the line search tries η = 2^-k for k = 0..max_exponent";
     String PATIENCE = "stop the line search after this many steps above the best once the loss decreased (0 = scan the whole grid as the reference)";
     String FACTORIZATION = "auto, qr (Householder QR of the tall orientation, then SVD of the small triangle: full precision) or gram (eigendecomposition of JJᵀ or JᵀJ: faster, resolves σ only down to about sqrt(eps)·σ_max); auto picks qr unless it costs over 2e9 flops";
+
+    @AttributeDefinition(description = FILTER)
+    String filter() default "truncate";
 
     @AttributeDefinition(description = CUTOFF)
     String cutoff() default "adaptive";

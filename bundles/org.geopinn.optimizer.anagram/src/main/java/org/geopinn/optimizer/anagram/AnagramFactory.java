@@ -55,6 +55,6 @@ public final class AnagramFactory implements OptimizerFactory {
         }
         CutoffRule rule = new CutoffRule(mode, tolerance, s.number("adaptive_factor", 1.000001, 1e6), minTol, maxTol);
         return new Anagram(rule, s.integer("max_exponent", 0, 200), s.integer("patience", 0, 200),
-                s.choice("factorization", "auto", "qr", "gram"));
+                s.choice("factorization", "auto", "qr", "gram"), s.choice("filter", "truncate", "damped").equals("damped"));
     }
 }

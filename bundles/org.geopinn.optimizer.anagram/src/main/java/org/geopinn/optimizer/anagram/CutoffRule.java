@@ -6,23 +6,29 @@ package org.geopinn.optimizer.anagram;
  * <ul>
  * <li>relative: σ ≥ τ·σ_max, τ = tolerance or the reference default sqrt(eps·P);</li>
  * <li>absolute: σ ≥ tolerance (default 1e-6, the reference's 2-D Laplace value);</li>
- * <li>adaptive: a relative cut-off τ that moves each step. The step tries the three cut-offs
- * τ·f, τ and τ/f (f = adaptive_factor) with one shared factorization, runs the line search on
- * each distinct rank and keeps the candidate of smallest loss; τ becomes that candidate's value.
- * So τ falls while admitting smaller singular directions pays (training would otherwise stall
- * or cap the accuracy at the scale the cut-off hides) and rises when the fine directions only
- * add noise. When no candidate lowers the loss, the step is rejected and τ rises by f (a more
- * conservative direction next time). τ stays in [max(min_tolerance, floor), max_tolerance],
- * floor being what the factorization resolves.</li>
+ * <li>adaptive: a relative cut-off τ (start: tolerance, default 1e-4) that moves when training
+ * stops moving. Each step first runs the line search with the current τ. A truncated
+ * Gauss–Newton iteration with a fixed rank converges to the fixed point of that rank and then
+ * stalls (the loss no longer drops although η = 1 is accepted), while too small a cut-off lets
+ * noisy directions force tiny steps. So when a step achieves less than a halving of the loss
+ * (or no decrease at all), the same factorization is reused to try τ/s and τ·s (s = the spread,
+ * initially adaptive_factor) and the candidate of smallest loss wins; τ becomes its value and
+ * s is reset. If no candidate lowers the loss the step is rejected and s is squared (up to
+ * 1e8), so the next step looks further in both directions. τ stays within
+ * [max(min_tolerance, floor), max_tolerance], floor being what the factorization resolves.</li>
  * </ul>
  */
 final class CutoffRule {
+    /** A step is weak when it keeps more than this fraction of the loss. */
+    static final double WEAK = 0.5;
+
     private final String mode;
     private final double tolerance;
     private final double factor;
     private final double minTolerance;
     private final double maxTolerance;
     private double current = Double.NaN;
+    private double spread;
 
     CutoffRule(String mode, double tolerance, double factor, double minTolerance, double maxTolerance) {
         this.mode = mode;
@@ -30,6 +36,7 @@ final class CutoffRule {
         this.factor = factor;
         this.minTolerance = minTolerance;
         this.maxTolerance = maxTolerance;
+        this.spread = factor;
     }
 
     boolean adaptive() {
@@ -41,38 +48,48 @@ final class CutoffRule {
         return current;
     }
 
-    void setCurrent(double tau) {
-        this.current = tau;
+    /** @return the adaptive rule's current spread s */
+    double spread() {
+        return spread;
     }
 
-    private double lower(double floor) {
-        return Math.min(maxTolerance, Math.max(minTolerance, floor));
+    void restore(double tau, double savedSpread) {
+        this.current = tau;
+        this.spread = Double.isNaN(savedSpread) ? factor : savedSpread;
     }
 
     private double clamp(double tau, double floor) {
-        return Math.max(lower(floor), Math.min(maxTolerance, tau));
+        double lower = Math.min(maxTolerance, Math.max(minTolerance, floor));
+        return Math.max(lower, Math.min(maxTolerance, tau));
     }
 
     /**
      * @param parameters P
      * @param floor the factorization's resolution floor (relative)
-     * @return the relative cut-offs to try this step (one for fixed modes, unused for absolute)
+     * @return the relative cut-off of this step's first line search
      */
-    double[] candidates(int parameters, double floor) {
-        double fallback = Math.sqrt(Math.ulp(1.0) * parameters);
+    double primary(int parameters, double floor) {
         if (!adaptive()) {
-            return new double[] {tolerance > 0 ? tolerance : fallback};
+            return tolerance > 0 ? tolerance : Math.sqrt(Math.ulp(1.0) * parameters);
         }
         if (Double.isNaN(current)) {
-            current = clamp(tolerance > 0 ? tolerance : fallback, floor);
+            current = tolerance > 0 ? tolerance : 1e-4;
         }
         current = clamp(current, floor);
-        return new double[] {clamp(current * factor, floor), current, clamp(current / factor, floor)};
+        return current;
+    }
+
+    /**
+     * @param floor the factorization's resolution floor
+     * @return the cut-offs to explore after a weak step: τ/s, then τ·s
+     */
+    double[] alternatives(double floor) {
+        return new double[] {clamp(current / spread, floor), clamp(current * spread, floor)};
     }
 
     /**
      * @param sigma singular values, descending
-     * @param relative a relative cut-off from {@link #candidates}
+     * @param relative a relative cut-off
      * @return the number of singular values kept
      */
     int rank(double[] sigma, double relative) {
@@ -91,13 +108,14 @@ final class CutoffRule {
     void accepted(double chosen) {
         if (adaptive()) {
             current = chosen;
+            spread = factor;
         }
     }
 
-    /** No candidate lowered the loss. */
+    /** No candidate lowered the loss: look further next time. */
     void rejected() {
         if (adaptive()) {
-            current = Math.min(maxTolerance, current * factor);
+            spread = Math.min(1e8, spread * spread);
         }
     }
 }

@@ -109,6 +109,41 @@ class AnagramTest {
     }
 
     @Test
+    void dampedFilterIsTheRegularisedNormalEquationsSolution() {
+        for (int[] shape : new int[][] {{20, 6}, {6, 20}}) {
+            DMatrixRMaj a = RandomMatrices_DDRM.rectangle(shape[0], shape[1], -1, 1, random);
+            double[] b = new double[shape[0]];
+            for (int i = 0; i < b.length; i++) {
+                b[i] = random.nextGaussian();
+            }
+            for (String factorization : new String[] {"qr", "gram"}) {
+                Optimizer o = factory.create(Map.of("filter", "damped", "cutoff", "relative", "tolerance", 0.1,
+                        "factorization", factorization, "max_exponent", 0));
+                double[] theta = new double[shape[1]];
+                StepResult step = o.step(StandardProblems.linear(shape[0], shape[1], a.data, b), theta);
+                assertTrue(step.accepted());
+                // expected: θ = −(AᵀA + λI)⁻¹Aᵀ(−b) with λ = (0.1·σ_max)²
+                double sigmaMax = org.ejml.dense.row.SingularOps_DDRM.singularValues(a.copy())[0];
+                for (double s : org.ejml.dense.row.SingularOps_DDRM.singularValues(a.copy())) {
+                    sigmaMax = Math.max(sigmaMax, s);
+                }
+                DMatrixRMaj normal = new DMatrixRMaj(shape[1], shape[1]);
+                CommonOps_DDRM.multTransA(a, a, normal);
+                for (int i = 0; i < shape[1]; i++) {
+                    normal.add(i, i, 0.01 * sigmaMax * sigmaMax);
+                }
+                DMatrixRMaj rhs = new DMatrixRMaj(shape[1], 1);
+                CommonOps_DDRM.multTransA(a, DMatrixRMaj.wrap(shape[0], 1, b.clone()), rhs);
+                DMatrixRMaj x = new DMatrixRMaj(shape[1], 1);
+                CommonOps_DDRM.solve(normal, rhs, x);
+                for (int i = 0; i < shape[1]; i++) {
+                    assertEquals(x.data[i], theta[i], 1e-10, factorization + " " + shape[0] + "x" + shape[1]);
+                }
+            }
+        }
+    }
+
+    @Test
     void adaptiveCutoffTrainsLaplaceByOrdersOfMagnitude() {
         PinnFixtures.Pinn pinn = PinnFixtures.laplace(12, 100, 40, 1, LossScaling.SUM);
         Optimizer o = factory.create(Map.of());
