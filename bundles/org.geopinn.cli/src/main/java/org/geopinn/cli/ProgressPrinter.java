@@ -16,6 +16,8 @@ final class ProgressPrinter implements TrainingListener {
     static final double PLAIN_PERIOD = 5.0;
     /** Seconds between two redraws of the live line. */
     static final double LIVE_PERIOD = 0.1;
+    /** Cells of the live bar. */
+    static final int BAR = 20;
 
     private final PrintStream out;
     private final boolean live;
@@ -104,6 +106,9 @@ final class ProgressPrinter implements TrainingListener {
     /** @return the progress text of an event */
     String line(TrainingEvent e) {
         StringBuilder b = new StringBuilder();
+        if (live) {
+            b.append(bar(done(e))).append(' ');
+        }
         b.append(String.format(Locale.ROOT, "step %d/%d", e.step(), maxSteps));
         b.append(String.format(Locale.ROOT, "  loss %.3e", e.loss()));
         if (e.groupLosses().length == conditions.size() && conditions.size() > 1) {
@@ -131,6 +136,19 @@ final class ProgressPrinter implements TrainingListener {
         }
         b.append(String.format(Locale.ROOT, "  [%s]", clock(e.seconds() + secondsOffset)));
         return b.toString();
+    }
+
+    /** @return the fraction done: by steps, or by the time budget when that ends first */
+    private double done(TrainingEvent e) {
+        double bySteps = maxSteps > firstStep ? (double) (e.step() - firstStep) / (maxSteps - firstStep) : 1;
+        double byTime = budget > 0 ? e.seconds() / budget : 0;
+        return Math.min(1, Math.max(bySteps, byTime));
+    }
+
+    /** @param fraction done, in [0, 1] @return a bar of {@value #BAR} cells and the percentage */
+    static String bar(double fraction) {
+        int full = (int) Math.round(fraction * BAR);
+        return "[" + "█".repeat(full) + "░".repeat(BAR - full) + "] " + String.format(Locale.ROOT, "%3.0f%%", 100 * fraction);
     }
 
     private static String duration(double seconds) {
