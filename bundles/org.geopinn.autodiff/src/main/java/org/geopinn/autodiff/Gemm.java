@@ -2,7 +2,7 @@ package org.geopinn.autodiff;
 
 /**
  * The dense products of jet propagation, allocation-free, on matrices stored as arrays of rows
- * ({@code double[][]}, each row one unit of a layer over all jet components and points).
+ * ({@code double[][]}, each row one unit of a layer over the points, for one jet component).
  *
  * <p>Why rows in separate arrays: HotSpot C2 (JDK 17) vectorises a loop {@code c[j] += x0*a0[j] +
  * x1*a1[j] + …} over distinct arrays indexed alike, but not when one array is read at several
