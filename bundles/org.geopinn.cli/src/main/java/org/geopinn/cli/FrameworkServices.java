@@ -23,8 +23,9 @@ import org.osgi.framework.startlevel.BundleStartLevel;
 import org.osgi.framework.wiring.BundleRevision;
 
 /**
- * {@link Services} from a running framework. The host counts as ready once the launcher has asked
- * every bundle to start (each is active, or marked to start and failed), the training service is
+ * {@link Services} from a running framework. The host counts as ready once the framework is active
+ * and the launcher has asked every bundle to start (each is active, or marked to start and
+ * failed), the training service is
  * registered, and neither bundles nor services have changed for a short quiet period (components
  * that wait for configuration or other services register a little later).
  */
@@ -70,7 +71,10 @@ final class FrameworkServices implements Services, AutoCloseable {
             boolean engine = context.getServiceReference(TrainingService.class) != null
                     && context.getServiceReference(Catalog.class) != null;
             boolean quiet = System.nanoTime() - lastChange.get() >= QUIET.toNanos();
-            if (engine && quiet && !anyStarting()) {
+            // The launcher starts every bundle in one start-level pass; the system bundle becomes
+            // active only once that pass is over.
+            boolean started = context.getBundle(0).getState() == Bundle.ACTIVE;
+            if (engine && quiet && started && !anyStarting()) {
                 return;
             }
             if (System.nanoTime() > deadline) {
