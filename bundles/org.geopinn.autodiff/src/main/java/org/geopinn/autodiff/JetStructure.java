@@ -5,7 +5,6 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.geopinn.api.GeopinnException;
 import org.geopinn.api.model.DerivativeRequest;
 
 /**
@@ -161,25 +160,6 @@ public final class JetStructure {
         return -1;
     }
 
-    /**
-     * @param c a component
-     * @param variable an input variable
-     * @return whether the component is the first derivative in that variable, ∂/∂x_variable
-     */
-    public boolean isFirstDerivative(int c, int variable) {
-        return order(components[c]) == 1 && components[c][variable] == 1;
-    }
-
-    /**
-     * @param variable an input variable
-     * @return the component whose multi-index is {@code order} times that variable alone, or −1
-     * @param order the derivative order
-     */
-    public int pureComponent(int variable, int order) {
-        int[] m = new int[dimension];
-        m[variable] = order;
-        return indexOf(m);
-    }
 
     /** @param c a component @return its Faà di Bruno terms (shared, do not modify the arrays) */
     public FaaDiBrunoTerm[] chainTerms(int c) {
@@ -289,18 +269,6 @@ public final class JetStructure {
             r = r * (n - k + i) / i;
         }
         return r;
-    }
-
-    /**
-     * @param request a request
-     * @param maximum the highest total order supported
-     * @throws GeopinnException if the request asks for more
-     */
-    public static void checkOrder(DerivativeRequest request, int maximum) {
-        if (request.maxOrder() > maximum) {
-            throw new GeopinnException("derivatives of order " + request.maxOrder() + " requested; at most " + maximum
-                    + " are supported");
-        }
     }
 
     @Override
