@@ -36,23 +36,35 @@ final class ConsoleLog {
             "Could not get service from ref", "Service not available from service registry");
     /** The same line again within this many milliseconds is not printed twice. */
     private static final long REPEAT_MILLIS = 60_000;
-    private static final Map<String, Long> RECENT = new LinkedHashMap<>(64, 0.75f, true) {
+    /** The lines printed lately by one host, to leave out repeats. */
+    private static final class Recent extends LinkedHashMap<String, Long> {
         private static final long serialVersionUID = 1L;
+
+        Recent() {
+            super(64, 0.75f, true);
+        }
 
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, Long> eldest) {
             return size() > 256;
         }
-    };
+
+        synchronized boolean repeated(String line) {
+            long now = System.currentTimeMillis();
+            Long last = put(line, now);
+            return last != null && now - last < REPEAT_MILLIS;
+        }
+    }
 
     private ConsoleLog() {
     }
 
     static void attach(BundleContext context, int level, PrintStream out) {
+        Recent recent = new Recent();
         try {
             context.addServiceListener(event -> {
                 if (event.getType() == ServiceEvent.REGISTERED) {
-                    listen(context, event.getServiceReference(), level, out);
+                    listen(context, event.getServiceReference(), level, out, recent);
                 }
             }, "(objectClass=" + READER + ")");
         } catch (InvalidSyntaxException e) {
@@ -60,7 +72,8 @@ final class ConsoleLog {
         }
     }
 
-    private static void listen(BundleContext context, ServiceReference<?> ref, int level, PrintStream out) {
+    private static void listen(BundleContext context, ServiceReference<?> ref, int level, PrintStream out,
+            Recent recent) {
         Object reader = context.getService(ref);
         if (reader == null) {
             return;
@@ -70,7 +83,7 @@ final class ConsoleLog {
             Class<?> listenerType = loader.loadClass("org.osgi.service.log.LogListener");
             InvocationHandler handler = (proxy, method, args) -> {
                 if (method.getName().equals("logged") && args != null && args.length == 1) {
-                    print(args[0], level, out);
+                    print(args[0], level, out, recent);
                     return null;
                 }
                 return switch (method.getName()) {
@@ -88,7 +101,8 @@ final class ConsoleLog {
     }
 
     @SuppressWarnings("deprecation")
-    private static void print(Object entry, int level, PrintStream out) throws ReflectiveOperationException {
+    private static void print(Object entry, int level, PrintStream out, Recent recent)
+            throws ReflectiveOperationException {
         Class<?> type = entry.getClass().getClassLoader().loadClass("org.osgi.service.log.LogEntry");
         int entryLevel = (Integer) method(type, "getLevel").invoke(entry);
         if (entryLevel > level) {
@@ -111,18 +125,10 @@ final class ConsoleLog {
         boolean startFailure = cause != null && message != null && message.startsWith("FrameworkEvent ERROR")
                 && String.valueOf(cause).contains("org.osgi.framework.BundleException");
         // A bundle that fails to start while the framework starts is reported by the launcher itself.
-        if (startFailure || ECHOES.stream().anyMatch(text::contains) || repeated(text)) {
+        if (startFailure || ECHOES.stream().anyMatch(text::contains) || recent.repeated(text)) {
             return;
         }
         out.println(text);
-    }
-
-    private static boolean repeated(String line) {
-        long now = System.currentTimeMillis();
-        synchronized (RECENT) {
-            Long last = RECENT.put(line, now);
-            return last != null && now - last < REPEAT_MILLIS;
-        }
     }
 
     private static Method method(Class<?> type, String name) throws NoSuchMethodException {
