@@ -34,8 +34,8 @@ public final class JetNetworkEvaluator {
     private final double[][][] bufferX;
     private final double[][][] bufferY;
     /** Per-point gathers for the Jacobian rows, per lane: a_{i,c} (C × in) and δz_{i,c} (C × out). */
-    private final double[][] gatheredInput;
-    private final double[][] gatheredDelta;
+    private final double[][][] gatheredInput;
+    private final double[][][] gatheredDelta;
     private final CombineTask combineTask = new CombineTask();
     private final DotTask dotTask = new DotTask();
     private final ActivationTask activationTask = new ActivationTask();
@@ -78,8 +78,8 @@ public final class JetNetworkEvaluator {
         }
         bufferX = new double[components][widest][points];
         bufferY = new double[components][widest][points];
-        gatheredInput = new double[2][components * widest];
-        gatheredDelta = new double[2][components * widest];
+        gatheredInput = new double[2][components][widest];
+        gatheredDelta = new double[2][components][widest];
     }
 
     /** @return the network */
@@ -211,37 +211,27 @@ public final class JetNetworkEvaluator {
             int columns, int from, int to, int lane) {
         int in = layer.inputs();
         int out = layer.outputs();
-        double[] gatheredInput = this.gatheredInput[lane];
-        double[] gatheredDelta = this.gatheredDelta[lane];
+        double[][] a = gatheredInput[lane];
+        double[][] d = gatheredDelta[lane];
         for (int i = from; i < to; i++) {
             int rowStart = (rowOffset + i) * columns;
             if (layer.trainableWeights()) {
+                // a_{i,c} and δz_{i,c} of this point, one small array per component (vectorisable below)
                 for (int c = 0; c < components; c++) {
                     double[][] inputs = input[c];
                     double[][] deltas = delta[c];
+                    double[] ac = a[c];
+                    double[] dc = d[c];
                     for (int k = 0; k < in; k++) {
-                        gatheredInput[c * in + k] = inputs[k][i];
+                        ac[k] = inputs[k][i];
                     }
                     for (int j = 0; j < out; j++) {
-                        gatheredDelta[c * out + j] = deltas[j][i];
+                        dc[j] = deltas[j][i];
                     }
                 }
                 int base = rowStart + layer.weightOffset();
                 for (int j = 0; j < out; j++) {
-                    int dst = base + j * in;
-                    double d0 = gatheredDelta[j];
-                    for (int k = 0; k < in; k++) {
-                        jacobian[dst + k] = d0 * gatheredInput[k];
-                    }
-                    for (int c = 1; c < components; c++) {
-                        double d = gatheredDelta[c * out + j];
-                        if (d != 0.0) {
-                            int src = c * in;
-                            for (int k = 0; k < in; k++) {
-                                jacobian[dst + k] += d * gatheredInput[src + k];
-                            }
-                        }
-                    }
+                    outerProductRow(jacobian, base + j * in, in, a, d, j);
                 }
             }
             if (layer.trainableBias()) {
@@ -249,6 +239,40 @@ public final class JetNetworkEvaluator {
                 for (int j = 0; j < out; j++) {
                     jacobian[base + j] = delta[0][j][i];
                 }
+            }
+        }
+    }
+
+    /** row[dst + k] = Σ_c d[c][j] · a[c][k]: one row of Σ_c δz_c a_cᵀ, four components per loop. */
+    private void outerProductRow(double[] row, int dst, int in, double[][] a, double[][] d, int j) {
+        int c = 0;
+        if (components >= 4) {
+            double x0 = d[0][j], x1 = d[1][j], x2 = d[2][j], x3 = d[3][j];
+            double[] a0 = a[0], a1 = a[1], a2 = a[2], a3 = a[3];
+            for (int k = 0; k < in; k++) {
+                row[dst + k] = x0 * a0[k] + x1 * a1[k] + x2 * a2[k] + x3 * a3[k];
+            }
+            c = 4;
+        } else {
+            double x0 = d[0][j];
+            double[] a0 = a[0];
+            for (int k = 0; k < in; k++) {
+                row[dst + k] = x0 * a0[k];
+            }
+            c = 1;
+        }
+        for (; c + 3 < components; c += 4) {
+            double x0 = d[c][j], x1 = d[c + 1][j], x2 = d[c + 2][j], x3 = d[c + 3][j];
+            double[] a0 = a[c], a1 = a[c + 1], a2 = a[c + 2], a3 = a[c + 3];
+            for (int k = 0; k < in; k++) {
+                row[dst + k] += x0 * a0[k] + x1 * a1[k] + x2 * a2[k] + x3 * a3[k];
+            }
+        }
+        for (; c < components; c++) {
+            double x0 = d[c][j];
+            double[] a0 = a[c];
+            for (int k = 0; k < in; k++) {
+                row[dst + k] += x0 * a0[k];
             }
         }
     }

@@ -332,4 +332,44 @@ class JetNetworkEvaluatorTest {
             assertTrue(Lanes.twoLaneRuns() > before, "the products were split across two lanes");
         }
     }
+
+    @Test
+    void rowsSumToTheGradientForFewComponents() {
+        Random random = new Random(8);
+        List<Double> t = new ArrayList<>();
+        JetNetwork net = randomNetwork(2, new int[] {7, 6}, 2, Activation.SIN, new double[] {1, 1}, new double[] {0, 0}, t,
+                random);
+        double[] theta = toArray(t);
+        int parameters = theta.length;
+        for (DerivativeRequest request : List.of(DerivativeRequest.valuesOnly(2),
+                DerivativeRequest.of(2, List.of(new int[] {1, 0}, new int[] {0, 1})))) {
+            JetStructure jets = JetStructure.of(request);
+            int n = 5;
+            JetNetworkEvaluator ev = net.evaluator(jets, n);
+            double[] points = new double[2 * n];
+            for (int p = 0; p < points.length; p++) {
+                points[p] = random.nextDouble();
+            }
+            double[][][] seeds = new double[jets.size()][2][n];
+            for (double[][] perComponent : seeds) {
+                for (double[] row : perComponent) {
+                    for (int i = 0; i < n; i++) {
+                        row[i] = random.nextGaussian();
+                    }
+                }
+            }
+            ev.forward(theta, points, n);
+            double[] gradient = new double[parameters];
+            ev.backward(seeds, gradient);
+            double[] jac = new double[n * parameters];
+            ev.jacobianRows(seeds, jac, 0, parameters);
+            for (int p = 0; p < parameters; p++) {
+                double sum = 0;
+                for (int i = 0; i < n; i++) {
+                    sum += jac[i * parameters + p];
+                }
+                assertEquals(gradient[p], sum, 1e-12 * Math.max(1, Math.abs(sum)), jets + " parameter " + p);
+            }
+        }
+    }
 }
