@@ -9,6 +9,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import org.geopinn.api.problem.Problem;
 import org.geopinn.api.session.Catalog;
+import org.geopinn.api.session.Session;
+import org.geopinn.api.session.SessionState;
+import org.geopinn.api.session.TrainingService;
 import org.geopinn.itest.plugin.ExplodingProblem;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -17,19 +20,25 @@ import org.osgi.framework.Bundle;
 
 /**
  * Bad input dropped into plugins/ of a running host: each case gives a clear one-line message and
- * leaves the host running.
+ * leaves the host, and a session training meanwhile, running.
  */
 class BadInputTest {
     private static final Duration WAIT = Duration.ofSeconds(20);
     private static TestHost host;
+    /** A session training through every bad input, to show that it is not disturbed. */
+    private static Session bystander;
 
     @BeforeAll
     static void start() {
         host = TestHost.start();
+        Problem laplace = host.service(Problem.class, "laplace2d", WAIT);
+        bystander = host.service(TrainingService.class, null, WAIT).start(Sessions.quick(laplace, "adam"));
+        Sessions.awaitSteps(bystander, 1, WAIT);
     }
 
     @AfterAll
     static void stop() {
+        bystander.stop();
         host.close();
     }
 
@@ -76,6 +85,8 @@ class BadInputTest {
 
     private static void assertHostAlive() {
         assertTrue(host.host().isRunning(), "the framework stopped");
+        Sessions.awaitSteps(bystander, Sessions.steps(bystander) + 2, WAIT);
+        assertEquals(SessionState.RUNNING, bystander.state(), bystander.message());
         assertEquals(Bundle.ACTIVE, host.bundle("org.apache.felix.scr").getState());
         assertEquals(Bundle.ACTIVE, host.bundle("org.apache.felix.fileinstall").getState());
     }
