@@ -16,6 +16,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.geopinn.api.GeopinnException;
+import org.geopinn.api.problem.ProblemDefaults;
+import org.geopinn.api.session.OptimizerStage;
 import org.geopinn.api.session.Session;
 import org.geopinn.api.session.SessionSpec;
 import org.geopinn.api.session.SessionState;
@@ -124,8 +126,26 @@ final class BenchCommand {
         return 0;
     }
 
+    /**
+     * @param problem a problem id
+     * @param optimizer an optimizer id
+     * @return the optimizer as a one-stage chain, with the settings the problem's default chain
+     *         gives it (e.g. ANaGRAM's cut-off for this problem), or plain when it names none
+     */
+    private String stage(String problem, String optimizer) {
+        String chain = services.problem(problem).map(p -> p.defaults().get(ProblemDefaults.OPTIMIZER)).orElse(null);
+        if (chain != null) {
+            for (OptimizerStage s : OptimizerStage.parseChain(chain)) {
+                if (s.optimizerId().equals(optimizer)) {
+                    return new OptimizerStage(optimizer, 0, s.settings()).text();
+                }
+            }
+        }
+        return optimizer;
+    }
+
     private Run runOne(String problem, String optimizer, long seed, double budget, Path root) {
-        SessionSpec spec = SessionSpec.builder(problem).optimizers(optimizer).seed(seed).timeBudgetSeconds(budget)
+        SessionSpec spec = SessionSpec.builder(problem).optimizers(stage(problem, optimizer)).seed(seed).timeBudgetSeconds(budget)
                 .maxSteps(10_000_000).errorEvery(0).build();
         Session s = services.training().start(spec);
         try {
@@ -162,7 +182,8 @@ final class BenchCommand {
         s.append("<!-- suite:").append(suite.name()).append(" -->\n");
         s.append("## Suite `").append(suite.name()).append("`: ").append(suite.purpose()).append("\n\n");
         s.append("Command: `").append(command).append("` — ").append(LocalDateTime.now().withNano(0)).append(", ").append(machine())
-                .append(". Each run: ").append(fmt(budget)).append(" s of training time, the problem's default model, ")
+                .append(". Each run: ").append(fmt(budget)).append(" s of training time, the problem's default model, the ")
+                .append("optimizer with the settings the problem's default chain gives it (else its own defaults), ")
                 .append(seeds).append(seeds == 1 ? " seed" : " seeds").append(". All runs: `docs/benchmarks-").append(suite.name())
                 .append(".csv`.\n\n");
         s.append("| problem | optimizer | runs | median steps | median rel. L2 | best rel. L2 | published | target |\n");
