@@ -1,6 +1,7 @@
 package org.geopinn.evolution.problems;
 
 import java.util.Arrays;
+import org.geopinn.api.evolution.BoundaryTreatment;
 import org.geopinn.api.evolution.InitialValueProblem;
 import org.osgi.service.component.annotations.Component;
 
@@ -15,7 +16,7 @@ public final class Advection5d extends Advection {
     /** The problem. */
     public Advection5d() {
         super("advection5d", "5-D advection u_t = -0.4(1,..,1).grad u of a Gaussian pulse sigma = 0.4 on [-1,1]^5 (exact)",
-                filled(-0.2), filled(0.4), 0.4);
+                filled(-0.2), filled(0.4), 0.4, BoundaryTreatment.NONE);
     }
 
     private static double[] filled(double v) {
