@@ -110,6 +110,9 @@ public final class Main {
             }
         } catch (InterruptedException | RuntimeException e) {
             // The JVM is going down; nothing more to do.
+        } finally {
+            // The main thread may not get to its own clean-up before the JVM halts.
+            Host.deleteTree(host.storage());
         }
     }
 

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Portability: the core feature starts in Eclipse Equinox as well as in Felix, through the same
@@ -20,7 +21,7 @@ import org.junit.jupiter.api.Test;
  */
 class EquinoxTest {
     @Test
-    void theCoreFeatureStartsInEquinoxAndItsServicesAreThere() throws Exception {
+    void theCoreFeatureStartsInEquinoxAndItsServicesAreThere(@TempDir Path home) throws Exception {
         Path equinox = Path.of(System.getProperty("geopinn.equinox.jar", "target/equinox/org.eclipse.osgi.jar"));
         assertTrue(Files.isRegularFile(equinox), "Equinox jar missing: " + equinox);
         List<URL> urls = new ArrayList<>();
@@ -33,7 +34,6 @@ class EquinoxTest {
                 urls.add(Path.of(entry).toUri().toURL());
             }
         }
-        Path home = Files.createTempDirectory("geopinn-equinox-");
         String report;
         try (URLClassLoader loader = new URLClassLoader(urls.toArray(URL[]::new), ClassLoader.getPlatformClassLoader())) {
             report = (String) loader.loadClass(EquinoxProbe.class.getName())
