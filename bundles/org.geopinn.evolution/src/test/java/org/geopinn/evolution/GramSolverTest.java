@@ -34,6 +34,7 @@ class GramSolverTest {
         CgResult withNystrom = preconditioned.solve(mu, b, new double[b.length]);
         CgResult without = plain.solve(mu, b, new double[b.length]);
 
+        System.out.println("P = " + model.parameterCount() + ": Nystrom " + withNystrom + ", plain " + without);
         assertTrue(withNystrom.converged(), "preconditioned CG converged: " + withNystrom);
         assertTrue(withNystrom.iterations() * 4 < without.iterations(),
                 "Nystrom " + withNystrom + " against plain " + without);
