@@ -24,7 +24,7 @@ import org.geopinn.optimizer.soap.SoapFactory;
  * <pre>
  * java -cp benchmarks/target/benchmarks.jar org.geopinn.bench.optimizers.OptimizerRace \
  *     --problem laplace --optimizer anagram --seeds 0,1,2,3,4 --budget 60 [--hidden 32]
- *     [--scaling sum|mean|measure] [--every 1] [--set key=value ...]
+ *     [--scaling sum|mean|measure] [--every 1] [--init normal|xavier] [--verbose N] [--set key=value ...]
  * </pre>
  */
 public final class OptimizerRace {
@@ -64,6 +64,7 @@ public final class OptimizerRace {
                 case "--hidden" -> hidden = Integer.parseInt(value);
                 case "--every" -> every = Integer.parseInt(value);
                 case "--verbose" -> verbose = Integer.parseInt(value);
+                case "--init" -> PinnCase.initialization = value;
                 case "--scaling" -> scaling = value;
                 case "--set" -> settings.put(value.substring(0, value.indexOf('=')), value.substring(value.indexOf('=') + 1));
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
@@ -75,8 +76,8 @@ public final class OptimizerRace {
                     case "engd" -> "measure";
                     default -> "mean";
                 }).toUpperCase(Locale.ROOT));
-        System.out.printf(Locale.ROOT, "# %s, %s %s, hidden %d, scaling %s, budget %.0f s, %d cores%n", problem, optimizer,
-                settings, hidden, loss, budget, Runtime.getRuntime().availableProcessors());
+        System.out.printf(Locale.ROOT, "# %s, %s %s, hidden %d, init %s, scaling %s, budget %.0f s, %d cores%n", problem, optimizer,
+                settings, hidden, PinnCase.initialization, loss, budget, Runtime.getRuntime().availableProcessors());
         System.out.println("optimizer,seed,steps,seconds,loss,rel_l2,t_1e-5,t_1e-6,t_1e-8");
         List<double[]> rows = new ArrayList<>();
         for (String s : seeds.split(",")) {

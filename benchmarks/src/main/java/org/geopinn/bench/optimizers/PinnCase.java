@@ -41,11 +41,14 @@ final class PinnCase {
     private final ModelEvaluator evaluator;
     private double exactNorm;
 
+    /** The initialisation of the networks: "xavier" (the models' default) or "normal" (N(0, 0.1²), as the ANaGRAM/ENGD reference code). */
+    static String initialization = "xavier";
+
     private PinnCase(Problem problem, int[] hidden, Map<String, double[]> points, LossScaling scaling, long seed,
             ToDoubleFunction<double[]> solution) {
         this.problem = problem;
         this.model = StandardModels.create("mlp", new ModelSpec(new double[] {0, 0}, new double[] {1, 1}, List.of("u"),
-                hidden, "tanh", "xavier", false, false, Map.of()));
+                hidden, "tanh", initialization, false, false, Map.of()));
         this.system = StackedResidualSystem.build(problem, model, points, scaling, EvaluatorFactory.EXACT);
         this.theta0 = model.initialParameters(seed);
         int side = 50;

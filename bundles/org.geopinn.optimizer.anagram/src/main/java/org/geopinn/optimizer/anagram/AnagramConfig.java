@@ -9,7 +9,7 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 public @interface AnagramConfig {
     String CUTOFF = "relative (keep σ ≥ tolerance·σ_max), absolute (keep σ ≥ tolerance) or adaptive (a relative cut-off that moves by adaptive_factor when a step stalls, chosen by the line search; see docs/OPTIMIZERS.md)";
     String FILTER = "truncate (keep σ above the cut-off: ANaGRAM) or damped (soft cut-off: weights σ/(σ² + c²) with c the cut-off value, i.e. (JᵀJ + c²I)⁻¹Jᵀr)";
-    String TOLERANCE = "the cut-off value; 0 = the default: sqrt(eps·P) for relative (the reference), 1e-6 for absolute, 1e-4 as the adaptive start";
+    String TOLERANCE = "the cut-off value; 0 = the default: sqrt(eps·P) for relative (the reference), 1e-6 for absolute, sqrt(eps·P) as the adaptive start";
     String ADAPTIVE_FACTOR = "ratio between the adaptive rule's neighbouring candidate cut-offs";
     String MIN_TOLERANCE = "smallest relative cut-off the adaptive rule may reach; 0 = the numerical floor of the factorization";
     String MAX_TOLERANCE = "largest relative cut-off the adaptive rule may reach";

@@ -6,12 +6,12 @@ package org.geopinn.optimizer.anagram;
  * <ul>
  * <li>relative: σ ≥ τ·σ_max, τ = tolerance or the reference default sqrt(eps·P);</li>
  * <li>absolute: σ ≥ tolerance (default 1e-6, the reference's 2-D Laplace value);</li>
- * <li>adaptive: a relative cut-off τ (start: tolerance, default 1e-4) that moves when training
- * stops moving. Each step first runs the line search with the current τ. A truncated
+ * <li>adaptive: a relative cut-off τ (start: tolerance, default the reference's sqrt(eps·P))
+ * that moves when training stops moving. Each step first runs the line search with the current τ. A truncated
  * Gauss–Newton iteration with a fixed rank converges to the fixed point of that rank and then
  * stalls (the loss no longer drops although η = 1 is accepted), while too small a cut-off lets
- * noisy directions force tiny steps. So when a step achieves less than a halving of the loss
- * (or no decrease at all), the same factorization is reused to try τ/s and τ·s (s = the spread,
+ * noisy directions force tiny steps. So when a step lowers the loss by less than 0.1 %
+ * (or not at all), the same factorization is reused to try τ/s and τ·s (s = the spread,
  * initially adaptive_factor) and the candidate of smallest loss wins; τ becomes its value and
  * s is reset. If no candidate lowers the loss the step is rejected and s is squared (up to
  * 1e8), so the next step looks further in both directions. τ stays within
@@ -19,8 +19,8 @@ package org.geopinn.optimizer.anagram;
  * </ul>
  */
 final class CutoffRule {
-    /** A step is weak when it keeps more than this fraction of the loss. */
-    static final double WEAK = 0.5;
+    /** A step is weak (training stopped moving) when it keeps more than this fraction of the loss. */
+    static final double WEAK = 0.999;
 
     private final String mode;
     private final double tolerance;
@@ -73,7 +73,7 @@ final class CutoffRule {
             return tolerance > 0 ? tolerance : Math.sqrt(Math.ulp(1.0) * parameters);
         }
         if (Double.isNaN(current)) {
-            current = tolerance > 0 ? tolerance : 1e-4;
+            current = tolerance > 0 ? tolerance : Math.sqrt(Math.ulp(1.0) * parameters);
         }
         current = clamp(current, floor);
         return current;
