@@ -60,7 +60,7 @@ public final class AnagramStepTiming {
                 loss[r] = (t4 - t3) * 1e-9;
             }
         }
-        System.out.printf(Locale.ROOT, "jacobian %.3f s, gram+eig factorization %.3f s, qr+svd factorization %.3f s, one loss %.4f s%n",
+        System.out.printf(Locale.ROOT, "jacobian %.3f s, gram factorization (Gram matrix, tridiagonal reduction, eigenvalues; leading eigenvectors come with the first direction) %.3f s, qr+svd factorization %.3f s, one loss %.4f s%n",
                 median(jac), median(gram), qr[0], median(loss));
         for (String cutoff : new String[] {"relative", "adaptive"}) {
             Optimizer o = new AnagramFactory().create(Map.of("cutoff", cutoff, "factorization", "gram"));

@@ -10,20 +10,29 @@ import org.geopinn.linalg.DenseKernels;
  * sqrt(eps·n)·σ_max are not resolved, which {@link #resolutionFloor()} reports.
  *
  * <p>S ≤ P: d_k = Jᵀ U_k Λ_k⁻¹ U_kᵀ r. S &gt; P: d_k = V_k Λ_k⁻¹ V_kᵀ Jᵀr.
+ *
+ * <p>Only the eigenvectors a direction needs are computed ({@link LeadingEigenvectors}): a
+ * truncated direction of rank k needs the k leading ones, the damped direction all of them. Should
+ * that partial decomposition fail its residual check, the full one is taken instead.
  */
 public final class GramPseudoInverse implements PseudoInverse {
     private final DenseKernels kernels;
+    private final boolean alwaysColumns;
     private final DMatrixRMaj gram = new DMatrixRMaj(1, 1);
-    private final DMatrixRMaj vectors = new DMatrixRMaj(1, 1);
+    private final LeadingEigenvectors leading = new LeadingEigenvectors();
+    /** The full decomposition, used only when the partial one fails. */
+    private final DMatrixRMaj fullVectors = new DMatrixRMaj(1, 1);
+    private boolean full;
     private DMatrixRMaj jacobian;
     private boolean wide;
     private double[] lambda = new double[0];
     private double[] sigma = new double[0];
+    /** The vector being projected: r when S ≤ P, Jᵀr otherwise. */
+    private double[] projected = new double[0];
     private double[] coefficients = new double[0];
+    private int coefficientsKnown;
     private double[] combination = new double[0];
-    private double[] gradient = new double[0];
-
-    private final boolean alwaysColumns;
+    private double[] rows = new double[0];
 
     /**
      * @param kernels the dense kernels
@@ -47,21 +56,26 @@ public final class GramPseudoInverse implements PseudoInverse {
         if (lambda.length != n) {
             lambda = new double[n];
             sigma = new double[n];
+            projected = new double[n];
             coefficients = new double[n];
             combination = new double[n];
-        }
-        if (gradient.length != j.numCols) {
-            gradient = new double[j.numCols];
+            rows = new double[n];
         }
         if (wide) {
             kernels.gramOfRows(j, gram);
         } else {
             kernels.gramOfColumns(j, gram);
         }
-        kernels.symmetricEigen(gram, lambda, vectors);
+        full = !leading.decompose(gram);
+        if (full) {
+            kernels.symmetricEigen(gram, lambda, fullVectors);
+        } else {
+            System.arraycopy(leading.values(), 0, lambda, 0, n);
+        }
         for (int i = 0; i < n; i++) {
             sigma[i] = Math.sqrt(Math.max(lambda[i], 0));
         }
+        coefficientsKnown = 0;
     }
 
     @Override
@@ -81,20 +95,75 @@ public final class GramPseudoInverse implements PseudoInverse {
 
     @Override
     public void prepare(double[] residual) {
-        double[] x = residual;
-        if (!wide) {
-            transposeTimes(jacobian, residual, gradient);
-            x = gradient;
+        if (wide) {
+            System.arraycopy(residual, 0, projected, 0, projected.length);
+        } else {
+            transposeTimes(jacobian, residual, projected);
         }
-        // coefficients = Qᵀ x
+        coefficientsKnown = 0;
+    }
+
+    @Override
+    public void direction(int rank, double[] out) {
+        ensure(rank);
         int n = sigma.length;
-        java.util.Arrays.fill(coefficients, 0);
         for (int i = 0; i < n; i++) {
-            double xi = x[i];
-            int row = i * n;
-            for (int c = 0; c < n; c++) {
-                coefficients[c] += vectors.data[row + c] * xi;
+            combination[i] = i < rank && lambda[i] > 0 ? coefficients[i] / lambda[i] : 0;
+        }
+        combine(rank, out);
+    }
+
+    @Override
+    public void dampedDirection(double damping, double[] out) {
+        int n = sigma.length;
+        ensure(n);
+        for (int i = 0; i < n; i++) {
+            double d = Math.max(lambda[i], 0) + damping;
+            combination[i] = d > 0 ? coefficients[i] / d : 0;
+        }
+        combine(n, out);
+    }
+
+    /** Makes the k leading eigenvectors and their coefficients u_iᵀx available. */
+    private void ensure(int k) {
+        if (!full && !leading.ensure(k)) {
+            full = true;
+            kernels.symmetricEigen(gram, lambda, fullVectors);
+            coefficientsKnown = 0;
+        }
+        int n = sigma.length;
+        for (int i = coefficientsKnown; i < k; i++) {
+            double c = 0;
+            for (int r = 0; r < n; r++) {
+                c += vector(i, r) * projected[r];
             }
+            coefficients[i] = c;
+        }
+        coefficientsKnown = Math.max(coefficientsKnown, k);
+    }
+
+    /** @return component r of eigenvector i */
+    private double vector(int i, int r) {
+        int n = sigma.length;
+        return full ? fullVectors.data[r * n + i] : leading.vectors()[i * n + r];
+    }
+
+    private void combine(int rank, double[] out) {
+        int n = sigma.length;
+        // wide: c = U_k Λ_k⁻¹ U_kᵀ r (length S), then d = Jᵀ c; tall: d = V_k Λ_k⁻¹ V_kᵀ Jᵀr directly.
+        double[] target = wide ? rows : out;
+        java.util.Arrays.fill(target, 0, n, 0);
+        for (int k = 0; k < rank; k++) {
+            double w = combination[k];
+            if (w == 0) {
+                continue;
+            }
+            for (int i = 0; i < n; i++) {
+                target[i] += vector(k, i) * w;
+            }
+        }
+        if (wide) {
+            transposeTimes(jacobian, target, out);
         }
     }
 
@@ -111,50 +180,5 @@ public final class GramPseudoInverse implements PseudoInverse {
                 out[c] += a.data[row + c] * xi;
             }
         }
-    }
-
-    @Override
-    public void direction(int rank, double[] out) {
-        int n = sigma.length;
-        for (int i = 0; i < n; i++) {
-            combination[i] = i < rank && lambda[i] > 0 ? coefficients[i] / lambda[i] : 0;
-        }
-        combine(rank, out);
-    }
-
-    @Override
-    public void dampedDirection(double damping, double[] out) {
-        int n = sigma.length;
-        for (int i = 0; i < n; i++) {
-            double d = Math.max(lambda[i], 0) + damping;
-            combination[i] = d > 0 ? coefficients[i] / d : 0;
-        }
-        combine(n, out);
-    }
-
-    private void combine(int rank, double[] out) {
-        int n = sigma.length;
-        // wide: c = U_k Λ_k⁻¹ U_kᵀ r (length S), then d = Jᵀ c; tall: d = V_k Λ_k⁻¹ V_kᵀ Jᵀr directly.
-        double[] target = wide ? rowBuffer(n) : out;
-        for (int i = 0; i < n; i++) {
-            double sum = 0;
-            int row = i * n;
-            for (int k = 0; k < rank; k++) {
-                sum += vectors.data[row + k] * combination[k];
-            }
-            target[i] = sum;
-        }
-        if (wide) {
-            transposeTimes(jacobian, target, out);
-        }
-    }
-
-    private double[] rows = new double[0];
-
-    private double[] rowBuffer(int n) {
-        if (rows.length != n) {
-            rows = new double[n];
-        }
-        return rows;
     }
 }
