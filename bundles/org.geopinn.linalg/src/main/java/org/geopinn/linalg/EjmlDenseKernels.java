@@ -11,16 +11,24 @@ import org.ejml.interfaces.decomposition.QRDecomposition;
 import org.ejml.interfaces.decomposition.SingularValueDecomposition_F64;
 
 /**
- * {@link DenseKernels} on EJML, with a cache-blocked, multi-threaded Gram kernel of its own
- * (the Gram matrix J·Jᵀ is the dominant cost of an ANaGRAM step when S ≪ P).
+ * {@link DenseKernels} on EJML, with a cache-blocked, two-threaded Gram kernel of its own
+ * (the Gram matrix J·Jᵀ is the dominant cost of an ANaGRAM step when S ≪ P). Its workspace, a
+ * transposed copy of the matrix and the triangle being summed, is kept and reused: an instance
+ * is meant for one optimizer, not to be shared between threads.
  */
 public final class EjmlDenseKernels implements DenseKernels {
-    /** Columns processed per pass, so that the rows' chunks stay in cache. */
-    private static final int CHUNK = 384;
-    /** Rows per register block of the Gram kernel. */
-    private static final int BLOCK = 4;
+    /** Columns of X per pass of the Gram kernel, so that the ones in use stay in cache. */
+    private static final int CHUNK = 64;
+    /** Tile of the blocked transpose. */
+    private static final int TILE = 32;
+    /** Threads of the Gram kernel (the machine this is tuned on has two cores). */
+    private static final int LANES = 2;
 
     private final DMatrixRMaj transposed = new DMatrixRMaj(1, 1);
+    /** The columns of X as separate arrays (workspace of the Gram kernel, reused). */
+    private double[][] columns = new double[0][];
+    /** The lower triangle being accumulated, one array per row (workspace, reused). */
+    private double[][] rows = new double[0][];
 
     @Override
     public void multiply(DMatrixRMaj a, DMatrixRMaj b, DMatrixRMaj c) {
@@ -44,81 +52,110 @@ public final class EjmlDenseKernels implements DenseKernels {
     public void gramOfRows(DMatrixRMaj a, DMatrixRMaj c) {
         int m = a.numRows;
         int n = a.numCols;
-        c.reshape(m, m);
-        c.zero();
-        int blocks = (m + BLOCK - 1) / BLOCK;
-        double[] x = a.data;
-        double[] out = c.data;
-        for (int k0 = 0; k0 < n; k0 += CHUNK) {
-            int k1 = Math.min(n, k0 + CHUNK);
-            int from = k0;
-            // Block rows run in parallel: each writes only its own rows of the lower triangle.
-            IntStream.range(0, blocks).parallel().forEach(ib -> lowerBlockRow(x, n, m, ib, from, k1, out));
-        }
-        for (int i = 0; i < m; i++) {
-            for (int j = 0; j < i; j++) {
-                out[j * m + i] = out[i * m + j];
-            }
-        }
-    }
-
-    private static void lowerBlockRow(double[] x, int n, int m, int ib, int k0, int k1, double[] out) {
-        int i0 = ib * BLOCK;
-        boolean fullI = i0 + BLOCK <= m;
-        for (int j0 = 0; j0 <= i0; j0 += BLOCK) {
-            if (fullI && j0 + BLOCK <= m) {
-                block4x4(x, n, m, i0, j0, k0, k1, out);
-            } else {
-                for (int i = i0; i < Math.min(m, i0 + BLOCK); i++) {
-                    for (int j = j0; j < Math.min(i + 1, j0 + BLOCK); j++) {
-                        double s = 0;
-                        int ri = i * n;
-                        int rj = j * n;
-                        for (int k = k0; k < k1; k++) {
-                            s += x[ri + k] * x[rj + k];
-                        }
-                        out[i * m + j] += s;
+        double[][] columns = columnArrays(n, m);
+        for (int i0 = 0; i0 < m; i0 += TILE) {
+            for (int k0 = 0; k0 < n; k0 += TILE) {
+                for (int i = i0; i < Math.min(m, i0 + TILE); i++) {
+                    int row = i * n;
+                    for (int k = k0; k < Math.min(n, k0 + TILE); k++) {
+                        columns[k][i] = a.data[row + k];
                     }
                 }
             }
         }
-    }
-
-    /** 4×4 register block: 16 accumulators fed by 8 loads per column. */
-    private static void block4x4(double[] x, int n, int m, int i0, int j0, int k0, int k1, double[] out) {
-        int a0 = i0 * n;
-        int a1 = a0 + n;
-        int a2 = a1 + n;
-        int a3 = a2 + n;
-        int b0 = j0 * n;
-        int b1 = b0 + n;
-        int b2 = b1 + n;
-        int b3 = b2 + n;
-        double s00 = 0, s01 = 0, s02 = 0, s03 = 0, s10 = 0, s11 = 0, s12 = 0, s13 = 0;
-        double s20 = 0, s21 = 0, s22 = 0, s23 = 0, s30 = 0, s31 = 0, s32 = 0, s33 = 0;
-        for (int k = k0; k < k1; k++) {
-            double u0 = x[a0 + k], u1 = x[a1 + k], u2 = x[a2 + k], u3 = x[a3 + k];
-            double v0 = x[b0 + k], v1 = x[b1 + k], v2 = x[b2 + k], v3 = x[b3 + k];
-            s00 += u0 * v0; s01 += u0 * v1; s02 += u0 * v2; s03 += u0 * v3;
-            s10 += u1 * v0; s11 += u1 * v1; s12 += u1 * v2; s13 += u1 * v3;
-            s20 += u2 * v0; s21 += u2 * v1; s22 += u2 * v2; s23 += u2 * v3;
-            s30 += u3 * v0; s31 += u3 * v1; s32 += u3 * v2; s33 += u3 * v3;
-        }
-        int r0 = i0 * m + j0;
-        out[r0] += s00; out[r0 + 1] += s01; out[r0 + 2] += s02; out[r0 + 3] += s03;
-        r0 += m;
-        out[r0] += s10; out[r0 + 1] += s11; out[r0 + 2] += s12; out[r0 + 3] += s13;
-        r0 += m;
-        out[r0] += s20; out[r0 + 1] += s21; out[r0 + 2] += s22; out[r0 + 3] += s23;
-        r0 += m;
-        out[r0] += s30; out[r0 + 1] += s31; out[r0 + 2] += s32; out[r0 + 3] += s33;
+        gram(a.data, m, n, columns, c);
     }
 
     @Override
     public void gramOfColumns(DMatrixRMaj a, DMatrixRMaj c) {
+        // AᵀA = X Xᵀ with X = Aᵀ, whose columns are the rows of A
         transposed.reshape(a.numCols, a.numRows);
         CommonOps_DDRM.transpose(a, transposed);
-        gramOfRows(transposed, c);
+        double[][] columns = columnArrays(a.numRows, a.numCols);
+        for (int k = 0; k < a.numRows; k++) {
+            System.arraycopy(a.data, k * a.numCols, columns[k], 0, a.numCols);
+        }
+        gram(transposed.data, a.numCols, a.numRows, columns, c);
+    }
+
+    private double[][] columnArrays(int count, int length) {
+        if (columns.length != count || count > 0 && columns[0].length != length) {
+            columns = new double[count][length];
+        }
+        return columns;
+    }
+
+    /**
+     * c = X·Xᵀ for X (m×n, row-major in x) whose column k is also given as its own array. Each
+     * row of the lower triangle is accumulated as axpy sums of four columns at a time, two rows
+     * sharing the loads: loops over distinct arrays that C2 vectorises (one flat array read at
+     * two offsets is not). The k range is walked in chunks so the columns in use stay in cache;
+     * the row pairs are split between two threads.
+     */
+    private void gram(double[] x, int m, int n, double[][] columns, DMatrixRMaj c) {
+        if (rows.length != m || m > 0 && rows[0].length != m) {
+            rows = new double[m][m];
+        }
+        double[][] acc = rows;
+        for (double[] r : acc) {
+            java.util.Arrays.fill(r, 0);
+        }
+        int pairs = (m + 1) / 2;
+        IntStream.range(0, LANES).parallel().forEach(lane -> {
+            for (int k0 = 0; k0 < n; k0 += CHUNK) {
+                int k1 = Math.min(n, k0 + CHUNK);
+                for (int p = lane; p < pairs; p += LANES) {
+                    rowPair(x, n, m, 2 * p, k0, k1, columns, acc);
+                }
+            }
+        });
+        c.reshape(m, m);
+        double[] out = c.data;
+        for (int i = 0; i < m; i++) {
+            double[] r = acc[i];
+            for (int j = 0; j <= i; j++) {
+                out[i * m + j] = r[j];
+                out[j * m + i] = r[j];
+            }
+        }
+    }
+
+    /** Rows i and i+1 (if any) of the lower triangle, columns 0..i+1, over k0 ≤ k &lt; k1. */
+    private static void rowPair(double[] x, int n, int m, int i, int k0, int k1, double[][] columns, double[][] acc) {
+        double[] ci = acc[i];
+        int rowI = i * n;
+        if (i + 1 >= m) {
+            for (int k = k0; k < k1; k++) {
+                double x0 = x[rowI + k];
+                double[] b0 = columns[k];
+                for (int j = 0; j <= i; j++) {
+                    ci[j] += x0 * b0[j];
+                }
+            }
+            return;
+        }
+        double[] cj = acc[i + 1];
+        int rowJ = rowI + n;
+        int len = i + 2;
+        int k = k0;
+        for (; k + 4 <= k1; k += 4) {
+            double x0 = x[rowI + k], x1 = x[rowI + k + 1], x2 = x[rowI + k + 2], x3 = x[rowI + k + 3];
+            double y0 = x[rowJ + k], y1 = x[rowJ + k + 1], y2 = x[rowJ + k + 2], y3 = x[rowJ + k + 3];
+            double[] b0 = columns[k], b1 = columns[k + 1], b2 = columns[k + 2], b3 = columns[k + 3];
+            for (int j = 0; j < len; j++) {
+                double v0 = b0[j], v1 = b1[j], v2 = b2[j], v3 = b3[j];
+                ci[j] += x0 * v0 + x1 * v1 + x2 * v2 + x3 * v3;
+                cj[j] += y0 * v0 + y1 * v1 + y2 * v2 + y3 * v3;
+            }
+        }
+        for (; k < k1; k++) {
+            double x0 = x[rowI + k], y0 = x[rowJ + k];
+            double[] b0 = columns[k];
+            for (int j = 0; j < len; j++) {
+                ci[j] += x0 * b0[j];
+                cj[j] += y0 * b0[j];
+            }
+        }
     }
 
     @Override
