@@ -179,7 +179,7 @@ final class TrainingSession implements Session {
                 }
                 String ended = takeStep();
                 if (ended != null) {
-                    end = rejectionsInRow > 0 && !Double.isFinite(lastLoss()) ? SessionState.FAILED : SessionState.FINISHED;
+                    end = rejectionsInRow >= REJECTION_LIMIT && !Double.isFinite(lastLoss()) ? SessionState.FAILED : SessionState.FINISHED;
                     endMessage = ended;
                     break;
                 }
@@ -345,6 +345,15 @@ final class TrainingSession implements Session {
             activeNanos += System.nanoTime() - t0;
             String why = result.accepted() ? "non-finite loss or parameters after the step; parameters restored" : result.detail();
             emit(rejectedEvent(result, why));
+            // Without resampling the next try would see the same system: an exhausted optimizer is done.
+            if (result.converged() && spec.resampleEvery() == 0) {
+                if (chainOverridden || stage == resolved.stages().size() - 1) {
+                    return "optimizer '" + optimizer.id() + "' converged at step " + step + ": " + why;
+                }
+                rejectionsInRow = 0;
+                nextStage();
+                return null;
+            }
             if (rejectionsInRow >= REJECTION_LIMIT) {
                 return "optimizer '" + optimizer.id() + "' rejected " + rejectionsInRow + " steps in a row (" + why + ")";
             }

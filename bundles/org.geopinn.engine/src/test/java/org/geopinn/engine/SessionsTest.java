@@ -55,6 +55,8 @@ class SessionsTest {
                 TestOptimizers.factory("gd2", () -> new TestOptimizers.Descent("gd2", 1e-3)));
         registry.add(org.geopinn.api.optimizer.OptimizerFactory.class, null, null, "test",
                 TestOptimizers.factory("broken", TestOptimizers.Broken::new));
+        registry.add(org.geopinn.api.optimizer.OptimizerFactory.class, null, null, "test",
+                TestOptimizers.factory("exhausted", TestOptimizers.Exhausted::new));
         registry.add(org.geopinn.api.diagnostic.Diagnostic.class, null, null, "test", new GradientNorm());
         registry.addListener(whiteboard::add);
         sessions = new Sessions(registry, new Sessions.SolutionPublisher() {
@@ -82,7 +84,7 @@ class SessionsTest {
         assertEquals(List.of("problems", "models", "engines", "samplers", "optimizers", "weightings", "diagnostics", "commands"),
                 new ArrayList<>(entries.keySet()));
         assertEquals(List.of("poisson"), entries.get("problems").stream().map(e -> e.id()).toList());
-        assertEquals(List.of("broken", "gd", "gd2"), entries.get("optimizers").stream().map(e -> e.id()).toList());
+        assertEquals(List.of("broken", "exhausted", "gd", "gd2"), entries.get("optimizers").stream().map(e -> e.id()).toList());
         assertTrue(entries.get("models").stream().anyMatch(e -> e.id().equals("mlp") && e.bundle().equals("models")));
     }
 
@@ -91,7 +93,7 @@ class SessionsTest {
         GeopinnException e = assertThrows(GeopinnException.class, () -> sessions.start(SessionSpec.builder("nope").build()));
         assertEquals("unknown problem 'nope'; known: poisson", e.getMessage());
         e = assertThrows(GeopinnException.class, () -> sessions.start(SessionSpec.builder("poisson").optimizers("adam").build()));
-        assertEquals("unknown optimizer 'adam'; known: broken, gd, gd2", e.getMessage());
+        assertEquals("unknown optimizer 'adam'; known: broken, exhausted, gd, gd2", e.getMessage());
         e = assertThrows(GeopinnException.class, () -> sessions.start(SessionSpec.builder("poisson").optimizers("gd,gd2").build()));
         assertTrue(e.getMessage().contains("only the last stage"), e.getMessage());
         e = assertThrows(GeopinnException.class, () -> sessions.start(SessionSpec.builder("poisson").optimizers("gd(foo=1)").build()));
@@ -178,6 +180,19 @@ class SessionsTest {
             assertTrue(Double.isFinite(p));
         }
         assertTrue(s.history().isEmpty());
+    }
+
+    @Test
+    void anExhaustedOptimizerEndsItsStageAtOnce() throws Exception {
+        Session alone = sessions.start(SessionSpec.builder("poisson").optimizers("exhausted").maxSteps(10).build());
+        assertEquals(SessionState.FINISHED, finish(alone), alone.message());
+        assertTrue(alone.message().contains("converged at step 0"), alone.message());
+        assertTrue(alone.history().isEmpty(), "no step was taken");
+
+        Session chain = sessions.start(SessionSpec.builder("poisson").optimizers("exhausted:5,gd").maxSteps(8).build());
+        assertEquals(SessionState.FINISHED, finish(chain), chain.message());
+        assertEquals(8, chain.history().size(), "the next stage starts at once and takes every step");
+        assertTrue(chain.history().stream().allMatch(e -> e.optimizerId().equals("gd")));
     }
 
     @Test

@@ -106,6 +106,28 @@ final class TestOptimizers {
         }
     }
 
+    /** Never finds a step and says that trying again cannot help (like a fixed cut-off at its fixed point). */
+    static final class Exhausted implements Optimizer {
+        @Override
+        public String id() {
+            return "exhausted";
+        }
+
+        @Override
+        public StepResult step(ResidualSystem system, double[] theta) {
+            return StepResult.exhausted(system.loss(theta), 1, "nothing lowers the loss");
+        }
+
+        @Override
+        public OptimizerState exportState() {
+            return new OptimizerState("exhausted", 0, Map.of(), Map.of());
+        }
+
+        @Override
+        public void importState(OptimizerState state) {
+        }
+    }
+
     /** A factory of one of the above. */
     static OptimizerFactory factory(String id, java.util.function.Supplier<Optimizer> make) {
         return new OptimizerFactory() {

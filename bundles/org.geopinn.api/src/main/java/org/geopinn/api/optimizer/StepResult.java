@@ -8,7 +8,9 @@ package org.geopinn.api.optimizer;
  * @param accepted whether θ was changed
  * @param stepLength the step size or line-search factor used (NaN if not meaningful)
  * @param evaluations number of loss or residual evaluations spent
- * @param converged whether the optimizer considers itself converged (by its own documented tolerances)
+ * @param converged whether the optimizer considers itself converged (by its own documented tolerances);
+ *        a rejected step may say so too, when the optimizer knows that trying again from the same
+ *        parameters cannot lower the loss (e.g. a fixed cut-off at its fixed point)
  * @param detail a short human note (e.g. "rank 312 of 1020, η = 2⁻³"), empty if nothing to say
  */
 public record StepResult(double lossBefore, double lossAfter, boolean accepted, double stepLength,
@@ -34,5 +36,16 @@ public record StepResult(double lossBefore, double lossAfter, boolean accepted, 
      */
     public static StepResult rejected(double loss, int evaluations, String reason) {
         return new StepResult(loss, loss, false, Double.NaN, evaluations, false, reason);
+    }
+
+    /**
+     * @param loss the unchanged loss
+     * @param evaluations evaluations spent
+     * @param reason why no step lowers the loss
+     * @return a rejected step after which the optimizer is done: another try from the same
+     *         parameters would give the same result
+     */
+    public static StepResult exhausted(double loss, int evaluations, String reason) {
+        return new StepResult(loss, loss, false, Double.NaN, evaluations, true, reason);
     }
 }

@@ -117,8 +117,13 @@ final class Anagram implements Optimizer {
         steps++;
         if (search.best == null) {
             rule.rejected();
+            if (!rule.adaptive()) {
+                // A fixed cut-off is deterministic: from the same θ every further try is the same.
+                return StepResult.exhausted(loss0, search.evaluations, "no step lowers the loss with this fixed cut-off (its fixed point; σ_max "
+                        + fmt(sigma.length > 0 ? sigma[0] : 0) + ")");
+            }
             return StepResult.rejected(loss0, search.evaluations, "no cut-off and step lowered the loss (σ_max "
-                    + fmt(sigma.length > 0 ? sigma[0] : 0) + (rule.adaptive() ? ", next spread " + fmt(rule.spread()) : "") + ")");
+                    + fmt(sigma.length > 0 ? sigma[0] : 0) + ", next spread " + fmt(rule.spread()) + ")");
         }
         Vectors.linearCombination(theta, -search.best.eta(), bestDirection, trial);
         if (!Vectors.allFinite(trial)) {
