@@ -78,7 +78,7 @@ final class LeadingEigenvectors {
             return false;
         }
         tri.getDiagonal(diag, off);
-        q = tri.getQ(q, false);
+        q = tri.getQ(q != null && q.numRows == n ? q : null, false);
         norm = 0;
         for (int i = 0; i < n; i++) {
             norm = Math.max(norm, Math.abs(diag[i]) + (i > 0 ? Math.abs(off[i - 1]) : 0) + (i < n - 1 ? Math.abs(off[i]) : 0));

@@ -90,6 +90,14 @@ class LeadingEigenvectorsTest {
         double[] lambda = {7, 7, 7, 3, 3, 1, 1e-15, 1e-15, 0, 0, 0, 0};
         DMatrixRMaj a = withSpectrum(lambda, 5);
         LeadingEigenvectors e = new LeadingEigenvectors();
+        // the same instance serves matrices of other sizes in turn, down to 1×1
+        assertTrue(e.decompose(withSpectrum(new double[] {4, 3, 2, 1, 0.5, 0.25, 0.1, 0.05, 0.01, 0.005, 0.001, 1e-4, 1e-5, 1e-6, 1e-7,
+            1e-8, 1e-9, 1e-10, 1e-11, 1e-12}, 6)));
+        assertTrue(e.ensure(5));
+        assertTrue(e.decompose(withSpectrum(new double[] {2.5}, 7)));
+        assertTrue(e.ensure(1));
+        assertEquals(2.5, e.values()[0], 1e-14);
+        assertEquals(1, Math.abs(e.vectors()[0]), 1e-14);
         assertTrue(e.decompose(a));
         assertTrue(e.ensure(lambda.length));
         assertEigenpairs(a, e, lambda.length, 1e-12);
