@@ -141,6 +141,7 @@ final class BenchCommand {
         Path root = services.home().resolve("runs").resolve("bench-" + name + "-"
                 + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
         List<Run> runs = new ArrayList<>();
+        String command = "./geopinn bench --suite " + name + " --seeds " + seeds + (o.has("budget") ? " --budget " + o.get("budget") : "");
         int total = suite.entries().stream().mapToInt(e -> e.optimizers().size() * Math.min(seeds, e.maxSeeds())).sum();
         int index = 0;
         for (Entry e : suite.entries()) {
@@ -156,12 +157,11 @@ final class BenchCommand {
                     } catch (GeopinnException ex) {
                         err.println("        skipped: " + SolveCommand.oneLine(ex.getMessage()));
                     }
+                    // written after every run, so a suite stopped half-way keeps what it measured
+                    writeTables(suite, budgetOverride, seeds, command, runs);
                 }
             }
         }
-        String command = "./geopinn bench --suite " + name + " --seeds " + seeds + (o.has("budget") ? " --budget " + o.get("budget") : "");
-        writeCsv(suite, runs, services.home().resolve("docs").resolve("benchmarks-" + name + ".csv"));
-        writeMarkdown(suite, budgetOverride, seeds, command, runs, services.home().resolve("docs").resolve("BENCHMARKS.md"));
         out.println("wrote docs/BENCHMARKS.md, docs/benchmarks-" + name + ".csv and the runs in " + root);
         return 0;
     }
@@ -226,6 +226,11 @@ final class BenchCommand {
             }
         }
         return at;
+    }
+
+    private void writeTables(Suite suite, Double budgetOverride, int seeds, String command, List<Run> runs) {
+        writeCsv(suite, runs, services.home().resolve("docs").resolve("benchmarks-" + suite.name() + ".csv"));
+        writeMarkdown(suite, budgetOverride, seeds, command, runs, services.home().resolve("docs").resolve("BENCHMARKS.md"));
     }
 
     private static void writeCsv(Suite suite, List<Run> runs, Path file) {
