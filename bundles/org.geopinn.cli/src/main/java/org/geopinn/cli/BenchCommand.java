@@ -360,7 +360,7 @@ final class BenchCommand {
         }
         String load = "";
         try {
-            load = ", load average " + Files.readString(Path.of("/proc/loadavg")).split(" ")[0] + " at the end (shared machine)";
+            load = ", load average " + Files.readString(Path.of("/proc/loadavg")).split(" ")[0] + " at the end";
         } catch (IOException | RuntimeException e) {
             // not Linux
         }
