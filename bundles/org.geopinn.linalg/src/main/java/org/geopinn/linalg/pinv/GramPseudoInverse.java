@@ -66,13 +66,23 @@ public final class GramPseudoInverse implements PseudoInverse {
         } else {
             kernels.gramOfColumns(j, gram);
         }
-        full = !leading.decompose(gram);
-        if (full) {
-            kernels.symmetricEigen(gram, lambda, fullVectors);
-        } else {
+        full = false;
+        if (leading.decompose(gram)) {
             System.arraycopy(leading.values(), 0, lambda, 0, n);
+            for (int i = 0; i < n; i++) {
+                sigma[i] = Math.sqrt(Math.max(lambda[i], 0));
+            }
+        } else {
+            decomposeFully();
         }
-        for (int i = 0; i < n; i++) {
+        coefficientsKnown = 0;
+    }
+
+    /** The full decomposition, when the partial one cannot be trusted; replaces λ and σ. */
+    private void decomposeFully() {
+        full = true;
+        kernels.symmetricEigen(gram, lambda, fullVectors);
+        for (int i = 0; i < lambda.length; i++) {
             sigma[i] = Math.sqrt(Math.max(lambda[i], 0));
         }
         coefficientsKnown = 0;
@@ -127,9 +137,7 @@ public final class GramPseudoInverse implements PseudoInverse {
     /** Makes the k leading eigenvectors and their coefficients u_iᵀx available. */
     private void ensure(int k) {
         if (!full && !leading.ensure(k)) {
-            full = true;
-            kernels.symmetricEigen(gram, lambda, fullVectors);
-            coefficientsKnown = 0;
+            decomposeFully();
         }
         int n = sigma.length;
         for (int i = coefficientsKnown; i < k; i++) {
