@@ -347,12 +347,8 @@ final class TrainingSession implements Session {
             emit(rejectedEvent(result, why));
             // Without resampling the next try would see the same system: an exhausted optimizer is done.
             if (result.converged() && spec.resampleEvery() == 0) {
-                if (chainOverridden || stage == resolved.stages().size() - 1) {
-                    return "optimizer '" + optimizer.id() + "' converged at step " + step + ": " + why;
-                }
                 rejectionsInRow = 0;
-                nextStage();
-                return null;
+                return endStage(": " + why);
             }
             if (rejectionsInRow >= REJECTION_LIMIT) {
                 return "optimizer '" + optimizer.id() + "' rejected " + rejectionsInRow + " steps in a row (" + why + ")";
@@ -375,12 +371,21 @@ final class TrainingSession implements Session {
         if (spec.diagnosticEvery() > 0 && step % spec.diagnosticEvery() == 0) {
             runDiagnostics();
         }
-        if (result.converged()) {
-            if (chainOverridden || stage == resolved.stages().size() - 1) {
-                return "optimizer '" + optimizer.id() + "' converged at step " + step;
-            }
-            nextStage();
+        return result.converged() ? endStage("") : null;
+    }
+
+    /**
+     * The optimizer of this stage has converged: the next stage of the chain starts, or, after
+     * the last one, the session ends.
+     *
+     * @param detail appended to the end message
+     * @return why the session ends, or null when a next stage started
+     */
+    private String endStage(String detail) {
+        if (chainOverridden || stage == resolved.stages().size() - 1) {
+            return "optimizer '" + optimizer.id() + "' converged at step " + step + detail;
         }
+        nextStage();
         return null;
     }
 

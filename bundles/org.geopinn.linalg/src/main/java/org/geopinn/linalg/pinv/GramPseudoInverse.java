@@ -69,9 +69,7 @@ public final class GramPseudoInverse implements PseudoInverse {
         full = false;
         if (leading.decompose(gram)) {
             System.arraycopy(leading.values(), 0, lambda, 0, n);
-            for (int i = 0; i < n; i++) {
-                sigma[i] = Math.sqrt(Math.max(lambda[i], 0));
-            }
+            singularValuesFromLambda();
         } else {
             decomposeFully();
         }
@@ -82,10 +80,14 @@ public final class GramPseudoInverse implements PseudoInverse {
     private void decomposeFully() {
         full = true;
         kernels.symmetricEigen(gram, lambda, fullVectors);
+        singularValuesFromLambda();
+        coefficientsKnown = 0;
+    }
+
+    private void singularValuesFromLambda() {
         for (int i = 0; i < lambda.length; i++) {
             sigma[i] = Math.sqrt(Math.max(lambda[i], 0));
         }
-        coefficientsKnown = 0;
     }
 
     @Override
