@@ -43,12 +43,25 @@ final class BenchCommand {
      * One problem of a suite.
      *
      * @param problem the problem id
+     * @param config the problem's settings for these runs (e.g. its coupling), empty for its defaults
      * @param optimizers the optimizers to run on it
      * @param budget training seconds per run
+     * @param steps steps per run, 0 for as many as the budget allows (a fixed count compares final errors
+     *        independently of the machine's speed)
      * @param maxSeeds at most this many seeds, whatever {@code --seeds} says (for the expensive problems)
      * @param targets what a run should reach, empty when the problem has no target
      */
-    record Entry(String problem, List<String> optimizers, double budget, int maxSeeds, List<Target> targets) {
+    record Entry(String problem, Map<String, String> config, List<String> optimizers, double budget, long steps, int maxSeeds,
+            List<Target> targets) {
+        /** A problem on its defaults, limited by time alone. */
+        Entry(String problem, List<String> optimizers, double budget, int maxSeeds, List<Target> targets) {
+            this(problem, Map.of(), optimizers, budget, 0, maxSeeds, targets);
+        }
+
+        /** @return the problem id, with its settings when it has any */
+        String label() {
+            return config.isEmpty() ? problem : problem + " " + settingsText(config);
+        }
     }
 
     /** A suite: problems × optimizer chains with a time budget per run and a default seed count. */
@@ -66,6 +79,9 @@ final class BenchCommand {
 
     /** An entry's seed cap meaning "as many as the suite runs". */
     private static final int ALL_SEEDS = Integer.MAX_VALUE;
+
+    /** Steps per run of the coupling suite (seed 001 compares final-epoch errors). */
+    private static final long COUPLING_STEPS = 2000;
 
     /** First-order optimizers take thousands of cheap steps: their error is checked less often. */
     private static final Set<String> FIRST_ORDER = Set.of("gd", "adam", "soap", "lbfgs");
@@ -100,10 +116,26 @@ final class BenchCommand {
                 new Entry("allen-cahn", List.of("anagram", "adam"), 120, 3, List.of(new Target(1e-2, 120))),
                 new Entry("laplace5d", List.of("anagram"), 300, 1, List.of(new Target(1e-5, 300)))), 5,
                 "issue 5's targets on this machine (best optimizer per problem, Adam beside it)"));
+        // Seed 001: final error after a fixed number of steps, weak against strong coupling.
+        m.put("coupling", new Suite("coupling", List.of(
+                coupled("thermoelastic1d", "gamma", "0.1"), coupled("thermoelastic1d", "gamma", "10"),
+                coupled("reaction-diffusion1d", "coupling", "0.1"), coupled("reaction-diffusion1d", "coupling", "10"),
+                coupled("npp1d", "zeta", "0.5"), coupled("npp1d", "zeta", "2.5")), 3,
+                "seed 001's coupled 1-D systems, weak against strong coupling, SOAP and Adam both with gradient-norm weighting"));
         m.put("anchors", new Suite("anchors", List.of("laplace2d", "heat", "laplace5d", "allen-cahn").stream()
                 .map(p -> new Entry(p, List.of("adam", "lbfgs", "soap", "anagram", "engd"), 300, ALL_SEEDS, List.<Target>of())).toList(), 3,
                 "every published anchor, long budgets"));
         return m;
+    }
+
+    /** An entry of the coupling suite: SOAP and Adam (each with the problem's gradient-norm weighting), 2000 steps. */
+    private static Entry coupled(String problem, String setting, String value) {
+        return new Entry(problem, Map.of(setting, value), List.of("soap", "adam"), 1800, COUPLING_STEPS, ALL_SEEDS, List.of());
+    }
+
+    /** @return {@code name=value;…}, the form a CSV cell and a table label can hold */
+    static String settingsText(Map<String, String> config) {
+        return String.join(";", new java.util.TreeMap<>(config).entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList());
     }
 
     private static Map<String, Map<String, Double>> published() {
@@ -116,7 +148,7 @@ final class BenchCommand {
     }
 
     /** One finished run. */
-    record Run(String problem, String optimizer, long seed, long steps, double seconds, double loss, double relL2, String state,
+    record Run(String problem, String label, String optimizer, long seed, long steps, double seconds, double loss, double relL2, String state,
             Path dir, double[] reached) {
     }
 
@@ -152,8 +184,11 @@ final class BenchCommand {
             for (String optimizer : e.optimizers()) {
                 for (long seed = 0; seed < Math.min(seeds, e.maxSeeds()); seed++) {
                     index++;
-                    out.printf(Locale.ROOT, "[%d/%d] %s %s seed %d (%.0f s)%n", index, total, e.problem(), optimizer, seed, budget);
+                    out.printf(Locale.ROOT, "[%d/%d] %s %s seed %d (%s)%n", index, total, e.label(), optimizer, seed, limit(e, budget));
                     try {
+                        if (!e.config().isEmpty()) {
+                            services.configureProblem(e.problem(), e.config());
+                        }
                         Run r = runOne(e, optimizer, seed, budget, root);
                         runs.add(r);
                         out.printf(Locale.ROOT, "        %d steps, loss %.3e, rel_l2 %s%n", r.steps(), r.loss(), sci(r.relL2()));
@@ -193,7 +228,7 @@ final class BenchCommand {
         // expensive, so each is checked, first-order ones every 50 steps.
         int errorEvery = entry.targets().isEmpty() ? 0 : FIRST_ORDER.contains(optimizer) ? 50 : 1;
         SessionSpec spec = SessionSpec.builder(problem).optimizers(stage(problem, optimizer)).seed(seed).timeBudgetSeconds(budget)
-                .maxSteps(10_000_000).errorEvery(errorEvery).build();
+                .maxSteps(entry.steps() > 0 ? entry.steps() : 10_000_000).errorEvery(errorEvery).build();
         Session s = services.training().start(spec);
         try {
             SessionState state;
@@ -205,11 +240,11 @@ final class BenchCommand {
             Thread.currentThread().interrupt();
             throw new GeopinnException("interrupted");
         }
-        Path dir = root.resolve(problem + "-" + optimizer + "-s" + seed);
+        Path dir = root.resolve(entry.label().replace(' ', '-').replace(';', '-') + "-" + optimizer + "-s" + seed);
         services.results().export(s, dir);
         List<TrainingEvent> h = s.history();
         TrainingEvent last = h.isEmpty() ? null : h.get(h.size() - 1);
-        return new Run(problem, optimizer, seed, last == null ? 0 : last.step(), last == null ? 0 : last.seconds(),
+        return new Run(problem, entry.label(), optimizer, seed, last == null ? 0 : last.step(), last == null ? 0 : last.seconds(),
                 last == null ? Double.NaN : last.loss(), last == null ? Double.NaN : last.relativeL2(),
                 s.state().name().toLowerCase(Locale.ROOT), dir, reached(h, entry.targets()));
     }
@@ -237,15 +272,16 @@ final class BenchCommand {
     }
 
     private static void writeCsv(Suite suite, List<Run> runs, Path file) {
-        StringBuilder b = new StringBuilder("problem,optimizer,seed,steps,seconds,loss,rel_l2,state,seconds_to_targets\n");
+        StringBuilder b = new StringBuilder("problem,problem_config,optimizer,seed,steps,seconds,loss,rel_l2,state,seconds_to_targets\n");
         for (Run r : runs) {
             StringBuilder to = new StringBuilder();
-            List<Target> targets = entry(suite, r.problem()).targets();
+            Entry e = entry(suite, r.label());
+            List<Target> targets = e.targets();
             for (int i = 0; i < targets.size(); i++) {
                 to.append(i == 0 ? "" : ";").append(sci(targets.get(i).error())).append('@')
                         .append(Double.isNaN(r.reached()[i]) ? "-" : String.format(Locale.ROOT, "%.2f", r.reached()[i]));
             }
-            b.append(String.join(",", r.problem(), r.optimizer(), Long.toString(r.seed()), Long.toString(r.steps()),
+            b.append(String.join(",", r.problem(), settingsText(e.config()), r.optimizer(), Long.toString(r.seed()), Long.toString(r.steps()),
                     Double.toString(r.seconds()), HistoryTable.number(r.loss()), HistoryTable.number(r.relL2()), r.state(), to))
                     .append('\n');
         }
@@ -253,8 +289,12 @@ final class BenchCommand {
         AtomicFiles.writeText(file, b.toString());
     }
 
-    private static Entry entry(Suite suite, String problem) {
-        return suite.entries().stream().filter(e -> e.problem().equals(problem)).findFirst().orElseThrow();
+    private static Entry entry(Suite suite, String label) {
+        return suite.entries().stream().filter(e -> e.label().equals(label)).findFirst().orElseThrow();
+    }
+
+    private static String limit(Entry e, double budget) {
+        return e.steps() > 0 ? e.steps() + " steps" : fmt(budget) + " s";
     }
 
     /**
@@ -285,10 +325,10 @@ final class BenchCommand {
         s.append("| problem | optimizer | budget | runs | median steps | median rel. L2 | best rel. L2 | published | targets (runs reaching it in time, median time to it) |\n");
         s.append("|---|---|---|---|---|---|---|---|---|\n");
         Map<String, List<Run>> groups = new LinkedHashMap<>();
-        runs.forEach(r -> groups.computeIfAbsent(r.problem() + " " + r.optimizer(), k -> new ArrayList<>()).add(r));
+        runs.forEach(r -> groups.computeIfAbsent(r.label() + " " + r.optimizer(), k -> new ArrayList<>()).add(r));
         groups.forEach((key, list) -> {
             Run first = list.get(0);
-            Entry e = entry(suite, first.problem());
+            Entry e = entry(suite, first.label());
             double[] errors = list.stream().mapToDouble(Run::relL2).filter(x -> !Double.isNaN(x)).sorted().toArray();
             double median = median(errors);
             double best = errors.length == 0 ? Double.NaN : errors[0];
@@ -298,12 +338,13 @@ final class BenchCommand {
             for (int i = 0; i < e.targets().size(); i++) {
                 verdicts.add(verdict(list, i, e.targets().get(i)));
             }
-            s.append("| ").append(first.problem()).append(" | ").append(first.optimizer()).append(" | ")
-                    .append(fmt(budgetOverride != null ? budgetOverride : e.budget())).append(" s | ").append(list.size())
+            s.append("| ").append(first.label()).append(" | ").append(first.optimizer()).append(" | ")
+                    .append(limit(e, budgetOverride != null ? budgetOverride : e.budget())).append(" | ").append(list.size())
                     .append(" | ").append(String.format(Locale.ROOT, "%.0f", steps)).append(" | ").append(sci(median)).append(" | ")
                     .append(sci(best)).append(" | ").append(pub == null ? "—" : sci(pub)).append(" | ")
                     .append(verdicts.isEmpty() ? "—" : String.join("; ", verdicts)).append(" |\n");
         });
+        s.append(couplingRatios(suite, runs));
         s.append("\nPublished: best relative L2 errors reported with float64 on a GPU and minutes of budget "
                 + "(shared/ALGORITHMS.md: ENGD 6e-8 on 2-D Laplace, 3e-8 on heat, 6e-8 on 5-D Laplace; Adam about 1e-4 and "
                 + "L-BFGS about 2e-4 on the same problems; Allen–Cahn 3e-6 with SOAP). ANaGRAM rows are held to the ENGD figure.\n");
@@ -322,6 +363,43 @@ final class BenchCommand {
         int b = text.indexOf(close);
         text = a >= 0 && b > a ? text.substring(0, a) + s + text.substring(b + close.length()) : text + "\n" + s;
         AtomicFiles.writeText(file, text);
+    }
+
+    /**
+     * Seed 001's measure: for a problem run under two settings (weak, then strong coupling), the
+     * ratio of the median final errors, strong over weak, per optimizer.
+     *
+     * @return the lines, empty when no problem of the suite runs under two settings
+     */
+    static String couplingRatios(Suite suite, List<Run> runs) {
+        StringBuilder s = new StringBuilder();
+        Map<String, List<Entry>> byProblem = new LinkedHashMap<>();
+        suite.entries().stream().filter(e -> !e.config().isEmpty())
+                .forEach(e -> byProblem.computeIfAbsent(e.problem(), k -> new ArrayList<>()).add(e));
+        byProblem.forEach((problem, entries) -> {
+            if (entries.size() < 2) {
+                return;
+            }
+            Entry weak = entries.get(0);
+            Entry strong = entries.get(entries.size() - 1);
+            for (String optimizer : weak.optimizers()) {
+                double a = medianError(runs, weak, optimizer);
+                double b = medianError(runs, strong, optimizer);
+                if (Double.isNaN(a) || Double.isNaN(b)) {
+                    continue;
+                }
+                s.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | **%.2f×** |%n", problem, optimizer,
+                        settingsText(weak.config()) + " → " + settingsText(strong.config()), sci(a), sci(b), b / a));
+            }
+        });
+        return s.isEmpty() ? "" : "\nStrong against weak coupling (median final relative L2; seed 001: SOAP + gradient-norm weighting "
+                + "stays within 1.1×, Adam + gradient-norm weighting degrades by more than 100×):\n\n"
+                + "| problem | optimizer | settings | weak | strong | ratio |\n|---|---|---|---|---|---|\n" + s;
+    }
+
+    private static double medianError(List<Run> runs, Entry e, String optimizer) {
+        return median(runs.stream().filter(r -> r.label().equals(e.label()) && r.optimizer().equals(optimizer)).mapToDouble(Run::relL2)
+                .filter(x -> !Double.isNaN(x)).sorted().toArray());
     }
 
     private static void mkdirs(Path dir) {

@@ -41,6 +41,7 @@ final class FrameworkServices implements Services, AutoCloseable {
     private final ServiceListener serviceListener = e -> lastChange.set(System.nanoTime());
     private final BundleListener bundleListener = e -> lastChange.set(System.nanoTime());
     private final ResultWriter results;
+    private final ProblemSettings problemSettings;
 
     /**
      * @param context the CLI bundle's context
@@ -51,7 +52,8 @@ final class FrameworkServices implements Services, AutoCloseable {
         this.timeout = timeout;
         context.addServiceListener(serviceListener);
         context.addBundleListener(bundleListener);
-        this.results = new ResultWriter(this::problem, this::versions);
+        this.problemSettings = new ProblemSettings(context);
+        this.results = new ResultWriter(this::problem, this::problemSettings, this::versions);
     }
 
     @Override
@@ -138,6 +140,16 @@ final class FrameworkServices implements Services, AutoCloseable {
     @Override
     public Optional<Problem> problem(String id) {
         return byId(Problem.class, id);
+    }
+
+    @Override
+    public Problem configureProblem(String id, Map<String, String> settings) {
+        return problemSettings.apply(id, settings);
+    }
+
+    @Override
+    public Map<String, String> problemSettings(String id) {
+        return problemSettings.current(id);
     }
 
     @Override

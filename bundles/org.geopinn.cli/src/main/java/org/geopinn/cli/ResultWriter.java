@@ -43,14 +43,18 @@ final class ResultWriter implements ResultExporter {
     }
 
     private final Function<String, Optional<Problem>> problems;
+    private final Function<String, Map<String, String>> problemSettings;
     private final Supplier<Map<String, String>> versions;
 
     /**
      * @param problems finds a problem service by id
+     * @param problemSettings a problem's configured values, by problem id
      * @param versions the versions to record (bundles, Java)
      */
-    ResultWriter(Function<String, Optional<Problem>> problems, Supplier<Map<String, String>> versions) {
+    ResultWriter(Function<String, Optional<Problem>> problems, Function<String, Map<String, String>> problemSettings,
+            Supplier<Map<String, String>> versions) {
         this.problems = problems;
+        this.problemSettings = problemSettings;
         this.versions = versions;
     }
 
@@ -92,7 +96,9 @@ final class ResultWriter implements ResultExporter {
         }
         AtomicFiles.writeText(directory.resolve(HistoryTable.FILE), table.csv());
         files.add(HistoryTable.FILE);
-        AtomicFiles.writeText(directory.resolve(RunRecord.FILE), RunRecord.of(session, variables, steps, seconds, optimizerId).text());
+        Map<String, String> settings = problemSettings.apply(session.spec().problemId());
+        AtomicFiles.writeText(directory.resolve(RunRecord.FILE),
+                RunRecord.of(session, variables, settings, steps, seconds, optimizerId).text());
         files.add(RunRecord.FILE);
         String title = session.spec().problemId() + ", " + chain(session) + ", " + steps + " steps";
         if (problem.isPresent()) {
@@ -107,7 +113,7 @@ final class ResultWriter implements ResultExporter {
         }
         files.add(SUMMARY);
         AtomicFiles.writeText(directory.resolve(SUMMARY),
-                Json.write(summary(session, table, steps, seconds, optimizerId, theta.length, files, warnings)));
+                Json.write(summary(session, problem, settings, table, steps, seconds, optimizerId, theta.length, files, warnings)));
         return directory;
     }
 
@@ -149,11 +155,13 @@ final class ResultWriter implements ResultExporter {
         return String.join(",", session.spec().optimizers().stream().map(OptimizerStage::text).toList());
     }
 
-    private Map<String, Object> summary(Session session, HistoryTable table, long steps, double seconds, String optimizerId,
+    private Map<String, Object> summary(Session session, Optional<Problem> problem, Map<String, String> settings, HistoryTable table, long steps, double seconds, String optimizerId,
             int parameterCount, List<String> files, List<String> warnings) {
         Map<String, Object> s = new LinkedHashMap<>();
         var spec = session.spec();
         s.put("problem", spec.problemId());
+        problem.ifPresent(p -> s.put("problem_description", p.description()));
+        s.put("problem_config", new LinkedHashMap<String, Object>(settings));
         s.put("state", session.state().name().toLowerCase());
         s.put("message", session.message());
         s.put("optimizer", chain(session));

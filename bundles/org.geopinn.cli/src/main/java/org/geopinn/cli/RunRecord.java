@@ -25,6 +25,7 @@ import org.geopinn.api.session.SessionSpec;
  *
  * @param problem the problem id
  * @param variables the input variables
+ * @param problemSettings the problem's configured values (its coefficients), empty for its defaults
  * @param spec the model spec (bounds, fields, architecture)
  * @param modelId the model factory id
  * @param session the session settings (engine, scaling, chain, weighting, seed, points …)
@@ -32,7 +33,7 @@ import org.geopinn.api.session.SessionSpec;
  * @param seconds the training seconds in total
  * @param optimizerId the optimizer active at the last step (whose state optimizer.state holds)
  */
-record RunRecord(String problem, List<String> variables, ModelSpec spec, String modelId, SessionSpec session, long steps,
+record RunRecord(String problem, List<String> variables, Map<String, String> problemSettings, ModelSpec spec, String modelId, SessionSpec session, long steps,
         double seconds, String optimizerId) {
     /** The file name in a results directory. */
     static final String FILE = "run.properties";
@@ -40,14 +41,16 @@ record RunRecord(String problem, List<String> variables, ModelSpec spec, String 
     /**
      * @param s a session
      * @param variables the problem's input variables
+     * @param problemSettings the problem's configured values
      * @param steps the steps taken in total
      * @param seconds the training seconds in total
      * @param optimizerId the current optimizer
      * @return its record
      */
-    static RunRecord of(Session s, List<String> variables, long steps, double seconds, String optimizerId) {
+    static RunRecord of(Session s, List<String> variables, Map<String, String> problemSettings, long steps, double seconds,
+            String optimizerId) {
         SessionSpec sp = s.spec();
-        return new RunRecord(sp.problemId(), List.copyOf(variables), s.model().spec(), sp.modelId(), sp, steps, seconds,
+        return new RunRecord(sp.problemId(), List.copyOf(variables), Map.copyOf(problemSettings), s.model().spec(), sp.modelId(), sp, steps, seconds,
                 optimizerId);
     }
 
@@ -56,6 +59,7 @@ record RunRecord(String problem, List<String> variables, ModelSpec spec, String 
         Properties p = new Properties();
         p.setProperty("problem", problem);
         p.setProperty("variables", String.join(",", variables));
+        problemSettings.forEach((k, v) -> p.setProperty("problem." + k, v));
         p.setProperty("fields", String.join(",", spec.fields()));
         p.setProperty("lower", join(spec.inputLower()));
         p.setProperty("upper", join(spec.inputUpper()));
@@ -122,7 +126,7 @@ record RunRecord(String problem, List<String> variables, ModelSpec spec, String 
                     .weighting(need(p, "weighting")).weightingSettings(prefixed(p, "weighting."))
                     .seed(Long.parseLong(need(p, "seed"))).errorEvery(Integer.parseInt(p.getProperty("error-every", "0")))
                     .maxSteps(Long.parseLong(p.getProperty("max-steps", "0"))).build();
-            return new RunRecord(need(p, "problem"), list(p, "variables"), spec, need(p, "model"), session,
+            return new RunRecord(need(p, "problem"), list(p, "variables"), prefixed(p, "problem."), spec, need(p, "model"), session,
                     Long.parseLong(need(p, "steps")), Double.parseDouble(need(p, "seconds")), need(p, "current-optimizer"));
         } catch (IllegalArgumentException e) {
             throw new GeopinnException(file + " is damaged: " + e.getMessage());

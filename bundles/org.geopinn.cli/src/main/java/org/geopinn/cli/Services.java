@@ -29,6 +29,19 @@ interface Services {
     /** @param id a problem id @return the problem service */
     Optional<Problem> problem(String id);
 
+    /**
+     * Gives a problem configuration values (its coefficients) and waits until it carries them.
+     *
+     * @param id a problem id
+     * @param settings values by setting name, as text
+     * @return the problem with these settings
+     * @throws org.geopinn.api.GeopinnException for an unknown problem or setting or a bad value
+     */
+    Problem configureProblem(String id, Map<String, String> settings);
+
+    /** @param id a problem id @return its configured values by name (empty when it runs on its defaults) */
+    Map<String, String> problemSettings(String id);
+
     /** @param id a model id @return the model factory */
     Optional<ModelFactory> modelFactory(String id);
 

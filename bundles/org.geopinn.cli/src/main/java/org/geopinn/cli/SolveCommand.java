@@ -36,7 +36,7 @@ final class SolveCommand {
     /** Options taking a value; also the keys of a --config file. */
     static final Set<String> VALUED = Set.of("optimizer", "steps", "time-budget", "seed", "hidden", "activation", "points", "out",
             "config", "resume", "weighting", "model", "engine", "sampler", "resample-every", "error-every", "initialization",
-            "separate-networks", "scaling", "diagnostics", "diagnostic-every");
+            "separate-networks", "scaling", "diagnostics", "diagnostic-every", "problem-config");
     /** Options without a value. */
     static final Set<String> FLAGS = Set.of("quiet");
     /** Steps when neither the command line nor the problem says. */
@@ -113,6 +113,7 @@ final class SolveCommand {
         if (o.has("optimizer")) {
             OptimizerStage.parseChain(o.get("optimizer"));
         }
+        Map<String, String> settings = o.has("problem-config") ? ProblemSettings.parse(o.get("problem-config")) : Map.of();
         services.awaitReady();
 
         SessionSpec.Builder b;
@@ -127,7 +128,9 @@ final class SolveCommand {
             }
             problemId = rec.problem();
             checkSameModel(o, rec);
-            problem = requireProblem(problemId);
+            Map<String, String> all = new LinkedHashMap<>(rec.problemSettings());
+            all.putAll(settings); // the recorded coefficients, unless the command line changes them
+            problem = configured(problemId, all);
             b = rec.session().toBuilder();
             b.initialParameters(ParameterFile.read(resumeDir.resolve(ResultWriter.PARAMETERS)).values());
             b.initialOptimizerState(readState(resumeDir.resolve(ResultWriter.OPTIMIZER_STATE)));
@@ -143,7 +146,7 @@ final class SolveCommand {
                 earlier = new ResultWriter.Earlier(resumeDir.resolve(HistoryTable.FILE), rec.seconds());
             }
         } else {
-            problem = requireProblem(problemId);
+            problem = configured(problemId, settings);
             b = SessionSpec.builder(problemId).maxSteps(steps);
             b.model(o.get("model")).hidden(hidden).activation(o.get("activation")).initialization(o.get("initialization"));
             if (o.has("separate-networks")) {
@@ -183,6 +186,11 @@ final class SolveCommand {
                 : services.home().resolve("runs").resolve(problemId + "-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
         AtomicFiles.requireWritableDirectory(outDir);
         return new Plan(b.build(), outDir, earlier, o.flag("quiet"));
+    }
+
+    private Problem configured(String id, Map<String, String> settings) {
+        Problem p = requireProblem(id);
+        return settings.isEmpty() ? p : services.configureProblem(id, settings);
     }
 
     private Problem requireProblem(String id) {

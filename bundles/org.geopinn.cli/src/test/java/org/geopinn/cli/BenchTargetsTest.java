@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.Map;
 import org.geopinn.api.session.TrainingEvent;
 import org.geopinn.cli.BenchCommand.Run;
 import org.geopinn.cli.BenchCommand.Target;
@@ -17,7 +18,11 @@ class BenchTargetsTest {
     }
 
     private static Run run(double... reached) {
-        return new Run("laplace2d", "anagram", 0, 10, 60, 1e-9, 1e-9, "finished", null, reached);
+        return new Run("laplace2d", "laplace2d", "anagram", 0, 10, 60, 1e-9, 1e-9, "finished", null, reached);
+    }
+
+    private static Run coupled(BenchCommand.Entry e, String optimizer, double error) {
+        return new Run(e.problem(), e.label(), optimizer, 0, 2000, 60, 1e-6, error, "finished", null, new double[0]);
     }
 
     @Test
@@ -38,5 +43,18 @@ class BenchTargetsTest {
         List<Run> late = List.of(run(2), run(11), run(Double.NaN));
         assertTrue(BenchCommand.verdict(late, 0, t).endsWith("**missed**"), BenchCommand.verdict(late, 0, t));
         assertTrue(BenchCommand.verdict(late, 0, t).contains("1 of 3, median 11.0 s"));
+    }
+
+    @Test
+    void theCouplingRatioIsStrongOverWeakMedianPerOptimizer() {
+        var weak = new BenchCommand.Entry("thermoelastic1d", Map.of("gamma", "0.1"), List.of("soap", "adam"), 60, 100, 3, List.of());
+        var strong = new BenchCommand.Entry("thermoelastic1d", Map.of("gamma", "10"), List.of("soap", "adam"), 60, 100, 3, List.of());
+        var suite = new BenchCommand.Suite("c", List.of(weak, strong), 3, "test");
+        List<Run> runs = List.of(coupled(weak, "soap", 1e-3), coupled(weak, "soap", 2e-3), coupled(weak, "soap", 9e-3),
+                coupled(strong, "soap", 3e-3), coupled(weak, "adam", 1e-2), coupled(strong, "adam", 5e-1));
+        String table = BenchCommand.couplingRatios(suite, runs);
+        assertTrue(table.contains("| thermoelastic1d | soap | gamma=0.1 → gamma=10 | 2.00e-03 | 3.00e-03 | **1.50×** |"), table);
+        assertTrue(table.contains("| thermoelastic1d | adam | gamma=0.1 → gamma=10 | 1.00e-02 | 5.00e-01 | **50.00×** |"), table);
+        assertEquals("", BenchCommand.couplingRatios(new BenchCommand.Suite("d", List.of(weak), 1, "one setting"), runs));
     }
 }

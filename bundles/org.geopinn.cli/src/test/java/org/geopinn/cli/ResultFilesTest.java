@@ -74,10 +74,11 @@ class ResultFilesTest {
         var session = org.geopinn.api.session.SessionSpec.builder("p").model("mlp").engine("autodiff")
                 .scaling(org.geopinn.api.operator.LossScaling.SUM).optimizers("adam(lr=1e-3):10,lbfgs").weighting("fixed")
                 .points(Map.of("pde", 100)).resampleEvery(5).seed(42).maxSteps(99).errorEvery(3).build();
-        RunRecord r = new RunRecord("p", List.of("t", "x"), spec, "mlp", session, 12, 3.5, "adam");
+        RunRecord r = new RunRecord("p", List.of("t", "x"), Map.of("gamma", "10.0"), spec, "mlp", session, 12, 3.5, "adam");
         AtomicFiles.writeText(dir.resolve(RunRecord.FILE), r.text());
         RunRecord back = RunRecord.read(dir);
         assertEquals(List.of("t", "x"), back.variables());
+        assertEquals(Map.of("gamma", "10.0"), back.problemSettings());
         assertEquals(spec.toString(), back.spec().toString());
         assertArrayEquals(spec.inputLower(), back.spec().inputLower());
         assertEquals("adam(lr=1e-3):10,lbfgs", String.join(",", back.session().optimizers().stream().map(o -> o.text()).toList()));
