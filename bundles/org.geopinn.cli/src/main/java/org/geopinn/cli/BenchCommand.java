@@ -116,6 +116,9 @@ final class BenchCommand {
                 new Entry("allen-cahn", List.of("anagram", "adam"), 120, 3, List.of(new Target(1e-2, 120))),
                 new Entry("laplace5d", List.of("anagram"), 300, 1, List.of(new Target(1e-5, 300)))), 5,
                 "issue 5's targets on this machine (best optimizer per problem, Adam beside it)"));
+        m.put("laplace5d", new Suite("laplace5d", List.of(
+                new Entry("laplace5d", List.of("anagram"), 300, ALL_SEEDS, List.of(new Target(1e-5, 300)))), 5,
+                "the 5-D Laplace target over every seed (the targets suite runs one)"));
         // Seed 001: final error after a fixed number of steps, weak against strong coupling.
         m.put("coupling", new Suite("coupling", List.of(
                 coupled("thermoelastic1d", "gamma", "0.1"), coupled("thermoelastic1d", "gamma", "10"),
