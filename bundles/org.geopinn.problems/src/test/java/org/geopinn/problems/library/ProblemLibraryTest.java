@@ -84,7 +84,7 @@ class ProblemLibraryTest {
         Map<String, String> coupled = NernstPlanckPoisson1d.define(0.1, 1, 3).defaults();
         assertEquals("true", coupled.get(ProblemDefaults.SEPARATE_NETWORKS));
         assertEquals("gradnorm", coupled.get(ProblemDefaults.WEIGHTING));
-        assertEquals("soap", coupled.get(ProblemDefaults.OPTIMIZER));
+        assertEquals("soap(lr=1e-3;beta1=0.99;beta2=0.999)", coupled.get(ProblemDefaults.OPTIMIZER));
         assertEquals(6, Electroosmotic2d.define(0.2, 1, 1, 1, 2).vocabulary().fields().size());
         assertEquals(900, Laplace2d.define().conditions().get(0).points());
     }
