@@ -158,7 +158,8 @@ final class SolveCommand {
             b.optimizers(o.get("optimizer"));
         }
         if (o.has("weighting")) {
-            b.weighting(o.get("weighting"));
+            OptimizerStage w = weighting(o.get("weighting"));
+            b.weighting(w.optimizerId()).weightingSettings(w.settings());
         }
         if (o.has("engine")) {
             b.engine(o.get("engine"));
@@ -237,6 +238,23 @@ final class SolveCommand {
         } catch (java.io.IOException e) {
             throw new GeopinnException("cannot read " + file + ": " + e.getMessage());
         }
+    }
+
+    /**
+     * @param text {@code id} or {@code id(key=value;key=value)}, the form of one optimizer stage
+     * @return the weighting id and its settings
+     */
+    static OptimizerStage weighting(String text) {
+        List<OptimizerStage> parsed;
+        try {
+            parsed = OptimizerStage.parseChain(text);
+        } catch (GeopinnException e) {
+            throw new GeopinnException("--weighting: " + e.getMessage().replace("optimizer stage", "'" + text.trim() + "':"));
+        }
+        if (parsed.size() != 1 || parsed.get(0).steps() != 0) {
+            throw new GeopinnException("--weighting: '" + text.trim() + "' is not ID or ID(key=value;…), e.g. gradnorm(max_weight=100)");
+        }
+        return parsed.get(0);
     }
 
     private static LossScaling scaling(String text) {

@@ -34,7 +34,7 @@ class ProblemConfigProcessTest {
         Path plain = home.resolve("plain");
         Path strong = home.resolve("strong");
         assertEquals(0, solve(home, plain).exit());
-        Geopinn.Result r = solve(home, strong, "--problem-config", "gamma=10");
+        Geopinn.Result r = solve(home, strong, "--problem-config", "gamma=10", "--weighting", "gradnorm(max_weight=100)");
         assertEquals(0, r.exit(), r.err());
 
         String summary = Files.readString(strong.resolve("summary.json"));
@@ -42,6 +42,7 @@ class ProblemConfigProcessTest {
         assertTrue(summary.contains("γ = 10.0"), "the problem's description names its coupling: " + summary);
         assertTrue(Files.readString(plain.resolve("summary.json")).contains("\"problem_config\": {}"));
         assertTrue(Files.readAllLines(strong.resolve("run.properties")).contains("problem.gamma=10.0"));
+        assertTrue(Files.readAllLines(strong.resolve("run.properties")).contains("weighting.max_weight=100"), "weighting settings kept");
         // Same seed, same network: the coupling term makes the displacement equation's loss differ.
         assertNotEquals(firstStep(plain, "loss_pde-u"), firstStep(strong, "loss_pde-u"));
 
@@ -57,6 +58,8 @@ class ProblemConfigProcessTest {
         expectError(solve(home, out, "--problem-config", "gamma=ten"), "gamma", "'ten' is not a number");
         expectError(solve(home, out, "--problem-config", "gamma"), "'gamma' is not NAME=VALUE");
         expectError(Geopinn.run(home, "solve", "laplace2d", "--problem-config", "gamma=1", "--steps", "1"), "'laplace2d' has no settings");
+        expectError(solve(home, out, "--weighting", "gradnorm(max_weight)"), "--weighting", "'max_weight' is not key=value");
+        expectError(solve(home, out, "--weighting", "gradnorm(max_weight=-1)"), "max_weight");
     }
 
     private static void expectError(Geopinn.Result r, String... fragments) {

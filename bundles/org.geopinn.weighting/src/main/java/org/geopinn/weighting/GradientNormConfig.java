@@ -10,6 +10,8 @@ public @interface GradientNormConfig {
     String INTERVAL = "update the weights every this many steps (seed 001 uses 1000), starting at step 0";
     String MOMENTUM = "m in w ← m·w + (1−m)·ŵ";
     String MIN_WEIGHT = "weights are kept at or above this";
+    String MAX_WEIGHT = "weights are kept at or below this; 0 for no cap (seed 001's rule). Without a cap a term whose "
+            + "gradient has become tiny gets a weight orders of magnitude larger at the next update, and the loss jumps";
 
     @AttributeDefinition(description = INTERVAL)
     int interval() default 1000;
@@ -19,4 +21,7 @@ public @interface GradientNormConfig {
 
     @AttributeDefinition(description = MIN_WEIGHT)
     double min_weight() default 1e-8;
+
+    @AttributeDefinition(description = MAX_WEIGHT)
+    double max_weight() default 0;
 }

@@ -44,21 +44,27 @@ public final class GradientNormFactory implements LossWeightingFactory {
     @Override
     public LossWeighting create(Map<String, ?> overrides) {
         Settings s = Settings.of(ID, GradientNormConfig.class, config, overrides);
+        double maxWeight = s.number("max_weight", 0, Double.MAX_VALUE);
         return new GradientNormBalancing(s.integer("interval", 1, Integer.MAX_VALUE), s.number("momentum", 0, 1),
-                s.number("min_weight", 0, 1));
+                s.number("min_weight", 0, 1), maxWeight > 0 ? maxWeight : Double.POSITIVE_INFINITY);
     }
 
-    /** n_g = ‖∇L_g‖ of the unweighted terms, ŵ_g = mean(n)/n_g (1 if n_g ≈ 0), w ← m·w + (1−m)·ŵ. */
+    /**
+     * n_g = ‖∇L_g‖ of the unweighted terms, ŵ_g = mean(n)/n_g (1 if n_g ≈ 0), w ← m·w + (1−m)·ŵ,
+     * kept between the minimum and the maximum weight.
+     */
     static final class GradientNormBalancing implements LossWeighting {
         private final int interval;
         private final double momentum;
         private final double minWeight;
+        private final double maxWeight;
         private final GroupGradients gradients = new GroupGradients();
 
-        GradientNormBalancing(int interval, double momentum, double minWeight) {
+        GradientNormBalancing(int interval, double momentum, double minWeight, double maxWeight) {
             this.interval = interval;
             this.momentum = momentum;
             this.minWeight = minWeight;
+            this.maxWeight = maxWeight;
         }
 
         @Override
@@ -80,7 +86,7 @@ public final class GradientNormFactory implements LossWeightingFactory {
             double[] w = system.weights();
             for (int i = 0; i < groups; i++) {
                 double target = norms[i] > 1e-300 * Math.max(mean, 1) && norms[i] > 0 ? mean / norms[i] : 1;
-                w[i] = Math.max(minWeight, momentum * w[i] + (1 - momentum) * target);
+                w[i] = Math.min(maxWeight, Math.max(minWeight, momentum * w[i] + (1 - momentum) * target));
             }
             system.setWeights(w);
             return true;

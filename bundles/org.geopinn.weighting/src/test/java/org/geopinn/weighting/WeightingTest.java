@@ -46,6 +46,15 @@ class WeightingTest {
     }
 
     @Test
+    void aMaximumWeightCapsTheBalancing() {
+        FunctionResidualSystem system = twoGroups();
+        LossWeighting w = new GradientNormFactory().create(Map.of("interval", 1, "max_weight", 2.0));
+        assertTrue(w.update(system, THETA, 0));
+        // uncapped (0.951, 3.45), as in the test above; the boundary weight stops at 2
+        assertArrayEquals(new double[] {0.951, 2}, system.weights(), 1e-12);
+    }
+
+    @Test
     void annealingFollowsWangTengPerdikaris() {
         FunctionResidualSystem system = twoGroups();
         LossWeighting w = new AnnealingFactory().create(Map.of("reference", "pde"));
