@@ -158,16 +158,27 @@ final class FrameworkServices implements Services, AutoCloseable {
     }
 
     private <T> Optional<T> byId(Class<T> kind, String id) {
+        ServiceReference<T> ref = referenceById(context, kind, id);
+        return ref == null ? Optional.empty() : Optional.ofNullable(context.getService(ref));
+    }
+
+    /**
+     * @param context a bundle context
+     * @param kind the service interface
+     * @param id the {@link ServiceProperties#ID} looked for
+     * @return the reference of the service of that kind with that id, null when there is none
+     */
+    static <T> ServiceReference<T> referenceById(BundleContext context, Class<T> kind, String id) {
         try {
             for (ServiceReference<T> ref : context.getServiceReferences(kind, null)) {
                 if (id.equals(String.valueOf(ref.getProperty(ServiceProperties.ID)))) {
-                    return Optional.ofNullable(context.getService(ref));
+                    return ref;
                 }
             }
         } catch (InvalidSyntaxException e) {
             throw new IllegalStateException(e);
         }
-        return Optional.empty();
+        return null;
     }
 
     @Override

@@ -11,7 +11,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.geopinn.api.GeopinnException;
-import org.geopinn.api.ServiceProperties;
 import org.geopinn.api.problem.Problem;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.Constants;
@@ -111,7 +110,7 @@ final class ProblemSettings {
         }
         Map<String, Object> typed = typed(problemId, ref, pid, settings);
         if (carries(ref, typed)) {
-            return service(ref);
+            return context.getService(ref);
         }
         Dictionary<String, Object> old = properties(pid);
         if (old != null && old.get(FILEINSTALL_FILE) != null) {
@@ -210,7 +209,7 @@ final class ProblemSettings {
         while (System.nanoTime() < deadline) {
             ServiceReference<Problem> ref = reference(problemId);
             if (ref != null && carries(ref, typed)) {
-                Problem p = service(ref);
+                Problem p = context.getService(ref);
                 if (p != null) {
                     return p;
                 }
@@ -256,20 +255,7 @@ final class ProblemSettings {
     }
 
     private ServiceReference<Problem> reference(String problemId) {
-        try {
-            for (ServiceReference<Problem> ref : context.getServiceReferences(Problem.class, null)) {
-                if (problemId.equals(String.valueOf(ref.getProperty(ServiceProperties.ID)))) {
-                    return ref;
-                }
-            }
-        } catch (InvalidSyntaxException e) {
-            throw new IllegalStateException(e);
-        }
-        return null;
-    }
-
-    private Problem service(ServiceReference<Problem> ref) {
-        return context.getService(ref);
+        return FrameworkServices.referenceById(context, Problem.class, problemId);
     }
 
     private ConfigurationAdmin configurationAdmin() {
