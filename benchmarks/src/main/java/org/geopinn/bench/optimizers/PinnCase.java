@@ -103,7 +103,7 @@ final class PinnCase {
     }
 
     /**
-     * 2-D Laplace (seed 000): Δu = −2π² sin πx sin πy, u = 0 on ∂[0,1]², exact sin πx sin πy;
+     * 2-D Laplace (Schwencke & Furtlehner, 2025): Δu = −2π² sin πx sin πy, u = 0 on ∂[0,1]², exact sin πx sin πy;
      * 30×30 interior grid and 120 boundary points.
      */
     static PinnCase laplace(int[] hidden, long seed, LossScaling scaling) {
@@ -121,7 +121,7 @@ final class PinnCase {
     }
 
     /**
-     * 1+1-D heat (seed 000): u_t − ¼u_xx = 0 on (t, x) ∈ [0,1]², u(0,x) = sin πx, u = 0 at x = 0, 1;
+     * 1+1-D heat (Schwencke & Furtlehner, 2025): u_t − ¼u_xx = 0 on (t, x) ∈ [0,1]², u(0,x) = sin πx, u = 0 at x = 0, 1;
      * exact e^(−π²t/4) sin πx; 30×30 interior grid, 30 initial and 2×30 wall points.
      */
     static PinnCase heat(int[] hidden, long seed, LossScaling scaling) {

@@ -8,7 +8,7 @@ import org.ejml.interfaces.decomposition.SingularValueDecomposition_F64;
 import org.geopinn.api.GeopinnException;
 
 /**
- * Spectra of dense matrices and the two spectral summaries of seed 004: the effective cut-off
+ * Spectra of dense matrices and the two spectral summaries of Chen, Yang, Xiang & Hao (2024): the effective cut-off
  * number e(a) = #{σ ≥ a·σ_max} and the truncated entropy
  * H(a) = −(1/e) Σ_{k≤e} p_k log p_k with p_k = σ_k / Σ_{k≤e} σ_k (natural logarithm).
  *
@@ -55,7 +55,7 @@ public final class Spectra {
     }
 
     /**
-     * The effective cut-off number e(a) of seed 004: how many values are at least a times the largest.
+     * The effective cut-off number e(a) of Chen, Yang, Xiang & Hao (2024): how many values are at least a times the largest.
      *
      * @param values non-negative singular values or eigenvalues, descending (not modified)
      * @param a the relative level, 0 ≤ a &lt; 1
@@ -77,7 +77,7 @@ public final class Spectra {
     }
 
     /**
-     * The truncated entropy H(a) of seed 004 over the e(a) leading values.
+     * The truncated entropy H(a) of Chen, Yang, Xiang & Hao (2024) over the e(a) leading values.
      *
      * @param values non-negative singular values or eigenvalues, descending (not modified)
      * @param a the relative level, 0 ≤ a &lt; 1

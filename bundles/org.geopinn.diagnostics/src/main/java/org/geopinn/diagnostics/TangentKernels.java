@@ -10,10 +10,10 @@ import org.geopinn.api.GeopinnException;
  * The tangent kernels of a residual system on its S points, built from its Jacobian J (S×P):
  * <ul>
  * <li>the empirical NTK K = J Jᵀ;</li>
- * <li>the natural NTK J G⁺ Jᵀ with G = JᵀJ (seed 000): the orthogonal projection on the range of
+ * <li>the natural NTK J G⁺ Jᵀ with G = JᵀJ (Schwencke & Furtlehner, 2025): the orthogonal projection on the range of
  * J, so its eigenvalues are 0 or 1;</li>
  * <li>the preconditioned NTK K_P = J H⁺ Jᵀ with H = diag(J_1ᵀJ_1, …, J_NᵀJ_N) the block-diagonal
- * Gauss–Newton matrix, one block per network, J_n the columns of network n (seed 001): the sum of the projections on the ranges
+ * Gauss–Newton matrix, one block per network, J_n the columns of network n (coupling study, 2026): the sum of the projections on the ranges
  * of the networks' column blocks J_s, so λ_max(K_P) ≤ number of networks.</li>
  * </ul>
  * Pseudo-inverses drop singular values below {@code cutoff · σ_max} of the block they belong to

@@ -21,7 +21,7 @@ import org.geopinn.api.model.ModelEvaluator;
 import org.geopinn.api.solution.TrainedSolution;
 
 /**
- * One Neural IVP run (seed 003): fit u_θ to the initial data, then integrate θ by the
+ * One Neural IVP run (Finzi et al., 2023): fit u_θ to the initial data, then integrate θ by the
  * Bogacki–Shampine pair, each step on fresh samples, with θ̇ from {@link ParameterVelocity};
  * refit a fresh network to the current solution when a step's CG needed more than
  * {@code restart-cg} iterations (the sign that M(θ) is becoming ill-conditioned) or every

@@ -29,7 +29,7 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
  * problems the output factor {@code box-zero}.
  */
 @Component(service = EvolutionService.class, property = {"geopinn.id=neural-ivp",
-    "geopinn.description=Neural IVP: integrate network parameters with Nystrom-PCG and adaptive RK23 (seed 003)"})
+    "geopinn.description=Neural IVP: integrate network parameters with Nystrom-PCG and adaptive RK23 (Finzi et al., 2023)"})
 public final class NeuralIvpService implements EvolutionService {
     private final List<ModelFactory> factories = new CopyOnWriteArrayList<>();
 

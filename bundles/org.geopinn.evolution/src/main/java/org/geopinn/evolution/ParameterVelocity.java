@@ -8,7 +8,7 @@ import org.geopinn.linalg.CgResult;
 
 /**
  * The right-hand side of the parameter ODE: θ̇ solves (M + μ̃I) θ̇ = F with M = JᵀJ/n,
- * F = Jᵀ L[u_θ]/n and μ̃ = mu·λ_max(M), on the current sample set (seed 003). The sample set is
+ * F = Jᵀ L[u_θ]/n and μ̃ = mu·λ_max(M), on the current sample set (Finzi et al., 2023). The sample set is
  * changed by {@link #newSamples}, once per time step; the preconditioner is rebuilt at the first
  * evaluation after that and reused for the step's other stages. Statistics (largest CG iteration
  * count and residual, PDE residual of the first stage) are kept per sample set.

@@ -6,7 +6,7 @@ import org.ejml.dense.row.CommonOps_DDRM;
 
 /**
  * Randomized Nyström preconditioner of rank ℓ for M + μI, M symmetric positive semi-definite and
- * given only by products (seed 003, Frangella et al.):
+ * given only by products (Finzi et al. (2023), Frangella et al.):
  * Ω = qr(randn(n, ℓ)).Q; Y = MΩ; ν = 1e-8‖Y‖_F; Y += νΩ; C = chol(ΩᵀY); B = Y C⁻ᵀ;
  * U, Σ = svd(B); Λ = max(Σ² − ν, 0); and P⁻¹v = v + U((λ_min + μ)/(Λ + μ) − 1)Uᵀv.
  *

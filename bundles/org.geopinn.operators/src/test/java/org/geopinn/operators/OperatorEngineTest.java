@@ -180,7 +180,7 @@ class OperatorEngineTest {
         assertTrue(maxDiff(exact, unitStep) > 1e-4 * scale, "unit-scale step: " + maxDiff(exact, unitStep) / scale);
     }
 
-    /** u'''' = eˣ on [−1, 1] with u = u' = 0 at both ends: the fourth-order case of seed 004. */
+    /** u'''' = eˣ on [−1, 1] with u = u' = 0 at both ends: the fourth-order case of Chen, Yang, Xiang & Hao (2024). */
     static Problem biharmonic() {
         Vocabulary v = new Vocabulary(List.of("x"), List.of("u"));
         Domain domain = new Domain(v.variables(), new double[] {-1}, new double[] {1},

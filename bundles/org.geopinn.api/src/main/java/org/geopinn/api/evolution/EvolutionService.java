@@ -3,7 +3,7 @@ package org.geopinn.api.evolution;
 import java.nio.file.Path;
 
 /**
- * Solves initial-value problems by Neural IVP (seed 003): fit a network to the initial data, then
+ * Solves initial-value problems by Neural IVP (Finzi et al., 2023): fit a network to the initial data, then
  * integrate its parameters θ by M(θ)θ̇ = F(θ), M = JᵀJ/N, F = Jᵀ L[u_θ]/N on fresh collocation
  * samples, solving each linear system matrix-free by Nyström-preconditioned CG inside an adaptive
  * Runge–Kutta method, and refitting a fresh network when the systems become ill-conditioned.

@@ -1,6 +1,6 @@
 /**
  * Time evolution of initial-value PDEs u_t = L[u] by integrating a network's parameters
- * (Neural IVP, seed 003): the problem declaration ({@link org.geopinn.api.evolution.InitialValueProblem},
+ * (Neural IVP, Finzi et al. (2023)): the problem declaration ({@link org.geopinn.api.evolution.InitialValueProblem},
  * a plugin contract), the solver service ({@link org.geopinn.api.evolution.EvolutionService}), its
  * settings, progress events and resumable state.
  */

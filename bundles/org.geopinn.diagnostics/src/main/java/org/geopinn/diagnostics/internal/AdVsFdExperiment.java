@@ -18,7 +18,7 @@ import org.geopinn.api.expr.PointFunction;
 import org.geopinn.api.expr.Vocabulary;
 
 /**
- * Seed 004's comparison of automatic differentiation and finite differences on the random feature
+ * Chen et al.'s comparison of automatic differentiation and finite differences on the random feature
  * model (sin activation, w, b ~ U[−1, 1]): singular values of A_AD and A_FD, effective cut-off
  * numbers e(a), truncated entropies H(a) and truncated-SVD training errors, for 1-D Poisson
  * (M = N = 100 … 300), 2-D Poisson (M = 100, 64×64 points) and the 1-D biharmonic equation
@@ -44,8 +44,8 @@ final class AdVsFdExperiment {
      * @param operator the PDE operator on field u
      * @param source the right-hand side f
      * @param level the level a of the seed's reported entropies
-     * @param reportedAd seed 004's H_AD(a), NaN if none
-     * @param reportedFd seed 004's H_FD(a), NaN if none
+     * @param reportedAd Chen et al.'s H_AD(a), NaN if none
+     * @param reportedFd Chen et al.'s H_FD(a), NaN if none
      */
     record Case(String id, String title, int features, List<String> variables, double[] lower, double[] upper, double[] points, double h,
             Function<Vocabulary, Expr> operator, PointFunction source, double level, double reportedAd, double reportedFd) {
@@ -196,7 +196,7 @@ final class AdVsFdExperiment {
 
     static String markdown(List<Outcome> outcomes) {
         StringBuilder b = new StringBuilder();
-        b.append("| case | a | e_AD(a) | e_FD(a) | H_AD(a) | H_FD(a) | seed 004 H_AD | seed 004 H_FD | error AD at e(a) | error FD at e(a)"
+        b.append("| case | a | e_AD(a) | e_FD(a) | H_AD(a) | H_FD(a) | Chen et al. H_AD | Chen et al. H_FD | error AD at e(a) | error FD at e(a)"
                 + " | FD solution, exact residual | best error AD | best error FD |\n");
         b.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
         for (Outcome o : outcomes) {

@@ -12,7 +12,7 @@ import org.geopinn.diagnostics.Charts;
 import org.geopinn.diagnostics.ReportFiles;
 
 /**
- * Seed 001's theory check on linearly coupled thermoelasticity (one tanh network per field, the
+ * The coupling study's theory check on linearly coupled thermoelasticity (one tanh network per field, the
  * same parameters for every coupling γ): λ_max of the empirical NTK grows like γ², while
  * λ_max(K_P) of the block-diagonal Gauss–Newton preconditioned NTK equals the number of networks
  * for every γ. Both are measured by the {@code ntk} and {@code pntk} diagnostics themselves.

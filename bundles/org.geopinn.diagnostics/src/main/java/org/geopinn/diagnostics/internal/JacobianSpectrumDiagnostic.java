@@ -10,11 +10,11 @@ import org.geopinn.diagnostics.Spectra;
 import org.osgi.service.component.annotations.Component;
 
 /**
- * Singular values of the system matrix J itself, with seed 004's effective cut-off number and
+ * Singular values of the system matrix J itself, with Chen et al.'s effective cut-off number and
  * truncated entropy (for a linear model such as random features, J is the matrix A of A a = f).
  * Options: {@code maxRows} (default 1024), {@code a} (default 1e-12).
  */
-@Component(service = Diagnostic.class, property = {"geopinn.id=jacobian-spectrum", "geopinn.description=Singular values of the Jacobian J with e(a) and truncated entropy H(a) (seed 004)"})
+@Component(service = Diagnostic.class, property = {"geopinn.id=jacobian-spectrum", "geopinn.description=Singular values of the Jacobian J with e(a) and truncated entropy H(a) (Chen et al., 2024)"})
 public final class JacobianSpectrumDiagnostic implements Diagnostic {
     @Override
     public String id() {

@@ -8,7 +8,7 @@ import org.geopinn.diagnostics.TangentKernels;
 import org.osgi.service.component.annotations.Component;
 
 /**
- * The natural NTK J G⁺ Jᵀ, G = JᵀJ (seed 000): the projection on the tangent space seen from the
+ * The natural NTK J G⁺ Jᵀ, G = JᵀJ (Schwencke & Furtlehner, 2025): the projection on the tangent space seen from the
  * points; its eigenvalues are 1 (as many as the numerical rank at the cut-off) and 0.
  */
 @Component(service = Diagnostic.class, property = {"geopinn.id=nntk", "geopinn.description=Natural NTK J G+ J^T (a projection): rank at the cut-off, spectrum"})

@@ -10,7 +10,7 @@ import org.osgi.service.component.annotations.Component;
 
 /**
  * The preconditioned NTK K_P = J H⁺ Jᵀ with H the block-diagonal Gauss–Newton matrix, one block
- * per network of the parameter layout (seed 001); λ_max(K_P) is at most the number of networks.
+ * per network of the parameter layout (coupling study, 2026); λ_max(K_P) is at most the number of networks.
  */
 @Component(service = Diagnostic.class, property = {"geopinn.id=pntk", "geopinn.description=Preconditioned NTK J H+ J^T, H block-diagonal Gauss-Newton per network: lambda_max <= networks"})
 public final class PreconditionedNtkDiagnostic extends KernelDiagnostic {

@@ -20,7 +20,7 @@ import org.geopinn.operators.FiniteDifferenceEvaluator;
 import org.geopinn.operators.StackedResidualSystem;
 
 /**
- * Seed 004's system matrix A and right-hand side f of the random feature model, assembled by the
+ * Chen et al.'s system matrix A and right-hand side f of the random feature model, assembled by the
  * same code that trains: the {@code random-features} model of the models bundle (sin, w, b ~ U[−1, 1]
  * from the feature seed, raw inputs) and the residual system of the operators bundle, with exact
  * input derivatives (what the {@code autodiff} engine uses) or central finite differences of step
@@ -70,16 +70,16 @@ record SystemMatrices(double[] a, double[] f, int rows, int features) {
         return new SystemMatrices(a, f, n, p);
     }
 
-    /** A problem with the PDE condition only: seed 004's system matrix has no boundary rows. */
+    /** A problem with the PDE condition only: Chen et al.'s system matrix has no boundary rows. */
     private record PdeOnly(Vocabulary vocabulary, Domain domain, Condition pde) implements Problem {
         @Override
         public String id() {
-            return "seed004";
+            return "random-feature-pde";
         }
 
         @Override
         public String description() {
-            return "seed 004 PDE rows";
+            return "Chen, Yang, Xiang & Hao (2024) PDE rows";
         }
 
         @Override

@@ -9,7 +9,7 @@ import org.geopinn.api.operator.ResidualGroup;
 import org.geopinn.api.operator.ResidualSystem;
 
 /**
- * Seed 001's linearly coupled thermoelasticity on [0, 1] with one network per field:
+ * The coupling study's linearly coupled thermoelasticity on [0, 1] with one network per field:
  * −κT″ = f_T, −E u″ + γT′ = f_u, Dirichlet data from T = sin πx + 1, u = sin 2πx. Rows are scaled
  * as {@link org.geopinn.api.operator.LossScaling#MEAN} (√(w_g/n_g)). The residuals are linear in the
  * fields, so the Jacobian is exact and cheap; it is the test bed of {@code diagnose coupling}.

@@ -8,7 +8,7 @@ import org.geopinn.api.GeopinnException;
 
 /**
  * Least-squares solves A a = f by truncated SVD, keeping the P leading singular triplets, and the
- * relative training error ‖A a − f‖ / ‖f‖ that seed 004 reports, measured with A itself (so the
+ * relative training error ‖A a − f‖ / ‖f‖ that Chen, Yang, Xiang & Hao (2024) reports, measured with A itself (so the
  * rounding errors of inverting tiny singular values show).
  */
 final class TruncatedSvdSolver {

@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.Random;
 
 /**
- * A second, closed-form implementation of seed 004's system matrices, the oracle that the engine
- * assembly of {@link SystemMatrices} is checked against. The random feature model of seed 004, u(x) = Σ_j a_j σ(w_j·x + b_j) with w_j, b_j ~ U[−1, 1]
+ * A second, closed-form implementation of Chen et al.'s system matrices, the oracle that the engine
+ * assembly of {@link SystemMatrices} is checked against. The random feature model of Chen, Yang, Xiang & Hao (2024), u(x) = Σ_j a_j σ(w_j·x + b_j) with w_j, b_j ~ U[−1, 1]
  * fixed, and the two system matrices of a linear operator on it: A_AD with the derivatives of σ
  * taken analytically (what automatic differentiation computes), and A_FD with a finite-difference
  * stencil applied to values of the model at shifted points.

@@ -64,7 +64,7 @@ class ReproductionModelsTest {
     }
 
     @Test
-    void engineAssemblyMatchesTheClosedFormMatricesOfSeed004() {
+    void engineAssemblyMatchesTheClosedFormRandomFeatureMatrices() {
         // The models + operators bundles against the closed forms: A_AD = w_j^2 σ''(w_j x_i + b_j), A_FD = C_2 A_0.
         AdVsFdExperiment experiment = new AdVsFdExperiment(3);
         for (AdVsFdExperiment.Case c : List.of(experiment.poisson1d(30), experiment.biharmonic(30), experiment.poisson2d(6, 20))) {

@@ -14,7 +14,7 @@ import org.geopinn.autodiff.DenseLayer;
 import org.osgi.service.component.annotations.Component;
 
 /**
- * The random feature model of seed 004: u(x) = Σ_j a_j σ(w_j·x + b_j) with inner weights and biases
+ * The random feature model of Chen, Yang, Xiang & Hao (2024): u(x) = Σ_j a_j σ(w_j·x + b_j) with inner weights and biases
  * w_j, b_j ~ U[−R, R] drawn once from {@code feature-seed} and fixed (not parameters); only the
  * outer coefficients a are trained (block {@code net<q>.coefficients}, fields × features).
  * Options: {@code features} M (default: the single hidden width, else 100), {@code feature-seed}

@@ -9,7 +9,7 @@ import org.geopinn.autodiff.CoordinateEncoding;
 import org.osgi.service.component.annotations.Component;
 
 /**
- * The network of Neural IVP (seed 003): a sinusoidal embedding of each (optionally normalised)
+ * The network of Neural IVP (Finzi et al., 2023): a sinusoidal embedding of each (optionally normalised)
  * input, features sin(ω_k x_j)/ω_k^s and cos(ω_k x_j)/ω_k^s with ω_k = (π/2)·2^k, k = 0..L−1,
  * followed by an MLP (activation default swish). Options: {@code frequencies} L (default 4),
  * {@code smoothness} s (default 1), and the output factor options of {@code mlp}.

@@ -16,7 +16,7 @@ import org.osgi.service.metatype.annotations.Designate;
 
 /**
  * Operator engine with input derivatives by central finite differences (step h from the
- * configuration), for comparing against exact derivatives (seed 004).
+ * configuration), for comparing against exact derivatives (Chen et al., 2024).
  */
 @Component(service = OperatorEngine.class, configurationPid = "org.geopinn.operators.finitedifference",
     property = {"geopinn.id=finite-difference",

@@ -45,7 +45,7 @@ class EngdTest {
     @Test
     void lowersTheLaplaceLossByOrdersOfMagnitude() {
         PinnFixtures.Pinn pinn = PinnFixtures.laplace(8, 49, 24, 3, LossScaling.MEASURE);
-        // The reference default (eps·P) stalls on so small a network (the cut-off problem of seed 000).
+        // The reference default (eps·P) stalls on so small a network (the cut-off problem of Schwencke & Furtlehner (2025)).
         Optimizer o = factory.create(Map.of("rcond", 1e-6));
         double[] theta = pinn.theta0().clone();
         double start = pinn.system().loss(theta);
