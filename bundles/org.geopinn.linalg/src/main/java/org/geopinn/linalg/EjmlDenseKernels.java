@@ -29,6 +29,10 @@ public final class EjmlDenseKernels implements DenseKernels {
     private double[][] columns = new double[0][];
     /** The lower triangle being accumulated, one array per row (workspace, reused). */
     private double[][] rows = new double[0][];
+    /** Cholesky workspace: the decomposition for the last size and the copy it factorizes in place. */
+    private CholeskyDecomposition_F64<DMatrixRMaj> chol;
+    private int cholSize = -1;
+    private final DMatrixRMaj cholInput = new DMatrixRMaj(1, 1);
 
     @Override
     public void multiply(DMatrixRMaj a, DMatrixRMaj b, DMatrixRMaj c) {
@@ -203,8 +207,15 @@ public final class EjmlDenseKernels implements DenseKernels {
 
     @Override
     public boolean cholesky(DMatrixRMaj a, DMatrixRMaj lower) {
-        CholeskyDecomposition_F64<DMatrixRMaj> chol = DecompositionFactory_DDRM.chol(a.numRows, true);
-        if (!chol.decompose(a.copy())) {
+        // The decomposition works in place: it gets a kept copy, and the decomposition object is
+        // kept per size, so that repeated factorizations (damped solves) allocate nothing.
+        if (chol == null || cholSize != a.numRows) {
+            chol = DecompositionFactory_DDRM.chol(a.numRows, true);
+            cholSize = a.numRows;
+        }
+        cholInput.reshape(a.numRows, a.numCols);
+        System.arraycopy(a.data, 0, cholInput.data, 0, a.numRows * a.numCols);
+        if (!chol.decompose(cholInput)) {
             return false;
         }
         lower.reshape(a.numRows, a.numCols);
