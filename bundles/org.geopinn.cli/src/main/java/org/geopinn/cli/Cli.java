@@ -80,6 +80,8 @@ final class Cli {
                 out.println("  " + pad(e.id(), width) + "  " + e.description() + "  [" + e.bundle() + "]");
             }
         });
+        out.println("dense kernels");
+        out.println("  " + org.geopinn.linalg.Kernels.describe());
         return 0;
     }
 
@@ -90,7 +92,7 @@ final class Cli {
     private int help(List<String> args) {
         out.println("usage: ./geopinn COMMAND [ARGS...]");
         out.println();
-        out.println("  list                      problems, models, engines, samplers, optimizers, weightings, diagnostics, commands");
+        out.println("  list                      problems, models, engines, samplers, optimizers, weightings, diagnostics, commands, dense kernels");
         out.println("  solve PROBLEM [options]   train a PINN and write a results directory");
         out.println("      --optimizer CHAIN       e.g. anagram, or adam:1000,anagram (stage = id[(key=value;...)][:steps])");
         out.println("      --steps N               total steps (with --resume: steps to add)");

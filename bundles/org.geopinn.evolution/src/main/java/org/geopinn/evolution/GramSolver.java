@@ -3,7 +3,6 @@ package org.geopinn.evolution;
 import java.util.Random;
 import org.geopinn.linalg.CgResult;
 import org.geopinn.linalg.DenseKernels;
-import org.geopinn.linalg.EjmlDenseKernels;
 import org.geopinn.linalg.LinearOperator;
 import org.geopinn.linalg.NystromPreconditioner;
 import org.geopinn.linalg.PreconditionedCg;
@@ -22,7 +21,7 @@ final class GramSolver {
     private final JacobianProducts products;
     private final int rank;
     private final Random random;
-    private final DenseKernels kernels = new EjmlDenseKernels();
+    private final DenseKernels kernels = DenseKernels.preferred();
     private final PreconditionedCg cg;
     private final double[] scratch;
     private NystromPreconditioner preconditioner;

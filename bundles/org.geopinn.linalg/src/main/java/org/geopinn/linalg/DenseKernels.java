@@ -17,6 +17,24 @@ public interface DenseKernels {
     }
 
     /**
+     * @return the kernels {@link Kernels} chooses: native ones when a bundle offers them, else
+     *         {@link #ejml()} (a new instance with its own work buffers)
+     * @throws org.geopinn.api.GeopinnException if the system property {@value Kernels#PROPERTY}
+     *         is invalid or forces kernels that are not available
+     */
+    static DenseKernels preferred() {
+        return Kernels.create();
+    }
+
+    /**
+     * @return a new solver for all eigenvalues and the leading eigenvectors of symmetric matrices
+     *         (the default: tridiagonal reduction with EJML, inverse iteration in Java)
+     */
+    default LeadingEigenSolver leadingEigen() {
+        return new org.geopinn.linalg.pinv.LeadingEigenvectors();
+    }
+
+    /**
      * c = a·b.
      *
      * @param a m×k (not modified)

@@ -2,6 +2,7 @@ package org.geopinn.linalg.pinv;
 
 import org.ejml.data.DMatrixRMaj;
 import org.geopinn.linalg.DenseKernels;
+import org.geopinn.linalg.LeadingEigenSolver;
 
 /**
  * Fast pseudo-inverse through the smaller Gram matrix: K = JJᵀ (S×S) when S ≤ P, G = JᵀJ (P×P)
@@ -11,15 +12,16 @@ import org.geopinn.linalg.DenseKernels;
  *
  * <p>S ≤ P: d_k = Jᵀ U_k Λ_k⁻¹ U_kᵀ r. S &gt; P: d_k = V_k Λ_k⁻¹ V_kᵀ Jᵀr.
  *
- * <p>Only the eigenvectors a direction needs are computed ({@link LeadingEigenvectors}): a
- * truncated direction of rank k needs the k leading ones, the damped direction all of them. Should
+ * <p>Only the eigenvectors a direction needs are computed ({@link LeadingEigenSolver}): a
+ * truncated direction of rank k needs the k leading ones, the damped direction all of them
+ * (the kernels' {@link DenseKernels#leadingEigen()}). Should
  * that partial decomposition fail its residual check, the full one is taken instead.
  */
 public final class GramPseudoInverse implements PseudoInverse {
     private final DenseKernels kernels;
     private final boolean alwaysColumns;
     private final DMatrixRMaj gram = new DMatrixRMaj(1, 1);
-    private final LeadingEigenvectors leading = new LeadingEigenvectors();
+    private final LeadingEigenSolver leading;
     /** The full decomposition, used only when the partial one fails. */
     private final DMatrixRMaj fullVectors = new DMatrixRMaj(1, 1);
     private boolean full;
@@ -41,6 +43,7 @@ public final class GramPseudoInverse implements PseudoInverse {
     public GramPseudoInverse(DenseKernels kernels, boolean alwaysColumns) {
         this.kernels = kernels;
         this.alwaysColumns = alwaysColumns;
+        this.leading = kernels.leadingEigen();
     }
 
     /** @param kernels the dense kernels; uses the smaller Gram matrix */

@@ -21,7 +21,7 @@ import org.ejml.interfaces.decomposition.TridiagonalSimilarDecomposition_F64;
  * inverse iteration ever miss (a pathological cluster), the caller falls back to the full
  * decomposition; {@link #ensure(int)} says so by returning false.
  */
-final class LeadingEigenvectors {
+public final class LeadingEigenvectors implements org.geopinn.linalg.LeadingEigenSolver {
     /** Largest accepted relative residual of an eigenpair (a full QR decomposition reaches about n·eps). */
     static final double RESIDUAL_TOLERANCE = 1e-9;
     /** Eigenvalues closer than this times ‖T‖ are one cluster, orthogonalised together (dstein's choice). */
@@ -56,7 +56,8 @@ final class LeadingEigenvectors {
      * @param a a symmetric n×n matrix (not modified; kept until the next call for the residual check)
      * @return false when the QR iteration did not converge
      */
-    boolean decompose(DMatrixRMaj a) {
+    @Override
+    public boolean decompose(DMatrixRMaj a) {
         int n = a.numRows;
         matrix = a;
         if (diag.length != n) {
@@ -101,17 +102,20 @@ final class LeadingEigenvectors {
     }
 
     /** @return the eigenvalues, descending; do not modify */
-    double[] values() {
+    @Override
+    public double[] values() {
         return values;
     }
 
     /** @return the eigenvectors computed so far as rows of length n (row i belongs to values()[i]); do not modify */
-    double[] vectors() {
+    @Override
+    public double[] vectors() {
         return vectors;
     }
 
     /** @return how many leading eigenvectors are available */
-    int computed() {
+    @Override
+    public int computed() {
         return computed;
     }
 
@@ -121,7 +125,8 @@ final class LeadingEigenvectors {
      * @param k how many
      * @return false when a vector failed its residual check (use a full decomposition instead)
      */
-    boolean ensure(int k) {
+    @Override
+    public boolean ensure(int k) {
         int n = values.length;
         if (k <= computed) {
             return true;

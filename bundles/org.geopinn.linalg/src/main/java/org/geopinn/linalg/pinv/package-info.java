@@ -6,5 +6,5 @@
  * half the precision). Used by ANaGRAM and ENGD.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.0.0")
+@org.osgi.annotation.versioning.Version("1.1.0")
 package org.geopinn.linalg.pinv;

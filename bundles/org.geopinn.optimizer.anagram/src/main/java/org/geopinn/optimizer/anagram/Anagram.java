@@ -29,7 +29,7 @@ final class Anagram implements Optimizer {
     private final CutoffRule rule;
     private final GridLineSearch lineSearch;
     private final String factorization;
-    private final DenseKernels kernels = DenseKernels.ejml();
+    private final DenseKernels kernels = DenseKernels.preferred();
     private PseudoInverse pseudoInverse;
     private boolean usingQr;
     private final DMatrixRMaj jacobian = new DMatrixRMaj(1, 1);

@@ -24,7 +24,7 @@ import org.geopinn.linalg.search.GridSearchResult;
 final class Engd implements Optimizer {
     private final double rcond;
     private final GridDescent descent;
-    private final GramPseudoInverse pseudoInverse = new GramPseudoInverse(DenseKernels.ejml(), true);
+    private final GramPseudoInverse pseudoInverse = new GramPseudoInverse(DenseKernels.preferred(), true);
     private final DMatrixRMaj jacobian = new DMatrixRMaj(1, 1);
     private double[] residual = new double[0];
     private double[] direction = new double[0];

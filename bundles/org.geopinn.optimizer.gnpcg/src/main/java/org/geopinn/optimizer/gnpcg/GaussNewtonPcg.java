@@ -28,7 +28,7 @@ final class GaussNewtonPcg implements Optimizer {
     private final int rank;
     private final PreconditionedCg cg;
     private final long seed;
-    private final DenseKernels kernels = DenseKernels.ejml();
+    private final DenseKernels kernels = DenseKernels.preferred();
     private double damping;
     private long steps;
     private int p = -1;

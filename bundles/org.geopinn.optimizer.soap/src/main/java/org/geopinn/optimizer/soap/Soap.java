@@ -25,7 +25,7 @@ import org.geopinn.linalg.Vectors;
  */
 final class Soap implements Optimizer {
     private final SoapSettings settings;
-    private final DenseKernels kernels = DenseKernels.ejml();
+    private final DenseKernels kernels = DenseKernels.preferred();
     private final List<SoapBlock> blocks = new ArrayList<>();
     private int p = -1;
     private int[] plain;
