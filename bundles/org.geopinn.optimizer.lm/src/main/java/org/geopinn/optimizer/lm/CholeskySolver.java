@@ -9,7 +9,7 @@ import org.geopinn.linalg.DenseKernels;
  * costs one Cholesky factorization of the Gram matrix plus λI (n³/3) and two triangular solves.
  */
 final class CholeskySolver implements DampedSolver {
-    private final DenseKernels kernels = DenseKernels.ejml();
+    private final DenseKernels kernels = DenseKernels.preferred();
     private final DMatrixRMaj gram = new DMatrixRMaj(1, 1);
     private final DMatrixRMaj damped = new DMatrixRMaj(1, 1);
     private final DMatrixRMaj lower = new DMatrixRMaj(1, 1);

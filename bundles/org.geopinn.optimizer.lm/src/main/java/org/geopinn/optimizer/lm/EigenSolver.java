@@ -11,7 +11,7 @@ import org.geopinn.linalg.pinv.GramPseudoInverse;
  * tries many λ.
  */
 final class EigenSolver implements DampedSolver {
-    private final GramPseudoInverse pseudoInverse = new GramPseudoInverse(DenseKernels.ejml());
+    private final GramPseudoInverse pseudoInverse = new GramPseudoInverse(DenseKernels.preferred());
     private int rows;
     private int cols;
 
