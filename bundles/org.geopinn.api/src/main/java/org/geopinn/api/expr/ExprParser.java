@@ -241,7 +241,7 @@ public final class ExprParser {
             f = Expr.Function.valueOf(name.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException ex) {
             pos = start;
-            throw error("unknown function '" + name + "'; functions are lap, "
+            throw error("unknown function '" + abbreviate(name) + "'; functions are lap, "
                     + Arrays.toString(Expr.Function.values()).toLowerCase(Locale.ROOT));
         }
         Expr arg = sum();
@@ -281,8 +281,8 @@ public final class ExprParser {
             return vocabulary.d(field, wrt.toArray(String[]::new));
         }
         pos = start;
-        throw error("unknown symbol '" + abbreviate(name) + "'; variables are " + vocabulary.variables() + ", fields are "
-                + vocabulary.fields() + ", constants pi and e");
+        throw error("unknown symbol '" + abbreviate(name) + "'; variables are " + abbreviate(vocabulary.variables().toString())
+                + ", fields are " + abbreviate(vocabulary.fields().toString()) + ", constants pi and e");
     }
 
     /**
@@ -307,15 +307,15 @@ public final class ExprParser {
         if (ways[0] == 0) {
             pos = start;
             throw error("cannot read '" + abbreviate(part) + "' in '" + abbreviate(name) + "' as derivatives by variables "
-                    + variables);
+                    + abbreviate(variables.toString()));
         }
         List<String> first = reading(part, ways, -1);
         if (ways[0] > 1) {
             List<String> second = reading(part, ways, branchPoint(part, ways));
             pos = start;
-            throw error("'" + abbreviate(name) + "' is ambiguous: '" + abbreviate(part) + "' reads as " + String.join(" ", first)
-                    + " and as " + String.join(" ", second) + "; separate the variables with '_' (e.g. "
-                    + name.substring(0, name.indexOf('_')) + "_" + String.join("_", second)
+            throw error("'" + abbreviate(name) + "' is ambiguous: '" + abbreviate(part) + "' reads as " + abbreviate(String.join(" ", first))
+                    + " and as " + abbreviate(String.join(" ", second)) + "; separate the variables with '_' (e.g. "
+                    + abbreviate(name.substring(0, name.indexOf('_')) + "_" + String.join("_", second))
                     + ") or rename the variables so that no name begins with another");
         }
         return first;
@@ -398,7 +398,8 @@ public final class ExprParser {
         return (from > 0 ? "…" : "") + text.substring(from, to) + (to < text.length() ? "…" : "");
     }
 
-    private static String abbreviate(String s) {
+    /** @return s, or its start and end around an ellipsis when it is longer than a message should quote */
+    static String abbreviate(String s) {
         return s.length() <= EXCERPT ? s : s.substring(0, EXCERPT / 2) + "…" + s.substring(s.length() - EXCERPT / 4);
     }
 }

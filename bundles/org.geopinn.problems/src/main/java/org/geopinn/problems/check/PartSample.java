@@ -10,15 +10,20 @@ import org.geopinn.api.problem.DomainPart;
 /**
  * A reproducible sample of points of one domain part, where a problem's sources and coefficients
  * are checked before training: for a face or a boundary its corners, points along its edges and
- * random points on it; for the interior points near its corners, its centre and random points
+ * random points on it; for the interior its centre, points near its corners and random points
  * strictly inside. The random points come from a fixed seed, so a check gives the same verdict on
- * every run and every machine.
+ * every run and every machine. The sample has at most about {@link #BUDGET} points whatever the
+ * dimension, so checking stays cheap.
  */
 final class PartSample {
-    /** Random points per face (or per interior); with the corners and edges a few hundred in all. */
+    /** Random points of the interior (and at most per face). */
     static final int RANDOM_POINTS = 48;
     /** Corners taken per face or interior: all of them up to dimension 6. */
     static final int MAX_CORNERS = 64;
+    /** Points along the edges of a face, at most (four per free variable up to that). */
+    static final int MAX_EDGE_POINTS = 32;
+    /** Points of a boundary part in all, shared among its faces. */
+    static final int BUDGET = 1024;
     /** How far inside the box the interior's corner points sit, as a fraction of each side. */
     static final double INSET = 1.0 / 64;
     private static final long SEED = 0x5eed_c0de_2024L;
@@ -39,13 +44,16 @@ final class PartSample {
                 interior(domain, random, points);
                 break;
             case FACE:
-                face(domain, part.variable(), part.upper(), random, points);
+                face(domain, part.variable(), part.upper(), BUDGET, random, points);
                 break;
-            default:
-                for (int j : part.boundaryVariables()) {
-                    face(domain, j, false, random, points);
-                    face(domain, j, true, random, points);
+            default: {
+                int[] vs = part.boundaryVariables();
+                int perFace = Math.max(4, BUDGET / Math.max(1, 2 * vs.length));
+                for (int j : vs) {
+                    face(domain, j, false, perFace, random, points);
+                    face(domain, j, true, perFace, random, points);
                 }
+            }
         }
         return points;
     }
@@ -57,11 +65,13 @@ final class PartSample {
             centre[j] = domain.lower(j) + 0.5 * (domain.upper(j) - domain.lower(j));
         }
         out.add(centre);
-        for (int corner = 0; corner < Math.min(MAX_CORNERS, 1L << Math.min(d, 30)); corner++) {
+        for (long corner = 0; corner < Math.min(MAX_CORNERS, 1L << Math.min(d, 30)); corner++) {
             double[] x = new double[d];
             for (int j = 0; j < d; j++) {
                 double w = domain.upper(j) - domain.lower(j);
-                x[j] = (corner >> j & 1) == 0 ? domain.lower(j) + INSET * w : domain.upper(j) - INSET * w;
+                // the binary digits of the corner's number for the first variables, random beyond
+                boolean high = j < 30 ? (corner >> j & 1) == 1 : random.nextBoolean();
+                x[j] = high ? domain.upper(j) - INSET * w : domain.lower(j) + INSET * w;
             }
             out.add(x);
         }
@@ -75,35 +85,41 @@ final class PartSample {
         }
     }
 
-    private static void face(Domain domain, int fixed, boolean upper, SplittableRandom random, List<double[]> out) {
+    private static void face(Domain domain, int fixed, boolean upper, int budget, SplittableRandom random, List<double[]> out) {
         int d = domain.dimension();
         double at = upper ? domain.upper(fixed) : domain.lower(fixed);
         int free = d - 1;
-        // corners of the face
-        for (int corner = 0; corner < Math.min(MAX_CORNERS, 1L << Math.min(free, 30)); corner++) {
+        int corners = (int) Math.min(Math.min(MAX_CORNERS, budget / 3 + 1), 1L << Math.min(free, 30));
+        for (long corner = 0; corner < corners; corner++) {
             double[] x = new double[d];
             int bit = 0;
             for (int j = 0; j < d; j++) {
-                x[j] = j == fixed ? at : ((corner >> bit++ & 1) == 0 ? domain.lower(j) : domain.upper(j));
+                if (j == fixed) {
+                    x[j] = at;
+                } else {
+                    boolean high = bit < 30 ? (corner >> bit & 1) == 1 : random.nextBoolean();
+                    bit++;
+                    x[j] = high ? domain.upper(j) : domain.lower(j);
+                }
             }
             out.add(x);
         }
-        // along its edges: one free variable random, the others at a random corner
-        for (int j = 0; j < d; j++) {
-            if (j == fixed) {
-                continue;
-            }
-            for (int k = 0; k < 4; k++) {
-                double[] x = new double[d];
-                for (int i = 0; i < d; i++) {
-                    x[i] = i == fixed ? at : i == j ? uniform(domain, i, random)
-                            : random.nextBoolean() ? domain.lower(i) : domain.upper(i);
-                }
-                out.add(x);
-            }
+        if (free == 0) {
+            return; // a face of a 1-D box is one point
         }
-        // random points on the face (a single point in one dimension)
-        for (int k = 0; k < (free == 0 ? 0 : RANDOM_POINTS); k++) {
+        // along its edges: one free variable random, the others at a random corner
+        int edges = Math.min(Math.min(MAX_EDGE_POINTS, budget / 3), 4 * free);
+        for (int k = 0; k < edges; k++) {
+            int j = k % free;
+            j = j >= fixed ? j + 1 : j;
+            double[] x = new double[d];
+            for (int i = 0; i < d; i++) {
+                x[i] = i == fixed ? at : i == j ? uniform(domain, i, random) : random.nextBoolean() ? domain.lower(i) : domain.upper(i);
+            }
+            out.add(x);
+        }
+        // random points on the face
+        for (int k = 0; k < Math.min(RANDOM_POINTS, Math.max(1, budget / 3)); k++) {
             double[] x = new double[d];
             for (int i = 0; i < d; i++) {
                 x[i] = i == fixed ? at : uniform(domain, i, random);
@@ -123,10 +139,10 @@ final class PartSample {
      */
     static String describe(List<String> variables, double[] x) {
         StringBuilder b = new StringBuilder("(");
-        for (int j = 0; j < x.length; j++) {
+        for (int j = 0; j < x.length && j < 10; j++) {
             b.append(j == 0 ? "" : ", ").append(j < variables.size() ? variables.get(j) : "#" + j).append('=')
                     .append(String.format(Locale.ROOT, "%.6g", x[j]).replaceAll("\\.?0+(e|$)", "$1"));
         }
-        return b.append(')').toString();
+        return b.append(x.length > 10 ? ", …)" : ")").toString();
     }
 }
