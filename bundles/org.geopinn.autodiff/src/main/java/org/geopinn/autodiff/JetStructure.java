@@ -5,6 +5,8 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.geopinn.api.GeopinnException;
+import org.geopinn.api.expr.ExprLimits;
 import org.geopinn.api.model.DerivativeRequest;
 
 /**
@@ -22,6 +24,19 @@ import org.geopinn.api.model.DerivativeRequest;
  * Immutable and thread-safe.
  */
 public final class JetStructure {
+    /**
+     * The highest total order a jet carries: one below {@link Activation#MAX_ORDER}, since the
+     * parameter derivatives of a jet of order m need activation derivatives of order m + 1.
+     * Equal to {@link ExprLimits#MAX_DERIVATIVE_ORDER}, the bound operators are checked against
+     * when they are declared.
+     */
+    public static final int MAX_ORDER = Activation.MAX_ORDER - 1;
+    /**
+     * The most jet components (requested multi-indices and their downward closure) a structure
+     * holds; within {@link #MAX_ORDER} a request of a few hundred derivatives stays far below it.
+     */
+    public static final int MAX_COMPONENTS = 4096;
+
     private final int dimension;
     private final int requested;
     private final int[][] components;
@@ -77,6 +92,16 @@ public final class JetStructure {
      */
     public static JetStructure of(DerivativeRequest request) {
         int d = request.dimension();
+        // Refuse before any work: the Faà di Bruno terms of an order-m component number the Bell number
+        // of m, and the closure of an order-m multi-index has up to 2^m members.
+        for (int k = 0; k < request.size(); k++) {
+            int[] m = request.multiIndex(k);
+            int order = order(m);
+            if (order > MAX_ORDER) {
+                throw new GeopinnException("derivatives of order " + order + " requested (" + Arrays.toString(m)
+                        + "); the jet engine supports orders up to " + MAX_ORDER);
+            }
+        }
         Map<String, int[]> closure = new LinkedHashMap<>();
         for (int k = 0; k < request.size(); k++) {
             int[] m = request.multiIndex(k);
@@ -90,6 +115,10 @@ public final class JetStructure {
                     closure.put(key, beta);
                     extra.add(beta);
                 }
+            }
+            if (closure.size() > MAX_COMPONENTS) {
+                throw new GeopinnException(request.size() + " derivatives requested, needing more than " + MAX_COMPONENTS
+                        + " jet components; the jet engine supports at most " + MAX_COMPONENTS);
             }
         }
         extra.sort((a, b) -> Integer.compare(order(a), order(b)));
@@ -201,6 +230,10 @@ public final class JetStructure {
         int m = order(alpha);
         if (m == 0) {
             return new FaaDiBrunoTerm[] {new FaaDiBrunoTerm(1.0, new int[0])};
+        }
+        if (m > MAX_ORDER) {
+            // of() refuses this already; the enumeration below takes Bell(m) steps, so never start it.
+            throw new GeopinnException("a jet component of order " + m + "; the jet engine supports orders up to " + MAX_ORDER);
         }
         int[] directions = new int[m];
         int p = 0;

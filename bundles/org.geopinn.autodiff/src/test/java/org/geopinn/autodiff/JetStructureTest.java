@@ -71,4 +71,53 @@ class JetStructureTest {
         java.util.Arrays.sort(a);
         return a;
     }
+
+    @Test
+    void ordersAboveTheEngineLimitAreRefusedBeforeAnyWork() throws Exception {
+        // Order 40 would enumerate Bell(40) ≈ 1.6e35 set partitions: refused at once, never hung.
+        for (int order : new int[] {JetStructure.MAX_ORDER + 1, 40, 2000}) {
+            java.util.concurrent.CompletableFuture<Throwable> f = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                try {
+                    JetStructure.of(DerivativeRequest.of(1, List.of(new int[] {order})));
+                    return null;
+                } catch (Throwable t) {
+                    return t;
+                }
+            });
+            Throwable t = f.get(5, java.util.concurrent.TimeUnit.SECONDS);
+            org.junit.jupiter.api.Assertions.assertInstanceOf(org.geopinn.api.GeopinnException.class, t);
+            org.junit.jupiter.api.Assertions.assertTrue(t.getMessage().contains("order " + order)
+                    && t.getMessage().contains("up to " + JetStructure.MAX_ORDER), t.getMessage());
+        }
+        assertEquals(JetStructure.MAX_ORDER, JetStructure.of(DerivativeRequest.of(1, List.of(new int[] {JetStructure.MAX_ORDER})))
+                .maxOrder(), "the limit itself is supported");
+    }
+
+    @Test
+    void tooManyComponentsAreRefused() {
+        // Every multi-index of order at most 7 in 8 variables: C(15, 8) = 6435 components.
+        List<int[]> all = new java.util.ArrayList<>();
+        allUpTo(new int[8], 0, JetStructure.MAX_ORDER, all);
+        assertEquals(6435, all.size());
+        org.geopinn.api.GeopinnException e = org.junit.jupiter.api.Assertions.assertThrows(org.geopinn.api.GeopinnException.class,
+                () -> JetStructure.of(DerivativeRequest.of(8, all)));
+        org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("at most " + JetStructure.MAX_COMPONENTS), e.getMessage());
+    }
+
+    private static void allUpTo(int[] m, int j, int left, List<int[]> out) {
+        if (j == m.length) {
+            out.add(m.clone());
+            return;
+        }
+        for (int o = 0; o <= left; o++) {
+            m[j] = o;
+            allUpTo(m, j + 1, left - o, out);
+        }
+        m[j] = 0;
+    }
+
+    @Test
+    void theDeclaredOperatorLimitIsWhatTheEngineSupports() {
+        assertEquals(org.geopinn.api.expr.ExprLimits.MAX_DERIVATIVE_ORDER, JetStructure.MAX_ORDER);
+    }
 }

@@ -162,7 +162,10 @@ final class ProblemSettings {
             };
             String problem = ad.validate(text);
             if (problem != null && !problem.isEmpty()) {
-                throw new GeopinnException("--problem-config " + name + ": " + problem);
+                // Metatype answers with a localisation key such as "%less than minimum": the setting's
+                // description carries the allowed range in words.
+                throw new GeopinnException("--problem-config " + name + "=" + text + " is refused (" + problem.replace("%", "")
+                        + "); " + name + ": " + ad.getDescription());
             }
             return value;
         } catch (NumberFormatException e) {

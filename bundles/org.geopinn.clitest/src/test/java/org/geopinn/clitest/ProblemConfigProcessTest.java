@@ -62,6 +62,15 @@ class ProblemConfigProcessTest {
         expectError(solve(home, out, "--weighting", "gradnorm(max_weight=-1)"), "max_weight");
     }
 
+    @Test
+    void valuesOutsideAProblemsRangeAreRefusedNamingTheSettingAndTheRange(@TempDir Path home) throws Exception {
+        Path out = home.resolve("out");
+        expectError(Geopinn.run(home, "solve", "npp1d", "--out", out.toString(), "--steps", "1", "--problem-config", "epsilon=0"),
+                "epsilon=0 is refused", "at least 0.0036");
+        expectError(Geopinn.run(home, "solve", "npp1d", "--out", out.toString(), "--steps", "1", "--problem-config", "zeta=1e308"),
+                "zeta=1e308 is refused", "from -18 to 18");
+    }
+
     private static void expectError(Geopinn.Result r, String... fragments) {
         assertEquals(2, r.exit(), r.out() + r.err());
         List<String> lines = r.errorLines();

@@ -2,7 +2,9 @@ package org.geopinn.operators;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.geopinn.api.GeopinnException;
 import org.geopinn.api.expr.Expr;
+import org.geopinn.api.expr.ExprLimits;
 import org.geopinn.api.expr.ExprPrinter;
 
 /**
@@ -56,8 +58,14 @@ public final class ExpressionProgram {
      *
      * @param expression the operator (not modified)
      * @return its program; leaves are the distinct field derivatives in order of first appearance
+     * @throws GeopinnException for a tree deeper than {@link ExprLimits#MAX_DEPTH} (compiling recurses)
      */
     public static ExpressionProgram compile(Expr expression) {
+        int depth = ExprLimits.depth(Expr.require(expression));
+        if (depth > ExprLimits.MAX_DEPTH) {
+            throw new GeopinnException("the operator nests " + depth + " levels deep; at most " + ExprLimits.MAX_DEPTH
+                    + " levels are allowed");
+        }
         Compiler c = new Compiler(ExprPrinter.fieldDerivatives(expression));
         c.emit(Expr.require(expression));
         return new ExpressionProgram(c);

@@ -108,4 +108,78 @@ class ExprParserTest {
         ExprParseException e = assertThrows(ExprParseException.class, () -> heat.parse("u_t - z"));
         assertTrue(e.getMessage().contains("[t, x, y]") && e.getMessage().contains("[u, phi]"), e.getMessage());
     }
+
+    @Test
+    void prefixVariablesAreSplitWithoutBacktrackingAndAmbiguityIsRefused() throws Exception {
+        Vocabulary v = new Vocabulary(List.of("x", "xx", "y"), List.of("u"));
+        // 60 x then a letter that no variable starts with: the old backtracking took ~2^60 steps.
+        String name = "u_" + "x".repeat(60) + "q";
+        ExprParseException e = within(2, () -> v.parse(name));
+        assertTrue(e.getMessage().contains("cannot read"), e.getMessage());
+        ExprParseException amb = within(2, () -> v.parse("u_xxy"));
+        assertTrue(amb.getMessage().contains("ambiguous") && amb.getMessage().contains("xx y")
+                && amb.getMessage().contains("x x y"), "both readings: " + amb.getMessage());
+        assertArrayEquals(new int[] {2, 0, 1}, ((Expr.FieldDerivative) v.parse("u_x_x_y")).orders(), "underscores disambiguate");
+        assertTrue(assertThrows(ExprParseException.class, () -> v.parse("u_xx_y")).getMessage().contains("u_x_x"),
+                "a part that splits two ways is refused even between underscores, with the unambiguous spelling");
+        assertArrayEquals(new int[] {0, 0, 2}, ((Expr.FieldDerivative) v.parse("u_yy")).orders());
+        ExprParseException empty = assertThrows(ExprParseException.class, () -> v.parse("u_x__y"));
+        assertTrue(empty.getMessage().contains("empty part"), empty.getMessage());
+    }
+
+    @Test
+    void nestingIsLimitedAndSignRunsFold() throws Exception {
+        ExprParseException e = within(2, () -> heat.parse("(".repeat(3000) + "u" + ")".repeat(3000)));
+        assertTrue(e.getMessage().contains("deeper than " + org.geopinn.api.expr.ExprLimits.MAX_DEPTH), e.getMessage());
+        assertTrue(e.getMessage().length() < 400, "the text is quoted in part: " + e.getMessage().length());
+        ExprParseException chain = within(2, () -> heat.parse("u" + "/x".repeat(20000)));
+        assertTrue(chain.getMessage().contains("levels"), chain.getMessage());
+        ExprParseException calls = within(2, () -> heat.parse("sin(".repeat(5000) + "u" + ")".repeat(5000)));
+        assertTrue(calls.getMessage().contains("deeper"), calls.getMessage());
+        assertEquals(-1, constant("-".repeat(20001) + "1"));
+        assertEquals(1, constant("-".repeat(20000) + "1"));
+        Expr nested = heat.parse("(".repeat(100) + "u" + ")".repeat(100));
+        assertEquals(heat.field("u"), nested, "parentheses add no nodes");
+        // a long flat product is one node with many factors, read in linear time
+        Expr product = heat.parse("u" + "*x".repeat(40000));
+        assertEquals(40001, ((Expr.Product) product).factors().size());
+    }
+
+    @Test
+    void nonFiniteNumbersAndOverlongTextsAreRefused() {
+        ExprParseException e = assertThrows(ExprParseException.class, () -> heat.parse("1e999*u"));
+        assertTrue(e.getMessage().contains("too large") && e.column() == 1, e.getMessage());
+        ExprParseException longText = assertThrows(ExprParseException.class,
+                () -> heat.parse("u+".repeat(org.geopinn.api.expr.ExprLimits.MAX_TEXT_LENGTH) + "u"));
+        assertTrue(longText.getMessage().contains("at most " + org.geopinn.api.expr.ExprLimits.MAX_TEXT_LENGTH), longText.getMessage());
+    }
+
+    @Test
+    void treesBuiltInJavaBeyondTheDepthLimitAreRefusedByTheCompilerAndDescribedByThePrinter() {
+        Expr deep = heat.field("u");
+        for (int k = 0; k < 5000; k++) {
+            deep = new Expr.Call(Expr.Function.SIN, deep);
+        }
+        Expr tree = deep;
+        org.geopinn.api.GeopinnException e = assertThrows(org.geopinn.api.GeopinnException.class, () -> ExpressionProgram.compile(tree));
+        assertTrue(e.getMessage().contains("5001 levels"), e.getMessage());
+        assertTrue(ExprPrinter.print(tree).contains("nested 5001 levels"), "no stack overflow while printing");
+        assertEquals(List.of(heat.field("u")), ExprPrinter.fieldDerivatives(tree));
+        assertTrue(assertThrows(org.geopinn.api.GeopinnException.class, () -> org.geopinn.api.expr.ExprLimits.check(tree))
+                .getMessage().contains("at most " + org.geopinn.api.expr.ExprLimits.MAX_DEPTH));
+    }
+
+    /** Runs a parse that must fail, in a future with a timeout, so that a hang fails the test. */
+    private static ExprParseException within(int seconds, java.util.function.Supplier<Expr> parse) throws Exception {
+        java.util.concurrent.CompletableFuture<Throwable> f = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            try {
+                parse.get();
+                return null;
+            } catch (Throwable t) {
+                return t;
+            }
+        });
+        Throwable t = f.get(seconds, java.util.concurrent.TimeUnit.SECONDS);
+        return org.junit.jupiter.api.Assertions.assertInstanceOf(ExprParseException.class, t);
+    }
 }

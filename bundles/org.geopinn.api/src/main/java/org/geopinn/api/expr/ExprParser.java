@@ -14,11 +14,23 @@ import java.util.Locale;
  * {@code + - * / ^} with the usual precedence ({@code ^} binds tightest, right-associative, and
  * takes a constant exponent), parentheses, the functions {@code sin cos exp log tanh sinh cosh sqrt},
  * and {@code lap(u)} for the Laplacian of a field over the spatial variables (all but {@code t}).
+ *
+ * <p>The work is bounded by the text's length whatever it says: a derivative suffix is split into
+ * variable names by dynamic programming over its positions (never by backtracking), nesting is
+ * limited to {@link ExprLimits#MAX_DEPTH} levels and derivatives to a total order of
+ * {@link ExprLimits#MAX_DERIVATIVE_ORDER}, number literals must be finite, and the text to
+ * {@link ExprLimits#MAX_TEXT_LENGTH} characters. A suffix that can be split into the variables in
+ * more than one way (variables {@code x} and {@code xx}, suffix {@code xxx}) is refused with both
+ * readings: write the parts apart with underscores ({@code u_x_xx}).
  */
 public final class ExprParser {
+    /** Longest stretch of text quoted in a message. */
+    private static final int EXCERPT = 80;
     private final Vocabulary vocabulary;
     private String text;
     private int pos;
+    /** How deeply the recursive descent is nested now (parentheses, calls, exponents). */
+    private int depth;
 
     /** @param vocabulary the names the text may use */
     public ExprParser(Vocabulary vocabulary) {
@@ -34,12 +46,23 @@ public final class ExprParser {
         if (source == null || source.isBlank()) {
             throw new ExprParseException("empty operator text", 1);
         }
+        if (source.length() > ExprLimits.MAX_TEXT_LENGTH) {
+            throw new ExprParseException("the operator text has " + source.length() + " characters; at most "
+                    + ExprLimits.MAX_TEXT_LENGTH + " are allowed", 1);
+        }
         this.text = source;
         this.pos = 0;
+        this.depth = 0;
         Expr e = sum();
         skipSpace();
         if (pos < text.length()) {
             throw error("unexpected '" + text.charAt(pos) + "'");
+        }
+        int treeDepth = ExprLimits.depth(e);
+        if (treeDepth > ExprLimits.MAX_DEPTH) {
+            // Left-associative chains (a/b/c/…) deepen the tree without nesting in the text.
+            throw new ExprParseException("the operator nests " + treeDepth + " levels deep; at most "
+                    + ExprLimits.MAX_DEPTH + " levels are allowed", 1);
         }
         return e;
     }
@@ -61,39 +84,44 @@ public final class ExprParser {
     }
 
     private Expr product() {
-        Expr e = unary();
+        // Factors are gathered in one list (a*b*c is one product), so long products cost linear time.
+        List<Expr> factors = new ArrayList<>();
+        factors.add(unary());
         while (true) {
             skipSpace();
             if (accept('*')) {
-                e = flattenProduct(e, unary());
+                factors.add(unary());
             } else if (accept('/')) {
-                e = new Expr.Quotient(e, unary());
+                Expr numerator = factors.size() == 1 ? factors.get(0) : new Expr.Product(factors);
+                factors = new ArrayList<>();
+                factors.add(new Expr.Quotient(numerator, unary()));
             } else {
-                return e;
+                return factors.size() == 1 ? factors.get(0) : new Expr.Product(factors);
             }
         }
     }
 
-    private static Expr flattenProduct(Expr a, Expr b) {
-        List<Expr> f = new ArrayList<>();
-        if (a instanceof Expr.Product p) {
-            f.addAll(p.factors());
-        } else {
-            f.add(a);
-        }
-        f.add(b);
-        return new Expr.Product(f);
-    }
-
     private Expr unary() {
-        skipSpace();
-        if (accept('-')) {
-            return unary().times(-1);
+        // A run of signs is read in a loop and folded to one (--u is u), so it adds no nesting.
+        boolean negative = false;
+        while (true) {
+            skipSpace();
+            if (accept('-')) {
+                negative = !negative;
+            } else if (!accept('+')) {
+                break;
+            }
         }
-        if (accept('+')) {
-            return unary();
+        if (++depth > ExprLimits.MAX_DEPTH) {
+            throw error("the operator nests deeper than " + ExprLimits.MAX_DEPTH
+                    + " levels (parentheses, function calls, exponents)");
         }
-        return power();
+        try {
+            Expr e = power();
+            return negative ? e.times(-1) : e;
+        } finally {
+            depth--;
+        }
     }
 
     private Expr power() {
@@ -102,6 +130,10 @@ public final class ExprParser {
         if (accept('^')) {
             int at = pos;
             Expr exponent = unary();
+            if (ExprLimits.depth(exponent) > ExprLimits.MAX_DEPTH) {
+                pos = at;
+                throw error("the exponent after '^' nests deeper than " + ExprLimits.MAX_DEPTH + " levels");
+            }
             if (exponent.dependsOnFields() || !constantOnly(exponent)) {
                 pos = at;
                 throw error("the exponent after '^' must be a constant");
@@ -177,12 +209,18 @@ public final class ExprParser {
             }
         }
         String s = text.substring(start, pos);
+        double value;
         try {
-            return new Expr.Constant(Double.parseDouble(s));
+            value = Double.parseDouble(s);
         } catch (NumberFormatException ex) {
             pos = start;
-            throw error("malformed number '" + s + "'");
+            throw error("malformed number '" + abbreviate(s) + "'");
         }
+        if (!Double.isFinite(value)) {
+            pos = start;
+            throw error("the number '" + abbreviate(s) + "' is too large to be a double (at most about 1.8e308)");
+        }
+        return new Expr.Constant(value);
     }
 
     private Expr call(String name, int start) {
@@ -203,7 +241,7 @@ public final class ExprParser {
             f = Expr.Function.valueOf(name.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException ex) {
             pos = start;
-            throw error("unknown function '" + name + "'; functions are lap, "
+            throw error("unknown function '" + abbreviate(name) + "'; functions are lap, "
                     + Arrays.toString(Expr.Function.values()).toLowerCase(Locale.ROOT));
         }
         Expr arg = sum();
@@ -228,37 +266,100 @@ public final class ExprParser {
         if (us > 0 && vocabulary.fields().contains(name.substring(0, us))) {
             String field = name.substring(0, us);
             List<String> wrt = new ArrayList<>();
-            for (String part : name.substring(us + 1).split("_")) {
-                if (!splitVariables(part, 0, wrt)) {
+            for (String part : name.substring(us + 1).split("_", -1)) {
+                if (part.isEmpty()) {
                     pos = start;
-                    throw error("cannot read '" + part + "' in '" + name + "' as derivatives by variables "
-                            + vocabulary.variables());
+                    throw error("empty part between underscores in '" + abbreviate(name) + "'");
+                }
+                wrt.addAll(splitVariables(part, name, start));
+                if (wrt.size() > ExprLimits.MAX_DERIVATIVE_ORDER) {
+                    pos = start;
+                    throw error("'" + abbreviate(name) + "' is a derivative of order at least " + wrt.size()
+                            + "; operators may use derivatives up to order " + ExprLimits.MAX_DERIVATIVE_ORDER);
                 }
             }
             return vocabulary.d(field, wrt.toArray(String[]::new));
         }
         pos = start;
-        throw error("unknown symbol '" + name + "'; variables are " + vocabulary.variables() + ", fields are "
-                + vocabulary.fields() + ", constants pi and e");
+        throw error("unknown symbol '" + abbreviate(name) + "'; variables are " + abbreviate(vocabulary.variables().toString())
+                + ", fields are " + abbreviate(vocabulary.fields().toString()) + ", constants pi and e");
     }
 
-    /** Splits a derivative suffix such as "xy" or "x1x2" into variable names, longest names first. */
-    private boolean splitVariables(String s, int from, List<String> out) {
-        if (from == s.length()) {
-            return from > 0;
-        }
-        List<String> candidates = new ArrayList<>(vocabulary.variables());
-        candidates.sort((a, b) -> b.length() - a.length());
-        for (String v : candidates) {
-            if (s.startsWith(v, from)) {
-                out.add(v);
-                if (splitVariables(s, from + v.length(), out)) {
-                    return true;
+    /**
+     * Splits a derivative suffix such as "xy" or "x1x2" into variable names by dynamic programming:
+     * {@code ways[i]} counts (up to 2) the readings of the suffix from position i on, so the work is
+     * O(length × variables × name length) and an ambiguous suffix is found, never guessed.
+     */
+    private List<String> splitVariables(String part, String name, int start) {
+        List<String> variables = vocabulary.variables();
+        int n = part.length();
+        int[] ways = new int[n + 1];
+        ways[n] = 1;
+        for (int i = n - 1; i >= 0; i--) {
+            int w = 0;
+            for (String v : variables) {
+                if (part.startsWith(v, i)) {
+                    w = Math.min(2, w + ways[i + v.length()]);
                 }
-                out.remove(out.size() - 1);
+            }
+            ways[i] = w;
+        }
+        if (ways[0] == 0) {
+            pos = start;
+            throw error("cannot read '" + abbreviate(part) + "' in '" + abbreviate(name) + "' as derivatives by variables "
+                    + abbreviate(variables.toString()));
+        }
+        List<String> first = reading(part, ways, -1);
+        if (ways[0] > 1) {
+            List<String> second = reading(part, ways, branchPoint(part, ways));
+            pos = start;
+            throw error("'" + abbreviate(name) + "' is ambiguous: '" + abbreviate(part) + "' reads as " + abbreviate(String.join(" ", first))
+                    + " and as " + abbreviate(String.join(" ", second)) + "; separate the variables with '_' (e.g. "
+                    + abbreviate(name.substring(0, name.indexOf('_')) + "_" + String.join("_", second))
+                    + ") or rename the variables so that no name begins with another");
+        }
+        return first;
+    }
+
+    /**
+     * One reading of a splittable suffix: at each position the longest variable that leaves a
+     * readable rest, except at position {@code branch}, where the second such variable is taken.
+     */
+    private List<String> reading(String part, int[] ways, int branch) {
+        List<String> out = new ArrayList<>();
+        int i = 0;
+        while (i < part.length()) {
+            List<String> options = options(part, ways, i);
+            String v = i == branch ? options.get(1) : options.get(0);
+            out.add(v);
+            i += v.length();
+        }
+        return out;
+    }
+
+    /** @return the first position of the longest-first reading where a second variable also leads to a reading */
+    private int branchPoint(String part, int[] ways) {
+        int i = 0;
+        while (i < part.length()) {
+            List<String> options = options(part, ways, i);
+            if (options.size() > 1) {
+                return i;
+            }
+            i += options.get(0).length();
+        }
+        throw new IllegalStateException("an ambiguous suffix has a branch point");
+    }
+
+    /** @return the variables that start at position i and leave a readable rest, longest first */
+    private List<String> options(String part, int[] ways, int i) {
+        List<String> options = new ArrayList<>();
+        for (String v : vocabulary.variables()) {
+            if (part.startsWith(v, i) && ways[i + v.length()] > 0) {
+                options.add(v);
             }
         }
-        return false;
+        options.sort((a, b) -> b.length() - a.length());
+        return options;
     }
 
     private boolean accept(char c) {
@@ -284,6 +385,21 @@ public final class ExprParser {
     }
 
     private ExprParseException error(String what) {
-        return new ExprParseException(what + " at column " + (pos + 1) + " of '" + text + "'", pos + 1);
+        return new ExprParseException(what + " at column " + (pos + 1) + " of '" + excerpt() + "'", pos + 1);
+    }
+
+    /** The text around the error, so that a message stays one readable line for any text length. */
+    private String excerpt() {
+        if (text.length() <= EXCERPT) {
+            return text;
+        }
+        int from = Math.max(0, Math.min(pos - EXCERPT / 2, text.length() - EXCERPT));
+        int to = Math.min(text.length(), from + EXCERPT);
+        return (from > 0 ? "…" : "") + text.substring(from, to) + (to < text.length() ? "…" : "");
+    }
+
+    /** @return s, or its start and end around an ellipsis when it is longer than a message should quote */
+    static String abbreviate(String s) {
+        return s.length() <= EXCERPT ? s : s.substring(0, EXCERPT / 2) + "…" + s.substring(s.length() - EXCERPT / 4);
     }
 }

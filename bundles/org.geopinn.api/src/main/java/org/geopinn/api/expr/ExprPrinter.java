@@ -1,7 +1,11 @@
 package org.geopinn.api.expr;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /** Printing, point evaluation and traversal of expressions. */
@@ -25,6 +29,15 @@ public final class ExprPrinter {
      *         coefficient occurs
      */
     public static String print(Expr e, List<String> variables) {
+        int depth = ExprLimits.depth(e);
+        if (depth > ExprLimits.MAX_DEPTH) {
+            // Printing recurses; a tree this deep is described instead (messages print operators).
+            return "(an expression nested " + depth + " levels deep)";
+        }
+        return printChecked(e, variables);
+    }
+
+    private static String printChecked(Expr e, List<String> variables) {
         if (e instanceof Expr.Constant c) {
             double v = c.value();
             return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
@@ -35,15 +48,15 @@ public final class ExprPrinter {
         } else if (e instanceof Expr.Coefficient c) {
             return c.name();
         } else if (e instanceof Expr.Sum s) {
-            return "(" + s.terms().stream().map(t -> print(t, variables)).collect(Collectors.joining(" + ")) + ")";
+            return "(" + s.terms().stream().map(t -> printChecked(t, variables)).collect(Collectors.joining(" + ")) + ")";
         } else if (e instanceof Expr.Product p) {
-            return p.factors().stream().map(t -> print(t, variables)).collect(Collectors.joining("*"));
+            return p.factors().stream().map(t -> printChecked(t, variables)).collect(Collectors.joining("*"));
         } else if (e instanceof Expr.Quotient q) {
-            return "(" + print(q.numerator(), variables) + ")/(" + print(q.denominator(), variables) + ")";
+            return "(" + printChecked(q.numerator(), variables) + ")/(" + printChecked(q.denominator(), variables) + ")";
         } else if (e instanceof Expr.Power p) {
-            return "(" + print(p.base(), variables) + ")^" + print(new Expr.Constant(p.exponent()));
+            return "(" + printChecked(p.base(), variables) + ")^" + printChecked(new Expr.Constant(p.exponent()), null);
         } else if (e instanceof Expr.Call c) {
-            return c.function().name().toLowerCase() + "(" + print(c.argument(), variables) + ")";
+            return c.function().name().toLowerCase() + "(" + printChecked(c.argument(), variables) + ")";
         }
         throw new AssertionError(e);
     }
@@ -112,27 +125,34 @@ public final class ExprPrinter {
      * @return its field-derivative leaves, without repetition
      */
     public static List<Expr.FieldDerivative> fieldDerivatives(Expr e) {
-        List<Expr.FieldDerivative> out = new ArrayList<>();
-        collect(e, out);
-        return out;
+        // Without recursion, so that any tree (also one deeper than ExprLimits.MAX_DEPTH) can be checked.
+        Set<Expr.FieldDerivative> out = new LinkedHashSet<>();
+        Deque<Expr> stack = new ArrayDeque<>();
+        stack.push(e);
+        while (!stack.isEmpty()) {
+            Expr x = stack.pop();
+            if (x instanceof Expr.FieldDerivative d) {
+                out.add(d);
+            } else if (x instanceof Expr.Sum s) {
+                pushReversed(s.terms(), stack);
+            } else if (x instanceof Expr.Product p) {
+                pushReversed(p.factors(), stack);
+            } else if (x instanceof Expr.Quotient q) {
+                stack.push(q.denominator());
+                stack.push(q.numerator());
+            } else if (x instanceof Expr.Power p) {
+                stack.push(p.base());
+            } else if (x instanceof Expr.Call c) {
+                stack.push(c.argument());
+            }
+        }
+        return new ArrayList<>(out);
     }
 
-    private static void collect(Expr e, List<Expr.FieldDerivative> out) {
-        if (e instanceof Expr.FieldDerivative d) {
-            if (!out.contains(d)) {
-                out.add(d);
-            }
-        } else if (e instanceof Expr.Sum s) {
-            s.terms().forEach(t -> collect(t, out));
-        } else if (e instanceof Expr.Product p) {
-            p.factors().forEach(t -> collect(t, out));
-        } else if (e instanceof Expr.Quotient q) {
-            collect(q.numerator(), out);
-            collect(q.denominator(), out);
-        } else if (e instanceof Expr.Power p) {
-            collect(p.base(), out);
-        } else if (e instanceof Expr.Call c) {
-            collect(c.argument(), out);
+    /** Pushes children so that the first is popped first: leaves come out in order of appearance. */
+    private static void pushReversed(List<Expr> children, Deque<Expr> stack) {
+        for (int i = children.size() - 1; i >= 0; i--) {
+            stack.push(children.get(i));
         }
     }
 }

@@ -38,10 +38,12 @@ public final class Vocabulary {
         for (int i = 0; i < all.size(); i++) {
             String n = all.get(i);
             if (!n.matches("[A-Za-z][A-Za-z0-9]*")) {
-                throw new GeopinnException("invalid name '" + n + "': names are letters and digits, starting with a letter");
+                throw new GeopinnException("invalid name '" + ExprParser.abbreviate(n)
+                        + "': names are letters and digits, starting with a letter");
             }
             if (all.indexOf(n) != i) {
-                throw new GeopinnException("name '" + n + "' is declared twice among variables " + variables + " and fields " + fields);
+                throw new GeopinnException("name '" + ExprParser.abbreviate(n) + "' is declared twice among variables "
+                        + ExprParser.abbreviate(variables.toString()) + " and fields " + ExprParser.abbreviate(fields.toString()));
             }
         }
     }

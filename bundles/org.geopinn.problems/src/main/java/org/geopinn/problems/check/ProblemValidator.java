@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Set;
 import org.geopinn.api.GeopinnException;
 import org.geopinn.api.expr.Expr;
+import org.geopinn.api.expr.ExprLimits;
 import org.geopinn.api.expr.ExprPrinter;
 import org.geopinn.api.problem.Condition;
 import org.geopinn.api.problem.Domain;
@@ -15,8 +16,10 @@ import org.geopinn.api.problem.Problem;
 /**
  * Checks that a problem is consistent before any training starts: variables and domain agree,
  * every condition names an existing part, operators only use the problem's fields and variables,
- * every field is constrained by some condition, counts and weights are sensible and sources give
- * finite values. Reference solutions are not evaluated here: some are computed lazily and are
+ * every field is constrained by some condition, counts and weights are sensible, operators stay
+ * within {@link ExprLimits} (nesting depth, derivative order), and sources and the field-free terms
+ * of operators are finite at a reproducible sample of points of their part (corners, edges, random
+ * points: {@code PartSample}). Reference solutions are not evaluated here: some are computed lazily and are
  * expensive. Used by the problems written in Java, by declared
  * problems, and by engines for third-party problems, so every path reports the same one-line
  * messages.
@@ -86,6 +89,12 @@ public final class ProblemValidator {
         if (!(c.weight() > 0) || Double.isInfinite(c.weight())) {
             throw new GeopinnException(where + "weight must be positive and finite, got " + c.weight());
         }
+        try {
+            // First, before anything walks the tree recursively: its depth and derivative orders.
+            ExprLimits.check(c.operator());
+        } catch (GeopinnException e) {
+            throw new GeopinnException(where + e.getMessage(), e);
+        }
         List<Expr.FieldDerivative> used = ExprPrinter.fieldDerivatives(c.operator());
         if (used.isEmpty()) {
             throw new GeopinnException(where + "the operator '" + ExprPrinter.print(c.operator(), variables)
@@ -103,10 +112,11 @@ public final class ProblemValidator {
             constrained.add(d.field());
         }
         checkCoordinates(c.operator(), variables, where);
-        double[] probe = probePoint(domain);
-        double s = c.source().value(probe);
-        if (!Double.isFinite(s)) {
-            throw new GeopinnException(where + "the source is not finite at the domain's centre: " + s);
+        DomainPart part = domain.part(c.part());
+        try {
+            FiniteValues.check(c, PartSample.of(domain, part), variables);
+        } catch (GeopinnException e) {
+            throw new GeopinnException(where + e.getMessage(), e);
         }
     }
 
@@ -132,14 +142,5 @@ public final class ProblemValidator {
                 stack.add(call.argument());
             }
         }
-    }
-
-    /** A point inside the domain, off the symmetry planes where sources often vanish. */
-    private static double[] probePoint(Domain domain) {
-        double[] x = new double[domain.dimension()];
-        for (int j = 0; j < x.length; j++) {
-            x[j] = domain.lower(j) + (0.5 + 0.0137 * (j + 1)) * (domain.upper(j) - domain.lower(j));
-        }
-        return x;
     }
 }

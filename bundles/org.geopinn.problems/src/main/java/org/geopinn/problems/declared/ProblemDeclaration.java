@@ -60,6 +60,10 @@ import org.geopinn.problems.library.DefinedProblem;
 public final class ProblemDeclaration {
     /** The factory PID of declared problems in ConfigAdmin. */
     public static final String FACTORY_PID = "org.geopinn.problems.declared";
+    /** Longest message about a declaration, in characters. */
+    private static final int MAX_MESSAGE = 600;
+    /** Names of conditions and parts: they appear in keys, messages and results files. */
+    private static final java.util.regex.Pattern NAME = java.util.regex.Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,63}");
 
     private static final Set<String> TOP_LEVEL = Set.of("id", "description", "variables", "fields", "lower", "upper",
             "conditions");
@@ -103,7 +107,7 @@ public final class ProblemDeclaration {
      */
     public static Problem parse(Map<String, ?> properties, String origin) {
         Object idValue = properties.get("id");
-        String label = "declared problem " + (idValue == null ? "" : "'" + text(idValue) + "' ") + "(" + origin + ")";
+        String label = "declared problem " + (idValue == null ? "" : "'" + abbreviate(text(idValue)) + "' ") + "(" + origin + ")";
         try {
             return new DeclarationReader(properties).read();
         } catch (GeopinnException e) {
@@ -112,6 +116,10 @@ public final class ProblemDeclaration {
             String named = "problem '" + text(idValue) + "': ";
             if (message.startsWith(named)) {
                 message = message.substring(named.length());
+            }
+            // Every part of a message quotes at most an excerpt; this bounds what is left (keys, lists).
+            if (message.length() > MAX_MESSAGE) {
+                message = message.substring(0, MAX_MESSAGE - 100) + " … " + message.substring(message.length() - 97);
             }
             throw new GeopinnException(label + ": " + message, e);
         }
@@ -163,6 +171,7 @@ public final class ProblemDeclaration {
             for (String key : props.keySet()) {
                 if (key.startsWith("part.")) {
                     String name = key.substring("part.".length());
+                    checkName("part", name);
                     parts.put(name, part(name, text(props.get(key)), v));
                 }
             }
@@ -171,7 +180,7 @@ public final class ProblemDeclaration {
 
         private DomainPart part(String name, String spec, Vocabulary v) {
             String[] words = spec.trim().split("[\\s,]+");
-            String usage = "part." + name + " = '" + spec + "': write 'interior', 'boundary VAR…' or 'face VAR lower|upper'";
+            String usage = "part." + name + " = '" + abbreviate(spec) + "': write 'interior', 'boundary VAR…' or 'face VAR lower|upper'";
             switch (words[0]) {
                 case "interior":
                     if (words.length != 1) {
@@ -199,6 +208,14 @@ public final class ProblemDeclaration {
         }
 
         private List<String> conditionNames() {
+            List<String> names = conditionNamesAsGiven();
+            for (String n : names) {
+                checkName("condition", n);
+            }
+            return names;
+        }
+
+        private List<String> conditionNamesAsGiven() {
             if (props.containsKey("conditions")) {
                 return list(props.get("conditions"), "conditions");
             }
@@ -214,6 +231,13 @@ public final class ProblemDeclaration {
                 throw new GeopinnException("no conditions: declare condition.NAME.part and condition.NAME.operator");
             }
             return new ArrayList<>(names);
+        }
+
+        private static void checkName(String kind, String name) {
+            if (!NAME.matcher(name).matches()) {
+                throw new GeopinnException(kind + " name '" + abbreviate(name) + "' is not valid: use letters, digits, '-' and '_'"
+                        + " (starting with a letter or digit), at most 64 characters");
+            }
         }
 
         private Condition condition(String name, Vocabulary v) {
@@ -314,7 +338,7 @@ public final class ProblemDeclaration {
         private PointFunction coordinateFunction(String key, Vocabulary v) {
             Expr e = expression(key, text(props.get(key)), v);
             if (e.dependsOnFields()) {
-                throw new GeopinnException(key + " = '" + text(props.get(key)) + "' uses a field; it must be a function of the variables "
+                throw new GeopinnException(key + " = '" + abbreviate(text(props.get(key))) + "' uses a field; it must be a function of the variables "
                         + v.variables() + " only");
             }
             return e::valueAt;
@@ -346,16 +370,21 @@ public final class ProblemDeclaration {
             try {
                 return Integer.parseInt(s);
             } catch (NumberFormatException e) {
-                throw new GeopinnException(key + " = '" + s + "' is not a whole number");
+                throw new GeopinnException(key + " = '" + abbreviate(s) + "' is not a whole number");
             }
         }
 
         private static double parseNumber(String key, String s) {
+            double v;
             try {
-                return Double.parseDouble(s.trim());
+                v = Double.parseDouble(s.trim());
             } catch (NumberFormatException e) {
-                throw new GeopinnException(key + ": '" + s + "' is not a number");
+                throw new GeopinnException(key + ": '" + abbreviate(s) + "' is not a number");
             }
+            if (!Double.isFinite(v)) {
+                throw new GeopinnException(key + ": '" + abbreviate(s) + "' is not a finite number");
+            }
+            return v;
         }
 
         private static List<String> list(Object value, String key) {
@@ -377,6 +406,11 @@ public final class ProblemDeclaration {
             }
             return out;
         }
+    }
+
+    /** Quotes at most 80 characters of a value, so that a message stays one readable line. */
+    private static String abbreviate(String s) {
+        return s.length() <= 80 ? s : s.substring(0, 60) + "…" + s.substring(s.length() - 15);
     }
 
     private static String text(Object value) {

@@ -39,17 +39,24 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 public final class Electroosmotic2d extends ProblemComponent {
     static final String ID = "electroosmotic2d";
     static final String PID = "org.geopinn.problems.electroosmotic2d";
+    /** Numerov intervals of the side profile φ₁. */
+    static final int PROFILE_INTERVALS = 2000;
     static final String DESCRIPTION = "2-D electroosmotic flow: 6 PDEs for φ, c₊, c₋, u, v, p on [0,1]²";
 
     /** Physical parameters. */
     @ObjectClassDefinition(name = "Geopinn electroosmotic2d problem", description = "Parameters of the electroosmotic channel")
     public @interface Config {
-        /** @return ε */ @AttributeDefinition(description = "Debye length ε") double epsilon() default 0.2;
-        /** @return ζ */ @AttributeDefinition(description = "wall potential ζ") double zeta() default 1.0;
+        /** @return ε */
+        @AttributeDefinition(description = "Debye length ε, at least 0.0071 (the side profile's grid resolves the layer)", min = "0.0071")
+        double epsilon() default 0.2;
+        /** @return ζ */
+        @AttributeDefinition(description = "wall potential ζ, from -18 to 18 (e^(2|ζ|) stays within float64)", min = "-18", max = "18")
+        double zeta() default 1.0;
         /** @return E_x */ @AttributeDefinition(description = "applied field E_x") double field() default 1.0;
-        /** @return μ */ @AttributeDefinition(description = "viscosity μ") double viscosity() default 1.0;
+        /** @return μ */ @AttributeDefinition(description = "viscosity μ, positive") double viscosity() default 1.0;
         /** @return the clustering strength */
-        @AttributeDefinition(description = "strength of the clustering of interior points toward both walls (0: none)")
+        @AttributeDefinition(description = "strength of the clustering of interior points toward both walls (0: none), at least 0",
+                min = "0")
         double clusterStrength() default 2.0;
     }
 
@@ -68,6 +75,13 @@ public final class Electroosmotic2d extends ProblemComponent {
      * @return the problem
      */
     public static Problem define(double epsilon, double zeta, double ex, double mu, double clusterStrength) {
+        Coefficients.within(ID, "epsilon", epsilon, Coefficients.smallestDebyeLength(PROFILE_INTERVALS), Double.MAX_VALUE,
+                "the side profile's " + PROFILE_INTERVALS + " intervals must resolve the layer of width ε/√2");
+        Coefficients.within(ID, "zeta", zeta, -Coefficients.MAX_WALL_POTENTIAL, Coefficients.MAX_WALL_POTENTIAL,
+                "the wall concentrations e^(∓ζ) must both be resolved in float64");
+        Coefficients.within(ID, "field", ex, -Double.MAX_VALUE, Double.MAX_VALUE, "a finite number");
+        Coefficients.positive(ID, "viscosity", mu);
+        Coefficients.nonNegative(ID, "clusterStrength", clusterStrength);
         Vocabulary v = new Vocabulary(List.of("x", "y"), List.of("phi", "cplus", "cminus", "u", "v", "p"));
         Domain domain = new Domain(v.variables(), new double[] {0, 0}, new double[] {1, 1},
                 List.of(DomainPart.interior("interior"), DomainPart.boundary("walls", 1), DomainPart.boundary("sides", 0)));
@@ -93,7 +107,7 @@ public final class Electroosmotic2d extends ProblemComponent {
         c.add(Condition.of("wall-u", "walls", v.field("u"), null, 100));
         c.add(Condition.of("wall-v", "walls", v.field("v"), null, 100));
         // Side data: the 1-D profile, solved once (cheap: 2000 Numerov intervals, milliseconds).
-        UniformGridFunction profile = PoissonBoltzmann.solve(epsilon, 1, zeta, zeta, 2000);
+        UniformGridFunction profile = PoissonBoltzmann.solve(epsilon, 1, zeta, zeta, PROFILE_INTERVALS);
         PointFunction phi = p -> profile.value(p[1]);
         PointFunction cp = p -> exp(-profile.value(p[1]));
         PointFunction cm = p -> exp(profile.value(p[1]));

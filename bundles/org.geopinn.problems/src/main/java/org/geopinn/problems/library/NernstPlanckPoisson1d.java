@@ -40,10 +40,16 @@ public final class NernstPlanckPoisson1d extends ProblemComponent {
     /** Layer parameters. */
     @ObjectClassDefinition(name = "Geopinn npp1d problem", description = "Debye length and wall potential of the double layer")
     public @interface Config {
-        /** @return ε */ @AttributeDefinition(description = "Debye length ε") double epsilon() default 0.1;
-        /** @return ζ */ @AttributeDefinition(description = "wall potential ζ at x = 0") double zeta() default 1.0;
+        /** @return ε */
+        @AttributeDefinition(description = "Debye length ε, at least 0.0036 (the reference grid resolves the layer)", min = "0.0036")
+        double epsilon() default 0.1;
+        /** @return ζ */
+        @AttributeDefinition(description = "wall potential ζ at x = 0, from -18 to 18 (e^(2|ζ|) stays within float64)",
+                min = "-18", max = "18")
+        double zeta() default 1.0;
         /** @return the clustering strength */
-        @AttributeDefinition(description = "strength of the clustering of interior points toward x = 0 (0: none)")
+        @AttributeDefinition(description = "strength of the clustering of interior points toward x = 0 (0: none), at least 0",
+                min = "0")
         double clusterStrength() default 3.0;
     }
 
@@ -60,6 +66,11 @@ public final class NernstPlanckPoisson1d extends ProblemComponent {
      * @return the problem
      */
     public static Problem define(double epsilon, double zeta, double clusterStrength) {
+        Coefficients.within(ID, "epsilon", epsilon, Coefficients.smallestDebyeLength(REFERENCE_INTERVALS), Double.MAX_VALUE,
+                "the reference's " + REFERENCE_INTERVALS + " intervals must resolve the layer of width ε/√2");
+        Coefficients.within(ID, "zeta", zeta, -Coefficients.MAX_WALL_POTENTIAL, Coefficients.MAX_WALL_POTENTIAL,
+                "the wall concentrations e^(∓ζ) must both be resolved in float64");
+        Coefficients.nonNegative(ID, "clusterStrength", clusterStrength);
         Vocabulary v = new Vocabulary(List.of("x"), List.of("phi", "cplus", "cminus"));
         Domain domain = new Domain(v.variables(), new double[] {0}, new double[] {1},
                 List.of(DomainPart.interior("interior"), DomainPart.boundary("boundary", 0)));

@@ -61,6 +61,12 @@ public final class ReactionDiffusion1d extends ProblemComponent {
      * @return the problem
      */
     public static Problem define(double[] diff, double[] k) {
+        for (int i = 0; i < diff.length; i++) {
+            Coefficients.positive(ID, "diffusivity" + (char) ('A' + i), diff[i]);
+        }
+        for (int i = 0; i < k.length; i++) {
+            Coefficients.nonNegative(ID, "k" + (i + 1) + " (times coupling)", k[i]);
+        }
         Vocabulary v = new Vocabulary(List.of("x"), List.of("cA", "cB", "cC"));
         Domain domain = new Domain(v.variables(), new double[] {0}, new double[] {1},
                 List.of(DomainPart.interior("interior"), DomainPart.boundary("boundary", 0)));

@@ -62,6 +62,9 @@ public final class Thermoelastic1d extends ProblemComponent {
      * @return the problem
      */
     public static Problem define(double gamma, double kappa, double stiffness) {
+        Coefficients.within(ID, "gamma", gamma, -Double.MAX_VALUE, Double.MAX_VALUE, "a finite number");
+        Coefficients.positive(ID, "kappa", kappa);
+        Coefficients.positive(ID, "stiffness", stiffness);
         Vocabulary v = new Vocabulary(List.of("x"), List.of("T", "u"));
         Domain domain = new Domain(v.variables(), new double[] {0}, new double[] {1},
                 List.of(DomainPart.interior("interior"), DomainPart.boundary("boundary", 0)));
