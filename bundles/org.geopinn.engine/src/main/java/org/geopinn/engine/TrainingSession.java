@@ -78,6 +78,7 @@ final class TrainingSession implements Session {
     private long step;
     private long activeNanos;
     private int rejectionsInRow;
+    private final DivergenceWatch watch = new DivergenceWatch();
     private Thread worker;
 
     /**
@@ -179,7 +180,8 @@ final class TrainingSession implements Session {
                 }
                 String ended = takeStep();
                 if (ended != null) {
-                    end = rejectionsInRow >= REJECTION_LIMIT && !Double.isFinite(lastLoss()) ? SessionState.FAILED : SessionState.FINISHED;
+                    end = watch.failed() || rejectionsInRow >= REJECTION_LIMIT && !Double.isFinite(lastLoss()) ? SessionState.FAILED
+                            : SessionState.FINISHED;
                     endMessage = ended;
                     break;
                 }
@@ -348,12 +350,21 @@ final class TrainingSession implements Session {
             // Without resampling the next try would see the same system: an exhausted optimizer is done.
             if (result.converged() && spec.resampleEvery() == 0) {
                 rejectionsInRow = 0;
-                return endStage(": " + why);
+                String ends = endStage(": " + why);
+                return ends == null ? null : watch.stuck(system, theta, step, ends);
             }
             if (rejectionsInRow >= REJECTION_LIMIT) {
-                return "optimizer '" + optimizer.id() + "' rejected " + rejectionsInRow + " steps in a row (" + why + ")";
+                return watch.stuck(system, theta, step,
+                        "optimizer '" + optimizer.id() + "' rejected " + rejectionsInRow + " steps in a row (" + why + ")");
             }
             return null;
+        }
+        String diverged = watch.accepted(step + 1, result.lossBefore(), result.lossAfter());
+        if (diverged != null) {
+            System.arraycopy(backup, 0, theta, 0, theta.length); // the last good parameters are what the session keeps
+            activeNanos += System.nanoTime() - t0;
+            emit(rejectedEvent(result, diverged));
+            return diverged;
         }
         rejectionsInRow = 0;
         step++;
