@@ -66,7 +66,7 @@ final class Options {
             } else {
                 List<String> all = new ArrayList<>(valued);
                 all.addAll(flags);
-                throw new GeopinnException("unknown option --" + name + "; options are --" + String.join(", --", all.stream().sorted().toList()));
+                throw new GeopinnException("unknown option --" + Text.quote(name) + "; options are --" + String.join(", --", all.stream().sorted().toList()));
             }
         }
         return o;

@@ -114,7 +114,7 @@ final class SolveCommand {
             o.addDefaults(Path.of(o.get("config")), VALUED, FLAGS);
         }
         if (o.positional().size() > 1) {
-            throw new GeopinnException("solve takes one problem, got " + o.positional());
+            throw new GeopinnException("solve takes one problem, got " + Text.quote(o.positional().toString()));
         }
         String problemId = o.positional().isEmpty() ? null : o.positional().get(0);
         if (problemId == null && !o.has("resume")) {
@@ -250,7 +250,7 @@ final class SolveCommand {
     }
 
     private Problem requireProblem(String id) {
-        return services.problem(id).orElseThrow(() -> new GeopinnException("unknown problem '" + id + "'; known: "
+        return services.problem(id).orElseThrow(() -> new GeopinnException("unknown problem '" + Text.quote(id) + "'; known: "
                 + String.join(", ", services.catalog().entries().getOrDefault("problems", List.of()).stream().map(e -> e.id()).toList())));
     }
 
@@ -400,6 +400,12 @@ final class SolveCommand {
             if (progress != null) {
                 session.removeListener(progress);
             }
+            if (state == SessionState.FAILED && session.history().isEmpty() && plan.spec().startStep() > 0) {
+                // A resume that failed before its first step has nothing new: the resumed run's results stay as they were.
+                err.println("geopinn solve: the resume failed before its first step, " + plan.out() + " is unchanged: "
+                        + oneLine(session.message()));
+                return 1;
+            }
             try {
                 services.results().export(session, plan.out(), plan.earlier(), plan.lock());
             } catch (GeopinnException e) {
@@ -440,7 +446,10 @@ final class SolveCommand {
         return String.join(",", s.optimizers().stream().map(OptimizerStage::text).toList());
     }
 
+    /** Longest error line: messages quote user text (ids, operators) and must stay readable. */
+    static final int LINE = 1000;
+
     static String oneLine(String s) {
-        return s == null ? "" : s.replaceAll("\\s*\\R\\s*", " ");
+        return Text.cut(s, LINE);
     }
 }

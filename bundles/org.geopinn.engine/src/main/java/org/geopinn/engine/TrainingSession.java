@@ -114,10 +114,18 @@ final class TrainingSession implements Session {
         installOptimizer(first.optimizerId(), first.settings());
         if (spec.initialOptimizerState() != null) {
             OptimizerState s = spec.initialOptimizerState();
-            if (s.optimizerId().equals(optimizer.id())) {
-                optimizer.importState(s);
-            } else {
-                optimizer.adopt(s);
+            if (s.parameterCount() != 0 && s.parameterCount() != p) {
+                throw new GeopinnException("the saved optimizer state is for " + s.parameterCount() + " parameters, the model has " + p);
+            }
+            try {
+                if (s.optimizerId().equals(optimizer.id())) {
+                    optimizer.importState(s);
+                } else {
+                    optimizer.adopt(s);
+                }
+            } catch (RuntimeException e) { // a state that does not fit is bad input, found before any step
+                throw new GeopinnException("the saved optimizer state does not fit optimizer '" + optimizer.id() + "': "
+                        + (e.getMessage() == null ? e.toString() : e.getMessage()), e);
             }
         }
         this.weighting = createWeighting();
