@@ -82,6 +82,24 @@ final class SizeGuard {
     }
 
     /**
+     * The message for an optimizer that asked for more memory than the heap holds (a Jacobian or
+     * Gram matrix formed by a second-order optimizer is the usual cause), with the sizes it implies.
+     *
+     * @param step the step count reached
+     * @param optimizerId the optimizer taking the step
+     * @param rows the residual rows of the system
+     * @param parameters the parameter count
+     * @return one line
+     */
+    static String exhausted(long step, String optimizerId, long rows, long parameters) {
+        return String.format(Locale.ROOT, "optimizer '%s' ran out of memory at step %d: a Jacobian of %d residuals × %d parameters "
+                + "takes %s and a Gram matrix %s; this Java heap holds at most %s (use fewer points or parameters, a first-order "
+                + "optimizer such as adam, or a larger -Xmx)", optimizerId, step, rows, parameters,
+                size(times(times(rows, parameters), Double.BYTES)), size(times(times(parameters, parameters), Double.BYTES)),
+                size(heap()));
+    }
+
+    /**
      * @param spec a model spec
      * @return a lower bound of its parameter count (saturating at Long.MAX_VALUE)
      */

@@ -201,6 +201,9 @@ final class TrainingSession implements Session {
             endMessage = "interrupted at step " + step;
         } catch (RuntimeException | LinkageError e) {
             endMessage = "training failed at step " + step + ": " + e;
+        } catch (OutOfMemoryError e) { // the failed allocation is not held: the results can still be written
+            TrainingRig r = rig;
+            endMessage = SizeGuard.exhausted(step, optimizerIdOrSaved(), r == null ? 0 : r.system.residualCount(), theta.length);
         }
         finish(end, endMessage);
     }
@@ -338,7 +341,7 @@ final class TrainingSession implements Session {
         StepResult result;
         try {
             result = optimizer.step(system, theta);
-        } catch (RuntimeException | LinkageError e) {
+        } catch (RuntimeException | LinkageError | OutOfMemoryError e) {
             System.arraycopy(backup, 0, theta, 0, theta.length);
             activeNanos += System.nanoTime() - t0;
             if (lostReason() != null) {
@@ -346,6 +349,9 @@ final class TrainingSession implements Session {
             }
             if (e instanceof GeopinnException g) {
                 throw g;
+            }
+            if (e instanceof NegativeArraySizeException || e instanceof OutOfMemoryError) { // a NegativeArraySize: an int overflowed
+                throw new GeopinnException(SizeGuard.exhausted(step, optimizer.id(), system.residualCount(), theta.length), e);
             }
             throw new GeopinnException("optimizer '" + optimizer.id() + "' failed at step " + step + ": " + e, e);
         }

@@ -50,6 +50,7 @@ class DivergenceTest {
         }
         registry.add(OptimizerFactory.class, null, null, "test", TestOptimizers.factory("gd", () -> new TestOptimizers.Descent("gd", 1e-3)));
         registry.add(OptimizerFactory.class, null, null, "test", TestOptimizers.factory("leap", Leap::new));
+        registry.add(OptimizerFactory.class, null, null, "test", TestOptimizers.factory("greedy", Greedy::new));
         sessions = new Sessions(registry, new Sessions.SolutionPublisher() {
             @Override
             public void publish(Session session, TrainedSolution solution) {
@@ -92,6 +93,16 @@ class DivergenceTest {
     }
 
     @Test
+    void anOptimizerAskingForMoreThanTheHeapEndsFailedWithTheSizes() throws Exception {
+        Session s = sessions.start(SessionSpec.builder("poisson").optimizers("greedy").maxSteps(5).build());
+        double[] before = s.parameters();
+        assertEquals(SessionState.FAILED, s.await(Duration.ofSeconds(60)), s.message());
+        assertTrue(s.message().startsWith("optimizer 'greedy' ran out of memory at step 0: a Jacobian of 26 residuals × "), s.message());
+        assertTrue(s.message().contains("this Java heap holds at most"), s.message());
+        assertArrayEquals(before, s.parameters(), 0.0);
+    }
+
+    @Test
     void theRuleLooksAtTheBestAndTheStartingLoss() {
         DivergenceWatch w = new DivergenceWatch();
         assertNull(w.accepted(1, 50, 1e-10));
@@ -122,6 +133,30 @@ class DivergenceTest {
         @Override
         public OptimizerState exportState() {
             return new OptimizerState("leap", 0, Map.of(), Map.of());
+        }
+
+        @Override
+        public void importState(OptimizerState state) {
+        }
+    }
+
+    /** Asks for an array far larger than any test heap, as a Jacobian of a huge system would. */
+    static final class Greedy implements Optimizer {
+        @Override
+        public String id() {
+            return "greedy";
+        }
+
+        @Override
+        public StepResult step(ResidualSystem system, double[] theta) {
+            double[] jacobian = new double[Integer.MAX_VALUE - 8]; // 16 GB at once: refused without touching memory
+            theta[0] += jacobian.length;
+            return StepResult.accepted(0, 0, 1, 1, "");
+        }
+
+        @Override
+        public OptimizerState exportState() {
+            return new OptimizerState("greedy", 0, Map.of(), Map.of());
         }
 
         @Override
