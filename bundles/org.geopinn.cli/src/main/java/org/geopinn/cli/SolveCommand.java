@@ -145,6 +145,7 @@ final class SolveCommand {
             // The folder read is locked too: no one may switch it while it is read (or written, when it is also --out).
             ResultLock readLock = ResultLock.acquire(resumeDir, "--resume");
             locks.add(readLock);
+            noteStale(o, readLock);
             if (outDir.equals(resumeDir)) {
                 outLock = readLock;
             }
@@ -229,12 +230,19 @@ final class SolveCommand {
         if (outLock == null) {
             outLock = ResultLock.acquire(outDir, "--out");
             locks.add(outLock);
+            noteStale(o, outLock);
             note(o, ResultFolder.recover(outDir));
         }
         // Nothing is created in the results directory before training: bad input found later leaves no empty folder.
         ResultFolder.requireReplaceable(outDir, "--out");
         AtomicFiles.requireWritableDirectory(outDir.getParent());
         return new Plan(b.build(), outDir, outLock, earlier, o.flag("quiet"));
+    }
+
+    private void noteStale(Options o, ResultLock lock) {
+        if (lock.stale() != null) {
+            note(o, "took over the lock of " + lock.folder() + " from a run that ended without releasing it (" + lock.stale() + ")");
+        }
     }
 
     /** Prints a note about the folders (recovered, resumed with a gap) unless --quiet. */
