@@ -96,13 +96,15 @@ public final class Main {
     }
 
     /**
-     * Ctrl-C: a solve in progress is wound down by the CLI bundle's own hook, which stops the
-     * framework when the results are written; give it up to 30 s, then stop the framework.
-     * With no training session running there is nothing to wait for.
+     * Ctrl-C or SIGTERM: a command in progress (a solve, an evolve) is wound down by its own hook,
+     * and the CLI bundle stops the framework when its results are written; give it up to 30 s,
+     * then stop the framework. With no command and no training session running there is nothing
+     * to wait for. The process then exits with 128 + the signal number (130, 143).
      */
     private static void stopOnSignal(Host host, boolean interactive) {
         try {
-            if (!interactive && RunningSessions.any(host.context())) {
+            boolean commandRunning = System.getProperty(HostBuilder.EXIT_CODE) == null;
+            if (!interactive && (commandRunning || RunningSessions.any(host.context()))) {
                 host.awaitStop(SHUTDOWN_TIMEOUT);
             }
             if (host.isRunning()) {

@@ -33,6 +33,15 @@ final class AtomicFiles {
     private AtomicFiles() {
     }
 
+    /** The file system refused a write (full disk, no permission …): results cannot be complete. */
+    static final class WriteFailed extends GeopinnException {
+        private static final long serialVersionUID = 1L;
+
+        WriteFailed(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
     /**
      * @param target the final file
      * @param text its content, UTF-8
@@ -75,8 +84,10 @@ final class AtomicFiles {
                 Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
             }
             tmp = null;
-        } catch (IOException | RuntimeException e) {
-            throw new GeopinnException("cannot write " + target + ": " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new WriteFailed("cannot write " + target + ": " + reason(e), e);
+        } catch (RuntimeException e) {
+            throw new GeopinnException("cannot write " + target + ": " + reason(e), e);
         } finally {
             if (tmp != null) {
                 try {
@@ -86,6 +97,27 @@ final class AtomicFiles {
                 }
             }
         }
+    }
+
+    /**
+     * @param e an I/O failure
+     * @return a readable reason: the message, or what the exception class means when it has none
+     */
+    static String reason(Throwable e) {
+        if (e instanceof java.io.EOFException) {
+            return "the file ends early (it is truncated)";
+        }
+        if (e instanceof java.nio.file.NoSuchFileException) {
+            return "no such file " + e.getMessage();
+        }
+        if (e instanceof java.nio.file.AccessDeniedException) {
+            return "permission denied: " + e.getMessage();
+        }
+        if (e instanceof java.nio.file.FileSystemException f && f.getReason() != null) {
+            return f.getReason() + (f.getFile() == null ? "" : ": " + f.getFile());
+        }
+        String m = e.getMessage();
+        return m == null || m.isBlank() ? e.getClass().getSimpleName() : m;
     }
 
     /** Temporary files are created private; results are ordinary files that others may read. */

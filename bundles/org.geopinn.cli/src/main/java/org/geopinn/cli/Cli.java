@@ -12,7 +12,7 @@ import org.geopinn.api.session.Command;
 /**
  * The {@code ./geopinn} command line: {@code list}, {@code help}, {@code solve}, {@code bench},
  * {@code load}, and any other word dispatched to a {@link Command} service of that name.
- * Exit codes: 0 ok, 2 bad input, 1 failure, 130 interrupted.
+ * Exit codes: 0 ok, 2 bad input, 1 failure, 130 interrupted (SIGINT), 143 stopped by SIGTERM.
  */
 final class Cli {
     private final Services services;
@@ -119,7 +119,7 @@ final class Cli {
             commands.values().forEach(c -> out.println("  " + pad(c.name(), 24) + "  " + c.summary()));
         }
         out.println();
-        out.println("exit codes: 0 ok, 2 bad input, 1 failure, 130 interrupted. More in docs/CLI.md.");
+        out.println("exit codes: 0 ok, 2 bad input, 1 failure, 130 interrupted (Ctrl-C), 143 SIGTERM. More in docs/CLI.md.");
         return 0;
     }
 

@@ -69,10 +69,53 @@ final class HistoryTable {
         }
         for (String line : lines.subList(1, lines.size())) {
             String[] cells = line.split(",", -1);
-            if (cells.length == header.size() && Long.parseLong(cells[0]) <= upToStep) {
+            if (cells.length == header.size() && isStep(cells[0]) && Long.parseLong(cells[0]) <= upToStep) {
                 rows.add(cells);
             }
         }
+    }
+
+    /**
+     * What a resume should say about an earlier history: rows that are missing, damaged or beyond
+     * the recorded step count.
+     *
+     * @param file the earlier history.csv
+     * @param steps the steps the run recorded
+     * @return one line, or null when it has exactly one row per step 1..steps
+     */
+    static String gaps(Path file, long steps) {
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return "--resume: " + file + " cannot be read (" + AtomicFiles.reason(e) + ")";
+        }
+        int width = lines.isEmpty() ? 0 : lines.get(0).split(",", -1).length;
+        long rows = 0;
+        long damaged = 0;
+        long beyond = 0;
+        for (String line : lines.subList(Math.min(1, lines.size()), lines.size())) {
+            String[] cells = line.split(",", -1);
+            long step;
+            try {
+                step = Long.parseLong(cells[0].trim());
+            } catch (NumberFormatException e) {
+                damaged++;
+                continue;
+            }
+            if (cells.length != width) {
+                damaged++;
+            } else if (step > steps) {
+                beyond++;
+            } else {
+                rows++;
+            }
+        }
+        if (rows == steps && damaged == 0 && beyond == 0) {
+            return null;
+        }
+        return "--resume: " + file + " has " + rows + " rows for " + steps + " steps" + (damaged > 0 ? ", " + damaged + " damaged rows" : "")
+                + (beyond > 0 ? ", " + beyond + " rows beyond step " + steps : "") + "; the rows that do not fit are left out of the new history";
     }
 
     /**
@@ -97,6 +140,10 @@ final class HistoryTable {
         }
         r[k] = e.optimizerId();
         rows.add(r);
+    }
+
+    private static boolean isStep(String cell) {
+        return !cell.isEmpty() && cell.chars().allMatch(Character::isDigit) && cell.length() < 19;
     }
 
     /** @param v a number @return its exact text, empty for NaN */

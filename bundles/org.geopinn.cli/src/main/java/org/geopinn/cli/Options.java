@@ -58,11 +58,15 @@ final class Options {
                     }
                     value = args.get(++i);
                 }
-                o.values.put(name, value);
+                String before = o.values.put(name, value);
+                if (before != null) {
+                    throw new GeopinnException("--" + name + " is given twice ('" + Text.quote(before) + "' and '" + Text.quote(value)
+                            + "'); give it once");
+                }
             } else {
                 List<String> all = new ArrayList<>(valued);
                 all.addAll(flags);
-                throw new GeopinnException("unknown option --" + name + "; options are --" + String.join(", --", all.stream().sorted().toList()));
+                throw new GeopinnException("unknown option --" + Text.quote(name) + "; options are --" + String.join(", --", all.stream().sorted().toList()));
             }
         }
         return o;
@@ -114,6 +118,20 @@ final class Options {
     }
 
     /**
+     * @param name an option whose value is true or false
+     * @return its value
+     * @throws GeopinnException if it is neither
+     */
+    boolean bool(String name) {
+        String v = values.get(name);
+        String t = v == null ? "" : v.trim().toLowerCase(java.util.Locale.ROOT);
+        if (t.equals("true") || t.equals("false")) {
+            return t.equals("true");
+        }
+        throw new GeopinnException("--" + name + ": '" + Text.quote(v) + "' is not true or false");
+    }
+
+    /**
      * @param name an option
      * @param fallback the value when absent
      * @param min the smallest value allowed
@@ -129,7 +147,7 @@ final class Options {
         try {
             x = Long.parseLong(v.trim());
         } catch (NumberFormatException e) {
-            throw new GeopinnException("--" + name + ": '" + v + "' is not a whole number");
+            throw new GeopinnException("--" + name + ": '" + Text.quote(v) + "' is not a whole number");
         }
         if (x < min) {
             throw new GeopinnException("--" + name + ": " + x + " is too small (at least " + min + ")");
@@ -152,7 +170,7 @@ final class Options {
         try {
             x = Double.parseDouble(v.trim());
         } catch (NumberFormatException e) {
-            throw new GeopinnException("--" + name + ": '" + v + "' is not a number");
+            throw new GeopinnException("--" + name + ": '" + Text.quote(v) + "' is not a number");
         }
         if (!(x >= 0) || Double.isInfinite(x)) {
             throw new GeopinnException("--" + name + ": " + v + " must be a finite number ≥ 0");
@@ -176,10 +194,10 @@ final class Options {
             try {
                 w[i] = Integer.parseInt(parts[i].trim());
             } catch (NumberFormatException e) {
-                throw new GeopinnException("--" + name + ": '" + v + "' is not a list of layer widths such as 64,64,64");
+                throw new GeopinnException("--" + name + ": '" + Text.quote(v) + "' is not a list of layer widths such as 64,64,64");
             }
             if (w[i] <= 0) {
-                throw new GeopinnException("--" + name + ": layer widths must be positive, got '" + v + "'");
+                throw new GeopinnException("--" + name + ": layer widths must be positive, got '" + Text.quote(v) + "'");
             }
         }
         return w;

@@ -21,8 +21,8 @@ import org.geopinn.models.ParameterFile;
 
 /**
  * Writes a results directory: parameters, optimizer state, history, run settings, VTK, pictures,
- * and last {@code summary.json}, so that its presence means the directory is complete. Every file
- * is written atomically.
+ * {@code summary.json} and last {@code manifest.sha256}, as a transaction ({@link ResultFolder}):
+ * the directory holds either the complete earlier results or the complete new ones.
  */
 final class ResultWriter implements ResultExporter {
     static final String SUMMARY = "summary.json";
@@ -60,18 +60,39 @@ final class ResultWriter implements ResultExporter {
 
     @Override
     public Path export(Session session, Path directory) {
-        return export(session, directory, Earlier.NONE);
+        return export(session, directory, Earlier.NONE, null);
     }
 
     /**
+     * Writes the results as a transaction ({@link ResultFolder}): into a fresh sibling folder,
+     * switched in when complete. A failure leaves the directory as it was.
+     *
      * @param session the session
      * @param directory the results directory
      * @param earlier the run it continues
+     * @param held the directory's lock when the caller holds it already, else null (taken here)
      * @return the directory
-     * @throws GeopinnException if the directory cannot be written
+     * @throws GeopinnException if the directory cannot be written; it is then unchanged
      */
-    Path export(Session session, Path directory, Earlier earlier) {
-        AtomicFiles.requireWritableDirectory(directory);
+    Path export(Session session, Path directory, Earlier earlier, ResultLock held) {
+        Path target = directory.toAbsolutePath().normalize();
+        ResultLock own = held == null ? ResultLock.acquire(target, "results directory") : null;
+        try {
+            ResultFolder.recover(target);
+            ResultFolder.requireReplaceable(target, "results directory");
+            try (ResultFolder.Stage stage = ResultFolder.begin(target)) {
+                List<String> files = write(session, stage, earlier);
+                stage.commit(files);
+            }
+            return target;
+        } finally {
+            if (own != null) {
+                own.close();
+            }
+        }
+    }
+
+    private List<String> write(Session session, ResultFolder.Stage directory, Earlier earlier) {
         Optional<Problem> problem = problems.apply(session.spec().problemId());
         List<String> fields = session.model().spec().fields();
         List<String> variables = problem.map(p -> p.vocabulary().variables()).orElseGet(() -> defaultVariables(session));
@@ -88,16 +109,16 @@ final class ResultWriter implements ResultExporter {
 
         List<String> files = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
-        AtomicFiles.writePath(directory.resolve(PARAMETERS), tmp -> ParameterFile.write(tmp, session.model().layout(), theta));
+        AtomicFiles.writePath(directory.file(PARAMETERS), tmp -> ParameterFile.write(tmp, session.model().layout(), theta));
         files.add(PARAMETERS);
         if (state != null) {
-            AtomicFiles.write(directory.resolve(OPTIMIZER_STATE), state::writeTo);
+            AtomicFiles.write(directory.file(OPTIMIZER_STATE), state::writeTo);
             files.add(OPTIMIZER_STATE);
         }
-        AtomicFiles.writeText(directory.resolve(HistoryTable.FILE), table.csv());
+        AtomicFiles.writeText(directory.file(HistoryTable.FILE), table.csv());
         files.add(HistoryTable.FILE);
         Map<String, String> settings = problemSettings.apply(session.spec().problemId());
-        AtomicFiles.writeText(directory.resolve(RunRecord.FILE),
+        AtomicFiles.writeText(directory.file(RunRecord.FILE),
                 RunRecord.of(session, variables, settings, steps, seconds, optimizerId).text());
         files.add(RunRecord.FILE);
         String title = session.spec().problemId() + ", " + chain(session) + ", " + steps + " steps";
@@ -106,15 +127,17 @@ final class ResultWriter implements ResultExporter {
             files.addAll(fieldFiles(problem.get(), solution, title, directory, warnings));
         }
         try {
-            Pictures.lossCurve(table, title, directory.resolve(LOSS_PNG));
+            Pictures.lossCurve(table, title, directory.file(LOSS_PNG));
             files.add(LOSS_PNG);
+        } catch (AtomicFiles.WriteFailed e) {
+            throw e; // the disk refused: the results cannot be complete
         } catch (GeopinnException | LinkageError e) {
             warnings.add("loss picture not drawn: " + oneLine(e));
         }
         files.add(SUMMARY);
-        AtomicFiles.writeText(directory.resolve(SUMMARY),
-                Json.write(summary(session, problem, settings, table, steps, seconds, optimizerId, theta.length, files, warnings)));
-        return directory;
+        AtomicFiles.writeText(directory.file(SUMMARY), Json.write(summary(session, problem, settings, table, steps, seconds,
+                optimizerId, theta.length, files, warnings, directory.runId())));
+        return files;
     }
 
     private static List<String> defaultVariables(Session session) {
@@ -125,22 +148,27 @@ final class ResultWriter implements ResultExporter {
         return v;
     }
 
-    private static List<String> fieldFiles(Problem problem, TrainedSolution solution, String title, Path dir, List<String> warnings) {
+    private static List<String> fieldFiles(Problem problem, TrainedSolution solution, String title, ResultFolder.Stage dir,
+            List<String> warnings) {
         List<String> files = new ArrayList<>();
         try {
-            VtkWriter.write(FieldGrid.sample(problem, solution, VTK_POINTS), title, dir.resolve(VTK));
+            VtkWriter.write(FieldGrid.sample(problem, solution, VTK_POINTS), title, dir.file(VTK));
             files.add(VTK);
+        } catch (AtomicFiles.WriteFailed e) {
+            throw e;
         } catch (GeopinnException | LinkageError | IllegalArgumentException e) {
             warnings.add("VTK file not written: " + oneLine(e));
         }
         try {
             FieldGrid grid = FieldGrid.sample(problem, solution, PICTURE_POINTS);
-            Pictures.solution(grid, title, dir.resolve(SOLUTION_PNG));
+            Pictures.solution(grid, title, dir.file(SOLUTION_PNG));
             files.add(SOLUTION_PNG);
             if (grid.error != null) {
-                Pictures.error(grid, title, dir.resolve(ERROR_PNG));
+                Pictures.error(grid, title, dir.file(ERROR_PNG));
                 files.add(ERROR_PNG);
             }
+        } catch (AtomicFiles.WriteFailed e) {
+            throw e;
         } catch (GeopinnException | LinkageError | IllegalArgumentException e) {
             warnings.add("pictures not drawn: " + oneLine(e));
         }
@@ -156,9 +184,10 @@ final class ResultWriter implements ResultExporter {
     }
 
     private Map<String, Object> summary(Session session, Optional<Problem> problem, Map<String, String> settings, HistoryTable table, long steps, double seconds, String optimizerId,
-            int parameterCount, List<String> files, List<String> warnings) {
+            int parameterCount, List<String> files, List<String> warnings, String runId) {
         Map<String, Object> s = new LinkedHashMap<>();
         var spec = session.spec();
+        s.put("run_id", runId);
         s.put("problem", spec.problemId());
         problem.ifPresent(p -> s.put("problem_description", p.description()));
         s.put("problem_config", new LinkedHashMap<String, Object>(settings));

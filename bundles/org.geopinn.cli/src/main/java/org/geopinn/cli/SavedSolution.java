@@ -21,6 +21,7 @@ final class SavedSolution {
      * @throws GeopinnException if the directory is incomplete or its model kind is not installed
      */
     static Loaded load(Path dir, Function<String, Optional<ModelFactory>> factories) {
+        ResultFolder.requireComplete(dir, "results directory");
         RunRecord rec = RunRecord.read(dir);
         ModelFactory f = factories.apply(rec.modelId()).orElseThrow(() -> new GeopinnException(
                 "the model kind '" + rec.modelId() + "' of " + dir + " is not installed in this host"));

@@ -50,8 +50,11 @@ final class SolveCommand {
     /** Counted down once the results of the running solve are written (Ctrl-C waits for it). */
     private final CountDownLatch written = new CountDownLatch(1);
 
-    /** A solve ready to run: the spec, where results go and what it continues. */
-    record Plan(SessionSpec spec, Path out, ResultWriter.Earlier earlier, boolean quiet) {
+    /**
+     * A solve ready to run: the spec, where results go (and the lock held on it from the start, so
+     * that a second writer is refused before any training), and what it continues.
+     */
+    record Plan(SessionSpec spec, Path out, ResultLock lock, ResultWriter.Earlier earlier, boolean quiet) {
     }
 
     SolveCommand(Services services, PrintStream out, PrintStream err) {
@@ -65,8 +68,8 @@ final class SolveCommand {
      * @return the exit code
      */
     int run(List<String> args) {
+        Plan plan = null;
         try {
-            Plan plan;
             Session session;
             try {
                 plan = plan(args);
@@ -77,6 +80,9 @@ final class SolveCommand {
             }
             return train(session, plan);
         } finally {
+            if (plan != null) {
+                plan.lock().close();
+            }
             written.countDown(); // nothing (more) to write: a stopping framework need not wait
         }
     }
@@ -92,12 +98,23 @@ final class SolveCommand {
      * @throws GeopinnException for anything wrong in the arguments
      */
     Plan plan(List<String> args) {
+        List<ResultLock> locks = new java.util.ArrayList<>();
+        try {
+            Plan p = plan(args, locks);
+            locks.remove(p.lock());
+            return p;
+        } finally {
+            locks.forEach(ResultLock::close); // all but the one on the results directory
+        }
+    }
+
+    private Plan plan(List<String> args, List<ResultLock> locks) {
         Options o = Options.parse(args, VALUED, FLAGS);
         if (o.has("config")) {
             o.addDefaults(Path.of(o.get("config")), VALUED, FLAGS);
         }
         if (o.positional().size() > 1) {
-            throw new GeopinnException("solve takes one problem, got " + o.positional());
+            throw new GeopinnException("solve takes one problem, got " + Text.quote(o.positional().toString()));
         }
         String problemId = o.positional().isEmpty() ? null : o.positional().get(0);
         if (problemId == null && !o.has("resume")) {
@@ -110,6 +127,7 @@ final class SolveCommand {
         int[] hidden = o.widths("hidden");
         int resampleEvery = (int) o.longValue("resample-every", 0, 0);
         int diagnosticEvery = (int) o.longValue("diagnostic-every", 0, 0);
+        Boolean separate = o.has("separate-networks") ? o.bool("separate-networks") : null;
         if (o.has("optimizer")) {
             OptimizerStage.parseChain(o.get("optimizer"));
         }
@@ -117,11 +135,22 @@ final class SolveCommand {
         services.awaitReady();
 
         SessionSpec.Builder b;
-        Path resumeDir = o.has("resume") ? Path.of(o.get("resume")).toAbsolutePath() : null;
+        Path resumeDir = o.has("resume") ? Path.of(o.get("resume")).toAbsolutePath().normalize() : null;
         ResultWriter.Earlier earlier = ResultWriter.Earlier.NONE;
         Problem problem;
         long startStep = 0;
+        Path outDir = o.has("out") ? Path.of(o.get("out")).toAbsolutePath().normalize() : resumeDir;
+        ResultLock outLock = null;
         if (resumeDir != null) {
+            // The folder read is locked too: no one may switch it while it is read (or written, when it is also --out).
+            ResultLock readLock = ResultLock.acquire(resumeDir, "--resume");
+            locks.add(readLock);
+            noteStale(o, readLock);
+            if (outDir.equals(resumeDir)) {
+                outLock = readLock;
+            }
+            note(o, ResultFolder.recover(resumeDir));
+            ResultFolder.requireComplete(resumeDir, "--resume");
             RunRecord rec = RunRecord.read(resumeDir);
             if (problemId != null && !problemId.equals(rec.problem())) {
                 throw new GeopinnException("--resume " + resumeDir + " holds a run of '" + rec.problem() + "', not of '" + problemId + "'");
@@ -132,8 +161,18 @@ final class SolveCommand {
             all.putAll(settings); // the recorded coefficients, unless the command line changes them
             problem = configured(problemId, all);
             b = rec.session().toBuilder();
-            b.initialParameters(ParameterFile.read(resumeDir.resolve(ResultWriter.PARAMETERS)).values());
-            b.initialOptimizerState(readState(resumeDir.resolve(ResultWriter.OPTIMIZER_STATE)));
+            double[] parameters = ParameterFile.read(resumeDir.resolve(ResultWriter.PARAMETERS)).values();
+            b.initialParameters(parameters);
+            OptimizerState saved = readState(resumeDir.resolve(ResultWriter.OPTIMIZER_STATE));
+            if (saved == null) {
+                note(o, "--resume: " + resumeDir + " holds no " + ResultWriter.OPTIMIZER_STATE + "; the optimizer starts afresh, so the"
+                        + " resumed steps differ from an uninterrupted run");
+            } else if (saved.parameterCount() != 0 && saved.parameterCount() != parameters.length) {
+                throw new GeopinnException("--resume: " + resumeDir.resolve(ResultWriter.OPTIMIZER_STATE) + " is for "
+                        + saved.parameterCount() + " parameters but " + ResultWriter.PARAMETERS + " has " + parameters.length
+                        + "; the folder is inconsistent and cannot be resumed");
+            }
+            b.initialOptimizerState(saved);
             startStep = rec.steps();
             b.startStep(startStep);
             long more = steps > 0 ? steps
@@ -144,13 +183,16 @@ final class SolveCommand {
             }
             if (Files.isRegularFile(resumeDir.resolve(HistoryTable.FILE))) {
                 earlier = new ResultWriter.Earlier(resumeDir.resolve(HistoryTable.FILE), rec.seconds());
+                note(o, HistoryTable.gaps(resumeDir.resolve(HistoryTable.FILE), rec.steps()));
+            } else {
+                note(o, "--resume: " + resumeDir + " holds no " + HistoryTable.FILE + "; the loss curve starts at step " + rec.steps());
             }
         } else {
             problem = configured(problemId, settings);
             b = SessionSpec.builder(problemId).maxSteps(steps);
             b.model(o.get("model")).hidden(hidden).activation(o.get("activation")).initialization(o.get("initialization"));
-            if (o.has("separate-networks")) {
-                b.separateNetworks(Boolean.parseBoolean(o.get("separate-networks")));
+            if (separate != null) {
+                b.separateNetworks(separate);
             }
         }
         b.seed(seed);
@@ -182,11 +224,32 @@ final class SolveCommand {
         b.timeBudgetSeconds(budget);
         long total = resumeDir != null ? b.build().maxSteps() : steps > 0 ? steps : defaultSteps(problem);
         b.errorEvery((int) o.longValue("error-every", Math.max(1, total / ERROR_SAMPLES), 0));
-        Path outDir = o.has("out") ? Path.of(o.get("out")).toAbsolutePath()
-                : resumeDir != null ? resumeDir
-                : services.home().resolve("runs").resolve(problemId + "-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
-        AtomicFiles.requireWritableDirectory(outDir);
-        return new Plan(b.build(), outDir, earlier, o.flag("quiet"));
+        if (outDir == null) {
+            outDir = services.home().resolve("runs").resolve(problemId + "-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+        }
+        if (outLock == null) {
+            outLock = ResultLock.acquire(outDir, "--out");
+            locks.add(outLock);
+            noteStale(o, outLock);
+            note(o, ResultFolder.recover(outDir));
+        }
+        // Nothing is created in the results directory before training: bad input found later leaves no empty folder.
+        ResultFolder.requireReplaceable(outDir, "--out");
+        AtomicFiles.requireWritableDirectory(outDir.getParent());
+        return new Plan(b.build(), outDir, outLock, earlier, o.flag("quiet"));
+    }
+
+    private void noteStale(Options o, ResultLock lock) {
+        if (lock.stale() != null) {
+            note(o, "took over the lock of " + lock.folder() + " from a run that ended without releasing it (" + lock.stale() + ")");
+        }
+    }
+
+    /** Prints a note about the folders (recovered, resumed with a gap) unless --quiet. */
+    private void note(Options o, String text) {
+        if (text != null && !o.flag("quiet")) {
+            out.println("note: " + text);
+        }
     }
 
     private Problem configured(String id, Map<String, String> settings) {
@@ -195,7 +258,7 @@ final class SolveCommand {
     }
 
     private Problem requireProblem(String id) {
-        return services.problem(id).orElseThrow(() -> new GeopinnException("unknown problem '" + id + "'; known: "
+        return services.problem(id).orElseThrow(() -> new GeopinnException("unknown problem '" + Text.quote(id) + "'; known: "
                 + String.join(", ", services.catalog().entries().getOrDefault("problems", List.of()).stream().map(e -> e.id()).toList())));
     }
 
@@ -216,7 +279,10 @@ final class SolveCommand {
         same(o, "model", rec.modelId());
         same(o, "activation", rec.spec().activation());
         same(o, "initialization", rec.spec().initialization());
-        same(o, "separate-networks", Boolean.toString(rec.spec().separateNetworks()));
+        if (o.has("separate-networks") && o.bool("separate-networks") != rec.spec().separateNetworks()) {
+            throw new GeopinnException("--resume: the run was trained with --separate-networks " + rec.spec().separateNetworks()
+                    + ", not " + o.get("separate-networks"));
+        }
     }
 
     private static void same(Options o, String option, String recorded) {
@@ -236,7 +302,7 @@ final class SolveCommand {
         try (var in = Files.newInputStream(file)) {
             return OptimizerState.readFrom(in);
         } catch (java.io.IOException e) {
-            throw new GeopinnException("cannot read " + file + ": " + e.getMessage());
+            throw new GeopinnException("cannot read " + file + ": " + AtomicFiles.reason(e));
         }
     }
 
@@ -342,7 +408,19 @@ final class SolveCommand {
             if (progress != null) {
                 session.removeListener(progress);
             }
-            services.results().export(session, plan.out(), plan.earlier());
+            if (state == SessionState.FAILED && session.history().isEmpty() && plan.spec().startStep() > 0) {
+                // A resume that failed before its first step has nothing new: the resumed run's results stay as they were.
+                err.println("geopinn solve: the resume failed before its first step, " + plan.out() + " is unchanged: "
+                        + oneLine(session.message()));
+                return 1;
+            }
+            try {
+                services.results().export(session, plan.out(), plan.earlier(), plan.lock());
+            } catch (GeopinnException e) {
+                err.println("geopinn solve: the results of " + session.history().size() + " steps could not be written, "
+                        + plan.out() + " is unchanged: " + oneLine(e.getMessage()));
+                return 1;
+            }
             if (!plan.quiet()) {
                 out.println(session.message());
                 out.println("results in " + plan.out());
@@ -376,7 +454,10 @@ final class SolveCommand {
         return String.join(",", s.optimizers().stream().map(OptimizerStage::text).toList());
     }
 
+    /** Longest error line: messages quote user text (ids, operators) and must stay readable. */
+    static final int LINE = 1000;
+
     static String oneLine(String s) {
-        return s == null ? "" : s.replaceAll("\\s*\\R\\s*", " ");
+        return Text.cut(s, LINE);
     }
 }

@@ -32,6 +32,17 @@ final class Geopinn {
      * @throws IOException if it cannot start
      */
     static Process start(Path home, List<String> args) throws IOException {
+        return start(home, args, "");
+    }
+
+    /**
+     * @param home the Geopinn home for this run
+     * @param args the command line
+     * @param tag added to the names of the output files, so that processes running at once keep their own
+     * @return the process, started; output goes to {@code stdoutTAG.txt} and {@code stderrTAG.txt} in home
+     * @throws IOException if it cannot start
+     */
+    static Process start(Path home, List<String> args, String tag) throws IOException {
         List<String> cmd = new ArrayList<>();
         if (Files.isExecutable(Path.of("/usr/bin/env")) && envResetsSignals()) {
             // A process started in the background by a non-interactive shell inherits SIGINT as
@@ -42,8 +53,8 @@ final class Geopinn {
                 "-jar", LAUNCHER.toString()));
         cmd.addAll(args);
         ProcessBuilder pb = new ProcessBuilder(cmd).directory(home.toFile());
-        pb.redirectOutput(home.resolve("stdout.txt").toFile());
-        pb.redirectError(home.resolve("stderr.txt").toFile());
+        pb.redirectOutput(home.resolve("stdout" + tag + ".txt").toFile());
+        pb.redirectError(home.resolve("stderr" + tag + ".txt").toFile());
         return pb.start();
     }
 
@@ -63,8 +74,13 @@ final class Geopinn {
 
     /** @return the result of a process that has ended */
     static Result finished(Path home, Process p) throws IOException {
-        return new Result(p.exitValue(), Files.readString(home.resolve("stdout.txt"), StandardCharsets.UTF_8),
-                Files.readString(home.resolve("stderr.txt"), StandardCharsets.UTF_8));
+        return finished(home, p, "");
+    }
+
+    /** @return the result of a process started with a tag that has ended */
+    static Result finished(Path home, Process p, String tag) throws IOException {
+        return new Result(p.exitValue(), Files.readString(home.resolve("stdout" + tag + ".txt"), StandardCharsets.UTF_8),
+                Files.readString(home.resolve("stderr" + tag + ".txt"), StandardCharsets.UTF_8));
     }
 
     private static String javaBin() {

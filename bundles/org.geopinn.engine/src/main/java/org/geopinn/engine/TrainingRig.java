@@ -44,6 +44,9 @@ final class TrainingRig {
         Problem problem = ids.require(Problem.class, resolved.spec().problemId(), "problem");
         ModelFactory factory = ids.require(ModelFactory.class, resolved.spec().modelId(), "model");
         OperatorEngine engine = ids.require(OperatorEngine.class, resolved.spec().engineId(), "operator engine");
+        SizeGuard.model(resolved.modelSpec());
+        SizeGuard.points(problem, resolved.spec(), resolved.modelSpec().hidden(),
+                resolved.spec().resampleEvery() > 0 ? AdaptiveResampling.CANDIDATES_PER_POINT : 1);
         Model model = factory.create(resolved.modelSpec());
         Map<String, double[]> points = CollocationPoints.sample(problem, resolved.spec(), directory, round);
         ResidualSystem system = engine.build(problem, model, points, resolved.spec().scaling());

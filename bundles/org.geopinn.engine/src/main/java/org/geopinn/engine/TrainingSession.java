@@ -78,6 +78,7 @@ final class TrainingSession implements Session {
     private long step;
     private long activeNanos;
     private int rejectionsInRow;
+    private final DivergenceWatch watch = new DivergenceWatch();
     private Thread worker;
 
     /**
@@ -113,10 +114,18 @@ final class TrainingSession implements Session {
         installOptimizer(first.optimizerId(), first.settings());
         if (spec.initialOptimizerState() != null) {
             OptimizerState s = spec.initialOptimizerState();
-            if (s.optimizerId().equals(optimizer.id())) {
-                optimizer.importState(s);
-            } else {
-                optimizer.adopt(s);
+            if (s.parameterCount() != 0 && s.parameterCount() != p) {
+                throw new GeopinnException("the saved optimizer state is for " + s.parameterCount() + " parameters, the model has " + p);
+            }
+            try {
+                if (s.optimizerId().equals(optimizer.id())) {
+                    optimizer.importState(s);
+                } else {
+                    optimizer.adopt(s);
+                }
+            } catch (RuntimeException e) { // a state that does not fit is bad input, found before any step
+                throw new GeopinnException("the saved optimizer state does not fit optimizer '" + optimizer.id() + "': "
+                        + (e.getMessage() == null ? e.toString() : e.getMessage()), e);
             }
         }
         this.weighting = createWeighting();
@@ -179,7 +188,8 @@ final class TrainingSession implements Session {
                 }
                 String ended = takeStep();
                 if (ended != null) {
-                    end = rejectionsInRow >= REJECTION_LIMIT && !Double.isFinite(lastLoss()) ? SessionState.FAILED : SessionState.FINISHED;
+                    end = watch.failed() || rejectionsInRow >= REJECTION_LIMIT && !Double.isFinite(lastLoss()) ? SessionState.FAILED
+                            : SessionState.FINISHED;
                     endMessage = ended;
                     break;
                 }
@@ -191,6 +201,9 @@ final class TrainingSession implements Session {
             endMessage = "interrupted at step " + step;
         } catch (RuntimeException | LinkageError e) {
             endMessage = "training failed at step " + step + ": " + e;
+        } catch (OutOfMemoryError e) { // the failed allocation is not held: the results can still be written
+            TrainingRig r = rig;
+            endMessage = SizeGuard.exhausted(step, optimizerIdOrSaved(), r == null ? 0 : r.system.residualCount(), theta.length);
         }
         finish(end, endMessage);
     }
@@ -328,7 +341,7 @@ final class TrainingSession implements Session {
         StepResult result;
         try {
             result = optimizer.step(system, theta);
-        } catch (RuntimeException | LinkageError e) {
+        } catch (RuntimeException | LinkageError | OutOfMemoryError e) {
             System.arraycopy(backup, 0, theta, 0, theta.length);
             activeNanos += System.nanoTime() - t0;
             if (lostReason() != null) {
@@ -336,6 +349,9 @@ final class TrainingSession implements Session {
             }
             if (e instanceof GeopinnException g) {
                 throw g;
+            }
+            if (e instanceof NegativeArraySizeException || e instanceof OutOfMemoryError) { // a NegativeArraySize: an int overflowed
+                throw new GeopinnException(SizeGuard.exhausted(step, optimizer.id(), system.residualCount(), theta.length), e);
             }
             throw new GeopinnException("optimizer '" + optimizer.id() + "' failed at step " + step + ": " + e, e);
         }
@@ -348,12 +364,21 @@ final class TrainingSession implements Session {
             // Without resampling the next try would see the same system: an exhausted optimizer is done.
             if (result.converged() && spec.resampleEvery() == 0) {
                 rejectionsInRow = 0;
-                return endStage(": " + why);
+                String ends = endStage(": " + why);
+                return ends == null ? null : watch.stuck(system, theta, step, ends);
             }
             if (rejectionsInRow >= REJECTION_LIMIT) {
-                return "optimizer '" + optimizer.id() + "' rejected " + rejectionsInRow + " steps in a row (" + why + ")";
+                return watch.stuck(system, theta, step,
+                        "optimizer '" + optimizer.id() + "' rejected " + rejectionsInRow + " steps in a row (" + why + ")");
             }
             return null;
+        }
+        String diverged = watch.accepted(step + 1, result.lossBefore(), result.lossAfter());
+        if (diverged != null) {
+            System.arraycopy(backup, 0, theta, 0, theta.length); // the last good parameters are what the session keeps
+            activeNanos += System.nanoTime() - t0;
+            emit(rejectedEvent(result, diverged));
+            return diverged;
         }
         rejectionsInRow = 0;
         step++;

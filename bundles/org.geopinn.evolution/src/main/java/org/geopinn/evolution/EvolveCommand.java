@@ -121,18 +121,86 @@ public final class EvolveCommand implements Command {
         Path directory = invocation.out != null ? invocation.out : Path.of("runs", "evolve-" + problem.id());
         out.println("evolve " + problem.id() + ": " + problem.description());
         out.println("results in " + directory.toAbsolutePath());
-        try {
+        try (Interruption interruption = Interruption.install()) {
             EvolutionResult result = service.evolve(problem, settings, start, e -> print(out, e));
+            interruption.writing(); // from here on a signal waits for the files instead of interrupting them
             ResultWriter.write(problem, settings, result, directory);
             service.save(result.finalState(), directory.resolve("state.txt"));
             EvolutionEvent last = result.events().get(result.events().size() - 1);
-            out.println(String.format(Locale.ROOT, "done: t=%.4f, %d steps, %d restarts, P=%d, rel L2 %.3e, %.1f s (%s)",
-                    last.time(), result.finalState().steps(), result.finalState().restarts(), result.parameterCount(),
-                    last.relativeError(), last.seconds(), last.message()));
+            out.println(String.format(Locale.ROOT, "%s: t=%.4f, %d steps, %d restarts, P=%d, rel L2 %.3e, %.1f s (%s)",
+                    interruption.requested() ? "interrupted" : "done", last.time(), result.finalState().steps(),
+                    result.finalState().restarts(), result.parameterCount(), last.relativeError(), last.seconds(), last.message()));
+            if (interruption.requested()) {
+                out.println("resume with: evolve " + problem.id() + " --resume " + directory);
+                return 130;
+            }
             return 0;
         } catch (GeopinnException e) {
             err.println("evolve: " + e.getMessage());
             return 1;
+        }
+    }
+
+    /**
+     * Ctrl-C (SIGINT) or SIGTERM while a run evolves: a JVM shutdown hook interrupts the evolving
+     * thread, which stops between two time steps ({@link NeuralIvp} checks for it), and then waits
+     * (at most {@value #WAIT_SECONDS} s) until the results and the state to resume from are
+     * written. Once the writing has begun the thread is no longer interrupted, since an
+     * interrupted thread's file channels close.
+     */
+    static final class Interruption implements AutoCloseable {
+        static final int WAIT_SECONDS = 25;
+        private final Thread worker = Thread.currentThread();
+        private final java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(1);
+        private final Thread hook = new Thread(this::interrupt, "geopinn-evolve-interrupt");
+        private boolean requested;
+        private boolean writing;
+
+        static Interruption install() {
+            Interruption i = new Interruption();
+            try {
+                Runtime.getRuntime().addShutdownHook(i.hook);
+            } catch (IllegalStateException shuttingDown) {
+                i.requested = true; // the JVM is already going down: stop at once
+                i.worker.interrupt();
+            }
+            return i;
+        }
+
+        private void interrupt() {
+            synchronized (this) {
+                requested = true;
+                if (!writing) {
+                    worker.interrupt();
+                }
+            }
+            try {
+                done.await(WAIT_SECONDS, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        /** The run has ended: the files come next. */
+        void writing() {
+            synchronized (this) {
+                writing = true;
+            }
+            Thread.interrupted(); // an interrupt that arrived just before must not break the writing
+        }
+
+        synchronized boolean requested() {
+            return requested;
+        }
+
+        @Override
+        public void close() {
+            done.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is running and has just been released
+            }
         }
     }
 

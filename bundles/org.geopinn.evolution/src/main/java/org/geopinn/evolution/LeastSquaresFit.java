@@ -94,7 +94,7 @@ final class LeastSquaresFit {
         double misfit = Double.NaN;
         int cgIterations = 0;
         int it = 0;
-        for (; it < maxIterations; it++) {
+        for (; it < maxIterations && !Thread.currentThread().isInterrupted(); it++) { // Ctrl-C ends a long fit early
             if (it % RESAMPLE_EVERY == 0) {
                 sampler.draw(g, points, samples);
                 g.values(points, samples, target);

@@ -77,6 +77,10 @@ final class StateFile {
                 }
             }
             int p = Integer.parseInt(require(header, "parameters", file));
+            long bytes = Files.size(file);
+            if (p < 0 || p > bytes / 2) { // every value takes at least two characters ("0" and a line end)
+                throw new GeopinnException(file + " is damaged: it claims " + p + " parameters but holds only " + bytes + " bytes");
+            }
             double[] theta = new double[p];
             for (int i = 0; i < p; i++) {
                 String v = r.readLine();
@@ -89,7 +93,8 @@ final class StateFile {
                     theta, Double.parseDouble(require(header, "step-size", file)),
                     Integer.parseInt(require(header, "steps", file)), Integer.parseInt(require(header, "restarts", file)));
         } catch (IOException e) {
-            throw new GeopinnException("cannot read the state file " + file + ": " + e.getMessage(), e);
+            throw new GeopinnException("cannot read the state file " + file + ": "
+                    + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()), e);
         } catch (NumberFormatException e) {
             throw new GeopinnException(file + " has a malformed number: " + e.getMessage(), e);
         }

@@ -104,6 +104,10 @@ public final class ParameterFile {
             if (!"values".equals(r.readLine())) {
                 throw malformed(file, "the line 'values' is missing after the blocks");
             }
+            long bytes = Files.size(file);
+            if (size < 0 || size > bytes / 2) { // every value takes at least two characters ("0" and a line end)
+                throw malformed(file, "it claims " + size + " values but holds only " + bytes + " bytes");
+            }
             double[] values = new double[size];
             for (int p = 0; p < size; p++) {
                 String line = r.readLine();

@@ -139,14 +139,35 @@ public final class OptimizerState {
         }
         Map<String, double[]> arrays = new TreeMap<>();
         int na = d.readInt();
+        if (ns < 0 || na < 0 || p < 0) {
+            throw new GeopinnException("the optimizer state is damaged (negative counts)");
+        }
         for (int i = 0; i < na; i++) {
             String name = d.readUTF();
-            double[] a = new double[d.readInt()];
-            for (int j = 0; j < a.length; j++) {
-                a[j] = d.readDouble();
-            }
-            arrays.put(name, a);
+            arrays.put(name, readArray(d, name, d.readInt()));
         }
         return new OptimizerState(id, p, arrays, scalars);
+    }
+
+    /**
+     * Reads an array whose length the file claims, checked first: a damaged length is one clear
+     * error, never a NegativeArraySizeException or an OutOfMemoryError; and the array grows with
+     * the data actually present, so a truncated file ends in an EOF before a huge allocation.
+     */
+    private static double[] readArray(DataInputStream d, String name, int length) throws IOException {
+        long bytes = 8L * length;
+        if (length < 0 || bytes > Runtime.getRuntime().maxMemory()) {
+            throw new GeopinnException("the optimizer state is damaged: array '" + name + "' claims " + length
+                    + " numbers (" + bytes / (1 << 20) + " MB), more than this Java heap holds ("
+                    + Runtime.getRuntime().maxMemory() / (1 << 20) + " MB)");
+        }
+        double[] a = new double[Math.min(length, 1 << 16)];
+        for (int j = 0; j < length; j++) {
+            if (j == a.length) {
+                a = java.util.Arrays.copyOf(a, (int) Math.min(length, 2L * a.length));
+            }
+            a[j] = d.readDouble();
+        }
+        return a;
     }
 }

@@ -1,0 +1,208 @@
+package org.geopinn.engine;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import org.geopinn.api.expr.Vocabulary;
+import org.geopinn.api.model.ModelFactory;
+import org.geopinn.api.operator.ResidualSystem;
+import org.geopinn.api.optimizer.Optimizer;
+import org.geopinn.api.optimizer.OptimizerFactory;
+import org.geopinn.api.optimizer.OptimizerState;
+import org.geopinn.api.optimizer.StepResult;
+import org.geopinn.api.problem.Condition;
+import org.geopinn.api.problem.Problem;
+import org.geopinn.api.session.Session;
+import org.geopinn.api.session.SessionSpec;
+import org.geopinn.api.session.SessionState;
+import org.geopinn.api.session.TrainingEvent;
+import org.geopinn.api.solution.TrainedSolution;
+import org.geopinn.models.StandardModels;
+import org.geopinn.operators.OperatorEngines;
+import org.geopinn.samplers.Samplers;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** A diverging step is undone and ends the session failed; so does a loss gradient that is not finite. */
+class DivergenceTest {
+    private ServiceRegistry registry;
+    private Sessions sessions;
+
+    @BeforeEach
+    void host() {
+        registry = new ServiceRegistry();
+        registry.add(Problem.class, null, null, "test", new Poisson1d("poisson"));
+        registry.add(Problem.class, null, null, "test", new NanGradient());
+        for (ModelFactory f : StandardModels.factories()) {
+            registry.add(ModelFactory.class, null, null, "models", f);
+        }
+        for (String id : OperatorEngines.ids()) {
+            registry.add(org.geopinn.api.operator.OperatorEngine.class, null, null, "operators", OperatorEngines.create(id));
+        }
+        for (String id : Samplers.ids()) {
+            registry.add(org.geopinn.api.sampler.Sampler.class, null, null, "samplers", Samplers.create(id));
+        }
+        registry.add(OptimizerFactory.class, null, null, "test", TestOptimizers.factory("gd", () -> new TestOptimizers.Descent("gd", 1e-3)));
+        registry.add(OptimizerFactory.class, null, null, "test", TestOptimizers.factory("leap", Leap::new));
+        registry.add(OptimizerFactory.class, null, null, "test", TestOptimizers.factory("greedy", Greedy::new));
+        sessions = new Sessions(registry, new Sessions.SolutionPublisher() {
+            @Override
+            public void publish(Session session, TrainedSolution solution) {
+            }
+
+            @Override
+            public void withdraw(String sessionId) {
+            }
+        });
+    }
+
+    @Test
+    void aDivergingStepIsUndoneAndTheLastGoodParametersAreKept() throws Exception {
+        AtomicReference<Session> session = new AtomicReference<>();
+        AtomicReference<double[]> atTwenty = new AtomicReference<>();
+        registry.addListener(e -> { // a whiteboard listener hears every step, also those before start() returns
+            if (e.kind() == TrainingEvent.Kind.STEP && e.step() == 20) {
+                while (session.get() == null) {
+                    Thread.onSpinWait();
+                }
+                atTwenty.set(session.get().parameters());
+            }
+        });
+        Session s = sessions.start(SessionSpec.builder("poisson").optimizers("gd:20,leap").maxSteps(40).build());
+        session.set(s);
+        assertEquals(SessionState.FAILED, s.await(Duration.ofSeconds(60)), s.message());
+        assertTrue(s.message().startsWith("diverged at step 21: the loss rose to "), s.message());
+        assertTrue(s.message().contains("the parameters of step 20"), s.message());
+        List<TrainingEvent> h = s.history();
+        assertEquals(20, h.size(), "the diverged step is not in the history");
+        assertArrayEquals(atTwenty.get(), s.parameters(), 0.0, "the parameters of step 20 are kept");
+        assertTrue(s.lastEvent().loss() == h.get(19).loss(), "the session ends with the loss of step 20");
+    }
+
+    @Test
+    void aLossGradientThatIsNotFiniteEndsTheSessionFailed() throws Exception {
+        Session s = sessions.start(SessionSpec.builder("nan-gradient").optimizers("gd").maxSteps(40).build());
+        assertEquals(SessionState.FAILED, s.await(Duration.ofSeconds(60)), s.message());
+        assertTrue(s.message().contains("the loss gradient is not finite at step 0"), s.message());
+    }
+
+    @Test
+    void anOptimizerAskingForMoreThanTheHeapEndsFailedWithTheSizes() throws Exception {
+        Session s = sessions.start(SessionSpec.builder("poisson").optimizers("greedy").maxSteps(5).build());
+        double[] before = s.parameters();
+        assertEquals(SessionState.FAILED, s.await(Duration.ofSeconds(60)), s.message());
+        assertTrue(s.message().startsWith("optimizer 'greedy' ran out of memory at step 0: a Jacobian of 26 residuals × "), s.message());
+        assertTrue(s.message().contains("this Java heap holds at most"), s.message());
+        assertArrayEquals(before, s.parameters(), 0.0);
+    }
+
+    @Test
+    void theRuleLooksAtTheBestAndTheStartingLoss() {
+        DivergenceWatch w = new DivergenceWatch();
+        assertNull(w.accepted(1, 50, 1e-10));
+        assertNull(w.accepted(2, 1e-10, 1e-3), "a bump 1e7 × the best loss but below the starting loss is allowed");
+        assertNull(w.accepted(3, 1e-3, 49));
+        assertTrue(w.accepted(4, 49, 1e5).startsWith("diverged at step 4"), "above the start and 1e6 × the best");
+        assertTrue(w.failed());
+        DivergenceWatch inf = new DivergenceWatch();
+        assertTrue(inf.accepted(1, 1, Double.POSITIVE_INFINITY).contains("became Infinity"));
+    }
+
+    /** Multiplies every parameter by 10⁴ and calls that a step. */
+    static final class Leap implements Optimizer {
+        @Override
+        public String id() {
+            return "leap";
+        }
+
+        @Override
+        public StepResult step(ResidualSystem system, double[] theta) {
+            double before = system.loss(theta);
+            for (int i = 0; i < theta.length; i++) {
+                theta[i] = theta[i] * 1e4 + 1;
+            }
+            return StepResult.accepted(before, system.loss(theta), 1e4, 2, "");
+        }
+
+        @Override
+        public OptimizerState exportState() {
+            return new OptimizerState("leap", 0, Map.of(), Map.of());
+        }
+
+        @Override
+        public void importState(OptimizerState state) {
+        }
+    }
+
+    /** Asks for an array far larger than any test heap, as a Jacobian of a huge system would. */
+    static final class Greedy implements Optimizer {
+        @Override
+        public String id() {
+            return "greedy";
+        }
+
+        @Override
+        public StepResult step(ResidualSystem system, double[] theta) {
+            double[] jacobian = new double[Integer.MAX_VALUE - 8]; // 16 GB at once: refused without touching memory
+            theta[0] += jacobian.length;
+            return StepResult.accepted(0, 0, 1, 1, "");
+        }
+
+        @Override
+        public OptimizerState exportState() {
+            return new OptimizerState("greedy", 0, Map.of(), Map.of());
+        }
+
+        @Override
+        public void importState(OptimizerState state) {
+        }
+    }
+
+    /** Poisson with an extra term √(0·u): its value is 0 everywhere, its derivative ½/√0 · 0 is NaN. */
+    static final class NanGradient implements Problem {
+        private final Problem base = new Poisson1d("nan-gradient");
+        private final Vocabulary v = base.vocabulary();
+
+        @Override
+        public String id() {
+            return "nan-gradient";
+        }
+
+        @Override
+        public String description() {
+            return "a problem whose loss gradient is NaN";
+        }
+
+        @Override
+        public Vocabulary vocabulary() {
+            return v;
+        }
+
+        @Override
+        public org.geopinn.api.problem.Domain domain() {
+            return base.domain();
+        }
+
+        @Override
+        public List<Condition> conditions() {
+            return List.of(Condition.of("pde", "interior", v.parse("u_xx + sqrt(0*u)"), x -> -Math.PI * Math.PI * Math.sin(Math.PI * x[0]), 24),
+                    Condition.of("boundary", "boundary", v.field("u"), x -> 0, 2));
+        }
+
+        @Override
+        public java.util.Optional<org.geopinn.api.problem.ReferenceSolution> reference() {
+            return base.reference();
+        }
+
+        @Override
+        public Map<String, String> defaults() {
+            return Map.of("hidden", "8");
+        }
+    }
+}
