@@ -4,6 +4,7 @@ import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import org.osgi.framework.Bundle;
 
@@ -11,7 +12,9 @@ import org.osgi.framework.Bundle;
  * {@code java -jar geopinn-launcher.jar ARGS…}: starts a Geopinn host and exits with the command's
  * exit code. {@code host} starts the interactive host (shell, plugins/); any other arguments are a
  * command for the CLI bundle, which sets the system property {@value HostBuilder#EXIT_CODE} and
- * stops the framework when it is done.
+ * stops the framework when it is done. A command host installs the jars of the home's
+ * {@code plugins/} at start; {@code --plugin PATH} (a jar or a folder of jars, repeatable, anywhere
+ * on the line) adds more in either mode.
  */
 public final class Main {
     private static final String CLI_BUNDLE = "org.geopinn.cli";
@@ -29,10 +32,19 @@ public final class Main {
      * @param args the command line
      * @return the process exit code
      */
-    static int run(List<String> args) {
+    static int run(List<String> commandLine) {
+        List<Path> plugins = new ArrayList<>();
+        List<String> args;
+        try {
+            args = PluginFiles.extractOptions(commandLine, plugins);
+        } catch (LaunchException e) {
+            System.err.println("geopinn: " + e.getMessage());
+            return 2;
+        }
         boolean interactive = args.size() == 1 && args.get(0).equals(HostBuilder.MODE_HOST);
         Path launcherDir = launcherDir();
         HostBuilder builder = HostBuilder.forHost(hostDir(launcherDir)).home(home(launcherDir));
+        plugins.forEach(builder::plugin);
         if (interactive) {
             builder.interactive();
         } else {

@@ -14,6 +14,7 @@ import org.geopinn.api.problem.ProblemDefaults;
 import org.geopinn.api.problem.ReferenceSolution;
 import org.geopinn.problems.reference.BurgersColeHopf;
 import org.geopinn.problems.reference.LazyReference;
+import org.geopinn.problem.builder.ProblemComponent;
 import org.osgi.service.component.annotations.Component;
 
 /**

@@ -11,6 +11,7 @@ import org.geopinn.api.problem.DomainPart;
 import org.geopinn.api.problem.Problem;
 import org.geopinn.api.problem.ProblemDefaults;
 import org.geopinn.api.problem.ReferenceSolution;
+import org.geopinn.problem.builder.ProblemComponent;
 import org.osgi.service.component.annotations.Component;
 
 /**

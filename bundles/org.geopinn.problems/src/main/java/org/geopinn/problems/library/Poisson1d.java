@@ -11,6 +11,7 @@ import org.geopinn.api.problem.DomainPart;
 import org.geopinn.api.problem.Problem;
 import org.geopinn.api.problem.ProblemDefaults;
 import org.geopinn.api.problem.ReferenceSolution;
+import org.geopinn.problem.builder.ProblemComponent;
 import org.osgi.service.component.annotations.Component;
 
 /** 1-D Poisson (seed 004): u_xx = −π² sin πx on [−1,1], u(±1) = 0; exact u = sin πx. */
