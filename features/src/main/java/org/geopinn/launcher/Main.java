@@ -18,6 +18,7 @@ import org.osgi.framework.Bundle;
  */
 public final class Main {
     private static final String CLI_BUNDLE = "org.geopinn.cli";
+    private static final String NEW_PLUGIN = "new-plugin";
     private static final Duration SHUTDOWN_TIMEOUT = Duration.ofSeconds(30);
 
     private Main() {
@@ -41,8 +42,11 @@ public final class Main {
             System.err.println("geopinn: " + e.getMessage());
             return 2;
         }
-        boolean interactive = args.size() == 1 && args.get(0).equals(HostBuilder.MODE_HOST);
         Path launcherDir = launcherDir();
+        if (!args.isEmpty() && args.get(0).equals(NEW_PLUGIN)) {
+            return newPlugin(args.subList(1, args.size()), hostDir(launcherDir));
+        }
+        boolean interactive = args.size() == 1 && args.get(0).equals(HostBuilder.MODE_HOST);
         HostBuilder builder = HostBuilder.forHost(hostDir(launcherDir)).home(home(launcherDir));
         plugins.forEach(builder::plugin);
         if (interactive) {
@@ -79,6 +83,20 @@ public final class Main {
             // Already shutting down: the hook runs anyway.
         }
         return exitCode(interactive);
+    }
+
+    /** {@code new-plugin problem|optimizer NAME [DIR]}: needs no framework. */
+    private static int newPlugin(List<String> args, Path hostDir) {
+        try {
+            Path dir = PluginProject.write(args, Path.of("").toAbsolutePath(), PluginProject.geopinnVersion(hostDir));
+            System.out.println("geopinn: wrote " + (args.get(0).equals("optimizer") ? "an " : "a ") + args.get(0) + " plugin project in " + dir);
+            System.out.println("  build it:  cd " + dir + " && mvn -B package");
+            System.out.println("  use it:    ./geopinn list --plugin " + dir.resolve("target") + "   (or copy the jar into plugins/)");
+            return 0;
+        } catch (LaunchException e) {
+            System.err.println("geopinn: " + e.getMessage());
+            return 2;
+        }
     }
 
     private static boolean isActive(Host host, String symbolicName) {
