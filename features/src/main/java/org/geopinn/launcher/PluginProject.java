@@ -94,7 +94,7 @@ final class PluginProject {
         }
         Path api = hostDir.resolve("repository/org/geopinn/org.geopinn.api");
         try (Stream<Path> versions = Files.list(api)) {
-            return versions.map(p -> p.getFileName().toString()).sorted().reduce((a, b) -> b)
+            return versions.filter(Files::isDirectory).map(p -> p.getFileName().toString()).sorted().reduce((a, b) -> b)
                     .orElseThrow(() -> new LaunchException("new-plugin: no Geopinn API in " + api));
         } catch (IOException e) {
             throw new LaunchException("new-plugin: cannot tell the Geopinn version: no " + api, e);
