@@ -83,10 +83,10 @@ final class PluginTemplates {
 
                 mvn -B package
 
-            Then use `target/%ID%-plugin-1.0.0.jar`:
+            Then use `target/%ID%-plugin-1.0.0.jar` from the Geopinn checkout (GEOPINN below):
 
-                ./geopinn list --plugin target/%ID%-plugin-1.0.0.jar      # shows %ID% [%PACKAGE% 1.0.0]
-                cp target/%ID%-plugin-1.0.0.jar <geopinn>/plugins/         # every command and the host load it
+                GEOPINN/geopinn list --plugin $PWD/target     # shows %ID% [%PACKAGE% 1.0.0]
+                cp target/%ID%-plugin-1.0.0.jar GEOPINN/plugins/   # every command and the host load it
 
             Settings: drop `%PACKAGE%.cfg` (lines `name=value`) beside the jar in `plugins/`.
             The code is in `src/main/java/`; the Geopinn README's "How to write a plugin" explains the rest.
