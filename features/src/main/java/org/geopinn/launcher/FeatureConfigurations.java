@@ -15,7 +15,7 @@ import org.osgi.service.feature.FeatureConfiguration;
  * path only), so it calls the service through reflection, passing only JDK types.
  */
 final class FeatureConfigurations {
-    private static final String CONFIGURATION_ADMIN = "org.osgi.service.cm.ConfigurationAdmin";
+    static final String CONFIGURATION_ADMIN = "org.osgi.service.cm.ConfigurationAdmin";
 
     private FeatureConfigurations() {
     }
@@ -47,22 +47,36 @@ final class FeatureConfigurations {
     }
 
     private static void update(Object admin, FeatureConfiguration c) throws ReflectiveOperationException {
+        String pid = c.getPid();
+        if (c.getFactoryPid().isPresent()) {
+            update(admin, c.getFactoryPid().get(), pid.substring(pid.indexOf('~') + 1), new Hashtable<>(c.getValues()));
+        } else {
+            update(admin, null, pid, new Hashtable<>(c.getValues()));
+        }
+    }
+
+    /**
+     * @param admin the Configuration Admin service object
+     * @param factoryPid the factory PID, or null for a singleton configuration
+     * @param pidOrName the PID, or the name of the factory configuration
+     * @param values the properties
+     * @throws ReflectiveOperationException if Configuration Admin refuses them
+     */
+    static void update(Object admin, String factoryPid, String pidOrName, Dictionary<String, Object> values)
+            throws ReflectiveOperationException {
         // Call through the public interfaces, loaded by the service's own class loader: the
         // implementation classes need not be public.
         ClassLoader loader = admin.getClass().getClassLoader();
         Class<?> adminApi = loader.loadClass(CONFIGURATION_ADMIN);
         Class<?> configurationApi = loader.loadClass("org.osgi.service.cm.Configuration");
         Object configuration;
-        if (c.getFactoryPid().isPresent()) {
-            String pid = c.getPid();
-            String name = pid.substring(pid.indexOf('~') + 1);
+        if (factoryPid != null) {
             Method m = adminApi.getMethod("getFactoryConfiguration", String.class, String.class, String.class);
-            configuration = m.invoke(admin, c.getFactoryPid().get(), name, "?");
+            configuration = m.invoke(admin, factoryPid, pidOrName, "?");
         } else {
             Method m = adminApi.getMethod("getConfiguration", String.class, String.class);
-            configuration = m.invoke(admin, c.getPid(), "?");
+            configuration = m.invoke(admin, pidOrName, "?");
         }
-        Dictionary<String, Object> values = new Hashtable<>(c.getValues());
         Method update = configurationApi.getMethod("update", Dictionary.class);
         update.invoke(configuration, values);
     }

@@ -40,7 +40,8 @@ public final class Host implements AutoCloseable {
     }
 
     static Host launch(FrameworkFactory factory, Map<String, String> properties, Path storage, Path home,
-            List<HostFeature> features, BundleRepository repository, Collection<String> provided, PrintStream report) {
+            List<HostFeature> features, BundleRepository repository, Collection<String> provided, PrintStream report,
+            List<Path> pluginJars, List<Path> pluginConfigurations) {
         List<String> problems = Collections.synchronizedList(new ArrayList<>());
         Framework framework = factory.newFramework(properties);
         try {
@@ -51,7 +52,10 @@ public final class Host implements AutoCloseable {
         }
         Host host = new Host(framework, storage, home, problems);
         ConsoleLog.attach(framework.getBundleContext(), logLevel(properties), report);
-        List<Bundle> installed = host.install(features, repository, provided, report);
+        List<Bundle> installed = new ArrayList<>(host.install(features, repository, provided, report));
+        // Plugins after the host's own bundles, started in the same pass (so a command waits for them).
+        PluginBundles plugins = new PluginBundles(home, msg -> host.problem(report, msg));
+        installed.addAll(plugins.install(framework.getBundleContext(), pluginJars));
         // Mark every bundle for starting, then start the framework: it starts them all in one
         // start-level pass and only then becomes ACTIVE (FrameworkEvent.STARTED), so a bundle that
         // waits for the system bundle to be active sees the whole host.
@@ -61,7 +65,7 @@ public final class Host implements AutoCloseable {
             try {
                 bundle.start();
             } catch (BundleException | RuntimeException e) {
-                host.problem(report, "bundle " + bundle.getSymbolicName() + " did not start: " + oneLine(e));
+                host.problem(report, plugins.describe(bundle) + " did not start: " + oneLine(e));
             }
         }
         try {
@@ -79,10 +83,11 @@ public final class Host implements AutoCloseable {
             try {
                 bundle.start();
             } catch (BundleException | RuntimeException e) {
-                host.problem(report, "bundle " + bundle.getSymbolicName() + " did not start: " + oneLine(e));
+                host.problem(report, plugins.describe(bundle) + " did not start: " + oneLine(e));
             }
         }
         FeatureConfigurations.apply(framework.getBundleContext(), features, msg -> host.problem(report, msg));
+        plugins.configure(framework.getBundleContext(), pluginConfigurations);
         return host;
     }
 

@@ -51,6 +51,10 @@ public final class HostBuilder {
     /** The features of an interactive host: a command host, hot deployment from plugins/, the shell. */
     public static final List<String> HOST_FEATURES = List.of("core", "optimizers", "problems", "plugins", "shell");
 
+    /** The home's folder of plugins: FileInstall's in the interactive host, installed at start by a command. */
+    public static final String PLUGINS = "plugins";
+
+    private static final String FILEINSTALL_DIR = "felix.fileinstall.dir";
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Za-z0-9_.-]+)}");
 
     private final Path hostDir;
@@ -65,6 +69,7 @@ public final class HostBuilder {
     private PrintStream report = System.err;
     private final List<Path> extraFeatures = new ArrayList<>();
     private final List<Path> extraRepositories = new ArrayList<>();
+    private final List<Path> plugins = new ArrayList<>();
 
     private HostBuilder(Path hostDir) {
         this.hostDir = hostDir.toAbsolutePath().normalize();
@@ -133,6 +138,20 @@ public final class HostBuilder {
         return this;
     }
 
+    /**
+     * Adds a plugin the launcher installs and starts with the host's own bundles (in either mode),
+     * before any command runs. A plugin that is not a bundle, does not resolve or does not start is
+     * reported on one line naming the jar, and the host goes on without it.
+     *
+     * @param jarOrFolder a plugin jar, or a folder whose {@code *.jar} files are plugins (its
+     *        {@code *.cfg} files go to Configuration Admin, as FileInstall would do)
+     * @return this
+     */
+    public HostBuilder plugin(Path jarOrFolder) {
+        plugins.add(jarOrFolder.toAbsolutePath().normalize());
+        return this;
+    }
+
     /** @param key a framework launch property @param value its value (overrides the features') @return this */
     public HostBuilder property(String key, String value) {
         properties.put(key, value);
@@ -183,6 +202,21 @@ public final class HostBuilder {
         List<HostFeature> read = new ArrayList<>();
         features.forEach(n -> read.add(HostFeature.read(hostDir.resolve("features"), n)));
         extraFeatures.forEach(f -> read.add(HostFeature.read(f)));
+        List<Path> sources = new ArrayList<>();
+        boolean watched = properties.containsKey(FILEINSTALL_DIR)
+                || read.stream().anyMatch(feature -> feature.launchProperties().containsKey(FILEINSTALL_DIR));
+        if (!watched && Files.isDirectory(home.resolve(PLUGINS))) {
+            // Without FileInstall (a command host) the home's plugins/ is installed at start,
+            // before the command runs.
+            sources.add(home.resolve(PLUGINS));
+        }
+        sources.addAll(plugins);
+        List<Path> jars = new ArrayList<>();
+        List<Path> configurations = new ArrayList<>();
+        for (Path source : sources) {
+            jars.addAll(PluginFiles.jars(source));
+            configurations.addAll(PluginFiles.configurations(source));
+        }
         Path storage;
         try {
             storage = Files.createTempDirectory("geopinn-osgi-");
@@ -190,12 +224,12 @@ public final class HostBuilder {
             throw new LaunchException("cannot create the framework's storage folder: " + e.getMessage(), e);
         }
         Map<String, String> launch = launchProperties(read, storage);
-        createWatchedFolder(launch.get("felix.fileinstall.dir"));
+        createWatchedFolder(launch.get(FILEINSTALL_DIR));
         FrameworkFactory f = factory != null ? factory
                 : ServiceLoader.load(FrameworkFactory.class, HostBuilder.class.getClassLoader()).findFirst()
                         .orElseThrow(() -> new LaunchException("no OSGi framework on the launcher's class path"));
         return Host.launch(f, launch, storage, home, read, BundleRepository.forHost(hostDir, extraRepositories),
-                providedSymbolicNames, report);
+                providedSymbolicNames, report, jars, configurations);
     }
 
     private Map<String, String> launchProperties(List<HostFeature> read, Path storage) {

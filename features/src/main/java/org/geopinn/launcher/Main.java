@@ -4,6 +4,7 @@ import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import org.osgi.framework.Bundle;
 
@@ -11,10 +12,13 @@ import org.osgi.framework.Bundle;
  * {@code java -jar geopinn-launcher.jar ARGS…}: starts a Geopinn host and exits with the command's
  * exit code. {@code host} starts the interactive host (shell, plugins/); any other arguments are a
  * command for the CLI bundle, which sets the system property {@value HostBuilder#EXIT_CODE} and
- * stops the framework when it is done.
+ * stops the framework when it is done. A command host installs the jars of the home's
+ * {@code plugins/} at start; {@code --plugin PATH} (a jar or a folder of jars, repeatable, anywhere
+ * on the line) adds more in either mode.
  */
 public final class Main {
     private static final String CLI_BUNDLE = "org.geopinn.cli";
+    private static final String NEW_PLUGIN = "new-plugin";
     private static final Duration SHUTDOWN_TIMEOUT = Duration.ofSeconds(30);
 
     private Main() {
@@ -29,10 +33,22 @@ public final class Main {
      * @param args the command line
      * @return the process exit code
      */
-    static int run(List<String> args) {
-        boolean interactive = args.size() == 1 && args.get(0).equals(HostBuilder.MODE_HOST);
+    static int run(List<String> commandLine) {
+        List<Path> plugins = new ArrayList<>();
+        List<String> args;
+        try {
+            args = PluginFiles.extractOptions(commandLine, plugins);
+        } catch (LaunchException e) {
+            System.err.println("geopinn: " + e.getMessage());
+            return 2;
+        }
         Path launcherDir = launcherDir();
+        if (!args.isEmpty() && args.get(0).equals(NEW_PLUGIN)) {
+            return newPlugin(args.subList(1, args.size()), hostDir(launcherDir));
+        }
+        boolean interactive = args.size() == 1 && args.get(0).equals(HostBuilder.MODE_HOST);
         HostBuilder builder = HostBuilder.forHost(hostDir(launcherDir)).home(home(launcherDir));
+        plugins.forEach(builder::plugin);
         if (interactive) {
             builder.interactive();
         } else {
@@ -67,6 +83,20 @@ public final class Main {
             // Already shutting down: the hook runs anyway.
         }
         return exitCode(interactive);
+    }
+
+    /** {@code new-plugin problem|optimizer NAME [DIR]}: needs no framework. */
+    private static int newPlugin(List<String> args, Path hostDir) {
+        try {
+            Path dir = PluginProject.write(args, Path.of("").toAbsolutePath(), PluginProject.geopinnVersion(hostDir));
+            System.out.println("geopinn: wrote " + (args.get(0).equals("optimizer") ? "an " : "a ") + args.get(0) + " plugin project in " + dir);
+            System.out.println("  build it:  cd " + dir + " && mvn -B package");
+            System.out.println("  use it:    ./geopinn list --plugin " + dir.resolve("target") + "   (or copy the jar into plugins/)");
+            return 0;
+        } catch (LaunchException e) {
+            System.err.println("geopinn: " + e.getMessage());
+            return 2;
+        }
     }
 
     private static boolean isActive(Host host, String symbolicName) {

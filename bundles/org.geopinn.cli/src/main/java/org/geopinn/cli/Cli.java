@@ -77,12 +77,18 @@ final class Cli {
         entries.forEach((kind, list) -> {
             out.println(kind + (list.isEmpty() ? " (none)" : ""));
             for (Catalog.Entry e : list) {
-                out.println("  " + pad(e.id(), width) + "  " + e.description() + "  [" + e.bundle() + "]");
+                out.println("  " + pad(e.id(), width) + "  " + e.description() + "  [" + bundleLabel(e.bundle()) + "]");
             }
         });
         out.println("dense kernels");
         out.println("  " + org.geopinn.linalg.Kernels.describe());
         return 0;
+    }
+
+    /** @return "bsn version" of the bundle a service comes from (all versions when several are installed) */
+    private String bundleLabel(String symbolicName) {
+        List<String> versions = services.bundleVersions(symbolicName);
+        return versions.isEmpty() ? symbolicName : symbolicName + " " + String.join("/", versions);
     }
 
     private static String pad(String s, int width) {
@@ -92,7 +98,8 @@ final class Cli {
     private int help(List<String> args) {
         out.println("usage: ./geopinn COMMAND [ARGS...]");
         out.println();
-        out.println("  list                      problems, models, engines, samplers, optimizers, weightings, diagnostics, commands, dense kernels");
+        out.println("  list                      problems, models, engines, samplers, optimizers, weightings, diagnostics, commands,");
+        out.println("                            dense kernels; each service with the bundle (symbolic name and version) it comes from");
         out.println("  solve PROBLEM [options]   train a PINN and write a results directory");
         out.println("      --optimizer CHAIN       e.g. anagram, or adam:1000,anagram (stage = id[(key=value;...)][:steps])");
         out.println("      --steps N               total steps (with --resume: steps to add)");
@@ -112,6 +119,10 @@ final class Cli {
         out.println("  load DIR [--at X,Y;X,Y]   load a trained solution from a results directory and evaluate it");
         out.println("  help                      this text");
         out.println("  host                      an interactive host with the shell and plugins/ (handled by the launcher)");
+        out.println("  new-plugin problem|optimizer NAME [DIR]   write a plugin project to start from (handled by the launcher)");
+        out.println();
+        out.println("plugins: every command loads the jars and .cfg files of plugins/ in the home before it runs;");
+        out.println("  --plugin PATH             (anywhere, repeatable) also a plugin jar or a folder of them");
         Map<String, Command> commands = servicesCommands();
         if (!commands.isEmpty()) {
             out.println();

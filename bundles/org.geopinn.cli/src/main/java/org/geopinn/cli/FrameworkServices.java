@@ -213,12 +213,35 @@ final class FrameworkServices implements Services, AutoCloseable {
         return System.console() != null;
     }
 
+    private static boolean providesGeopinnService(Bundle b) {
+        ServiceReference<?>[] registered = b.getRegisteredServices();
+        if (registered == null) {
+            return false;
+        }
+        for (ServiceReference<?> ref : registered) {
+            if (ref.getProperty(ServiceProperties.ID) != null) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Override
+    public java.util.List<String> bundleVersions(String symbolicName) {
+        return java.util.Arrays.stream(context.getBundles()).filter(b -> symbolicName.equals(b.getSymbolicName()))
+                .map(Bundle::getVersion).sorted(java.util.Comparator.reverseOrder()).map(Object::toString).toList();
+    }
+
+    /**
+     * The Geopinn bundles and every other bundle that provides a Geopinn service (a plugin), so a
+     * run's summary names the plugin version it used.
+     */
     @Override
     public Map<String, String> versions() {
         Map<String, String> v = new TreeMap<>();
         for (Bundle b : context.getBundles()) {
             String name = b.getSymbolicName();
-            if (name != null && name.startsWith("org.geopinn.")) {
+            if (name != null && (name.startsWith("org.geopinn.") || providesGeopinnService(b))) {
                 v.put(name, b.getVersion().toString());
             }
         }

@@ -60,6 +60,12 @@ interface Services {
     /** @return lines of versions: bundle names and Java */
     Map<String, String> versions();
 
+    /**
+     * @param symbolicName a bundle's symbolic name
+     * @return the versions of the installed bundles of that name (usually one), highest first
+     */
+    java.util.List<String> bundleVersions(String symbolicName);
+
     /** @return the names of the built-in commands, for messages */
     static List<String> builtIns() {
         return List.of("list", "help", "solve", "bench", "load");

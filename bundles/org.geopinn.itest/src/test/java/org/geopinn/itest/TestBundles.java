@@ -62,6 +62,63 @@ final class TestBundles {
         moveInto(tmp, jar);
     }
 
+    /**
+     * A bundle that cannot resolve: it imports a package no bundle exports.
+     *
+     * @param jar where to write it
+     */
+    static void unresolvablePlugin(Path jar) throws IOException {
+        Manifest m = new Manifest();
+        Attributes a = m.getMainAttributes();
+        a.put(Attributes.Name.MANIFEST_VERSION, "1.0");
+        a.putValue("Bundle-ManifestVersion", "2");
+        a.putValue("Bundle-SymbolicName", "org.geopinn.itest.unresolvable");
+        a.putValue("Bundle-Version", "1.0.0");
+        a.putValue("Import-Package", "org.example.nowhere");
+        Path tmp = outside(jar);
+        try (OutputStream out = Files.newOutputStream(tmp); JarOutputStream j = new JarOutputStream(out, m)) {
+            j.putNextEntry(new JarEntry("readme.txt"));
+            j.write("needs a package nobody exports".getBytes(StandardCharsets.UTF_8));
+        }
+        moveInto(tmp, jar);
+    }
+
+    /**
+     * A copy of a bundle with another Bundle-Version (a "new release" of a plugin).
+     *
+     * @param jar the bundle
+     * @param version the new version
+     * @param copy where to write the copy (outside a watched folder)
+     */
+    static void withVersion(Path jar, String version, Path copy) throws IOException {
+        try (java.util.jar.JarFile in = new java.util.jar.JarFile(jar.toFile())) {
+            Manifest m = new Manifest(in.getManifest());
+            m.getMainAttributes().putValue("Bundle-Version", version);
+            try (OutputStream out = Files.newOutputStream(copy); JarOutputStream j = new JarOutputStream(out, m)) {
+                for (var entries = in.entries(); entries.hasMoreElements();) {
+                    JarEntry e = entries.nextElement();
+                    if (e.getName().equals("META-INF/MANIFEST.MF")) {
+                        continue;
+                    }
+                    j.putNextEntry(new JarEntry(e.getName()));
+                    try (InputStream body = in.getInputStream(e)) {
+                        body.transferTo(j);
+                    }
+                }
+            }
+        }
+    }
+
+    /** @return a plugin jar written by ./geopinn new-plugin and built by the reactor (examples/generated/NAME) */
+    static Path generatedPlugin(String name) {
+        Path jar = Path.of(System.getProperty("geopinn.generated.dir", "../../examples/generated"))
+                .resolve(name + "/target/" + name + "-plugin-1.0.0.jar");
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException("the generated plugin is not built: " + jar);
+        }
+        return jar;
+    }
+
     /** @return the example plugin's jar, built by the reactor before this module */
     static Path examplePlugin() {
         Path jar = Path.of(System.getProperty("geopinn.example.jar",

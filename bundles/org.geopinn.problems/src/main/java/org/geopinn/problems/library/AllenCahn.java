@@ -3,17 +3,13 @@ package org.geopinn.problems.library;
 import static java.lang.Math.PI;
 import static java.lang.Math.cos;
 
-import java.util.List;
-import org.geopinn.api.expr.Expr;
-import org.geopinn.api.expr.Vocabulary;
-import org.geopinn.api.problem.Condition;
-import org.geopinn.api.problem.Domain;
-import org.geopinn.api.problem.DomainPart;
 import org.geopinn.api.problem.Problem;
 import org.geopinn.api.problem.ProblemDefaults;
 import org.geopinn.api.problem.ReferenceSolution;
 import org.geopinn.problems.reference.AllenCahnSolver;
 import org.geopinn.problems.reference.LazyReference;
+import org.geopinn.problem.builder.ProblemBuilder;
+import org.geopinn.problem.builder.ProblemComponent;
 import org.osgi.service.component.annotations.Component;
 
 /**
@@ -36,25 +32,20 @@ public final class AllenCahn extends ProblemComponent {
 
     /** @return the problem */
     public static Problem define() {
-        Vocabulary v = new Vocabulary(List.of("t", "x"), List.of("u"));
-        Domain domain = new Domain(v.variables(), new double[] {0, -1}, new double[] {1, 1},
-                List.of(DomainPart.interior("interior"), DomainPart.boundary("boundary", 1),
-                        DomainPart.face("initial", 0, false)));
-        Expr u = v.field("u");
-        Expr operator = v.d("u", "t").minus(v.d("u", "x", "x").times(DIFFUSION)).minus(u.times(REACTION))
-                .plus(u.pow(3).times(REACTION));
-        List<Condition> conditions = List.of(
-                Condition.of("pde", "interior", operator, null, 2500),
-                Condition.of("boundary", "boundary", u, p -> -1, 100),
-                Condition.of("initial", "initial", u, p -> p[1] * p[1] * cos(PI * p[1]), 100));
         ReferenceSolution reference = new LazyReference(1, () -> {
             AllenCahnSolver solver = new AllenCahnSolver(DIFFUSION, REACTION, 1, 2048, 500);
             return ReferenceSolution.of(p -> solver.value(p[0], p[1]));
         });
-        return new DefinedProblem(ID, DESCRIPTION, v, domain, conditions, reference,
-                ProblemParts.map(ProblemDefaults.MODEL, "mlp", ProblemDefaults.HIDDEN, "20,20,20",
+        return ProblemBuilder.problem(ID, DESCRIPTION).variable("t", 0, 1).variable("x", -1, 1).field("u")
+                .condition("pde", "interior", v -> v.d("u", "t").minus(v.d("u", "x", "x").times(DIFFUSION))
+                        .minus(v.field("u").times(REACTION)).plus(v.field("u").pow(3).times(REACTION)), null, 2500)
+                .condition("boundary", "boundary", v -> v.field("u"), p -> -1, 100)
+                .condition("initial", "initial", v -> v.field("u"), p -> p[1] * p[1] * cos(PI * p[1]), 100)
+                .reference(reference)
+                .settings(ProblemParts.map(ProblemDefaults.MODEL, "mlp", ProblemDefaults.HIDDEN, "20,20,20",
                         ProblemDefaults.ACTIVATION, "tanh", ProblemDefaults.OPTIMIZER, "anagram",
                         ProblemDefaults.STEPS, "1000", ProblemDefaults.TIME_BUDGET, "300",
-                        ProblemDefaults.WEIGHTING, "fixed"));
+                        ProblemDefaults.WEIGHTING, "fixed"))
+                .build();
     }
 }

@@ -3,14 +3,10 @@ package org.geopinn.problems.library;
 import static java.lang.Math.E;
 import static java.lang.Math.exp;
 
-import java.util.List;
-import org.geopinn.api.expr.Vocabulary;
-import org.geopinn.api.problem.Condition;
-import org.geopinn.api.problem.Domain;
-import org.geopinn.api.problem.DomainPart;
 import org.geopinn.api.problem.Problem;
 import org.geopinn.api.problem.ProblemDefaults;
-import org.geopinn.api.problem.ReferenceSolution;
+import org.geopinn.problem.builder.ProblemBuilder;
+import org.geopinn.problem.builder.ProblemComponent;
 import org.osgi.service.component.annotations.Component;
 
 /**
@@ -34,18 +30,16 @@ public final class Biharmonic1d extends ProblemComponent {
 
     /** @return the problem */
     public static Problem define() {
-        Vocabulary v = new Vocabulary(List.of("x"), List.of("u"));
-        Domain domain = new Domain(v.variables(), new double[] {-1}, new double[] {1},
-                List.of(DomainPart.interior("interior"), DomainPart.boundary("boundary", 0)));
-        List<Condition> conditions = List.of(
-                Condition.of("pde", "interior", v.d("u", "x", "x", "x", "x"), p -> exp(p[0]), 200),
-                Condition.of("boundary-value", "boundary", v.field("u"), null, 2),
-                Condition.of("boundary-slope", "boundary", v.d("u", "x"), null, 2));
-        return new DefinedProblem(ID, DESCRIPTION, v, domain, conditions, ReferenceSolution.of(Biharmonic1d::exact),
-                ProblemParts.map(ProblemDefaults.MODEL, "mlp", ProblemDefaults.HIDDEN, "32",
+        return ProblemBuilder.problem(ID, DESCRIPTION).variable("x", -1, 1).field("u")
+                .condition("pde", "interior", v -> v.d("u", "x", "x", "x", "x"), p -> exp(p[0]), 200)
+                .condition("boundary-value", "boundary", "u", 2)
+                .condition("boundary-slope", "boundary", "u_x", 2)
+                .reference(Biharmonic1d::exact)
+                .settings(ProblemParts.map(ProblemDefaults.MODEL, "mlp", ProblemDefaults.HIDDEN, "32",
                         ProblemDefaults.ACTIVATION, "tanh", ProblemDefaults.OPTIMIZER, ProblemParts.ANAGRAM_ABSOLUTE_1E6,
                         ProblemDefaults.STEPS, "500", ProblemDefaults.TIME_BUDGET, "60",
-                        ProblemDefaults.WEIGHTING, "fixed"));
+                        ProblemDefaults.WEIGHTING, "fixed"))
+                .build();
     }
 
     /** @param p a point @return the exact solution there */

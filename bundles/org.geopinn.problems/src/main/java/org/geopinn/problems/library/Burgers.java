@@ -3,17 +3,14 @@ package org.geopinn.problems.library;
 import static java.lang.Math.PI;
 import static java.lang.Math.sin;
 
-import java.util.List;
-import org.geopinn.api.expr.Expr;
-import org.geopinn.api.expr.Vocabulary;
-import org.geopinn.api.problem.Condition;
-import org.geopinn.api.problem.Domain;
-import org.geopinn.api.problem.DomainPart;
+import java.util.Map;
 import org.geopinn.api.problem.Problem;
 import org.geopinn.api.problem.ProblemDefaults;
 import org.geopinn.api.problem.ReferenceSolution;
 import org.geopinn.problems.reference.BurgersColeHopf;
 import org.geopinn.problems.reference.LazyReference;
+import org.geopinn.problem.builder.ProblemBuilder;
+import org.geopinn.problem.builder.ProblemComponent;
 import org.osgi.service.component.annotations.Component;
 
 /**
@@ -34,26 +31,23 @@ public final class Burgers extends ProblemComponent {
 
     /** @return the problem */
     public static Problem define() {
-        Vocabulary v = new Vocabulary(List.of("t", "x"), List.of("u"));
-        Domain domain = new Domain(v.variables(), new double[] {0, -1}, new double[] {1, 1},
-                List.of(DomainPart.interior("interior"), DomainPart.boundary("boundary", 1),
-                        DomainPart.face("initial", 0, false)));
-        Expr u = v.field("u");
-        Expr operator = v.d("u", "t").plus(u.times(v.d("u", "x"))).minus(v.d("u", "x", "x").times(NU));
-        List<Condition> conditions = List.of(
-                new Condition("pde", "interior", operator, null, 1, 2500, "sobol", null),
-                Condition.of("boundary", "boundary", u, null, 100),
-                Condition.of("initial", "initial", u, p -> -sin(PI * p[1]), 100));
         ReferenceSolution reference = new LazyReference(1, () -> {
             BurgersColeHopf exact = new BurgersColeHopf(NU, 120);
             return ReferenceSolution.of(p -> exact.value(p[0], p[1]));
         });
-        return new DefinedProblem(ID, DESCRIPTION, v, domain, conditions, reference,
-                ProblemParts.map(ProblemDefaults.MODEL, "mlp", ProblemDefaults.HIDDEN, "20,20,20",
+        return ProblemBuilder.problem(ID, DESCRIPTION).variable("t", 0, 1).variable("x", -1, 1).field("u")
+                .condition("pde", "interior",
+                        v -> v.d("u", "t").plus(v.field("u").times(v.d("u", "x"))).minus(v.d("u", "x", "x").times(NU)), null, 2500)
+                .sampler("sobol", Map.of())
+                .condition("boundary", "boundary", "u", 100)
+                .condition("initial", "initial", v -> v.field("u"), p -> -sin(PI * p[1]), 100)
+                .reference(reference)
+                .settings(ProblemParts.map(ProblemDefaults.MODEL, "mlp", ProblemDefaults.HIDDEN, "20,20,20",
                         // Measured (docs/BENCHMARKS.md, 3 seeds, 120 s): Adam then L-BFGS ends at
                         // 4e-3 … 1e-1 (median 6.6e-3); ANaGRAM with its adaptive cut-off stalls at 0.43.
                         ProblemDefaults.ACTIVATION, "tanh", ProblemDefaults.OPTIMIZER, "adam:2000,lbfgs",
                         ProblemDefaults.STEPS, "100000", ProblemDefaults.TIME_BUDGET, "300",
-                        ProblemDefaults.WEIGHTING, "fixed"));
+                        ProblemDefaults.WEIGHTING, "fixed"))
+                .build();
     }
 }

@@ -4,14 +4,10 @@ import static java.lang.Math.PI;
 import static java.lang.Math.exp;
 import static java.lang.Math.sin;
 
-import java.util.List;
-import org.geopinn.api.expr.Vocabulary;
-import org.geopinn.api.problem.Condition;
-import org.geopinn.api.problem.Domain;
-import org.geopinn.api.problem.DomainPart;
 import org.geopinn.api.problem.Problem;
 import org.geopinn.api.problem.ProblemDefaults;
-import org.geopinn.api.problem.ReferenceSolution;
+import org.geopinn.problem.builder.ProblemBuilder;
+import org.geopinn.problem.builder.ProblemComponent;
 import org.osgi.service.component.annotations.Component;
 
 /**
@@ -30,19 +26,15 @@ public final class Heat extends ProblemComponent {
 
     /** @return the problem */
     public static Problem define() {
-        Vocabulary v = new Vocabulary(List.of("t", "x"), List.of("u"));
-        Domain domain = new Domain(v.variables(), new double[] {0, 0}, new double[] {1, 1},
-                List.of(DomainPart.interior("interior"), DomainPart.boundary("boundary", 1),
-                        DomainPart.face("initial", 0, false)));
-        List<Condition> conditions = List.of(
-                Condition.of("pde", "interior", v.d("u", "t").minus(v.d("u", "x", "x").times(0.25)), null, 900),
-                Condition.of("boundary", "boundary", v.field("u"), null, 60),
-                Condition.of("initial", "initial", v.field("u"), p -> sin(PI * p[1]), 30));
-        return new DefinedProblem(ID, DESCRIPTION, v, domain, conditions,
-                ReferenceSolution.of(p -> exp(-PI * PI * p[0] / 4) * sin(PI * p[1])),
-                ProblemParts.map(ProblemDefaults.MODEL, "mlp", ProblemDefaults.HIDDEN, "64",
+        return ProblemBuilder.problem(ID, DESCRIPTION).variable("t", 0, 1).variable("x", 0, 1).field("u")
+                .condition("pde", "interior", v -> v.d("u", "t").minus(v.d("u", "x", "x").times(0.25)), null, 900)
+                .condition("boundary", "boundary", "u", 60)
+                .condition("initial", "initial", v -> v.field("u"), p -> sin(PI * p[1]), 30)
+                .reference(p -> exp(-PI * PI * p[0] / 4) * sin(PI * p[1]))
+                .settings(ProblemParts.map(ProblemDefaults.MODEL, "mlp", ProblemDefaults.HIDDEN, "64",
                         ProblemDefaults.ACTIVATION, "tanh", ProblemDefaults.OPTIMIZER, ProblemParts.ANAGRAM_ABSOLUTE_1E5,
                         ProblemDefaults.STEPS, "1000", ProblemDefaults.TIME_BUDGET, "120",
-                        ProblemDefaults.WEIGHTING, "fixed"));
+                        ProblemDefaults.WEIGHTING, "fixed"))
+                .build();
     }
 }

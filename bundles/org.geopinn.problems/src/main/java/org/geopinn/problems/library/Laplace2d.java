@@ -3,14 +3,10 @@ package org.geopinn.problems.library;
 import static java.lang.Math.PI;
 import static java.lang.Math.sin;
 
-import java.util.List;
-import org.geopinn.api.expr.Vocabulary;
-import org.geopinn.api.problem.Condition;
-import org.geopinn.api.problem.Domain;
-import org.geopinn.api.problem.DomainPart;
 import org.geopinn.api.problem.Problem;
 import org.geopinn.api.problem.ProblemDefaults;
-import org.geopinn.api.problem.ReferenceSolution;
+import org.geopinn.problem.builder.ProblemBuilder;
+import org.geopinn.problem.builder.ProblemComponent;
 import org.osgi.service.component.annotations.Component;
 
 /**
@@ -29,17 +25,14 @@ public final class Laplace2d extends ProblemComponent {
 
     /** @return the problem */
     public static Problem define() {
-        Vocabulary v = new Vocabulary(List.of("x", "y"), List.of("u"));
-        Domain domain = new Domain(v.variables(), new double[] {0, 0}, new double[] {1, 1},
-                List.of(DomainPart.interior("interior"), DomainPart.boundary("boundary", 0, 1)));
-        List<Condition> conditions = List.of(
-                Condition.of("pde", "interior", v.laplacian("u"), p -> -2 * PI * PI * sin(PI * p[0]) * sin(PI * p[1]), 900),
-                Condition.of("boundary", "boundary", v.field("u"), null, 120));
-        return new DefinedProblem(ID, DESCRIPTION, v, domain, conditions,
-                ReferenceSolution.of(p -> sin(PI * p[0]) * sin(PI * p[1])),
-                ProblemParts.map(ProblemDefaults.MODEL, "mlp", ProblemDefaults.HIDDEN, "32",
+        return ProblemBuilder.problem(ID, DESCRIPTION).variable("x", 0, 1).variable("y", 0, 1).field("u")
+                .condition("pde", "interior", v -> v.laplacian("u"), p -> -2 * PI * PI * sin(PI * p[0]) * sin(PI * p[1]), 900)
+                .condition("boundary", "boundary", "u", 120)
+                .reference(p -> sin(PI * p[0]) * sin(PI * p[1]))
+                .settings(ProblemParts.map(ProblemDefaults.MODEL, "mlp", ProblemDefaults.HIDDEN, "32",
                         ProblemDefaults.ACTIVATION, "tanh", ProblemDefaults.OPTIMIZER, ProblemParts.ANAGRAM_ABSOLUTE_1E6,
                         ProblemDefaults.STEPS, "400", ProblemDefaults.TIME_BUDGET, "60",
-                        ProblemDefaults.WEIGHTING, "fixed"));
+                        ProblemDefaults.WEIGHTING, "fixed"))
+                .build();
     }
 }

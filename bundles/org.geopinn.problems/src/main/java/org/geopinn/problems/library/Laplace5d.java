@@ -3,14 +3,11 @@ package org.geopinn.problems.library;
 import static java.lang.Math.PI;
 import static java.lang.Math.sin;
 
-import java.util.List;
-import org.geopinn.api.expr.Vocabulary;
-import org.geopinn.api.problem.Condition;
-import org.geopinn.api.problem.Domain;
-import org.geopinn.api.problem.DomainPart;
+import java.util.Map;
 import org.geopinn.api.problem.Problem;
 import org.geopinn.api.problem.ProblemDefaults;
-import org.geopinn.api.problem.ReferenceSolution;
+import org.geopinn.problem.builder.ProblemBuilder;
+import org.geopinn.problem.builder.ProblemComponent;
 import org.osgi.service.component.annotations.Component;
 
 /**
@@ -31,18 +28,20 @@ public final class Laplace5d extends ProblemComponent {
 
     /** @return the problem */
     public static Problem define() {
-        Vocabulary v = new Vocabulary(List.of("x1", "x2", "x3", "x4", "x5"), List.of("u"));
-        Domain domain = new Domain(v.variables(), ProblemParts.filled(D, 0), ProblemParts.filled(D, 1),
-                List.of(DomainPart.interior("interior"), DomainPart.boundary("boundary", 0, 1, 2, 3, 4)));
-        List<Condition> conditions = List.of(
-                new Condition("pde", "interior", v.laplacian("u").times(-1), p -> PI * PI * sumOfSines(p), 1,
-                        4000, "sobol", null),
-                new Condition("boundary", "boundary", v.field("u"), Laplace5d::sumOfSines, 1, 500, "sobol", null));
-        return new DefinedProblem(ID, DESCRIPTION, v, domain, conditions, ReferenceSolution.of(Laplace5d::sumOfSines),
-                ProblemParts.map(ProblemDefaults.MODEL, "mlp", ProblemDefaults.HIDDEN, "64",
+        ProblemBuilder b = ProblemBuilder.problem(ID, DESCRIPTION);
+        for (int k = 1; k <= D; k++) {
+            b.variable("x" + k, 0, 1);
+        }
+        return b.field("u")
+                .condition("pde", "interior", v -> v.laplacian("u").times(-1), p -> PI * PI * sumOfSines(p), 4000)
+                .sampler("sobol", Map.of())
+                .condition("boundary", "boundary", v -> v.field("u"), Laplace5d::sumOfSines, 500).sampler("sobol", Map.of())
+                .reference(Laplace5d::sumOfSines)
+                .settings(ProblemParts.map(ProblemDefaults.MODEL, "mlp", ProblemDefaults.HIDDEN, "64",
                         ProblemDefaults.ACTIVATION, "tanh", ProblemDefaults.OPTIMIZER, "anagram",
                         ProblemDefaults.STEPS, "1000", ProblemDefaults.TIME_BUDGET, "300",
-                        ProblemDefaults.WEIGHTING, "fixed"));
+                        ProblemDefaults.WEIGHTING, "fixed"))
+                .build();
     }
 
     private static double sumOfSines(double[] p) {

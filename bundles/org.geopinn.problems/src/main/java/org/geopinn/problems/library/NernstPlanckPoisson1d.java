@@ -15,6 +15,7 @@ import org.geopinn.problems.reference.LazyReference;
 import org.geopinn.problems.reference.PoissonBoltzmann;
 import org.geopinn.problems.reference.UniformGridFunction;
 import org.osgi.service.component.annotations.Activate;
+import org.geopinn.problem.builder.ProblemComponent;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;

@@ -3,14 +3,10 @@ package org.geopinn.problems.library;
 import static java.lang.Math.PI;
 import static java.lang.Math.sin;
 
-import java.util.List;
-import org.geopinn.api.expr.Vocabulary;
-import org.geopinn.api.problem.Condition;
-import org.geopinn.api.problem.Domain;
-import org.geopinn.api.problem.DomainPart;
 import org.geopinn.api.problem.Problem;
 import org.geopinn.api.problem.ProblemDefaults;
-import org.geopinn.api.problem.ReferenceSolution;
+import org.geopinn.problem.builder.ProblemBuilder;
+import org.geopinn.problem.builder.ProblemComponent;
 import org.osgi.service.component.annotations.Component;
 
 /** 1-D Poisson (seed 004): u_xx = −π² sin πx on [−1,1], u(±1) = 0; exact u = sin πx. */
@@ -26,16 +22,14 @@ public final class Poisson1d extends ProblemComponent {
 
     /** @return the problem */
     public static Problem define() {
-        Vocabulary v = new Vocabulary(List.of("x"), List.of("u"));
-        Domain domain = new Domain(v.variables(), new double[] {-1}, new double[] {1},
-                List.of(DomainPart.interior("interior"), DomainPart.boundary("boundary", 0)));
-        List<Condition> conditions = List.of(
-                Condition.of("pde", "interior", v.d("u", "x", "x"), p -> -PI * PI * sin(PI * p[0]), 100),
-                Condition.of("boundary", "boundary", v.field("u"), null, 2));
-        return new DefinedProblem(ID, DESCRIPTION, v, domain, conditions, ReferenceSolution.of(p -> sin(PI * p[0])),
-                ProblemParts.map(ProblemDefaults.MODEL, "mlp", ProblemDefaults.HIDDEN, "32",
+        return ProblemBuilder.problem(ID, DESCRIPTION).variable("x", -1, 1).field("u")
+                .condition("pde", "interior", v -> v.d("u", "x", "x"), p -> -PI * PI * sin(PI * p[0]), 100)
+                .condition("boundary", "boundary", "u", 2)
+                .reference(p -> sin(PI * p[0]))
+                .settings(ProblemParts.map(ProblemDefaults.MODEL, "mlp", ProblemDefaults.HIDDEN, "32",
                         ProblemDefaults.ACTIVATION, "tanh", ProblemDefaults.OPTIMIZER, ProblemParts.ANAGRAM_ABSOLUTE_1E6,
                         ProblemDefaults.STEPS, "300", ProblemDefaults.TIME_BUDGET, "60",
-                        ProblemDefaults.WEIGHTING, "fixed"));
+                        ProblemDefaults.WEIGHTING, "fixed"))
+                .build();
     }
 }

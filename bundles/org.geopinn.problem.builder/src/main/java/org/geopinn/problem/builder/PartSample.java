@@ -1,4 +1,4 @@
-package org.geopinn.problems.check;
+package org.geopinn.problem.builder;
 
 import java.util.ArrayList;
 import java.util.List;

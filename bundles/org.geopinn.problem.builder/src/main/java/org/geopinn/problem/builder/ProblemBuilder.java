@@ -1,0 +1,372 @@
+package org.geopinn.problem.builder;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+import org.geopinn.api.GeopinnException;
+import org.geopinn.api.expr.Expr;
+import org.geopinn.api.expr.PointFunction;
+import org.geopinn.api.expr.Vocabulary;
+import org.geopinn.api.problem.Condition;
+import org.geopinn.api.problem.Domain;
+import org.geopinn.api.problem.DomainPart;
+import org.geopinn.api.problem.Problem;
+import org.geopinn.api.problem.ProblemDefaults;
+import org.geopinn.api.problem.ReferenceSolution;
+
+/**
+ * Builds a {@link Problem} in a few lines:
+ *
+ * <pre>{@code
+ * Problem p = ProblemBuilder.problem("poisson-sine", "2-D Poisson -Δu = f on [0,1]²")
+ *         .variable("x", 0, 1).variable("y", 0, 1).field("u")
+ *         .condition("pde", "interior", "-(u_xx + u_yy)", x -> 2 * PI * PI * sin(PI * x[0]) * sin(PI * x[1]), 400)
+ *         .condition("boundary", "boundary", "u", 80)
+ *         .reference(x -> sin(PI * x[0]) * sin(PI * x[1]))
+ *         .setting(ProblemDefaults.HIDDEN, "32")
+ *         .build();
+ * }</pre>
+ *
+ * <p>The domain is the box of the variables' bounds. Three parts exist without being declared,
+ * as in declared problems: {@code interior}, {@code boundary} (the faces of every variable but
+ * {@code t}) and, when there is a variable {@code t}, {@code initial} (t at its lower bound);
+ * {@link #boundary(String, String...)} and {@link #face(String, String, boolean)} add others.
+ * Operators are operator text ({@link Vocabulary#parse}, e.g. {@code "u_t - 0.25*u_xx"}) or Java
+ * expressions on the vocabulary ({@code v -> v.laplacian("u").times(-1)}); sources and exact
+ * solutions are Java functions of the point or text in the variables ({@code "sin(pi*x)"}).
+ * Declarations may come in any order: they are resolved by {@link #build()}, which checks the whole
+ * problem ({@link ProblemCheck}) and reports the first inconsistency as one
+ * {@link GeopinnException} line naming the problem. A builder is not thread-safe; build once.
+ */
+public final class ProblemBuilder {
+    /** Default collocation sampler of a condition, as in declared problems. */
+    private static final String GRID = "grid";
+
+    private final String id;
+    private final String description;
+    private final List<String> variables = new ArrayList<>();
+    private final List<Double> lower = new ArrayList<>();
+    private final List<Double> upper = new ArrayList<>();
+    private final List<String> fields = new ArrayList<>();
+    private final Map<String, Function<Vocabulary, DomainPart>> parts = new LinkedHashMap<>();
+    private final List<Function<Vocabulary, Condition>> conditions = new ArrayList<>();
+    private final List<Function<Vocabulary, PointFunction>> exact = new ArrayList<>();
+    private ReferenceSolution reference;
+    private final Map<String, String> settings = new LinkedHashMap<>();
+
+    private ProblemBuilder(String id, String description) {
+        this.id = Objects.requireNonNull(id, "id");
+        this.description = Objects.requireNonNull(description, "description");
+    }
+
+    /**
+     * @param id the problem id (lower-case letters, digits, '-' and '.'; the component's
+     *        {@code geopinn.id})
+     * @param description a one-line description
+     * @return a builder with no variables, fields or conditions yet
+     */
+    public static ProblemBuilder problem(String id, String description) {
+        return new ProblemBuilder(id, description);
+    }
+
+    /**
+     * @param name an input variable ({@code t} is time)
+     * @param min its lower bound
+     * @param max its upper bound
+     * @return this
+     */
+    public ProblemBuilder variable(String name, double min, double max) {
+        variables.add(name);
+        lower.add(min);
+        upper.add(max);
+        return this;
+    }
+
+    /** @param names output fields of the network, e.g. {@code "u"} or {@code "u", "v", "p"} @return this */
+    public ProblemBuilder field(String... names) {
+        fields.addAll(List.of(names));
+        return this;
+    }
+
+    /**
+     * @param name a new part (or one replacing an implicit part of that name)
+     * @param ofVariables the variables whose lower and upper faces make up the part
+     * @return this
+     */
+    public ProblemBuilder boundary(String name, String... ofVariables) {
+        parts.put(name, v -> DomainPart.boundary(name, indices(v, ofVariables)));
+        return this;
+    }
+
+    /**
+     * @param name a new part (or one replacing an implicit part of that name)
+     * @param variable the variable fixed on the face
+     * @param atUpper true for the face at its upper bound, false for the lower
+     * @return this
+     */
+    public ProblemBuilder face(String name, String variable, boolean atUpper) {
+        parts.put(name, v -> DomainPart.face(name, index(v, variable), atUpper));
+        return this;
+    }
+
+    /**
+     * A condition {@code operator[u] = source} on a part, sampled on a grid.
+     *
+     * @param name the condition's name, unique in the problem
+     * @param part the domain part where it holds
+     * @param operator operator text, e.g. {@code "u_xx + u_yy"} or {@code "u"}
+     * @param source the right-hand side as a function of the point
+     * @param points the default number of collocation points
+     * @return this
+     */
+    public ProblemBuilder condition(String name, String part, String operator, PointFunction source, int points) {
+        return condition(name, part, v -> parse(v, "condition '" + name + "': operator", operator), source, points);
+    }
+
+    /**
+     * @param name the condition's name
+     * @param part the domain part where it holds
+     * @param operator operator text
+     * @param source the right-hand side as text in the variables, e.g. {@code "-2*pi^2*sin(pi*x)*sin(pi*y)"}
+     * @param points the default number of collocation points
+     * @return this
+     */
+    public ProblemBuilder condition(String name, String part, String operator, String source, int points) {
+        conditions.add(v -> new Condition(name, part, parse(v, "condition '" + name + "': operator", operator),
+                coordinates(v, "condition '" + name + "': source", source), 1, points, GRID, null));
+        return this;
+    }
+
+    /**
+     * A condition with a zero right-hand side.
+     *
+     * @param name the condition's name
+     * @param part the domain part where it holds
+     * @param operator operator text
+     * @param points the default number of collocation points
+     * @return this
+     */
+    public ProblemBuilder condition(String name, String part, String operator, int points) {
+        return condition(name, part, operator, (PointFunction) null, points);
+    }
+
+    /**
+     * @param name the condition's name
+     * @param part the domain part where it holds
+     * @param operator the operator as a Java expression on the vocabulary, e.g.
+     *        {@code v -> v.d("u", "t").minus(v.d("u", "x", "x").times(0.25))}
+     * @param source the right-hand side, or null for zero
+     * @param points the default number of collocation points
+     * @return this
+     */
+    public ProblemBuilder condition(String name, String part, Function<Vocabulary, Expr> operator, PointFunction source,
+            int points) {
+        conditions.add(v -> new Condition(name, part, operator.apply(v), source, 1, points, GRID, null));
+        return this;
+    }
+
+    /**
+     * A condition with every setting spelled out (weight, sampler, sampler options).
+     *
+     * @param condition the condition, built from the vocabulary of this problem
+     * @return this
+     */
+    public ProblemBuilder condition(Function<Vocabulary, Condition> condition) {
+        conditions.add(condition);
+        return this;
+    }
+
+    /**
+     * @param weight the fixed loss weight of the condition declared last
+     * @return this
+     */
+    public ProblemBuilder weight(double weight) {
+        return amendLast(c -> c.withWeight(weight));
+    }
+
+    /**
+     * @param sampler the sampler id of the condition declared last (default {@code grid})
+     * @param options options passed to it (e.g. clustering toward a wall), or an empty map
+     * @return this
+     */
+    public ProblemBuilder sampler(String sampler, Map<String, String> options) {
+        return amendLast(c -> c.withSampler(sampler, options));
+    }
+
+    /**
+     * @param perField the exact solution of each field, in the order of the fields
+     * @return this
+     */
+    public ProblemBuilder reference(PointFunction... perField) {
+        exact.clear();
+        for (PointFunction f : perField) {
+            exact.add(v -> f);
+        }
+        return this;
+    }
+
+    /**
+     * @param perField the exact solution of each field as text in the variables, e.g. {@code "sin(pi*x)*sin(pi*y)"}
+     * @return this
+     */
+    public ProblemBuilder reference(String... perField) {
+        exact.clear();
+        for (String text : perField) {
+            exact.add(v -> coordinates(v, "reference '" + text + "'", text));
+        }
+        return this;
+    }
+
+    /**
+     * @param solution a reference solution computed otherwise (a numerical solver, a lazy table)
+     * @return this
+     */
+    public ProblemBuilder reference(ReferenceSolution solution) {
+        exact.clear();
+        this.reference = solution;
+        return this;
+    }
+
+    /**
+     * @param key a solver default, one of the keys of {@link ProblemDefaults} (e.g. {@code hidden})
+     * @param value its value as the command line would take it (e.g. {@code "32,32"})
+     * @return this
+     */
+    public ProblemBuilder setting(String key, String value) {
+        settings.put(key, value);
+        return this;
+    }
+
+    /** @param defaults several solver defaults (see {@link #setting}) @return this */
+    public ProblemBuilder settings(Map<String, String> defaults) {
+        settings.putAll(defaults);
+        return this;
+    }
+
+    /**
+     * @return the checked problem, immutable
+     * @throws GeopinnException naming the problem and the first inconsistency
+     */
+    public Problem build() {
+        try {
+            Vocabulary v = new Vocabulary(variables, fields);
+            Domain domain = new Domain(variables, toArray(lower), toArray(upper), parts(v));
+            List<Condition> built = new ArrayList<>();
+            conditions.forEach(c -> built.add(c.apply(v)));
+            ReferenceSolution solution = reference;
+            if (!exact.isEmpty()) {
+                if (exact.size() != fields.size()) {
+                    throw new GeopinnException("the reference gives " + exact.size() + " exact solutions for the "
+                            + fields.size() + " fields " + fields);
+                }
+                solution = ReferenceSolution.of(exact.stream().map(f -> f.apply(v)).toList());
+            }
+            return new BuiltProblem(id, description, v, domain, built, solution, settings);
+        } catch (GeopinnException e) {
+            String named = "problem '" + id + "': ";
+            throw new GeopinnException(e.getMessage().startsWith(named) ? e.getMessage() : named + e.getMessage(), e);
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw new GeopinnException("problem '" + id + "': " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Checks a setting of a problem's configuration against its range, for components whose
+     * configuration arrives from a {@code .cfg} file unchecked.
+     *
+     * @param problem the problem id, for the message
+     * @param setting the setting's name
+     * @param value its value
+     * @param min the smallest value allowed
+     * @param max the largest value allowed
+     * @return the value
+     * @throws GeopinnException naming the problem, the setting, its value and the range
+     */
+    public static int inRange(String problem, String setting, int value, int min, int max) {
+        if (value < min || value > max) {
+            throw new GeopinnException(problem + ": " + setting + " must be an integer from " + min + " to " + max
+                    + ", got " + value);
+        }
+        return value;
+    }
+
+    /**
+     * @param problem the problem id, for the message
+     * @param setting the setting's name
+     * @param value its value
+     * @param min the smallest value allowed
+     * @param max the largest value allowed
+     * @return the value
+     * @throws GeopinnException naming the problem, the setting, its value and the range
+     */
+    public static double inRange(String problem, String setting, double value, double min, double max) {
+        if (!(value >= min && value <= max)) {
+            throw new GeopinnException(problem + ": " + setting + " must be from " + min + " to " + max + ", got " + value);
+        }
+        return value;
+    }
+
+    private ProblemBuilder amendLast(java.util.function.UnaryOperator<Condition> change) {
+        if (conditions.isEmpty()) {
+            throw new IllegalStateException("declare a condition first");
+        }
+        int last = conditions.size() - 1;
+        Function<Vocabulary, Condition> previous = conditions.get(last);
+        conditions.set(last, v -> change.apply(previous.apply(v)));
+        return this;
+    }
+
+    private List<DomainPart> parts(Vocabulary v) {
+        Map<String, DomainPart> all = new LinkedHashMap<>();
+        all.put("interior", DomainPart.interior("interior"));
+        List<String> spatial = v.spatialVariables();
+        if (!spatial.isEmpty()) {
+            all.put("boundary", DomainPart.boundary("boundary", spatial.stream().mapToInt(v::variableIndex).toArray()));
+        }
+        if (v.variables().contains(Vocabulary.TIME)) {
+            all.put("initial", DomainPart.face("initial", v.variableIndex(Vocabulary.TIME), false));
+        }
+        parts.forEach((name, part) -> all.put(name, part.apply(v)));
+        return new ArrayList<>(all.values());
+    }
+
+    private static Expr parse(Vocabulary v, String what, String text) {
+        try {
+            return v.parse(text);
+        } catch (GeopinnException e) {
+            throw new GeopinnException(what + " '" + text + "': " + e.getMessage(), e);
+        }
+    }
+
+    /** Text in the variables only, as a function of the point. */
+    private static PointFunction coordinates(Vocabulary v, String what, String text) {
+        Expr e = parse(v, what, text);
+        if (e.dependsOnFields()) {
+            throw new GeopinnException(what + " '" + text + "' uses a field; it must be a function of the variables "
+                    + v.variables() + " only");
+        }
+        return e::valueAt;
+    }
+
+    private static int index(Vocabulary v, String variable) {
+        if (!v.variables().contains(variable)) {
+            throw new GeopinnException("'" + variable + "' is not a variable; variables are " + v.variables());
+        }
+        return v.variableIndex(variable);
+    }
+
+    private static int[] indices(Vocabulary v, String... names) {
+        int[] out = new int[names.length];
+        for (int i = 0; i < names.length; i++) {
+            out[i] = index(v, names[i]);
+        }
+        return out;
+    }
+
+    private static double[] toArray(List<Double> values) {
+        return values.stream().mapToDouble(Double::doubleValue).toArray();
+    }
+}
