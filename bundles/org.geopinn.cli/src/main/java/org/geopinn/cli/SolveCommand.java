@@ -36,7 +36,7 @@ final class SolveCommand {
     /** Options taking a value; also the keys of a --config file. */
     static final Set<String> VALUED = Set.of("optimizer", "steps", "time-budget", "seed", "hidden", "activation", "points", "out",
             "config", "resume", "weighting", "model", "engine", "sampler", "resample-every", "error-every", "initialization",
-            "separate-networks", "scaling", "diagnostics", "diagnostic-every", "problem-config");
+            "separate-networks", "scaling", "diagnostics", "diagnostic-every", "problem-config", "time-marching");
     /** Options without a value. */
     static final Set<String> FLAGS = Set.of("quiet");
     /** Steps when neither the command line nor the problem says. */
@@ -52,9 +52,10 @@ final class SolveCommand {
 
     /**
      * A solve ready to run: the spec, where results go (and the lock held on it from the start, so
-     * that a second writer is refused before any training), and what it continues.
+     * that a second writer is refused before any training), what it continues, and whether the
+     * chain came from the default strategy.
      */
-    record Plan(SessionSpec spec, Path out, ResultLock lock, ResultWriter.Earlier earlier, boolean quiet) {
+    record Plan(SessionSpec spec, Path out, ResultLock lock, ResultWriter.Earlier earlier, boolean quiet, boolean chainChosen) {
     }
 
     SolveCommand(Services services, PrintStream out, PrintStream err) {
@@ -128,6 +129,7 @@ final class SolveCommand {
         int resampleEvery = (int) o.longValue("resample-every", 0, 0);
         int diagnosticEvery = (int) o.longValue("diagnostic-every", 0, 0);
         Boolean separate = o.has("separate-networks") ? o.bool("separate-networks") : null;
+        int windows = timeWindows(o);
         if (o.has("optimizer")) {
             OptimizerStage.parseChain(o.get("optimizer"));
         }
@@ -221,6 +223,9 @@ final class SolveCommand {
         if (o.has("diagnostics")) {
             b.diagnostics(List.of(o.get("diagnostics").split(","))).diagnosticEvery(diagnosticEvery);
         }
+        if (o.has("time-marching")) {
+            b.timeWindows(windows);
+        }
         b.timeBudgetSeconds(budget);
         long total = resumeDir != null ? b.build().maxSteps() : steps > 0 ? steps : defaultSteps(problem);
         b.errorEvery((int) o.longValue("error-every", Math.max(1, total / ERROR_SAMPLES), 0));
@@ -236,7 +241,9 @@ final class SolveCommand {
         // Nothing is created in the results directory before training: bad input found later leaves no empty folder.
         ResultFolder.requireReplaceable(outDir, "--out");
         AtomicFiles.requireWritableDirectory(outDir.getParent());
-        return new Plan(b.build(), outDir, outLock, earlier, o.flag("quiet"));
+        @SuppressWarnings("deprecation") // a third-party problem may still name its optimizer
+        boolean chosen = resumeDir == null && !o.has("optimizer") && !problem.defaults().containsKey(ProblemDefaults.OPTIMIZER);
+        return new Plan(b.build(), outDir, outLock, earlier, o.flag("quiet"), chosen);
     }
 
     private void noteStale(Options o, ResultLock lock) {
@@ -323,6 +330,15 @@ final class SolveCommand {
         return parsed.get(0);
     }
 
+    /** @return the windows of {@code --time-marching K}: 0 or 1 for none, else at least 2 */
+    private static int timeWindows(Options o) {
+        long k = o.longValue("time-marching", 0, 0);
+        if (k > 1000) {
+            throw new GeopinnException("--time-marching: " + k + " windows is too many (at most 1000)");
+        }
+        return (int) k;
+    }
+
     private static LossScaling scaling(String text) {
         try {
             return LossScaling.valueOf(text.trim().toUpperCase(Locale.ROOT));
@@ -390,7 +406,9 @@ final class SolveCommand {
         try {
             if (!plan.quiet()) {
                 SessionSpec s = session.spec();
-                out.println("solving " + s.problemId() + " with " + chain(s) + ", model " + s.modelId() + " "
+                out.println("solving " + s.problemId() + " with " + chain(s) + (plan.chainChosen() ? " (default strategy)" : "")
+                        + (s.weightingId() != null && !"fixed".equals(s.weightingId()) ? ", " + s.weightingId() + " weighting" : "")
+                        + ", model " + s.modelId() + " "
                         + join(s.hidden()) + " " + s.activation() + ", " + session.model().parameterCount() + " parameters, seed "
                         + s.seed() + (s.startStep() > 0 ? ", resuming at step " + s.startStep() : ""));
                 progress = new ProgressPrinter(out, services.terminal(), session.conditionNames(), s.startStep(), s.maxSteps(),

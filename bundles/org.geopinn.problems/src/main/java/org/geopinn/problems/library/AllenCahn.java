@@ -43,9 +43,7 @@ public final class AllenCahn extends ProblemComponent {
                 .condition("initial", "initial", v -> v.field("u"), p -> p[1] * p[1] * cos(PI * p[1]), 100)
                 .reference(reference)
                 .settings(ProblemParts.map(ProblemDefaults.MODEL, "mlp", ProblemDefaults.HIDDEN, "20,20,20",
-                        ProblemDefaults.ACTIVATION, "tanh", ProblemDefaults.OPTIMIZER, "anagram",
-                        ProblemDefaults.STEPS, "1000", ProblemDefaults.TIME_BUDGET, "300",
-                        ProblemDefaults.WEIGHTING, "fixed"))
+                        ProblemDefaults.ACTIVATION, "tanh", ProblemDefaults.STEPS, "1000", ProblemDefaults.TIME_BUDGET, "300"))
                 .build();
     }
 }

@@ -36,9 +36,7 @@ public final class Biharmonic1d extends ProblemComponent {
                 .condition("boundary-slope", "boundary", "u_x", 2)
                 .reference(Biharmonic1d::exact)
                 .settings(ProblemParts.map(ProblemDefaults.MODEL, "mlp", ProblemDefaults.HIDDEN, "32",
-                        ProblemDefaults.ACTIVATION, "tanh", ProblemDefaults.OPTIMIZER, ProblemParts.ANAGRAM_ABSOLUTE_1E6,
-                        ProblemDefaults.STEPS, "500", ProblemDefaults.TIME_BUDGET, "60",
-                        ProblemDefaults.WEIGHTING, "fixed"))
+                        ProblemDefaults.ACTIVATION, "tanh", ProblemDefaults.STEPS, "500", ProblemDefaults.TIME_BUDGET, "60"))
                 .build();
     }
 

@@ -43,11 +43,8 @@ public final class Burgers extends ProblemComponent {
                 .condition("initial", "initial", v -> v.field("u"), p -> -sin(PI * p[1]), 100)
                 .reference(reference)
                 .settings(ProblemParts.map(ProblemDefaults.MODEL, "mlp", ProblemDefaults.HIDDEN, "20,20,20",
-                        // Measured (docs/BENCHMARKS.md, 3 seeds, 120 s): Adam then L-BFGS ends at
-                        // 4e-3 … 1e-1 (median 6.6e-3); ANaGRAM with its adaptive cut-off stalls at 0.43.
-                        ProblemDefaults.ACTIVATION, "tanh", ProblemDefaults.OPTIMIZER, "adam:2000,lbfgs",
-                        ProblemDefaults.STEPS, "100000", ProblemDefaults.TIME_BUDGET, "300",
-                        ProblemDefaults.WEIGHTING, "fixed"))
+                        ProblemDefaults.ACTIVATION, "tanh", lbfgs",
+                        ProblemDefaults.STEPS, "100000", ProblemDefaults.TIME_BUDGET, "300"))
                 .build();
     }
 }

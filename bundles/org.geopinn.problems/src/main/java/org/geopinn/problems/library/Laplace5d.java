@@ -38,9 +38,7 @@ public final class Laplace5d extends ProblemComponent {
                 .condition("boundary", "boundary", v -> v.field("u"), Laplace5d::sumOfSines, 500).sampler("sobol", Map.of())
                 .reference(Laplace5d::sumOfSines)
                 .settings(ProblemParts.map(ProblemDefaults.MODEL, "mlp", ProblemDefaults.HIDDEN, "64",
-                        ProblemDefaults.ACTIVATION, "tanh", ProblemDefaults.OPTIMIZER, "anagram",
-                        ProblemDefaults.STEPS, "1000", ProblemDefaults.TIME_BUDGET, "300",
-                        ProblemDefaults.WEIGHTING, "fixed"))
+                        ProblemDefaults.ACTIVATION, "tanh", ProblemDefaults.STEPS, "1000", ProblemDefaults.TIME_BUDGET, "300"))
                 .build();
     }
 

@@ -27,9 +27,7 @@ public final class Poisson1d extends ProblemComponent {
                 .condition("boundary", "boundary", "u", 2)
                 .reference(p -> sin(PI * p[0]))
                 .settings(ProblemParts.map(ProblemDefaults.MODEL, "mlp", ProblemDefaults.HIDDEN, "32",
-                        ProblemDefaults.ACTIVATION, "tanh", ProblemDefaults.OPTIMIZER, ProblemParts.ANAGRAM_ABSOLUTE_1E6,
-                        ProblemDefaults.STEPS, "300", ProblemDefaults.TIME_BUDGET, "60",
-                        ProblemDefaults.WEIGHTING, "fixed"))
+                        ProblemDefaults.ACTIVATION, "tanh", ProblemDefaults.STEPS, "300", ProblemDefaults.TIME_BUDGET, "60"))
                 .build();
     }
 }

@@ -32,9 +32,7 @@ public final class Poisson2d extends ProblemComponent {
                 .condition("boundary", "boundary", "u", 256)
                 .reference(p -> sin(PI * p[0]) * sin(PI * p[1]))
                 .settings(ProblemParts.map(ProblemDefaults.MODEL, "mlp", ProblemDefaults.HIDDEN, "32",
-                        ProblemDefaults.ACTIVATION, "tanh", ProblemDefaults.OPTIMIZER, ProblemParts.ANAGRAM_ABSOLUTE_1E6,
-                        ProblemDefaults.STEPS, "300", ProblemDefaults.TIME_BUDGET, "120",
-                        ProblemDefaults.WEIGHTING, "fixed"))
+                        ProblemDefaults.ACTIVATION, "tanh", ProblemDefaults.STEPS, "300", ProblemDefaults.TIME_BUDGET, "120"))
                 .build();
     }
 }
