@@ -2,6 +2,8 @@ package org.geopinn.engine;
 
 import java.util.List;
 import org.geopinn.api.model.ModelSpec;
+import org.geopinn.api.optimizer.Optimizer;
+import org.geopinn.api.weighting.LossWeighting;
 import org.geopinn.api.problem.Problem;
 import org.geopinn.api.session.OptimizerStage;
 import org.geopinn.api.session.SessionSpec;
@@ -13,8 +15,11 @@ import org.geopinn.api.session.SessionSpec;
  * @param problem the problem service it names
  * @param modelSpec what the model factory builds
  * @param stages the optimizer chain
+ * @param optimizers the optimizer of each stage, created (and their settings checked) once
+ * @param weighting the loss weighting, created once; null for fixed weights without a service
  */
-record ResolvedSpec(SessionSpec spec, Problem problem, ModelSpec modelSpec, List<OptimizerStage> stages) {
+record ResolvedSpec(SessionSpec spec, Problem problem, ModelSpec modelSpec, List<OptimizerStage> stages,
+        List<Optimizer> optimizers, LossWeighting weighting) {
     /**
      * @param step a step count
      * @return the index of the chain stage that takes the step after {@code step} steps

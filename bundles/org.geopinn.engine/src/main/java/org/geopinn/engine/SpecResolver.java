@@ -10,6 +10,7 @@ import org.geopinn.api.model.ModelFactory;
 import org.geopinn.api.model.ModelSpec;
 import org.geopinn.api.operator.LossScaling;
 import org.geopinn.api.operator.OperatorEngine;
+import org.geopinn.api.optimizer.Optimizer;
 import org.geopinn.api.optimizer.OptimizerFactory;
 import org.geopinn.api.problem.Condition;
 import org.geopinn.api.problem.Problem;
@@ -17,6 +18,7 @@ import org.geopinn.api.problem.ProblemDefaults;
 import org.geopinn.api.sampler.Sampler;
 import org.geopinn.api.session.OptimizerStage;
 import org.geopinn.api.session.SessionSpec;
+import org.geopinn.api.weighting.LossWeighting;
 import org.geopinn.api.weighting.LossWeightingFactory;
 
 /**
@@ -74,10 +76,13 @@ final class SpecResolver {
         List<OptimizerStage> stages = spec.optimizers().isEmpty()
                 ? OptimizerStage.parseChain(first(null, defaults.get(ProblemDefaults.OPTIMIZER), DEFAULT_OPTIMIZER))
                 : spec.optimizers();
-        checkChain(stages);
+        List<Optimizer> optimizers = createChain(stages);
         String weightingId = first(spec.weightingId(), defaults.get(ProblemDefaults.WEIGHTING), DEFAULT_WEIGHTING);
+        LossWeighting weighting = null;
         if (!DEFAULT_WEIGHTING.equals(weightingId) || directory.find(LossWeightingFactory.class, weightingId).isPresent()) {
-            require(LossWeightingFactory.class, weightingId, "loss weighting").create(spec.weightingSettings());
+            weighting = require(LossWeightingFactory.class, weightingId, "loss weighting").create(spec.weightingSettings());
+        } else if (!spec.weightingSettings().isEmpty()) {
+            throw new GeopinnException("weighting 'fixed' takes no settings without its service; got " + spec.weightingSettings());
         }
         long steps = spec.maxSteps() > 0 ? spec.maxSteps()
                 : parseLong(first(null, defaults.get(ProblemDefaults.STEPS), Long.toString(DEFAULT_STEPS)), "problem default 'steps'");
@@ -98,18 +103,25 @@ final class SpecResolver {
                 .maxSteps(steps).timeBudgetSeconds(budget).build();
         ModelSpec modelSpec = new ModelSpec(problem.domain().lower(), problem.domain().upper(), problem.vocabulary().fields(),
                 hidden, activation, initialization, separate, true, spec.modelOptions());
-        return new ResolvedSpec(full, problem, modelSpec, stages);
+        return new ResolvedSpec(full, problem, modelSpec, stages, optimizers, weighting);
     }
 
-    private void checkChain(List<OptimizerStage> stages) {
+    /**
+     * Creates the optimizer of every stage: the one place where the chain's settings are checked
+     * (by each factory against its metatype description), before any training; the session then
+     * trains with these very instances.
+     */
+    private List<Optimizer> createChain(List<OptimizerStage> stages) {
+        List<Optimizer> created = new ArrayList<>();
         for (int i = 0; i < stages.size(); i++) {
             OptimizerStage s = stages.get(i);
             OptimizerFactory f = require(OptimizerFactory.class, s.optimizerId(), "optimizer");
             if (s.steps() == 0 && i < stages.size() - 1) {
                 throw new GeopinnException("optimizer stage '" + s.text() + "' needs a step count (id:steps): only the last stage may run until the end");
             }
-            f.create(s.settings()); // validates the settings now, not after minutes of training
+            created.add(f.create(s.settings()));
         }
+        return created;
     }
 
     private void checkConditions(Problem problem, SessionSpec spec) {

@@ -3,7 +3,7 @@ package org.geopinn.optimizer.engd;
 import java.util.Map;
 import org.geopinn.api.optimizer.Optimizer;
 import org.geopinn.api.optimizer.OptimizerFactory;
-import org.geopinn.linalg.settings.Settings;
+import org.geopinn.settings.Settings;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Modified;
@@ -11,7 +11,7 @@ import org.osgi.service.metatype.annotations.Designate;
 
 /** The {@code engd} optimizer service. */
 @Component(service = OptimizerFactory.class, configurationPid = "org.geopinn.optimizer.engd",
-        property = {"geopinn.id=engd", "geopinn.description=ENGD: Gram matrix JᵀJ, least-squares natural-gradient direction, grid line search"})
+        property = {"geopinn.config.pid=org.geopinn.optimizer.engd", "geopinn.id=engd", "geopinn.description=ENGD: Gram matrix JᵀJ, least-squares natural-gradient direction, grid line search"})
 @Designate(ocd = EngdConfig.class)
 public final class EngdFactory implements OptimizerFactory {
     static final String ID = "engd";
@@ -41,7 +41,7 @@ public final class EngdFactory implements OptimizerFactory {
 
     @Override
     public Optimizer create(Map<String, ?> overrides) {
-        Settings s = Settings.of(ID, EngdConfig.class, config, overrides);
-        return new Engd(s.number("rcond", 0, 1), s.integer("max_exponent", 0, 200), s.integer("patience", 0, 200));
+        EngdConfig c = Settings.configure(ID, EngdConfig.class, config, overrides);
+        return new Engd(c.rcond(), c.max_exponent(), c.patience());
     }
 }
