@@ -12,8 +12,9 @@ import org.geopinn.api.session.TrainingEvent;
 /**
  * The rows of {@code history.csv}: one per accepted step with the step, the training seconds, the
  * loss and the loss and weight of each condition, the relative L2 error and the error of each
- * field (empty where not measured), and the optimizer that took the step. Numbers are written
- * with {@link Double#toString}, so they read back bit for bit.
+ * field (empty where not measured), the optimizer that took the step, and the problem's
+ * configuration on the first row and on the first row after each change of it (empty elsewhere).
+ * Numbers are written with {@link Double#toString}, so they read back bit for bit.
  */
 final class HistoryTable {
     /** The file name in a results directory. */
@@ -23,6 +24,8 @@ final class HistoryTable {
     static final String LOSS = "loss";
     static final String REL_L2 = "rel_l2";
     static final String OPTIMIZER = "optimizer";
+    /** The problem's configuration ({@code name=value;…} or {@code defaults}) where it starts or changes. */
+    static final String PROBLEM_CONFIG = "problem_config";
 
     private final List<String> conditions;
     private final List<String> fields;
@@ -42,6 +45,7 @@ final class HistoryTable {
         h.add(REL_L2);
         fields.forEach(f -> h.add("error_" + f));
         h.add(OPTIMIZER);
+        h.add(PROBLEM_CONFIG);
         this.header = List.copyOf(h);
     }
 
@@ -64,12 +68,18 @@ final class HistoryTable {
         } catch (IOException e) {
             throw new GeopinnException("cannot read " + file + ": " + e.getMessage());
         }
-        if (lines.isEmpty() || !lines.get(0).equals(String.join(",", header))) {
-            throw new GeopinnException(file + " has other columns than this run (" + String.join(",", header) + ")");
+        String all = String.join(",", header);
+        // runs written before the problem_config column have every other column
+        String older = String.join(",", header.subList(0, header.size() - 1));
+        if (lines.isEmpty() || !lines.get(0).equals(all) && !lines.get(0).equals(older)) {
+            throw new GeopinnException(file + " has other columns than this run (" + all + ")");
         }
         for (String line : lines.subList(1, lines.size())) {
-            String[] cells = line.split(",", -1);
-            if (cells.length == header.size() && Long.parseLong(cells[0]) <= upToStep) {
+            String[] cells = java.util.Arrays.copyOf(line.split(",", -1), header.size());
+            if (cells[cells.length - 1] == null) {
+                cells[cells.length - 1] = "";
+            }
+            if (line.split(",", -1).length >= header.size() - 1 && Long.parseLong(cells[0]) <= upToStep) {
                 rows.add(cells);
             }
         }
@@ -80,6 +90,15 @@ final class HistoryTable {
      * @param secondsOffset training seconds of earlier runs (resume)
      */
     void add(TrainingEvent e, double secondsOffset) {
+        add(e, secondsOffset, "");
+    }
+
+    /**
+     * @param e a step event
+     * @param secondsOffset training seconds of earlier runs (resume)
+     * @param problemConfig the problem's configuration where this step starts using it, else empty
+     */
+    void add(TrainingEvent e, double secondsOffset, String problemConfig) {
         String[] r = new String[header.size()];
         int k = 0;
         r[k++] = Long.toString(e.step());
@@ -95,7 +114,8 @@ final class HistoryTable {
         for (int f = 0; f < fields.size(); f++) {
             r[k++] = f < e.fieldErrors().length ? number(e.fieldErrors()[f]) : "";
         }
-        r[k] = e.optimizerId();
+        r[k++] = e.optimizerId();
+        r[k] = problemConfig.replace(',', ';'); // a CSV cell: the pairs are separated by ';'
         rows.add(r);
     }
 

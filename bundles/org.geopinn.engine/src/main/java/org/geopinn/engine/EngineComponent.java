@@ -110,7 +110,7 @@ public final class EngineComponent implements TrainingService, Catalog {
         Map<String, String> m = new java.util.TreeMap<>();
         for (String key : ref.getPropertyKeys()) {
             boolean setting = !key.startsWith(".") && !key.startsWith("service.") && !key.startsWith("component.")
-                    && !key.startsWith("felix.") && !key.startsWith("geopinn.") && !key.equals("objectClass");
+                    && !key.startsWith("felix.") && !key.startsWith("geopinn.") && !key.startsWith("osgi.") && !key.equals("objectClass");
             if (setting) {
                 Object v = ref.getProperty(key);
                 m.put(key, v != null && v.getClass().isArray() ? java.util.Arrays.deepToString(new Object[] {v}) : String.valueOf(v));

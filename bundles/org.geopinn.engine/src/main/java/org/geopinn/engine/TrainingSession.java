@@ -259,6 +259,21 @@ final class TrainingSession implements Session {
         }
     }
 
+    /** @return the values that differ, e.g. {@code gamma 1.0 -> 10} */
+    private static String changes(Map<String, String> before, Map<String, String> after) {
+        java.util.TreeSet<String> keys = new java.util.TreeSet<>(before.keySet());
+        keys.addAll(after.keySet());
+        List<String> out = new ArrayList<>();
+        for (String k : keys) {
+            String a = before.get(k);
+            String b = after.get(k);
+            if (!java.util.Objects.equals(a, b)) {
+                out.add(k + " " + (a == null ? "unset" : a) + " -> " + (b == null ? "unset" : b));
+            }
+        }
+        return String.join(", ", out);
+    }
+
     /** @return the pause message for a lost service, with the step the session stands at */
     private String lostAt(String reason) {
         return reason.startsWith("still paused") ? reason : reason + " at step " + step + "; paused until it returns";
@@ -319,8 +334,8 @@ final class TrainingSession implements Session {
                 if (!last.settings().equals(config)) {
                     ProblemConfiguration next = new ProblemConfiguration(step, config);
                     configurations.add(next);
-                    configurationNote = "; problem configuration changed from " + last.text() + " to " + next.text()
-                            + " for the steps after " + step;
+                    configurationNote = "; problem configuration changed (" + changes(last.settings(), config)
+                            + ") for the steps after " + step;
                 }
             }
         } catch (GeopinnException e) {

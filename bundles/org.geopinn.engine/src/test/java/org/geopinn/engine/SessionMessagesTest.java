@@ -141,7 +141,7 @@ class SessionMessagesTest {
         List<ProblemConfiguration> configs = s.problemConfigurations();
         assertEquals(List.of(new ProblemConfiguration(0, Map.of()), new ProblemConfiguration(at, Map.of("gamma", "10"))), configs);
         TrainingEvent resumed = events.stream().filter(e -> e.kind() == TrainingEvent.Kind.RESUMED).findFirst().orElseThrow();
-        assertEquals("resumed at step " + at + "; problem configuration changed from defaults to gamma=10 for the steps after " + at,
+        assertEquals("resumed at step " + at + "; problem configuration changed (gamma unset -> 10) for the steps after " + at,
                 resumed.message());
         end(s);
     }

@@ -44,12 +44,12 @@ public final class Electroosmotic2d extends ProblemComponent {
     /** Physical parameters. */
     @ObjectClassDefinition(name = "Geopinn electroosmotic2d problem", description = "Parameters of the electroosmotic channel")
     public @interface Config {
-        /** @return ε */ @AttributeDefinition(description = "Debye length ε") double epsilon() default 0.2;
+        /** @return ε */ @AttributeDefinition(description = "Debye length ε", min = "4.9E-324") double epsilon() default 0.2;
         /** @return ζ */ @AttributeDefinition(description = "wall potential ζ") double zeta() default 1.0;
         /** @return E_x */ @AttributeDefinition(description = "applied field E_x") double field() default 1.0;
-        /** @return μ */ @AttributeDefinition(description = "viscosity μ") double viscosity() default 1.0;
+        /** @return μ */ @AttributeDefinition(description = "viscosity μ", min = "4.9E-324") double viscosity() default 1.0;
         /** @return the clustering strength */
-        @AttributeDefinition(description = "strength of the clustering of interior points toward both walls (0: none)")
+        @AttributeDefinition(description = "strength of the clustering of interior points toward both walls (0: none)", min = "0")
         double clusterStrength() default 2.0;
     }
 

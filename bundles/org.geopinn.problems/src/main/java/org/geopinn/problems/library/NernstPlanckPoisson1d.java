@@ -40,10 +40,10 @@ public final class NernstPlanckPoisson1d extends ProblemComponent {
     /** Layer parameters. */
     @ObjectClassDefinition(name = "Geopinn npp1d problem", description = "Debye length and wall potential of the double layer")
     public @interface Config {
-        /** @return ε */ @AttributeDefinition(description = "Debye length ε") double epsilon() default 0.1;
+        /** @return ε */ @AttributeDefinition(description = "Debye length ε", min = "4.9E-324") double epsilon() default 0.1;
         /** @return ζ */ @AttributeDefinition(description = "wall potential ζ at x = 0") double zeta() default 1.0;
         /** @return the clustering strength */
-        @AttributeDefinition(description = "strength of the clustering of interior points toward x = 0 (0: none)")
+        @AttributeDefinition(description = "strength of the clustering of interior points toward x = 0 (0: none)", min = "0")
         double clusterStrength() default 3.0;
     }
 
