@@ -203,7 +203,8 @@ final class ProblemSettings {
         long deadline = System.nanoTime() + TIMEOUT.toNanos();
         while (System.nanoTime() < deadline) {
             ServiceReference<Problem> ref = reference(problemId);
-            if (ref != null && carries(ref, typed)) {
+            // the engine too must have the re-created problem, or a session started now would not find it
+            if (ref != null && carries(ref, typed) && engineKnows(problemId)) {
                 Problem p = context.getService(ref);
                 if (p != null) {
                     return p;
@@ -218,6 +219,12 @@ final class ProblemSettings {
         }
         throw new GeopinnException("--problem-config: problem '" + problemId + "' did not come back with " + typed
                 + " within " + TIMEOUT.toSeconds() + " s (does it accept these values? see the host log)");
+    }
+
+    private boolean engineKnows(String problemId) {
+        org.geopinn.api.session.Catalog catalog = optionalService(org.geopinn.api.session.Catalog.class);
+        return catalog == null || catalog.entries().getOrDefault("problems", java.util.List.of()).stream()
+                .anyMatch(e -> e.id().equals(problemId));
     }
 
     private static boolean carries(ServiceReference<Problem> ref, Map<String, Object> typed) {
