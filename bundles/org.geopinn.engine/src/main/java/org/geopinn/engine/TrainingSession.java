@@ -75,6 +75,8 @@ final class TrainingSession implements Session {
     private OptimizerFactory optimizerFactory;
     private Map<String, String> optimizerSettings;
     private OptimizerState savedState;
+    /** The optimizer swapped in while paused without one; installed (its settings already checked) when the rig is rebuilt. */
+    private Optimizer pending;
     private int stage;
     private boolean chainOverridden;
     private final LossWeighting weighting;
@@ -319,7 +321,8 @@ final class TrainingSession implements Session {
                         + theta.length);
             }
             String optimizerId = currentOptimizerId;
-            installOptimizer(optimizerId, optimizerSettings, null);
+            installOptimizer(optimizerId, optimizerSettings, pending);
+            pending = null;
             if (savedState != null && savedState.optimizerId().equals(optimizerId)) {
                 optimizer.importState(savedState);
             } else if (savedState != null) {
@@ -792,6 +795,7 @@ final class TrainingSession implements Session {
                 // Paused for a missing service (perhaps this very optimizer's bundle): the new one is
                 // installed when the rig is rebuilt, adopting the state saved when the old one left.
                 how = " (takes over when the session resumes)";
+                pending = next;
                 optimizerFactory = f;
                 optimizerSettings = Map.copyOf(settings == null ? Map.of() : settings);
                 currentOptimizerId = optimizerId;
