@@ -271,7 +271,7 @@ final class BenchCommand {
         Map<String, String> settings = recipe.map(r -> r.settingsOf(optimizer)).orElse(Map.of());
         b.optimizers(new OptimizerStage(optimizer, 0, settings).text());
         recipe.filter(r -> r.weighting() != null)
-                .ifPresent(r -> b.weighting(r.weighting().optimizerId()).weightingSettings(r.weighting().settings()));
+                .ifPresent(r -> b.weighting(r.weighting().id()).weightingSettings(r.weighting().settings()));
         return b;
     }
 

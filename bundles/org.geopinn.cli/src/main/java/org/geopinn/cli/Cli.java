@@ -6,7 +6,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import org.geopinn.api.GeopinnException;
+import org.geopinn.api.optimizer.OptimizerFactory;
+import org.geopinn.api.problem.Problem;
 import org.geopinn.api.session.Catalog;
+import org.geopinn.api.weighting.LossWeightingFactory;
 import org.geopinn.api.session.Command;
 
 /**
@@ -95,29 +98,30 @@ final class Cli {
         return s + " ".repeat(Math.max(0, width - s.length()));
     }
 
+    /** The kinds {@code help KIND NAME} describes, with their service interfaces and catalog names. */
+    private static final Map<String, Map.Entry<Class<?>, String>> DESCRIBED = Map.of(
+            "optimizer", Map.entry(OptimizerFactory.class, "optimizers"),
+            "weighting", Map.entry(LossWeightingFactory.class, "weightings"),
+            "problem", Map.entry(Problem.class, "problems"));
+
     private int help(List<String> args) {
+        if (args.size() == 2 && DESCRIBED.containsKey(args.get(0))) {
+            return describe(args.get(0), args.get(1));
+        }
+        if (!args.isEmpty()) {
+            throw new GeopinnException("help takes no arguments or KIND NAME with KIND one of optimizer, weighting, problem"
+                    + " (e.g. help optimizer anagram); got " + String.join(" ", args));
+        }
         out.println("usage: ./geopinn COMMAND [ARGS...]");
         out.println();
         out.println("  list                      problems, models, engines, samplers, optimizers, weightings, diagnostics, commands,");
         out.println("                            dense kernels; each service with the bundle (symbolic name and version) it comes from");
         out.println("  solve PROBLEM [options]   train a PINN and write a results directory");
-        out.println("      --optimizer CHAIN       e.g. anagram, or adam:1000,anagram (stage = id[(key=value;...)][:steps])");
-        out.println("      --steps N               total steps (with --resume: steps to add)");
-        out.println("      --time-budget SECONDS   stop after this much training time");
-        out.println("      --seed S                initialisation and sampling seed (default 0)");
-        out.println("      --hidden 64,64,64       hidden layer widths; --activation tanh; --model mlp; --initialization xavier");
-        out.println("      --points N | NAME=N,..  collocation points (N: each interior condition)");
-        out.println("      --weighting ID          loss weighting (fixed, gradnorm, ...); --engine ID; --sampler ID");
-        out.println("      --resample-every N      fresh collocation points every N steps");
-        out.println("      --error-every N         measure the reference error every N steps");
-        out.println("      --diagnostics ID,...    diagnostics to run (every --diagnostic-every N steps, else at the end)");
-        out.println("      --out DIR               results directory (default runs/PROBLEM-TIMESTAMP)");
-        out.println("      --config FILE           a properties file with the same keys (command line wins)");
-        out.println("      --resume DIR            continue a run from its results directory");
-        out.println("      --quiet                 no progress output");
+        SolveCommand.OPTIONS.lines().forEach(l -> out.println("    " + l));
         out.println("  bench [--suite NAME] [--seeds N] [--budget SECONDS]  run a benchmark suite, write docs/BENCHMARKS.md");
         out.println("  load DIR [--at X,Y;X,Y]   load a trained solution from a results directory and evaluate it");
         out.println("  help                      this text");
+        out.println("  help optimizer|weighting|problem NAME   its settings: name, type, default, allowed values, description");
         out.println("  host                      an interactive host with the shell and plugins/ (handled by the launcher)");
         out.println("  new-plugin problem|optimizer NAME [DIR]   write a plugin project to start from (handled by the launcher)");
         out.println();
@@ -131,6 +135,27 @@ final class Cli {
         }
         out.println();
         out.println("exit codes: 0 ok, 2 bad input, 1 failure, 130 interrupted (Ctrl-C), 143 SIGTERM. More in docs/CLI.md.");
+        return 0;
+    }
+
+    /** Prints a component's settings from its metatype description: the same source the checks use. */
+    private int describe(String kind, String id) {
+        services.awaitReady();
+        Map.Entry<Class<?>, String> k = DESCRIBED.get(kind);
+        List<Catalog.Entry> known = services.catalog().entries().getOrDefault(k.getValue(), List.of());
+        Catalog.Entry entry = known.stream().filter(e -> e.id().equals(id)).findFirst().orElseThrow(() -> new GeopinnException(
+                "unknown " + kind + " '" + id + "'; known: " + String.join(", ", known.stream().map(Catalog.Entry::id).toList())));
+        out.println(kind + " " + id + ": " + entry.description() + "  [" + entry.bundle() + "]");
+        var description = services.settingsDescription(k.getKey(), id);
+        if (description.isEmpty() || description.get().settings().isEmpty()) {
+            out.println("no settings");
+            return 0;
+        }
+        String pid = description.get().pids().isEmpty() ? "" : description.get().pids().get(0);
+        out.println("settings" + (kind.equals("problem") ? " (per run: --problem-config NAME=VALUE,...;"
+                : kind.equals("optimizer") ? " (per run: --optimizer " + id + "(NAME=VALUE;...);"
+                : " (per run: --weighting " + id + "(NAME=VALUE;...);") + " defaults: plugins/" + pid + ".cfg):");
+        description.get().settings().forEach(s -> out.println("  " + s.line()));
         return 0;
     }
 

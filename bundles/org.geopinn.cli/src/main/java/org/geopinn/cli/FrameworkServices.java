@@ -13,6 +13,7 @@ import org.geopinn.api.problem.Problem;
 import org.geopinn.api.session.Catalog;
 import org.geopinn.api.session.Command;
 import org.geopinn.api.session.TrainingService;
+import org.geopinn.settings.SettingsDescription;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleListener;
@@ -53,7 +54,7 @@ final class FrameworkServices implements Services, AutoCloseable {
         context.addServiceListener(serviceListener);
         context.addBundleListener(bundleListener);
         this.problemSettings = new ProblemSettings(context);
-        this.results = new ResultWriter(this::problem, this::problemSettings, this::versions);
+        this.results = new ResultWriter(this::problem, this::problemSettings, this::versions, problemSettings::configured);
     }
 
     @Override
@@ -184,6 +185,16 @@ final class FrameworkServices implements Services, AutoCloseable {
             throw new IllegalStateException(e);
         }
         return null;
+    }
+
+    @Override
+    public Optional<SettingsDescription> settingsDescription(Class<?> kind, String id) {
+        ServiceReference<?> ref = referenceById(context, kind, id);
+        if (ref == null) {
+            throw new GeopinnException("unknown " + kind.getSimpleName() + " '" + id + "'; see ./geopinn list");
+        }
+        Object pid = ref.getProperty(ProblemSettings.CONFIG_PID);
+        return pid == null ? Optional.empty() : ProblemSettings.description(ref, pid.toString());
     }
 
     @Override

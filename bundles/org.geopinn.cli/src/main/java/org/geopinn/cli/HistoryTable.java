@@ -12,9 +12,10 @@ import org.geopinn.api.session.TrainingEvent;
 /**
  * The rows of {@code history.csv}: one per accepted step with the step, the training seconds, the
  * loss and the loss and weight of each condition, the relative L2 error and the error of each
- * field (empty where not measured), the optimizer that took the step and, for a time-marching
- * session, the time window it trained in. Numbers are written
- * with {@link Double#toString}, so they read back bit for bit.
+ * field (empty where not measured), the optimizer that took the step, for a time-marching
+ * session the time window it trained in, and the problem's configuration on the first row and on
+ * the first row after each change of it (empty elsewhere). Numbers are written with
+ * {@link Double#toString}, so they read back bit for bit.
  */
 final class HistoryTable {
     /** The file name in a results directory. */
@@ -25,6 +26,8 @@ final class HistoryTable {
     static final String REL_L2 = "rel_l2";
     static final String OPTIMIZER = "optimizer";
     static final String WINDOW = "window";
+    /** The problem's configuration ({@code name=value;…} or {@code defaults}) where it starts or changes. */
+    static final String PROBLEM_CONFIG = "problem_config";
 
     private final List<String> conditions;
     private final List<String> fields;
@@ -58,6 +61,7 @@ final class HistoryTable {
         if (windows) {
             h.add(WINDOW);
         }
+        h.add(PROBLEM_CONFIG);
         this.header = List.copyOf(h);
     }
 
@@ -80,12 +84,21 @@ final class HistoryTable {
         } catch (IOException e) {
             throw new GeopinnException("cannot read " + file + ": " + e.getMessage());
         }
-        if (lines.isEmpty() || !lines.get(0).equals(String.join(",", header))) {
-            throw new GeopinnException(file + " has other columns than this run (" + String.join(",", header) + ")");
+        String all = String.join(",", header);
+        // runs written before the problem_config column have every other column
+        String older = String.join(",", header.subList(0, header.size() - 1));
+        if (lines.isEmpty() || !lines.get(0).equals(all) && !lines.get(0).equals(older)) {
+            throw new GeopinnException(file + " has other columns than this run (" + all + ")");
         }
         for (String line : lines.subList(1, lines.size())) {
-            String[] cells = line.split(",", -1);
-            if (cells.length == header.size() && isStep(cells[0]) && Long.parseLong(cells[0]) <= upToStep) {
+            String[] split = line.split(",", -1);
+            // rows of runs written before the problem_config column lack only that last cell
+            String[] cells = java.util.Arrays.copyOf(split, header.size());
+            if (cells[cells.length - 1] == null) {
+                cells[cells.length - 1] = "";
+            }
+            if ((split.length == header.size() || split.length == header.size() - 1) && isStep(cells[0])
+                    && Long.parseLong(cells[0]) <= upToStep) {
                 rows.add(cells);
             }
         }
@@ -139,6 +152,15 @@ final class HistoryTable {
      * @param secondsOffset training seconds of earlier runs (resume)
      */
     void add(TrainingEvent e, double secondsOffset) {
+        add(e, secondsOffset, "");
+    }
+
+    /**
+     * @param e a step event
+     * @param secondsOffset training seconds of earlier runs (resume)
+     * @param problemConfig the problem's configuration where this step starts using it, else empty
+     */
+    void add(TrainingEvent e, double secondsOffset, String problemConfig) {
         String[] r = new String[header.size()];
         int k = 0;
         r[k++] = Long.toString(e.step());
@@ -156,8 +178,9 @@ final class HistoryTable {
         }
         r[k++] = e.optimizerId();
         if (windows) {
-            r[k] = Integer.toString(e.window());
+            r[k++] = Integer.toString(e.window());
         }
+        r[k] = problemConfig.replace(',', ';'); // a CSV cell: the pairs are separated by ';'
         rows.add(r);
     }
 

@@ -1,6 +1,9 @@
 package org.geopinn.cli;
 
 import java.io.IOException;
+import java.net.URL;
+import java.util.Collections;
+import java.util.Optional;
 import java.time.Duration;
 import java.util.Dictionary;
 import java.util.Enumeration;
@@ -9,25 +12,23 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.stream.Stream;
 import org.geopinn.api.GeopinnException;
 import org.geopinn.api.problem.Problem;
+import org.geopinn.settings.SettingDefinition;
+import org.geopinn.settings.SettingsDescription;
+import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.Constants;
 import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.framework.ServiceReference;
 import org.osgi.service.cm.Configuration;
 import org.osgi.service.cm.ConfigurationAdmin;
-import org.osgi.service.metatype.AttributeDefinition;
-import org.osgi.service.metatype.MetaTypeInformation;
-import org.osgi.service.metatype.MetaTypeService;
-import org.osgi.service.metatype.ObjectClassDefinition;
 
 /**
  * A problem's configuration (its coefficients, e.g. the coupling γ of {@code thermoelastic1d}),
  * set from the command line as {@code --problem-config gamma=10,kappa=2}. A problem service names
- * its Configuration Admin PID in {@value #CONFIG_PID}; the values are checked against the
- * problem's metatype description, written to Configuration Admin, and the command waits until
+ * its Configuration Admin PID in {@value #CONFIG_PID}; the values are checked once against the
+ * problem's metatype description (names, types, ranges: {@link SettingsDescription}), written to Configuration Admin, and the command waits until
  * Declarative Services has re-created the problem with them. A command-mode host keeps its
  * framework storage in a temporary folder, so a setting does not outlive the run.
  */
@@ -90,6 +91,41 @@ final class ProblemSettings {
     }
 
     /**
+     * The configured values among a problem's effective values (the properties a session recorded:
+     * Declarative Services mixes the declared defaults and other properties in): only its settings,
+     * and only where they differ from the declared default.
+     *
+     * @param problemId a problem id
+     * @param effective values by name, as text
+     * @return the values that are settings of the problem and not at their defaults, sorted by name
+     */
+    Map<String, String> configured(String problemId, Map<String, String> effective) {
+        ServiceReference<Problem> ref = reference(problemId);
+        Object pid = ref == null ? null : ref.getProperty(CONFIG_PID);
+        Optional<SettingsDescription> d = pid == null ? Optional.empty() : description(ref, pid.toString());
+        Map<String, String> m = new TreeMap<>();
+        effective.forEach((k, v) -> {
+            Optional<SettingDefinition> s = d.flatMap(x -> x.setting(k));
+            boolean atDefault = s.map(x -> sameText(v, x.defaultValue())).orElse(false);
+            if (!atDefault && (s.isPresent() || d.isEmpty() && !k.startsWith("osgi."))) {
+                m.put(k, v);
+            }
+        });
+        return m;
+    }
+
+    private static boolean sameText(String a, String b) {
+        if (a == null || b == null) {
+            return a == b;
+        }
+        try {
+            return Double.parseDouble(a.trim()) == Double.parseDouble(b.trim());
+        } catch (NumberFormatException e) {
+            return a.trim().equalsIgnoreCase(b.trim());
+        }
+    }
+
+    /**
      * Gives a problem these settings (on top of its current configuration) and waits until the
      * re-created problem carries them.
      *
@@ -133,77 +169,33 @@ final class ProblemSettings {
         return await(problemId, typed);
     }
 
-    /** @return the settings converted to the types the problem's metatype description declares */
+    /**
+     * @return the settings checked and converted by the problem's metatype description (its
+     *         {@code @ObjectClassDefinition}: types, ranges, choices), one line for the first bad one
+     */
     private Map<String, Object> typed(String problemId, ServiceReference<Problem> ref, String pid, Map<String, String> settings) {
-        Map<String, AttributeDefinition> attributes = attributes(ref, pid);
+        SettingsDescription d = description(ref, pid).orElseThrow(() -> new GeopinnException(
+                "--problem-config: problem '" + problemId + "' has no description of its settings (" + pid + ")"));
         Map<String, Object> typed = new LinkedHashMap<>();
         settings.forEach((name, text) -> {
-            AttributeDefinition ad = attributes.get(name);
-            if (ad == null) {
-                throw new GeopinnException("--problem-config: problem '" + problemId + "' has no setting '" + name + "'; its settings: "
-                        + String.join(", ", attributes.keySet()));
-            }
-            typed.put(name, convert(name, text, ad));
+            SettingDefinition s = d.setting(name).orElseThrow(() -> new GeopinnException("--problem-config: problem '" + problemId
+                    + "' has no setting '" + name + "'; its settings: " + String.join(", ", d.names())));
+            Object v = s.check(text, problemId);
+            // Configuration Admin keeps the type Declarative Services converts from: whole numbers as the declared type
+            typed.put(s.id(), v instanceof Long l && s.type().equals("Integer") ? (Object) l.intValue() : v);
         });
         return typed;
     }
 
-    private static Object convert(String name, String text, AttributeDefinition ad) {
-        if (ad.getCardinality() != 0) {
-            throw new GeopinnException("--problem-config: '" + name + "' takes a list, which the command line does not set");
-        }
-        try {
-            Object value = switch (ad.getType()) {
-                case AttributeDefinition.DOUBLE, AttributeDefinition.FLOAT -> finite(Double.parseDouble(text));
-                case AttributeDefinition.LONG -> Long.parseLong(text);
-                case AttributeDefinition.INTEGER, AttributeDefinition.SHORT, AttributeDefinition.BYTE -> Integer.parseInt(text);
-                case AttributeDefinition.BOOLEAN -> bool(text);
-                default -> text;
-            };
-            String problem = ad.validate(text);
-            if (problem != null && !problem.isEmpty()) {
-                // Metatype answers with a localisation key such as "%less than minimum": the setting's
-                // description carries the allowed range in words.
-                throw new GeopinnException("--problem-config " + name + "=" + text + " is refused (" + problem.replace("%", "")
-                        + "); " + name + ": " + ad.getDescription());
-            }
-            return value;
-        } catch (NumberFormatException e) {
-            throw new GeopinnException("--problem-config " + name + ": '" + text + "' is not a "
-                    + (ad.getType() == AttributeDefinition.DOUBLE || ad.getType() == AttributeDefinition.FLOAT ? "number" : "whole number"));
-        }
-    }
-
-    private static double finite(double v) {
-        if (!Double.isFinite(v)) {
-            throw new NumberFormatException();
-        }
-        return v;
-    }
-
-    private static Boolean bool(String text) {
-        if (!text.equalsIgnoreCase("true") && !text.equalsIgnoreCase("false")) {
-            throw new GeopinnException("'" + text + "' is neither true nor false");
-        }
-        return Boolean.valueOf(text);
-    }
-
-    private Map<String, AttributeDefinition> attributes(ServiceReference<Problem> ref, String pid) {
-        MetaTypeService metatype = optionalService(MetaTypeService.class);
-        MetaTypeInformation info = metatype == null ? null : metatype.getMetaTypeInformation(ref.getBundle());
-        ObjectClassDefinition ocd = null;
-        if (info != null && Stream.of(info.getPids()).anyMatch(pid::equals)) {
-            ocd = info.getObjectClassDefinition(pid, null);
-        }
-        if (ocd == null) {
-            throw new GeopinnException("--problem-config: no description of the settings of " + pid
-                    + (metatype == null ? " (the host has no Metatype service)" : ""));
-        }
-        Map<String, AttributeDefinition> m = new TreeMap<>();
-        for (AttributeDefinition ad : ocd.getAttributeDefinitions(ObjectClassDefinition.ALL)) {
-            m.put(ad.getID(), ad);
-        }
-        return m;
+    /**
+     * @param ref a service reference
+     * @param pid the configuration PID of the component behind it
+     * @return the settings description designated to that PID in the service's bundle
+     */
+    static Optional<SettingsDescription> description(ServiceReference<?> ref, String pid) {
+        Bundle b = ref.getBundle();
+        Enumeration<URL> files = b == null ? null : b.findEntries(SettingsDescription.FOLDER, "*.xml", false);
+        return files == null ? Optional.empty() : SettingsDescription.forPid(Collections.list(files), pid);
     }
 
     /** Polls until a problem service with this id carries the values (DS re-creates it asynchronously). */
@@ -211,7 +203,8 @@ final class ProblemSettings {
         long deadline = System.nanoTime() + TIMEOUT.toNanos();
         while (System.nanoTime() < deadline) {
             ServiceReference<Problem> ref = reference(problemId);
-            if (ref != null && carries(ref, typed)) {
+            // the engine too must have the re-created problem, or a session started now would not find it
+            if (ref != null && carries(ref, typed) && engineKnows(problemId)) {
                 Problem p = context.getService(ref);
                 if (p != null) {
                     return p;
@@ -226,6 +219,12 @@ final class ProblemSettings {
         }
         throw new GeopinnException("--problem-config: problem '" + problemId + "' did not come back with " + typed
                 + " within " + TIMEOUT.toSeconds() + " s (does it accept these values? see the host log)");
+    }
+
+    private boolean engineKnows(String problemId) {
+        org.geopinn.api.session.Catalog catalog = optionalService(org.geopinn.api.session.Catalog.class);
+        return catalog == null || catalog.entries().getOrDefault("problems", java.util.List.of()).stream()
+                .anyMatch(e -> e.id().equals(problemId));
     }
 
     private static boolean carries(ServiceReference<Problem> ref, Map<String, Object> typed) {

@@ -13,6 +13,7 @@ import java.util.Set;
 import org.geopinn.api.GeopinnException;
 import org.geopinn.api.session.OptimizerStage;
 import org.geopinn.api.session.SessionSpec;
+import org.geopinn.settings.SettingsText;
 
 /**
  * A per-problem benchmark recipe: a set-up that beats the engine's default strategy on one
@@ -27,7 +28,7 @@ import org.geopinn.api.session.SessionSpec;
  * @param timeWindows time-marching windows, 0 for none
  * @param why one line: the measurement behind the recipe
  */
-record Recipe(String problem, String optimizer, OptimizerStage weighting, int timeWindows, String why) {
+record Recipe(String problem, String optimizer, SettingsText weighting, int timeWindows, String why) {
     /** The folder under the Geopinn home. */
     static final String FOLDER = "benchmarks/recipes";
     private static final Set<String> KEYS = Set.of("optimizer", "weighting", "time-marching", "why");
@@ -61,7 +62,7 @@ record Recipe(String problem, String optimizer, OptimizerStage weighting, int ti
             }
             String weighting = blankToNull(p.getProperty("weighting"));
             int windows = Integer.parseInt(p.getProperty("time-marching", "0").trim());
-            return Optional.of(new Recipe(problem, optimizer, weighting == null ? null : SolveCommand.weighting(weighting), windows,
+            return Optional.of(new Recipe(problem, optimizer, weighting == null ? null : SettingsText.parse(weighting, "weighting"), windows,
                     p.getProperty("why", "").trim()));
         } catch (GeopinnException | NumberFormatException e) {
             throw new GeopinnException("recipe " + file + ": " + e.getMessage());
@@ -93,7 +94,7 @@ record Recipe(String problem, String optimizer, OptimizerStage weighting, int ti
             b.optimizers(optimizer);
         }
         if (weighting != null) {
-            b.weighting(weighting.optimizerId()).weightingSettings(weighting.settings());
+            b.weighting(weighting.id()).weightingSettings(weighting.settings());
         }
         return b.timeWindows(timeWindows);
     }

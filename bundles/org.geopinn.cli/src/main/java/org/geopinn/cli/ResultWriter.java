@@ -8,12 +8,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.geopinn.api.GeopinnException;
 import org.geopinn.api.optimizer.OptimizerState;
 import org.geopinn.api.problem.Problem;
 import org.geopinn.api.session.OptimizerStage;
+import org.geopinn.api.session.ProblemConfiguration;
+import org.geopinn.api.session.TrainingEvent;
 import org.geopinn.api.session.ResultExporter;
 import org.geopinn.api.session.Session;
 import org.geopinn.api.solution.TrainedSolution;
@@ -45,17 +48,28 @@ final class ResultWriter implements ResultExporter {
     private final Function<String, Optional<Problem>> problems;
     private final Function<String, Map<String, String>> problemSettings;
     private final Supplier<Map<String, String>> versions;
+    private final BiFunction<String, Map<String, String>, Map<String, String>> configured;
 
     /**
      * @param problems finds a problem service by id
      * @param problemSettings a problem's configured values, by problem id
      * @param versions the versions to record (bundles, Java)
+     * @param configured a problem's configured values among the effective values a session recorded
+     *        (problem id, values → the settings not at their defaults)
      */
     ResultWriter(Function<String, Optional<Problem>> problems, Function<String, Map<String, String>> problemSettings,
-            Supplier<Map<String, String>> versions) {
+            Supplier<Map<String, String>> versions, BiFunction<String, Map<String, String>, Map<String, String>> configured) {
         this.problems = problems;
         this.problemSettings = problemSettings;
         this.versions = versions;
+        this.configured = configured;
+    }
+
+    /** @return the session's problem configurations, each reduced to the values configured (not at defaults) */
+    private List<ProblemConfiguration> configurations(Session session) {
+        String id = session.spec().problemId();
+        return session.problemConfigurations().stream()
+                .map(c -> new ProblemConfiguration(c.fromStep(), configured.apply(id, c.settings()))).toList();
     }
 
     @Override
@@ -100,7 +114,12 @@ final class ResultWriter implements ResultExporter {
         if (earlier.history() != null) {
             table.addEarlier(earlier.history(), session.spec().startStep());
         }
-        session.history().forEach(e -> table.add(e, earlier.seconds()));
+        List<ProblemConfiguration> configs = configurations(session);
+        for (TrainingEvent e : session.history()) {
+            // the first step trained with a configuration is the one after the step it was recorded at
+            String note = configs.stream().filter(c -> c.fromStep() == e.step() - 1).map(ProblemConfiguration::text).findFirst().orElse("");
+            table.add(e, earlier.seconds(), note);
+        }
         long steps = table.size() > 0 ? (long) table.last(HistoryTable.STEP) : session.spec().startStep();
         double seconds = table.size() > 0 ? table.last(HistoryTable.SECONDS) : earlier.seconds();
         double[] theta = session.parameters();
@@ -135,7 +154,8 @@ final class ResultWriter implements ResultExporter {
             warnings.add("loss picture not drawn: " + oneLine(e));
         }
         files.add(SUMMARY);
-        AtomicFiles.writeText(directory.file(SUMMARY), Json.write(summary(session, problem, settings, table, steps, seconds,
+        AtomicFiles.writeText(directory.file(SUMMARY), Json.write(summary(session, problem,
+                configs.isEmpty() ? settings : configs.get(0).settings(), table, steps, seconds,
                 optimizerId, theta.length, files, warnings, directory.runId())));
         return files;
     }
@@ -191,6 +211,16 @@ final class ResultWriter implements ResultExporter {
         s.put("problem", spec.problemId());
         problem.ifPresent(p -> s.put("problem_description", p.description()));
         s.put("problem_config", new LinkedHashMap<String, Object>(settings));
+        // a configuration changed during the run (a .cfg file edited in a host): from which step on
+        List<Object> changes = new ArrayList<>();
+        List<ProblemConfiguration> configs = configurations(session);
+        for (ProblemConfiguration c : configs.subList(Math.min(1, configs.size()), configs.size())) {
+            Map<String, Object> change = new LinkedHashMap<>();
+            change.put("after_step", c.fromStep());
+            change.put("problem_config", new LinkedHashMap<String, Object>(c.settings()));
+            changes.add(change);
+        }
+        s.put("problem_config_changes", changes);
         s.put("state", session.state().name().toLowerCase());
         s.put("message", session.message());
         s.put("optimizer", chain(session));

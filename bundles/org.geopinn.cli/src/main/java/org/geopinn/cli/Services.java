@@ -9,6 +9,7 @@ import org.geopinn.api.problem.Problem;
 import org.geopinn.api.session.Catalog;
 import org.geopinn.api.session.Command;
 import org.geopinn.api.session.TrainingService;
+import org.geopinn.settings.SettingsDescription;
 
 /** What the command line needs of the running host. */
 interface Services {
@@ -52,6 +53,15 @@ interface Services {
 
     /** @param id a problem id @return its configured values by name (empty when it runs on its defaults) */
     Map<String, String> problemSettings(String id);
+
+    /**
+     * @param kind the service interface ({@code Problem}, {@code OptimizerFactory}, {@code LossWeightingFactory})
+     * @param id its id
+     * @return its settings as its bundle's metatype description declares them (through the
+     *         {@code geopinn.config.pid} property); empty when it has none
+     * @throws org.geopinn.api.GeopinnException when no such service is there
+     */
+    Optional<SettingsDescription> settingsDescription(Class<?> kind, String id);
 
     /** @param id a model id @return the model factory */
     Optional<ModelFactory> modelFactory(String id);

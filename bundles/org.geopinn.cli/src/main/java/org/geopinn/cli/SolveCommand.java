@@ -27,6 +27,7 @@ import org.geopinn.api.session.Session;
 import org.geopinn.api.session.SessionSpec;
 import org.geopinn.api.session.SessionState;
 import org.geopinn.models.ParameterFile;
+import org.geopinn.settings.SettingsText;
 
 /**
  * {@code solve PROBLEM [options]}: trains one session with progress on the console, then writes
@@ -50,12 +51,40 @@ final class SolveCommand {
     /** Counted down once the results of the running solve are written (Ctrl-C waits for it). */
     private final CountDownLatch written = new CountDownLatch(1);
 
+    /** The options of {@code solve} for help texts (the CLI's {@code help} and the shell's {@code geopinn:solve}). */
+    static final String OPTIONS = String.join("\n",
+            "  --optimizer CHAIN       e.g. anagram, or adam:1000,anagram (stage = id[(key=value;...)][:steps])",
+            "  --steps N               total steps (with --resume: steps to add)",
+            "  --time-budget SECONDS   stop after this much training time",
+            "  --seed S                initialisation and sampling seed (default 0)",
+            "  --hidden 64,64,64       hidden layer widths; --activation tanh; --model mlp; --initialization xavier",
+            "  --separate-networks B   one network per field (true/false); --scaling mean|sum|measure",
+            "  --points N | NAME=N,..  collocation points (N: each interior condition)",
+            "  --weighting ID[(k=v;..)] loss weighting (fixed, gradnorm, ...); --engine ID; --sampler ID",
+            "  --problem-config K=V,.. the problem's coefficients for this run, e.g. gamma=10",
+            "  --resample-every N      fresh collocation points every N steps",
+            "  --error-every N         measure the reference error every N steps",
+            "  --time-marching K       train K time windows one after the other (warm start)",
+            "  --diagnostics ID,...    diagnostics to run (every --diagnostic-every N steps, else at the end)",
+            "  --out DIR               results directory (default runs/PROBLEM-TIMESTAMP)",
+            "  --config FILE           a properties file with the same keys (command line wins)",
+            "  --resume DIR            continue a run from its results directory",
+            "  --quiet                 no progress output");
+
     /**
-     * A solve ready to run: the spec, where results go (and the lock held on it from the start, so
-     * that a second writer is refused before any training), what it continues, and whether the
-     * chain came from the default strategy.
+     * A solve ready to run: the spec, where results go and what it continues.
+     *
+     * @param spec the session spec
+     * @param out the results directory
+     * @param outGiven whether {@code --out} (or {@code --resume}) named it
+     * @param lock the lock held on the results directory from the start, so that a second writer is
+     *        refused before any training
+     * @param earlier the run it continues
+     * @param quiet no progress output
+     * @param chainChosen whether the chain came from the default strategy
      */
-    record Plan(SessionSpec spec, Path out, ResultLock lock, ResultWriter.Earlier earlier, boolean quiet, boolean chainChosen) {
+    record Plan(SessionSpec spec, Path out, boolean outGiven, ResultLock lock, ResultWriter.Earlier earlier, boolean quiet,
+            boolean chainChosen) {
     }
 
     SolveCommand(Services services, PrintStream out, PrintStream err) {
@@ -130,9 +159,8 @@ final class SolveCommand {
         int diagnosticEvery = (int) o.longValue("diagnostic-every", 0, 0);
         Boolean separate = o.has("separate-networks") ? o.bool("separate-networks") : null;
         int windows = timeWindows(o);
-        if (o.has("optimizer")) {
-            OptimizerStage.parseChain(o.get("optimizer"));
-        }
+        List<OptimizerStage> chain = o.has("optimizer") ? OptimizerStage.parseChain(o.get("optimizer")) : null;
+        SettingsText weighting = o.has("weighting") ? SettingsText.parse(o.get("weighting"), "--weighting") : null;
         Map<String, String> settings = o.has("problem-config") ? ProblemSettings.parse(o.get("problem-config")) : Map.of();
         services.awaitReady();
 
@@ -198,12 +226,11 @@ final class SolveCommand {
             }
         }
         b.seed(seed);
-        if (o.has("optimizer")) {
-            b.optimizers(o.get("optimizer"));
+        if (chain != null) {
+            b.optimizers(chain);
         }
-        if (o.has("weighting")) {
-            OptimizerStage w = weighting(o.get("weighting"));
-            b.weighting(w.optimizerId()).weightingSettings(w.settings());
+        if (weighting != null) {
+            b.weighting(weighting.id()).weightingSettings(weighting.settings());
         }
         if (o.has("engine")) {
             b.engine(o.get("engine"));
@@ -229,6 +256,7 @@ final class SolveCommand {
         b.timeBudgetSeconds(budget);
         long total = resumeDir != null ? b.build().maxSteps() : steps > 0 ? steps : defaultSteps(problem);
         b.errorEvery((int) o.longValue("error-every", Math.max(1, total / ERROR_SAMPLES), 0));
+        boolean outGiven = outDir != null;
         if (outDir == null) {
             outDir = services.home().resolve("runs").resolve(problemId + "-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
         }
@@ -243,7 +271,7 @@ final class SolveCommand {
         AtomicFiles.requireWritableDirectory(outDir.getParent());
         @SuppressWarnings("deprecation") // a third-party problem may still name its optimizer
         boolean chosen = resumeDir == null && !o.has("optimizer") && !problem.defaults().containsKey(ProblemDefaults.OPTIMIZER);
-        return new Plan(b.build(), outDir, outLock, earlier, o.flag("quiet"), chosen);
+        return new Plan(b.build(), outDir, outGiven, outLock, earlier, o.flag("quiet"), chosen);
     }
 
     private void noteStale(Options o, ResultLock lock) {
@@ -311,23 +339,6 @@ final class SolveCommand {
         } catch (java.io.IOException e) {
             throw new GeopinnException("cannot read " + file + ": " + AtomicFiles.reason(e));
         }
-    }
-
-    /**
-     * @param text {@code id} or {@code id(key=value;key=value)}, the form of one optimizer stage
-     * @return the weighting id and its settings
-     */
-    static OptimizerStage weighting(String text) {
-        List<OptimizerStage> parsed;
-        try {
-            parsed = OptimizerStage.parseChain(text);
-        } catch (GeopinnException e) {
-            throw new GeopinnException("--weighting: " + e.getMessage().replace("optimizer stage", "'" + text.trim() + "':"));
-        }
-        if (parsed.size() != 1 || parsed.get(0).steps() != 0) {
-            throw new GeopinnException("--weighting: '" + text.trim() + "' is not ID or ID(key=value;…), e.g. gradnorm(max_weight=100)");
-        }
-        return parsed.get(0);
     }
 
     /** @return the windows of {@code --time-marching K}: 0 or 1 for none, else at least 2 */

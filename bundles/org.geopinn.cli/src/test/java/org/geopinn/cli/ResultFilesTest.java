@@ -23,12 +23,22 @@ class ResultFilesTest {
     @Test
     void historyRowsAreExactAndAResumeAppendsToTheEarlierRows(@TempDir Path dir) {
         HistoryTable first = new HistoryTable(List.of("pde", "boundary"), List.of("u"));
-        first.add(step(1, 0.5, 0.1, 0.2, Double.NaN), 0);
+        first.add(step(1, 0.5, 0.1, 0.2, Double.NaN), 0, "gamma=1,kappa=2");
         first.add(step(2, 1.0, 0.1 / 3, 0.2, 0.123456789012345678), 0);
         String csv = first.csv();
-        assertEquals("step,seconds,loss,loss_pde,loss_boundary,weight_pde,weight_boundary,rel_l2,error_u,optimizer", csv.lines().findFirst().get());
-        assertTrue(csv.contains("\n1,0.5,0.30000000000000004,0.1,0.2,1.0,2.0,,,adam\n"), csv);
+        assertEquals("step,seconds,loss,loss_pde,loss_boundary,weight_pde,weight_boundary,rel_l2,error_u,optimizer,problem_config",
+                csv.lines().findFirst().get());
+        assertTrue(csv.contains("\n1,0.5,0.30000000000000004,0.1,0.2,1.0,2.0,,,adam,gamma=1;kappa=2\n"), csv);
+        assertTrue(csv.contains("\n2,1.0,"), csv);
+        assertTrue(csv.lines().skip(2).findFirst().get().endsWith(",adam,"), "marked only where it starts: " + csv);
         AtomicFiles.writeText(dir.resolve(HistoryTable.FILE), csv);
+
+        // a history written before the problem_config column is read too
+        String older = String.join("\n", csv.lines().map(l -> l.substring(0, l.lastIndexOf(','))).toList()) + "\n";
+        AtomicFiles.writeText(dir.resolve("older.csv"), older);
+        HistoryTable fromOlder = new HistoryTable(List.of("pde", "boundary"), List.of("u"));
+        fromOlder.addEarlier(dir.resolve("older.csv"), 2);
+        assertArrayEquals(new double[] {1, 2}, fromOlder.steps());
 
         HistoryTable resumed = new HistoryTable(List.of("pde", "boundary"), List.of("u"));
         resumed.addEarlier(dir.resolve(HistoryTable.FILE), 2);

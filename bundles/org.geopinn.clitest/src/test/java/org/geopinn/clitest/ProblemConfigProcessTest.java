@@ -55,11 +55,14 @@ class ProblemConfigProcessTest {
     void badSettingsAreOneClearLine(@TempDir Path home) throws Exception {
         Path out = home.resolve("out");
         expectError(solve(home, out, "--problem-config", "gama=10"), "has no setting 'gama'", "gamma, kappa, stiffness");
-        expectError(solve(home, out, "--problem-config", "gamma=ten"), "gamma", "'ten' is not a number");
+        expectError(solve(home, out, "--problem-config", "gamma=ten"), "setting 'gamma' of thermoelastic1d is 'ten'; allowed: a finite number");
+        // ranges come from the metatype description (@AttributeDefinition min/max), checked once, named in one line
+        expectError(solve(home, out, "--problem-config", "kappa=0"), "setting 'kappa' of thermoelastic1d is 0; allowed: a number > 0");
+        expectError(solve(home, out, "--optimizer", "adam(beta1=1.5)"), "setting 'beta1' of adam is 1.5; allowed: a number in [0, 0.999999]");
         expectError(solve(home, out, "--problem-config", "gamma"), "'gamma' is not NAME=VALUE");
         expectError(Geopinn.run(home, "solve", "laplace2d", "--problem-config", "gamma=1", "--steps", "1"), "'laplace2d' has no settings");
         expectError(solve(home, out, "--weighting", "gradnorm(max_weight)"), "--weighting", "'max_weight' is not key=value");
-        expectError(solve(home, out, "--weighting", "gradnorm(max_weight=-1)"), "max_weight");
+        expectError(solve(home, out, "--weighting", "gradnorm(max_weight=-1)"), "setting 'max_weight' of gradnorm is -1; allowed: a number ≥ 0");
     }
 
     @Test

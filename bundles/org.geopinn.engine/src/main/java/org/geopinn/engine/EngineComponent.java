@@ -97,7 +97,26 @@ public final class EngineComponent implements TrainingService, Catalog {
         Object id = ref.getProperty(ServiceProperties.ID);
         Object description = ref.getProperty(ServiceProperties.DESCRIPTION);
         String bundle = ref.getBundle() == null ? "?" : ref.getBundle().getSymbolicName();
-        registry.add(kind, id == null ? null : id.toString(), description == null ? null : description.toString(), bundle, service);
+        registry.add(kind, id == null ? null : id.toString(), description == null ? null : description.toString(), bundle, service,
+                configuration(ref));
+    }
+
+    /**
+     * The configured values among a service's properties: Declarative Services copies a
+     * component's configuration into them, beside properties that are no settings (the framework's,
+     * Declarative Services', Configuration Admin's, FileInstall's and Geopinn's own).
+     */
+    static Map<String, String> configuration(ServiceReference<?> ref) {
+        Map<String, String> m = new java.util.TreeMap<>();
+        for (String key : ref.getPropertyKeys()) {
+            boolean setting = !key.startsWith(".") && !key.startsWith("service.") && !key.startsWith("component.")
+                    && !key.startsWith("felix.") && !key.startsWith("geopinn.") && !key.startsWith("osgi.") && !key.equals("objectClass");
+            if (setting) {
+                Object v = ref.getProperty(key);
+                m.put(key, v != null && v.getClass().isArray() ? java.util.Arrays.deepToString(new Object[] {v}) : String.valueOf(v));
+            }
+        }
+        return m;
     }
 
     @Override

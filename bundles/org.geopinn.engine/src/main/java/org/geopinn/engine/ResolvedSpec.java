@@ -2,6 +2,8 @@ package org.geopinn.engine;
 
 import java.util.List;
 import org.geopinn.api.model.ModelSpec;
+import org.geopinn.api.optimizer.Optimizer;
+import org.geopinn.api.weighting.LossWeighting;
 import org.geopinn.api.problem.Problem;
 import org.geopinn.api.session.OptimizerStage;
 import org.geopinn.api.session.SessionSpec;
@@ -13,10 +15,13 @@ import org.geopinn.api.session.SessionSpec;
  * @param problem the problem service it names
  * @param modelSpec what the model factory builds
  * @param stages the optimizer chain
+ * @param optimizers the optimizer of each stage, created (and their settings checked) once
+ * @param weighting the loss weighting, created once; null for fixed weights without a service
  * @param strategy what the default strategy chose and why, null when the spec and the problem named
  *        both the chain and the weighting
  */
-record ResolvedSpec(SessionSpec spec, Problem problem, ModelSpec modelSpec, List<OptimizerStage> stages, String strategy) {
+record ResolvedSpec(SessionSpec spec, Problem problem, ModelSpec modelSpec, List<OptimizerStage> stages,
+        List<Optimizer> optimizers, LossWeighting weighting, String strategy) {
     /**
      * @param step a step count
      * @return the index of the chain stage that takes the step after {@code step} steps

@@ -1,6 +1,7 @@
 package org.geopinn.engine;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.geopinn.api.session.TrainingListener;
 
@@ -19,6 +20,15 @@ interface ServiceDirectory {
 
     /** @param kind a service interface @return the ids registered for it, sorted */
     List<String> ids(Class<?> kind);
+
+    /**
+     * @param service a service object found here
+     * @return its configured values (Configuration Admin properties, e.g. a problem's
+     *         coefficients) by name, as text; empty when it runs on its defaults
+     */
+    default Map<String, String> configuration(Object service) {
+        return Map.of();
+    }
 
     /** @return the whiteboard listeners that hear every session's events */
     List<TrainingListener> listeners();

@@ -27,7 +27,7 @@ final class ServiceRegistry implements ServiceDirectory, Catalog {
     /** The kinds the catalog lists, with their catalog names, in listing order. */
     static final Map<Class<?>, String> KINDS = kinds();
 
-    private record Registered(String id, String description, String bundle, Object service) {
+    private record Registered(String id, String description, String bundle, Object service, Map<String, String> configuration) {
     }
 
     private final Map<Class<?>, List<Registered>> services = new LinkedHashMap<>();
@@ -57,10 +57,25 @@ final class ServiceRegistry implements ServiceDirectory, Catalog {
      * @param service the service object
      */
     void add(Class<?> kind, String id, String description, String bundle, Object service) {
+        add(kind, id, description, bundle, service, Map.of());
+    }
+
+    /**
+     * Adds a service with its configured values.
+     *
+     * @param kind its interface
+     * @param id its id; null to ask the service itself
+     * @param description its description; null to ask the service itself
+     * @param bundle the symbolic name of the providing bundle
+     * @param service the service object
+     * @param configuration its configured values by name (see {@link ServiceDirectory#configuration})
+     */
+    void add(Class<?> kind, String id, String description, String bundle, Object service, Map<String, String> configuration) {
         String realId = id != null ? id : ServiceNames.id(service);
         String realDescription = description != null ? description : ServiceNames.description(service);
         synchronized (services) {
-            services.computeIfAbsent(kind, k -> new ArrayList<>()).add(new Registered(realId, realDescription, bundle, service));
+            services.computeIfAbsent(kind, k -> new ArrayList<>()).add(new Registered(realId, realDescription, bundle, service,
+                    Map.copyOf(configuration)));
         }
         changeListeners.forEach(l -> l.serviceChanged(kind, realId, service, true));
     }
@@ -112,6 +127,20 @@ final class ServiceRegistry implements ServiceDirectory, Catalog {
         synchronized (services) {
             return services.getOrDefault(kind, List.of()).stream().map(Registered::id).distinct().sorted().toList();
         }
+    }
+
+    @Override
+    public Map<String, String> configuration(Object service) {
+        synchronized (services) {
+            for (List<Registered> list : services.values()) {
+                for (Registered r : list) {
+                    if (r.service() == service) {
+                        return r.configuration();
+                    }
+                }
+            }
+        }
+        return Map.of();
     }
 
     @Override

@@ -10,6 +10,7 @@ import org.geopinn.api.model.ModelFactory;
 import org.geopinn.api.model.ModelSpec;
 import org.geopinn.api.operator.LossScaling;
 import org.geopinn.api.operator.OperatorEngine;
+import org.geopinn.api.optimizer.Optimizer;
 import org.geopinn.api.optimizer.OptimizerFactory;
 import org.geopinn.api.problem.Condition;
 import org.geopinn.api.problem.Problem;
@@ -17,6 +18,7 @@ import org.geopinn.api.problem.ProblemDefaults;
 import org.geopinn.api.sampler.Sampler;
 import org.geopinn.api.session.OptimizerStage;
 import org.geopinn.api.session.SessionSpec;
+import org.geopinn.api.weighting.LossWeighting;
 import org.geopinn.api.weighting.LossWeightingFactory;
 
 /**
@@ -87,11 +89,14 @@ final class SpecResolver {
         }
         List<OptimizerStage> stages = !spec.optimizers().isEmpty() ? spec.optimizers()
                 : OptimizerStage.parseChain(chainGiven ? problemChain : choice.chain());
-        checkChain(stages);
+        List<Optimizer> optimizers = createChain(stages);
         String weightingId = first(spec.weightingId(), problemWeighting,
                 choice != null && choice.weighting() != null ? choice.weighting() : DEFAULT_WEIGHTING);
+        LossWeighting weighting = null;
         if (!DEFAULT_WEIGHTING.equals(weightingId) || directory.find(LossWeightingFactory.class, weightingId).isPresent()) {
-            require(LossWeightingFactory.class, weightingId, "loss weighting").create(spec.weightingSettings(), problem);
+            weighting = require(LossWeightingFactory.class, weightingId, "loss weighting").create(spec.weightingSettings(), problem);
+        } else if (!spec.weightingSettings().isEmpty()) {
+            throw new GeopinnException("weighting 'fixed' takes no settings without its service; got " + spec.weightingSettings());
         }
         TimeMarching.check(problem, spec.timeWindows());
         long steps = spec.maxSteps() > 0 ? spec.maxSteps()
@@ -114,7 +119,7 @@ final class SpecResolver {
         String strategy = choice == null ? null
                 : choice.reason() + (chainGiven ? " (chain given: " + chainText(stages) + ")" : "")
                         + (weightingGiven ? " (weighting given: " + weightingId + ")" : "");
-        return new ResolvedSpec(full, problem, modelSpec, stages, strategy);
+        return new ResolvedSpec(full, problem, modelSpec, stages, optimizers, weighting, strategy);
     }
 
     /** @return what the default strategy sees: P of the model, S of the points, linearity, time */
@@ -134,15 +139,22 @@ final class SpecResolver {
         return String.join(",", stages.stream().map(OptimizerStage::text).toList());
     }
 
-    private void checkChain(List<OptimizerStage> stages) {
+    /**
+     * Creates the optimizer of every stage: the one place where the chain's settings are checked
+     * (by each factory against its metatype description), before any training; the session then
+     * trains with these very instances.
+     */
+    private List<Optimizer> createChain(List<OptimizerStage> stages) {
+        List<Optimizer> created = new ArrayList<>();
         for (int i = 0; i < stages.size(); i++) {
             OptimizerStage s = stages.get(i);
             OptimizerFactory f = require(OptimizerFactory.class, s.optimizerId(), "optimizer");
             if (s.steps() == 0 && i < stages.size() - 1) {
                 throw new GeopinnException("optimizer stage '" + s.text() + "' needs a step count (id:steps): only the last stage may run until the end");
             }
-            f.create(s.settings()); // validates the settings now, not after minutes of training
+            created.add(f.create(s.settings()));
         }
+        return created;
     }
 
     private void checkConditions(Problem problem, SessionSpec spec) {

@@ -22,13 +22,13 @@ import org.geopinn.api.optimizer.OptimizerState;
 import org.geopinn.api.optimizer.StepResult;
 import org.geopinn.api.problem.Condition;
 import org.geopinn.api.session.OptimizerStage;
+import org.geopinn.api.session.ProblemConfiguration;
 import org.geopinn.api.session.Session;
 import org.geopinn.api.session.SessionSpec;
 import org.geopinn.api.session.SessionState;
 import org.geopinn.api.session.TrainingEvent;
 import org.geopinn.api.session.TrainingListener;
 import org.geopinn.api.weighting.LossWeighting;
-import org.geopinn.api.weighting.LossWeightingFactory;
 
 /**
  * A training session on its own worker thread. Everything that changes the training (swap,
@@ -56,9 +56,12 @@ final class TrainingSession implements Session {
     private String lostReason;
     private boolean retryRebuild;
     private boolean workerAlive;
+    /** Said once when the session resumes after its problem came back with other configured values. */
+    private String configurationNote = "";
     private final Deque<Runnable> actions = new ArrayDeque<>();
     private TrainingEvent lastEvent;
     private final List<TrainingEvent> history = new ArrayList<>();
+    private final List<ProblemConfiguration> configurations = new ArrayList<>();
     private final double[] snapshot;
 
     // Owned by the worker thread (or by the constructor before it starts).
@@ -72,6 +75,8 @@ final class TrainingSession implements Session {
     private OptimizerFactory optimizerFactory;
     private Map<String, String> optimizerSettings;
     private OptimizerState savedState;
+    /** The optimizer swapped in while paused without one; installed (its settings already checked) when the rig is rebuilt. */
+    private Optimizer pending;
     private int stage;
     private boolean chainOverridden;
     private final LossWeighting weighting;
@@ -120,7 +125,8 @@ final class TrainingSession implements Session {
         this.snapshot = theta.clone();
         this.stage = resolved.stageAt(step);
         OptimizerStage first = resolved.stages().get(stage);
-        installOptimizer(first.optimizerId(), first.settings());
+        installOptimizer(first.optimizerId(), first.settings(), resolved.optimizers().get(stage));
+        configurations.add(new ProblemConfiguration(step, directory.configuration(rig.problem)));
         if (spec.initialOptimizerState() != null) {
             OptimizerState s = spec.initialOptimizerState();
             if (s.parameterCount() != 0 && s.parameterCount() != p) {
@@ -141,14 +147,14 @@ final class TrainingSession implements Session {
     }
 
     private LossWeighting createWeighting() {
-        return directory.find(LossWeightingFactory.class, spec.weightingId())
-                .map(f -> f.create(spec.weightingSettings(), resolved.problem()))
-                .orElse((system, params, s) -> false); // "fixed" needs no service: the weights never change
+        LossWeighting w = resolved.weighting();
+        return w != null ? w : (system, params, s) -> false; // "fixed" needs no service: the weights never change
     }
 
-    private void installOptimizer(String optimizerId, Map<String, String> settings) {
+    /** @param prepared the optimizer the spec resolver created for this stage, null to create one now */
+    private void installOptimizer(String optimizerId, Map<String, String> settings, Optimizer prepared) {
         OptimizerFactory f = new SpecResolver(directory).require(OptimizerFactory.class, optimizerId, "optimizer");
-        optimizer = f.create(settings);
+        optimizer = prepared != null ? prepared : f.create(settings);
         currentOptimizerId = optimizerId;
         optimizerFactory = f;
         optimizerSettings = Map.copyOf(settings);
@@ -250,11 +256,13 @@ final class TrainingSession implements Session {
                         return true;
                     }
                     state = SessionState.RUNNING;
-                    message = "resumed at step " + step;
+                    message = "resumed at step " + step + configurationNote;
+                    configurationNote = "";
                     resumed = true;
                 } else if (state != SessionState.PAUSED) {
                     state = SessionState.PAUSED;
-                    message = lostReason != null ? lostReason : "paused at step " + step;
+                    // the step at which it paused: a step in flight when the service left has completed
+                    message = lostReason != null ? lostAt(lostReason) : "paused at step " + step;
                     paused = true;
                 } else if (!pauseRequested && (retryRebuild || lostReason == null) && rig == null) {
                     retryRebuild = false;
@@ -275,6 +283,26 @@ final class TrainingSession implements Session {
                 return true;
             }
         }
+    }
+
+    /** @return the values that differ, e.g. {@code gamma 1.0 -> 10} */
+    private static String changes(Map<String, String> before, Map<String, String> after) {
+        java.util.TreeSet<String> keys = new java.util.TreeSet<>(before.keySet());
+        keys.addAll(after.keySet());
+        List<String> out = new ArrayList<>();
+        for (String k : keys) {
+            String a = before.get(k);
+            String b = after.get(k);
+            if (!java.util.Objects.equals(a, b)) {
+                out.add(k + " " + (a == null ? "unset" : a) + " -> " + (b == null ? "unset" : b));
+            }
+        }
+        return String.join(", ", out);
+    }
+
+    /** @return the pause message for a lost service, with the step the session stands at */
+    private String lostAt(String reason) {
+        return reason.startsWith("still paused") ? reason : reason + " at step " + step + "; paused until it returns";
     }
 
     private String lostReason() {
@@ -317,15 +345,26 @@ final class TrainingSession implements Session {
                 throw new GeopinnException("the returned model has " + fresh.model.parameterCount() + " parameters, the session "
                         + theta.length);
             }
-            String optimizerId = optimizerIdOrSaved();
-            installOptimizer(optimizerId, optimizerSettings);
+            String optimizerId = currentOptimizerId;
+            installOptimizer(optimizerId, optimizerSettings, pending);
+            pending = null;
             if (savedState != null && savedState.optimizerId().equals(optimizerId)) {
                 optimizer.importState(savedState);
+            } else if (savedState != null) {
+                optimizer.adopt(savedState); // swapped while paused: the new optimizer may take over the old state
             }
             rig = fresh;
             model = fresh.model;
+            Map<String, String> config = directory.configuration(fresh.problem);
             synchronized (lock) {
                 lostReason = null;
+                ProblemConfiguration last = configurations.get(configurations.size() - 1);
+                if (!last.settings().equals(config)) {
+                    ProblemConfiguration next = new ProblemConfiguration(step, config);
+                    configurations.add(next);
+                    configurationNote = "; problem configuration changed (" + changes(last.settings(), config)
+                            + ") for the steps after " + step;
+                }
             }
         } catch (GeopinnException e) {
             synchronized (lock) {
@@ -336,10 +375,7 @@ final class TrainingSession implements Session {
     }
 
     private String optimizerIdOrSaved() {
-        if (savedState != null) {
-            return savedState.optimizerId();
-        }
-        return optimizerFactory.id();
+        return currentOptimizerId; // plain text: the factory object may belong to a bundle that is gone
     }
 
     /** @return null to go on, or why the session ends */
@@ -442,8 +478,11 @@ final class TrainingSession implements Session {
         String from = optimizer.id();
         stage++;
         OptimizerStage next = resolved.stages().get(stage);
-        installOptimizer(next.optimizerId(), next.settings());
+        installOptimizer(next.optimizerId(), next.settings(), resolved.optimizers().get(stage));
         boolean adopted = optimizer.adopt(previous);
+        synchronized (lock) {
+            message = "training with " + next.optimizerId();
+        }
         emit(event(TrainingEvent.Kind.SWAPPED, "chain stage " + (stage + 1) + ": " + from + " -> " + next.text()
                 + (adopted ? " (adopted the previous state)" : "")));
     }
@@ -730,9 +769,9 @@ final class TrainingSession implements Session {
             if (state.isTerminal() || !(usesRig(service) || service == optimizerFactory)) {
                 return;
             }
-            lostReason = kindName + " '" + serviceId + "' went away at step " + step + "; paused until it returns";
+            lostReason = kindName + " '" + serviceId + "' went away";
             if (state == SessionState.PAUSED) {
-                message = lostReason;
+                message = lostAt(lostReason);
             }
             lock.notifyAll();
         }
@@ -800,6 +839,13 @@ final class TrainingSession implements Session {
     }
 
     @Override
+    public List<ProblemConfiguration> problemConfigurations() {
+        synchronized (lock) {
+            return List.copyOf(configurations);
+        }
+    }
+
+    @Override
     public List<String> conditionNames() {
         return conditionNames;
     }
@@ -834,18 +880,40 @@ final class TrainingSession implements Session {
             throw new GeopinnException("session " + id + " has ended (" + state().name().toLowerCase() + "); nothing to swap");
         }
         onWorker(() -> {
+            String from = currentOptimizerId;
+            String how;
             if (optimizer == null) {
-                throw new GeopinnException("session " + id + " is waiting for its services (" + message() + "); swap after it resumes");
+                // Paused for a missing service (perhaps this very optimizer's bundle): the new one is
+                // installed when the rig is rebuilt, adopting the state saved when the old one left.
+                how = " (takes over when the session resumes)";
+                pending = next;
+                optimizerFactory = f;
+                optimizerSettings = Map.copyOf(settings == null ? Map.of() : settings);
+                currentOptimizerId = optimizerId;
+                chainOverridden = true;
+                synchronized (lock) {
+                    if (lostReason != null && lostReason.startsWith("optimizer '")) {
+                        lostReason = "still paused: waiting to install optimizer '" + optimizerId + "'";
+                    }
+                    retryRebuild = true;
+                    message = "swapped " + from + " -> " + optimizerId + " while paused; " + message;
+                    lock.notifyAll();
+                }
+            } else {
+                boolean adopted = next.adopt(optimizer.exportState());
+                how = adopted ? " (adopted the previous state)" : " (fresh state)";
+                optimizer = next;
+                currentOptimizerId = optimizerId;
+                optimizerFactory = f;
+                optimizerSettings = Map.copyOf(settings == null ? Map.of() : settings);
+                chainOverridden = true;
+                synchronized (lock) {
+                    if (state == SessionState.RUNNING) {
+                        message = "training with " + optimizerId;
+                    }
+                }
             }
-            String from = optimizer.id();
-            boolean adopted = next.adopt(optimizer.exportState());
-            optimizer = next;
-            currentOptimizerId = optimizerId;
-            optimizerFactory = f;
-            optimizerSettings = Map.copyOf(settings == null ? Map.of() : settings);
-            chainOverridden = true;
-            emit(event(TrainingEvent.Kind.SWAPPED, "swapped " + from + " -> " + optimizerId + " at step " + step
-                    + (adopted ? " (adopted the previous state)" : " (fresh state)")));
+            emit(event(TrainingEvent.Kind.SWAPPED, "swapped " + from + " -> " + optimizerId + " at step " + step + how));
             return null;
         });
     }

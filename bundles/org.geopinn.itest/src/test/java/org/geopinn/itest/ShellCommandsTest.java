@@ -67,10 +67,106 @@ class ShellCommandsTest {
     @Test
     void badInputIsOneLine() {
         assertEquals("geopinn: no session 'nope'; sessions are " + sessionIds(), failure("stop", "nope"));
-        assertTrue(failure("solve", (Object) new String[] {"laplace2d", "--steps", "many"})
-                .equals("geopinn: --steps takes a whole number, not 'many'"));
+        assertEquals("geopinn: --steps: 'many' is not a whole number", failure("solve", (Object) new String[] {"laplace2d", "--steps", "many"}));
         assertTrue(failure("swap", "s1", "adam:10,gd").startsWith("geopinn: "));
         assertTrue(failure("solve", (Object) new String[] {"no-such-problem"}).contains("no-such-problem"));
+    }
+
+    @Test
+    void settingsOutOfRangeAreRejectedWithTheirRange() {
+        assertEquals("geopinn: setting 'tolerance' of anagram is -1; allowed: a number ≥ 0",
+                failure("solve", (Object) new String[] {"laplace2d", "--optimizer", "anagram(tolerance=-1)"}));
+        assertEquals("geopinn: setting 'kappa' of thermoelastic1d is 0; allowed: a number > 0",
+                failure("solve", (Object) new String[] {"thermoelastic1d", "--problem-config", "kappa=0"}));
+        assertEquals("geopinn: setting 'momentum' of gradnorm is 2; allowed: a number in [0, 1]",
+                failure("solve", (Object) new String[] {"laplace2d", "--weighting", "gradnorm(momentum=2)"}));
+    }
+
+    @Test
+    void theShellTakesTheOptionsOfTheCommandLine() throws Exception {
+        String started = call("solve", (Object) new String[] {"laplace2d", "--optimizer", "adam(lr=1e-3)", "--hidden", "6",
+            "--points", "pde=16,boundary=16", "--steps", "6", "--error-every", "3", "--resample-every", "4",
+            "--weighting", "gradnorm(interval=2)", "--out", "runs/shell-options"});
+        String id = started.split(" ")[1];
+        Session s = host.service(TrainingService.class, null, WAIT).session(id).orElseThrow();
+        assertEquals(3, s.spec().errorEvery());
+        assertEquals(4, s.spec().resampleEvery());
+        assertEquals("gradnorm", s.spec().weightingId());
+        assertEquals(java.util.Map.of("interval", "2"), s.spec().weightingSettings());
+        Path summary = host.home().resolve("runs/shell-options/summary.json");
+        assertTrue(TestHost.waitUntil(() -> Files.isRegularFile(summary), WAIT), "--out written when the session ended");
+        assertTrue(Files.readString(summary).contains("\"steps\": 6"), Files.readString(summary));
+        assertTrue(call("solve", (Object) new String[] {"--help"}).contains("--problem-config"));
+    }
+
+    @Test
+    void theShellAnnouncesPausesAndEndsAndSwapsASessionThatLostItsOptimizer() throws Exception {
+        java.io.ByteArrayOutputStream console = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream old = System.out;
+        System.setOut(new java.io.PrintStream(console, true, java.nio.charset.StandardCharsets.UTF_8));
+        org.osgi.framework.Bundle adam = host.bundle("org.geopinn.optimizer.adam");
+        try {
+            String started = call("solve", (Object) new String[] {"laplace2d", "--optimizer", "adam", "--hidden", "6",
+                "--points", "pde=16,boundary=16", "--steps", "100000"});
+            String id = started.split(" ")[1];
+            Session session = host.service(TrainingService.class, null, WAIT).session(id).orElseThrow();
+            Sessions.awaitSteps(session, 3, WAIT);
+
+            adam.stop(); // the optimizer's bundle goes away under the running session
+            assertTrue(TestHost.waitUntil(() -> session.state() == org.geopinn.api.session.SessionState.PAUSED, WAIT), session.message());
+            String paused = "geopinn: session " + id + " (laplace2d) paused: optimizer 'adam' went away at step ";
+            assertTrue(TestHost.waitUntil(() -> console.toString().contains(paused), WAIT), console.toString());
+            String row = call("status", (Object) new String[] {id}).lines().skip(1).findFirst().orElseThrow();
+            String[] cells = row.trim().split("\\s+");
+            assertTrue(row.contains("went away at step " + cells[4] + ";"), "the message names the STEP beside it: " + row);
+
+            assertTrue(call("swap", id, "gd").contains("takes over when the session resumes"));
+            long before = Sessions.steps(session);
+            Sessions.awaitSteps(session, (int) before + 2, WAIT);
+            assertEquals("gd", session.optimizerId());
+            assertEquals(org.geopinn.api.session.SessionState.RUNNING, session.state(), session.message());
+            assertTrue(console.toString().contains("geopinn: session " + id + " (laplace2d) resumed at step " + before), console.toString());
+
+            call("stop", id);
+            assertTrue(session.await(WAIT).isTerminal());
+            String stopped = "geopinn: session " + id + " (laplace2d) stopped at step ";
+            assertTrue(TestHost.waitUntil(() -> console.toString().contains(stopped), WAIT), console.toString());
+        } finally {
+            System.setOut(old);
+            adam.start();
+        }
+    }
+
+    @Test
+    void aConfigurationChangedDuringASessionIsRecordedWithItsStep() throws Exception {
+        String started = call("solve", (Object) new String[] {"thermoelastic1d", "--optimizer", "adam", "--hidden", "6",
+            "--points", "pde-T=16,pde-u=16", "--steps", "100000", "--out", "runs/reconfigured"});
+        String id = started.split(" ")[1];
+        Session s = host.service(TrainingService.class, null, WAIT).session(id).orElseThrow();
+        Sessions.awaitSteps(s, 3, WAIT);
+        Path cfg = host.plugins().resolve("org.geopinn.problems.thermoelastic1d.cfg");
+        Files.writeString(cfg, "gamma=10\n"); // FileInstall gives it to Configuration Admin: the problem is re-created
+        try {
+            assertTrue(TestHost.waitUntil(() -> s.problemConfigurations().size() == 2
+                    && s.state() == org.geopinn.api.session.SessionState.RUNNING, WAIT), s.state() + ": " + s.message());
+            long at = s.problemConfigurations().get(1).fromStep();
+            Sessions.awaitSteps(s, (int) at + 2, WAIT);
+            call("stop", id);
+            Path dir = host.home().resolve("runs/reconfigured");
+            assertTrue(TestHost.waitUntil(() -> Files.isRegularFile(dir.resolve("summary.json")), WAIT));
+            java.util.List<String> history = Files.readAllLines(dir.resolve("history.csv"));
+            assertTrue(history.get(0).endsWith(",optimizer,problem_config"), history.get(0));
+            assertTrue(history.get(1).endsWith(",adam,defaults"), "the first step names the configuration: " + history.get(1));
+            String changed = history.stream().filter(l -> l.startsWith((at + 1) + ",")).findFirst().orElseThrow();
+            assertTrue(changed.endsWith(",adam,gamma=10"), "the first step with the new value: " + changed);
+            assertEquals(2, history.stream().filter(l -> !l.endsWith(",adam,")).count() - 1, "marked twice, nowhere else");
+            String summary = Files.readString(dir.resolve("summary.json"));
+            assertTrue(summary.contains("\"problem_config\": {},"), "the configuration the run started with: " + summary);
+            assertTrue(summary.contains("\"after_step\": " + at + ","), summary);
+            assertTrue(summary.contains("\"gamma\": \"10\""), summary);
+        } finally {
+            Files.delete(cfg);
+        }
     }
 
     private static String sessionIds() {

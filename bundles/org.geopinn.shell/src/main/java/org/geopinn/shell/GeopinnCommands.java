@@ -14,6 +14,9 @@ import org.geopinn.api.session.ResultExporter;
 import org.geopinn.api.session.Session;
 import org.geopinn.api.session.TrainingEvent;
 import org.geopinn.api.session.TrainingService;
+import org.geopinn.cli.solve.SolvePlan;
+import org.geopinn.cli.solve.SolvePlanner;
+import org.apache.felix.service.command.Descriptor;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -25,7 +28,10 @@ import org.osgi.service.component.annotations.ReferencePolicy;
  * The {@code geopinn:} commands of the Gogo shell, mirroring {@code ./geopinn}: list what the
  * framework offers, start sessions in the background, watch them, swap their optimizer, stop them,
  * export their results, run diagnostics. Each command returns its output as text; bad input throws
- * a {@link CommandError} that the shell prints as one line.
+ * a {@link CommandError} that the shell prints as one line. {@code geopinn:solve} reads the options
+ * of {@code ./geopinn solve} through the CLI's {@link SolvePlanner}, so both accept the same words.
+ * Every command and parameter carries a Gogo {@link Descriptor}: {@code help geopinn:swap} explains it.
+ * What happens later (a session ends, pauses, fails) is announced by {@link SessionAnnouncer}.
  *
  * <p>The services are optional and dynamic: the commands stay available while the engine or the
  * exporter come and go, and say so when one is missing.
@@ -43,6 +49,8 @@ public class GeopinnCommands {
     private volatile TrainingService training;
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile ResultExporter exporter;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile SolvePlanner planner;
 
     private final Path home;
 
@@ -54,6 +62,8 @@ public class GeopinnCommands {
     }
 
     /** @return the problems, models, engines, samplers, optimizers, weightings, diagnostics and commands found */
+    @Descriptor("list the problems, models, engines, samplers, optimizers, weightings, diagnostics and commands of this host,"
+            + " each with the bundle that provides it")
     public String list() {
         return run(this::listNow);
     }
@@ -71,24 +81,71 @@ public class GeopinnCommands {
     }
 
     /**
-     * @param args {@code PROBLEM [--option value]…}, see {@link SolveArguments#USAGE}
+     * @param args {@code PROBLEM [--option value]…}, the options of {@code ./geopinn solve}
      * @return the id of the session started in the background
      */
-    public String solve(String... args) {
+    @Descriptor("start training in the background with the options of ./geopinn solve (geopinn:solve --help lists them);"
+            + " with --out DIR the results are written there when the session ends. Quote a chain with settings:"
+            + " --optimizer 'adam(lr=1e-3):500,lbfgs'")
+    public String solve(@Descriptor("PROBLEM [--option value]...") String... args) {
         return run(() -> solveNow(args));
     }
 
     private String solveNow(String... args) {
-        Session s = need(training, "training engine").start(SolveArguments.parse(Arrays.asList(args)));
+        SolvePlanner p = need(planner, "solve planner (bundle org.geopinn.cli)");
+        if (args.length == 0 || Arrays.asList(args).contains("--help")) {
+            return "usage: geopinn:solve PROBLEM [options]\n" + p.options() + "\n";
+        }
+        SolvePlan plan = p.plan(fromHome(args));
+        Session s = need(training, "training engine").start(plan.spec());
+        if (plan.outGiven()) {
+            writeWhenEnded(s, plan, p);
+        }
         return "session " + s.id() + " started: problem " + s.spec().problemId() + ", optimizer " + s.optimizerId()
+                + (plan.outGiven() ? ", results to " + plan.out() + " when it ends" : "")
                 + " (geopinn:status " + s.id() + " to watch it)";
+    }
+
+    /** @return the words with relative {@code --out} and {@code --resume} folders taken from the Geopinn home, as export does */
+    private List<String> fromHome(String... args) {
+        List<String> words = new java.util.ArrayList<>(Arrays.asList(args));
+        for (int i = 0; i < words.size(); i++) {
+            String w = words.get(i);
+            for (String option : List.of("--out", "--resume")) {
+                if (w.equals(option) && i + 1 < words.size()) {
+                    words.set(i + 1, home.resolve(words.get(i + 1)).toString());
+                } else if (w.startsWith(option + "=")) {
+                    words.set(i, option + "=" + home.resolve(w.substring(option.length() + 1)));
+                }
+            }
+        }
+        return words;
+    }
+
+    /** Writes the results directory named by --out once the session has ended, and says so. */
+    private static void writeWhenEnded(Session s, SolvePlan plan, SolvePlanner p) {
+        Thread t = new Thread(() -> {
+            try {
+                while (!s.await(java.time.Duration.ofHours(1)).isTerminal()) {
+                    // keep waiting: a session may train for hours
+                }
+                SessionAnnouncer.say("geopinn: session " + s.id() + " results written to " + p.write(s, plan));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (GeopinnException | IllegalStateException e) {
+                SessionAnnouncer.say("geopinn: session " + s.id() + " results not written to " + plan.out() + ": " + e.getMessage());
+            }
+        }, "geopinn-shell-results-" + s.id());
+        t.setDaemon(true);
+        t.start();
     }
 
     /**
      * @param ids session ids; none for every session
      * @return one line per session: id, state, problem, optimizer, step, loss, error, message
      */
-    public String status(String... ids) {
+    @Descriptor("one line per session: id, state, problem, optimizer, step, loss, relative L2 error, message")
+    public String status(@Descriptor("session ids; none for every session") String... ids) {
         return run(() -> statusNow(ids));
     }
 
@@ -96,7 +153,7 @@ public class GeopinnCommands {
         List<Session> sessions = ids.length == 0 ? need(training, "training engine").sessions()
                 : Arrays.stream(ids).map(this::session).toList();
         if (sessions.isEmpty()) {
-            return "no sessions (start one with " + SolveArguments.USAGE + ")";
+            return "no sessions (start one with geopinn:solve PROBLEM [options]; geopinn:solve --help lists the options)";
         }
         StringBuilder out = new StringBuilder(String.format(Locale.ROOT, "%-8s %-9s %-16s %-10s %8s %12s %10s  %s%n",
                 "SESSION", "STATE", "PROBLEM", "OPTIMIZER", "STEP", "LOSS", "REL_L2", "MESSAGE"));
@@ -115,7 +172,10 @@ public class GeopinnCommands {
      * @param optimizer the new optimizer, e.g. {@code lbfgs} or {@code adam(lr=1e-4)}
      * @return a confirmation
      */
-    public String swap(String sessionId, String optimizer) {
+    @Descriptor("replace the optimizer of a session between two steps (also of one paused because its optimizer went away);"
+            + " the parameters carry over. Quote settings: geopinn:swap s1 'adam(lr=1e-4)'")
+    public String swap(@Descriptor("the session id, e.g. s1") String sessionId,
+            @Descriptor("the new optimizer: ID or 'ID(key=value;...)'") String optimizer) {
         return run(() -> swapNow(sessionId, optimizer));
     }
 
@@ -126,11 +186,14 @@ public class GeopinnCommands {
         }
         Session s = session(sessionId);
         s.swapOptimizer(stages.get(0).optimizerId(), stages.get(0).settings());
-        return "session " + s.id() + ": optimizer " + stages.get(0).text() + " takes over after the current step";
+        return "session " + s.id() + ": optimizer " + stages.get(0).text()
+                + (s.state() == org.geopinn.api.session.SessionState.PAUSED ? " takes over when the session resumes"
+                        : " takes over after the current step");
     }
 
     /** @param sessionId a session @return a confirmation */
-    public String pause(String sessionId) {
+    @Descriptor("pause a session after its current step")
+    public String pause(@Descriptor("the session id") String sessionId) {
         return run(() -> {
             session(sessionId).pause();
             return "session " + sessionId + " pauses after the current step";
@@ -138,7 +201,8 @@ public class GeopinnCommands {
     }
 
     /** @param sessionId a paused session @return a confirmation */
-    public String resume(String sessionId) {
+    @Descriptor("resume a paused session (one paused for a missing service resumes when the service is back)")
+    public String resume(@Descriptor("the session id") String sessionId) {
         return run(() -> {
             session(sessionId).resume();
             return "session " + sessionId + " resumes";
@@ -146,7 +210,8 @@ public class GeopinnCommands {
     }
 
     /** @param sessionId a session, or {@code all} @return a confirmation */
-    public String stop(String sessionId) {
+    @Descriptor("stop a session after its current step; its results stay complete up to that step")
+    public String stop(@Descriptor("the session id, or all") String sessionId) {
         return run(() -> stopNow(sessionId));
     }
 
@@ -166,7 +231,9 @@ public class GeopinnCommands {
      * @param directory the results folder; relative paths are taken from the Geopinn home
      * @return where the results were written
      */
-    public String export(String sessionId, String directory) {
+    @Descriptor("write a session's results directory (summary.json, history.csv, parameters, pictures)")
+    public String export(@Descriptor("the session id") String sessionId,
+            @Descriptor("the results folder; relative paths are taken from the Geopinn home") String directory) {
         return run(() -> {
             Path written = need(exporter, "result exporter").export(session(sessionId), home.resolve(directory));
             return "session " + sessionId + " written to " + written;
@@ -179,7 +246,10 @@ public class GeopinnCommands {
      * @param options {@code key=value} options of the diagnostic
      * @return the report's scalars and the sizes of its tables
      */
-    public String diagnose(String sessionId, String diagnosticId, String... options) {
+    @Descriptor("run a diagnostic on a session's current parameters between two steps and print its report")
+    public String diagnose(@Descriptor("the session id") String sessionId,
+            @Descriptor("the diagnostic's id (geopinn:list shows them)") String diagnosticId,
+            @Descriptor("key=value options of the diagnostic") String... options) {
         return run(() -> diagnoseNow(sessionId, diagnosticId, options));
     }
 

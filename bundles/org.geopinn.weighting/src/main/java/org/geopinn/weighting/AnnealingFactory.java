@@ -6,7 +6,7 @@ import org.geopinn.api.operator.ResidualSystem;
 import org.geopinn.api.weighting.LossWeighting;
 import org.geopinn.api.weighting.LossWeightingFactory;
 import org.geopinn.linalg.Vectors;
-import org.geopinn.linalg.settings.Settings;
+import org.geopinn.settings.Settings;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Modified;
@@ -14,7 +14,7 @@ import org.osgi.service.metatype.annotations.Designate;
 
 /** The {@code annealing} weighting service: learning-rate annealing (Wang, Teng &amp; Perdikaris 2021). */
 @Component(service = LossWeightingFactory.class, configurationPid = "org.geopinn.weighting.annealing",
-        property = {"geopinn.id=annealing", "geopinn.description=learning-rate annealing: weights from max|∇L_pde| / mean|∇L_g|"})
+        property = {"geopinn.config.pid=org.geopinn.weighting.annealing", "geopinn.id=annealing", "geopinn.description=learning-rate annealing: weights from max|∇L_pde| / mean|∇L_g|"})
 @Designate(ocd = AnnealingConfig.class)
 public final class AnnealingFactory implements LossWeightingFactory {
     static final String ID = "annealing";
@@ -44,9 +44,8 @@ public final class AnnealingFactory implements LossWeightingFactory {
 
     @Override
     public LossWeighting create(Map<String, ?> overrides) {
-        Settings s = Settings.of(ID, AnnealingConfig.class, config, overrides);
-        return new Annealing(s.integer("interval", 1, Integer.MAX_VALUE), s.number("alpha", 0, 1), s.text("reference"),
-                s.number("min_weight", 0, 1));
+        AnnealingConfig c = Settings.configure(ID, AnnealingConfig.class, config, overrides);
+        return new Annealing(c.interval(), c.alpha(), c.reference().trim(), c.min_weight());
     }
 
     /** ŵ_g = max_k |∂L_ref/∂θ_k| / mean_k |∂L_g/∂θ_k| for g ≠ ref, w_g ← (1−α)w_g + αŵ_g. */

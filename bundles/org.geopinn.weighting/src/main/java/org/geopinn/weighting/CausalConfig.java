@@ -22,25 +22,25 @@ public @interface CausalConfig {
             + "written (0: always). Every rewrite is a new objective to the optimizer: L-BFGS drops its curvature pairs";
     String CONDITIONS = "comma-separated names of the conditions to weight; empty = every condition on the interior part";
 
-    @AttributeDefinition(description = SLICES)
+    @AttributeDefinition(description = SLICES, min = "1", max = "100000")
     int slices() default 32;
 
     @AttributeDefinition(description = EPSILON)
     String epsilon() default "0.01,0.1,1,10,100";
 
-    @AttributeDefinition(description = GROWTH)
+    @AttributeDefinition(description = GROWTH, min = "0", max = "1e6")
     double growth() default 1;
 
-    @AttributeDefinition(description = MAX_EPSILON)
+    @AttributeDefinition(description = MAX_EPSILON, min = "4.9E-324")
     double max_epsilon() default 1e4;
 
-    @AttributeDefinition(description = THRESHOLD)
+    @AttributeDefinition(description = THRESHOLD, min = "0", max = "1")
     double threshold() default 0.99;
 
-    @AttributeDefinition(description = INTERVAL)
+    @AttributeDefinition(description = INTERVAL, min = "1")
     int interval() default 1;
 
-    @AttributeDefinition(description = TOLERANCE)
+    @AttributeDefinition(description = TOLERANCE, min = "0", max = "1")
     double tolerance() default 0.01;
 
     @AttributeDefinition(description = CONDITIONS)

@@ -10,7 +10,7 @@ import org.geopinn.api.problem.DomainPart;
 import org.geopinn.api.problem.Problem;
 import org.geopinn.api.weighting.LossWeighting;
 import org.geopinn.api.weighting.LossWeightingFactory;
-import org.geopinn.linalg.settings.Settings;
+import org.geopinn.settings.Settings;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Modified;
@@ -22,7 +22,7 @@ import org.osgi.service.metatype.annotations.Designate;
  * problems with a time variable {@code t}.
  */
 @Component(service = LossWeightingFactory.class, configurationPid = "org.geopinn.weighting.causal",
-        property = {"geopinn.id=causal", "geopinn.description=causal weights over time slices: exp(−ε·earlier slices' loss)"})
+        property = {"geopinn.config.pid=org.geopinn.weighting.causal", "geopinn.id=causal", "geopinn.description=causal weights over time slices: exp(−ε·earlier slices' loss)"})
 @Designate(ocd = CausalConfig.class)
 public final class CausalWeightingFactory implements LossWeightingFactory {
     static final String ID = "causal";
@@ -55,7 +55,7 @@ public final class CausalWeightingFactory implements LossWeightingFactory {
      */
     @Override
     public LossWeighting create(Map<String, ?> overrides) {
-        Settings s = settings(overrides);
+        settings(overrides);
         return (system, theta, step) -> {
             throw new GeopinnException("causal weighting needs the problem's time variable: create it with the problem");
         };
@@ -63,30 +63,26 @@ public final class CausalWeightingFactory implements LossWeightingFactory {
 
     @Override
     public LossWeighting create(Map<String, ?> overrides, Problem problem) {
-        Settings s = settings(overrides);
+        CausalConfig s = settings(overrides);
         List<String> variables = problem.vocabulary().variables();
         int time = variables.indexOf(Vocabulary.TIME);
         if (time < 0) {
             throw new GeopinnException("causal weighting needs a time variable '" + Vocabulary.TIME + "'; problem '" + problem.id()
                     + "' has variables " + variables);
         }
-        List<String> names = conditions(s.text("conditions"), problem);
-        return new CausalWeighting(s.integer("slices", 1, 100_000), schedule(s), s.number("threshold", 0, 1),
-                s.integer("interval", 1, Integer.MAX_VALUE), s.number("tolerance", 0, 1), time, variables.size(), names);
+        List<String> names = conditions(s.conditions(), problem);
+        return new CausalWeighting(s.slices(), schedule(s), s.threshold(), s.interval(), s.tolerance(), time, variables.size(), names);
     }
 
-    private Settings settings(Map<String, ?> overrides) {
-        Settings s = Settings.of(ID, CausalConfig.class, config, overrides);
-        s.integer("slices", 1, 100_000);
+    /** The settings checked once (ranges by the metatype, the ε list by its parser). */
+    private CausalConfig settings(Map<String, ?> overrides) {
+        CausalConfig s = Settings.configure(ID, CausalConfig.class, config, overrides);
         schedule(s);
-        s.number("threshold", 0, 1);
-        s.integer("interval", 1, Integer.MAX_VALUE);
-        s.number("tolerance", 0, 1);
         return s;
     }
 
-    private static EpsilonSchedule schedule(Settings s) {
-        return new EpsilonSchedule(EpsilonSchedule.parse(s.text("epsilon")), s.number("growth", 0, 1e6), s.positive("max_epsilon"));
+    private static EpsilonSchedule schedule(CausalConfig s) {
+        return new EpsilonSchedule(EpsilonSchedule.parse(s.epsilon()), s.growth(), s.max_epsilon());
     }
 
     /** @return the named conditions, or every condition on an interior part */

@@ -4,7 +4,7 @@ import java.util.Map;
 import org.geopinn.api.GeopinnException;
 import org.geopinn.api.weighting.LossWeighting;
 import org.geopinn.api.weighting.LossWeightingFactory;
-import org.geopinn.linalg.settings.Settings;
+import org.geopinn.settings.Settings;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Modified;
@@ -12,7 +12,7 @@ import org.osgi.service.metatype.annotations.Designate;
 
 /** The {@code fixed} weighting service: the problem's weights, or given ones, set once. */
 @Component(service = LossWeightingFactory.class, configurationPid = "org.geopinn.weighting.fixed",
-        property = {"geopinn.id=fixed", "geopinn.description=fixed weights (the problem's, or given ones)"})
+        property = {"geopinn.config.pid=org.geopinn.weighting.fixed", "geopinn.id=fixed", "geopinn.description=fixed weights (the problem's, or given ones)"})
 @Designate(ocd = FixedWeightingConfig.class)
 public final class FixedWeightingFactory implements LossWeightingFactory {
     static final String ID = "fixed";
@@ -42,8 +42,7 @@ public final class FixedWeightingFactory implements LossWeightingFactory {
 
     @Override
     public LossWeighting create(Map<String, ?> overrides) {
-        Settings s = Settings.of(ID, FixedWeightingConfig.class, config, overrides);
-        String text = s.text("weights");
+        String text = Settings.configure(ID, FixedWeightingConfig.class, config, overrides).weights().trim();
         double[] weights = parse(text);
         return (system, theta, step) -> {
             if (weights == null || step > 0) {

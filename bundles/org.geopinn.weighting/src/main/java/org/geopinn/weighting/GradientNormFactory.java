@@ -5,7 +5,7 @@ import org.geopinn.api.operator.ResidualSystem;
 import org.geopinn.api.weighting.LossWeighting;
 import org.geopinn.api.weighting.LossWeightingFactory;
 import org.geopinn.linalg.Vectors;
-import org.geopinn.linalg.settings.Settings;
+import org.geopinn.settings.Settings;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Modified;
@@ -13,7 +13,7 @@ import org.osgi.service.metatype.annotations.Designate;
 
 /** The {@code gradnorm} weighting service: loss balancing by gradient norms (the coupling study, 2026: docs/REFERENCES.md). */
 @Component(service = LossWeightingFactory.class, configurationPid = "org.geopinn.weighting.gradnorm",
-        property = {"geopinn.id=gradnorm", "geopinn.description=balance the conditions by the norms of their gradients (coupling study, 2026)"})
+        property = {"geopinn.config.pid=org.geopinn.weighting.gradnorm", "geopinn.id=gradnorm", "geopinn.description=balance the conditions by the norms of their gradients (coupling study, 2026)"})
 @Designate(ocd = GradientNormConfig.class)
 public final class GradientNormFactory implements LossWeightingFactory {
     static final String ID = "gradnorm";
@@ -43,10 +43,9 @@ public final class GradientNormFactory implements LossWeightingFactory {
 
     @Override
     public LossWeighting create(Map<String, ?> overrides) {
-        Settings s = Settings.of(ID, GradientNormConfig.class, config, overrides);
-        double maxWeight = s.number("max_weight", 0, Double.MAX_VALUE);
-        return new GradientNormBalancing(s.integer("interval", 1, Integer.MAX_VALUE), s.number("momentum", 0, 1),
-                s.number("min_weight", 0, 1), maxWeight > 0 ? maxWeight : Double.POSITIVE_INFINITY);
+        GradientNormConfig c = Settings.configure(ID, GradientNormConfig.class, config, overrides);
+        return new GradientNormBalancing(c.interval(), c.momentum(), c.min_weight(),
+                c.max_weight() > 0 ? c.max_weight() : Double.POSITIVE_INFINITY);
     }
 
     /**

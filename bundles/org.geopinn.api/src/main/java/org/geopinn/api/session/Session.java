@@ -37,6 +37,17 @@ public interface Session {
         return List.of();
     }
 
+    /**
+     * The problem's configuration over the run: the first entry holds the values at the start, each
+     * further entry a change (the problem was re-created with other values) and the step from which
+     * it was used.
+     *
+     * @return the configurations in step order (an unmodifiable snapshot; empty if not tracked)
+     */
+    default List<ProblemConfiguration> problemConfigurations() {
+        return List.of();
+    }
+
     /** @return the names of the conditions, in the order of the loss arrays of events */
     List<String> conditionNames();
 

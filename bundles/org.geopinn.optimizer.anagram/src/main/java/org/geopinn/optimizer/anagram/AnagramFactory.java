@@ -6,7 +6,7 @@ import org.geopinn.api.optimizer.Optimizer;
 import org.geopinn.api.optimizer.OptimizerFactory;
 import org.geopinn.linalg.damping.DampedNaturalStep;
 import org.geopinn.linalg.search.GridLineSearch;
-import org.geopinn.linalg.settings.Settings;
+import org.geopinn.settings.Settings;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Modified;
@@ -14,7 +14,7 @@ import org.osgi.service.metatype.annotations.Designate;
 
 /** The {@code anagram} optimizer service. */
 @Component(service = OptimizerFactory.class, configurationPid = "org.geopinn.optimizer.anagram",
-        property = {"geopinn.id=anagram", "geopinn.description=ANaGRAM: truncated pseudo-inverse of the residual Jacobian, grid line search, adaptive cut-off"})
+        property = {"geopinn.config.pid=org.geopinn.optimizer.anagram", "geopinn.id=anagram", "geopinn.description=ANaGRAM: truncated pseudo-inverse of the residual Jacobian, grid line search, adaptive cut-off"})
 @Designate(ocd = AnagramConfig.class)
 public final class AnagramFactory implements OptimizerFactory {
     static final String ID = "anagram";
@@ -44,26 +44,25 @@ public final class AnagramFactory implements OptimizerFactory {
 
     @Override
     public Optimizer create(Map<String, ?> overrides) {
-        Settings s = Settings.of(ID, AnagramConfig.class, config, overrides);
-        String mode = s.choice("cutoff", "relative", "absolute", "adaptive");
-        double tolerance = s.number("tolerance", 0, 1e300);
-        double minTol = s.number("min_tolerance", 0, 1);
-        double maxTol = s.number("max_tolerance", 1e-300, 1);
+        AnagramConfig c = Settings.configure(ID, AnagramConfig.class, config, overrides);
+        String mode = c.cutoff();
+        double tolerance = c.tolerance();
+        double minTol = c.min_tolerance();
+        double maxTol = c.max_tolerance();
         if (minTol > maxTol) {
             throw new GeopinnException("anagram needs min_tolerance <= max_tolerance, got " + minTol + " > " + maxTol);
         }
         if (!mode.equals("absolute") && tolerance >= 1) {
             throw new GeopinnException("setting 'tolerance' of anagram is " + tolerance + "; a relative cut-off must be < 1");
         }
-        CutoffRule rule = new CutoffRule(mode, tolerance, s.number("adaptive_factor", 1.000001, 1e6), minTol, maxTol);
-        String filter = s.choice("filter", "truncate", "damped", "adaptive");
-        double momentum = s.number("momentum", 0, 0.999);
+        CutoffRule rule = new CutoffRule(mode, tolerance, c.adaptive_factor(), minTol, maxTol);
+        String filter = c.filter();
+        double momentum = c.momentum();
         if (momentum > 0 && !filter.equals("adaptive")) {
             throw new GeopinnException("setting 'momentum' of anagram needs filter=adaptive (it is " + filter + ")");
         }
-        GridLineSearch search = new GridLineSearch(s.integer("max_exponent", 0, 200), s.integer("patience", 0, 200));
-        DampedNaturalStep adaptive = filter.equals("adaptive")
-                ? new DampedNaturalStep(s.number("initial_damping", 1e-300, 1e300), momentum, search) : null;
-        return new Anagram(rule, search, s.choice("factorization", "auto", "qr", "gram"), filter.equals("damped"), adaptive);
+        GridLineSearch search = new GridLineSearch(c.max_exponent(), c.patience());
+        DampedNaturalStep adaptive = filter.equals("adaptive") ? new DampedNaturalStep(c.initial_damping(), momentum, search) : null;
+        return new Anagram(rule, search, c.factorization(), filter.equals("damped"), adaptive);
     }
 }

@@ -215,6 +215,6 @@ class AnagramTest {
         assertThrows(GeopinnException.class, () -> factory.create(Map.of("tolerance", "-1")));
         assertThrows(GeopinnException.class, () -> factory.create(Map.of("cut_off", "relative")));
         assertThrows(GeopinnException.class, () -> factory.create(Map.of("min_tolerance", 1e-3, "max_tolerance", 1e-4)));
-        assertTrue(factory.settings().get("cutoff").contains("(default adaptive)"));
+        assertTrue(factory.settings().get("cutoff").contains("(default adaptive; allowed: one of relative, absolute, adaptive)"));
     }
 }

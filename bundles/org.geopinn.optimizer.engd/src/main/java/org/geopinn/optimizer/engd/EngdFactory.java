@@ -6,7 +6,7 @@ import org.geopinn.api.optimizer.OptimizerFactory;
 import org.geopinn.api.GeopinnException;
 import org.geopinn.linalg.damping.DampedNaturalStep;
 import org.geopinn.linalg.search.GridLineSearch;
-import org.geopinn.linalg.settings.Settings;
+import org.geopinn.settings.Settings;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Modified;
@@ -14,7 +14,7 @@ import org.osgi.service.metatype.annotations.Designate;
 
 /** The {@code engd} optimizer service. */
 @Component(service = OptimizerFactory.class, configurationPid = "org.geopinn.optimizer.engd",
-        property = {"geopinn.id=engd", "geopinn.description=ENGD: Gram matrix JᵀJ, least-squares natural-gradient direction, grid line search"})
+        property = {"geopinn.config.pid=org.geopinn.optimizer.engd", "geopinn.id=engd", "geopinn.description=ENGD: Gram matrix JᵀJ, least-squares natural-gradient direction, grid line search"})
 @Designate(ocd = EngdConfig.class)
 public final class EngdFactory implements OptimizerFactory {
     static final String ID = "engd";
@@ -44,14 +44,13 @@ public final class EngdFactory implements OptimizerFactory {
 
     @Override
     public Optimizer create(Map<String, ?> overrides) {
-        Settings s = Settings.of(ID, EngdConfig.class, config, overrides);
-        boolean adaptive = s.choice("damping", "none", "adaptive").equals("adaptive");
-        double momentum = s.number("momentum", 0, 0.999);
+        EngdConfig c = Settings.configure(ID, EngdConfig.class, config, overrides);
+        boolean adaptive = c.damping().equals("adaptive");
+        double momentum = c.momentum();
         if (momentum > 0 && !adaptive) {
             throw new GeopinnException("setting 'momentum' of engd needs damping=adaptive");
         }
-        GridLineSearch search = new GridLineSearch(s.integer("max_exponent", 0, 200), s.integer("patience", 0, 200));
-        return new Engd(s.number("rcond", 0, 1), search,
-                adaptive ? new DampedNaturalStep(s.number("initial_damping", 1e-300, 1e300), momentum, search) : null);
+        GridLineSearch search = new GridLineSearch(c.max_exponent(), c.patience());
+        return new Engd(c.rcond(), search, adaptive ? new DampedNaturalStep(c.initial_damping(), momentum, search) : null);
     }
 }

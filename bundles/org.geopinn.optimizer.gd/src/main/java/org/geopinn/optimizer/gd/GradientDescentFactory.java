@@ -3,7 +3,7 @@ package org.geopinn.optimizer.gd;
 import java.util.Map;
 import org.geopinn.api.optimizer.Optimizer;
 import org.geopinn.api.optimizer.OptimizerFactory;
-import org.geopinn.linalg.settings.Settings;
+import org.geopinn.settings.Settings;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Modified;
@@ -11,7 +11,7 @@ import org.osgi.service.metatype.annotations.Designate;
 
 /** The {@code gd} optimizer service. */
 @Component(service = OptimizerFactory.class, configurationPid = "org.geopinn.optimizer.gd",
-        property = {"geopinn.id=gd", "geopinn.description=gradient descent with a 2^-k grid or backtracking line search"})
+        property = {"geopinn.config.pid=org.geopinn.optimizer.gd", "geopinn.id=gd", "geopinn.description=gradient descent with a 2^-k grid or backtracking line search"})
 @Designate(ocd = GradientDescentConfig.class)
 public final class GradientDescentFactory implements OptimizerFactory {
     static final String ID = "gd";
@@ -41,8 +41,7 @@ public final class GradientDescentFactory implements OptimizerFactory {
 
     @Override
     public Optimizer create(Map<String, ?> overrides) {
-        Settings s = Settings.of(ID, GradientDescentConfig.class, config, overrides);
-        return new GradientDescent(s.positive("lr"), s.choice("line_search", "grid", "backtracking"),
-                s.integer("max_exponent", 0, 200), s.number("armijo", 0, 0.5));
+        GradientDescentConfig c = Settings.configure(ID, GradientDescentConfig.class, config, overrides);
+        return new GradientDescent(c.lr(), c.line_search(), c.max_exponent(), c.armijo());
     }
 }

@@ -4,7 +4,7 @@ import java.util.Map;
 import org.geopinn.api.GeopinnException;
 import org.geopinn.api.optimizer.Optimizer;
 import org.geopinn.api.optimizer.OptimizerFactory;
-import org.geopinn.linalg.settings.Settings;
+import org.geopinn.settings.Settings;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Modified;
@@ -12,7 +12,7 @@ import org.osgi.service.metatype.annotations.Designate;
 
 /** The {@code gn-pcg} optimizer service. */
 @Component(service = OptimizerFactory.class, configurationPid = "org.geopinn.optimizer.gnpcg",
-        property = {"geopinn.id=gn-pcg", "geopinn.description=matrix-free damped Gauss-Newton, CG with a Nystrom preconditioner"})
+        property = {"geopinn.config.pid=org.geopinn.optimizer.gnpcg", "geopinn.id=gn-pcg", "geopinn.description=matrix-free damped Gauss-Newton, CG with a Nystrom preconditioner"})
 @Designate(ocd = GaussNewtonPcgConfig.class)
 public final class GaussNewtonPcgFactory implements OptimizerFactory {
     static final String ID = "gn-pcg";
@@ -42,14 +42,13 @@ public final class GaussNewtonPcgFactory implements OptimizerFactory {
 
     @Override
     public Optimizer create(Map<String, ?> overrides) {
-        Settings s = Settings.of(ID, GaussNewtonPcgConfig.class, config, overrides);
-        double min = s.positive("min_damping");
-        double max = s.positive("max_damping");
-        double damping = s.positive("damping");
+        GaussNewtonPcgConfig c = Settings.configure(ID, GaussNewtonPcgConfig.class, config, overrides);
+        double min = c.min_damping();
+        double max = c.max_damping();
+        double damping = c.damping();
         if (!(min <= damping && damping <= max)) {
             throw new GeopinnException("gn-pcg needs min_damping <= damping <= max_damping, got " + min + ", " + damping + ", " + max);
         }
-        return new GaussNewtonPcg(damping, min, max, s.integer("rank", 0, 100_000), s.positive("cg_tolerance"),
-                s.integer("cg_max_iterations", 1, 1_000_000), (long) s.number("seed", -9.007199254740992E15, 9.007199254740992E15));
+        return new GaussNewtonPcg(damping, min, max, c.rank(), c.cg_tolerance(), c.cg_max_iterations(), c.seed());
     }
 }

@@ -4,7 +4,7 @@ import java.util.Map;
 import org.geopinn.api.GeopinnException;
 import org.geopinn.api.optimizer.Optimizer;
 import org.geopinn.api.optimizer.OptimizerFactory;
-import org.geopinn.linalg.settings.Settings;
+import org.geopinn.settings.Settings;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Modified;
@@ -12,7 +12,7 @@ import org.osgi.service.metatype.annotations.Designate;
 
 /** The {@code lbfgs} optimizer service. */
 @Component(service = OptimizerFactory.class, configurationPid = "org.geopinn.optimizer.lbfgs",
-        property = {"geopinn.id=lbfgs", "geopinn.description=L-BFGS with a strong-Wolfe line search"})
+        property = {"geopinn.config.pid=org.geopinn.optimizer.lbfgs", "geopinn.id=lbfgs", "geopinn.description=L-BFGS with a strong-Wolfe line search"})
 @Designate(ocd = LbfgsConfig.class)
 public final class LbfgsFactory implements OptimizerFactory {
     static final String ID = "lbfgs";
@@ -42,15 +42,11 @@ public final class LbfgsFactory implements OptimizerFactory {
 
     @Override
     public Optimizer create(Map<String, ?> overrides) {
-        Settings s = Settings.of(ID, LbfgsConfig.class, config, overrides);
-        double c1 = s.number("c1", 1e-12, 0.5);
-        double c2 = s.number("c2", 1e-12, 0.999999);
-        if (c1 >= c2) {
-            throw new GeopinnException("lbfgs needs c1 < c2, got c1 = " + c1 + ", c2 = " + c2);
+        LbfgsConfig c = Settings.configure(ID, LbfgsConfig.class, config, overrides);
+        if (c.c1() >= c.c2()) {
+            throw new GeopinnException("lbfgs needs c1 < c2, got c1 = " + c.c1() + ", c2 = " + c.c2());
         }
-        return new Lbfgs(new LbfgsLimits(s.positive("lr"), s.integer("history_size", 1, 10_000),
-                s.integer("iterations_per_step", 1, 1_000_000), s.integer("max_iterations", 0, Integer.MAX_VALUE),
-                s.integer("max_evaluations", 0, Integer.MAX_VALUE), s.integer("max_line_search_evaluations", 1, 10_000),
-                s.number("gradient_tolerance", 0, 1e300), s.number("change_tolerance", 0, 1), c1, c2));
+        return new Lbfgs(new LbfgsLimits(c.lr(), c.history_size(), c.iterations_per_step(), c.max_iterations(),
+                c.max_evaluations(), c.max_line_search_evaluations(), c.gradient_tolerance(), c.change_tolerance(), c.c1(), c.c2()));
     }
 }

@@ -175,6 +175,6 @@ class LevenbergMarquardtTest {
         assertThrows(GeopinnException.class, () -> factory.create(Map.of("solver", "qr")));
         assertThrows(GeopinnException.class, () -> factory.create(Map.of("max_tries", 0)));
         assertThrows(GeopinnException.class, () -> factory.create(Map.of("lambda", 1)));
-        assertTrue(factory.settings().get("solver").contains("(default cholesky)"), factory.settings().get("solver"));
+        assertTrue(factory.settings().get("solver").contains("(default cholesky; allowed: one of cholesky, eigen)"), factory.settings().get("solver"));
     }
 }

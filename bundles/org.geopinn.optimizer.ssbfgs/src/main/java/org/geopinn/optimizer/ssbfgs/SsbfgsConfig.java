@@ -2,6 +2,7 @@ package org.geopinn.optimizer.ssbfgs;
 
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+import org.osgi.service.metatype.annotations.Option;
 
 /** Settings of the dense self-scaled quasi-Newton methods (each description is also a constant, see Settings.describe). */
 @ObjectClassDefinition(name = "Geopinn self-scaled BFGS / Broyden",
@@ -14,21 +15,21 @@ public @interface SsbfgsConfig {
     String GRADIENT_TOLERANCE = "converged when max_i |∂L/∂θ_i| ≤ this at the current point (0 = only when it is exactly zero)";
     String MAX_PARAMETERS = "the largest P accepted: the inverse Hessian is a dense P×P matrix (8·P² bytes)";
 
-    @AttributeDefinition(description = VARIANT)
+    @AttributeDefinition(description = VARIANT, options = {@Option(label = "ssbfgs", value = "ssbfgs"), @Option(label = "ssbroyden", value = "ssbroyden"), @Option(label = "bfgs", value = "bfgs")})
     String variant() default "ssbfgs";
 
-    @AttributeDefinition(description = C1)
+    @AttributeDefinition(description = C1, min = "1e-12", max = "0.5")
     double c1() default 1e-4;
 
-    @AttributeDefinition(description = C2)
+    @AttributeDefinition(description = C2, min = "1e-12", max = "0.999999999999")
     double c2() default 0.9;
 
-    @AttributeDefinition(description = MAX_LINE_SEARCH_EVALUATIONS)
+    @AttributeDefinition(description = MAX_LINE_SEARCH_EVALUATIONS, min = "1", max = "1000")
     int max_line_search_evaluations() default 25;
 
-    @AttributeDefinition(description = GRADIENT_TOLERANCE)
+    @AttributeDefinition(description = GRADIENT_TOLERANCE, min = "0")
     double gradient_tolerance() default 0;
 
-    @AttributeDefinition(description = MAX_PARAMETERS)
+    @AttributeDefinition(description = MAX_PARAMETERS, min = "1", max = "46000")
     int max_parameters() default 20000;
 }

@@ -54,7 +54,7 @@ public final class Electroosmotic2d extends ProblemComponent {
         @AttributeDefinition(description = "wall potential ζ, from -18 to 18 (e^(2|ζ|) stays within float64)", min = "-18", max = "18")
         double zeta() default 1.0;
         /** @return E_x */ @AttributeDefinition(description = "applied field E_x") double field() default 1.0;
-        /** @return μ */ @AttributeDefinition(description = "viscosity μ, positive") double viscosity() default 1.0;
+        /** @return μ */ @AttributeDefinition(description = "viscosity μ, positive", min = "4.9E-324") double viscosity() default 1.0;
         /** @return the clustering strength */
         @AttributeDefinition(description = "strength of the clustering of interior points toward both walls (0: none), at least 0",
                 min = "0")

@@ -37,13 +37,13 @@ public final class ReactionDiffusion1d extends ProblemComponent {
     /** Diffusivities and rates. */
     @ObjectClassDefinition(name = "Geopinn reaction-diffusion1d problem", description = "Coefficients of the A⇌B⇌C system")
     public @interface Config {
-        /** @return D₁ */ @AttributeDefinition(description = "diffusivity of A") double diffusivityA() default 1.0;
-        /** @return D₂ */ @AttributeDefinition(description = "diffusivity of B") double diffusivityB() default 1.0;
-        /** @return D₃ */ @AttributeDefinition(description = "diffusivity of C") double diffusivityC() default 1.0;
-        /** @return k₁ */ @AttributeDefinition(description = "rate A→B") double k1() default 1.0;
-        /** @return k₂ */ @AttributeDefinition(description = "rate B→A") double k2() default 0.5;
-        /** @return k₃ */ @AttributeDefinition(description = "rate B→C") double k3() default 1.0;
-        /** @return k₄ */ @AttributeDefinition(description = "rate C→B") double k4() default 0.5;
+        /** @return D₁ */ @AttributeDefinition(description = "diffusivity of A", min = "4.9E-324") double diffusivityA() default 1.0;
+        /** @return D₂ */ @AttributeDefinition(description = "diffusivity of B", min = "4.9E-324") double diffusivityB() default 1.0;
+        /** @return D₃ */ @AttributeDefinition(description = "diffusivity of C", min = "4.9E-324") double diffusivityC() default 1.0;
+        /** @return k₁ */ @AttributeDefinition(description = "rate A→B", min = "0") double k1() default 1.0;
+        /** @return k₂ */ @AttributeDefinition(description = "rate B→A", min = "0") double k2() default 0.5;
+        /** @return k₃ */ @AttributeDefinition(description = "rate B→C", min = "0") double k3() default 1.0;
+        /** @return k₄ */ @AttributeDefinition(description = "rate C→B", min = "0") double k4() default 0.5;
         /** @return the factor on all rates */
         @AttributeDefinition(description = "factor applied to all four rates (weak 0.1, strong 10)")
         double coupling() default 1.0;

@@ -42,11 +42,11 @@ public final class Thermoelastic1d extends ProblemComponent {
         double gamma() default 1.0;
 
         /** @return the conductivity κ */
-        @AttributeDefinition(description = "thermal conductivity κ")
+        @AttributeDefinition(description = "thermal conductivity κ", min = "4.9E-324")
         double kappa() default 1.0;
 
         /** @return the stiffness E */
-        @AttributeDefinition(description = "stiffness E")
+        @AttributeDefinition(description = "stiffness E", min = "4.9E-324")
         double stiffness() default 1.0;
     }
 
