@@ -43,7 +43,7 @@ public final class Burgers extends ProblemComponent {
                 .condition("initial", "initial", v -> v.field("u"), p -> -sin(PI * p[1]), 100)
                 .reference(reference)
                 .settings(ProblemParts.map(ProblemDefaults.MODEL, "mlp", ProblemDefaults.HIDDEN, "20,20,20",
-                        ProblemDefaults.ACTIVATION, "tanh", lbfgs",
+                        ProblemDefaults.ACTIVATION, "tanh",
                         ProblemDefaults.STEPS, "100000", ProblemDefaults.TIME_BUDGET, "300"))
                 .build();
     }
