@@ -42,11 +42,13 @@ public final class SolvePlannerComponent implements SolvePlanner {
     @Override
     public SolvePlan plan(List<String> args) {
         SolveCommand.Plan p = new SolveCommand(services, NOWHERE, NOWHERE).plan(args);
+        // The shell writes the results later, after the session; the writer takes the lock then.
+        p.lock().close();
         return new SolvePlan(p.spec(), p.out(), p.outGiven(), p.earlier().history(), p.earlier().seconds(), p.quiet());
     }
 
     @Override
     public Path write(Session session, SolvePlan plan) {
-        return services.results().export(session, plan.out(), new ResultWriter.Earlier(plan.earlierHistory(), plan.earlierSeconds()));
+        return services.results().export(session, plan.out(), new ResultWriter.Earlier(plan.earlierHistory(), plan.earlierSeconds()), null);
     }
 }

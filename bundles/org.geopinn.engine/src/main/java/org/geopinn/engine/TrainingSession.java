@@ -525,9 +525,9 @@ final class TrainingSession implements Session {
         if (!chainOverridden) {
             stage = 0;
             OptimizerStage first = resolved.stages().get(0);
-            installOptimizer(first.optimizerId(), first.settings());
+            installOptimizer(first.optimizerId(), first.settings(), null); // a fresh state for the new objective
         } else {
-            installOptimizer(optimizerFactory.id(), optimizerSettings); // a fresh state for the new objective
+            installOptimizer(optimizerFactory.id(), optimizerSettings, null); // a fresh state for the new objective
         }
         emit(event(TrainingEvent.Kind.WINDOW, marching.describe(window) + " at step " + step + ": " + from + " -> "
                 + optimizer.id() + ", same parameters"));
