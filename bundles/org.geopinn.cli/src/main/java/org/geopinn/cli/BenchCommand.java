@@ -14,9 +14,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.geopinn.api.GeopinnException;
-import org.geopinn.api.problem.ProblemDefaults;
+import org.geopinn.api.problem.Problem;
 import org.geopinn.api.session.OptimizerStage;
 import org.geopinn.api.session.Session;
 import org.geopinn.api.session.SessionSpec;
@@ -28,6 +29,11 @@ import org.geopinn.api.session.TrainingEvent;
  * optimizers × seeds, each with a time budget, writes every run's results directory under
  * {@code runs/bench-SUITE-TIMESTAMP/}, a CSV of all runs in {@code docs/benchmarks-SUITE.csv} and
  * the suite's section of {@code docs/BENCHMARKS.md}, with the published figures beside ours.
+ *
+ * <p>An optimizer of a suite is an id (run with the settings the problem's recipe gives it, see
+ * {@link Recipe}), {@value #DEFAULT} (the engine's default strategy, no recipe) or {@value #RECIPE}
+ * (the problem's whole recipe). Suite {@value #GENERALITY} runs the default strategy on every
+ * installed problem and on the problems declared in {@value #CHECK_PROBLEMS}.
  */
 final class BenchCommand {
     /**
@@ -82,6 +88,19 @@ final class BenchCommand {
 
     /** Steps per run of the coupling suite (seed 001 compares final-epoch errors). */
     private static final long COUPLING_STEPS = 2000;
+
+    /** The optimizer entry that leaves the chain to the engine's default strategy. */
+    static final String DEFAULT = "default";
+    /** The optimizer entry that runs the problem's whole recipe. */
+    static final String RECIPE = "recipe";
+    /** The suite built at run time from the installed problems. */
+    static final String GENERALITY = "generality";
+    /** Problems written only for the generality check, declared in files (docs/PROBLEMS.md). */
+    static final String CHECK_PROBLEMS = "benchmarks/problems";
+    /** Training seconds per run of the generality suite. */
+    static final double GENERALITY_BUDGET = 120;
+    /** The accuracy the defaults should reach on a well-posed PDE they have never seen. */
+    static final double GENERALITY_TARGET = 1e-4;
 
     /** First-order optimizers take thousands of cheap steps: their error is checked less often. */
     private static final Set<String> FIRST_ORDER = Set.of("gd", "adam", "soap", "lbfgs");
@@ -161,16 +180,17 @@ final class BenchCommand {
             throw new GeopinnException("bench takes options only, got " + o.positional());
         }
         String name = o.has("suite") ? o.get("suite") : "standard";
-        Suite suite = SUITES.get(name);
-        if (suite == null) {
-            throw new GeopinnException("unknown suite '" + name + "'; suites are " + String.join(", ", SUITES.keySet()));
+        Suite named = SUITES.get(name);
+        if (named == null && !GENERALITY.equals(name)) {
+            throw new GeopinnException("unknown suite '" + name + "'; suites are " + String.join(", ", SUITES.keySet()) + ", " + GENERALITY);
         }
-        int seeds = (int) o.longValue("seeds", suite.seeds(), 1);
+        int seeds = (int) o.longValue("seeds", named != null ? named.seeds() : 1, 1);
         Double budgetOverride = o.has("budget") ? o.nonNegative("budget", 0) : null;
         if (budgetOverride != null && budgetOverride <= 0) {
             throw new GeopinnException("--budget must be positive");
         }
         services.awaitReady();
+        Suite suite = named != null ? named : generality();
         for (Entry e : suite.entries()) {
             if (services.problem(e.problem()).isEmpty()) {
                 throw new GeopinnException("suite " + name + " needs problem '" + e.problem() + "', which is not installed");
@@ -208,29 +228,59 @@ final class BenchCommand {
     }
 
     /**
-     * @param problem a problem id
-     * @param optimizer an optimizer id
-     * @return the optimizer as a one-stage chain, with the settings the problem's default chain
-     *         gives it (e.g. ANaGRAM's cut-off for this problem), or plain when it names none
+     * The generality suite: the default strategy, no recipe, on every installed problem and on the
+     * problems declared in {@value #CHECK_PROBLEMS}, one seed, {@value #GENERALITY_BUDGET} s each.
      */
-    private String stage(String problem, String optimizer) {
-        String chain = services.problem(problem).map(p -> p.defaults().get(ProblemDefaults.OPTIMIZER)).orElse(null);
-        if (chain != null) {
-            for (OptimizerStage s : OptimizerStage.parseChain(chain)) {
-                if (s.optimizerId().equals(optimizer)) {
-                    return new OptimizerStage(optimizer, 0, s.settings()).text();
+    private Suite generality() {
+        List<Entry> entries = new ArrayList<>();
+        List<Target> target = List.of(new Target(GENERALITY_TARGET, GENERALITY_BUDGET));
+        services.catalog().entries().getOrDefault("problems", List.of()).stream().map(e -> e.id()).sorted()
+                .forEach(id -> entries.add(new Entry(id, List.of(DEFAULT), GENERALITY_BUDGET, 1, target)));
+        Path folder = services.home().resolve(CHECK_PROBLEMS);
+        if (Files.isDirectory(folder)) {
+            try (var files = Files.list(folder)) {
+                for (Path f : files.filter(f -> f.toString().endsWith(".cfg")).sorted().toList()) {
+                    Problem p = services.declareProblem(f);
+                    if (entries.stream().noneMatch(e -> e.problem().equals(p.id()))) {
+                        entries.add(new Entry(p.id(), List.of(DEFAULT), GENERALITY_BUDGET, 1, target));
+                    }
                 }
+            } catch (IOException e) {
+                throw new GeopinnException("cannot list " + folder + ": " + e.getMessage());
             }
         }
-        return optimizer;
+        return new Suite(GENERALITY, entries, 1, "the default strategy, no recipe, on every problem and on PDEs written only "
+                + "for this check (" + CHECK_PROBLEMS + "/)");
+    }
+
+    /**
+     * @param problem a problem id
+     * @param optimizer an optimizer id, {@value #DEFAULT} or {@value #RECIPE}
+     * @param b the spec being built
+     * @return the builder with the optimizer applied: an id as a one-stage chain with the settings
+     *         the problem's recipe gives it (e.g. ANaGRAM's cut-off), plain when it names none
+     */
+    private SessionSpec.Builder optimizer(String problem, String optimizer, SessionSpec.Builder b) {
+        if (DEFAULT.equals(optimizer)) {
+            return b;
+        }
+        Optional<Recipe> recipe = Recipe.read(services.home(), problem);
+        if (RECIPE.equals(optimizer)) {
+            return recipe.orElseThrow(() -> new GeopinnException("problem '" + problem + "' has no recipe in " + Recipe.FOLDER)).apply(b);
+        }
+        Map<String, String> settings = recipe.map(r -> r.settingsOf(optimizer)).orElse(Map.of());
+        b.optimizers(new OptimizerStage(optimizer, 0, settings).text());
+        recipe.filter(r -> r.weighting() != null)
+                .ifPresent(r -> b.weighting(r.weighting().optimizerId()).weightingSettings(r.weighting().settings()));
+        return b;
     }
 
     private Run runOne(Entry entry, String optimizer, long seed, double budget, Path root) {
         String problem = entry.problem();
         // Errors are measured outside the timed part of a step; second-order steps are few and
         // expensive, so each is checked, first-order ones every 50 steps.
-        int errorEvery = entry.targets().isEmpty() ? 0 : FIRST_ORDER.contains(optimizer) ? 50 : 1;
-        SessionSpec spec = SessionSpec.builder(problem).optimizers(stage(problem, optimizer)).seed(seed).timeBudgetSeconds(budget)
+        int errorEvery = entry.targets().isEmpty() ? 0 : FIRST_ORDER.contains(optimizer) ? 50 : DEFAULT.equals(optimizer) ? 10 : 1;
+        SessionSpec spec = optimizer(problem, optimizer, SessionSpec.builder(problem)).seed(seed).timeBudgetSeconds(budget)
                 .maxSteps(entry.steps() > 0 ? entry.steps() : 10_000_000).errorEvery(errorEvery).build();
         Session s = services.training().start(spec);
         try {
@@ -247,9 +297,17 @@ final class BenchCommand {
         services.results().export(s, dir);
         List<TrainingEvent> h = s.history();
         TrainingEvent last = h.isEmpty() ? null : h.get(h.size() - 1);
-        return new Run(problem, entry.label(), optimizer, seed, last == null ? 0 : last.step(), last == null ? 0 : last.seconds(),
+        String shown = DEFAULT.equals(optimizer) || RECIPE.equals(optimizer) ? optimizer + ": " + chosen(s.spec()) : optimizer;
+        return new Run(problem, entry.label(), shown, seed, last == null ? 0 : last.step(), last == null ? 0 : last.seconds(),
                 last == null ? Double.NaN : last.loss(), last == null ? Double.NaN : last.relativeL2(),
                 s.state().name().toLowerCase(Locale.ROOT), dir, reached(h, entry.targets()));
+    }
+
+    /** @return the chain a session ran, with its weighting and time marching when not the plain ones */
+    static String chosen(SessionSpec spec) {
+        return String.join(" → ", spec.optimizers().stream().map(OptimizerStage::text).toList())
+                + (spec.weightingId() != null && !"fixed".equals(spec.weightingId()) ? " + " + spec.weightingId() : "")
+                + (spec.timeWindows() > 1 ? " + " + spec.timeWindows() + " time windows" : "");
     }
 
     /**
@@ -325,8 +383,8 @@ final class BenchCommand {
                 .append(seeds - 1).append(" (fewer where the table says so). Training time excludes the error checks (every step of a ")
                 .append("second-order optimizer, every 50 steps of a first-order one). All runs: `docs/benchmarks-").append(suite.name())
                 .append(".csv`.\n\n");
-        s.append("| problem | optimizer | budget | runs | median steps | median rel. L2 | best rel. L2 | published | targets (runs reaching it in time, median time to it) |\n");
-        s.append("|---|---|---|---|---|---|---|---|---|\n");
+        s.append("| problem | optimizer | budget | runs | median steps | median s | median rel. L2 | best rel. L2 | published | targets (runs reaching it in time, median time to it) |\n");
+        s.append("|---|---|---|---|---|---|---|---|---|---|\n");
         Map<String, List<Run>> groups = new LinkedHashMap<>();
         runs.forEach(r -> groups.computeIfAbsent(r.label() + " " + r.optimizer(), k -> new ArrayList<>()).add(r));
         groups.forEach((key, list) -> {
@@ -336,14 +394,16 @@ final class BenchCommand {
             double median = median(errors);
             double best = errors.length == 0 ? Double.NaN : errors[0];
             double steps = median(list.stream().mapToDouble(Run::steps).sorted().toArray());
-            Double pub = PUBLISHED.getOrDefault(first.problem(), Map.of()).get(first.optimizer());
+            double seconds = median(list.stream().mapToDouble(Run::seconds).sorted().toArray());
+            Double pub = PUBLISHED.getOrDefault(first.problem(), Map.of()).get(first.optimizer().replaceFirst("[:(].*", ""));
             List<String> verdicts = new ArrayList<>();
             for (int i = 0; i < e.targets().size(); i++) {
                 verdicts.add(verdict(list, i, e.targets().get(i)));
             }
             s.append("| ").append(first.label()).append(" | ").append(first.optimizer()).append(" | ")
                     .append(limit(e, budgetOverride != null ? budgetOverride : e.budget())).append(" | ").append(list.size())
-                    .append(" | ").append(String.format(Locale.ROOT, "%.0f", steps)).append(" | ").append(sci(median)).append(" | ")
+                    .append(" | ").append(String.format(Locale.ROOT, "%.0f", steps)).append(" | ")
+                    .append(String.format(Locale.ROOT, "%.1f", seconds)).append(" | ").append(sci(median)).append(" | ")
                     .append(sci(best)).append(" | ").append(pub == null ? "—" : sci(pub)).append(" | ")
                     .append(verdicts.isEmpty() ? "—" : String.join("; ", verdicts)).append(" |\n");
         });

@@ -148,6 +148,11 @@ final class FrameworkServices implements Services, AutoCloseable {
     }
 
     @Override
+    public Problem declareProblem(Path file) {
+        return new DeclaredProblems(context).declare(file);
+    }
+
+    @Override
     public Map<String, String> problemSettings(String id) {
         return problemSettings.current(id);
     }

@@ -12,7 +12,8 @@ import org.geopinn.api.session.TrainingEvent;
 /**
  * The rows of {@code history.csv}: one per accepted step with the step, the training seconds, the
  * loss and the loss and weight of each condition, the relative L2 error and the error of each
- * field (empty where not measured), and the optimizer that took the step. Numbers are written
+ * field (empty where not measured), the optimizer that took the step and, for a time-marching
+ * session, the time window it trained in. Numbers are written
  * with {@link Double#toString}, so they read back bit for bit.
  */
 final class HistoryTable {
@@ -23,17 +24,29 @@ final class HistoryTable {
     static final String LOSS = "loss";
     static final String REL_L2 = "rel_l2";
     static final String OPTIMIZER = "optimizer";
+    static final String WINDOW = "window";
 
     private final List<String> conditions;
     private final List<String> fields;
     private final List<String> header;
     private final List<String[]> rows = new ArrayList<>();
+    private final boolean windows;
 
     /**
      * @param conditions the condition names
      * @param fields the field names
      */
     HistoryTable(List<String> conditions, List<String> fields) {
+        this(conditions, fields, false);
+    }
+
+    /**
+     * @param conditions the condition names
+     * @param fields the field names
+     * @param windows whether the session marches in time (a {@value #WINDOW} column)
+     */
+    HistoryTable(List<String> conditions, List<String> fields, boolean windows) {
+        this.windows = windows;
         this.conditions = List.copyOf(conditions);
         this.fields = List.copyOf(fields);
         List<String> h = new ArrayList<>(List.of(STEP, SECONDS, LOSS));
@@ -42,6 +55,9 @@ final class HistoryTable {
         h.add(REL_L2);
         fields.forEach(f -> h.add("error_" + f));
         h.add(OPTIMIZER);
+        if (windows) {
+            h.add(WINDOW);
+        }
         this.header = List.copyOf(h);
     }
 
@@ -95,7 +111,10 @@ final class HistoryTable {
         for (int f = 0; f < fields.size(); f++) {
             r[k++] = f < e.fieldErrors().length ? number(e.fieldErrors()[f]) : "";
         }
-        r[k] = e.optimizerId();
+        r[k++] = e.optimizerId();
+        if (windows) {
+            r[k] = Integer.toString(e.window());
+        }
         rows.add(r);
     }
 

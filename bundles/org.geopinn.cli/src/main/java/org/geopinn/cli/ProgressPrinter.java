@@ -54,7 +54,7 @@ final class ProgressPrinter implements TrainingListener {
     public synchronized void onEvent(TrainingEvent e) {
         switch (e.kind()) {
             case STEP -> step(e);
-            case SWAPPED, PAUSED, RESUMED -> note(e.message());
+            case SWAPPED, PAUSED, RESUMED, WINDOW -> note(e.message());
             case ENDED -> {
                 if (live && lineLength > 0) {
                     out.print("\r" + line(e) + pad(line(e)) + "\n");
@@ -110,6 +110,9 @@ final class ProgressPrinter implements TrainingListener {
             b.append(bar(done(e))).append(' ');
         }
         b.append(String.format(Locale.ROOT, "step %d/%d", e.step(), maxSteps));
+        if (e.window() > 0) {
+            b.append("  window ").append(e.window());
+        }
         b.append(String.format(Locale.ROOT, "  loss %.3e", e.loss()));
         if (e.groupLosses().length == conditions.size() && conditions.size() > 1) {
             b.append(" (");

@@ -75,7 +75,7 @@ final class ResultWriter implements ResultExporter {
         Optional<Problem> problem = problems.apply(session.spec().problemId());
         List<String> fields = session.model().spec().fields();
         List<String> variables = problem.map(p -> p.vocabulary().variables()).orElseGet(() -> defaultVariables(session));
-        HistoryTable table = new HistoryTable(session.conditionNames(), fields);
+        HistoryTable table = new HistoryTable(session.conditionNames(), fields, session.spec().timeWindows() > 1);
         if (earlier.history() != null) {
             table.addEarlier(earlier.history(), session.spec().startStep());
         }
@@ -195,6 +195,10 @@ final class ResultWriter implements ResultExporter {
         s.put("engine", spec.engineId());
         s.put("scaling", spec.scaling().name().toLowerCase());
         s.put("weighting", spec.weightingId());
+        if (spec.timeWindows() > 1) {
+            s.put("time_windows", spec.timeWindows());
+            s.put("window", table.size() > 0 ? (int) table.last(HistoryTable.WINDOW) : 1);
+        }
         s.put("max_steps", spec.maxSteps());
         s.put("time_budget", spec.timeBudgetSeconds());
         s.put("resumed_from_step", spec.startStep());

@@ -83,6 +83,9 @@ record RunRecord(String problem, List<String> variables, Map<String, String> pro
         p.setProperty("seed", Long.toString(session.seed()));
         p.setProperty("error-every", Integer.toString(session.errorEvery()));
         p.setProperty("max-steps", Long.toString(session.maxSteps()));
+        if (session.timeWindows() > 1) {
+            p.setProperty("time-marching", Integer.toString(session.timeWindows()));
+        }
         p.setProperty("steps", Long.toString(steps));
         p.setProperty("seconds", Double.toString(seconds));
         p.setProperty("current-optimizer", optimizerId);
@@ -125,7 +128,8 @@ record RunRecord(String problem, List<String> variables, Map<String, String> pro
                     .resampleEvery(Integer.parseInt(need(p, "resample-every"))).optimizers(need(p, "optimizer"))
                     .weighting(need(p, "weighting")).weightingSettings(prefixed(p, "weighting."))
                     .seed(Long.parseLong(need(p, "seed"))).errorEvery(Integer.parseInt(p.getProperty("error-every", "0")))
-                    .maxSteps(Long.parseLong(p.getProperty("max-steps", "0"))).build();
+                    .maxSteps(Long.parseLong(p.getProperty("max-steps", "0")))
+                    .timeWindows(Integer.parseInt(p.getProperty("time-marching", "0"))).build();
             return new RunRecord(need(p, "problem"), list(p, "variables"), prefixed(p, "problem."), spec, need(p, "model"), session,
                     Long.parseLong(need(p, "steps")), Double.parseDouble(need(p, "seconds")), need(p, "current-optimizer"));
         } catch (IllegalArgumentException e) {

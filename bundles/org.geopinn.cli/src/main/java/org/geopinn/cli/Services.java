@@ -39,6 +39,17 @@ interface Services {
      */
     Problem configureProblem(String id, Map<String, String> settings);
 
+    /**
+     * Registers a problem declared in a properties file and waits until it is there.
+     *
+     * @param file the declaration (docs/PROBLEMS.md, "Declared problems")
+     * @return the problem
+     * @throws org.geopinn.api.GeopinnException when it cannot be read or does not register
+     */
+    default Problem declareProblem(Path file) {
+        throw new org.geopinn.api.GeopinnException("this host cannot declare problems from files");
+    }
+
     /** @param id a problem id @return its configured values by name (empty when it runs on its defaults) */
     Map<String, String> problemSettings(String id);
 

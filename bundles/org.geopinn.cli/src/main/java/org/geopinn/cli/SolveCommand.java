@@ -36,7 +36,7 @@ final class SolveCommand {
     /** Options taking a value; also the keys of a --config file. */
     static final Set<String> VALUED = Set.of("optimizer", "steps", "time-budget", "seed", "hidden", "activation", "points", "out",
             "config", "resume", "weighting", "model", "engine", "sampler", "resample-every", "error-every", "initialization",
-            "separate-networks", "scaling", "diagnostics", "diagnostic-every", "problem-config");
+            "separate-networks", "scaling", "diagnostics", "diagnostic-every", "problem-config", "time-marching");
     /** Options without a value. */
     static final Set<String> FLAGS = Set.of("quiet");
     /** Steps when neither the command line nor the problem says. */
@@ -110,6 +110,7 @@ final class SolveCommand {
         int[] hidden = o.widths("hidden");
         int resampleEvery = (int) o.longValue("resample-every", 0, 0);
         int diagnosticEvery = (int) o.longValue("diagnostic-every", 0, 0);
+        int windows = timeWindows(o);
         if (o.has("optimizer")) {
             OptimizerStage.parseChain(o.get("optimizer"));
         }
@@ -178,6 +179,9 @@ final class SolveCommand {
         }
         if (o.has("diagnostics")) {
             b.diagnostics(List.of(o.get("diagnostics").split(","))).diagnosticEvery(diagnosticEvery);
+        }
+        if (o.has("time-marching")) {
+            b.timeWindows(windows);
         }
         b.timeBudgetSeconds(budget);
         long total = resumeDir != null ? b.build().maxSteps() : steps > 0 ? steps : defaultSteps(problem);
@@ -255,6 +259,15 @@ final class SolveCommand {
             throw new GeopinnException("--weighting: '" + text.trim() + "' is not ID or ID(key=value;…), e.g. gradnorm(max_weight=100)");
         }
         return parsed.get(0);
+    }
+
+    /** @return the windows of {@code --time-marching K}: 0 or 1 for none, else at least 2 */
+    private static int timeWindows(Options o) {
+        long k = o.longValue("time-marching", 0, 0);
+        if (k > 1000) {
+            throw new GeopinnException("--time-marching: " + k + " windows is too many (at most 1000)");
+        }
+        return (int) k;
     }
 
     private static LossScaling scaling(String text) {

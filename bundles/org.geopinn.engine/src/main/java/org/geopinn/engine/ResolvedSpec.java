@@ -13,8 +13,10 @@ import org.geopinn.api.session.SessionSpec;
  * @param problem the problem service it names
  * @param modelSpec what the model factory builds
  * @param stages the optimizer chain
+ * @param strategy what the default strategy chose and why, null when the spec and the problem named
+ *        both the chain and the weighting
  */
-record ResolvedSpec(SessionSpec spec, Problem problem, ModelSpec modelSpec, List<OptimizerStage> stages) {
+record ResolvedSpec(SessionSpec spec, Problem problem, ModelSpec modelSpec, List<OptimizerStage> stages, String strategy) {
     /**
      * @param step a step count
      * @return the index of the chain stage that takes the step after {@code step} steps

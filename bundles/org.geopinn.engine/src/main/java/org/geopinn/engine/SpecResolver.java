@@ -21,7 +21,9 @@ import org.geopinn.api.weighting.LossWeightingFactory;
 
 /**
  * Fills a {@link SessionSpec} from the problem's defaults, then Geopinn's, and checks every id
- * against the services present, so that a bad spec fails with one line before any training.
+ * against the services present, so that a bad spec fails with one line before any training. The
+ * optimizer chain and, for time-dependent problems, the weighting that neither the spec nor the
+ * problem names come from {@link DefaultStrategy}.
  */
 final class SpecResolver {
     /** Geopinn's defaults, used where neither the spec nor the problem says otherwise. */
@@ -30,7 +32,6 @@ final class SpecResolver {
     static final String DEFAULT_ACTIVATION = "tanh";
     static final String DEFAULT_INITIALIZATION = "xavier";
     static final String DEFAULT_ENGINE = "autodiff";
-    static final String DEFAULT_OPTIMIZER = "anagram";
     static final String DEFAULT_WEIGHTING = "fixed";
     static final long DEFAULT_STEPS = 1000;
     /** Problem default key for the initialisation (not in {@link ProblemDefaults}, read if present). */
@@ -71,14 +72,28 @@ final class SpecResolver {
         String engineId = first(spec.engineId(), null, DEFAULT_ENGINE);
         require(OperatorEngine.class, engineId, "operator engine");
         LossScaling scaling = spec.scaling() != null ? spec.scaling() : parseScaling(defaults.get(SCALING));
-        List<OptimizerStage> stages = spec.optimizers().isEmpty()
-                ? OptimizerStage.parseChain(first(null, defaults.get(ProblemDefaults.OPTIMIZER), DEFAULT_OPTIMIZER))
-                : spec.optimizers();
-        checkChain(stages);
-        String weightingId = first(spec.weightingId(), defaults.get(ProblemDefaults.WEIGHTING), DEFAULT_WEIGHTING);
-        if (!DEFAULT_WEIGHTING.equals(weightingId) || directory.find(LossWeightingFactory.class, weightingId).isPresent()) {
-            require(LossWeightingFactory.class, weightingId, "loss weighting").create(spec.weightingSettings());
+        ModelSpec modelSpec = new ModelSpec(problem.domain().lower(), problem.domain().upper(), problem.vocabulary().fields(),
+                hidden, activation, initialization, separate, true, spec.modelOptions());
+        @SuppressWarnings("deprecation")
+        String problemChain = defaults.get(ProblemDefaults.OPTIMIZER); // third-party problems may still name one
+        String problemWeighting = defaults.get(ProblemDefaults.WEIGHTING);
+        DefaultStrategy.Choice choice = null;
+        boolean chainGiven = !spec.optimizers().isEmpty() || problemChain != null && !problemChain.isBlank();
+        boolean weightingGiven = spec.weightingId() != null && !spec.weightingId().isBlank()
+                || problemWeighting != null && !problemWeighting.isBlank();
+        if (!chainGiven || !weightingGiven) {
+            choice = DefaultStrategy.choose(inputs(problem, spec, modelId, modelSpec),
+                    id -> directory.find(OptimizerFactory.class, id).isPresent() || directory.find(LossWeightingFactory.class, id).isPresent());
         }
+        List<OptimizerStage> stages = !spec.optimizers().isEmpty() ? spec.optimizers()
+                : OptimizerStage.parseChain(chainGiven ? problemChain : choice.chain());
+        checkChain(stages);
+        String weightingId = first(spec.weightingId(), problemWeighting,
+                choice != null && choice.weighting() != null ? choice.weighting() : DEFAULT_WEIGHTING);
+        if (!DEFAULT_WEIGHTING.equals(weightingId) || directory.find(LossWeightingFactory.class, weightingId).isPresent()) {
+            require(LossWeightingFactory.class, weightingId, "loss weighting").create(spec.weightingSettings(), problem);
+        }
+        TimeMarching.check(problem, spec.timeWindows());
         long steps = spec.maxSteps() > 0 ? spec.maxSteps()
                 : parseLong(first(null, defaults.get(ProblemDefaults.STEPS), Long.toString(DEFAULT_STEPS)), "problem default 'steps'");
         double budget = spec.timeBudgetSeconds() > 0 ? spec.timeBudgetSeconds()
@@ -96,9 +111,27 @@ final class SpecResolver {
         SessionSpec full = spec.toBuilder().model(modelId).hidden(hidden).activation(activation).initialization(initialization)
                 .separateNetworks(separate).engine(engineId).scaling(scaling).optimizers(stages).weighting(weightingId)
                 .maxSteps(steps).timeBudgetSeconds(budget).build();
-        ModelSpec modelSpec = new ModelSpec(problem.domain().lower(), problem.domain().upper(), problem.vocabulary().fields(),
-                hidden, activation, initialization, separate, true, spec.modelOptions());
-        return new ResolvedSpec(full, problem, modelSpec, stages);
+        String strategy = choice == null ? null
+                : choice.reason() + (chainGiven ? " (chain given: " + chainText(stages) + ")" : "")
+                        + (weightingGiven ? " (weighting given: " + weightingId + ")" : "");
+        return new ResolvedSpec(full, problem, modelSpec, stages, strategy);
+    }
+
+    /** @return what the default strategy sees: P of the model, S of the points, linearity, time */
+    private DefaultStrategy.Inputs inputs(Problem problem, SessionSpec spec, String modelId, ModelSpec modelSpec) {
+        int parameters = require(ModelFactory.class, modelId, "model").create(modelSpec).parameterCount();
+        long rows = 0;
+        boolean linear = true;
+        for (Condition c : problem.conditions()) {
+            rows += spec.points().getOrDefault(c.name(), c.points());
+            linear &= Linearity.isAffine(c.operator());
+        }
+        boolean time = problem.vocabulary().variables().contains(org.geopinn.api.expr.Vocabulary.TIME);
+        return new DefaultStrategy.Inputs(parameters, rows, linear, time);
+    }
+
+    private static String chainText(List<OptimizerStage> stages) {
+        return String.join(",", stages.stream().map(OptimizerStage::text).toList());
     }
 
     private void checkChain(List<OptimizerStage> stages) {

@@ -79,6 +79,11 @@ final class TrainingSession implements Session {
     private long activeNanos;
     private int rejectionsInRow;
     private Thread worker;
+    /** Null when the session does not march in time. */
+    private final TimeMarching marching;
+    /** The time window being trained (1 … K), 0 without marching; and the step it started at. */
+    private int window;
+    private long windowStart;
 
     /**
      * Builds the rig, the parameters, the optimizer and the weighting: every failure here is a
@@ -97,7 +102,11 @@ final class TrainingSession implements Session {
         this.onEnd = onEnd;
         this.conditionNames = resolved.problem().conditions().stream().map(Condition::name).toList();
         this.step = spec.startStep();
+        this.marching = TimeMarching.of(resolved.problem(), spec.timeWindows());
+        this.window = marching == null ? 0 : 1;
+        this.windowStart = step;
         this.rig = TrainingRig.build(resolved, directory, resampleRound(step));
+        squeezeIntoWindow(rig);
         this.model = rig.model;
         int p = model.parameterCount();
         if (spec.initialParameters() != null && spec.initialParameters().length != p) {
@@ -124,7 +133,7 @@ final class TrainingSession implements Session {
 
     private LossWeighting createWeighting() {
         return directory.find(LossWeightingFactory.class, spec.weightingId())
-                .map(f -> f.create(spec.weightingSettings()))
+                .map(f -> f.create(spec.weightingSettings(), resolved.problem()))
                 .orElse((system, params, s) -> false); // "fixed" needs no service: the weights never change
     }
 
@@ -160,7 +169,9 @@ final class TrainingSession implements Session {
                 state = SessionState.RUNNING;
                 message = "training with " + optimizer.id();
             }
-            emit(event(TrainingEvent.Kind.STARTED, "training " + spec.problemId() + " with " + chainText()));
+            emit(event(TrainingEvent.Kind.STARTED, "training " + spec.problemId() + " with " + chainText()
+                    + (resolved.strategy() != null ? "; " + resolved.strategy() : "")
+                    + (marching != null ? "; " + marching.describe(window) : "")));
             while (true) {
                 if (!awaitRunnable()) {
                     end = SessionState.STOPPED;
@@ -288,6 +299,7 @@ final class TrainingSession implements Session {
         double[] weights = null;
         try {
             TrainingRig fresh = TrainingRig.build(resolved, directory, resampleRound(step));
+            squeezeIntoWindow(fresh);
             if (fresh.model.parameterCount() != theta.length) {
                 throw new GeopinnException("the returned model has " + fresh.model.parameterCount() + " parameters, the session "
                         + theta.length);
@@ -320,6 +332,7 @@ final class TrainingSession implements Session {
     /** @return null to go on, or why the session ends */
     private String takeStep() {
         long t0 = System.nanoTime();
+        advanceWindowIfDue();
         advanceStageIfDue();
         resampleIfDue();
         var system = rig.system;
@@ -382,6 +395,10 @@ final class TrainingSession implements Session {
      * @return why the session ends, or null when a next stage started
      */
     private String endStage(String detail) {
+        if (marching != null && window < marching.windows() && (chainOverridden || stage == resolved.stages().size() - 1)) {
+            nextWindow();
+            return null;
+        }
         if (chainOverridden || stage == resolved.stages().size() - 1) {
             return "optimizer '" + optimizer.id() + "' converged at step " + step + detail;
         }
@@ -390,7 +407,7 @@ final class TrainingSession implements Session {
     }
 
     private void advanceStageIfDue() {
-        if (!chainOverridden && step >= resolved.stageEnd(stage)) {
+        if (!chainOverridden && step - windowStart >= resolved.stageEnd(stage)) {
             nextStage();
         }
     }
@@ -406,6 +423,52 @@ final class TrainingSession implements Session {
                 + (adopted ? " (adopted the previous state)" : "")));
     }
 
+    // ---------------------------------------------------------------- time marching (see TimeMarching)
+
+    private void squeezeIntoWindow(TrainingRig r) {
+        if (marching != null) {
+            marching.squeeze(window, r.system, conditionNames);
+        }
+    }
+
+    private void squeeze(int g, double[] points) {
+        if (marching != null) {
+            marching.squeeze(window, g, points);
+        }
+    }
+
+    private void advanceWindowIfDue() {
+        if (marching != null && window < marching.windows()
+                && (step >= marching.stepEnd(window, spec.startStep(), spec.maxSteps())
+                        || seconds() >= marching.timeEnd(window, spec.timeBudgetSeconds()))) {
+            nextWindow();
+        }
+    }
+
+    /** Widens the time range of the marched conditions and runs the chain again from its first stage. */
+    private void nextWindow() {
+        window++;
+        windowStart = step;
+        long round = resampleRound(step);
+        for (int g = 0; g < conditionNames.size(); g++) {
+            if (marching.marched(g)) {
+                double[] fresh = CollocationPoints.sample(rig.problem, spec, directory, g, round, 1);
+                marching.squeeze(window, g, fresh);
+                rig.system.setPoints(conditionNames.get(g), fresh);
+            }
+        }
+        String from = optimizer.id();
+        if (!chainOverridden) {
+            stage = 0;
+            OptimizerStage first = resolved.stages().get(0);
+            installOptimizer(first.optimizerId(), first.settings());
+        } else {
+            installOptimizer(optimizerFactory.id(), optimizerSettings); // a fresh state for the new objective
+        }
+        emit(event(TrainingEvent.Kind.WINDOW, marching.describe(window) + " at step " + step + ": " + from + " -> "
+                + optimizer.id() + ", same parameters"));
+    }
+
     private void resampleIfDue() {
         int every = spec.resampleEvery();
         if (every <= 0 || step == 0 || step % every != 0 || step == spec.startStep() && spec.startStep() > 0) {
@@ -418,9 +481,12 @@ final class TrainingSession implements Session {
             if (AdaptiveResampling.available()) {
                 double[] fresh = CollocationPoints.sample(rig.problem, spec, directory, g, round,
                         AdaptiveResampling.CANDIDATES_PER_POINT);
+                squeeze(g, fresh);
                 AdaptiveResampling.resample(rig.system, theta, name, fresh, d, CollocationPoints.seed(spec.seed(), g, -round));
             } else {
-                rig.system.setPoints(name, CollocationPoints.sample(rig.problem, spec, directory, g, round, 1));
+                double[] fresh = CollocationPoints.sample(rig.problem, spec, directory, g, round, 1);
+                squeeze(g, fresh);
+                rig.system.setPoints(name, fresh);
             }
         }
     }
@@ -448,7 +514,7 @@ final class TrainingSession implements Session {
         }
         DiagnosticReport report = d.run(rig.system, theta.clone(), options);
         emit(new TrainingEvent(TrainingEvent.Kind.DIAGNOSTIC, id, step, seconds(), lastLoss(), lastGroupLosses(),
-                rig.system.weights(), Double.NaN, new double[0], optimizerIdOrSaved(), report.title(), report));
+                rig.system.weights(), Double.NaN, new double[0], optimizerIdOrSaved(), report.title(), report, window));
         return report;
     }
 
@@ -481,7 +547,7 @@ final class TrainingSession implements Session {
         ended = new TrainingEvent(TrainingEvent.Kind.ENDED, id, step, seconds(), last == null ? Double.NaN : last.loss(),
                 last == null ? new double[0] : last.groupLosses(), last == null ? new double[0] : last.weights(),
                 errors == null ? Double.NaN : errors[0], errors == null ? new double[0] : tail(errors),
-                optimizerIdOrSaved(), endMessage, null);
+                optimizerIdOrSaved(), endMessage, null, window);
         emit(ended);
         try {
             onEnd.accept(this);
@@ -512,7 +578,7 @@ final class TrainingSession implements Session {
 
     private static TrainingEvent withErrors(TrainingEvent e, double[] errors) {
         return new TrainingEvent(e.kind(), e.sessionId(), e.step(), e.seconds(), e.loss(), e.groupLosses(), e.weights(),
-                errors[0], tail(errors), e.optimizerId(), e.message(), e.report());
+                errors[0], tail(errors), e.optimizerId(), e.message(), e.report(), e.window());
     }
 
     private static double[] tail(double[] errors) {
@@ -526,17 +592,17 @@ final class TrainingSession implements Session {
         }
         return new TrainingEvent(TrainingEvent.Kind.STEP, id, step, seconds(), loss, groupLosses, rig.system.weights(),
                 errors == null ? Double.NaN : errors[0], errors == null ? new double[0] : tail(errors), optimizer.id(),
-                detail == null ? "" : detail, null);
+                detail == null ? "" : detail, null, window);
     }
 
     private TrainingEvent rejectedEvent(StepResult r, String why) {
         return new TrainingEvent(TrainingEvent.Kind.REJECTED, id, step, seconds(), r.lossBefore(), lastGroupLosses(),
-                rig.system.weights(), Double.NaN, new double[0], optimizer.id(), why == null ? "" : why, null);
+                rig.system.weights(), Double.NaN, new double[0], optimizer.id(), why == null ? "" : why, null, window);
     }
 
     private TrainingEvent event(TrainingEvent.Kind kind, String note) {
         return new TrainingEvent(kind, id, step, seconds(), lastLoss(), lastGroupLosses(),
-                rig == null ? new double[0] : rig.system.weights(), Double.NaN, new double[0], optimizerIdOrSaved(), note, null);
+                rig == null ? new double[0] : rig.system.weights(), Double.NaN, new double[0], optimizerIdOrSaved(), note, null, window);
     }
 
     private TrainingEvent lastStep() {

@@ -25,6 +25,9 @@ final class ConditionBlock {
     private int n;
     private double weight;
     private double scale;
+    /** ρ per point, null while all are 1; and √ρ, shared with the slices. */
+    private double[] rowWeights;
+    private double[] rowScale;
 
     ConditionBlock(String name, Expr operator, PointFunction source, double weight, Model model, int dimension,
             double measure, LossScaling scaling, EvaluatorFactory evaluators, double[] points, int sliceCount) {
@@ -82,8 +85,44 @@ final class ConditionBlock {
         this.scale = computeScale();
     }
 
-    /** @param newPoints row-major n×d (copied), shared among the slices */
+    /**
+     * @param weights ρ per point (copied; finite, non-negative), or null for all 1
+     * @throws GeopinnException for a wrong count or a bad weight
+     */
+    void setRowWeights(double[] weights) {
+        if (weights == null) {
+            rowWeights = null;
+            rowScale = null;
+        } else {
+            if (weights.length != n) {
+                throw new org.geopinn.api.GeopinnException("condition '" + name + "' has " + n + " rows, got " + weights.length
+                        + " row weights");
+            }
+            double[] root = new double[n];
+            for (int i = 0; i < n; i++) {
+                if (!(weights[i] >= 0) || Double.isInfinite(weights[i])) {
+                    throw new org.geopinn.api.GeopinnException("row weight " + i + " of condition '" + name + "' is " + weights[i]
+                            + "; row weights must be finite and non-negative");
+                }
+                root[i] = Math.sqrt(weights[i]);
+            }
+            rowWeights = weights.clone();
+            rowScale = root;
+        }
+        for (PointSlice s : slices) {
+            s.setRowScale(rowScale);
+        }
+    }
+
+    /** @return ρ per point (a copy), null while all are 1 */
+    double[] rowWeights() {
+        return rowWeights == null ? null : rowWeights.clone();
+    }
+
+    /** @param newPoints row-major n×d (copied), shared among the slices; resets the row weights to 1 */
     void setPoints(double[] newPoints) {
+        this.rowWeights = null;
+        this.rowScale = null;
         this.points = newPoints.clone();
         this.n = newPoints.length / dimension;
         int count = slices.length;
@@ -91,6 +130,7 @@ final class ConditionBlock {
             int from = (int) ((long) t * n / count);
             int to = (int) ((long) (t + 1) * n / count);
             slices[t].setPoints(points, from, to - from);
+            slices[t].setRowScale(null);
         }
         this.scale = computeScale();
     }

@@ -40,6 +40,8 @@ final class PointSlice {
     private double[] partials;          // layout l*n + i
     private double[] seeds;             // evaluator value layout, zero outside leaf slots
     private double[] tangents;          // evaluator value layout
+    /** √ρ per point of the whole condition (index start + i), null while every row weight is 1. */
+    private double[] rowScale;
 
     private final double[] leafBuffer;
     private final double[] coefficientBuffer;
@@ -119,6 +121,19 @@ final class PointSlice {
         }
     }
 
+    /**
+     * @param conditionRowScale √ρ per point of the condition (shared, indexed from the condition's
+     *        first point), or null for all 1
+     */
+    void setRowScale(double[] conditionRowScale) {
+        this.rowScale = conditionRowScale;
+    }
+
+    /** @return √ρ of this slice's point i */
+    private double rowScale(int i) {
+        return rowScale == null ? 1 : rowScale[start + i];
+    }
+
     /** Problem code runs here once per point set: its failures become one clear line. */
     private double callUserFunction(PointFunction f, double[] x, String what) {
         try {
@@ -162,15 +177,16 @@ final class PointSlice {
      */
     void writeResiduals(double[] out, int offset, double scale) {
         for (int i = 0; i < n; i++) {
-            out[offset + i] = scale * raw[i];
+            out[offset + i] = scale * rowScale(i) * raw[i];
         }
     }
 
-    /** @return Σ_i r_i² of the raw residuals */
+    /** @return Σ_i ρ_i r_i² of the raw residuals, with the row weights ρ_i */
     double sumOfSquares() {
         double sum = 0;
         for (int i = 0; i < n; i++) {
-            sum += raw[i] * raw[i];
+            double r = rowScale(i) * raw[i];
+            sum += r * r;
         }
         return sum;
     }
@@ -189,8 +205,9 @@ final class PointSlice {
             return;
         }
         for (int i = 0; i < n; i++) {
-            double row = u == null ? scale * raw[i] : u[offset + i];
-            double factor = scale * row;
+            double rs = scale * rowScale(i);
+            double row = u == null ? rs * raw[i] : u[offset + i];
+            double factor = rs * row;
             for (int l = 0; l < leafCount; l++) {
                 seeds[leafSlot[l] * n + i] = factor * partials[l * n + i];
             }
@@ -213,7 +230,7 @@ final class PointSlice {
             int slot = leafSlot[l] * n;
             int part = l * n;
             for (int i = 0; i < n; i++) {
-                seeds[slot + i] = scale * partials[part + i];
+                seeds[slot + i] = scale * rowScale(i) * partials[part + i];
             }
         }
         evaluator.jacobianRows(seeds, out, offset);
@@ -235,7 +252,7 @@ final class PointSlice {
             for (int l = 0; l < leafCount; l++) {
                 sum += partials[l * n + i] * tangents[leafSlot[l] * n + i];
             }
-            out[offset + i] = scale * sum;
+            out[offset + i] = scale * rowScale(i) * sum;
         }
     }
 }

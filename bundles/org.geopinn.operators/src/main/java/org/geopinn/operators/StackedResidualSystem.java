@@ -381,6 +381,22 @@ public final class StackedResidualSystem implements ResidualSystem {
     }
 
     /**
+     * {@inheritDoc} A row weight multiplies the row's square on top of the group's weight.
+     *
+     * @throws GeopinnException for an unknown group, a wrong count or a negative or non-finite weight
+     */
+    @Override
+    public void setRowWeights(String group, double[] rowWeights) {
+        block(group).setRowWeights(rowWeights);
+        revision++;
+    }
+
+    @Override
+    public double[] rowWeights(String group) {
+        return block(group).rowWeights();
+    }
+
+    /**
      * {@inheritDoc}
      *
      * @throws GeopinnException for an unknown group or points of the wrong dimension

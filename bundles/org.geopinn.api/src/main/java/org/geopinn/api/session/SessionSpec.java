@@ -32,13 +32,16 @@ import org.geopinn.api.operator.LossScaling;
  * @param startStep the step count already taken (resume)
  * @param diagnostics ids of diagnostics to run during training
  * @param diagnosticEvery run them every this many steps (0: only at the end)
+ * @param timeWindows time marching: K &ge; 2 trains on [t₀, t₀ + (T − t₀)/K] first, then widens the
+ *        time range of the time-dependent conditions window by window to [t₀, T], carrying the
+ *        parameters over; 0 or 1 trains on the whole range at once
  */
 public record SessionSpec(String problemId, String modelId, int[] hidden, String activation, String initialization,
         Boolean separateNetworks, Map<String, String> modelOptions, String engineId, LossScaling scaling,
         String samplerId, Map<String, Integer> points, int resampleEvery, List<OptimizerStage> optimizers,
         String weightingId, Map<String, String> weightingSettings, long maxSteps, double timeBudgetSeconds, long seed,
         int errorEvery, double[] initialParameters, org.geopinn.api.optimizer.OptimizerState initialOptimizerState,
-        long startStep, List<String> diagnostics, int diagnosticEvery) {
+        long startStep, List<String> diagnostics, int diagnosticEvery, int timeWindows) {
 
     /** Copies collections and arrays; replaces null collections by empty ones. */
     public SessionSpec {
@@ -49,6 +52,45 @@ public record SessionSpec(String problemId, String modelId, int[] hidden, String
         weightingSettings = Map.copyOf(weightingSettings == null ? Map.of() : weightingSettings);
         initialParameters = initialParameters == null ? null : initialParameters.clone();
         diagnostics = List.copyOf(diagnostics == null ? List.of() : diagnostics);
+    }
+
+    /**
+     * A spec without time marching (the form before {@code timeWindows} existed).
+     *
+     * @param problemId the problem
+     * @param modelId the model factory id
+     * @param hidden hidden widths
+     * @param activation activation
+     * @param initialization initialisation
+     * @param separateNetworks one network per field
+     * @param modelOptions further model settings
+     * @param engineId operator engine id
+     * @param scaling loss scaling
+     * @param samplerId sampler for every condition
+     * @param points collocation points per condition
+     * @param resampleEvery resampling period
+     * @param optimizers the optimizer chain
+     * @param weightingId loss weighting id
+     * @param weightingSettings its settings
+     * @param maxSteps total step count
+     * @param timeBudgetSeconds wall-clock budget
+     * @param seed seed
+     * @param errorEvery error period
+     * @param initialParameters parameters to start from
+     * @param initialOptimizerState optimizer state to resume
+     * @param startStep steps already taken
+     * @param diagnostics diagnostic ids
+     * @param diagnosticEvery diagnostic period
+     */
+    public SessionSpec(String problemId, String modelId, int[] hidden, String activation, String initialization,
+            Boolean separateNetworks, Map<String, String> modelOptions, String engineId, LossScaling scaling,
+            String samplerId, Map<String, Integer> points, int resampleEvery, List<OptimizerStage> optimizers,
+            String weightingId, Map<String, String> weightingSettings, long maxSteps, double timeBudgetSeconds, long seed,
+            int errorEvery, double[] initialParameters, org.geopinn.api.optimizer.OptimizerState initialOptimizerState,
+            long startStep, List<String> diagnostics, int diagnosticEvery) {
+        this(problemId, modelId, hidden, activation, initialization, separateNetworks, modelOptions, engineId, scaling, samplerId,
+                points, resampleEvery, optimizers, weightingId, weightingSettings, maxSteps, timeBudgetSeconds, seed, errorEvery,
+                initialParameters, initialOptimizerState, startStep, diagnostics, diagnosticEvery, 0);
     }
 
     /** @param problemId a problem id @return a builder with every other field at its default */
@@ -65,7 +107,7 @@ public record SessionSpec(String problemId, String modelId, int[] hidden, String
         b.weightingId = weightingId; b.weightingSettings = weightingSettings; b.maxSteps = maxSteps;
         b.timeBudgetSeconds = timeBudgetSeconds; b.seed = seed; b.errorEvery = errorEvery;
         b.initialParameters = initialParameters; b.initialOptimizerState = initialOptimizerState; b.startStep = startStep;
-        b.diagnostics = diagnostics; b.diagnosticEvery = diagnosticEvery;
+        b.diagnostics = diagnostics; b.diagnosticEvery = diagnosticEvery; b.timeWindows = timeWindows;
         return b;
     }
 
@@ -95,6 +137,7 @@ public record SessionSpec(String problemId, String modelId, int[] hidden, String
         private long startStep;
         private List<String> diagnostics = List.of();
         private int diagnosticEvery;
+        private int timeWindows;
 
         private Builder(String problemId) {
             this.problemId = problemId;
@@ -125,13 +168,14 @@ public record SessionSpec(String problemId, String modelId, int[] hidden, String
 
         /** @param v diagnostic ids @return this */ public Builder diagnostics(List<String> v) { diagnostics = v; return this; }
         /** @param v diagnostic period @return this */ public Builder diagnosticEvery(int v) { diagnosticEvery = v; return this; }
+        /** @param v time-marching windows (0 or 1: none) @return this */ public Builder timeWindows(int v) { timeWindows = v; return this; }
 
         /** @return the spec */
         public SessionSpec build() {
             return new SessionSpec(problemId, modelId, hidden, activation, initialization, separateNetworks, modelOptions,
                     engineId, scaling, samplerId, points, resampleEvery, optimizers, weightingId, weightingSettings,
                     maxSteps, timeBudgetSeconds, seed, errorEvery, initialParameters, initialOptimizerState, startStep,
-                    diagnostics, diagnosticEvery);
+                    diagnostics, diagnosticEvery, timeWindows);
         }
     }
 }

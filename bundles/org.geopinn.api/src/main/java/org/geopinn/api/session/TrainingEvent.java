@@ -16,10 +16,34 @@ package org.geopinn.api.session;
  * @param optimizerId the optimizer that took the step
  * @param message a human note (the optimizer's step detail, the reason of a pause …)
  * @param report the diagnostic report of a {@link Kind#DIAGNOSTIC} event, null otherwise
+ * @param window the time-marching window the session trains in (1 … K), 0 when it does not march
+ *        in time (see {@link SessionSpec#timeWindows()})
  */
 public record TrainingEvent(Kind kind, String sessionId, long step, double seconds, double loss, double[] groupLosses,
         double[] weights, double relativeL2, double[] fieldErrors, String optimizerId, String message,
-        org.geopinn.api.diagnostic.DiagnosticReport report) {
+        org.geopinn.api.diagnostic.DiagnosticReport report, int window) {
+
+    /**
+     * An event of a session that does not march in time (window 0).
+     *
+     * @param kind what happened
+     * @param sessionId the session
+     * @param step steps taken so far
+     * @param seconds wall-clock seconds of training so far
+     * @param loss the total loss
+     * @param groupLosses the loss per condition
+     * @param weights the weight per condition
+     * @param relativeL2 the relative L2 error, NaN when not measured
+     * @param fieldErrors the error per field
+     * @param optimizerId the optimizer
+     * @param message a human note
+     * @param report the diagnostic report, or null
+     */
+    public TrainingEvent(Kind kind, String sessionId, long step, double seconds, double loss, double[] groupLosses,
+            double[] weights, double relativeL2, double[] fieldErrors, String optimizerId, String message,
+            org.geopinn.api.diagnostic.DiagnosticReport report) {
+        this(kind, sessionId, step, seconds, loss, groupLosses, weights, relativeL2, fieldErrors, optimizerId, message, report, 0);
+    }
 
     /** Kinds of events. */
     public enum Kind {
@@ -30,6 +54,7 @@ public record TrainingEvent(Kind kind, String sessionId, long step, double secon
         /** The session paused. */ PAUSED,
         /** The session resumed. */ RESUMED,
         /** A diagnostic ran; the report is attached. */ DIAGNOSTIC,
-        /** The session ended: finished, stopped or failed (see {@link Session#state()}). */ ENDED
+        /** The session ended: finished, stopped or failed (see {@link Session#state()}). */ ENDED,
+        /** A time-marching session moved on to its next window ({@link TrainingEvent#window()}). */ WINDOW
     }
 }

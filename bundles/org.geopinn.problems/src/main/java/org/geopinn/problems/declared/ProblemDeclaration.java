@@ -68,6 +68,7 @@ public final class ProblemDeclaration {
     private static final Set<String> TOP_LEVEL = Set.of("id", "description", "variables", "fields", "lower", "upper",
             "conditions");
     private static final Set<String> CONDITION_KEYS = Set.of("part", "operator", "source", "points", "sampler", "weight");
+    @SuppressWarnings("deprecation") // default.optimizer is still read for declarations that name one
     private static final Set<String> DEFAULT_KEYS = Set.of(ProblemDefaults.MODEL, ProblemDefaults.HIDDEN,
             ProblemDefaults.ACTIVATION, ProblemDefaults.OPTIMIZER, ProblemDefaults.STEPS, ProblemDefaults.TIME_BUDGET,
             ProblemDefaults.SEPARATE_NETWORKS, ProblemDefaults.WEIGHTING);

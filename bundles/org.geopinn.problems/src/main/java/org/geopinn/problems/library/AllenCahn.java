@@ -53,8 +53,7 @@ public final class AllenCahn extends ProblemComponent {
         });
         return new DefinedProblem(ID, DESCRIPTION, v, domain, conditions, reference,
                 ProblemParts.map(ProblemDefaults.MODEL, "mlp", ProblemDefaults.HIDDEN, "20,20,20",
-                        ProblemDefaults.ACTIVATION, "tanh", ProblemDefaults.OPTIMIZER, "anagram",
-                        ProblemDefaults.STEPS, "1000", ProblemDefaults.TIME_BUDGET, "300",
-                        ProblemDefaults.WEIGHTING, "fixed"));
+                        ProblemDefaults.ACTIVATION, "tanh",
+                        ProblemDefaults.STEPS, "1000", ProblemDefaults.TIME_BUDGET, "300"));
     }
 }

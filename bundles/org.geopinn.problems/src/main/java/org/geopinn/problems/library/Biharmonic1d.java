@@ -43,9 +43,8 @@ public final class Biharmonic1d extends ProblemComponent {
                 Condition.of("boundary-slope", "boundary", v.d("u", "x"), null, 2));
         return new DefinedProblem(ID, DESCRIPTION, v, domain, conditions, ReferenceSolution.of(Biharmonic1d::exact),
                 ProblemParts.map(ProblemDefaults.MODEL, "mlp", ProblemDefaults.HIDDEN, "32",
-                        ProblemDefaults.ACTIVATION, "tanh", ProblemDefaults.OPTIMIZER, ProblemParts.ANAGRAM_ABSOLUTE_1E6,
-                        ProblemDefaults.STEPS, "500", ProblemDefaults.TIME_BUDGET, "60",
-                        ProblemDefaults.WEIGHTING, "fixed"));
+                        ProblemDefaults.ACTIVATION, "tanh",
+                        ProblemDefaults.STEPS, "500", ProblemDefaults.TIME_BUDGET, "60"));
     }
 
     /** @param p a point @return the exact solution there */

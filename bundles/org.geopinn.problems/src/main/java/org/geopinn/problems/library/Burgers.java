@@ -50,10 +50,7 @@ public final class Burgers extends ProblemComponent {
         });
         return new DefinedProblem(ID, DESCRIPTION, v, domain, conditions, reference,
                 ProblemParts.map(ProblemDefaults.MODEL, "mlp", ProblemDefaults.HIDDEN, "20,20,20",
-                        // Measured (docs/BENCHMARKS.md, 3 seeds, 120 s): Adam then L-BFGS ends at
-                        // 4e-3 … 1e-1 (median 6.6e-3); ANaGRAM with its adaptive cut-off stalls at 0.43.
-                        ProblemDefaults.ACTIVATION, "tanh", ProblemDefaults.OPTIMIZER, "adam:2000,lbfgs",
-                        ProblemDefaults.STEPS, "100000", ProblemDefaults.TIME_BUDGET, "300",
-                        ProblemDefaults.WEIGHTING, "fixed"));
+                        ProblemDefaults.ACTIVATION, "tanh",
+                        ProblemDefaults.STEPS, "100000", ProblemDefaults.TIME_BUDGET, "300"));
     }
 }

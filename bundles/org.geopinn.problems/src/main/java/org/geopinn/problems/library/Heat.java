@@ -41,8 +41,7 @@ public final class Heat extends ProblemComponent {
         return new DefinedProblem(ID, DESCRIPTION, v, domain, conditions,
                 ReferenceSolution.of(p -> exp(-PI * PI * p[0] / 4) * sin(PI * p[1])),
                 ProblemParts.map(ProblemDefaults.MODEL, "mlp", ProblemDefaults.HIDDEN, "64",
-                        ProblemDefaults.ACTIVATION, "tanh", ProblemDefaults.OPTIMIZER, ProblemParts.ANAGRAM_ABSOLUTE_1E5,
-                        ProblemDefaults.STEPS, "1000", ProblemDefaults.TIME_BUDGET, "120",
-                        ProblemDefaults.WEIGHTING, "fixed"));
+                        ProblemDefaults.ACTIVATION, "tanh",
+                        ProblemDefaults.STEPS, "1000", ProblemDefaults.TIME_BUDGET, "120"));
     }
 }

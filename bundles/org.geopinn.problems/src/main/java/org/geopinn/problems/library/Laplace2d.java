@@ -38,8 +38,7 @@ public final class Laplace2d extends ProblemComponent {
         return new DefinedProblem(ID, DESCRIPTION, v, domain, conditions,
                 ReferenceSolution.of(p -> sin(PI * p[0]) * sin(PI * p[1])),
                 ProblemParts.map(ProblemDefaults.MODEL, "mlp", ProblemDefaults.HIDDEN, "32",
-                        ProblemDefaults.ACTIVATION, "tanh", ProblemDefaults.OPTIMIZER, ProblemParts.ANAGRAM_ABSOLUTE_1E6,
-                        ProblemDefaults.STEPS, "400", ProblemDefaults.TIME_BUDGET, "60",
-                        ProblemDefaults.WEIGHTING, "fixed"));
+                        ProblemDefaults.ACTIVATION, "tanh",
+                        ProblemDefaults.STEPS, "400", ProblemDefaults.TIME_BUDGET, "60"));
     }
 }

@@ -40,9 +40,8 @@ public final class Laplace5d extends ProblemComponent {
                 new Condition("boundary", "boundary", v.field("u"), Laplace5d::sumOfSines, 1, 500, "sobol", null));
         return new DefinedProblem(ID, DESCRIPTION, v, domain, conditions, ReferenceSolution.of(Laplace5d::sumOfSines),
                 ProblemParts.map(ProblemDefaults.MODEL, "mlp", ProblemDefaults.HIDDEN, "64",
-                        ProblemDefaults.ACTIVATION, "tanh", ProblemDefaults.OPTIMIZER, "anagram",
-                        ProblemDefaults.STEPS, "1000", ProblemDefaults.TIME_BUDGET, "300",
-                        ProblemDefaults.WEIGHTING, "fixed"));
+                        ProblemDefaults.ACTIVATION, "tanh",
+                        ProblemDefaults.STEPS, "1000", ProblemDefaults.TIME_BUDGET, "300"));
     }
 
     private static double sumOfSines(double[] p) {

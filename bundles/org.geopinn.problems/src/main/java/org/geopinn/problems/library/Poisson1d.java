@@ -34,8 +34,7 @@ public final class Poisson1d extends ProblemComponent {
                 Condition.of("boundary", "boundary", v.field("u"), null, 2));
         return new DefinedProblem(ID, DESCRIPTION, v, domain, conditions, ReferenceSolution.of(p -> sin(PI * p[0])),
                 ProblemParts.map(ProblemDefaults.MODEL, "mlp", ProblemDefaults.HIDDEN, "32",
-                        ProblemDefaults.ACTIVATION, "tanh", ProblemDefaults.OPTIMIZER, ProblemParts.ANAGRAM_ABSOLUTE_1E6,
-                        ProblemDefaults.STEPS, "300", ProblemDefaults.TIME_BUDGET, "60",
-                        ProblemDefaults.WEIGHTING, "fixed"));
+                        ProblemDefaults.ACTIVATION, "tanh",
+                        ProblemDefaults.STEPS, "300", ProblemDefaults.TIME_BUDGET, "60"));
     }
 }

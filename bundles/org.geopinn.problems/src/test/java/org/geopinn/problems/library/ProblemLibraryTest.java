@@ -71,8 +71,9 @@ class ProblemLibraryTest {
         assertEquals(List.of("laplace2d", "heat", "laplace5d", "allen-cahn", "burgers", "poisson1d", "poisson2d",
                 "biharmonic1d", "thermoelastic1d", "reaction-diffusion1d", "npp1d", "electroosmotic2d"),
                 all.stream().map(Problem::id).toList());
+        // No optimizer: the engine's default strategy chooses it (docs/STRATEGY.md)
         Set<String> keys = Set.of(ProblemDefaults.MODEL, ProblemDefaults.HIDDEN, ProblemDefaults.ACTIVATION,
-                ProblemDefaults.OPTIMIZER, ProblemDefaults.STEPS, ProblemDefaults.TIME_BUDGET,
+                ProblemDefaults.STEPS, ProblemDefaults.TIME_BUDGET,
                 ProblemDefaults.SEPARATE_NETWORKS, ProblemDefaults.WEIGHTING);
         for (Problem p : all) {
             assertTrue(keys.containsAll(p.defaults().keySet()), p.id() + " " + p.defaults());
@@ -80,11 +81,9 @@ class ProblemLibraryTest {
         }
         Map<String, String> laplace = Laplace2d.define().defaults();
         assertEquals("32", laplace.get(ProblemDefaults.HIDDEN));
-        assertEquals("anagram(cutoff=absolute;tolerance=1e-6)", laplace.get(ProblemDefaults.OPTIMIZER));
         Map<String, String> coupled = NernstPlanckPoisson1d.define(0.1, 1, 3).defaults();
         assertEquals("true", coupled.get(ProblemDefaults.SEPARATE_NETWORKS));
         assertEquals("gradnorm", coupled.get(ProblemDefaults.WEIGHTING));
-        assertEquals("soap(lr=1e-3;beta1=0.99;beta2=0.999)", coupled.get(ProblemDefaults.OPTIMIZER));
         assertEquals(6, Electroosmotic2d.define(0.2, 1, 1, 1, 2).vocabulary().fields().size());
         assertEquals(900, Laplace2d.define().conditions().get(0).points());
     }

@@ -1,0 +1,86 @@
+package org.geopinn.engine;
+
+import java.util.Locale;
+import java.util.function.Predicate;
+
+/**
+ * The optimizer chain (and, for time-dependent problems, the loss weighting) a session uses when
+ * neither the user nor the problem names one. It looks only at what any problem shows: the number
+ * of parameters P, the number of residual rows S, whether every operator is affine in the fields,
+ * and whether there is a time variable. The rule and the measurements behind it are in
+ * docs/STRATEGY.md.
+ */
+final class DefaultStrategy {
+    /**
+     * Damped Gauss–Newton needs the S×P Jacobian and a min(S,P)-sided Gram matrix each step: up to
+     * this many parameters a step costs seconds on a laptop CPU.
+     */
+    static final int GAUSS_NEWTON_MAX_PARAMETERS = 5_000;
+    /** … and up to this many Jacobian entries (S·P, 8 bytes each: 320 MB). */
+    static final long GAUSS_NEWTON_MAX_ENTRIES = 40_000_000L;
+    /** First-order warm-up before a second-order method on a nonlinear problem. */
+    static final String NONLINEAR_SMALL = "adam:1000,lm";
+    /** Linear (affine) operators: Gauss–Newton is exact in function space, no warm-up needed. */
+    static final String LINEAR_SMALL = "lm";
+    /** Many parameters: first-order steps, then quasi-Newton, neither forms a Jacobian. */
+    static final String LARGE = "adam:2000,lbfgs";
+    /** Without {@code lm} installed, the natural-gradient step plays its part on linear problems. */
+    static final String LINEAR_SMALL_WITHOUT_LM = "anagram";
+    /** Weighting of time-dependent problems. */
+    static final String TIME_WEIGHTING = "causal";
+
+    /**
+     * What the rule sees.
+     *
+     * @param parameters P
+     * @param rows S, the residual rows (collocation points of every condition)
+     * @param linear whether every condition's operator is affine in the fields
+     * @param time whether the problem has the time variable {@code t}
+     */
+    record Inputs(int parameters, long rows, boolean linear, boolean time) {
+        /** @return e.g. {@code P=129, S=1020, linear, no time} */
+        String describe() {
+            return String.format(Locale.ROOT, "P=%d, S=%d, %s, %s", parameters, rows, linear ? "linear" : "nonlinear",
+                    time ? "time-dependent" : "no time variable");
+        }
+    }
+
+    /**
+     * What the rule chose.
+     *
+     * @param chain the optimizer chain, as {@code --optimizer} text
+     * @param weighting the loss weighting id, null for the default ({@code fixed})
+     * @param reason one line: the inputs and the branch taken
+     */
+    record Choice(String chain, String weighting, String reason) {
+    }
+
+    private DefaultStrategy() {
+    }
+
+    /**
+     * @param in what the rule sees
+     * @param installed whether an optimizer or weighting id is installed
+     * @return the chain and weighting
+     */
+    static Choice choose(Inputs in, Predicate<String> installed) {
+        boolean small = in.parameters() <= GAUSS_NEWTON_MAX_PARAMETERS
+                && (long) in.parameters() * in.rows() <= GAUSS_NEWTON_MAX_ENTRIES;
+        String chain;
+        String branch;
+        if (small && installed.test("lm")) {
+            chain = in.linear() ? LINEAR_SMALL : NONLINEAR_SMALL;
+            branch = in.linear() ? "small and linear: damped Gauss-Newton" : "small and nonlinear: Adam warm-up, then damped Gauss-Newton";
+        } else if (small && in.linear() && installed.test("anagram")) {
+            chain = LINEAR_SMALL_WITHOUT_LM;
+            branch = "small and linear, lm not installed: natural gradient";
+        } else {
+            chain = LARGE;
+            branch = small ? "lm not installed: Adam, then L-BFGS" : "large: Adam, then L-BFGS";
+        }
+        String weighting = in.time() && installed.test(TIME_WEIGHTING) ? TIME_WEIGHTING : null;
+        String reason = "default strategy for " + in.describe() + ": " + branch
+                + (weighting != null ? ", causal weighting over time" : "");
+        return new Choice(chain, weighting, reason);
+    }
+}
