@@ -78,6 +78,36 @@ class SolveProcessTest {
     }
 
     @Test
+    void theReadmesFirstSolveTrainsWithTheDefaultStrategy(@TempDir Path home) throws Exception {
+        Path out = home.resolve("first");
+        Geopinn.Result r = Geopinn.run(home, "solve", "laplace2d", "--steps", "40", "--out", out.toString());
+        assertEquals(0, r.exit(), r.err());
+        String summary = Files.readString(out.resolve("summary.json"));
+        String chain = field(summary, "optimizer");
+        assertTrue(r.out().contains("solving laplace2d with " + chain.replace("\"", "")), r.out());
+        assertTrue(Double.parseDouble(number(summary, "rel_l2")) < 1e-3, "40 steps of the default chain: " + summary);
+    }
+
+    @Test
+    void timeMarchingShowsItsWindowInTheHistoryAndTheSummary(@TempDir Path home) throws Exception {
+        Path out = home.resolve("marching");
+        Geopinn.Result r = Geopinn.run(home, "solve", "heat", "--optimizer", "adam", "--steps", "6", "--time-marching", "2",
+                "--out", out.toString());
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().contains("time window 2/2: t ∈ [0, 1] at step 3"), r.out());
+        List<String> history = Files.readAllLines(out.resolve("history.csv"));
+        List<String> header = List.of(history.get(0).split(","));
+        int w = header.indexOf("window");
+        assertTrue(w >= 0, history.get(0));
+        List<String> windows = history.subList(1, history.size()).stream().map(l -> l.split(",", -1)[w]).toList();
+        assertEquals(List.of("1", "1", "1", "2", "2", "2"), windows);
+        String summary = Files.readString(out.resolve("summary.json"));
+        assertEquals("2", number(summary, "time_windows"));
+        assertEquals("2", number(summary, "window"));
+        assertEquals(2, Geopinn.run(home, "solve", "laplace2d", "--time-marching", "2").exit(), "no time variable: bad input");
+    }
+
+    @Test
     void resumeContinuesTheStepCountAndTheLossCurveExactly(@TempDir Path home) throws Exception {
         Path first = home.resolve("first");
         Path straight = home.resolve("straight");

@@ -3,6 +3,7 @@ package org.geopinn.operators;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -199,6 +200,65 @@ class ResidualSystemTest {
                 }
             }
         }
+    }
+
+    @Test
+    void rowWeightsScaleSingleRowsConsistentlyAndNewPointsResetThem() {
+        Problem problem = TestProblems.burgers(null);
+        Model model = TestProblems.modelFor(problem, 5);
+        StackedResidualSystem rs = system(problem, model, LossScaling.MEAN);
+        double[] theta = model.initialParameters(4);
+        double[] before = new double[rs.residualCount()];
+        rs.residuals(theta, before);
+        double[] jacBefore = dense(rs, theta);
+        ResidualGroup pde = rs.groups().get(0);
+        double[] rho = new double[pde.size()];
+        for (int i = 0; i < rho.length; i++) {
+            rho[i] = i % 3 == 0 ? 0 : 0.5 + i;
+        }
+        long rev = rs.revision();
+        rs.setRowWeights("pde", rho);
+        assertTrue(rs.revision() > rev);
+        assertArrayEquals(rho, rs.rowWeights("pde"));
+        double[] after = new double[rs.residualCount()];
+        rs.residuals(theta, after);
+        double[] jacAfter = dense(rs, theta);
+        int p = rs.parameterCount();
+        double expectedLoss = 0;
+        for (int i = 0; i < rs.residualCount(); i++) {
+            double f = i < pde.size() ? Math.sqrt(rho[i]) : 1;
+            assertEquals(f * before[i], after[i], 1e-13 * Math.abs(after[i]) + 1e-15);
+            for (int k = 0; k < p; k++) {
+                assertEquals(f * jacBefore[i * p + k], jacAfter[i * p + k], 1e-13 * Math.abs(jacAfter[i * p + k]) + 1e-15);
+            }
+            expectedLoss += 0.5 * after[i] * after[i];
+        }
+        assertEquals(expectedLoss, rs.loss(theta), 1e-12 * expectedLoss);
+        // the matrix-free products use the same rows: Jᵀr is the gradient of the weighted loss
+        double[] gradient = new double[p];
+        rs.lossAndGradient(theta, gradient);
+        for (int k = 0; k < p; k++) {
+            double jtr = 0;
+            for (int i = 0; i < rs.residualCount(); i++) {
+                jtr += jacAfter[i * p + k] * after[i];
+            }
+            assertEquals(jtr, gradient[k], 1e-10 * (Math.abs(jtr) + 1));
+        }
+        rs.setPoints("pde", rs.points("pde"));
+        assertNull(rs.rowWeights("pde"), "new points start unweighted");
+        assertOneLine(() -> rs.setRowWeights("pde", new double[3]), "row weights");
+        assertOneLine(() -> rs.setRowWeights("pde", filled(pde.size(), -1)), "finite and non-negative");
+    }
+
+    private static double[] filled(int n, double v) {
+        double[] a = new double[n];
+        java.util.Arrays.fill(a, v);
+        return a;
+    }
+
+    private static void assertOneLine(org.junit.jupiter.api.function.Executable e, String part) {
+        org.geopinn.api.GeopinnException x = org.junit.jupiter.api.Assertions.assertThrows(org.geopinn.api.GeopinnException.class, e);
+        assertTrue(x.getMessage().contains(part) && !x.getMessage().contains("\n"), x.getMessage());
     }
 
     @Test
