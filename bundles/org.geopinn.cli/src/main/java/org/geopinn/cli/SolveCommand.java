@@ -51,7 +51,10 @@ final class SolveCommand {
     private final CountDownLatch written = new CountDownLatch(1);
 
     /** A solve ready to run: the spec, where results go and what it continues. */
-    record Plan(SessionSpec spec, Path out, ResultWriter.Earlier earlier, boolean quiet) {
+    record Plan(SessionSpec spec, Path out, ResultWriter.Earlier earlier, boolean quiet, boolean chainChosen) {
+        Plan(SessionSpec spec, Path out, ResultWriter.Earlier earlier, boolean quiet) {
+            this(spec, out, earlier, quiet, false);
+        }
     }
 
     SolveCommand(Services services, PrintStream out, PrintStream err) {
@@ -190,7 +193,9 @@ final class SolveCommand {
                 : resumeDir != null ? resumeDir
                 : services.home().resolve("runs").resolve(problemId + "-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
         AtomicFiles.requireWritableDirectory(outDir);
-        return new Plan(b.build(), outDir, earlier, o.flag("quiet"));
+        @SuppressWarnings("deprecation") // a third-party problem may still name its optimizer
+        boolean chosen = resumeDir == null && !o.has("optimizer") && !problem.defaults().containsKey(ProblemDefaults.OPTIMIZER);
+        return new Plan(b.build(), outDir, earlier, o.flag("quiet"), chosen);
     }
 
     private Problem configured(String id, Map<String, String> settings) {
@@ -337,7 +342,9 @@ final class SolveCommand {
         try {
             if (!plan.quiet()) {
                 SessionSpec s = session.spec();
-                out.println("solving " + s.problemId() + " with " + chain(s) + ", model " + s.modelId() + " "
+                out.println("solving " + s.problemId() + " with " + chain(s) + (plan.chainChosen() ? " (default strategy)" : "")
+                        + (s.weightingId() != null && !"fixed".equals(s.weightingId()) ? ", " + s.weightingId() + " weighting" : "")
+                        + ", model " + s.modelId() + " "
                         + join(s.hidden()) + " " + s.activation() + ", " + session.model().parameterCount() + " parameters, seed "
                         + s.seed() + (s.startStep() > 0 ? ", resuming at step " + s.startStep() : ""));
                 progress = new ProgressPrinter(out, services.terminal(), session.conditionNames(), s.startStep(), s.maxSteps(),
