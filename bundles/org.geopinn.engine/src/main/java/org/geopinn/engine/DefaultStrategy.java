@@ -18,10 +18,12 @@ final class DefaultStrategy {
     static final int GAUSS_NEWTON_MAX_PARAMETERS = 5_000;
     /** … and up to this many Jacobian entries (S·P, 8 bytes each: 320 MB). */
     static final long GAUSS_NEWTON_MAX_ENTRIES = 40_000_000L;
-    /** First-order warm-up before a second-order method on a nonlinear problem. */
-    static final String NONLINEAR_SMALL = "adam:1000,lm";
-    /** Linear (affine) operators: Gauss–Newton is exact in function space, no warm-up needed. */
-    static final String LINEAR_SMALL = "lm";
+    /**
+     * Small problems, linear or not: damped Gauss–Newton from the first step. An Adam warm-up was
+     * measured worse on Burgers (docs/STRATEGY.md): its 1000 steps cost most of the budget and
+     * left the error where LM alone had passed it.
+     */
+    static final String SMALL = "lm";
     /** Many parameters: first-order steps, then quasi-Newton, neither forms a Jacobian. */
     static final String LARGE = "adam:2000,lbfgs";
     /** Without {@code lm} installed, the natural-gradient step plays its part on linear problems. */
@@ -69,8 +71,8 @@ final class DefaultStrategy {
         String chain;
         String branch;
         if (small && installed.test("lm")) {
-            chain = in.linear() ? LINEAR_SMALL : NONLINEAR_SMALL;
-            branch = in.linear() ? "small and linear: damped Gauss-Newton" : "small and nonlinear: Adam warm-up, then damped Gauss-Newton";
+            chain = SMALL;
+            branch = "small: damped Gauss-Newton (Levenberg-Marquardt)";
         } else if (small && in.linear() && installed.test("anagram")) {
             chain = LINEAR_SMALL_WITHOUT_LM;
             branch = "small and linear, lm not installed: natural gradient";
