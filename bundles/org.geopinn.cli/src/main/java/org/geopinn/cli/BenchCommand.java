@@ -377,8 +377,8 @@ final class BenchCommand {
         s.append("<!-- suite:").append(suite.name()).append(" -->\n");
         s.append("## Suite `").append(suite.name()).append("`: ").append(suite.purpose()).append("\n\n");
         s.append("Command: `").append(command).append("` — ").append(LocalDateTime.now().withNano(0)).append(", ").append(machine())
-                .append(". Each run: the problem's default model, the optimizer with the settings the problem's default chain ")
-                .append("gives it (else its own defaults), a training-time budget or a step count (")
+                .append(". Each run: the problem's default model, the optimizer with the settings the problem's recipe ")
+                .append("gives it (else its own defaults; `default`: the default strategy's chain, no recipe), a training-time budget or a step count (")
                 .append(budgetOverride == null ? "per problem, below" : fmt(budgetOverride) + " s").append("), seeds 0…")
                 .append(seeds - 1).append(" (fewer where the table says so). Training time excludes the error checks (every step of a ")
                 .append("second-order optimizer, every 50 steps of a first-order one). All runs: `docs/benchmarks-").append(suite.name())
