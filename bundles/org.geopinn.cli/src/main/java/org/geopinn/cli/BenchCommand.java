@@ -37,7 +37,7 @@ import org.geopinn.api.session.TrainingEvent;
  */
 final class BenchCommand {
     /**
-     * A target of issue 5: a relative L2 error to reach within a training time.
+     * A target: a relative L2 error to reach within a training time.
      *
      * @param error the relative L2 error to reach
      * @param seconds within this much training time

@@ -11,9 +11,9 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.metatype.annotations.Designate;
 
-/** The {@code gradnorm} weighting service: loss balancing by gradient norms (seed 001). */
+/** The {@code gradnorm} weighting service: loss balancing by gradient norms (the coupling study, 2026: docs/REFERENCES.md). */
 @Component(service = LossWeightingFactory.class, configurationPid = "org.geopinn.weighting.gradnorm",
-        property = {"geopinn.id=gradnorm", "geopinn.description=balance the conditions by the norms of their gradients (seed 001)"})
+        property = {"geopinn.id=gradnorm", "geopinn.description=balance the conditions by the norms of their gradients (coupling study, 2026)"})
 @Designate(ocd = GradientNormConfig.class)
 public final class GradientNormFactory implements LossWeightingFactory {
     static final String ID = "gradnorm";
@@ -33,7 +33,7 @@ public final class GradientNormFactory implements LossWeightingFactory {
 
     @Override
     public String description() {
-        return "balance the conditions by the norms of their gradients (seed 001)";
+        return "balance the conditions by the norms of their gradients (coupling study, 2026)";
     }
 
     /** @return the settings with descriptions and defaults */
