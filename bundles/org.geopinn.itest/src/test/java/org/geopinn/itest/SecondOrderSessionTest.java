@@ -24,8 +24,8 @@ import org.junit.jupiter.api.Test;
  */
 class SecondOrderSessionTest {
     private static final Duration WAIT = Duration.ofSeconds(60);
-    /** The dense second-order optimizers, each with the state scalar that shows it was restored. */
-    private static final List<String> OPTIMIZERS = List.of("lm");
+    /** The dense second-order optimizers. */
+    private static final List<String> OPTIMIZERS = List.of("lm", "ssbfgs");
     private static TestHost host;
 
     @BeforeAll

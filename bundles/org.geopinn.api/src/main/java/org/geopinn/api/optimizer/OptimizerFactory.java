@@ -5,7 +5,7 @@ import java.util.Map;
 /**
  * A service creating optimizers of one kind, registered with the {@code geopinn.id} property equal
  * to {@link #id()} ({@code gd}, {@code adam}, {@code lbfgs}, {@code soap}, {@code anagram},
- * {@code engd}, {@code gn-pcg}). Its defaults come from its {@code @Designate} configuration; the
+ * {@code engd}, {@code gn-pcg}, {@code lm}, {@code ssbfgs}). Its defaults come from its {@code @Designate} configuration; the
  * settings given to {@link #create} override them for one instance.
  */
 @org.osgi.annotation.versioning.ConsumerType
