@@ -10,6 +10,8 @@ import org.geopinn.api.optimizer.OptimizerState;
 import org.geopinn.api.optimizer.StepResult;
 import org.geopinn.linalg.DenseKernels;
 import org.geopinn.linalg.Vectors;
+import org.geopinn.linalg.damping.DampedNaturalStep;
+import org.geopinn.linalg.damping.GainRatioDamping;
 import org.geopinn.linalg.pinv.GramPseudoInverse;
 import org.geopinn.linalg.pinv.PseudoInverse;
 import org.geopinn.linalg.pinv.QrPseudoInverse;
@@ -41,11 +43,14 @@ final class Anagram implements Optimizer {
     private int parameterCount = -1;
 
     private final boolean damped;
+    /** The adaptive damping mode (filter = adaptive), or null. */
+    private final DampedNaturalStep adaptive;
 
-    Anagram(CutoffRule rule, int maxExponent, int patience, String factorization, boolean damped) {
+    Anagram(CutoffRule rule, GridLineSearch lineSearch, String factorization, boolean damped, DampedNaturalStep adaptive) {
         this.rule = rule;
         this.damped = damped;
-        this.lineSearch = new GridLineSearch(maxExponent, patience);
+        this.adaptive = adaptive;
+        this.lineSearch = lineSearch;
         this.factorization = factorization;
     }
 
@@ -104,6 +109,10 @@ final class Anagram implements Optimizer {
             return StepResult.rejected(loss0, 1, "factorization failed: " + e.getMessage());
         }
         pseudoInverse.prepare(residual);
+        if (adaptive != null) {
+            steps++;
+            return adaptive.step(system, theta, jacobian, residual, loss0, pseudoInverse, 1);
+        }
         double[] sigma = pseudoInverse.singularValues();
         double floor = pseudoInverse.resolutionFloor();
         Search search = new Search(system, theta, loss0, sigma);
@@ -198,7 +207,11 @@ final class Anagram implements Optimizer {
         scalars.put("steps", (double) steps);
         scalars.put("tau", rule.current());
         scalars.put("spread", rule.spread());
-        return new OptimizerState(id(), Math.max(parameterCount, 0), Map.of(), scalars);
+        Map<String, double[]> arrays = new HashMap<>();
+        if (adaptive != null) {
+            adaptive.exportTo(scalars, arrays);
+        }
+        return new OptimizerState(id(), Math.max(parameterCount, 0), arrays, scalars);
     }
 
     @Override
@@ -207,5 +220,21 @@ final class Anagram implements Optimizer {
         steps = (long) state.scalar("steps", 0);
         rule.restore(state.scalar("tau", Double.NaN), state.scalar("spread", Double.NaN));
         parameterCount = state.parameterCount() > 0 ? state.parameterCount() : -1;
+        if (adaptive != null) {
+            adaptive.restore(state);
+        }
+    }
+
+    /**
+     * In the adaptive damping mode, takes λ and ν of another optimizer using the gain-ratio rule on
+     * JᵀJ + λI (lm with D = I, engd); not from lm with D = diag(JᵀJ) (a "scale" array: other units).
+     */
+    @Override
+    public boolean adopt(OptimizerState previous) {
+        if (adaptive == null || !(previous.scalar(GainRatioDamping.LAMBDA, Double.NaN) > 0) || previous.arrays().containsKey("scale")) {
+            return false;
+        }
+        adaptive.restore(new OptimizerState(id(), previous.parameterCount(), Map.of(), previous.scalars()));
+        return true;
     }
 }

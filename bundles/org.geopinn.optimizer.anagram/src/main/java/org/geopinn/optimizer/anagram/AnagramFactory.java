@@ -4,6 +4,8 @@ import java.util.Map;
 import org.geopinn.api.GeopinnException;
 import org.geopinn.api.optimizer.Optimizer;
 import org.geopinn.api.optimizer.OptimizerFactory;
+import org.geopinn.linalg.damping.DampedNaturalStep;
+import org.geopinn.linalg.search.GridLineSearch;
 import org.geopinn.linalg.settings.Settings;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -54,7 +56,14 @@ public final class AnagramFactory implements OptimizerFactory {
             throw new GeopinnException("setting 'tolerance' of anagram is " + tolerance + "; a relative cut-off must be < 1");
         }
         CutoffRule rule = new CutoffRule(mode, tolerance, s.number("adaptive_factor", 1.000001, 1e6), minTol, maxTol);
-        return new Anagram(rule, s.integer("max_exponent", 0, 200), s.integer("patience", 0, 200),
-                s.choice("factorization", "auto", "qr", "gram"), s.choice("filter", "truncate", "damped").equals("damped"));
+        String filter = s.choice("filter", "truncate", "damped", "adaptive");
+        double momentum = s.number("momentum", 0, 0.999);
+        if (momentum > 0 && !filter.equals("adaptive")) {
+            throw new GeopinnException("setting 'momentum' of anagram needs filter=adaptive (it is " + filter + ")");
+        }
+        GridLineSearch search = new GridLineSearch(s.integer("max_exponent", 0, 200), s.integer("patience", 0, 200));
+        DampedNaturalStep adaptive = filter.equals("adaptive")
+                ? new DampedNaturalStep(s.number("initial_damping", 1e-300, 1e300), momentum, search) : null;
+        return new Anagram(rule, search, s.choice("factorization", "auto", "qr", "gram"), filter.equals("damped"), adaptive);
     }
 }

@@ -172,7 +172,45 @@ class AnagramTest {
     }
 
     @Test
+    void adaptiveDampingSolvesRosenbrockAndTrainsLaplace() {
+        for (Map<String, Object> settings : java.util.List.<Map<String, Object>>of(Map.of("filter", "adaptive"),
+                Map.of("filter", "adaptive", "momentum", 0.5))) {
+            Optimizer o = factory.create(settings);
+            double[] theta = {-1.2, 1};
+            FunctionResidualSystem rosenbrock = StandardProblems.rosenbrock();
+            for (int i = 0; i < 200 && rosenbrock.loss(theta) > 1e-28; i++) {
+                o.step(rosenbrock, theta);
+            }
+            assertEquals(1, theta[0], 1e-10, settings + " x");
+            assertEquals(1, theta[1], 1e-10, settings + " y");
+
+            PinnFixtures.Pinn pinn = PinnFixtures.laplace(12, 100, 40, 1, LossScaling.MEASURE);
+            Optimizer p = factory.create(settings);
+            double[] t = pinn.theta0().clone();
+            double start = pinn.system().loss(t);
+            for (int i = 0; i < 60; i++) {
+                p.step(pinn.system(), t);
+            }
+            double end = pinn.system().loss(t);
+            assertTrue(end < 1e-4 * start, settings + ": loss " + start + " -> " + end);
+        }
+    }
+
+    @Test
+    void adaptiveDampingExportsImportsAndAdoptsLambda() {
+        PinnFixtures.Pinn pinn = PinnFixtures.laplace(6, 36, 20, 2, LossScaling.MEAN);
+        OptimizerContract.assertExportImportReproducesNextSteps(factory, Map.of("filter", "adaptive", "momentum", 0.3),
+                () -> PinnFixtures.laplace(6, 36, 20, 2, LossScaling.MEAN).system(), pinn.theta0(), 3);
+        Optimizer o = factory.create(Map.of("filter", "adaptive"));
+        assertTrue(o.adopt(new org.geopinn.api.optimizer.OptimizerState("lm", 0, Map.of(), Map.of("lambda", 0.5, "nu", 4.0))));
+        assertEquals(0.5, o.exportState().scalar("lambda", 0));
+        assertTrue(!factory.create(Map.of()).adopt(new org.geopinn.api.optimizer.OptimizerState("lm", 0, Map.of(), Map.of("lambda", 0.5))),
+                "the cut-off modes have no λ to adopt");
+    }
+
+    @Test
     void settingsAreCheckedWithOneLineMessages() {
+        assertThrows(GeopinnException.class, () -> factory.create(Map.of("momentum", 0.5)));
         assertThrows(GeopinnException.class, () -> factory.create(Map.of("cutoff", "magic")));
         assertThrows(GeopinnException.class, () -> factory.create(Map.of("tolerance", "-1")));
         assertThrows(GeopinnException.class, () -> factory.create(Map.of("cut_off", "relative")));

@@ -1,5 +1,6 @@
 package org.geopinn.optimizer.engd;
 
+import java.util.HashMap;
 import java.util.Map;
 import org.ejml.data.DMatrixRMaj;
 import org.geopinn.api.GeopinnException;
@@ -9,6 +10,8 @@ import org.geopinn.api.optimizer.OptimizerState;
 import org.geopinn.api.optimizer.StepResult;
 import org.geopinn.linalg.DenseKernels;
 import org.geopinn.linalg.Vectors;
+import org.geopinn.linalg.damping.DampedNaturalStep;
+import org.geopinn.linalg.damping.GainRatioDamping;
 import org.geopinn.linalg.pinv.GramPseudoInverse;
 import org.geopinn.linalg.search.GridDescent;
 import org.geopinn.linalg.search.GridLineSearch;
@@ -31,9 +34,13 @@ final class Engd implements Optimizer {
     private int parameterCount = -1;
     private long steps;
 
-    Engd(double rcond, int maxExponent, int patience) {
+    /** The adaptive damping mode (damping = adaptive), or null. */
+    private final DampedNaturalStep adaptive;
+
+    Engd(double rcond, GridLineSearch lineSearch, DampedNaturalStep adaptive) {
         this.rcond = rcond;
-        this.descent = new GridDescent(new GridLineSearch(maxExponent, patience));
+        this.descent = new GridDescent(lineSearch);
+        this.adaptive = adaptive;
     }
 
     @Override
@@ -67,6 +74,10 @@ final class Engd implements Optimizer {
         }
         pseudoInverse.factorize(jacobian);
         pseudoInverse.prepare(residual);
+        if (adaptive != null) {
+            steps++;
+            return adaptive.step(system, theta, jacobian, residual, loss0, pseudoInverse, 1);
+        }
         double[] lambda = pseudoInverse.singularValuesSquared();
         double cut = (rcond > 0 ? rcond : Math.ulp(1.0) * p) * lambda[0];
         int rank = 0;
@@ -88,7 +99,13 @@ final class Engd implements Optimizer {
 
     @Override
     public OptimizerState exportState() {
-        return new OptimizerState(id(), Math.max(parameterCount, 0), Map.of(), Map.of("steps", (double) steps));
+        Map<String, Double> scalars = new HashMap<>();
+        scalars.put("steps", (double) steps);
+        Map<String, double[]> arrays = new HashMap<>();
+        if (adaptive != null) {
+            adaptive.exportTo(scalars, arrays);
+        }
+        return new OptimizerState(id(), Math.max(parameterCount, 0), arrays, scalars);
     }
 
     @Override
@@ -96,5 +113,21 @@ final class Engd implements Optimizer {
         state.requireCompatible(id(), state.parameterCount());
         steps = (long) state.scalar("steps", 0);
         parameterCount = state.parameterCount() > 0 ? state.parameterCount() : -1;
+        if (adaptive != null) {
+            adaptive.restore(state);
+        }
+    }
+
+    /**
+     * In the adaptive damping mode, takes λ and ν of another optimizer using the gain-ratio rule on
+     * JᵀJ + λI (lm with D = I, anagram); not from lm with D = diag(JᵀJ) (a "scale" array: other units).
+     */
+    @Override
+    public boolean adopt(OptimizerState previous) {
+        if (adaptive == null || !(previous.scalar(GainRatioDamping.LAMBDA, Double.NaN) > 0) || previous.arrays().containsKey("scale")) {
+            return false;
+        }
+        adaptive.restore(new OptimizerState(id(), previous.parameterCount(), Map.of(), previous.scalars()));
+        return true;
     }
 }

@@ -3,6 +3,9 @@ package org.geopinn.optimizer.engd;
 import java.util.Map;
 import org.geopinn.api.optimizer.Optimizer;
 import org.geopinn.api.optimizer.OptimizerFactory;
+import org.geopinn.api.GeopinnException;
+import org.geopinn.linalg.damping.DampedNaturalStep;
+import org.geopinn.linalg.search.GridLineSearch;
 import org.geopinn.linalg.settings.Settings;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -42,6 +45,13 @@ public final class EngdFactory implements OptimizerFactory {
     @Override
     public Optimizer create(Map<String, ?> overrides) {
         Settings s = Settings.of(ID, EngdConfig.class, config, overrides);
-        return new Engd(s.number("rcond", 0, 1), s.integer("max_exponent", 0, 200), s.integer("patience", 0, 200));
+        boolean adaptive = s.choice("damping", "none", "adaptive").equals("adaptive");
+        double momentum = s.number("momentum", 0, 0.999);
+        if (momentum > 0 && !adaptive) {
+            throw new GeopinnException("setting 'momentum' of engd needs damping=adaptive");
+        }
+        GridLineSearch search = new GridLineSearch(s.integer("max_exponent", 0, 200), s.integer("patience", 0, 200));
+        return new Engd(s.number("rcond", 0, 1), search,
+                adaptive ? new DampedNaturalStep(s.number("initial_damping", 1e-300, 1e300), momentum, search) : null);
     }
 }

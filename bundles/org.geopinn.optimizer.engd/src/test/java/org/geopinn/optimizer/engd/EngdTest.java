@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.ejml.data.DMatrixRMaj;
@@ -66,7 +67,43 @@ class EngdTest {
     }
 
     @Test
+    void adaptiveDampingSolvesRosenbrockAndTrainsLaplace() {
+        for (Map<String, Object> settings : List.<Map<String, Object>>of(Map.of("damping", "adaptive"),
+                Map.of("damping", "adaptive", "momentum", 0.5))) {
+            Optimizer o = factory.create(settings);
+            double[] theta = {-1.2, 1};
+            org.geopinn.linalg.lsq.FunctionResidualSystem rosenbrock = StandardProblems.rosenbrock();
+            for (int i = 0; i < 200 && rosenbrock.loss(theta) > 1e-28; i++) {
+                o.step(rosenbrock, theta);
+            }
+            assertEquals(1, theta[0], 1e-10, settings + " x");
+            assertEquals(1, theta[1], 1e-10, settings + " y");
+
+            PinnFixtures.Pinn pinn = PinnFixtures.laplace(8, 49, 24, 3, LossScaling.MEASURE);
+            Optimizer p = factory.create(settings);
+            double[] t = pinn.theta0().clone();
+            double start = pinn.system().loss(t);
+            for (int i = 0; i < 40; i++) {
+                p.step(pinn.system(), t);
+            }
+            double end = pinn.system().loss(t);
+            assertTrue(end < 1e-3 * start, settings + ": loss " + start + " -> " + end);
+            double lambda = p.exportState().scalar("lambda", Double.NaN);
+            assertTrue(lambda > 0, settings + ": λ is part of the state");
+        }
+    }
+
+    @Test
+    void adaptiveDampingExportsAndImportsExactly() {
+        PinnFixtures.Pinn pinn = PinnFixtures.laplace(6, 25, 16, 2, LossScaling.MEASURE);
+        OptimizerContract.assertExportImportReproducesNextSteps(factory, Map.of("damping", "adaptive", "momentum", 0.3),
+                () -> PinnFixtures.laplace(6, 25, 16, 2, LossScaling.MEASURE).system(), pinn.theta0(), 3);
+    }
+
+    @Test
     void badSettingsAreRejected() {
+        assertThrows(GeopinnException.class, () -> factory.create(Map.of("momentum", 0.5)));
+        assertThrows(GeopinnException.class, () -> factory.create(Map.of("damping", "magic")));
         assertThrows(GeopinnException.class, () -> factory.create(Map.of("rcond", 2)));
         assertThrows(GeopinnException.class, () -> factory.create(Map.of("patience", -1)));
     }
