@@ -80,12 +80,12 @@ class SolveProcessTest {
     @Test
     void theReadmesFirstSolveTrainsWithTheDefaultStrategy(@TempDir Path home) throws Exception {
         Path out = home.resolve("first");
-        Geopinn.Result r = Geopinn.run(home, "solve", "laplace2d", "--steps", "40", "--out", out.toString());
+        Geopinn.Result r = Geopinn.run(home, "solve", "laplace2d", "--steps", "100", "--out", out.toString());
         assertEquals(0, r.exit(), r.err());
         String summary = Files.readString(out.resolve("summary.json"));
         String chain = field(summary, "optimizer");
         assertTrue(r.out().contains("solving laplace2d with " + chain.replace("\"", "")), r.out());
-        assertTrue(Double.parseDouble(number(summary, "rel_l2")) < 1e-3, "40 steps of the default chain: " + summary);
+        assertTrue(Double.parseDouble(number(summary, "rel_l2")) < 1e-3, "100 steps of the default chain (lm: 4.3e-4 measured on seed 0): " + summary);
     }
 
     @Test
