@@ -86,7 +86,7 @@ final class BenchCommand {
     /** An entry's seed cap meaning "as many as the suite runs". */
     private static final int ALL_SEEDS = Integer.MAX_VALUE;
 
-    /** Steps per run of the coupling suite (seed 001 compares final-epoch errors). */
+    /** Steps per run of the coupling suite (the coupling study compares final-epoch errors). */
     private static final long COUPLING_STEPS = 2000;
 
     /** The optimizer entry that leaves the chain to the engine's default strategy. */
@@ -125,7 +125,7 @@ final class BenchCommand {
                 new Entry("laplace2d", four, 60, ALL_SEEDS, laplace),
                 new Entry("heat", four, 60, ALL_SEEDS, List.of(new Target(1e-5, 120))),
                 new Entry("poisson1d", four, 60, ALL_SEEDS, List.of(new Target(1e-6, 60)))), 2,
-                "the seed-000 anchors that fit a laptop CPU"));
+                "the ANaGRAM paper's anchors that fit a laptop CPU"));
         m.put("targets", new Suite("targets", List.of(
                 new Entry("laplace2d", List.of("anagram", "engd", "adam"), 60, ALL_SEEDS, laplace),
                 new Entry("heat", List.of("anagram", "adam"), 120, ALL_SEEDS, List.of(new Target(1e-5, 120))),
@@ -134,16 +134,16 @@ final class BenchCommand {
                 new Entry("burgers", List.of("anagram", "adam"), 120, 3, List.of(new Target(1e-3, 120))),
                 new Entry("allen-cahn", List.of("anagram", "adam"), 120, 3, List.of(new Target(1e-2, 120))),
                 new Entry("laplace5d", List.of("anagram"), 300, 1, List.of(new Target(1e-5, 300)))), 5,
-                "issue 5's targets on this machine (best optimizer per problem, Adam beside it)"));
+                "the accuracy targets on this machine (best optimizer per problem, Adam beside it)"));
         m.put("laplace5d", new Suite("laplace5d", List.of(
                 new Entry("laplace5d", List.of("anagram"), 300, ALL_SEEDS, List.of(new Target(1e-5, 300)))), 5,
                 "the 5-D Laplace target over every seed (the targets suite runs one)"));
-        // Seed 001: final error after a fixed number of steps, weak against strong coupling.
+        // The coupling study: final error after a fixed number of steps, weak against strong coupling.
         m.put("coupling", new Suite("coupling", List.of(
                 coupled("thermoelastic1d", "gamma", "0.1"), coupled("thermoelastic1d", "gamma", "10"),
                 coupled("reaction-diffusion1d", "coupling", "0.1"), coupled("reaction-diffusion1d", "coupling", "10"),
                 coupled("npp1d", "zeta", "0.5"), coupled("npp1d", "zeta", "2.5")), 3,
-                "seed 001's coupled 1-D systems, weak against strong coupling, SOAP and Adam both with gradient-norm weighting"));
+                "the coupling study's coupled 1-D systems, weak against strong coupling, SOAP and Adam both with gradient-norm weighting"));
         m.put("anchors", new Suite("anchors", List.of("laplace2d", "heat", "laplace5d", "allen-cahn").stream()
                 .map(p -> new Entry(p, List.of("adam", "lbfgs", "soap", "anagram", "engd"), 300, ALL_SEEDS, List.<Target>of())).toList(), 3,
                 "every published anchor, long budgets"));
@@ -429,7 +429,7 @@ final class BenchCommand {
     }
 
     /**
-     * Seed 001's measure: for a problem run under two settings (weak, then strong coupling), the
+     * The coupling study's measure: for a problem run under two settings (weak, then strong coupling), the
      * ratio of the median final errors, strong over weak, per optimizer.
      *
      * @return the lines, empty when no problem of the suite runs under two settings
@@ -455,7 +455,7 @@ final class BenchCommand {
                         settingsText(weak.config()) + " → " + settingsText(strong.config()), sci(a), sci(b), b / a));
             }
         });
-        return s.isEmpty() ? "" : "\nStrong against weak coupling (median final relative L2; seed 001: SOAP + gradient-norm weighting "
+        return s.isEmpty() ? "" : "\nStrong against weak coupling (median final relative L2; the coupling study, 2026: SOAP + gradient-norm weighting "
                 + "stays within 1.1×, Adam + gradient-norm weighting degrades by more than 100×):\n\n"
                 + "| problem | optimizer | settings | weak | strong | ratio |\n|---|---|---|---|---|---|\n" + s;
     }
