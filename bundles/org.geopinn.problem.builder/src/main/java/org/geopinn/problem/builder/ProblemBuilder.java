@@ -63,6 +63,26 @@ public final class ProblemBuilder {
     }
 
     /**
+     * A problem from parts already assembled (for problems whose domain or conditions are built by
+     * hand, e.g. with clustered samplers or coefficients computed from settings), checked as
+     * {@link #build()} checks.
+     *
+     * @param id the problem id
+     * @param description a one-line description
+     * @param vocabulary variables and fields
+     * @param domain the box and its parts
+     * @param conditions the loss terms, in stacking order
+     * @param reference the reference solution, or null
+     * @param defaults solver defaults (keys of {@link org.geopinn.api.problem.ProblemDefaults})
+     * @return the problem
+     * @throws org.geopinn.api.GeopinnException when the parts are inconsistent
+     */
+    public static Problem of(String id, String description, Vocabulary vocabulary, Domain domain,
+            List<Condition> conditions, ReferenceSolution reference, Map<String, String> defaults) {
+        return new BuiltProblem(id, description, vocabulary, domain, conditions, reference, defaults);
+    }
+
+    /**
      * @param id the problem id (lower-case letters, digits, '-' and '.'; the component's
      *        {@code geopinn.id})
      * @param description a one-line description

@@ -24,7 +24,7 @@ import org.geopinn.api.problem.DomainPart;
 import org.geopinn.api.problem.Problem;
 import org.geopinn.api.problem.ProblemDefaults;
 import org.geopinn.api.problem.ReferenceSolution;
-import org.geopinn.problems.library.DefinedProblem;
+import org.geopinn.problem.builder.ProblemBuilder;
 
 /**
  * Reads a PDE problem declared as key–value text: a ConfigAdmin factory configuration (PID
@@ -155,7 +155,7 @@ public final class ProblemDeclaration {
             checkUnknownKeys(conditionNames());
             String description = props.containsKey("description") ? text(props.get("description"))
                     : "declared problem " + id;
-            return new DefinedProblem(id, description, vocabulary, domain, conditions, exact, defaults);
+            return ProblemBuilder.of(id, description, vocabulary, domain, conditions, exact, defaults);
         }
 
         private List<DomainPart> parts(Vocabulary v) {

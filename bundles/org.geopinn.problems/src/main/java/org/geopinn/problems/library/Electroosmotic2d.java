@@ -17,6 +17,7 @@ import org.geopinn.problems.reference.LazyReference;
 import org.geopinn.problems.reference.PoissonBoltzmann;
 import org.geopinn.problems.reference.UniformGridFunction;
 import org.osgi.service.component.annotations.Activate;
+import org.geopinn.problem.builder.ProblemBuilder;
 import org.geopinn.problem.builder.ProblemComponent;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
@@ -121,7 +122,7 @@ public final class Electroosmotic2d extends ProblemComponent {
         c.add(Condition.of("side-p", "sides", v.field("p"), null, 100));
         ReferenceSolution reference = new LazyReference(6,
                 () -> ReferenceSolution.of(List.of(phi, cp, cm, u, p -> 0.0, p -> 0.0)));
-        return new DefinedProblem(ID, DESCRIPTION + ", ε = " + epsilon + ", ζ = " + zeta, v, domain, c, reference,
+        return ProblemBuilder.of(ID, DESCRIPTION + ", ε = " + epsilon + ", ζ = " + zeta, v, domain, c, reference,
                 CoupledDefaults.TWO_D);
     }
 }

@@ -15,6 +15,7 @@ import org.geopinn.problems.reference.LazyReference;
 import org.geopinn.problems.reference.PoissonBoltzmann;
 import org.geopinn.problems.reference.UniformGridFunction;
 import org.osgi.service.component.annotations.Activate;
+import org.geopinn.problem.builder.ProblemBuilder;
 import org.geopinn.problem.builder.ProblemComponent;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
@@ -94,7 +95,7 @@ public final class NernstPlanckPoisson1d extends ProblemComponent {
             UniformGridFunction phi = PoissonBoltzmann.solve(epsilon, 1, zeta, 0, REFERENCE_INTERVALS);
             return ReferenceSolution.of(List.of(p -> phi.value(p[0]), p -> exp(-phi.value(p[0])), p -> exp(phi.value(p[0]))));
         });
-        return new DefinedProblem(ID, DESCRIPTION + ", ε = " + epsilon + ", ζ = " + zeta, v, domain, conditions,
+        return ProblemBuilder.of(ID, DESCRIPTION + ", ε = " + epsilon + ", ζ = " + zeta, v, domain, conditions,
                 reference, CoupledDefaults.ONE_D);
     }
 }

@@ -13,6 +13,7 @@ import org.geopinn.api.problem.DomainPart;
 import org.geopinn.api.problem.Problem;
 import org.geopinn.api.problem.ReferenceSolution;
 import org.osgi.service.component.annotations.Activate;
+import org.geopinn.problem.builder.ProblemBuilder;
 import org.geopinn.problem.builder.ProblemComponent;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
@@ -90,7 +91,7 @@ public final class ReactionDiffusion1d extends ProblemComponent {
                 Condition.of("boundary-A", "boundary", v.field("cA"), a, 2),
                 Condition.of("boundary-B", "boundary", v.field("cB"), b, 2),
                 Condition.of("boundary-C", "boundary", v.field("cC"), c, 2));
-        return new DefinedProblem(ID, DESCRIPTION, v, domain, conditions, ReferenceSolution.of(List.of(a, b, c)),
+        return ProblemBuilder.of(ID, DESCRIPTION, v, domain, conditions, ReferenceSolution.of(List.of(a, b, c)),
                 CoupledDefaults.ONE_D);
     }
 }

@@ -13,6 +13,7 @@ import org.geopinn.api.problem.DomainPart;
 import org.geopinn.api.problem.Problem;
 import org.geopinn.api.problem.ReferenceSolution;
 import org.osgi.service.component.annotations.Activate;
+import org.geopinn.problem.builder.ProblemBuilder;
 import org.geopinn.problem.builder.ProblemComponent;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
@@ -78,7 +79,7 @@ public final class Thermoelastic1d extends ProblemComponent {
                         p -> stiffness * 4 * PI * PI * sin(2 * PI * p[0]) + gamma * PI * cos(PI * p[0]), 256),
                 Condition.of("boundary-T", "boundary", v.field("T"), temperature, 2),
                 Condition.of("boundary-u", "boundary", v.field("u"), displacement, 2));
-        return new DefinedProblem(ID, DESCRIPTION + ", γ = " + gamma, v, domain, conditions,
+        return ProblemBuilder.of(ID, DESCRIPTION + ", γ = " + gamma, v, domain, conditions,
                 ReferenceSolution.of(List.of(temperature, displacement)), CoupledDefaults.ONE_D);
     }
 }
