@@ -27,6 +27,8 @@ import org.osgi.service.feature.ID;
  * and deletes its storage.
  */
 public final class Host implements AutoCloseable {
+    /** The Configuration Admin implementation the features name; it starts before the others. */
+    static final String CONFIGURATION_ADMIN_BUNDLE = "org.apache.felix.configadmin";
     private final Framework framework;
     private final Path storage;
     private final Path home;
@@ -56,39 +58,35 @@ public final class Host implements AutoCloseable {
         // Plugins after the host's own bundles, started in the same pass (so a command waits for them).
         PluginBundles plugins = new PluginBundles(home, msg -> host.problem(report, msg));
         installed.addAll(plugins.install(framework.getBundleContext(), pluginJars));
-        // Mark every bundle for starting, then start the framework: it starts them all in one
-        // start-level pass and only then becomes ACTIVE (FrameworkEvent.STARTED), so a bundle that
-        // waits for the system bundle to be active sees the whole host.
-        List<Bundle> startable = installed.stream()
-                .filter(b -> b.getHeaders().get(Constants.FRAGMENT_HOST) == null).toList();
-        for (Bundle bundle : startable) {
-            try {
-                bundle.start();
-            } catch (BundleException | RuntimeException e) {
-                host.problem(report, plugins.describe(bundle) + " did not start: " + oneLine(e));
-            }
-        }
+        // Configuration Admin first, alone, and the configurations handed to it before any other
+        // bundle starts: a component then activates with its configuration already there, instead
+        // of starting with defaults and being reconfigured under a command that is already using it.
+        List<Bundle> startable = new ArrayList<>(installed.stream()
+                .filter(b -> b.getHeaders().get(Constants.FRAGMENT_HOST) == null).toList());
+        List<Bundle> first = startable.stream().filter(b -> CONFIGURATION_ADMIN_BUNDLE.equals(b.getSymbolicName())).toList();
+        startable.removeAll(first);
+        first.forEach(b -> host.start(b, plugins, report));
         try {
             framework.start();
         } catch (BundleException e) {
             host.close();
             throw new LaunchException("the OSGi framework did not start: " + oneLine(e), e);
         }
-        // Those that could not start in the pass (unresolved, failing activator): ask once more
-        // for the reason, to report it on one line.
-        for (Bundle bundle : startable) {
-            if (bundle.getState() == Bundle.ACTIVE) {
-                continue;
-            }
-            try {
-                bundle.start();
-            } catch (BundleException | RuntimeException e) {
-                host.problem(report, plugins.describe(bundle) + " did not start: " + oneLine(e));
-            }
-        }
         FeatureConfigurations.apply(framework.getBundleContext(), features, msg -> host.problem(report, msg));
         plugins.configure(framework.getBundleContext(), pluginConfigurations);
+        // Then the others, one by one. A command waits until every bundle is active or has been
+        // asked to start (and failed), so it sees the whole host.
+        startable.forEach(b -> host.start(b, plugins, report));
         return host;
+    }
+
+    /** Starts a bundle now (the framework is active), reporting on one line why it could not. */
+    private void start(Bundle bundle, PluginBundles plugins, PrintStream report) {
+        try {
+            bundle.start();
+        } catch (BundleException | RuntimeException e) {
+            problem(report, plugins.describe(bundle) + " did not start: " + oneLine(e));
+        }
     }
 
     private static int logLevel(Map<String, String> properties) {

@@ -74,8 +74,8 @@ final class FrameworkServices implements Services, AutoCloseable {
             boolean engine = context.getServiceReference(TrainingService.class) != null
                     && context.getServiceReference(Catalog.class) != null;
             boolean quiet = System.nanoTime() - lastChange.get() >= QUIET.toNanos();
-            // The launcher starts every bundle in one start-level pass; the system bundle becomes
-            // active only once that pass is over.
+            // The launcher starts Configuration Admin with the framework, hands it the
+            // configurations and then starts the other bundles one by one: anyStarting() covers those.
             boolean started = context.getBundle(0).getState() == Bundle.ACTIVE;
             if (engine && quiet && started && !anyStarting()) {
                 return;
