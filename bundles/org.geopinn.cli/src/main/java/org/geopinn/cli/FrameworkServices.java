@@ -22,6 +22,8 @@ import org.osgi.framework.ServiceListener;
 import org.osgi.framework.ServiceReference;
 import org.osgi.framework.startlevel.BundleStartLevel;
 import org.osgi.framework.wiring.BundleRevision;
+import org.osgi.service.component.runtime.ServiceComponentRuntime;
+import org.osgi.service.component.runtime.dto.ComponentDescriptionDTO;
 
 /**
  * {@link Services} from a running framework. The host counts as ready once the framework is active
@@ -111,7 +113,41 @@ final class FrameworkServices implements Services, AutoCloseable {
                 return true;
             }
         }
-        return false;
+        return !componentsEnabled();
+    }
+
+    /**
+     * Declarative Services may enable a started bundle's components a moment after the bundle is
+     * active (on its own thread): until it has, the bundle's services are missing though nothing
+     * is starting. Every enabled-by-default component of an active bundle must have a
+     * configuration (satisfied or not) in the component runtime.
+     */
+    private boolean componentsEnabled() {
+        ServiceReference<ServiceComponentRuntime> ref = context.getServiceReference(ServiceComponentRuntime.class);
+        ServiceComponentRuntime scr = ref == null ? null : context.getService(ref);
+        if (scr == null) {
+            return true;
+        }
+        try {
+            for (Bundle b : context.getBundles()) {
+                if (b.getState() != Bundle.ACTIVE || b.getHeaders().get("Service-Component") == null) {
+                    continue;
+                }
+                var descriptions = scr.getComponentDescriptionDTOs(b);
+                if (descriptions.isEmpty()) {
+                    return false;
+                }
+                for (ComponentDescriptionDTO d : descriptions) {
+                    if (d.defaultEnabled && d.factory == null && !"require".equals(d.configurationPolicy) && scr.isComponentEnabled(d)
+                            && scr.getComponentConfigurationDTOs(d).isEmpty()) {
+                        return false;
+                    }
+                }
+            }
+            return true;
+        } finally {
+            context.ungetService(ref);
+        }
     }
 
     private static boolean isFragment(Bundle b) {
