@@ -40,6 +40,10 @@ final class Cli {
         }
         String word = args.get(0);
         List<String> rest = args.subList(1, args.size());
+        if (rest.contains("--help") || rest.contains("-h")) {
+            // "solve --help" and the like: the usage of every command, not an unknown option
+            return help(List.of());
+        }
         try {
             switch (word) {
                 case "list":

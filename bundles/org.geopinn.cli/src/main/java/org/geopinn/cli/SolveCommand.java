@@ -62,7 +62,7 @@ final class SolveCommand {
             "  --points N | NAME=N,..  collocation points (N: each interior condition)",
             "  --weighting ID[(k=v;..)] loss weighting (fixed, gradnorm, ...); --engine ID; --sampler ID",
             "  --problem-config K=V,.. the problem's coefficients for this run, e.g. gamma=10",
-            "  --resample-every N      fresh collocation points every N steps",
+            "  --resample-every N      fresh collocation points every N steps (0: fixed; default: the strategy's)",
             "  --error-every N         measure the reference error every N steps",
             "  --time-marching K       train K time windows one after the other (warm start)",
             "  --diagnostics ID,...    diagnostics to run (every --diagnostic-every N steps, else at the end)",
@@ -419,6 +419,7 @@ final class SolveCommand {
                 SessionSpec s = session.spec();
                 out.println("solving " + s.problemId() + " with " + chain(s) + (plan.chainChosen() ? " (default strategy)" : "")
                         + (s.weightingId() != null && !"fixed".equals(s.weightingId()) ? ", " + s.weightingId() + " weighting" : "")
+                        + (s.resampleEvery() > 0 ? ", points resampled every " + s.resampleEvery() + " steps" : "")
                         + ", model " + s.modelId() + " "
                         + join(s.hidden()) + " " + s.activation() + ", " + session.model().parameterCount() + " parameters, seed "
                         + s.seed() + (s.startStep() > 0 ? ", resuming at step " + s.startStep() : ""));

@@ -83,12 +83,17 @@ final class SpecResolver {
         boolean chainGiven = !spec.optimizers().isEmpty() || problemChain != null && !problemChain.isBlank();
         boolean weightingGiven = spec.weightingId() != null && !spec.weightingId().isBlank()
                 || problemWeighting != null && !problemWeighting.isBlank();
+        boolean resamplingGiven = spec.resampleEvery() != SessionSpec.RESAMPLE_BY_STRATEGY;
+        DefaultStrategy.Inputs inputs = !chainGiven || !weightingGiven || !resamplingGiven
+                ? inputs(problem, spec, modelId, modelSpec) : null;
         if (!chainGiven || !weightingGiven) {
-            choice = DefaultStrategy.choose(inputs(problem, spec, modelId, modelSpec),
+            choice = DefaultStrategy.choose(inputs,
                     id -> directory.find(OptimizerFactory.class, id).isPresent() || directory.find(LossWeightingFactory.class, id).isPresent());
         }
         List<OptimizerStage> stages = !spec.optimizers().isEmpty() ? spec.optimizers()
                 : OptimizerStage.parseChain(chainGiven ? problemChain : choice.chain());
+        int resampleEvery = resamplingGiven ? spec.resampleEvery()
+                : DefaultStrategy.resampleEvery(inputs, stages.stream().map(OptimizerStage::optimizerId).toList());
         List<Optimizer> optimizers = createChain(stages);
         String weightingId = first(spec.weightingId(), problemWeighting,
                 choice != null && choice.weighting() != null ? choice.weighting() : DEFAULT_WEIGHTING);
@@ -110,14 +115,16 @@ final class SpecResolver {
         for (String d : spec.diagnostics()) {
             require(Diagnostic.class, d, "diagnostic");
         }
-        if (spec.resampleEvery() < 0 || spec.errorEvery() < 0 || spec.diagnosticEvery() < 0) {
+        if (resampleEvery < 0 || spec.errorEvery() < 0 || spec.diagnosticEvery() < 0) {
             throw new GeopinnException("resampleEvery, errorEvery and diagnosticEvery must not be negative");
         }
         SessionSpec full = spec.toBuilder().model(modelId).hidden(hidden).activation(activation).initialization(initialization)
                 .separateNetworks(separate).engine(engineId).scaling(scaling).optimizers(stages).weighting(weightingId)
-                .maxSteps(steps).timeBudgetSeconds(budget).build();
-        String strategy = choice == null ? null
-                : choice.reason() + (chainGiven ? " (chain given: " + chainText(stages) + ")" : "")
+                .maxSteps(steps).timeBudgetSeconds(budget).resampleEvery(resampleEvery).build();
+        String resampling = resamplingGiven || resampleEvery == 0 ? ""
+                : ", residual-adaptive resampling every " + resampleEvery + " steps (nonlinear, damped Gauss-Newton)";
+        String strategy = choice == null ? (resampling.isEmpty() ? null : "default strategy" + resampling)
+                : choice.reason() + resampling + (chainGiven ? " (chain given: " + chainText(stages) + ")" : "")
                         + (weightingGiven ? " (weighting given: " + weightingId + ")" : "");
         return new ResolvedSpec(full, problem, modelSpec, stages, optimizers, weighting, strategy);
     }

@@ -41,6 +41,17 @@ class DefaultStrategyTest {
     }
 
     @Test
+    void nonlinearProblemsUnderDampedGaussNewtonGetResidualAdaptiveResampling() {
+        DefaultStrategy.Inputs burgers = new DefaultStrategy.Inputs(901, 2700, false, true);
+        DefaultStrategy.Inputs laplace = new DefaultStrategy.Inputs(129, 1020, true, false);
+        assertEquals(DefaultStrategy.NONLINEAR_RESAMPLE_EVERY, DefaultStrategy.resampleEvery(burgers, List.of("lm")));
+        assertEquals(DefaultStrategy.NONLINEAR_RESAMPLE_EVERY, DefaultStrategy.resampleEvery(burgers, List.of("lm", "lm")));
+        assertEquals(0, DefaultStrategy.resampleEvery(laplace, List.of("lm")), "linear: fixed points");
+        assertEquals(0, DefaultStrategy.resampleEvery(burgers, List.of("adam", "lbfgs")), "measured only for lm");
+        assertEquals(0, DefaultStrategy.resampleEvery(burgers, List.of("adam", "lm")));
+    }
+
+    @Test
     void linearityIsReadFromTheOperator() {
         Vocabulary v = new Vocabulary(List.of("t", "x"), List.of("u"));
         assertTrue(Linearity.isAffine(v.parse("u_t - 0.25*u_xx")));

@@ -13,10 +13,21 @@ import org.geopinn.api.problem.ReferenceSolution;
 /** u'' = −π² sin πx on [−1, 1], u(±1) = 0; exact u = sin πx. A small real problem for engine tests. */
 final class Poisson1d implements Problem {
     private final String id;
+    private final boolean nonlinear;
     private final Vocabulary v = new Vocabulary(List.of("x"), List.of("u"));
 
     Poisson1d(String id) {
+        this(id, false);
+    }
+
+    /**
+     * @param id the problem id
+     * @param nonlinear adds u·u_x to the operator (and its value for the exact solution to the
+     *        right-hand side): a nonlinear problem with the same solution
+     */
+    Poisson1d(String id, boolean nonlinear) {
         this.id = id;
+        this.nonlinear = nonlinear;
     }
 
     @Override
@@ -42,7 +53,10 @@ final class Poisson1d implements Problem {
 
     @Override
     public List<Condition> conditions() {
-        return List.of(Condition.of("pde", "interior", v.d("u", "x", "x"), x -> -Math.PI * Math.PI * Math.sin(Math.PI * x[0]), 24),
+        var operator = nonlinear ? v.d("u", "x", "x").plus(v.field("u").times(v.d("u", "x"))) : v.d("u", "x", "x");
+        double pi = Math.PI;
+        return List.of(Condition.of("pde", "interior", operator,
+                x -> -pi * pi * Math.sin(pi * x[0]) + (nonlinear ? pi * Math.sin(pi * x[0]) * Math.cos(pi * x[0]) : 0), 24),
                 Condition.of("boundary", "boundary", v.field("u"), x -> 0, 2));
     }
 

@@ -19,7 +19,8 @@ import org.geopinn.api.operator.LossScaling;
  * @param scaling loss scaling, null for {@link LossScaling#MEAN}
  * @param samplerId sampler for every condition, null for each condition's own
  * @param points collocation points per condition name, overriding the problem's counts
- * @param resampleEvery draw fresh points every this many steps; 0 keeps them fixed
+ * @param resampleEvery draw fresh points every this many steps; 0 keeps them fixed;
+ *        {@link #RESAMPLE_BY_STRATEGY} lets the engine's default strategy decide
  * @param optimizers the optimizer chain, empty for the problem's default
  * @param weightingId loss weighting id, null for the problem's default or {@code fixed}
  * @param weightingSettings its settings
@@ -42,6 +43,13 @@ public record SessionSpec(String problemId, String modelId, int[] hidden, String
         String weightingId, Map<String, String> weightingSettings, long maxSteps, double timeBudgetSeconds, long seed,
         int errorEvery, double[] initialParameters, org.geopinn.api.optimizer.OptimizerState initialOptimizerState,
         long startStep, List<String> diagnostics, int diagnosticEvery, int timeWindows) {
+    /**
+     * {@code resampleEvery} value (the builder's default): the engine's default strategy decides
+     * whether and how often the points are redrawn (residual-adaptive resampling for nonlinear
+     * problems trained by damped Gauss–Newton, fixed points otherwise).
+     */
+    public static final int RESAMPLE_BY_STRATEGY = -1;
+
 
     /** Copies collections and arrays; replaces null collections by empty ones. */
     public SessionSpec {
@@ -124,7 +132,7 @@ public record SessionSpec(String problemId, String modelId, int[] hidden, String
         private LossScaling scaling;
         private String samplerId;
         private Map<String, Integer> points = Map.of();
-        private int resampleEvery;
+        private int resampleEvery = RESAMPLE_BY_STRATEGY;
         private List<OptimizerStage> optimizers = List.of();
         private String weightingId;
         private Map<String, String> weightingSettings = Map.of();
@@ -153,7 +161,7 @@ public record SessionSpec(String problemId, String modelId, int[] hidden, String
         /** @param v loss scaling @return this */ public Builder scaling(LossScaling v) { scaling = v; return this; }
         /** @param v sampler id @return this */ public Builder sampler(String v) { samplerId = v; return this; }
         /** @param v points per condition @return this */ public Builder points(Map<String, Integer> v) { points = v; return this; }
-        /** @param v resampling period @return this */ public Builder resampleEvery(int v) { resampleEvery = v; return this; }
+        /** @param v resampling period (0: fixed points) @return this */ public Builder resampleEvery(int v) { resampleEvery = v; return this; }
         /** @param v optimizer chain @return this */ public Builder optimizers(List<OptimizerStage> v) { optimizers = v; return this; }
         /** @param chain optimizer chain as text @return this */ public Builder optimizers(String chain) { optimizers = OptimizerStage.parseChain(chain); return this; }
         /** @param v weighting id @return this */ public Builder weighting(String v) { weightingId = v; return this; }
