@@ -144,6 +144,13 @@ final class BenchCommand {
                 coupled("reaction-diffusion1d", "coupling", "0.1"), coupled("reaction-diffusion1d", "coupling", "10"),
                 coupled("npp1d", "zeta", "0.5"), coupled("npp1d", "zeta", "2.5")), 3,
                 "the coupling study's coupled 1-D systems, weak against strong coupling, SOAP and Adam both with gradient-norm weighting"));
+        // The nonlinear time-dependent benchmarks under the default strategy, a first-order peer beside.
+        m.put("nonlinear", new Suite("nonlinear", List.of(
+                new Entry("burgers", List.of(DEFAULT), 600, ALL_SEEDS, List.of(new Target(1e-4, 600), new Target(1e-5, 600))),
+                new Entry("burgers", List.of(RECIPE), 600, 1, List.of(new Target(1e-4, 600))),
+                new Entry("allen-cahn", List.of(DEFAULT), 900, ALL_SEEDS, List.of(new Target(1e-3, 900), new Target(1e-4, 900))),
+                new Entry("allen-cahn", List.of("adam"), 900, 1, List.of(new Target(1e-3, 900)))), 5,
+                "burgers and allen-cahn with the default strategy (no recipe), Adam (+ L-BFGS where a recipe names it) beside"));
         m.put("anchors", new Suite("anchors", List.of("laplace2d", "heat", "laplace5d", "allen-cahn").stream()
                 .map(p -> new Entry(p, List.of("adam", "lbfgs", "soap", "anagram", "engd"), 300, ALL_SEEDS, List.<Target>of())).toList(), 3,
                 "every published anchor, long budgets"));
