@@ -37,6 +37,15 @@ final class FrameworkServices implements Services, AutoCloseable {
     static final String HOME = "geopinn.home";
     /** Without bundle or service changes for this long, the host has finished starting. */
     static final Duration QUIET = Duration.ofMillis(400);
+    /**
+     * How long a component not yet enabled, or a registered problem or optimizer the engine has not
+     * taken up, may hold a command after the last change: a component someone disabled is never
+     * enabled, and one that fails to activate (a broken plugin) never reaches the engine.
+     */
+    static final Duration UNBOUND_GRACE = Duration.ofSeconds(5);
+    /** The service kinds a command names by id, with their catalog keys. */
+    private static final Map<String, Class<?>> NAMED_KINDS = Map.of("problems", Problem.class, "optimizers",
+            org.geopinn.api.optimizer.OptimizerFactory.class, "models", ModelFactory.class);
 
     private final BundleContext context;
     private final Duration timeout;
@@ -79,7 +88,9 @@ final class FrameworkServices implements Services, AutoCloseable {
             // The launcher starts Configuration Admin with the framework, hands it the
             // configurations and then starts the other bundles one by one: anyStarting() covers those.
             boolean started = context.getBundle(0).getState() == Bundle.ACTIVE;
-            if (engine && quiet && started && !anyStarting()) {
+            if (engine && quiet && started && !anyStarting()
+                    && (componentsEnabled() && catalogCoversServices()
+                            || System.nanoTime() - lastChange.get() >= UNBOUND_GRACE.toNanos())) {
                 return;
             }
             if (System.nanoTime() > deadline) {
@@ -113,14 +124,48 @@ final class FrameworkServices implements Services, AutoCloseable {
                 return true;
             }
         }
-        return !componentsEnabled();
+        return false;
     }
 
     /**
-     * Declarative Services may enable a started bundle's components a moment after the bundle is
-     * active (on its own thread): until it has, the bundle's services are missing though nothing
-     * is starting. Every enabled-by-default component of an active bundle must have a
-     * configuration (satisfied or not) in the component runtime.
+     * The engine takes up a problem or optimizer service by instantiating it (a component of the
+     * problems bundle builds its problem then), which under load may come seconds after the
+     * service was registered, with no service event to show for it.
+     *
+     * @return whether the engine's catalog lists every registered problem, optimizer and model
+     */
+    private boolean catalogCoversServices() {
+        ServiceReference<Catalog> ref = context.getServiceReference(Catalog.class);
+        Catalog catalog = ref == null ? null : context.getService(ref);
+        if (catalog == null) {
+            return false;
+        }
+        try {
+            Map<String, java.util.List<Catalog.Entry>> entries = catalog.entries();
+            for (Map.Entry<String, Class<?>> kind : NAMED_KINDS.entrySet()) {
+                java.util.Set<String> known = new java.util.HashSet<>();
+                entries.getOrDefault(kind.getKey(), java.util.List.of()).forEach(e -> known.add(e.id()));
+                ServiceReference<?>[] refs = context.getServiceReferences(kind.getValue().getName(), null);
+                for (ServiceReference<?> r : refs == null ? new ServiceReference<?>[0] : refs) {
+                    Object id = r.getProperty(ServiceProperties.ID);
+                    if (id != null && !known.contains(id.toString())) {
+                        return false;
+                    }
+                }
+            }
+            return true;
+        } catch (InvalidSyntaxException e) {
+            throw new IllegalStateException(e); // no filter is given
+        } finally {
+            context.ungetService(ref);
+        }
+    }
+
+    /**
+     * Declarative Services enables a started bundle's components on its own thread, under load
+     * seconds after the bundle is active: until it has, the bundle's services are missing though
+     * nothing is starting. Every enabled-by-default component of an active bundle must be enabled
+     * and have a configuration (satisfied or not) in the component runtime.
      */
     private boolean componentsEnabled() {
         ServiceReference<ServiceComponentRuntime> ref = context.getServiceReference(ServiceComponentRuntime.class);
@@ -138,8 +183,11 @@ final class FrameworkServices implements Services, AutoCloseable {
                     return false;
                 }
                 for (ComponentDescriptionDTO d : descriptions) {
-                    if (d.defaultEnabled && d.factory == null && !"require".equals(d.configurationPolicy) && scr.isComponentEnabled(d)
-                            && scr.getComponentConfigurationDTOs(d).isEmpty()) {
+                    if (!d.defaultEnabled || d.factory != null) {
+                        continue;
+                    }
+                    if (!scr.isComponentEnabled(d)
+                            || !"require".equals(d.configurationPolicy) && scr.getComponentConfigurationDTOs(d).isEmpty()) {
                         return false;
                     }
                 }

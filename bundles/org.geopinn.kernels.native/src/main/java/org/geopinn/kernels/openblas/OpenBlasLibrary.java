@@ -9,6 +9,10 @@ import org.bytedeco.openblas.global.openblas_nolapack;
  * (which extracts the libraries shipped in this bundle to its cache folder and loads them).
  */
 final class OpenBlasLibrary {
+    /** JavaCPP's cache folder property. */
+    private static final String CACHE_DIR = "org.bytedeco.javacpp.cachedir";
+    /** The manifest header holding this bundle's build time (bnd.bnd). */
+    private static final String BUILD_HEADER = "Geopinn-Native-Build";
     private static String failure;
     private static boolean tried;
 
@@ -24,6 +28,7 @@ final class OpenBlasLibrary {
         if (!tried) {
             tried = true;
             try {
+                useCacheOfThisBuild();
                 Loader.load(openblas_nolapack.class);
                 Loader.load(openblas.class);
                 // a first call proves the binding works (a missing symbol fails here, not in a step)
@@ -33,6 +38,28 @@ final class OpenBlasLibrary {
             }
         }
         return failure;
+    }
+
+    /**
+     * Points JavaCPP's cache at a folder of this build, unless the user chose one: JavaCPP
+     * overwrites a cached library in place when another build's jar is newer, and a process that
+     * has the old file mapped then crashes (SIGBUS).
+     */
+    private static void useCacheOfThisBuild() throws java.io.IOException {
+        if (System.getProperty(CACHE_DIR) != null) {
+            return;
+        }
+        java.net.URL url = OpenBlasLibrary.class.getResource("/META-INF/MANIFEST.MF");
+        if (url == null) {
+            return;
+        }
+        try (java.io.InputStream in = url.openStream()) {
+            String build = new java.util.jar.Manifest(in).getMainAttributes().getValue(BUILD_HEADER);
+            if (build != null && build.matches("[0-9]+")) {
+                System.setProperty(CACHE_DIR, java.nio.file.Path.of(System.getProperty("user.home"), ".javacpp", "cache",
+                        "geopinn-native-" + build).toString());
+            }
+        }
     }
 
     /** @return the version string OpenBLAS reports, e.g. "OpenBLAS 0.3.31" */
