@@ -26,6 +26,15 @@ class BenchTargetsTest {
     }
 
     @Test
+    void everySuiteFindsEachRunsEntryByItsLabel() {
+        BenchCommand.SUITES.values().forEach(suite -> assertEquals(suite.entries().size(),
+                suite.entries().stream().map(BenchCommand.Entry::label).distinct().count(), suite.name()));
+        BenchCommand.Entry burgers = new BenchCommand.Entry("burgers", List.of("default"), 60, 1, List.of());
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> new BenchCommand.Suite("twice", List.of(burgers, burgers), 1, "two entries with one label"));
+    }
+
+    @Test
     void theFirstCheckedEventAtOrBelowTheErrorGivesTheTime() {
         List<TrainingEvent> h = List.of(step(1, 1.0, 1e-2), step(2, 2.0, Double.NaN), step(3, 3.0, 1e-6), step(4, 4.5, 1e-9));
         double[] at = BenchCommand.reached(h, List.of(new Target(1e-6, 10), new Target(1e-8, 60), new Target(1e-12, 60)));
