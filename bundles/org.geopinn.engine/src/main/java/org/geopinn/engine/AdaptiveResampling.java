@@ -8,12 +8,15 @@ import org.geopinn.samplers.ResidualAdaptiveResampler;
  * Residual-adaptive resampling (RAD, k = 1, c = 1) through the samplers bundle's resampler: a
  * condition's new points are drawn from its current points plus fresh candidates, with
  * probability growing with the residual there. The samplers bundle is an optional import: when
- * it is absent, {@link #available()} is false and sessions draw fresh points instead.
+ * it is absent, {@link #available()} is false and sessions draw fresh points instead
+ * ({@link Resampling#installed()}).
  */
-final class AdaptiveResampling {
+final class AdaptiveResampling implements Resampling {
     /** Fresh candidates per current point. */
     static final int CANDIDATES_PER_POINT = 4;
     private static final boolean AVAILABLE = probe();
+    /** The renewal through {@link #resample}; use only when {@link #available()}. */
+    static final Resampling RAD = new AdaptiveResampling();
 
     private AdaptiveResampling() {
     }
@@ -25,6 +28,16 @@ final class AdaptiveResampling {
         } catch (LinkageError e) {
             return false;
         }
+    }
+
+    @Override
+    public int candidatesPerPoint() {
+        return CANDIDATES_PER_POINT;
+    }
+
+    @Override
+    public void renew(ResidualSystem system, double[] theta, String group, double[] fresh, int dimension, long seed) {
+        resample(system, theta, group, fresh, dimension, seed);
     }
 
     /** @return whether the resampler is installed */

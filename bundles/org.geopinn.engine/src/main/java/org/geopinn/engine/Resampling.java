@@ -1,0 +1,53 @@
+package org.geopinn.engine;
+
+import org.geopinn.api.operator.ResidualSystem;
+import org.geopinn.api.session.SessionSpec;
+
+/**
+ * How a condition's collocation points are renewed at a resampling round: from freshly drawn
+ * candidates, the renewal picks the condition's new points. {@link #FRESH} takes the candidates
+ * as they are; {@link AdaptiveResampling} selects where the residual is large.
+ */
+interface Resampling {
+    /** Fresh points in place of the old ones: one candidate per point, all taken. */
+    Resampling FRESH = new Resampling() {
+        @Override
+        public int candidatesPerPoint() {
+            return 1;
+        }
+
+        @Override
+        public void renew(ResidualSystem system, double[] theta, String group, double[] fresh, int dimension, long seed) {
+            system.setPoints(group, fresh);
+        }
+    };
+
+    /** @return how many times a condition's point count to draw as candidates */
+    int candidatesPerPoint();
+
+    /**
+     * Replaces the points of one condition.
+     *
+     * @param system the residual system (its points of the group change)
+     * @param theta the current parameters (not modified)
+     * @param group the condition's name
+     * @param fresh the candidates, {@link #candidatesPerPoint()} times the condition's count, row-major
+     * @param dimension the number of variables
+     * @param seed the seed of a random selection
+     */
+    void renew(ResidualSystem system, double[] theta, String group, double[] fresh, int dimension, long seed);
+
+    /** @return the residual-adaptive renewal when the samplers bundle is installed, else {@link #FRESH} */
+    static Resampling installed() {
+        return AdaptiveResampling.available() ? AdaptiveResampling.RAD : FRESH;
+    }
+
+    /**
+     * @param spec the session's spec
+     * @param step a step
+     * @return the resampling round the step is in (0 without resampling): round k draws with its own seeds
+     */
+    static long round(SessionSpec spec, long step) {
+        return spec.resampleEvery() > 0 ? step / spec.resampleEvery() : 0;
+    }
+}

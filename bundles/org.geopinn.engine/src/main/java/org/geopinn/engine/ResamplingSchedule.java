@@ -1,0 +1,50 @@
+package org.geopinn.engine;
+
+import java.util.List;
+import org.geopinn.api.session.SessionSpec;
+
+/**
+ * When a session's collocation points are renewed (every {@code resampleEvery} steps, not at the
+ * start step of a resumed run) and with which {@link Resampling}: every condition gets
+ * candidates of its own sampler with the round's seeds, squeezed into the current time window.
+ */
+final class ResamplingSchedule {
+    private final SessionSpec spec;
+    private final ServiceDirectory directory;
+    private final TimeWindows windows;
+    private final List<String> conditionNames;
+    private final Resampling resampling;
+
+    /**
+     * @param spec the session's spec
+     * @param directory where the samplers are
+     * @param windows the time windows the points are squeezed into
+     * @param conditionNames the problem's conditions, in order
+     * @param resampling how the points are renewed
+     */
+    ResamplingSchedule(SessionSpec spec, ServiceDirectory directory, TimeWindows windows, List<String> conditionNames,
+            Resampling resampling) {
+        this.spec = spec;
+        this.directory = directory;
+        this.windows = windows;
+        this.conditionNames = conditionNames;
+        this.resampling = resampling;
+    }
+
+    /** @param at where training stands: renews the points of its rig if this step is a resampling step */
+    void renewIfDue(TrainingPosition at) {
+        long step = at.step;
+        int every = spec.resampleEvery();
+        if (every <= 0 || step == 0 || step % every != 0 || step == spec.startStep() && spec.startStep() > 0) {
+            return;
+        }
+        long round = Resampling.round(spec, step);
+        TrainingRig rig = at.rig;
+        int d = rig.problem.domain().dimension();
+        for (int g = 0; g < conditionNames.size(); g++) {
+            double[] fresh = CollocationPoints.sample(rig.problem, spec, directory, g, round, resampling.candidatesPerPoint());
+            windows.squeeze(at.window, g, fresh);
+            resampling.renew(rig.system, at.theta, conditionNames.get(g), fresh, d, CollocationPoints.seed(spec.seed(), g, -round));
+        }
+    }
+}
