@@ -32,8 +32,10 @@ public interface Optimizer {
      * Restores a snapshot, so that the next step is exactly the step the exporting instance would
      * have taken.
      *
-     * @param state a snapshot exported by an optimizer of the same id
-     * @throws org.geopinn.api.GeopinnException if the state belongs to another optimizer or another parameter count
+     * @param state a snapshot exported by an optimizer of the same id, for the model's parameter
+     *        count (the session checks the count before; {@link OptimizerState#requireSavedBy}
+     *        checks the id)
+     * @throws org.geopinn.api.GeopinnException if the state belongs to another optimizer
      */
     void importState(OptimizerState state);
 
@@ -41,7 +43,8 @@ public interface Optimizer {
      * Offered on a swap: take what is useful of the previous optimizer's state (e.g. Adam's moments
      * for SOAP's biases).
      *
-     * @param previous the state of the optimizer being replaced
+     * @param previous the state of the optimizer being replaced (checked by the session against the
+     *        model's parameter count)
      * @return true if something was taken, false to start fresh
      */
     default boolean adopt(OptimizerState previous) {

@@ -74,16 +74,30 @@ public final class OptimizerState {
     }
 
     /**
-     * Checks that this state fits an optimizer.
+     * Checks that this state was exported by the optimizer about to import it. The parameter count
+     * is not checked here: an optimizer learns it only at its first step, so the session, which
+     * knows the model, checks every state against the model's parameter count before handing it
+     * to {@link Optimizer#importState} or {@link Optimizer#adopt}.
      *
      * @param id the importing optimizer's id
-     * @param p its parameter count
-     * @throws GeopinnException if it does not
+     * @throws GeopinnException if another optimizer exported it
      */
-    public void requireCompatible(String id, int p) {
+    public void requireSavedBy(String id) {
         if (!optimizerId.equals(id)) {
             throw new GeopinnException("optimizer state was saved by '" + optimizerId + "', not '" + id + "'");
         }
+    }
+
+    /**
+     * Checks that this state fits an optimizer and a model: {@link #requireSavedBy} and the
+     * parameter count.
+     *
+     * @param id the importing optimizer's id
+     * @param p the model's parameter count (not this state's own)
+     * @throws GeopinnException if it does not fit
+     */
+    public void requireCompatible(String id, int p) {
+        requireSavedBy(id);
         if (parameterCount != p) {
             throw new GeopinnException("optimizer state is for " + parameterCount + " parameters, the model has " + p);
         }

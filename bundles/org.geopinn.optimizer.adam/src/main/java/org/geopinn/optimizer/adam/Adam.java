@@ -104,7 +104,7 @@ final class Adam implements Optimizer {
 
     @Override
     public void importState(OptimizerState state) {
-        state.requireCompatible(id(), state.parameterCount());
+        state.requireSavedBy(id());
         m = state.array("m");
         v = state.array("v");
         t = (long) state.scalar("t", 0);

@@ -216,7 +216,7 @@ final class Anagram implements Optimizer {
 
     @Override
     public void importState(OptimizerState state) {
-        state.requireCompatible(id(), state.parameterCount());
+        state.requireSavedBy(id());
         steps = (long) state.scalar("steps", 0);
         rule.restore(state.scalar("tau", Double.NaN), state.scalar("spread", Double.NaN));
         parameterCount = state.parameterCount() > 0 ? state.parameterCount() : -1;

@@ -110,7 +110,7 @@ final class Engd implements Optimizer {
 
     @Override
     public void importState(OptimizerState state) {
-        state.requireCompatible(id(), state.parameterCount());
+        state.requireSavedBy(id());
         steps = (long) state.scalar("steps", 0);
         parameterCount = state.parameterCount() > 0 ? state.parameterCount() : -1;
         if (adaptive != null) {

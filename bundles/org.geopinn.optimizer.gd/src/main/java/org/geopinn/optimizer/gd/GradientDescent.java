@@ -75,6 +75,6 @@ final class GradientDescent implements Optimizer {
 
     @Override
     public void importState(OptimizerState state) {
-        state.requireCompatible(id(), state.parameterCount());
+        state.requireSavedBy(id());
     }
 }

@@ -193,7 +193,7 @@ final class GaussNewtonPcg implements Optimizer {
 
     @Override
     public void importState(OptimizerState state) {
-        state.requireCompatible(id(), state.parameterCount());
+        state.requireSavedBy(id());
         damping = state.scalar("damping", damping);
         steps = (long) state.scalar("steps", 0);
     }

@@ -304,7 +304,7 @@ final class Lbfgs implements Optimizer {
 
     @Override
     public void importState(OptimizerState state) {
-        state.requireCompatible(id(), state.parameterCount());
+        state.requireSavedBy(id());
         p = -1;
         pairs = 0;
         iterations = 0;

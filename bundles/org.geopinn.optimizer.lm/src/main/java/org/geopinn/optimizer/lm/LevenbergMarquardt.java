@@ -263,7 +263,7 @@ final class LevenbergMarquardt implements Optimizer {
 
     @Override
     public void importState(OptimizerState state) {
-        state.requireCompatible(id(), state.parameterCount());
+        state.requireSavedBy(id());
         steps = (long) state.scalar("steps", 0);
         failedTries = (long) state.scalar("failed_tries", 0);
         if (!damping.restore(state)) {

@@ -161,7 +161,7 @@ final class Soap implements Optimizer {
 
     @Override
     public void importState(OptimizerState state) {
-        state.requireCompatible(id(), state.parameterCount());
+        state.requireSavedBy(id());
         pending = state;
     }
 

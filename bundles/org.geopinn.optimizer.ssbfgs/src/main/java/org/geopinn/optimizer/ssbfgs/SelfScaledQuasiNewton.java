@@ -244,7 +244,7 @@ final class SelfScaledQuasiNewton implements Optimizer {
 
     @Override
     public void importState(OptimizerState state) {
-        state.requireCompatible(id(), state.parameterCount());
+        state.requireSavedBy(id());
         steps = (long) state.scalar("steps", 0);
         resets = (long) state.scalar("resets", 0);
         cachedLoss = Double.NaN;
