@@ -75,6 +75,8 @@ final class TimeMarching {
                 case INTERIOR -> true;
                 case FACE -> part.variable() != time;
                 case BOUNDARY -> java.util.Arrays.stream(part.boundaryVariables()).noneMatch(v -> v == time);
+                case GEOMETRY -> part.geometryParts().stream().noneMatch(
+                        p -> p.equals(org.geopinn.api.geometry.Geometry.INITIAL) || p.equals(org.geopinn.api.geometry.Geometry.FINAL));
             };
         }
         return new TimeMarching(windows, time, problem.domain().lower(time), problem.domain().upper(time), marched,

@@ -25,6 +25,10 @@ public abstract class Shape implements Geometry {
     /** Rejection gives up when fewer than one candidate in this many is kept. */
     private static final int MAX_REJECTIONS = 100_000;
 
+    /** Estimates computed once (shapes are immutable); NaN until then. */
+    private volatile double estimatedVolume = Double.NaN;
+    private final java.util.concurrent.ConcurrentHashMap<String, Double> estimatedMeasures = new java.util.concurrent.ConcurrentHashMap<>();
+
     Shape() {
     }
 
@@ -47,6 +51,15 @@ public abstract class Shape implements Geometry {
 
     @Override
     public double volume() {
+        double v = estimatedVolume;
+        if (Double.isNaN(v)) {
+            v = estimateVolume();
+            estimatedVolume = v;
+        }
+        return v;
+    }
+
+    private double estimateVolume() {
         double[] lo = lower();
         double[] hi = upper();
         double box = 1;
@@ -68,6 +81,10 @@ public abstract class Shape implements Geometry {
     @Override
     public double boundaryMeasure(String part) {
         requirePart(part);
+        return estimatedMeasures.computeIfAbsent(part, this::estimateMeasure);
+    }
+
+    private double estimateMeasure(String part) {
         SplittableRandom random = new SplittableRandom(ESTIMATE_SEED);
         double[] p = new double[dimension()];
         double[] n = new double[dimension()];

@@ -10,6 +10,7 @@ import org.geopinn.api.GeopinnException;
 import org.geopinn.api.expr.Expr;
 import org.geopinn.api.expr.PointFunction;
 import org.geopinn.api.expr.Vocabulary;
+import org.geopinn.api.geometry.Geometry;
 import org.geopinn.api.problem.Condition;
 import org.geopinn.api.problem.Domain;
 import org.geopinn.api.problem.DomainPart;
@@ -30,13 +31,15 @@ import org.geopinn.api.problem.ReferenceSolution;
  *         .build();
  * }</pre>
  *
- * <p>The domain is the box of the variables' bounds. Three parts exist without being declared,
+ * <p>The domain is the box of the variables' bounds, or a geometry ({@link #domain(Geometry, String...)}). Three parts exist without being declared,
  * as in declared problems: {@code interior}, {@code boundary} (the faces of every variable but
  * {@code t}) and, when there is a variable {@code t}, {@code initial} (t at its lower bound);
  * {@link #boundary(String, String...)} and {@link #face(String, String, boolean)} add others.
  * Operators are operator text ({@link Vocabulary#parse}, e.g. {@code "u_t - 0.25*u_xx"}) or Java
  * expressions on the vocabulary ({@code v -> v.laplacian("u").times(-1)}); sources and exact
  * solutions are Java functions of the point or text in the variables ({@code "sin(pi*x)"}).
+ * Boundary conditions may use the outward normal derivative {@code dn(u)}: Neumann {@code dn(u)},
+ * Robin {@code u + 0.5*dn(u)}.
  * Declarations may come in any order: they are resolved by {@link #build()}, which checks the whole
  * problem ({@link ProblemCheck}) and reports the first inconsistency as one
  * {@link GeopinnException} line naming the problem. A builder is not thread-safe; build once.
@@ -55,6 +58,7 @@ public final class ProblemBuilder {
     private final List<Function<Vocabulary, Condition>> conditions = new ArrayList<>();
     private final List<Function<Vocabulary, PointFunction>> exact = new ArrayList<>();
     private ReferenceSolution reference;
+    private Geometry geometry;
     private final Map<String, String> settings = new LinkedHashMap<>();
 
     private ProblemBuilder(String id, String description) {
@@ -102,6 +106,37 @@ public final class ProblemBuilder {
         variables.add(name);
         lower.add(min);
         upper.add(max);
+        return this;
+    }
+
+    /**
+     * The domain as a geometry instead of a box of variable bounds (e.g. a plate with a hole from
+     * the bundle {@code org.geopinn.geometry}). Besides {@code interior}, {@code boundary} (every
+     * boundary part but the time faces) and, for a time × space product, {@code initial}, each of
+     * the geometry's boundary parts is a domain part of the same name (e.g. {@code hole});
+     * {@link #part} unites several.
+     *
+     * @param region the region
+     * @param variableNames its coordinates' names, as many as its dimension ({@code t} first for a time × space product)
+     * @return this
+     */
+    public ProblemBuilder domain(Geometry region, String... variableNames) {
+        this.geometry = Objects.requireNonNull(region, "geometry");
+        for (String name : variableNames) {
+            variables.add(name);
+            lower.add(Double.NaN); // bounds come from the geometry
+            upper.add(Double.NaN);
+        }
+        return this;
+    }
+
+    /**
+     * @param name a new part (or one replacing an implicit part of that name)
+     * @param boundaryParts boundary parts of the domain's geometry the part unites
+     * @return this
+     */
+    public ProblemBuilder part(String name, String... boundaryParts) {
+        parts.put(name, v -> DomainPart.geometry(name, boundaryParts));
         return this;
     }
 
@@ -272,8 +307,10 @@ public final class ProblemBuilder {
      */
     public Problem build() {
         try {
-            Vocabulary v = new Vocabulary(variables, fields);
-            Domain domain = new Domain(variables, toArray(lower), toArray(upper), parts(v));
+            Vocabulary plain = new Vocabulary(variables, fields);
+            Domain domain = domain(plain);
+            // dn(u) reads the outward normals of this domain's boundary.
+            Vocabulary v = plain.withNormals(domain::normal);
             List<Condition> built = new ArrayList<>();
             conditions.forEach(c -> built.add(c.apply(v)));
             ReferenceSolution solution = reference;
@@ -337,6 +374,25 @@ public final class ProblemBuilder {
         Function<Vocabulary, Condition> previous = conditions.get(last);
         conditions.set(last, v -> change.apply(previous.apply(v)));
         return this;
+    }
+
+    private Domain domain(Vocabulary v) {
+        if (geometry == null) {
+            return new Domain(variables, toArray(lower), toArray(upper), parts(v));
+        }
+        if (lower.stream().anyMatch(b -> !b.isNaN())) {
+            throw new GeopinnException("the domain is a geometry; give its variables with domain(geometry, names…), not variable(name, min, max)");
+        }
+        Map<String, DomainPart> all = new LinkedHashMap<>();
+        all.put("interior", DomainPart.interior("interior"));
+        List<String> spatial = geometry.boundaryParts().stream()
+                .filter(p -> !p.equals(Geometry.INITIAL) && !p.equals(Geometry.FINAL)).toList();
+        all.put("boundary", DomainPart.geometry("boundary", spatial.toArray(String[]::new)));
+        for (String p : geometry.boundaryParts()) {
+            all.putIfAbsent(p, DomainPart.geometry(p, p));
+        }
+        parts.forEach((name, part) -> all.put(name, part.apply(v)));
+        return new Domain(variables, geometry, new ArrayList<>(all.values()));
     }
 
     private List<DomainPart> parts(Vocabulary v) {
