@@ -59,6 +59,7 @@ public final class ProblemBuilder {
     private final List<Function<Vocabulary, PointFunction>> exact = new ArrayList<>();
     private ReferenceSolution reference;
     private Geometry geometry;
+    private final Map<String, Function<Vocabulary, Observations>> observed = new LinkedHashMap<>();
     private final Map<String, String> settings = new LinkedHashMap<>();
 
     private ProblemBuilder(String id, String description) {
@@ -235,6 +236,33 @@ public final class ProblemBuilder {
     }
 
     /**
+     * Observations of a field as a loss term named {@code name} (see {@link Observations}): a CSV
+     * file whose header names the variables, the field and optionally {@code weight}, or a
+     * {@code .npy} array of those columns. When rows are held out and no exact reference is given,
+     * the held-out rows become the reference, so the reported error is the validation error.
+     *
+     * @param name the condition's name
+     * @param file the observations file
+     * @param field the observed field
+     * @param validationFraction the share of rows held out for validation, in [0, 1)
+     * @return this
+     */
+    public ProblemBuilder observe(String name, java.nio.file.Path file, String field, double validationFraction) {
+        observed.put(name, v -> Observations.read(file, v.variables(), field, validationFraction));
+        return this;
+    }
+
+    /**
+     * @param name the condition's name
+     * @param observations observations already read
+     * @return this
+     */
+    public ProblemBuilder observe(String name, Observations observations) {
+        observed.put(name, v -> observations);
+        return this;
+    }
+
+    /**
      * @param weight the fixed loss weight of the condition declared last
      * @return this
      */
@@ -314,6 +342,17 @@ public final class ProblemBuilder {
             List<Condition> built = new ArrayList<>();
             conditions.forEach(c -> built.add(c.apply(v)));
             ReferenceSolution solution = reference;
+            for (Map.Entry<String, Function<Vocabulary, Observations>> o : observed.entrySet()) {
+                Observations obs = o.getValue().apply(v);
+                built.add(obs.condition(o.getKey(), "interior", v));
+                if (obs.validationSize() > 0 && solution == null && exact.isEmpty()) {
+                    if (fields.size() != 1) {
+                        throw new GeopinnException("held-out observations are the reference of a single-field problem; this one has fields "
+                                + fields);
+                    }
+                    solution = obs.validation();
+                }
+            }
             if (!exact.isEmpty()) {
                 if (exact.size() != fields.size()) {
                     throw new GeopinnException("the reference gives " + exact.size() + " exact solutions for the "
@@ -384,6 +423,21 @@ public final class ProblemBuilder {
             throw new GeopinnException("the domain is a geometry; give its variables with domain(geometry, names…), not variable(name, min, max)");
         }
         Map<String, DomainPart> all = new LinkedHashMap<>();
+        implicitParts(geometry).forEach(p -> all.put(p.name(), p));
+        parts.forEach((name, part) -> all.put(name, part.apply(v)));
+        return new Domain(variables, geometry, new ArrayList<>(all.values()));
+    }
+
+    /**
+     * The parts a domain given by a geometry has without declaring them: {@code interior},
+     * {@code boundary} (every boundary part but the time faces) and one part per boundary part of
+     * the geometry, of the same name (so {@code initial} for a time × space product).
+     *
+     * @param geometry the region
+     * @return the parts, in that order
+     */
+    public static List<DomainPart> implicitParts(Geometry geometry) {
+        Map<String, DomainPart> all = new LinkedHashMap<>();
         all.put("interior", DomainPart.interior("interior"));
         List<String> spatial = geometry.boundaryParts().stream()
                 .filter(p -> !p.equals(Geometry.INITIAL) && !p.equals(Geometry.FINAL)).toList();
@@ -391,8 +445,7 @@ public final class ProblemBuilder {
         for (String p : geometry.boundaryParts()) {
             all.putIfAbsent(p, DomainPart.geometry(p, p));
         }
-        parts.forEach((name, part) -> all.put(name, part.apply(v)));
-        return new Domain(variables, geometry, new ArrayList<>(all.values()));
+        return new ArrayList<>(all.values());
     }
 
     private List<DomainPart> parts(Vocabulary v) {
