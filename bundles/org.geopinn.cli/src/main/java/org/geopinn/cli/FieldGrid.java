@@ -9,7 +9,8 @@ import org.geopinn.api.solution.TrainedSolution;
 /**
  * A trained solution sampled on a regular grid for pictures and VTK: the whole domain in 1-D and
  * 2-D; in more dimensions the plane of the first two variables with the others at mid-range.
- * Holds each field, its reference (when the problem has one) and the absolute error.
+ * Holds each field, its reference (when the problem has one) and the absolute error; on a domain
+ * given by a geometry, which grid points lie in it (pictures leave the others blank).
  */
 final class FieldGrid {
     final List<String> fields;
@@ -27,9 +28,12 @@ final class FieldGrid {
     final double[][] error;
     /** A note on where the slice lies, empty for 1-D and 2-D. */
     final String slice;
+    /** Whether each grid point lies in the domain; null for a box, where all do. */
+    final boolean[] inside;
 
     private FieldGrid(List<String> fields, List<String> axes, int nx, int ny, double[] origin, double[] spacing,
-            double[][] values, double[][] exact, double[][] error, String slice) {
+            double[][] values, double[][] exact, double[][] error, String slice, boolean[] inside) {
+        this.inside = inside;
         this.fields = fields;
         this.axes = axes;
         this.nx = nx;
@@ -81,9 +85,19 @@ final class FieldGrid {
         for (int f = 0; f < fields; f++) {
             System.arraycopy(out, f * n, values[f], 0, n);
         }
+        boolean[] inside = null;
+        if (domain.geometry().isPresent()) {
+            inside = new boolean[n];
+            double[] x = new double[d];
+            for (int i = 0; i < n; i++) {
+                System.arraycopy(points, i * d, x, 0, d);
+                inside[i] = domain.contains(x);
+            }
+        }
         double[][] exact = null;
         double[][] error = null;
-        if (problem.reference().isPresent()) {
+        // A reference known only at its own points (held-out observations) has no values on the grid.
+        if (problem.reference().isPresent() && problem.reference().get().points() == null) {
             double[] ref = new double[n * fields];
             problem.reference().get().evaluate(points, n, ref);
             exact = new double[fields][n];
@@ -96,7 +110,7 @@ final class FieldGrid {
             }
         }
         List<String> axes = d == 1 ? List.of(domain.variables().get(0)) : domain.variables().subList(0, 2);
-        return new FieldGrid(solution.fields(), List.copyOf(axes), nx, ny, origin, spacing, values, exact, error, slice.toString());
+        return new FieldGrid(solution.fields(), List.copyOf(axes), nx, ny, origin, spacing, values, exact, error, slice.toString(), inside);
     }
 
     /** @param ix a column @return its coordinate */

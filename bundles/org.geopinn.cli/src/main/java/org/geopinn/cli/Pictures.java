@@ -145,6 +145,9 @@ final class Pictures {
         for (int iy = 0; iy < grid.ny; iy++) {
             for (int ix = 0; ix < grid.nx; ix++) {
                 double z = v[ix + grid.nx * iy];
+                if (grid.inside != null && !grid.inside[ix + grid.nx * iy]) {
+                    continue; // outside a geometry: left blank
+                }
                 min = Math.min(min, z);
                 max = Math.max(max, z);
                 cells.add(new Number[] {ix, iy, z});

@@ -46,6 +46,9 @@ final class CollocationPoints {
      */
     static double[] sample(Problem problem, SessionSpec spec, ServiceDirectory directory, int g, long round, int factor) {
         Condition c = problem.conditions().get(g);
+        if (c.data() != null) {
+            return c.data(); // observations: the measured points, in every round
+        }
         String samplerId = spec.samplerId() != null ? spec.samplerId() : c.sampler();
         Sampler sampler = directory.find(Sampler.class, samplerId).orElseThrow(() -> new GeopinnException(
                 "sampler '" + samplerId + "' of condition '" + c.name() + "' is not available; known: " + directory.ids(Sampler.class)));

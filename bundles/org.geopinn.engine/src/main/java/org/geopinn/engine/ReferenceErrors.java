@@ -34,7 +34,8 @@ final class ReferenceErrors {
     ReferenceErrors(Domain domain, ReferenceSolution reference, Model model) {
         this.d = domain.dimension();
         this.fields = model.spec().fields().size();
-        this.points = evaluationPoints(domain);
+        double[] known = reference.points();
+        this.points = known != null ? known : evaluationPoints(domain);
         this.n = points.length / d;
         this.exact = new double[n * fields];
         reference.evaluate(points, n, exact);
@@ -49,16 +50,28 @@ final class ReferenceErrors {
     }
 
     /**
-     * @param domain a box
-     * @return a closed grid of about 1000 (1-D), 65² (2-D) or 21³ (3-D) points; Halton points beyond
+     * @param domain a box or a geometry
+     * @return a closed grid of about 1000 (1-D), 65² (2-D) or 21³ (3-D) points over the box; Halton
+     *         points beyond; for a geometry, those of them in the closed domain
      */
     static double[] evaluationPoints(Domain domain) {
         int d = domain.dimension();
-        if (d > 3) {
-            return halton(domain, QUASI_RANDOM_POINTS);
-        }
         int perAxis = d == 1 ? 1001 : d == 2 ? 65 : 21;
-        return grid(domain, perAxis);
+        double[] all = d > 3 ? halton(domain, QUASI_RANDOM_POINTS) : grid(domain, perAxis);
+        if (domain.geometry().isEmpty()) {
+            return all;
+        }
+        double[] kept = new double[all.length];
+        double[] x = new double[d];
+        int k = 0;
+        for (int i = 0; i < all.length / d; i++) {
+            System.arraycopy(all, i * d, x, 0, d);
+            if (domain.contains(x)) {
+                System.arraycopy(x, 0, kept, k * d, d);
+                k++;
+            }
+        }
+        return java.util.Arrays.copyOf(kept, k * d);
     }
 
     /**

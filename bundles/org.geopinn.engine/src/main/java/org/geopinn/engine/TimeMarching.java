@@ -71,10 +71,13 @@ final class TimeMarching {
         boolean[] marched = new boolean[conditions.size()];
         for (int g = 0; g < marched.length; g++) {
             DomainPart part = problem.domain().part(conditions.get(g).part());
-            marched[g] = switch (part.kind()) {
+            // Observations stay where they were measured.
+            marched[g] = conditions.get(g).data() == null && switch (part.kind()) {
                 case INTERIOR -> true;
                 case FACE -> part.variable() != time;
                 case BOUNDARY -> java.util.Arrays.stream(part.boundaryVariables()).noneMatch(v -> v == time);
+                case GEOMETRY -> part.geometryParts().stream().noneMatch(
+                        p -> p.equals(org.geopinn.api.geometry.Geometry.INITIAL) || p.equals(org.geopinn.api.geometry.Geometry.FINAL));
             };
         }
         return new TimeMarching(windows, time, problem.domain().lower(time), problem.domain().upper(time), marched,

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.geopinn.api.expr.Expr;
+import org.geopinn.api.expr.ExprLimits;
 import org.geopinn.api.expr.ExprParseException;
 import org.geopinn.api.expr.ExprPrinter;
 import org.geopinn.api.expr.Vocabulary;
@@ -85,6 +86,7 @@ class ExprParserTest {
         "u^u                  | 3  | exponent after '^' must be a constant",
         "u_t $ 3              | 5  | unexpected '$'",
         "lap(u_x)             | 5  | takes a field name",
+        "dn(u)                | 1  | needs the outward normals of the domain's boundary",
         "1.2.3                | 1  | malformed number",
         "u_t + )              | 7  | unexpected ')'",
         "sin u                | 1  | unknown symbol 'sin'",
@@ -95,6 +97,30 @@ class ExprParserTest {
         assertTrue(e.getMessage().contains(message), e.getMessage());
         assertTrue(e.getMessage().contains("column " + column), e.getMessage());
         assertFalse(e.getMessage().contains("\n"));
+    }
+
+    @Test
+    void dnIsTheSpatialNormalDerivativeAndIsBoundedLikeOtherOperators() {
+        Vocabulary v = heat.withNormals((x, n) -> {
+            n[0] = 0.5; // a time component, which dn must ignore
+            n[1] = 0.6;
+            n[2] = 0.8;
+        });
+        Expr e = v.parse("u + 0.5*dn(u)");
+        assertEquals(List.of(v.field("u"), v.d("u", "x"), v.d("u", "y")), ExprPrinter.fieldDerivatives(e), "dn is spatial: t excluded");
+        ExpressionProgram program = ExpressionProgram.compile(e);
+        double[] point = {0.1, 0.2, 0.3};
+        double[] coefficients = program.coefficients().stream().mapToDouble(c -> c.function().value(point)).toArray();
+        double[] partials = new double[3];
+        // u = 2, u_x = 3, u_y = 5: u + 0.5(0.6·3 + 0.8·5) = 4.9
+        double value = program.evaluate(new double[] {2, 3, 5}, coefficients, point, 0, partials, program.newWorkspace());
+        assertEquals(4.9, value, 1e-14);
+        assertArrayEquals(new double[] {1, 0.3, 0.4}, partials, 1e-14);
+        assertTrue(assertThrows(ExprParseException.class, () -> v.parse("dn(u_x)")).getMessage().contains("takes a field name"));
+        String deep = "(".repeat(ExprLimits.MAX_DEPTH) + "dn(u)" + ")".repeat(ExprLimits.MAX_DEPTH);
+        assertTrue(assertThrows(ExprParseException.class, () -> v.parse(deep)).getMessage().contains("levels"),
+                "dn nests within the same depth bound");
+        assertEquals(3, ExprLimits.depth(v.parse("dn(u)")));
     }
 
     @Test

@@ -13,7 +13,9 @@ import java.util.Locale;
  * {@code u_x1x2}; several parts may be separated by further underscores), the operators
  * {@code + - * / ^} with the usual precedence ({@code ^} binds tightest, right-associative, and
  * takes a constant exponent), parentheses, the functions {@code sin cos exp log tanh sinh cosh sqrt},
- * and {@code lap(u)} for the Laplacian of a field over the spatial variables (all but {@code t}).
+ * {@code lap(u)} for the Laplacian of a field over the spatial variables (all but {@code t}), and
+ * {@code dn(u)} for its derivative along the outward normal of the domain's boundary (when the
+ * vocabulary has normals, {@link Vocabulary#withNormals}).
  *
  * <p>The work is bounded by the text's length whatever it says: a derivative suffix is split into
  * variable names by dynamic programming over its positions (never by backtracking), nesting is
@@ -236,12 +238,28 @@ public final class ExprParser {
             }
             return vocabulary.laplacian(d.fieldName());
         }
+        if (name.equals("dn")) {
+            skipSpace();
+            int at = pos;
+            Expr arg = sum();
+            expect(')');
+            if (!(arg instanceof Expr.FieldDerivative d) || d.totalOrder() != 0) {
+                pos = at;
+                throw error("dn(…) takes a field name, e.g. dn(u)");
+            }
+            if (!vocabulary.hasNormals()) {
+                pos = start;
+                throw error("dn(" + d.fieldName() + ") needs the outward normals of the domain's boundary;"
+                        + " it may be used in a problem's conditions");
+            }
+            return vocabulary.normalDerivative(d.fieldName());
+        }
         Expr.Function f;
         try {
             f = Expr.Function.valueOf(name.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException ex) {
             pos = start;
-            throw error("unknown function '" + abbreviate(name) + "'; functions are lap, "
+            throw error("unknown function '" + abbreviate(name) + "'; functions are lap, dn, "
                     + Arrays.toString(Expr.Function.values()).toLowerCase(Locale.ROOT));
         }
         Expr arg = sum();

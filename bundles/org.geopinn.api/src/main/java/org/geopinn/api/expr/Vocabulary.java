@@ -24,6 +24,7 @@ public final class Vocabulary {
 
     private final List<String> variables;
     private final List<String> fields;
+    private final NormalField normals;
 
     /**
      * @param variables input variable names, in coordinate order
@@ -31,6 +32,11 @@ public final class Vocabulary {
      * @throws GeopinnException when a name is empty, repeated or used as both
      */
     public Vocabulary(List<String> variables, List<String> fields) {
+        this(variables, fields, null);
+    }
+
+    private Vocabulary(List<String> variables, List<String> fields, NormalField normals) {
+        this.normals = normals;
         this.variables = List.copyOf(variables);
         this.fields = List.copyOf(fields);
         List<String> all = new ArrayList<>(this.variables);
@@ -114,6 +120,49 @@ public final class Vocabulary {
             orders[variableIndex(Objects.requireNonNull(w))]++;
         }
         return new Expr.FieldDerivative(fieldIndex(field), field, orders);
+    }
+
+    /**
+     * @param field the outward unit normal of the domain's boundary, read by {@link #normalDerivative}
+     * @return this vocabulary with those normals
+     */
+    public Vocabulary withNormals(NormalField field) {
+        return new Vocabulary(variables, fields, java.util.Objects.requireNonNull(field, "normals"));
+    }
+
+    /** @return whether {@link #withNormals} gave this vocabulary the domain's normals */
+    public boolean hasNormals() {
+        return normals != null;
+    }
+
+    /**
+     * The normal derivative ∂u/∂n = Σ_j n_j ∂u/∂x_j over the spatial variables, the normal
+     * components being coefficient functions {@code n_x, n_y …} of the point. Written
+     * {@code dn(u)} in operator text; a Neumann condition is {@code dn(u)}, a Robin condition
+     * e.g. {@code u + 0.5*dn(u)}.
+     *
+     * @param field a field
+     * @return its normal derivative
+     * @throws GeopinnException when the vocabulary has no normals (see {@link #withNormals})
+     */
+    public Expr normalDerivative(String field) {
+        if (normals == null) {
+            throw new GeopinnException("dn(" + field + ") needs the outward normals of the domain's boundary;"
+                    + " they are known in a problem's conditions (ProblemBuilder, declared problems)");
+        }
+        fieldIndex(field);
+        int d = variables.size();
+        List<Expr> terms = new ArrayList<>();
+        for (String x : spatialVariables()) {
+            int j = variableIndex(x);
+            PointFunction component = p -> {
+                double[] n = new double[d]; // evaluated when points are set, not per training step
+                normals.normal(p, n);
+                return n[j];
+            };
+            terms.add(new Expr.Coefficient("n_" + x, component).times(d(field, x)));
+        }
+        return new Expr.Sum(terms);
     }
 
     /** @param field a field @return its Laplacian over the spatial variables */

@@ -18,12 +18,32 @@ import org.geopinn.api.expr.PointFunction;
  * @param points the default number of collocation points
  * @param sampler the default sampler id (e.g. "grid", "sobol")
  * @param samplerOptions options passed to the sampler (e.g. clustering toward a wall)
+ * @param data fixed points, row-major n×d, used instead of sampling (observations: the source then
+ *        gives the measured values there); null for a sampled condition
  */
 public record Condition(String name, String part, Expr operator, PointFunction source, double weight,
-        int points, String sampler, Map<String, String> samplerOptions) {
+        int points, String sampler, Map<String, String> samplerOptions, double[] data) {
+
+    /**
+     * A sampled condition (no fixed points).
+     *
+     * @param name the condition's name
+     * @param part the domain part
+     * @param operator the operator
+     * @param source the right-hand side
+     * @param weight the loss weight
+     * @param points the default number of points
+     * @param sampler the sampler id
+     * @param samplerOptions the sampler's options
+     */
+    public Condition(String name, String part, Expr operator, PointFunction source, double weight,
+            int points, String sampler, Map<String, String> samplerOptions) {
+        this(name, part, operator, source, weight, points, sampler, samplerOptions, null);
+    }
 
     /** Validates and copies. */
     public Condition {
+        data = data == null ? null : data.clone();
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(part, "part");
         Objects.requireNonNull(operator, "operator");
@@ -46,18 +66,24 @@ public record Condition(String name, String part, Expr operator, PointFunction s
         return new Condition(name, part, operator, source, 1.0, points, "grid", Map.of());
     }
 
+    /** @return the fixed points (a copy), or null for a sampled condition */
+    @Override
+    public double[] data() {
+        return data == null ? null : data.clone();
+    }
+
     /** @param newPoints a point count @return this condition with another default point count */
     public Condition withPoints(int newPoints) {
-        return new Condition(name, part, operator, source, weight, newPoints, sampler, samplerOptions);
+        return new Condition(name, part, operator, source, weight, newPoints, sampler, samplerOptions, data);
     }
 
     /** @param newSampler a sampler id @param options its options @return this condition with another sampler */
     public Condition withSampler(String newSampler, Map<String, String> options) {
-        return new Condition(name, part, operator, source, weight, points, newSampler, options);
+        return new Condition(name, part, operator, source, weight, points, newSampler, options, data);
     }
 
     /** @param newWeight a weight @return this condition with another weight */
     public Condition withWeight(double newWeight) {
-        return new Condition(name, part, operator, source, newWeight, points, sampler, samplerOptions);
+        return new Condition(name, part, operator, source, newWeight, points, sampler, samplerOptions, data);
     }
 }

@@ -1,19 +1,22 @@
 package org.geopinn.api.problem;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Objects;
 
 /**
- * A named part of a box domain where a condition holds: the interior, one face (a variable fixed
- * at its lower or upper bound, e.g. the initial slice t = 0), or the union of all faces of some
- * variables (e.g. the whole spatial boundary).
+ * A named part of a domain where a condition holds: the interior; for a box, one face (a variable
+ * fixed at its lower or upper bound, e.g. the initial slice t = 0) or the union of all faces of
+ * some variables (e.g. the whole spatial boundary); for a domain given by a
+ * {@link org.geopinn.api.geometry.Geometry}, the union of some of its named boundary parts.
  */
 public final class DomainPart {
     /** What kind of set a part is. */
     public enum Kind {
         /** The open box. */ INTERIOR,
         /** One face: one variable fixed at a bound. */ FACE,
-        /** The union of both faces of each listed variable. */ BOUNDARY
+        /** The union of both faces of each listed variable. */ BOUNDARY,
+        /** The union of named boundary parts of the domain's geometry (all of them when none is named). */ GEOMETRY
     }
 
     private final String name;
@@ -21,8 +24,15 @@ public final class DomainPart {
     private final int variable;
     private final boolean upper;
     private final int[] boundaryVariables;
+    private final List<String> geometryParts;
 
     private DomainPart(String name, Kind kind, int variable, boolean upper, int[] boundaryVariables) {
+        this(name, kind, variable, upper, boundaryVariables, List.of());
+    }
+
+    private DomainPart(String name, Kind kind, int variable, boolean upper, int[] boundaryVariables,
+            List<String> geometryParts) {
+        this.geometryParts = List.copyOf(geometryParts);
         this.name = Objects.requireNonNull(name);
         this.kind = kind;
         this.variable = variable;
@@ -52,6 +62,20 @@ public final class DomainPart {
      */
     public static DomainPart boundary(String name, int... variables) {
         return new DomainPart(name, Kind.BOUNDARY, -1, false, variables.clone());
+    }
+
+    /**
+     * @param name the part's name, e.g. "hole" or "walls"
+     * @param boundaryParts names of boundary parts of the domain's geometry; none for its whole boundary
+     * @return the union of those boundary parts
+     */
+    public static DomainPart geometry(String name, String... boundaryParts) {
+        return new DomainPart(name, Kind.GEOMETRY, -1, false, new int[0], List.of(boundaryParts));
+    }
+
+    /** @return for a geometry part, the boundary part names it unites (empty: the whole boundary) */
+    public List<String> geometryParts() {
+        return geometryParts;
     }
 
     /** @return the part's name */
@@ -86,6 +110,17 @@ public final class DomainPart {
      * @return its d- or (d-1)-dimensional measure
      */
     public double measure(Domain domain) {
+        if (domain.geometry().isPresent()) {
+            org.geopinn.api.geometry.Geometry g = domain.geometry().get();
+            if (kind == Kind.INTERIOR) {
+                return g.volume();
+            }
+            double m = 0;
+            for (String p : geometryParts.isEmpty() ? g.boundaryParts() : geometryParts) {
+                m += g.boundaryMeasure(p);
+            }
+            return m;
+        }
         int d = domain.dimension();
         double[] w = new double[d];
         for (int j = 0; j < d; j++) {

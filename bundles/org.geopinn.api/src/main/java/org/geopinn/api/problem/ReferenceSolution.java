@@ -19,6 +19,16 @@ public interface ReferenceSolution {
     void evaluate(double[] points, int n, double[] out);
 
     /**
+     * The points where this reference is known, when it is known only there (held-out
+     * measurements); errors are then measured at these points instead of on a grid over the domain.
+     *
+     * @return row-major n×d points (a copy), or null for a reference known everywhere
+     */
+    default double[] points() {
+        return null;
+    }
+
+    /**
      * A reference solution given by one function per field.
      *
      * @param perField the exact solution of each field, in field order

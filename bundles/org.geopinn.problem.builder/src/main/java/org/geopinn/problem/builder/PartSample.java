@@ -39,6 +39,10 @@ final class PartSample {
     static List<double[]> of(Domain domain, DomainPart part) {
         SplittableRandom random = new SplittableRandom(SEED);
         List<double[]> points = new ArrayList<>();
+        if (domain.geometry().isPresent()) {
+            geometry(domain.geometry().get(), part, points);
+            return points;
+        }
         switch (part.kind()) {
             case INTERIOR:
                 interior(domain, random, points);
@@ -56,6 +60,16 @@ final class PartSample {
             }
         }
         return points;
+    }
+
+    /** A geometry's interior or boundary part: its own reproducible samples, as many as a box part gets. */
+    private static void geometry(org.geopinn.api.geometry.Geometry g, DomainPart part, List<double[]> out) {
+        int d = g.dimension();
+        double[] p = part.kind() == DomainPart.Kind.INTERIOR ? g.sampleInterior(RANDOM_POINTS + MAX_CORNERS, SEED)
+                : g.sampleBoundary(part.geometryParts(), BUDGET / 4, SEED).points();
+        for (int i = 0; i < p.length / d; i++) {
+            out.add(java.util.Arrays.copyOfRange(p, i * d, (i + 1) * d));
+        }
     }
 
     private static void interior(Domain domain, SplittableRandom random, List<double[]> out) {

@@ -10,6 +10,7 @@ import org.geopinn.api.GeopinnException;
 import org.geopinn.api.expr.Expr;
 import org.geopinn.api.expr.PointFunction;
 import org.geopinn.api.expr.Vocabulary;
+import org.geopinn.api.geometry.Geometry;
 import org.geopinn.api.problem.Condition;
 import org.geopinn.api.problem.Domain;
 import org.geopinn.api.problem.DomainPart;
@@ -30,13 +31,15 @@ import org.geopinn.api.problem.ReferenceSolution;
  *         .build();
  * }</pre>
  *
- * <p>The domain is the box of the variables' bounds. Three parts exist without being declared,
+ * <p>The domain is the box of the variables' bounds, or a geometry ({@link #domain(Geometry, String...)}). Three parts exist without being declared,
  * as in declared problems: {@code interior}, {@code boundary} (the faces of every variable but
  * {@code t}) and, when there is a variable {@code t}, {@code initial} (t at its lower bound);
  * {@link #boundary(String, String...)} and {@link #face(String, String, boolean)} add others.
  * Operators are operator text ({@link Vocabulary#parse}, e.g. {@code "u_t - 0.25*u_xx"}) or Java
  * expressions on the vocabulary ({@code v -> v.laplacian("u").times(-1)}); sources and exact
  * solutions are Java functions of the point or text in the variables ({@code "sin(pi*x)"}).
+ * Boundary conditions may use the outward normal derivative {@code dn(u)}: Neumann {@code dn(u)},
+ * Robin {@code u + 0.5*dn(u)}.
  * Declarations may come in any order: they are resolved by {@link #build()}, which checks the whole
  * problem ({@link ProblemCheck}) and reports the first inconsistency as one
  * {@link GeopinnException} line naming the problem. A builder is not thread-safe; build once.
@@ -55,6 +58,8 @@ public final class ProblemBuilder {
     private final List<Function<Vocabulary, Condition>> conditions = new ArrayList<>();
     private final List<Function<Vocabulary, PointFunction>> exact = new ArrayList<>();
     private ReferenceSolution reference;
+    private Geometry geometry;
+    private final Map<String, Function<Vocabulary, Observations>> observed = new LinkedHashMap<>();
     private final Map<String, String> settings = new LinkedHashMap<>();
 
     private ProblemBuilder(String id, String description) {
@@ -102,6 +107,37 @@ public final class ProblemBuilder {
         variables.add(name);
         lower.add(min);
         upper.add(max);
+        return this;
+    }
+
+    /**
+     * The domain as a geometry instead of a box of variable bounds (e.g. a plate with a hole from
+     * the bundle {@code org.geopinn.geometry}). Besides {@code interior}, {@code boundary} (every
+     * boundary part but the time faces) and, for a time × space product, {@code initial}, each of
+     * the geometry's boundary parts is a domain part of the same name (e.g. {@code hole});
+     * {@link #part} unites several.
+     *
+     * @param region the region
+     * @param variableNames its coordinates' names, as many as its dimension ({@code t} first for a time × space product)
+     * @return this
+     */
+    public ProblemBuilder domain(Geometry region, String... variableNames) {
+        this.geometry = Objects.requireNonNull(region, "geometry");
+        for (String name : variableNames) {
+            variables.add(name);
+            lower.add(Double.NaN); // bounds come from the geometry
+            upper.add(Double.NaN);
+        }
+        return this;
+    }
+
+    /**
+     * @param name a new part (or one replacing an implicit part of that name)
+     * @param boundaryParts boundary parts of the domain's geometry the part unites
+     * @return this
+     */
+    public ProblemBuilder part(String name, String... boundaryParts) {
+        parts.put(name, v -> DomainPart.geometry(name, boundaryParts));
         return this;
     }
 
@@ -200,6 +236,33 @@ public final class ProblemBuilder {
     }
 
     /**
+     * Observations of a field as a loss term named {@code name} (see {@link Observations}): a CSV
+     * file whose header names the variables, the field and optionally {@code weight}, or a
+     * {@code .npy} array of those columns. When rows are held out and no exact reference is given,
+     * the held-out rows become the reference, so the reported error is the validation error.
+     *
+     * @param name the condition's name
+     * @param file the observations file
+     * @param field the observed field
+     * @param validationFraction the share of rows held out for validation, in [0, 1)
+     * @return this
+     */
+    public ProblemBuilder observe(String name, java.nio.file.Path file, String field, double validationFraction) {
+        observed.put(name, v -> Observations.read(file, v.variables(), field, validationFraction));
+        return this;
+    }
+
+    /**
+     * @param name the condition's name
+     * @param observations observations already read
+     * @return this
+     */
+    public ProblemBuilder observe(String name, Observations observations) {
+        observed.put(name, v -> observations);
+        return this;
+    }
+
+    /**
      * @param weight the fixed loss weight of the condition declared last
      * @return this
      */
@@ -272,11 +335,24 @@ public final class ProblemBuilder {
      */
     public Problem build() {
         try {
-            Vocabulary v = new Vocabulary(variables, fields);
-            Domain domain = new Domain(variables, toArray(lower), toArray(upper), parts(v));
+            Vocabulary plain = new Vocabulary(variables, fields);
+            Domain domain = domain(plain);
+            // dn(u) reads the outward normals of this domain's boundary.
+            Vocabulary v = plain.withNormals(domain::normal);
             List<Condition> built = new ArrayList<>();
             conditions.forEach(c -> built.add(c.apply(v)));
             ReferenceSolution solution = reference;
+            for (Map.Entry<String, Function<Vocabulary, Observations>> o : observed.entrySet()) {
+                Observations obs = o.getValue().apply(v);
+                built.add(obs.condition(o.getKey(), "interior", v));
+                if (obs.validationSize() > 0 && solution == null && exact.isEmpty()) {
+                    if (fields.size() != 1) {
+                        throw new GeopinnException("held-out observations are the reference of a single-field problem; this one has fields "
+                                + fields);
+                    }
+                    solution = obs.validation();
+                }
+            }
             if (!exact.isEmpty()) {
                 if (exact.size() != fields.size()) {
                     throw new GeopinnException("the reference gives " + exact.size() + " exact solutions for the "
@@ -337,6 +413,39 @@ public final class ProblemBuilder {
         Function<Vocabulary, Condition> previous = conditions.get(last);
         conditions.set(last, v -> change.apply(previous.apply(v)));
         return this;
+    }
+
+    private Domain domain(Vocabulary v) {
+        if (geometry == null) {
+            return new Domain(variables, toArray(lower), toArray(upper), parts(v));
+        }
+        if (lower.stream().anyMatch(b -> !b.isNaN())) {
+            throw new GeopinnException("the domain is a geometry; give its variables with domain(geometry, names…), not variable(name, min, max)");
+        }
+        Map<String, DomainPart> all = new LinkedHashMap<>();
+        implicitParts(geometry).forEach(p -> all.put(p.name(), p));
+        parts.forEach((name, part) -> all.put(name, part.apply(v)));
+        return new Domain(variables, geometry, new ArrayList<>(all.values()));
+    }
+
+    /**
+     * The parts a domain given by a geometry has without declaring them: {@code interior},
+     * {@code boundary} (every boundary part but the time faces) and one part per boundary part of
+     * the geometry, of the same name (so {@code initial} for a time × space product).
+     *
+     * @param geometry the region
+     * @return the parts, in that order
+     */
+    public static List<DomainPart> implicitParts(Geometry geometry) {
+        Map<String, DomainPart> all = new LinkedHashMap<>();
+        all.put("interior", DomainPart.interior("interior"));
+        List<String> spatial = geometry.boundaryParts().stream()
+                .filter(p -> !p.equals(Geometry.INITIAL) && !p.equals(Geometry.FINAL)).toList();
+        all.put("boundary", DomainPart.geometry("boundary", spatial.toArray(String[]::new)));
+        for (String p : geometry.boundaryParts()) {
+            all.putIfAbsent(p, DomainPart.geometry(p, p));
+        }
+        return new ArrayList<>(all.values());
     }
 
     private List<DomainPart> parts(Vocabulary v) {

@@ -75,6 +75,14 @@ public final class ProblemCheck {
         }
     }
 
+    private static List<double[]> rows(double[] points, int d) {
+        List<double[]> out = new java.util.ArrayList<>();
+        for (int i = 0; i < points.length / d; i++) {
+            out.add(java.util.Arrays.copyOfRange(points, i * d, (i + 1) * d));
+        }
+        return out;
+    }
+
     private static void checkCondition(Condition c, Domain domain, List<String> variables, List<String> fields,
             Set<Integer> constrained) {
         String where = "condition '" + c.name() + "': ";
@@ -114,7 +122,7 @@ public final class ProblemCheck {
         checkCoordinates(c.operator(), variables, where);
         DomainPart part = domain.part(c.part());
         try {
-            FiniteValues.check(c, PartSample.of(domain, part), variables);
+            FiniteValues.check(c, c.data() != null ? rows(c.data(), variables.size()) : PartSample.of(domain, part), variables);
         } catch (GeopinnException e) {
             throw new GeopinnException(where + e.getMessage(), e);
         }

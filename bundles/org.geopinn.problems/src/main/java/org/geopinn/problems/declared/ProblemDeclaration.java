@@ -24,6 +24,8 @@ import org.geopinn.api.problem.DomainPart;
 import org.geopinn.api.problem.Problem;
 import org.geopinn.api.problem.ProblemDefaults;
 import org.geopinn.api.problem.ReferenceSolution;
+import org.geopinn.geometry.Shape;
+import org.geopinn.geometry.ShapeText;
 import org.geopinn.problem.builder.ProblemBuilder;
 
 /**
@@ -36,11 +38,16 @@ import org.geopinn.problem.builder.ProblemBuilder;
  * description = …                        one line
  * variables = x, y                       (required) input variables; t is time
  * fields = u                             (required) output fields
- * lower = 0, 0                           (required) lower bound per variable
- * upper = 1, 1                           (required) upper bound per variable
- * part.NAME = interior | boundary VAR… | face VAR lower|upper
+ * lower = 0, 0                           (required for a box) lower bound per variable
+ * upper = 1, 1                           (required for a box) upper bound per variable
+ * geometry = rectangle(0,0,1,1) - disk(0.5,0.5,0.2) as hole
+ *                                        instead of lower/upper: the domain as a shape (ShapeText)
+ * time = 0, 1                            with a geometry and t the first variable: the time interval
+ * part.NAME = interior | boundary VAR… | face VAR lower|upper | geometry PART…
  *                                        parts besides the implicit ones: interior, boundary (faces of
- *                                        every variable but t) and, when t exists, initial (t at its lower bound)
+ *                                        every variable but t) and, when t exists, initial (t at its lower bound);
+ *                                        for a geometry interior, boundary (all but the time faces) and
+ *                                        each of its boundary parts (e.g. hole); 'geometry PART…' unites some
  * conditions = pde, wall                 stacking order (default: the declared names, sorted)
  * condition.NAME.part = interior         (required) where the condition holds
  * condition.NAME.operator = u_xx + u_yy  (required) operator text (see ExprParser)
@@ -49,6 +56,12 @@ import org.geopinn.problem.builder.ProblemBuilder;
  * condition.NAME.sampler = grid          sampler id (default grid)
  * condition.NAME.weight = 1              loss weight (default 1)
  * condition.NAME.option.KEY = VALUE      a sampler option
+ * condition.NAME.data = probe.csv        observations instead of an operator: a CSV file (header: the
+ *                                        variables, the field, optionally weight) or a .npy array;
+ *                                        relative to the declaration's folder; part defaults to interior
+ * condition.NAME.field = u               the observed field (default: the only field)
+ * condition.NAME.validation = 0.2        share of observations held out; they become the reference
+ *                                        (the reported error) when no exact solution is given
  * exact.FIELD = sin(pi*x)*sin(pi*y)      exact solution, for every field or none
  * default.KEY = VALUE                    solver defaults (keys of ProblemDefaults)
  * </pre>
@@ -66,8 +79,9 @@ public final class ProblemDeclaration {
     private static final java.util.regex.Pattern NAME = java.util.regex.Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,63}");
 
     private static final Set<String> TOP_LEVEL = Set.of("id", "description", "variables", "fields", "lower", "upper",
-            "conditions");
-    private static final Set<String> CONDITION_KEYS = Set.of("part", "operator", "source", "points", "sampler", "weight");
+            "conditions", "geometry", "time");
+    private static final Set<String> CONDITION_KEYS = Set.of("part", "operator", "source", "points", "sampler", "weight",
+            "data", "field", "validation");
     @SuppressWarnings("deprecation") // default.optimizer is still read for declarations that name one
     private static final Set<String> DEFAULT_KEYS = Set.of(ProblemDefaults.MODEL, ProblemDefaults.HIDDEN,
             ProblemDefaults.ACTIVATION, ProblemDefaults.OPTIMIZER, ProblemDefaults.STEPS, ProblemDefaults.TIME_BUDGET,
@@ -94,7 +108,7 @@ public final class ProblemDeclaration {
         }
         Map<String, Object> map = new LinkedHashMap<>();
         properties.stringPropertyNames().forEach(k -> map.put(k, properties.getProperty(k)));
-        return parse(map, file.getFileName().toString());
+        return parse(map, file.getFileName().toString(), file.toAbsolutePath().getParent());
     }
 
     /**
@@ -107,10 +121,28 @@ public final class ProblemDeclaration {
      * @throws GeopinnException describing the first inconsistency, on one line
      */
     public static Problem parse(Map<String, ?> properties, String origin) {
+        return parse(properties, origin, folderOf(properties.get("felix.fileinstall.filename")));
+    }
+
+    /** The folder of the file FileInstall read a configuration from, where its data files are looked up. */
+    private static Path folderOf(Object fileInstallName) {
+        if (fileInstallName == null) {
+            return null;
+        }
+        try {
+            String name = text(fileInstallName);
+            Path p = name.startsWith("file:") ? Path.of(java.net.URI.create(name)) : Path.of(name);
+            return p.toAbsolutePath().getParent();
+        } catch (RuntimeException e) {
+            return null; // not a file: relative data paths are then taken from the working directory
+        }
+    }
+
+    private static Problem parse(Map<String, ?> properties, String origin, Path base) {
         Object idValue = properties.get("id");
         String label = "declared problem " + (idValue == null ? "" : "'" + abbreviate(text(idValue)) + "' ") + "(" + origin + ")";
         try {
-            return new DeclarationReader(properties).read();
+            return new DeclarationReader(properties, base).read();
         } catch (GeopinnException e) {
             // The validator names the problem itself; the label already does.
             String message = e.getMessage();
@@ -129,8 +161,12 @@ public final class ProblemDeclaration {
     /** One pass over one declaration. */
     private static final class DeclarationReader {
         private final Map<String, Object> props = new LinkedHashMap<>();
+        private final Path base;
+        /** The held-out observations of a data condition, the reference when no exact solution is given. */
+        private ReferenceSolution validation;
 
-        DeclarationReader(Map<String, ?> properties) {
+        DeclarationReader(Map<String, ?> properties, Path base) {
+            this.base = base;
             properties.forEach((k, v) -> {
                 if (FOREIGN_PREFIXES.stream().noneMatch(k::startsWith) && !k.equals("objectClass")) {
                     props.put(k.trim(), v);
@@ -142,20 +178,60 @@ public final class ProblemDeclaration {
             String id = required("id");
             List<String> variables = list(required("variables"), "variables");
             List<String> fields = list(required("fields"), "fields");
-            Vocabulary vocabulary = new Vocabulary(variables, fields);
-            double[] lower = numbers("lower");
-            double[] upper = numbers("upper");
-            Domain domain = new Domain(variables, lower, upper, parts(vocabulary));
+            Vocabulary plain = new Vocabulary(variables, fields);
+            Domain domain = props.containsKey("geometry") ? geometryDomain(variables, plain)
+                    : new Domain(variables, numbers("lower"), numbers("upper"), parts(plain));
+            // dn(u) in a condition reads the outward normals of this domain.
+            Vocabulary vocabulary = plain.withNormals(domain::normal);
             List<Condition> conditions = new ArrayList<>();
             for (String name : conditionNames()) {
                 conditions.add(condition(name, vocabulary));
             }
             ReferenceSolution exact = exact(vocabulary);
+            if (exact == null && validation != null) {
+                if (fields.size() != 1) {
+                    throw new GeopinnException("held-out observations are the reference of a single-field problem; fields are " + fields);
+                }
+                exact = validation;
+            }
             Map<String, String> defaults = defaults();
             checkUnknownKeys(conditionNames());
             String description = props.containsKey("description") ? text(props.get("description"))
                     : "declared problem " + id;
             return ProblemBuilder.of(id, description, vocabulary, domain, conditions, exact, defaults);
+        }
+
+        private Domain geometryDomain(List<String> variables, Vocabulary v) {
+            if (props.containsKey("lower") || props.containsKey("upper")) {
+                throw new GeopinnException("lower and upper bound a box; with 'geometry' leave them out (the geometry bounds itself)");
+            }
+            Shape shape = ShapeText.parse(text(props.get("geometry")));
+            if (props.containsKey("time")) {
+                double[] time = numbers("time");
+                if (time.length != 2 || !variables.get(0).equals(Vocabulary.TIME)) {
+                    throw new GeopinnException("time = t0, t1 needs two numbers and '" + Vocabulary.TIME
+                            + "' as the first variable; variables are " + variables);
+                }
+                shape = shape.overTime(time[0], time[1]);
+            }
+            Map<String, DomainPart> parts = new LinkedHashMap<>();
+            ProblemBuilder.implicitParts(shape).forEach(p -> parts.put(p.name(), p));
+            for (String key : props.keySet()) {
+                if (key.startsWith("part.")) {
+                    String name = key.substring("part.".length());
+                    checkName("part", name);
+                    String[] words = text(props.get(key)).trim().split("[\\s,]+");
+                    if (words[0].equals("interior") && words.length == 1) {
+                        parts.put(name, DomainPart.interior(name));
+                    } else if (words[0].equals("geometry") && words.length > 1) {
+                        parts.put(name, DomainPart.geometry(name, java.util.Arrays.copyOfRange(words, 1, words.length)));
+                    } else {
+                        throw new GeopinnException("part." + name + " = '" + abbreviate(text(props.get(key)))
+                                + "': on a geometry write 'interior' or 'geometry PART…' with parts among " + shape.boundaryParts());
+                    }
+                }
+            }
+            return new Domain(variables, shape, new ArrayList<>(parts.values()));
         }
 
         private List<DomainPart> parts(Vocabulary v) {
@@ -241,8 +317,42 @@ public final class ProblemDeclaration {
             }
         }
 
+        private Condition observations(String name, String prefix, Vocabulary v) {
+            String part = props.containsKey(prefix + "part") ? text(props.get(prefix + "part")).trim() : "interior";
+            for (String key : List.of("operator", "source", "sampler", "points")) {
+                if (props.containsKey(prefix + key)) {
+                    throw new GeopinnException(prefix + key + " does not go with " + prefix + "data: observations fix the points,"
+                            + " the values and the operator (the field)");
+                }
+            }
+            String field;
+            if (props.containsKey(prefix + "field")) {
+                field = text(props.get(prefix + "field")).trim();
+                v.fieldIndex(field);
+            } else if (v.fields().size() == 1) {
+                field = v.fields().get(0);
+            } else {
+                throw new GeopinnException(prefix + "field is needed: fields are " + v.fields());
+            }
+            double fraction = props.containsKey(prefix + "validation") ? number(prefix + "validation") : 0;
+            Path file = Path.of(text(props.get(prefix + "data")).trim());
+            if (!file.isAbsolute() && base != null) {
+                file = base.resolve(file);
+            }
+            org.geopinn.problem.builder.Observations obs = org.geopinn.problem.builder.Observations.read(file, v.variables(), field,
+                    fraction);
+            if (obs.validationSize() > 0 && validation == null) {
+                validation = obs.validation();
+            }
+            double weight = props.containsKey(prefix + "weight") ? number(prefix + "weight") : 1.0;
+            return obs.condition(name, part, v).withWeight(weight);
+        }
+
         private Condition condition(String name, Vocabulary v) {
             String prefix = "condition." + name + ".";
+            if (props.containsKey(prefix + "data")) {
+                return observations(name, prefix, v);
+            }
             String part = required(prefix + "part");
             Expr operator = expression(prefix + "operator", required(prefix + "operator"), v);
             PointFunction source = null;

@@ -27,6 +27,11 @@ abstract class BoxSampler implements Sampler {
      */
     abstract double[] unitPoints(Domain domain, DomainPart part, int count, long seed, SamplerOptions options);
 
+    /** @return whether the sampler rounds the count (a grid) rather than giving exactly the count asked for */
+    boolean roundsCount() {
+        return false;
+    }
+
     @Override
     public final double[] sample(Domain domain, DomainPart part, int count, long seed, Map<String, String> options) {
         if (domain == null || part == null) {
@@ -36,9 +41,12 @@ abstract class BoxSampler implements Sampler {
             throw new GeopinnException("sampler '" + id() + "' was asked for " + count + " points on '" + part.name()
                     + "'; ask for at least 1");
         }
-        checkPart(domain, part);
         SamplerOptions o = new SamplerOptions(id(), options, allowedOptions());
         Clustering clustering = Clustering.from(domain, o);
+        if (domain.geometry().isPresent()) {
+            return GeometryPoints.sample(this, domain, part, count, seed, o, clustering);
+        }
+        checkPart(domain, part);
         int d = domain.dimension();
         double[] points = unitPoints(domain, part, count, seed, o);
         if (clustering != null) {
@@ -54,6 +62,9 @@ abstract class BoxSampler implements Sampler {
 
     private void checkPart(Domain domain, DomainPart part) {
         int d = domain.dimension();
+        if (part.kind() == DomainPart.Kind.GEOMETRY) {
+            throw new GeopinnException("part '" + part.name() + "' names boundary parts of a geometry but the domain is a box");
+        }
         int[] vs = part.kind() == DomainPart.Kind.FACE ? new int[] {part.variable()} : part.boundaryVariables();
         if (part.kind() == DomainPart.Kind.BOUNDARY && vs.length == 0) {
             throw new GeopinnException("boundary part '" + part.name() + "' lists no variables whose faces it unites");

@@ -39,6 +39,11 @@ public final class GridSampler extends BoxSampler {
     }
 
     @Override
+    boolean roundsCount() {
+        return true;
+    }
+
+    @Override
     double[] unitPoints(Domain domain, DomainPart part, int count, long seed, SamplerOptions options) {
         int d = domain.dimension();
         switch (part.kind()) {

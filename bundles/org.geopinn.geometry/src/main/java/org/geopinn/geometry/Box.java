@@ -1,0 +1,148 @@
+package org.geopinn.geometry;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.geopinn.api.GeopinnException;
+
+/**
+ * An axis-aligned box [lower, upper] in any dimension (an interval in 1-D, a rectangle in 2-D),
+ * with the exact signed distance. Its boundary parts are its faces, named by axis and side:
+ * {@code xmin, xmax, ymin, ymax, zmin, zmax} up to three dimensions, {@code x1min … xdmax} beyond.
+ */
+final class Box extends Shape {
+    private final double[] lo;
+    private final double[] hi;
+    private final List<String> parts;
+
+    Box(double[] lower, double[] upper) {
+        if (lower.length != upper.length || lower.length == 0) {
+            throw new GeopinnException("a box needs as many lower as upper bounds, at least one; got " + lower.length + " and "
+                    + upper.length);
+        }
+        checkFinite("box bounds", lower);
+        checkFinite("box bounds", upper);
+        for (int j = 0; j < lower.length; j++) {
+            if (!(lower[j] < upper[j])) {
+                throw new GeopinnException("box side " + j + " is empty: [" + lower[j] + ", " + upper[j] + "]");
+            }
+        }
+        this.lo = lower.clone();
+        this.hi = upper.clone();
+        List<String> names = new ArrayList<>();
+        for (int j = 0; j < lo.length; j++) {
+            names.add(axis(j, lo.length) + "min");
+            names.add(axis(j, lo.length) + "max");
+        }
+        this.parts = List.copyOf(names);
+    }
+
+    private static String axis(int j, int d) {
+        return d <= 3 ? String.valueOf("xyz".charAt(j)) : "x" + (j + 1);
+    }
+
+    @Override
+    public int dimension() {
+        return lo.length;
+    }
+
+    @Override
+    public double signedDistance(double[] x) {
+        double outside = 0;
+        double inside = Double.NEGATIVE_INFINITY;
+        for (int j = 0; j < lo.length; j++) {
+            double q = Math.max(lo[j] - x[j], x[j] - hi[j]);
+            if (q > 0) {
+                outside += q * q;
+            }
+            inside = Math.max(inside, q);
+        }
+        return outside > 0 ? Math.sqrt(outside) : inside;
+    }
+
+    @Override
+    public void normal(double[] x, double[] out) {
+        int best = 0;
+        double bestQ = Double.NEGATIVE_INFINITY;
+        double norm = 0;
+        for (int j = 0; j < lo.length; j++) {
+            double below = lo[j] - x[j];
+            double above = x[j] - hi[j];
+            double q = Math.max(below, above);
+            out[j] = q > 0 ? (above > below ? q : -q) : 0;
+            norm += out[j] * out[j];
+            if (q > bestQ) {
+                bestQ = q;
+                best = j;
+            }
+        }
+        if (norm > 0) {
+            norm = Math.sqrt(norm);
+            for (int j = 0; j < lo.length; j++) {
+                out[j] /= norm;
+            }
+            return;
+        }
+        out[best] = x[best] - hi[best] > lo[best] - x[best] ? 1 : -1;
+    }
+
+    @Override
+    public double[] lower() {
+        return lo.clone();
+    }
+
+    @Override
+    public double[] upper() {
+        return hi.clone();
+    }
+
+    @Override
+    public double volume() {
+        double v = 1;
+        for (int j = 0; j < lo.length; j++) {
+            v *= hi[j] - lo[j];
+        }
+        return v;
+    }
+
+    @Override
+    public List<String> boundaryParts() {
+        return parts;
+    }
+
+    @Override
+    public double boundaryMeasure(String part) {
+        requirePart(part);
+        return candidateMeasure(part);
+    }
+
+    @Override
+    double candidateMeasure(String part) {
+        int face = parts.indexOf(part) / 2;
+        double m = 1;
+        for (int j = 0; j < lo.length; j++) {
+            if (j != face) {
+                m *= hi[j] - lo[j];
+            }
+        }
+        return m;
+    }
+
+    @Override
+    boolean draw(String part, SplittableRandom random, double[] point, double[] normal) {
+        int k = parts.indexOf(part);
+        int face = k / 2;
+        boolean upperSide = k % 2 == 1;
+        for (int j = 0; j < lo.length; j++) {
+            normal[j] = 0;
+            point[j] = j == face ? (upperSide ? hi[j] : lo[j]) : lo[j] + (hi[j] - lo[j]) * random.nextDouble();
+        }
+        normal[face] = upperSide ? 1 : -1;
+        return true;
+    }
+
+    @Override
+    public String toString() {
+        return "box" + java.util.Arrays.toString(lo) + "-" + java.util.Arrays.toString(hi);
+    }
+}
