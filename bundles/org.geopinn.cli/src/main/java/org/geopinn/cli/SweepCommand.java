@@ -114,6 +114,7 @@ final class SweepCommand {
         out.printf(Locale.ROOT, "sweep %s: %d runs%s on %s; results in %s%n", sweep.name(), total,
                 kept > 0 ? " (" + kept + " already written, kept; " + pending.size() + " to run)" : "", executor.description(), root);
         results.writeTables(sweep.name(), command, sweep.runs());
+        long began = System.nanoTime();
         AtomicInteger finished = new AtomicInteger(kept);
         AtomicInteger failed = new AtomicInteger();
         AtomicInteger refused = new AtomicInteger();
@@ -138,7 +139,8 @@ final class SweepCommand {
             }
         }
         List<SweepResults.Row> rows = results.writeTables(sweep.name(), command, sweep.runs());
-        out.printf(Locale.ROOT, "wrote %s and %s: %d of %d runs%s%n", root.resolve(SweepResults.CSV), SweepResults.MARKDOWN, rows.size(), total,
+        out.printf(Locale.ROOT, "wrote %s and %s: %d of %d runs (%d run now in %.1f s)%s%n", root.resolve(SweepResults.CSV), SweepResults.MARKDOWN,
+                rows.size(), total, finished.get() - kept, (System.nanoTime() - began) / 1e9,
                 failed.get() + refused.get() > 0 ? " (" + failed.get() + " failed, " + refused.get() + " refused; run the command again to retry them)" : "");
         return refused.get() > 0 ? 2 : failed.get() > 0 ? 1 : 0;
     }

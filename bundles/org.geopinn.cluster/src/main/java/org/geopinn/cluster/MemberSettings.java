@@ -1,6 +1,7 @@
 package org.geopinn.cluster;
 
 import com.hazelcast.config.Config;
+import com.hazelcast.config.JavaSerializationFilterConfig;
 import com.hazelcast.config.JoinConfig;
 import com.hazelcast.config.NetworkConfig;
 import java.util.ArrayList;
@@ -66,6 +67,13 @@ final class MemberSettings {
         join.getMulticastConfig().setEnabled(false);
         join.getAutoDetectionConfig().setEnabled(false);
         join.getTcpIpConfig().setEnabled(true).setMembers(members).setConnectionTimeoutSeconds(2);
+        // Tasks arrive as Java-serialized objects: only the sweep's own classes (and the JDK and
+        // Hazelcast classes they and error replies are made of) may be rebuilt, so a stranger who
+        // reaches the port cannot make a member build arbitrary objects.
+        JavaSerializationFilterConfig filter = new JavaSerializationFilterConfig();
+        filter.getWhitelist().addClasses(RunTask.class.getName(), "[B").addPrefixes("org.geopinn.api.sweep.", "org.geopinn.api.GeopinnException",
+                "java.lang.", "java.util.", "com.hazelcast.");
+        config.getSerializationConfig().setJavaSerializationFilterConfig(filter);
         config.getExecutorConfig(EXECUTOR).setPoolSize(runs).setQueueCapacity(0).setStatisticsEnabled(false);
         config.getMemberAttributeConfig().setAttribute(RUNS, Integer.toString(runs));
         return config;

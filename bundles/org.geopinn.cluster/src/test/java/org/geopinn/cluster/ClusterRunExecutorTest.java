@@ -100,6 +100,28 @@ class ClusterRunExecutorTest {
         }
     }
 
+    /** Not one of the sweep's classes: a member refuses to rebuild it from the bytes it receives. */
+    static final class Stranger implements java.util.concurrent.Callable<String>, java.io.Serializable {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public String call() {
+            return "ran";
+        }
+    }
+
+    @Test
+    void aMemberRebuildsOnlyTheSweepsClasses() throws Exception {
+        start(2, 10);
+        var remote = members.get(1).getCluster().getLocalMember();
+        var executor = members.get(0).getExecutorService(MemberSettings.EXECUTOR);
+        java.util.concurrent.ExecutionException e = org.junit.jupiter.api.Assertions.assertThrows(java.util.concurrent.ExecutionException.class,
+                () -> executor.submitToMember(new Stranger(), remote).get(30, TimeUnit.SECONDS));
+        assertTrue(String.valueOf(e.getCause()).contains(Stranger.class.getName()), String.valueOf(e.getCause()));
+        // the sweep's own task goes through
+        assertEquals("laplace2d-adam-s0", executor.submitToMember(new RunTask(runs(1).get(0)), remote).get(30, TimeUnit.SECONDS).key());
+    }
+
     @Test
     void aMemberKilledDuringTheSweepLosesNothing() throws Exception {
         start(3, 400);
