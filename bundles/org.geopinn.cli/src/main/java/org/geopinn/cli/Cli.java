@@ -139,7 +139,9 @@ final class Cli {
         if (!commands.isEmpty()) {
             out.println();
             out.println("commands from bundles:");
-            commands.values().forEach(c -> out.println("  " + pad(c.name(), 24) + "  " + c.summary()));
+            // the built-in commands some bundles also offer as services (for the shell) are listed above
+            commands.values().stream().filter(c -> !Services.builtIns().contains(c.name()))
+                    .forEach(c -> out.println("  " + pad(c.name(), 24) + "  " + c.summary()));
         }
         out.println();
         out.println("exit codes: 0 ok, 2 bad input, 1 failure, 130 interrupted (Ctrl-C), 143 SIGTERM. More in docs/CLI.md.");
@@ -180,7 +182,7 @@ final class Cli {
         services.awaitReady();
         Command c = services.commands().get(word);
         if (c == null) {
-            List<String> known = new ArrayList<>(Services.builtIns());
+            java.util.Set<String> known = new java.util.LinkedHashSet<>(Services.builtIns());
             known.addAll(services.commands().keySet());
             throw new GeopinnException("unknown command '" + word + "'; commands are " + String.join(", ", known));
         }

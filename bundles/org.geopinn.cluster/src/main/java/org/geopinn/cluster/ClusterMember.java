@@ -44,6 +44,7 @@ public final class ClusterMember {
     private final CompletableFuture<ClusterRunExecutor> started = new CompletableFuture<>();
     private volatile HazelcastInstance hazelcast;
     private ServiceRegistration<RunExecutor> registration;
+    private HostBlockBuilder blocks;
 
     /**
      * Starts joining the configured addresses and registers the cluster as a {@link RunExecutor}.
@@ -53,6 +54,7 @@ public final class ClusterMember {
      */
     @Activate
     void activate(BundleContext context, ClusterConfig config) {
+        blocks = new HostBlockBuilder(context);
         Thread t = new Thread(() -> start(config), "geopinn-cluster-start");
         t.setDaemon(true);
         t.start();
@@ -66,6 +68,7 @@ public final class ClusterMember {
             HazelcastInstance h = Hazelcast.newHazelcastInstance(MemberSettings.config(config, ClusterMember.class.getClassLoader()));
             hazelcast = h;
             Performers.register(h.getName(), performer);
+            Blocks.register(h.getName(), blocks);
             ClusterRunExecutor runs = new ClusterRunExecutor(h, config.attempts(), line -> System.out.println("cluster: " + line));
             System.out.println("cluster: member " + h.getCluster().getLocalMember().getAddress() + " of " + runs.description());
             started.complete(runs);
@@ -95,6 +98,7 @@ public final class ClusterMember {
         HazelcastInstance h = hazelcast;
         if (h != null) {
             Performers.unregister(h.getName());
+            Blocks.unregister(h.getName());
             h.shutdown();
         }
     }

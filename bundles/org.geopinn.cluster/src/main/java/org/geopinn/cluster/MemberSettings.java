@@ -71,7 +71,9 @@ final class MemberSettings {
         // Hazelcast classes they and error replies are made of) may be rebuilt, so a stranger who
         // reaches the port cannot make a member build arbitrary objects.
         JavaSerializationFilterConfig filter = new JavaSerializationFilterConfig();
-        filter.getWhitelist().addClasses(RunTask.class.getName(), "[B").addPrefixes("org.geopinn.api.sweep.", "org.geopinn.api.GeopinnException",
+        filter.getWhitelist().addClasses(RunTask.class.getName(), BlockModel.class.getName(), BlockTasks.OnMember.class.getName(),
+                BlockTasks.Setup.class.getName(), BlockTasks.Gram.class.getName(), BlockTasks.Release.class.getName(), "[B", "[D", "[I")
+                .addPrefixes("org.geopinn.api.sweep.", "org.geopinn.api.GeopinnException",
                 "java.lang.", "java.util.", "com.hazelcast.");
         config.getSerializationConfig().setJavaSerializationFilterConfig(filter);
         config.getExecutorConfig(EXECUTOR).setPoolSize(runs).setQueueCapacity(0).setStatisticsEnabled(false);
