@@ -47,9 +47,9 @@ public final class HostBuilder {
     /** Mode of an interactive host (shell, plugins/ hot deployment). */
     public static final String MODE_HOST = "host";
     /** The features of a command host. */
-    public static final List<String> COMMAND_FEATURES = List.of("core", "optimizers", "problems");
+    public static final List<String> COMMAND_FEATURES = List.of("core", "optimizers", "problems", "cluster");
     /** The features of an interactive host: a command host, hot deployment from plugins/, the shell. */
-    public static final List<String> HOST_FEATURES = List.of("core", "optimizers", "problems", "plugins", "shell");
+    public static final List<String> HOST_FEATURES = List.of("core", "optimizers", "problems", "cluster", "plugins", "shell");
 
     /** The home's folder of plugins: FileInstall's in the interactive host, installed at start by a command. */
     public static final String PLUGINS = "plugins";

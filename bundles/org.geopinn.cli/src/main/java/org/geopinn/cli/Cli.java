@@ -14,7 +14,7 @@ import org.geopinn.api.session.Command;
 
 /**
  * The {@code ./geopinn} command line: {@code list}, {@code help}, {@code solve}, {@code bench},
- * {@code load}, and any other word dispatched to a {@link Command} service of that name.
+ * {@code sweep}, {@code load}, and any other word dispatched to a {@link Command} service of that name.
  * Exit codes: 0 ok, 2 bad input, 1 failure, 130 interrupted (SIGINT), 143 stopped by SIGTERM.
  */
 final class Cli {
@@ -57,6 +57,8 @@ final class Cli {
                     return solving.run(rest);
                 case "bench":
                     return new BenchCommand(services, out, err).run(rest);
+                case "sweep":
+                    return new SweepCommand(services, out, err).run(rest);
                 case "load":
                     return new LoadCommand(services, out, err).run(rest);
                 default:
@@ -123,6 +125,8 @@ final class Cli {
         out.println("  solve PROBLEM [options]   train a PINN and write a results directory");
         SolveCommand.OPTIONS.lines().forEach(l -> out.println("    " + l));
         out.println("  bench [--suite NAME] [--seeds N] [--budget SECONDS]  run a benchmark suite, write docs/BENCHMARKS.md");
+        out.println("  " + SweepCommand.USAGE + "  every run of a sweep file (problems × settings × chains × seeds),");
+        out.println("                            on the cluster when one is configured, else here; resumable; see docs/CLI.md");
         out.println("  load DIR [--at X,Y;X,Y]   load a trained solution from a results directory and evaluate it");
         out.println("  help                      this text");
         out.println("  help optimizer|weighting|problem NAME   its settings: name, type, default, allowed values, description");
@@ -135,7 +139,9 @@ final class Cli {
         if (!commands.isEmpty()) {
             out.println();
             out.println("commands from bundles:");
-            commands.values().forEach(c -> out.println("  " + pad(c.name(), 24) + "  " + c.summary()));
+            // the built-in commands some bundles also offer as services (for the shell) are listed above
+            commands.values().stream().filter(c -> !Services.builtIns().contains(c.name()))
+                    .forEach(c -> out.println("  " + pad(c.name(), 24) + "  " + c.summary()));
         }
         out.println();
         out.println("exit codes: 0 ok, 2 bad input, 1 failure, 130 interrupted (Ctrl-C), 143 SIGTERM. More in docs/CLI.md.");
@@ -176,7 +182,7 @@ final class Cli {
         services.awaitReady();
         Command c = services.commands().get(word);
         if (c == null) {
-            List<String> known = new ArrayList<>(Services.builtIns());
+            java.util.Set<String> known = new java.util.LinkedHashSet<>(Services.builtIns());
             known.addAll(services.commands().keySet());
             throw new GeopinnException("unknown command '" + word + "'; commands are " + String.join(", ", known));
         }

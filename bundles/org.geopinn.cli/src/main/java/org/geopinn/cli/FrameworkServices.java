@@ -298,6 +298,12 @@ final class FrameworkServices implements Services, AutoCloseable {
     }
 
     @Override
+    public Optional<org.geopinn.api.sweep.RunExecutor> runExecutor() {
+        ServiceReference<org.geopinn.api.sweep.RunExecutor> ref = context.getServiceReference(org.geopinn.api.sweep.RunExecutor.class);
+        return ref == null ? Optional.empty() : Optional.ofNullable(context.getService(ref));
+    }
+
+    @Override
     public ResultWriter results() {
         return results;
     }

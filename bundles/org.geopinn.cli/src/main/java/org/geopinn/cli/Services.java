@@ -69,6 +69,11 @@ interface Services {
     /** @return the commands contributed by bundles, by name */
     Map<String, Command> commands();
 
+    /** @return where sweep runs go when not on this machine's pool (a configured cluster), if anywhere */
+    default Optional<org.geopinn.api.sweep.RunExecutor> runExecutor() {
+        return Optional.empty();
+    }
+
     /** @return the results writer */
     ResultWriter results();
 
@@ -89,6 +94,6 @@ interface Services {
 
     /** @return the names of the built-in commands, for messages */
     static List<String> builtIns() {
-        return List.of("list", "help", "solve", "bench", "load");
+        return List.of("list", "help", "solve", "bench", "sweep", "load");
     }
 }

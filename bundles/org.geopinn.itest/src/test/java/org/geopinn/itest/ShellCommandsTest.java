@@ -178,6 +178,27 @@ class ShellCommandsTest {
         return host.service(TrainingService.class, null, WAIT).sessions().stream().map(Session::id).toList().toString();
     }
 
+    @Test
+    void aSweepRunsInTheBackgroundIntoOneFolder() throws Exception {
+        Files.writeString(host.home().resolve("shell-sweep.properties"),
+                "problems = poisson1d\noptimizers = adam | gd\nseeds = 0-1\nsteps = 3\nhidden = 4\n");
+        String started = call("sweep", (Object) new String[] {"shell-sweep.properties", "--parallel", "2"});
+        assertTrue(started.startsWith("sweep ") && started.contains("started in the background"), started);
+        Path csv = host.home().resolve("runs/sweep-shell-sweep/sweep.csv");
+        assertTrue(TestHost.waitUntil(() -> lines(csv) == 5, Duration.ofSeconds(120)), "four runs and a header: " + lines(csv));
+        assertTrue(Files.isRegularFile(host.home().resolve("runs/sweep-shell-sweep/poisson1d-gd-h4-s1/summary.json")));
+        assertEquals("geopinn: sweep file " + host.home().resolve("nope.properties") + " does not exist",
+                failure("sweep", (Object) new String[] {"nope.properties"}));
+    }
+
+    private static long lines(Path file) {
+        try {
+            return Files.isRegularFile(file) ? Files.readAllLines(file).size() : -1;
+        } catch (java.io.IOException e) {
+            return -1;
+        }
+    }
+
     private static String call(String name, Object... args) throws Exception {
         try {
             return (String) method(name).invoke(commands, args);

@@ -41,6 +41,7 @@ import org.osgi.service.component.annotations.ReferencePolicy;
     "osgi.command.function=list", "osgi.command.function=solve", "osgi.command.function=status",
     "osgi.command.function=swap", "osgi.command.function=pause", "osgi.command.function=resume",
     "osgi.command.function=stop", "osgi.command.function=export", "osgi.command.function=diagnose",
+    "osgi.command.function=sweep",
     "geopinn.id=shell"})
 public class GeopinnCommands {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
@@ -51,6 +52,8 @@ public class GeopinnCommands {
     private volatile ResultExporter exporter;
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile SolvePlanner planner;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, target = "(geopinn.id=sweep)")
+    private volatile org.geopinn.api.session.Command sweeper;
 
     private final Path home;
 
@@ -104,6 +107,44 @@ public class GeopinnCommands {
         return "session " + s.id() + " started: problem " + s.spec().problemId() + ", optimizer " + s.optimizerId()
                 + (plan.outGiven() ? ", results to " + plan.out() + " when it ends" : "")
                 + " (geopinn:status " + s.id() + " to watch it)";
+    }
+
+    @Descriptor("run every run of a sweep file in the background, as ./geopinn sweep does (docs/CLI.md): a line per finished run,"
+            + " results and one table in runs/sweep-NAME; the same command again resumes it")
+    public String sweep(@Descriptor("FILE [--out DIR] [--parallel N] [--local]") String... args) {
+        return run(() -> sweepNow(args));
+    }
+
+    private String sweepNow(String... args) {
+        org.geopinn.api.session.Command c = need(sweeper, "sweep command (bundle org.geopinn.cli)");
+        if (args.length == 0 || args[0].startsWith("--")) {
+            throw new GeopinnException("usage: geopinn:sweep FILE [--out DIR] [--parallel N] [--local]");
+        }
+        List<String> words = fromHome(args);
+        Path file = home.resolve(words.get(0));
+        words.set(0, file.toString());
+        if (!java.nio.file.Files.isRegularFile(file)) {
+            throw new GeopinnException("sweep file " + file + " does not exist");
+        }
+        // the console may be replaced while the sweep runs: each line goes to the current one
+        java.io.PrintStream console = new java.io.PrintStream(new java.io.OutputStream() {
+            @Override
+            public void write(int b) {
+                System.out.write(b);
+            }
+
+            @Override
+            public void flush() {
+                System.out.flush();
+            }
+        }, true, java.nio.charset.StandardCharsets.UTF_8);
+        Thread t = new Thread(() -> {
+            int code = c.run(words, console, console);
+            SessionAnnouncer.say("geopinn: sweep " + file.getFileName() + (code == 0 ? " done" : " ended with exit code " + code));
+        }, "geopinn-shell-sweep");
+        t.setDaemon(true);
+        t.start();
+        return "sweep " + file + " started in the background; a line per finished run follows";
     }
 
     /** @return the words with relative {@code --out} and {@code --resume} folders taken from the Geopinn home, as export does */

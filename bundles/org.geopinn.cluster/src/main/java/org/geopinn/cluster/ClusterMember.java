@@ -1,0 +1,131 @@
+package org.geopinn.cluster;
+
+import com.hazelcast.core.Hazelcast;
+import com.hazelcast.core.HazelcastInstance;
+import java.util.Dictionary;
+import java.util.Hashtable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import org.geopinn.api.GeopinnException;
+import org.geopinn.api.ServiceProperties;
+import org.geopinn.api.sweep.RunExecutor;
+import org.geopinn.api.sweep.RunOutcome;
+import org.geopinn.api.sweep.RunPerformer;
+import org.geopinn.api.sweep.RunRequest;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceRegistration;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.metatype.annotations.Designate;
+
+/**
+ * This host's cluster member: an embedded Hazelcast member, started only when the configuration
+ * {@value #PID} exists (by default there is none: no member, nothing listens on the network). It
+ * performs the sweep runs the cluster gives it with this host's {@link RunPerformer}, and offers
+ * the cluster as the {@link RunExecutor} of the sweeps started here.
+ *
+ * <p>Joining takes seconds (connecting to the listed addresses), so the member starts on its own
+ * thread; the {@link RunExecutor} is registered at once and its methods wait for the start, so
+ * that a sweep started while the member is joining goes to the cluster, not to the local pool.
+ */
+@Component(configurationPid = ClusterMember.PID, configurationPolicy = ConfigurationPolicy.REQUIRE, immediate = true, service = {})
+@Designate(ocd = ClusterConfig.class)
+public final class ClusterMember {
+    /** The configuration PID. */
+    public static final String PID = "org.geopinn.cluster";
+
+    @Reference
+    private RunPerformer performer;
+
+    private final CompletableFuture<ClusterRunExecutor> started = new CompletableFuture<>();
+    private volatile HazelcastInstance hazelcast;
+    private ServiceRegistration<RunExecutor> registration;
+    private HostBlockBuilder blocks;
+
+    /**
+     * Starts joining the configured addresses and registers the cluster as a {@link RunExecutor}.
+     *
+     * @param context the bundle context
+     * @param config the settings
+     */
+    @Activate
+    void activate(BundleContext context, ClusterConfig config) {
+        blocks = new HostBlockBuilder(context);
+        Thread t = new Thread(() -> start(config), "geopinn-cluster-start");
+        t.setDaemon(true);
+        t.start();
+        Dictionary<String, Object> props = new Hashtable<>();
+        props.put(ServiceProperties.ID, "cluster");
+        registration = context.registerService(RunExecutor.class, new Executor(), props);
+    }
+
+    private void start(ClusterConfig config) {
+        try {
+            HazelcastInstance h = Hazelcast.newHazelcastInstance(MemberSettings.config(config, ClusterMember.class.getClassLoader()));
+            hazelcast = h;
+            Performers.register(h.getName(), performer);
+            Blocks.register(h.getName(), blocks);
+            ClusterRunExecutor runs = new ClusterRunExecutor(h, config.attempts(), line -> System.out.println("cluster: " + line));
+            System.out.println("cluster: member " + h.getCluster().getLocalMember().getAddress() + " of " + runs.description());
+            started.complete(runs);
+        } catch (RuntimeException | LinkageError e) {
+            String why = "the cluster member (" + PID + ": address " + config.address() + ", port " + config.port() + ") did not start: "
+                    + e.getMessage();
+            System.err.println("geopinn: " + why);
+            started.completeExceptionally(new GeopinnException(why, e));
+        }
+    }
+
+    /** Leaves the cluster (its runs in progress go to other members). */
+    @Deactivate
+    void deactivate() {
+        if (registration != null) {
+            try {
+                registration.unregister();
+            } catch (IllegalStateException e) {
+                // already gone with the bundle
+            }
+        }
+        started.cancel(false);
+        ClusterRunExecutor runs = started.getNow(null);
+        if (runs != null) {
+            runs.close();
+        }
+        HazelcastInstance h = hazelcast;
+        if (h != null) {
+            Performers.unregister(h.getName());
+            Blocks.unregister(h.getName());
+            h.shutdown();
+        }
+    }
+
+    /** The cluster for sweeps: waits for the member's start. */
+    private final class Executor implements RunExecutor {
+        @Override
+        public String description() {
+            return runs().description();
+        }
+
+        @Override
+        public CompletionStage<RunOutcome> submit(RunRequest request) {
+            return runs().submit(request);
+        }
+
+        private ClusterRunExecutor runs() {
+            try {
+                return started.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new GeopinnException("interrupted while the cluster member was starting");
+            } catch (ExecutionException e) {
+                throw e.getCause() instanceof GeopinnException g ? g : new GeopinnException(String.valueOf(e.getCause()));
+            } catch (java.util.concurrent.CancellationException e) {
+                throw new GeopinnException("the cluster member stopped");
+            }
+        }
+    }
+}
