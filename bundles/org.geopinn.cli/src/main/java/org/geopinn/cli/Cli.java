@@ -59,6 +59,8 @@ final class Cli {
                     return new BenchCommand(services, out, err).run(rest);
                 case "load":
                     return new LoadCommand(services, out, err).run(rest);
+                case "export":
+                    return new ExportCommand(services, out, err).run(rest);
                 default:
                     return dispatch(word, rest);
             }
@@ -124,6 +126,7 @@ final class Cli {
         SolveCommand.OPTIONS.lines().forEach(l -> out.println("    " + l));
         out.println("  bench [--suite NAME] [--seeds N] [--budget SECONDS]  run a benchmark suite, write docs/BENCHMARKS.md");
         out.println("  load DIR [--at X,Y;X,Y]   load a trained solution from a results directory and evaluate it");
+        out.println("  " + ExportCommand.USAGE + "   the trained network as ONNX, fields as VTK XML");
         out.println("  help                      this text");
         out.println("  help optimizer|weighting|problem NAME   its settings: name, type, default, allowed values, description");
         out.println("  host                      an interactive host with the shell and plugins/ (handled by the launcher)");

@@ -89,6 +89,6 @@ interface Services {
 
     /** @return the names of the built-in commands, for messages */
     static List<String> builtIns() {
-        return List.of("list", "help", "solve", "bench", "load");
+        return List.of("list", "help", "solve", "bench", "load", "export");
     }
 }
