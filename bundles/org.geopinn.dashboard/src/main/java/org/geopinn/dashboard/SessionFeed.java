@@ -1,0 +1,77 @@
+package org.geopinn.dashboard;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.geopinn.api.session.TrainingEvent;
+
+/**
+ * The curve points of one session: per accepted step the step, total loss, loss per condition and
+ * relative L2 error (NaN where not measured). Bounded: past {@link #LIMIT} rows every other row is
+ * dropped and the generation goes up, so that a browser knows to reload the curve.
+ */
+final class SessionFeed {
+    /** Rows kept at most before thinning. */
+    static final int LIMIT = 20_000;
+
+    private final List<double[]> rows = new ArrayList<>();
+    private long generation;
+    private long lastStep = -1;
+    private int version;
+
+    /** @param e a step event; steps at or before the last one recorded are ignored */
+    synchronized void add(TrainingEvent e) {
+        if (e.kind() != TrainingEvent.Kind.STEP || e.step() <= lastStep) {
+            return;
+        }
+        lastStep = e.step();
+        double[] losses = e.groupLosses();
+        double[] row = new double[3 + losses.length];
+        row[0] = e.step();
+        row[1] = e.loss();
+        System.arraycopy(losses, 0, row, 2, losses.length);
+        row[row.length - 1] = e.relativeL2();
+        rows.add(row);
+        if (rows.size() > LIMIT) {
+            List<double[]> kept = new ArrayList<>(rows.size() / 2 + 1);
+            for (int i = 0; i < rows.size(); i += 2) {
+                kept.add(rows.get(i));
+            }
+            if (kept.get(kept.size() - 1) != row) {
+                kept.add(row);
+            }
+            rows.clear();
+            rows.addAll(kept);
+            generation++;
+        }
+        version++;
+    }
+
+    /** @return a counter that changes with every added row */
+    synchronized int version() {
+        return version;
+    }
+
+    /**
+     * @param knownGeneration the generation the reader holds
+     * @param from the number of rows the reader holds
+     * @return the rows the reader lacks: all of them (with reset) when the generation changed
+     */
+    synchronized Slice since(long knownGeneration, int from) {
+        boolean reset = knownGeneration != generation || from > rows.size();
+        int start = reset ? 0 : from;
+        return new Slice(generation, reset, start, List.copyOf(rows.subList(start, rows.size())));
+    }
+
+    /**
+     * @param generation the feed's generation
+     * @param reset whether the reader must drop what it holds
+     * @param start the index of the first row
+     * @param rows the rows
+     */
+    record Slice(long generation, boolean reset, int start, List<double[]> rows) {
+        /** @return the number of rows the reader holds after this slice */
+        int end() {
+            return start + rows.size();
+        }
+    }
+}
