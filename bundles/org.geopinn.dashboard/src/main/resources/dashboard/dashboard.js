@@ -20,7 +20,11 @@
   let mapTimer = null;
 
   function fmt(x, digits) {
-    return x === null || x === undefined || !isFinite(x) ? '–' : Number(x).toPrecision(digits || 4);
+    if (x === null || x === undefined || !isFinite(x)) {
+      return '–';
+    }
+    const a = Math.abs(x);
+    return a !== 0 && (a < 1e-3 || a >= 1e5) ? Number(x).toExponential((digits || 4) - 1) : Number(x).toPrecision(digits || 4);
   }
 
   function connect() {
@@ -213,7 +217,11 @@
     }
     const session = selected;
     fetch('api/grid?session=' + encodeURIComponent(session)).then((r) => r.json()).then((g) => {
-      if (session !== selected || g.error) {
+      if (session !== selected) {
+        return;
+      }
+      if (g.error) {
+        $('maps-note').textContent = '(' + g.error + ')';
         return;
       }
       const maps = $('maps');
@@ -226,7 +234,7 @@
       }
       $('maps-note').textContent = '(' + g.axes.join(', ') + ' over [' + g.lower.map((v) => fmt(v, 3)).join(', ')
           + '] … [' + g.upper.map((v) => fmt(v, 3)).join(', ') + '], refreshed every ' + MAP_PERIOD_MS / 1000 + ' s)';
-    }).catch(() => { /* the next refresh tries again */ });
+    }).catch((e) => { $('maps-note').textContent = '(heat maps not available: ' + e + ')'; });
   }
 
   function control(action) {

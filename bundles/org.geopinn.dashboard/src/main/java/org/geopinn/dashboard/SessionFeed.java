@@ -6,8 +6,9 @@ import org.geopinn.api.session.TrainingEvent;
 
 /**
  * The curve points of one session: per accepted step the step, total loss, loss per condition and
- * relative L2 error (NaN where not measured). Bounded: past {@link #LIMIT} rows every other row is
- * dropped and the generation goes up, so that a browser knows to reload the curve.
+ * relative L2 error (NaN where not measured). Bounded and evenly spread over the run: it keeps every
+ * {@code stride}-th step event; past {@link #LIMIT} rows every other row is dropped, the stride
+ * doubles and the generation goes up, so that a browser knows to reload the curve.
  */
 final class SessionFeed {
     /** Rows kept at most before thinning. */
@@ -16,6 +17,8 @@ final class SessionFeed {
     private final List<double[]> rows = new ArrayList<>();
     private long generation;
     private long lastStep = -1;
+    private long seen;
+    private long stride = 1;
     private int version;
 
     /** @param e a step event; steps at or before the last one recorded are ignored */
@@ -24,6 +27,9 @@ final class SessionFeed {
             return;
         }
         lastStep = e.step();
+        if (seen++ % stride != 0) {
+            return;
+        }
         double[] losses = e.groupLosses();
         double[] row = new double[3 + losses.length];
         row[0] = e.step();
@@ -36,11 +42,9 @@ final class SessionFeed {
             for (int i = 0; i < rows.size(); i += 2) {
                 kept.add(rows.get(i));
             }
-            if (kept.get(kept.size() - 1) != row) {
-                kept.add(row);
-            }
             rows.clear();
             rows.addAll(kept);
+            stride *= 2;
             generation++;
         }
         version++;
