@@ -15,6 +15,7 @@
   let selected = null;
   let status = null;
   let rows = [];
+  let errorRows = [];
   let lossChart = null;
   let errorChart = null;
   let mapTimer = null;
@@ -34,6 +35,7 @@
     selected = location.hash.length > 1 ? decodeURIComponent(location.hash.substring(1)) : null;
     status = null;
     rows = [];
+    errorRows = [];
     destroyCharts();
     $('detail').hidden = !selected;
     $('empty').hidden = !!selected;
@@ -45,6 +47,7 @@
     source.addEventListener('sessions', (e) => renderSessions(JSON.parse(e.data)));
     source.addEventListener('status', (e) => renderStatus(JSON.parse(e.data)));
     source.addEventListener('points', (e) => addPoints(JSON.parse(e.data)));
+    source.addEventListener('errors', (e) => addErrors(JSON.parse(e.data)));
     clearInterval(mapTimer);
     if (selected) {
       refreshMaps();
@@ -150,21 +153,31 @@
     redraw();
   }
 
+  function addErrors(p) {
+    if (p.reset) {
+      errorRows = [];
+    }
+    errorRows = errorRows.concat(p.rows);
+    redraw();
+  }
+
   function redraw() {
-    if (!lossChart || rows.length === 0) {
+    if (!lossChart) {
       return;
     }
-    const width = rows[0].length;
-    const loss = [rows.map((r) => r[0])];
-    for (let k = 1; k < width - 1; k++) {
-      loss.push(rows.map((r) => positive(r[k])));
+    if (rows.length > 0) {
+      const loss = [rows.map((r) => r[0])];
+      for (let k = 1; k < rows[0].length; k++) {
+        loss.push(rows.map((r) => positive(r[k])));
+      }
+      lossChart.setData(loss);
     }
-    lossChart.setData(loss);
     $('loss-chart').dataset.points = String(rows.length);
-    const measured = rows.filter((r) => r[width - 1] !== null);
-    errorChart.setData([measured.map((r) => r[0]), measured.map((r) => positive(r[width - 1]))]);
-    $('error-chart').dataset.points = String(measured.length);
-    $('error').textContent = measured.length ? fmt(measured[measured.length - 1][width - 1], 3) : 'not measured yet';
+    if (errorRows.length > 0) {
+      errorChart.setData([errorRows.map((r) => r[0]), errorRows.map((r) => positive(r[1]))]);
+    }
+    $('error-chart').dataset.points = String(errorRows.length);
+    $('error').textContent = errorRows.length ? fmt(errorRows[errorRows.length - 1][1], 3) : 'not measured yet';
   }
 
   // A perceptually ordered map (viridis, sampled at five stops).

@@ -15,8 +15,8 @@ import org.geopinn.api.session.TrainingService;
 
 /**
  * Server-sent events for the page: {@code sessions} (the list, when it changes), and for the
- * chosen session {@code status} (state, optimizer, step …, when it changes) and {@code points}
- * (the curve rows the page does not have yet). Polls four times a second on the request's own
+ * chosen session {@code status} (state, optimizer, step …, when it changes), {@code points} and
+ * {@code errors} (the loss and error curve rows the page does not have yet). Polls four times a second on the request's own
  * thread and ends when the browser goes away or the dashboard stops.
  */
 final class EventStream {
@@ -83,8 +83,8 @@ final class EventStream {
         w.write("retry: 2000\n\n");
         String lastSessions = null;
         String lastStatus = null;
-        long generation = -1;
-        int have = 0;
+        long[] generation = {-1, -1};
+        int[] have = {0, 0};
         long lastWrite = System.currentTimeMillis();
         while (!closed.get()) {
             boolean wrote = false;
@@ -102,18 +102,10 @@ final class EventStream {
                     lastStatus = status;
                     wrote = true;
                 }
-                Optional<SessionFeed> feed = feeds.feed(sessionId);
-                if (feed.isPresent()) {
-                    SessionFeed.Slice slice = feed.get().since(generation, have);
-                    if (slice.reset() || !slice.rows().isEmpty()) {
-                        Map<String, Object> points = new LinkedHashMap<>();
-                        points.put("reset", slice.reset());
-                        points.put("rows", slice.rows());
-                        send(w, "points", JsonText.of(points));
-                        generation = slice.generation();
-                        have = slice.end();
-                        wrote = true;
-                    }
+                Optional<Feeds.Curves> curves = feeds.feed(sessionId);
+                if (curves.isPresent()) {
+                    wrote |= sendRows(w, "points", curves.get().loss(), generation, have, 0);
+                    wrote |= sendRows(w, "errors", curves.get().error(), generation, have, 1);
                 }
             }
             long now = System.currentTimeMillis();
@@ -135,6 +127,21 @@ final class EventStream {
                 return;
             }
         }
+    }
+
+    /** Sends the rows of one curve the reader lacks; updates its cursor (generation[k], have[k]). */
+    private static boolean sendRows(PrintWriter w, String event, SessionFeed feed, long[] generation, int[] have, int k) {
+        SessionFeed.Slice slice = feed.since(generation[k], have[k]);
+        if (!slice.reset() && slice.rows().isEmpty()) {
+            return false;
+        }
+        Map<String, Object> points = new LinkedHashMap<>();
+        points.put("reset", slice.reset());
+        points.put("rows", slice.rows());
+        send(w, event, JsonText.of(points));
+        generation[k] = slice.generation();
+        have[k] = slice.end();
+        return true;
     }
 
     private static void send(PrintWriter w, String event, String data) {

@@ -8,11 +8,19 @@ import org.geopinn.api.session.TrainingEvent;
 import org.geopinn.api.session.TrainingService;
 
 /**
- * The curve points of every session the dashboard has seen. A session that started before the
+ * The loss and error curves of every session the dashboard has seen. A session that started before the
  * dashboard is filled from its history the first time it is asked for.
  */
 final class Feeds {
-    private final Map<String, SessionFeed> feeds = new ConcurrentHashMap<>();
+    /** The two curves of a session. @param loss the loss curve @param error the error curve */
+    record Curves(SessionFeed loss, SessionFeed error) {
+        void add(TrainingEvent e) {
+            loss.add(e);
+            error.add(e);
+        }
+    }
+
+    private final Map<String, Curves> feeds = new ConcurrentHashMap<>();
     private final TrainingService training;
 
     Feeds(TrainingService training) {
@@ -26,9 +34,9 @@ final class Feeds {
         }
     }
 
-    /** @param sessionId a session @return its feed, empty when the training service has no such session */
-    Optional<SessionFeed> feed(String sessionId) {
-        SessionFeed f = feeds.get(sessionId);
+    /** @param sessionId a session @return its curves, empty when the training service has no such session */
+    Optional<Curves> feed(String sessionId) {
+        Curves f = feeds.get(sessionId);
         if (f != null) {
             return Optional.of(f);
         }
@@ -37,7 +45,7 @@ final class Feeds {
             return Optional.empty();
         }
         return Optional.of(feeds.computeIfAbsent(sessionId, id -> {
-            SessionFeed fresh = new SessionFeed();
+            Curves fresh = new Curves(new SessionFeed(false), new SessionFeed(true));
             session.get().history().forEach(fresh::add);
             return fresh;
         }));

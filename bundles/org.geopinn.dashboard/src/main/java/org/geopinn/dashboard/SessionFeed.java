@@ -5,8 +5,9 @@ import java.util.List;
 import org.geopinn.api.session.TrainingEvent;
 
 /**
- * The curve points of one session: per accepted step the step, total loss, loss per condition and
- * relative L2 error (NaN where not measured). Bounded and evenly spread over the run: it keeps every
+ * One curve of one session: per accepted step the step, total loss and loss per condition (the
+ * loss curve), or per step where it was measured the step and the relative L2 error (the error
+ * curve). Bounded and evenly spread over the run: it keeps every
  * {@code stride}-th step event; past {@link #LIMIT} rows every other row is dropped, the stride
  * doubles and the generation goes up, so that a browser knows to reload the curve.
  */
@@ -14,6 +15,7 @@ final class SessionFeed {
     /** Rows kept at most before thinning. */
     static final int LIMIT = 20_000;
 
+    private final boolean errors;
     private final List<double[]> rows = new ArrayList<>();
     private long generation;
     private long lastStep = -1;
@@ -21,21 +23,30 @@ final class SessionFeed {
     private long stride = 1;
     private int version;
 
-    /** @param e a step event; steps at or before the last one recorded are ignored */
+    /** @param errors whether this is the error curve (else the loss curve) */
+    SessionFeed(boolean errors) {
+        this.errors = errors;
+    }
+
+    /** @param e a step event; steps at or before the last one recorded are ignored, and for the error curve steps without a measured error */
     synchronized void add(TrainingEvent e) {
-        if (e.kind() != TrainingEvent.Kind.STEP || e.step() <= lastStep) {
+        if (e.kind() != TrainingEvent.Kind.STEP || e.step() <= lastStep || errors && Double.isNaN(e.relativeL2())) {
             return;
         }
         lastStep = e.step();
         if (seen++ % stride != 0) {
             return;
         }
-        double[] losses = e.groupLosses();
-        double[] row = new double[3 + losses.length];
-        row[0] = e.step();
-        row[1] = e.loss();
-        System.arraycopy(losses, 0, row, 2, losses.length);
-        row[row.length - 1] = e.relativeL2();
+        double[] row;
+        if (errors) {
+            row = new double[] {e.step(), e.relativeL2()};
+        } else {
+            double[] losses = e.groupLosses();
+            row = new double[2 + losses.length];
+            row[0] = e.step();
+            row[1] = e.loss();
+            System.arraycopy(losses, 0, row, 2, losses.length);
+        }
         rows.add(row);
         if (rows.size() > LIMIT) {
             List<double[]> kept = new ArrayList<>(rows.size() / 2 + 1);

@@ -25,10 +25,12 @@ class DashboardPartsTest {
 
     @Test
     void theCurveStaysBoundedAndEvenlySpreadOverALongRun() {
-        SessionFeed feed = new SessionFeed();
+        SessionFeed feed = new SessionFeed(false);
+        SessionFeed errors = new SessionFeed(true);
         int steps = 5 * SessionFeed.LIMIT + 123;
         for (int k = 1; k <= steps; k++) {
             feed.add(step(k, 1.0 / k));
+            errors.add(step(k, 1.0 / k));
         }
         feed.add(step(7, 1.0)); // an old step again: ignored
         SessionFeed.Slice all = feed.since(-1, 0);
@@ -42,8 +44,17 @@ class DashboardPartsTest {
         }
         assertTrue(rows.get(rows.size() - 1)[0] > steps - 2 * gap, "reaches the end");
         double[] r = rows.get(3);
-        assertEquals(5, r.length, "step, loss, two conditions, error");
+        assertEquals(4, r.length, "step, loss, two conditions");
         assertEquals(r[1] / 2, r[2]);
+
+        // the error curve holds the steps where the error was measured (every tenth), evenly spread too
+        List<double[]> measured = errors.since(-1, 0).rows();
+        assertTrue(measured.size() > SessionFeed.LIMIT / 4 && measured.size() <= SessionFeed.LIMIT, "rows " + measured.size());
+        for (double[] m : measured) {
+            assertEquals(2, m.length);
+            assertEquals(0, m[0] % 10, "a measured step");
+            assertEquals(0.5, m[1]);
+        }
 
         // a reader that holds everything gets nothing new; after one more kept step, just that row
         SessionFeed.Slice none = feed.since(all.generation(), all.end());

@@ -102,7 +102,8 @@ class DashboardBrowserTest {
     void thePageFollowsASessionAndSteersIt() throws Exception {
         TrainingService training = host.service(TrainingService.class, null, WAIT);
         Problem laplace = host.service(Problem.class, "laplace2d", WAIT);
-        Session s = training.start(Sessions.quick(laplace, "adam"));
+        // the reference error measured every 100 steps, for the error curve
+        Session s = training.start(Sessions.quick(laplace, "adam").toBuilder().hidden(16).errorEvery(100).build());
         Sessions.awaitSteps(s, 3, WAIT);
 
         browser.get(page());
@@ -116,6 +117,7 @@ class DashboardBrowserTest {
         // the loss curve gains points while the session trains
         int first = waitFor(d -> points("loss-chart") > 0 ? points("loss-chart") : null);
         waitFor(d -> points("loss-chart") > first + 5);
+        waitFor(d -> points("error-chart") > 1);
         assertEquals("adam", browser.findElement(By.id("optimizer")).getText());
         waitFor(d -> !d.findElements(By.cssSelector("#maps canvas")).isEmpty());
         assertEquals(2, browser.findElements(By.cssSelector("#maps canvas")).size(), "solution and error of the one field");
