@@ -134,6 +134,8 @@ final class Cli {
         out.println();
         out.println("plugins: every command loads the jars and .cfg files of plugins/ in the home before it runs;");
         out.println("  --plugin PATH             (anywhere, repeatable) also a plugin jar or a folder of them");
+        out.println("  --dashboard               (anywhere) watch and steer sessions in a browser; --dashboard-address HOST,");
+        out.println("                            --dashboard-port N, --dashboard-token TEXT (docs/CLI.md)");
         Map<String, Command> commands = servicesCommands();
         if (!commands.isEmpty()) {
             out.println();
