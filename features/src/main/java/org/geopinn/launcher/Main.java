@@ -14,7 +14,8 @@ import org.osgi.framework.Bundle;
  * command for the CLI bundle, which sets the system property {@value HostBuilder#EXIT_CODE} and
  * stops the framework when it is done. A command host installs the jars of the home's
  * {@code plugins/} at start; {@code --plugin PATH} (a jar or a folder of jars, repeatable, anywhere
- * on the line) adds more in either mode.
+ * on the line) adds more in either mode. The interactive host serves the dashboard; a command gets
+ * it with {@code --dashboard} (see {@link DashboardOptions}).
  */
 public final class Main {
     private static final String CLI_BUNDLE = "org.geopinn.cli";
@@ -35,9 +36,10 @@ public final class Main {
      */
     static int run(List<String> commandLine) {
         List<Path> plugins = new ArrayList<>();
+        DashboardOptions dashboard = new DashboardOptions();
         List<String> args;
         try {
-            args = PluginFiles.extractOptions(commandLine, plugins);
+            args = DashboardOptions.extract(PluginFiles.extractOptions(commandLine, plugins), dashboard);
         } catch (LaunchException e) {
             System.err.println("geopinn: " + e.getMessage());
             return 2;
@@ -53,6 +55,12 @@ public final class Main {
             builder.interactive();
         } else {
             builder.command(args);
+        }
+        if (interactive || dashboard.wanted()) {
+            List<String> features = new ArrayList<>(interactive ? HostBuilder.HOST_FEATURES : HostBuilder.COMMAND_FEATURES);
+            features.add(DashboardOptions.FEATURE);
+            builder.features(features);
+            dashboard.properties().forEach(builder::property);
         }
         System.clearProperty(HostBuilder.EXIT_CODE);
         Host host;

@@ -61,6 +61,8 @@ final class Cli {
                     return new SweepCommand(services, out, err).run(rest);
                 case "load":
                     return new LoadCommand(services, out, err).run(rest);
+                case "export":
+                    return new ExportCommand(services, out, err).run(rest);
                 default:
                     return dispatch(word, rest);
             }
@@ -128,6 +130,7 @@ final class Cli {
         out.println("  " + SweepCommand.USAGE + "  every run of a sweep file (problems × settings × chains × seeds),");
         out.println("                            on the cluster when one is configured, else here; resumable; see docs/CLI.md");
         out.println("  load DIR [--at X,Y;X,Y]   load a trained solution from a results directory and evaluate it");
+        out.println("  " + ExportCommand.USAGE + "   the trained network as ONNX, fields as VTK XML");
         out.println("  help                      this text");
         out.println("  help optimizer|weighting|problem NAME   its settings: name, type, default, allowed values, description");
         out.println("  host                      an interactive host with the shell and plugins/ (handled by the launcher)");
@@ -135,6 +138,8 @@ final class Cli {
         out.println();
         out.println("plugins: every command loads the jars and .cfg files of plugins/ in the home before it runs;");
         out.println("  --plugin PATH             (anywhere, repeatable) also a plugin jar or a folder of them");
+        out.println("  --dashboard               (anywhere) watch and steer sessions in a browser; --dashboard-address HOST,");
+        out.println("                            --dashboard-port N, --dashboard-token TEXT (docs/CLI.md)");
         Map<String, Command> commands = servicesCommands();
         if (!commands.isEmpty()) {
             out.println();

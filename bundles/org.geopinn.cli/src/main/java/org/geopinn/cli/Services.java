@@ -94,6 +94,6 @@ interface Services {
 
     /** @return the names of the built-in commands, for messages */
     static List<String> builtIns() {
-        return List.of("list", "help", "solve", "bench", "sweep", "load");
+        return List.of("list", "help", "solve", "bench", "sweep", "load", "export");
     }
 }
