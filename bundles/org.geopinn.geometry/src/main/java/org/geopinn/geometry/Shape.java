@@ -81,7 +81,15 @@ public abstract class Shape implements Geometry {
     @Override
     public double boundaryMeasure(String part) {
         requirePart(part);
-        return estimatedMeasures.computeIfAbsent(part, this::estimateMeasure);
+        return measuresExactly() ? candidateMeasure(part) : estimatedMeasures.computeIfAbsent(part, this::estimateMeasure);
+    }
+
+    /**
+     * @return whether {@link #candidateMeasure} is the exact measure of each boundary part (a
+     *         primitive whose candidates are its boundary), so no estimate is needed
+     */
+    boolean measuresExactly() {
+        return false;
     }
 
     private double estimateMeasure(String part) {
