@@ -6,6 +6,7 @@ import org.ejml.data.DMatrixRMaj;
 import org.geopinn.api.operator.ResidualSystem;
 import org.geopinn.api.optimizer.OptimizerState;
 import org.geopinn.api.optimizer.StepResult;
+import org.geopinn.linalg.MatrixProducts;
 import org.geopinn.linalg.Vectors;
 import org.geopinn.linalg.pinv.PseudoInverse;
 import org.geopinn.linalg.search.GridLineSearch;
@@ -94,7 +95,7 @@ public final class DampedNaturalStep {
             damping.update(Double.NEGATIVE_INFINITY);
             return StepResult.rejected(loss0, evaluations, "the damped direction is not finite (λ = " + fmt(lambda) + "; λ grows)");
         }
-        transposeTimes(jacobian, residual, gradient);
+        MatrixProducts.transposeTimes(jacobian, residual, gradient);
         double predicted;
         boolean withMomentum = false;
         if (beta > 0) {
@@ -108,7 +109,7 @@ public final class DampedNaturalStep {
             }
         }
         if (withMomentum) {
-            times(jacobian, direction, product);
+            MatrixProducts.times(jacobian, direction, product);
             predicted = Vectors.dot(gradient, direction) - 0.5 * Vectors.dot(product, product);
         } else {
             predicted = 0.5 * (Vectors.dot(gradient, direction) + lambda * Vectors.dot(direction, direction));
@@ -158,33 +159,6 @@ public final class DampedNaturalStep {
         }
         double[] saved = state.arrays().get(MOMENTUM);
         velocity = saved != null && beta > 0 ? saved.clone() : new double[0];
-    }
-
-    private static void transposeTimes(DMatrixRMaj a, double[] x, double[] out) {
-        int cols = a.numCols;
-        java.util.Arrays.fill(out, 0, cols, 0);
-        for (int i = 0; i < a.numRows; i++) {
-            double xi = x[i];
-            if (xi == 0) {
-                continue;
-            }
-            int row = i * cols;
-            for (int c = 0; c < cols; c++) {
-                out[c] += a.data[row + c] * xi;
-            }
-        }
-    }
-
-    private static void times(DMatrixRMaj a, double[] x, double[] out) {
-        int cols = a.numCols;
-        for (int i = 0; i < a.numRows; i++) {
-            int row = i * cols;
-            double s = 0;
-            for (int c = 0; c < cols; c++) {
-                s += a.data[row + c] * x[c];
-            }
-            out[i] = s;
-        }
     }
 
     private static String fmt(double v) {

@@ -1,6 +1,7 @@
 package org.geopinn.optimizer.lm;
 
 import org.ejml.data.DMatrixRMaj;
+import org.geopinn.linalg.MatrixProducts;
 import org.geopinn.linalg.DenseKernels;
 
 /**
@@ -54,11 +55,11 @@ final class CholeskySolver implements DampedSolver {
         if (wide) {
             System.arraycopy(u, 0, rhs, 0, n);
         } else {
-            Products.transposeTimes(jacobian, u, rhs);
+            MatrixProducts.transposeTimes(jacobian, u, rhs);
         }
         substitute(lower.data, n, rhs, work);
         if (wide) {
-            Products.transposeTimes(jacobian, work, out);
+            MatrixProducts.transposeTimes(jacobian, work, out);
             for (int i = 0; i < out.length; i++) {
                 out[i] = -out[i];
             }

@@ -9,6 +9,7 @@ import org.geopinn.api.operator.ResidualSystem;
 import org.geopinn.api.optimizer.Optimizer;
 import org.geopinn.api.optimizer.OptimizerState;
 import org.geopinn.api.optimizer.StepResult;
+import org.geopinn.linalg.MatrixProducts;
 import org.geopinn.linalg.Vectors;
 import org.geopinn.linalg.damping.GainRatioDamping;
 
@@ -125,7 +126,7 @@ final class LevenbergMarquardt implements Optimizer {
         if (!(curvature > 0)) {
             return StepResult.exhausted(loss0, 1, "the Jacobian is zero: no parameter change lowers the loss to first order");
         }
-        Products.transposeTimes(jacobian, residual, gradient);
+        MatrixProducts.transposeTimes(jacobian, residual, gradient);
         if (Vectors.maxAbs(gradient) == 0) {
             return StepResult.exhausted(loss0, 1, "the gradient Jᵀr is zero: a stationary point");
         }
@@ -180,7 +181,7 @@ final class LevenbergMarquardt implements Optimizer {
             return 0.5 * (-Vectors.dot(gradient, delta) + lambda * Vectors.dot(delta, delta));
         }
         // Transtrum & Sethna: r_vv by a finite difference along the velocity δ
-        Products.times(jacobian, delta, product);
+        MatrixProducts.times(jacobian, delta, product);
         for (int i = 0; i < delta.length; i++) {
             trial[i] = theta[i] + GEODESIC_H * inverseRoot[i] * delta[i];
         }
@@ -199,7 +200,7 @@ final class LevenbergMarquardt implements Optimizer {
         for (int i = 0; i < delta.length; i++) {
             total[i] = delta[i] + 0.5 * acceleration[i];
         }
-        Products.times(jacobian, total, product);
+        MatrixProducts.times(jacobian, total, product);
         double model = 0;
         for (int i = 0; i < product.length; i++) {
             double v = residual[i] + product[i];

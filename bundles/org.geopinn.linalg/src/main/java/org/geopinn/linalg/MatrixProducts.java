@@ -1,14 +1,23 @@
-package org.geopinn.optimizer.lm;
+package org.geopinn.linalg;
 
 import org.ejml.data.DMatrixRMaj;
 
-/** The two matrix–vector products of a step, on the row-major Jacobian buffer. */
-final class Products {
-    private Products() {
+/**
+ * Matrix–vector products on a row-major buffer (a Jacobian), without allocation: the two products
+ * of a damped Gauss–Newton step.
+ */
+public final class MatrixProducts {
+    private MatrixProducts() {
     }
 
-    /** out = aᵀx (a is m×n, x length m, out length n). */
-    static void transposeTimes(DMatrixRMaj a, double[] x, double[] out) {
+    /**
+     * out = aᵀx; only its first n entries are written.
+     *
+     * @param a an m×n matrix
+     * @param x length m
+     * @param out length at least n
+     */
+    public static void transposeTimes(DMatrixRMaj a, double[] x, double[] out) {
         int cols = a.numCols;
         java.util.Arrays.fill(out, 0, cols, 0);
         for (int i = 0; i < a.numRows; i++) {
@@ -23,8 +32,14 @@ final class Products {
         }
     }
 
-    /** out = a·x (a is m×n, x length n, out length m). */
-    static void times(DMatrixRMaj a, double[] x, double[] out) {
+    /**
+     * out = a·x.
+     *
+     * @param a an m×n matrix
+     * @param x length n
+     * @param out length at least m
+     */
+    public static void times(DMatrixRMaj a, double[] x, double[] out) {
         int cols = a.numCols;
         for (int i = 0; i < a.numRows; i++) {
             int row = i * cols;
