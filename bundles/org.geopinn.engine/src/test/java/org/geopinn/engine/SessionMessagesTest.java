@@ -150,16 +150,13 @@ class SessionMessagesTest {
     static final class Gate implements Optimizer {
         final Semaphore inStep = new Semaphore(0);
         private final Semaphore pass = new Semaphore(Integer.MAX_VALUE / 2);
-        private volatile boolean closed;
         private final TestOptimizers.Descent descent = new TestOptimizers.Descent("gated", 1e-3);
 
-        void close() throws InterruptedException {
+        void close() {
             pass.drainPermits();
-            closed = true;
         }
 
         void open() {
-            closed = false;
             pass.release(Integer.MAX_VALUE / 2);
         }
 
@@ -170,10 +167,12 @@ class SessionMessagesTest {
 
         @Override
         public StepResult step(ResidualSystem system, double[] theta) {
-            if (closed) {
+            // A step that finds the gate closed says so before it waits (a flag read before the
+            // permits were drained let a step wait unannounced).
+            if (!pass.tryAcquire()) {
                 inStep.release();
+                pass.acquireUninterruptibly();
             }
-            pass.acquireUninterruptibly();
             return descent.step(system, theta);
         }
 
