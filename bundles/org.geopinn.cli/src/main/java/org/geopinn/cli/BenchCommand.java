@@ -155,6 +155,12 @@ final class BenchCommand {
                 new Entry("burgers", List.of(DEFAULT, RECIPE), 600, ALL_SEEDS, List.of(new Target(1e-4, 600), new Target(1e-5, 600))),
                 new Entry("allen-cahn", List.of(DEFAULT, "adam"), 900, ALL_SEEDS, List.of(new Target(1e-3, 900), new Target(1e-4, 900)))), 5,
                 "burgers and allen-cahn with the default strategy (no recipe), Adam (+ L-BFGS where a recipe names it) beside"));
+        // The smooth linear anchors under the default strategy: the accuracy the rule must reach on them.
+        m.put("linear", new Suite("linear", List.of(
+                new Entry("laplace2d", List.of(DEFAULT), 60, ALL_SEEDS, List.of(new Target(1e-6, 60), new Target(1e-8, 60))),
+                new Entry("heat", List.of(DEFAULT), 120, ALL_SEEDS, List.of(new Target(1e-5, 120), new Target(1e-6, 120))),
+                new Entry("laplace5d", List.of(DEFAULT), 300, ALL_SEEDS, List.of(new Target(1e-5, 300), new Target(1e-6, 300)))), 5,
+                "the smooth linear anchors of the ANaGRAM paper with the default strategy (no recipe)"));
         m.put("anchors", new Suite("anchors", List.of("laplace2d", "heat", "laplace5d", "allen-cahn").stream()
                 .map(p -> new Entry(p, List.of("adam", "lbfgs", "soap", "anagram", "engd"), 300, ALL_SEEDS, List.<Target>of())).toList(), 3,
                 "every published anchor, long budgets"));
@@ -186,7 +192,7 @@ final class BenchCommand {
     }
 
     int run(List<String> args) {
-        Options o = Options.parse(args, Set.of("suite", "seeds", "budget"), Set.of());
+        Options o = Options.parse(args, Set.of("suite", "seeds", "budget", "optimizer", "stop-at"), Set.of());
         if (!o.positional().isEmpty()) {
             throw new GeopinnException("bench takes options only, got " + o.positional());
         }
@@ -200,8 +206,13 @@ final class BenchCommand {
         if (budgetOverride != null && budgetOverride <= 0) {
             throw new GeopinnException("--budget must be positive");
         }
+        String only = o.has("optimizer") ? o.get("optimizer") : null;
+        double stopAt = o.has("stop-at") ? o.nonNegative("stop-at", 0) : 0;
         services.awaitReady();
         Suite suite = named != null ? named : generality();
+        if (only != null) {
+            suite = only(suite, only);
+        }
         for (Entry e : suite.entries()) {
             if (services.problem(e.problem()).isEmpty()) {
                 throw new GeopinnException("suite " + name + " needs problem '" + e.problem() + "', which is not installed");
@@ -210,7 +221,8 @@ final class BenchCommand {
         Path root = services.home().resolve("runs").resolve("bench-" + name + "-"
                 + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
         List<Run> runs = new ArrayList<>();
-        String command = "./geopinn bench --suite " + name + " --seeds " + seeds + (o.has("budget") ? " --budget " + o.get("budget") : "");
+        String command = "./geopinn bench --suite " + name + " --seeds " + seeds + (o.has("budget") ? " --budget " + o.get("budget") : "")
+                + (only != null ? " --optimizer " + only : "") + (stopAt > 0 ? " --stop-at " + o.get("stop-at") : "");
         int total = suite.entries().stream().mapToInt(e -> e.optimizers().size() * Math.min(seeds, e.maxSeeds())).sum();
         int index = 0;
         for (Entry e : suite.entries()) {
@@ -223,7 +235,7 @@ final class BenchCommand {
                         if (!e.config().isEmpty()) {
                             services.configureProblem(e.problem(), e.config());
                         }
-                        Run r = runOne(e, optimizer, seed, budget, root);
+                        Run r = runOne(e, optimizer, seed, budget, stopAt, root);
                         runs.add(r);
                         out.printf(Locale.ROOT, "        %d steps, loss %.3e, rel_l2 %s%n", r.steps(), r.loss(), sci(r.relL2()));
                     } catch (GeopinnException ex) {
@@ -286,7 +298,7 @@ final class BenchCommand {
         return b;
     }
 
-    private Run runOne(Entry entry, String optimizer, long seed, double budget, Path root) {
+    private Run runOne(Entry entry, String optimizer, long seed, double budget, double stopAt, Path root) {
         String problem = entry.problem();
         // Errors are measured outside the timed part of a step; second-order steps are few and
         // expensive, so each is checked, first-order ones every 50 steps.
@@ -298,6 +310,9 @@ final class BenchCommand {
             SessionState state;
             do {
                 state = s.await(Duration.ofSeconds(1));
+                if (!state.isTerminal() && stopAt > 0 && reachedError(s.history(), stopAt)) {
+                    s.stop();
+                }
             } while (!state.isTerminal());
         } catch (InterruptedException e) {
             s.stop();
@@ -312,6 +327,31 @@ final class BenchCommand {
         return new Run(problem, entry.label(), shown, seed, last == null ? 0 : last.step(), last == null ? 0 : last.seconds(),
                 last == null ? Double.NaN : last.loss(), last == null ? Double.NaN : last.relativeL2(),
                 s.state().name().toLowerCase(Locale.ROOT), dir, reached(h, entry.targets()));
+    }
+
+    /** @return whether the latest measured relative L2 error is at most {@code error} */
+    private static boolean reachedError(List<TrainingEvent> history, double error) {
+        for (int i = history.size() - 1; i >= 0; i--) {
+            double e = history.get(i).relativeL2();
+            if (!Double.isNaN(e)) {
+                return e <= error;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * @return the suite with only the chains named {@code optimizer} (e.g. {@value #DEFAULT}), its
+     *         entries without that chain left out
+     */
+    static Suite only(Suite suite, String optimizer) {
+        List<Entry> kept = suite.entries().stream().filter(e -> e.optimizers().contains(optimizer))
+                .map(e -> new Entry(e.problem(), e.config(), List.of(optimizer), e.budget(), e.steps(), e.maxSeeds(), e.targets())).toList();
+        if (kept.isEmpty()) {
+            throw new GeopinnException("suite " + suite.name() + " runs no chain '" + optimizer + "'; it runs "
+                    + String.join(", ", suite.entries().stream().flatMap(e -> e.optimizers().stream()).distinct().toList()));
+        }
+        return new Suite(suite.name(), kept, suite.seeds(), suite.purpose());
     }
 
     /** @return the chain a session ran, with its weighting and time marching when not the plain ones */

@@ -35,6 +35,16 @@ class BenchTargetsTest {
     }
 
     @Test
+    void aSuiteCutToOneChainKeepsOnlyTheEntriesThatRunIt() {
+        BenchCommand.Suite nonlinear = BenchCommand.SUITES.get("nonlinear");
+        BenchCommand.Suite cut = BenchCommand.only(nonlinear, "adam");
+        assertEquals(List.of("allen-cahn"), cut.entries().stream().map(BenchCommand.Entry::problem).toList());
+        assertEquals(List.of("adam"), cut.entries().get(0).optimizers());
+        assertEquals(nonlinear.entries().get(1).targets(), cut.entries().get(0).targets());
+        org.junit.jupiter.api.Assertions.assertThrows(org.geopinn.api.GeopinnException.class, () -> BenchCommand.only(nonlinear, "soap"));
+    }
+
+    @Test
     void theFirstCheckedEventAtOrBelowTheErrorGivesTheTime() {
         List<TrainingEvent> h = List.of(step(1, 1.0, 1e-2), step(2, 2.0, Double.NaN), step(3, 3.0, 1e-6), step(4, 4.5, 1e-9));
         double[] at = BenchCommand.reached(h, List.of(new Target(1e-6, 10), new Target(1e-8, 60), new Target(1e-12, 60)));
