@@ -37,13 +37,19 @@ final class SolveCommand {
     /** Options taking a value; also the keys of a --config file. */
     static final Set<String> VALUED = Set.of("optimizer", "steps", "time-budget", "seed", "hidden", "activation", "points", "out",
             "config", "resume", "weighting", "model", "engine", "sampler", "resample-every", "error-every", "initialization",
-            "separate-networks", "scaling", "diagnostics", "diagnostic-every", "problem-config", "time-marching");
+            "separate-networks", "scaling", "diagnostics", "diagnostic-every", "problem-config", "time-marching", "lost-service-wait");
     /** Options without a value. */
     static final Set<String> FLAGS = Set.of("quiet");
     /** Steps when neither the command line nor the problem says. */
     static final long DEFAULT_STEPS = 1000;
     /** Error measurements per run when --error-every is not given. */
     static final int ERROR_SAMPLES = 20;
+    /**
+     * Seconds a command-line solve waits for a service its session lost (a plugin being replaced
+     * comes back within a few seconds) before it stops the session and writes its results: in a
+     * command nobody can swap in another service, so waiting longer would wait forever.
+     */
+    static final double LOST_SERVICE_WAIT = 30;
 
     private final Services services;
     private final PrintStream out;
@@ -69,6 +75,7 @@ final class SolveCommand {
             "  --out DIR               results directory (default runs/PROBLEM-TIMESTAMP)",
             "  --config FILE           a properties file with the same keys (command line wins)",
             "  --resume DIR            continue a run from its results directory",
+            "  --lost-service-wait S   seconds to wait for a service that went away before stopping (default 30)",
             "  --quiet                 no progress output");
 
     /**
@@ -82,9 +89,10 @@ final class SolveCommand {
      * @param earlier the run it continues
      * @param quiet no progress output
      * @param chainChosen whether the chain came from the default strategy
+     * @param lostServiceWait seconds to wait for a lost service before stopping
      */
     record Plan(SessionSpec spec, Path out, boolean outGiven, ResultLock lock, ResultWriter.Earlier earlier, boolean quiet,
-            boolean chainChosen) {
+            boolean chainChosen, double lostServiceWait) {
     }
 
     SolveCommand(Services services, PrintStream out, PrintStream err) {
@@ -153,6 +161,7 @@ final class SolveCommand {
         // Check the numbers before waiting for services: a typo fails at once.
         long steps = o.longValue("steps", 0, 1);
         double budget = o.nonNegative("time-budget", 0);
+        double lostServiceWait = o.nonNegative("lost-service-wait", LOST_SERVICE_WAIT);
         long seed = o.longValue("seed", 0, Long.MIN_VALUE);
         int[] hidden = o.widths("hidden");
         int resampleEvery = (int) o.longValue("resample-every", 0, 0);
@@ -271,7 +280,7 @@ final class SolveCommand {
         AtomicFiles.requireWritableDirectory(outDir.getParent());
         @SuppressWarnings("deprecation") // a third-party problem may still name its optimizer
         boolean chosen = resumeDir == null && !o.has("optimizer") && !problem.defaults().containsKey(ProblemDefaults.OPTIMIZER);
-        return new Plan(b.build(), outDir, outGiven, outLock, earlier, o.flag("quiet"), chosen);
+        return new Plan(b.build(), outDir, outGiven, outLock, earlier, o.flag("quiet"), chosen, lostServiceWait);
     }
 
     private void noteStale(Options o, ResultLock lock) {
@@ -432,8 +441,20 @@ final class SolveCommand {
                 }
             }
             SessionState state;
+            long pausedSince = -1;
+            String lost = null;
             do {
                 state = session.await(Duration.ofSeconds(1));
+                // A command has no shell to pause a session by hand: a pause is a service that went away.
+                if (state == SessionState.PAUSED) {
+                    pausedSince = pausedSince < 0 ? System.nanoTime() : pausedSince;
+                    if (lost == null && (System.nanoTime() - pausedSince) * 1e-9 >= plan.lostServiceWait()) {
+                        lost = session.message();
+                        session.stop();
+                    }
+                } else {
+                    pausedSince = -1;
+                }
             } while (!state.isTerminal());
             if (progress != null) {
                 session.removeListener(progress);
@@ -457,6 +478,11 @@ final class SolveCommand {
             }
             if (interrupted.get()) {
                 return 130;
+            }
+            if (lost != null) {
+                err.println("geopinn solve: stopped after waiting " + String.format(Locale.ROOT, "%.0f s", plan.lostServiceWait()) + " for what went away: "
+                        + oneLine(lost) + "; the results so far are in " + plan.out() + " (--resume continues them)");
+                return 1;
             }
             if (state == SessionState.FAILED) {
                 err.println("geopinn solve: " + oneLine(session.message()));

@@ -107,6 +107,43 @@ class PluginCommandTest {
     }
 
     @Test
+    void aSolveWhoseProblemGoesAwayStopsAfterItsWaitAndKeepsItsResults() throws Exception {
+        Path stopper = home.resolve("stopper.jar");
+        TestBundles.problemsStopperPlugin(stopper);
+        Path stdout = home.resolve("solve-out.txt");
+        Path stderr = home.resolve("solve-err.txt");
+        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
+                "-Djava.awt.headless=true", "-Dgeopinn.home=" + home, "-jar", TestHost.hostDir().resolve("geopinn-launcher.jar").toString(),
+                "solve", "laplace2d", "--plugin", stopper.toString(), "--optimizer", "adam", "--steps", "100000000", "--hidden", "8",
+                "--lost-service-wait", "2", "--out", "run").directory(home.toFile()).redirectOutput(stdout.toFile())
+                .redirectError(stderr.toFile()).start();
+        try {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+            while (!Files.readString(stdout).contains("solving laplace2d") && p.isAlive() && System.nanoTime() < deadline) {
+                Thread.sleep(100);
+            }
+            assertTrue(p.isAlive(), "the solve ended before its problem went away:\n" + Files.readString(stdout) + Files.readString(stderr));
+            Files.writeString(home.resolve(org.geopinn.itest.plugin.ProblemsStopper.TRIGGER), "now");
+            if (!p.waitFor(120, TimeUnit.SECONDS)) {
+                throw new AssertionError("the solve still waits for its lost problem:\n" + Files.readString(stdout) + Files.readString(stderr));
+            }
+        } finally {
+            p.destroyForcibly();
+        }
+        String err = Files.readString(stderr);
+        assertEquals(1, p.exitValue(), Files.readString(stdout) + err);
+        List<String> said = err.lines().filter(l -> l.startsWith("geopinn solve:")).toList();
+        assertEquals(1, said.size(), err);
+        assertTrue(said.get(0).startsWith("geopinn solve: stopped after waiting 2 s for what went away: problem 'laplace2d' went away"),
+                said.get(0));
+        assertTrue(said.get(0).contains("--resume"), said.get(0));
+        assertFalse(err.contains("\tat "), "no stack trace:\n" + err);
+        String summary = Files.readString(home.resolve("run/summary.json"));
+        assertTrue(summary.contains("\"state\": \"stopped\""), summary);
+        assertTrue(Files.readAllLines(home.resolve("run/history.csv")).size() > 1, "the steps before the loss are kept");
+    }
+
+    @Test
     void aMissingPluginPathIsBadInputBeforeAnythingStarts() throws Exception {
         Run r = launch("list", "--plugin", "no/such.jar");
         assertEquals(2, r.code(), r.out() + r.err());

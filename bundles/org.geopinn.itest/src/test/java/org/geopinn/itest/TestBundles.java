@@ -12,6 +12,7 @@ import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
 import org.geopinn.itest.plugin.ExplodingProblem;
+import org.geopinn.itest.plugin.ProblemsStopper;
 
 /** Jars the bad-input tests drop into plugins/, written at test time. */
 final class TestBundles {
@@ -46,6 +47,29 @@ final class TestBundles {
             classBytes.transferTo(j);
             j.putNextEntry(new JarEntry("OSGI-INF/exploding.xml"));
             j.write(xml.getBytes(StandardCharsets.UTF_8));
+        }
+        moveInto(tmp, jar);
+    }
+
+    /**
+     * A bundle whose activator stops the built-in problems bundle when the file
+     * {@link ProblemsStopper#TRIGGER} appears in the Geopinn home.
+     */
+    static void problemsStopperPlugin(Path jar) throws IOException {
+        Manifest m = new Manifest();
+        Attributes a = m.getMainAttributes();
+        a.put(Attributes.Name.MANIFEST_VERSION, "1.0");
+        a.putValue("Bundle-ManifestVersion", "2");
+        a.putValue("Bundle-SymbolicName", "org.geopinn.itest.stopper");
+        a.putValue("Bundle-Version", "1.0.0");
+        a.putValue("Import-Package", "org.osgi.framework;version=\"[1.8,2)\"");
+        a.putValue("Bundle-Activator", ProblemsStopper.class.getName());
+        String cls = ProblemsStopper.class.getName().replace('.', '/') + ".class";
+        Path tmp = outside(jar);
+        try (OutputStream out = Files.newOutputStream(tmp); JarOutputStream j = new JarOutputStream(out, m);
+                InputStream classBytes = TestBundles.class.getClassLoader().getResourceAsStream(cls)) {
+            j.putNextEntry(new JarEntry(cls));
+            classBytes.transferTo(j);
         }
         moveInto(tmp, jar);
     }
