@@ -19,7 +19,7 @@ import org.geopinn.linalg.search.GridLineSearch;
 import org.geopinn.linalg.search.GridSearchResult;
 
 /**
- * ANaGRAM (seed 000): d = V_k Σ_k⁻¹ U_kᵀ r, the truncated pseudo-inverse of the residual
+ * ANaGRAM (Schwencke & Furtlehner, "ANaGRAM", 2025): d = V_k Σ_k⁻¹ U_kᵀ r, the truncated pseudo-inverse of the residual
  * Jacobian applied to the residual, and θ ← θ − η d with η = 2⁻ᵏ from the grid line search
  * (smallest loss). The cut-off is fixed (relative or absolute) or adaptive ({@link CutoffRule}).
  * One Jacobian per step; the line search evaluates only losses; the S×P buffers are reused.

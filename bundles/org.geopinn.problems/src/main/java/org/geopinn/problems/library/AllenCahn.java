@@ -13,7 +13,7 @@ import org.geopinn.problem.builder.ProblemComponent;
 import org.osgi.service.component.annotations.Component;
 
 /**
- * 1+1-D Allen–Cahn (seed 000): u_t − 10⁻³u_xx − 5(u − u³) = 0 for t ∈ [0,1], x ∈ [−1,1],
+ * 1+1-D Allen–Cahn (Schwencke & Furtlehner, "ANaGRAM", 2025): u_t − 10⁻³u_xx − 5(u − u³) = 0 for t ∈ [0,1], x ∈ [−1,1],
  * u = −1 at x = ±1, u(0,x) = x² cos πx. No closed form: the reference is a fourth-order
  * method-of-lines solution ({@link AllenCahnSolver}, 2048 intervals, 500 ETDRK4 steps, max-norm
  * accuracy about 2e-7), computed on first use.

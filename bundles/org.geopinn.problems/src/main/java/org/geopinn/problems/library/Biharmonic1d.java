@@ -10,7 +10,7 @@ import org.geopinn.problem.builder.ProblemComponent;
 import org.osgi.service.component.annotations.Component;
 
 /**
- * 1-D biharmonic (seed 004): u'''' = eˣ on [−1,1], u = u' = 0 at ±1. Exact
+ * 1-D biharmonic (Chen, Yang, Xiang & Hao, "Automatic Differentiation is Essential…", 2024): u'''' = eˣ on [−1,1], u = u' = 0 at ±1. Exact
  * u = eˣ + c₀ + c₁x + c₂x² + c₃x³ with c₀ = −(e + 3/e)/4, c₁ = 1/e − e/2, c₂ = (1/e − e)/4,
  * c₃ = −1/(2e), derived from the four boundary conditions (the seed prints garbled constants).
  */

@@ -14,7 +14,7 @@ import org.geopinn.problem.builder.ProblemComponent;
 import org.osgi.service.component.annotations.Component;
 
 /**
- * 1+1-D viscous Burgers (seed 000): u_t + u u_x − ν u_xx = 0, ν = 0.01/π, t ∈ [0,1], x ∈ [−1,1],
+ * 1+1-D viscous Burgers (Schwencke & Furtlehner, "ANaGRAM", 2025): u_t + u u_x − ν u_xx = 0, ν = 0.01/π, t ∈ [0,1], x ∈ [−1,1],
  * u(±1) = 0, u(0,x) = −sin πx. Reference: the Cole–Hopf integral by 120-point Gauss–Hermite
  * quadrature ({@link BurgersColeHopf}).
  */

@@ -10,13 +10,13 @@ import org.geopinn.api.problem.ProblemDefaults;
  * the bench command (benchmarks/recipes/).
  */
 final class CoupledDefaults {
-    /** 1-D systems: 4 hidden layers of 64 per field, as in seed 001. */
+    /** 1-D systems: 4 hidden layers of 64 per field, as in "Coupling-Robust Accuracy in Multiphysics PINNs…", 2026. */
     static final Map<String, String> ONE_D = ProblemParts.map(ProblemDefaults.MODEL, "mlp",
             ProblemDefaults.HIDDEN, "64,64,64,64", ProblemDefaults.ACTIVATION, "tanh", ProblemDefaults.STEPS, "5000", ProblemDefaults.TIME_BUDGET, "300",
             ProblemDefaults.SEPARATE_NETWORKS, "true", ProblemDefaults.WEIGHTING, "gradnorm");
 
     /**
-     * 2-D electroosmotic flow: seed 001 uses 5×128 per field on a GPU; 4×64 keeps a CPU run within
+     * 2-D electroosmotic flow: "Coupling-Robust Accuracy in Multiphysics PINNs…" (2026) uses 5×128 per field on a GPU; 4×64 keeps a CPU run within
      * minutes.
      */
     static final Map<String, String> TWO_D = ProblemParts.map(ProblemDefaults.MODEL, "mlp",

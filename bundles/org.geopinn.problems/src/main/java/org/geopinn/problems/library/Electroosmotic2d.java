@@ -25,7 +25,7 @@ import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
 /**
- * 2-D electroosmotic channel flow with resolved double layers (seed 001): six PDEs for the fields
+ * 2-D electroosmotic channel flow with resolved double layers ("Coupling-Robust Accuracy in Multiphysics PINNs…", 2026): six PDEs for the fields
  * φ, c₊, c₋, u, v, p on [0,1]²:
  * ε²Δφ + c₊ − c₋ = 0; Δc± ± ∇c±·∇φ ± c±Δφ = 0; −p_x + μΔu + E_x(c₊ − c₋) = 0; −p_y + μΔv = 0;
  * u_x + v_y = 0. Walls y = 0, 1: φ = ζ, c± = e^(∓ζ), u = v = 0. Sides x = 0, 1: the 1-D

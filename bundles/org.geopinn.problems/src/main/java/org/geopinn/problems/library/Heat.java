@@ -11,7 +11,7 @@ import org.geopinn.problem.builder.ProblemComponent;
 import org.osgi.service.component.annotations.Component;
 
 /**
- * 1+1-D heat (seed 000): u_t − ¼u_xx = 0 on (t, x) ∈ [0,1]², u = 0 at x = 0 and 1,
+ * 1+1-D heat (Schwencke & Furtlehner, "ANaGRAM", 2025): u_t − ¼u_xx = 0 on (t, x) ∈ [0,1]², u = 0 at x = 0 and 1,
  * u(0, x) = sin πx; exact u = e^(−π²t/4) sin πx.
  */
 @Component(service = Problem.class, property = {"geopinn.id=" + Heat.ID, "geopinn.description=" + Heat.DESCRIPTION})

@@ -10,7 +10,7 @@ import org.geopinn.problem.builder.ProblemComponent;
 import org.osgi.service.component.annotations.Component;
 
 /**
- * 2-D Laplace (seed 000): Δu = −2π² sin πx sin πy on [0,1]², u = 0 on the boundary; exact
+ * 2-D Laplace (Schwencke & Furtlehner, "ANaGRAM", 2025): Δu = −2π² sin πx sin πy on [0,1]², u = 0 on the boundary; exact
  * u = sin πx sin πy. Reference set-up: 30×30 interior grid and 120 boundary points.
  */
 @Component(service = Problem.class, property = {"geopinn.id=" + Laplace2d.ID, "geopinn.description=" + Laplace2d.DESCRIPTION})

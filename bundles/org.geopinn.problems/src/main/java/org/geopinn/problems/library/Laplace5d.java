@@ -11,7 +11,7 @@ import org.geopinn.problem.builder.ProblemComponent;
 import org.osgi.service.component.annotations.Component;
 
 /**
- * 5-D Poisson (seed 000's "5-D Laplace"): −Δu = π² Σ sin πx_k on [0,1]⁵, u = Σ sin πx_k on the
+ * 5-D Poisson (the "5-D Laplace" of Schwencke & Furtlehner, "ANaGRAM", 2025): −Δu = π² Σ sin πx_k on [0,1]⁵, u = Σ sin πx_k on the
  * boundary; exact u = Σ sin πx_k. The seed's slide writes Δu = π² Σ sin πx_k, whose sign does not
  * match the stated solution; the ENGD reference uses −Δu, as here.
  */

@@ -23,7 +23,7 @@ import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
 /**
- * The Nernst–Planck–Poisson double layer on [0,1] (seed 001):
+ * The Nernst–Planck–Poisson double layer on [0,1] ("Coupling-Robust Accuracy in Multiphysics PINNs…", 2026):
  * c₊″ + c₊′φ′ + c₊φ″ = 0, c₋″ − c₋′φ′ − c₋φ″ = 0, ε²φ″ + c₊ − c₋ = 0, with φ(0) = ζ, φ(1) = 0,
  * c±(0) = e^(∓ζ), c±(1) = 1. The reference is the Boltzmann equilibrium c± = e^(∓φ) with φ from the
  * boundary-value problem φ″ = 2 sinh(φ)/ε² ({@link PoissonBoltzmann}, 4000 Numerov intervals).

@@ -9,7 +9,7 @@ import org.geopinn.problem.builder.ProblemBuilder;
 import org.geopinn.problem.builder.ProblemComponent;
 import org.osgi.service.component.annotations.Component;
 
-/** 1-D Poisson (seed 004): u_xx = −π² sin πx on [−1,1], u(±1) = 0; exact u = sin πx. */
+/** 1-D Poisson (Chen, Yang, Xiang & Hao, "Automatic Differentiation is Essential…", 2024): u_xx = −π² sin πx on [−1,1], u(±1) = 0; exact u = sin πx. */
 @Component(service = Problem.class, property = {"geopinn.id=" + Poisson1d.ID, "geopinn.description=" + Poisson1d.DESCRIPTION})
 public final class Poisson1d extends ProblemComponent {
     static final String ID = "poisson1d";

@@ -10,7 +10,7 @@ import org.geopinn.problem.builder.ProblemComponent;
 import org.osgi.service.component.annotations.Component;
 
 /**
- * 2-D Poisson (seed 004): −Δu = 2π² sin πx sin πy on [0,1]², u = 0 on the boundary; exact
+ * 2-D Poisson (Chen, Yang, Xiang & Hao, "Automatic Differentiation is Essential…", 2024): −Δu = 2π² sin πx sin πy on [0,1]², u = 0 on the boundary; exact
  * u = sin πx sin πy, on the seed's 64×64 collocation grid. (The seed prints the source as π² sin πx
  * sin πy, which does not match its stated solution; 2π² does.)
  */

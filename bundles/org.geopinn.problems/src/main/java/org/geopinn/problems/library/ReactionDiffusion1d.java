@@ -21,7 +21,7 @@ import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
 /**
- * Three-species reaction–diffusion A ⇌ B ⇌ C on [0,1] (seed 001):
+ * Three-species reaction–diffusion A ⇌ B ⇌ C on [0,1] ("Coupling-Robust Accuracy in Multiphysics PINNs…", 2026):
  * D₁c_A″ − k₁c_A + k₂c_B = f₁, D₂c_B″ + k₁c_A − (k₂+k₃)c_B + k₄c_C = f₂, D₃c_C″ + k₃c_B − k₄c_C = f₃,
  * with Dirichlet data from c_A = sin πx + 2, c_B = cos πx + 2, c_C = sin 2πx + 2. The rates are
  * configuration; {@code coupling} scales all four at once.

@@ -21,7 +21,7 @@ import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
 /**
- * Coupled 1-D thermoelasticity (seed 001): −κT″ = f_T, −E u″ + γT′ = f_u on [0,1] with Dirichlet
+ * Coupled 1-D thermoelasticity ("Coupling-Robust Accuracy in Multiphysics PINNs…", 2026): −κT″ = f_T, −E u″ + γT′ = f_u on [0,1] with Dirichlet
  * data from the manufactured solution T = sin πx + 1, u = sin 2πx. The coupling γ is configuration
  * (PID {@code org.geopinn.problems.thermoelastic1d}), so one host can compare weak and strong
  * coupling.
