@@ -1,6 +1,7 @@
 package org.geopinn.api.diagnostic;
 
 import java.util.Map;
+import org.geopinn.api.Identified;
 import org.geopinn.api.operator.ResidualSystem;
 
 /**
@@ -9,7 +10,7 @@ import org.geopinn.api.operator.ResidualSystem;
  * diagnostics every k steps and publish the reports with their events.
  */
 @org.osgi.annotation.versioning.ConsumerType
-public interface Diagnostic {
+public interface Diagnostic extends Identified {
     /** @return the diagnostic id, e.g. {@code ntk-spectrum} */
     String id();
 

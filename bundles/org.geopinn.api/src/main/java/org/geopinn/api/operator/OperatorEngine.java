@@ -1,6 +1,7 @@
 package org.geopinn.api.operator;
 
 import java.util.Map;
+import org.geopinn.api.Identified;
 import org.geopinn.api.model.Model;
 import org.geopinn.api.problem.Problem;
 
@@ -10,9 +11,15 @@ import org.geopinn.api.problem.Problem;
  * (central stencils). Registered with the {@code geopinn.id} property.
  */
 @org.osgi.annotation.versioning.ProviderType
-public interface OperatorEngine {
+public interface OperatorEngine extends Identified {
     /** @return the engine id */
     String id();
+
+    /** @return "operator engine ID": an engine has no description of its own */
+    @Override
+    default String description() {
+        return "operator engine " + id();
+    }
 
     /**
      * @param problem the problem (its conditions define the rows)

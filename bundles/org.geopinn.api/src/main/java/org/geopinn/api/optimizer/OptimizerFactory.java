@@ -1,6 +1,7 @@
 package org.geopinn.api.optimizer;
 
 import java.util.Map;
+import org.geopinn.api.Identified;
 
 /**
  * A service creating optimizers of one kind, registered with the {@code geopinn.id} property equal
@@ -9,7 +10,7 @@ import java.util.Map;
  * settings given to {@link #create} override them for one instance.
  */
 @org.osgi.annotation.versioning.ConsumerType
-public interface OptimizerFactory {
+public interface OptimizerFactory extends Identified {
     /** @return the optimizer id */
     String id();
 

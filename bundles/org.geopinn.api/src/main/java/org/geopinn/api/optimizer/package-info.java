@@ -3,5 +3,5 @@
  * settings, each working only against {@link org.geopinn.api.operator.ResidualSystem}.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.1.0")
+@org.osgi.annotation.versioning.Version("1.2.0")
 package org.geopinn.api.optimizer;

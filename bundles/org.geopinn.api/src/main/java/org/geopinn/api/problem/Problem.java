@@ -3,6 +3,7 @@ package org.geopinn.api.problem;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.geopinn.api.Identified;
 import org.geopinn.api.expr.Vocabulary;
 
 /**
@@ -11,7 +12,7 @@ import org.geopinn.api.expr.Vocabulary;
  * parts, the conditions that make up the loss, and optionally a reference solution.
  */
 @org.osgi.annotation.versioning.ConsumerType
-public interface Problem {
+public interface Problem extends Identified {
     /** @return the short id used by the CLI and scripts, e.g. {@code laplace2d} */
     String id();
 

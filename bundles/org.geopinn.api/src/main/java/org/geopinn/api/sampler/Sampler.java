@@ -1,6 +1,7 @@
 package org.geopinn.api.sampler;
 
 import java.util.Map;
+import org.geopinn.api.Identified;
 import org.geopinn.api.problem.Domain;
 import org.geopinn.api.problem.DomainPart;
 
@@ -10,7 +11,7 @@ import org.geopinn.api.problem.DomainPart;
  * arguments and seed always give the same points.
  */
 @org.osgi.annotation.versioning.ConsumerType
-public interface Sampler {
+public interface Sampler extends Identified {
     /** @return the sampler id */
     String id();
 

@@ -2,6 +2,7 @@ package org.geopinn.api.session;
 
 import java.io.PrintStream;
 import java.util.List;
+import org.geopinn.api.Identified;
 
 /**
  * A top-level command of the {@code ./geopinn} launcher contributed by a bundle, e.g.
@@ -9,12 +10,24 @@ import java.util.List;
  * {@link #name()}; the CLI dispatches {@code ./geopinn NAME args…} to it.
  */
 @org.osgi.annotation.versioning.ConsumerType
-public interface Command {
+public interface Command extends Identified {
     /** @return the command word */
     String name();
 
     /** @return a one-line summary for the help text */
     String summary();
+
+    /** @return the command's name: a command is identified by the word users type */
+    @Override
+    default String id() {
+        return name();
+    }
+
+    /** @return the command's summary */
+    @Override
+    default String description() {
+        return summary();
+    }
 
     /**
      * @param args the arguments after the command word

@@ -1,13 +1,14 @@
 package org.geopinn.api.weighting;
 
 import java.util.Map;
+import org.geopinn.api.Identified;
 
 /**
  * A service creating loss-weighting policies of one kind ({@code fixed}, {@code gradnorm},
  * {@code annealing}), registered with the {@code geopinn.id} property.
  */
 @org.osgi.annotation.versioning.ConsumerType
-public interface LossWeightingFactory {
+public interface LossWeightingFactory extends Identified {
     /** @return the policy id */
     String id();
 
