@@ -19,7 +19,7 @@ import org.osgi.service.component.annotations.Component;
  * Results (markdown table, CSV, PNG) go to {@code --out}, by default
  * {@code <geopinn.home>/docs/img/diagnostics}.
  */
-@Component(service = Command.class, property = {"geopinn.id=diagnose", "geopinn.description=Reproductions: AD versus FD (Chen et al., 2024), coupling and preconditioned NTK (coupling study, 2026), the natural gradient as a Green function (Schwencke and Furtlehner, 2025)"})
+@Component(service = Command.class, property = {"geopinn.id=diagnose", "geopinn.description=Reproductions: AD versus FD (Chen et al., 2024), coupling and preconditioned NTK (coupling study, 2026), the natural gradient as a Green function and learned collocation points (Schwencke and Furtlehner, 2025)"})
 public final class DiagnoseCommand implements Command {
     private static final String USAGE = "usage: diagnose ad-vs-fd [--out DIR] [--seed S] [--sizes 100,150,200,250,300] [--side 64] [--features2d 100] [--biharmonic 500]"
             + " | diagnose coupling [--out DIR] [--seed S] [--width 16] [--points 24] [--gammas 0.1,0.3,1,3,10,30,100] [--cutoff C]"
@@ -75,7 +75,7 @@ public final class DiagnoseCommand implements Command {
 
     @Override
     public String summary() {
-        return "reproduce Chen, Yang, Xiang & Hao (2024) (ad-vs-fd), the coupling study (2026) (coupling) or the natural gradient as a Green's function (green): tables and plots";
+        return "reproduce Chen, Yang, Xiang & Hao (2024) (ad-vs-fd), the coupling study (2026) (coupling), the natural gradient as a Green's function (green) or learned collocation points (collocation): tables and plots";
     }
 
     @Override
