@@ -180,6 +180,42 @@ public final class Charts {
     }
 
     /**
+     * Writes a scatter plot (markers only, no lines), e.g. a point cloud.
+     *
+     * @param file the PNG file to write (its folder is created)
+     * @param title the chart title
+     * @param xLabel the x axis title
+     * @param yLabel the y axis title
+     * @param series the point sets to draw
+     * @return the file written
+     * @throws GeopinnException if the file cannot be written
+     */
+    public static Path scatter(Path file, String title, String xLabel, String yLabel, List<Series> series) {
+        XYChart chart = new XYChartBuilder().width(WIDTH).height(WIDTH).title(title).xAxisTitle(xLabel).yAxisTitle(yLabel).build();
+        chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+        chart.getStyler().setMarkerSize(6);
+        chart.getStyler().setChartBackgroundColor(Color.WHITE);
+        for (Series s : series) {
+            double[][] kept = drawable(s, false, false);
+            if (kept[0].length > 0) {
+                chart.addSeries(s.name(), kept[0], kept[1]).setMarker(SeriesMarkers.CIRCLE);
+            }
+        }
+        if (chart.getSeriesMap().isEmpty()) {
+            chart.addSeries("(nothing to draw)", new double[] {0}, new double[] {0});
+        }
+        try {
+            createParent(file);
+            try (java.io.OutputStream out = Files.newOutputStream(file)) {
+                BitmapEncoder.saveBitmap(chart, out, BitmapEncoder.BitmapFormat.PNG);
+            }
+        } catch (IOException e) {
+            throw new GeopinnException("cannot write chart " + file + ": " + e.getMessage(), e);
+        }
+        return file;
+    }
+
+    /**
      * A convenience for a single named series given as a map (e.g. spectra of several matrices).
      *
      * @param ys series name to ordinates; abscissae are 1, 2, 3 … (the index in a descending spectrum)

@@ -15,16 +15,21 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 
 /**
- * {@code ./geopinn diagnose ad-vs-fd|coupling [options]}: the two reproductions of this bundle.
+ * {@code ./geopinn diagnose ad-vs-fd|coupling|green [options]}: the reproductions of this bundle.
  * Results (markdown table, CSV, PNG) go to {@code --out}, by default
  * {@code <geopinn.home>/docs/img/diagnostics}.
  */
-@Component(service = Command.class, property = {"geopinn.id=diagnose", "geopinn.description=Reproductions: AD versus FD (Chen et al., 2024), coupling and preconditioned NTK (coupling study, 2026)"})
+@Component(service = Command.class, property = {"geopinn.id=diagnose", "geopinn.description=Reproductions: AD versus FD (Chen et al., 2024), coupling and preconditioned NTK (coupling study, 2026), the natural gradient as a Green function and learned collocation points (Schwencke and Furtlehner, 2025)"})
 public final class DiagnoseCommand implements Command {
     private static final String USAGE = "usage: diagnose ad-vs-fd [--out DIR] [--seed S] [--sizes 100,150,200,250,300] [--side 64] [--features2d 100] [--biharmonic 500]"
-            + " | diagnose coupling [--out DIR] [--seed S] [--width 16] [--points 24] [--gammas 0.1,0.3,1,3,10,30,100] [--cutoff C]";
+            + " | diagnose coupling [--out DIR] [--seed S] [--width 16] [--points 24] [--gammas 0.1,0.3,1,3,10,30,100] [--cutoff C]"
+            + " | diagnose collocation [--out DIR] [--problem laplace2d] [--width 16] [--points 64] [--learn-cutoff 1e-6] [--warmup 5] [--learning-steps 20]"
+            + " [--seeds 2] [--steps 0,10,20,40] [--every 10] [--round-steps 3]"
+            + " | diagnose green [--out DIR] [--seed S] [--cases poisson1d,laplace2d] [--widths 4,8,16,32,64] [--train-width 16] [--steps 0,1,2,5,10,20] [--cutoff 1.5e-8]";
 
     private Path home = Path.of(System.getProperty("user.dir"));
+    /** Problems by id: the Problem services in a framework, the library's classes without one. */
+    private java.util.function.Function<String, org.geopinn.api.problem.Problem> problems = DiagnoseCommand::libraryProblem;
 
     /** @param context the bundle context, read for the {@code geopinn.home} launch property */
     @Activate
@@ -32,6 +37,34 @@ public final class DiagnoseCommand implements Command {
         String h = context.getProperty("geopinn.home");
         if (h != null && !h.isBlank()) {
             home = Path.of(h);
+        }
+        problems = id -> {
+            try {
+                var refs = context.getServiceReferences(org.geopinn.api.problem.Problem.class, "(geopinn.id=" + id + ")");
+                if (refs.isEmpty()) {
+                    throw new GeopinnException("no problem '" + id + "' is installed");
+                }
+                return context.getService(refs.iterator().next());
+            } catch (org.osgi.framework.InvalidSyntaxException e) {
+                throw new GeopinnException("bad problem id '" + id + "'");
+            }
+        };
+    }
+
+    /** Without a framework: the problems library's classes, found by name so the bundle does not import them. */
+    private static org.geopinn.api.problem.Problem libraryProblem(String id) {
+        String name = switch (id) {
+            case "laplace2d" -> "Laplace2d";
+            case "heat" -> "Heat";
+            case "burgers" -> "Burgers";
+            case "allen-cahn" -> "AllenCahn";
+            case "poisson2d" -> "Poisson2d";
+            default -> throw new GeopinnException("--problem: use laplace2d, heat, burgers, allen-cahn or poisson2d, got '" + id + "'");
+        };
+        try {
+            return (org.geopinn.api.problem.Problem) Class.forName("org.geopinn.problems.library." + name).getMethod("define").invoke(null);
+        } catch (ReflectiveOperationException | LinkageError e) {
+            throw new GeopinnException("the problems library is not on the class path: " + e);
         }
     }
 
@@ -42,7 +75,7 @@ public final class DiagnoseCommand implements Command {
 
     @Override
     public String summary() {
-        return "reproduce Chen, Yang, Xiang & Hao (2024) (ad-vs-fd) or the coupling study (2026) (coupling): tables and plots";
+        return "reproduce Chen, Yang, Xiang & Hao (2024) (ad-vs-fd), the coupling study (2026) (coupling), the natural gradient as a Green's function (green) or learned collocation points (collocation): tables and plots";
     }
 
     @Override
@@ -70,6 +103,10 @@ public final class DiagnoseCommand implements Command {
                 outcomes.add(experiment.run(experiment.poisson2d(whole(number(o, "side", 64), "side"), whole(number(o, "features2d", 100), "features2d"))));
                 outcomes.add(experiment.run(experiment.biharmonic(whole(number(o, "biharmonic", 500), "biharmonic"))));
                 AdVsFdExperiment.write(outcomes, folder, out);
+            } else if (what.equals("collocation")) {
+                collocation(o, folder, out);
+            } else if (what.equals("green")) {
+                green(o, folder, seed, out);
             } else {
                 double cutoff = number(o, "cutoff", Double.NaN);
                 if (!Double.isNaN(cutoff) && !(cutoff >= 0 && cutoff < 1)) {
@@ -96,7 +133,9 @@ public final class DiagnoseCommand implements Command {
         Set<String> allowed = switch (what) {
             case "ad-vs-fd" -> Set.of("out", "seed", "sizes", "side", "features2d", "biharmonic");
             case "coupling" -> Set.of("out", "seed", "width", "points", "gammas", "cutoff");
-            default -> throw new GeopinnException("unknown reproduction '" + what + "'; use ad-vs-fd or coupling");
+            case "collocation" -> Set.of("out", "problem", "width", "points", "learn-cutoff", "warmup", "learning-steps", "seeds", "steps", "every", "round-steps");
+            case "green" -> Set.of("out", "seed", "cases", "widths", "train-width", "steps", "cutoff");
+            default -> throw new GeopinnException("unknown reproduction '" + what + "'; use ad-vs-fd, coupling, collocation or green");
         };
         Map<String, String> o = new HashMap<>();
         for (int i = 0; i < args.size(); i++) {
@@ -110,6 +149,90 @@ public final class DiagnoseCommand implements Command {
             o.put(a.substring(2), args.get(++i));
         }
         return o;
+    }
+
+    /** Learned collocation: projection residual against learning steps, point clouds, accuracy against other point choices. */
+    private void collocation(Map<String, String> o, Path folder, PrintStream out) {
+        double cutoff = number(o, "learn-cutoff", 1e-6);
+        if (!(cutoff >= 0 && cutoff < 1)) {
+            throw new GeopinnException("--learn-cutoff must satisfy 0 <= cutoff < 1, got " + cutoff);
+        }
+        org.geopinn.api.problem.Problem problem = problems.apply(o.getOrDefault("problem", "laplace2d"));
+        if (problem.domain().dimension() != 2) {
+            throw new GeopinnException("--problem: diagnose collocation draws 2-D point clouds; '" + problem.id() + "' has " + problem.domain().dimension() + " variables");
+        }
+        CollocationExperiment e = new CollocationExperiment(problem, whole(number(o, "width", 16), "width"), whole(number(o, "points", 64), "points"), cutoff);
+        int warmup = (int) number(o, "warmup", 5);
+        if (warmup < 0) {
+            throw new GeopinnException("--warmup must not be negative, got " + warmup);
+        }
+        java.io.ByteArrayOutputStream text = new java.io.ByteArrayOutputStream();
+        PrintStream md = new PrintStream(text, true, java.nio.charset.StandardCharsets.UTF_8);
+        e.writeLearning(e.learning(warmup, whole(number(o, "learning-steps", 20), "learning-steps"), 0), folder, md);
+        double[] cpList = list(o, "steps", new double[] {0, 10, 20, 40});
+        int[] cps = new int[cpList.length];
+        for (int i = 0; i < cps.length; i++) {
+            cps[i] = cpList[i] == 0 ? 0 : whole(cpList[i], "steps");
+            if (i > 0 && cps[i] <= cps[i - 1]) {
+                throw new GeopinnException("--steps must be increasing, got " + o.get("steps"));
+            }
+        }
+        int seeds = whole(number(o, "seeds", 2), "seeds");
+        int every = whole(number(o, "every", 10), "every");
+        int roundSteps = whole(number(o, "round-steps", 3), "round-steps");
+        CollocationExperiment.table(problem.id() + ": relative L2 error, median (range) over " + seeds + " seeds, damped natural gradient",
+                CollocationExperiment.compare(e, seeds, cps, every, roundSteps), md);
+        String report = text.toString(java.nio.charset.StandardCharsets.UTF_8);
+        try {
+            java.nio.file.Files.createDirectories(folder);
+            java.nio.file.Files.writeString(folder.resolve("collocation-" + problem.id() + ".md"), report);
+        } catch (java.io.IOException ex) {
+            throw new GeopinnException("cannot write " + folder + ": " + ex.getMessage(), ex);
+        }
+        out.print(report);
+    }
+
+    /** The Green's function study: distance for growing width, then along training, per case. */
+    private static void green(Map<String, String> o, Path folder, long seed, PrintStream out) {
+        double cutoff = number(o, "cutoff", Math.sqrt(Math.ulp(1.0)));
+        if (!(cutoff >= 0 && cutoff < 1)) {
+            throw new GeopinnException("--cutoff must satisfy 0 <= cutoff < 1, got " + cutoff);
+        }
+        double[] widthList = list(o, "widths", new double[] {4, 8, 16, 32, 64});
+        int[] widths = new int[widthList.length];
+        for (int i = 0; i < widths.length; i++) {
+            widths[i] = whole(widthList[i], "widths");
+        }
+        int trainWidth = whole(number(o, "train-width", 16), "train-width");
+        double[] stepList = list(o, "steps", new double[] {0, 1, 2, 5, 10, 20});
+        int[] steps = new int[stepList.length];
+        for (int i = 0; i < steps.length; i++) {
+            steps[i] = stepList[i] == 0 ? 0 : whole(stepList[i], "steps");
+            if (i > 0 && steps[i] <= steps[i - 1]) {
+                throw new GeopinnException("--steps must be increasing, got " + o.get("steps"));
+            }
+        }
+        GreenExperiment experiment = new GreenExperiment(seed, cutoff);
+        java.io.ByteArrayOutputStream text = new java.io.ByteArrayOutputStream();
+        PrintStream tables = new PrintStream(text, true, java.nio.charset.StandardCharsets.UTF_8);
+        for (String id : o.getOrDefault("cases", "poisson1d,laplace2d").split(",")) {
+            GreenExperiment.Case c = switch (id.trim()) {
+                case "poisson1d" -> GreenExperiment.poisson1d();
+                case "laplace2d" -> GreenExperiment.laplace2d();
+                default -> throw new GeopinnException("--cases: unknown case '" + id + "'; use poisson1d, laplace2d");
+            };
+            GreenExperiment.table(c.title() + ", at initialisation, growing width", experiment.widths(c, widths), c, tables);
+            GreenExperiment.table(c.title() + ", width " + trainWidth + ", natural-gradient training of u = Π sin πx_j",
+                    experiment.training(c, trainWidth, steps, folder), c, tables);
+        }
+        String md = text.toString(java.nio.charset.StandardCharsets.UTF_8);
+        try {
+            java.nio.file.Files.createDirectories(folder);
+            java.nio.file.Files.writeString(folder.resolve("green.md"), md);
+        } catch (java.io.IOException e) {
+            throw new GeopinnException("cannot write " + folder.resolve("green.md") + ": " + e.getMessage(), e);
+        }
+        out.print(md);
     }
 
     private static double number(Map<String, String> o, String key, double fallback) {

@@ -61,6 +61,30 @@ final class TruncatedSvdSolver {
     }
 
     /**
+     * The damped (Levenberg–Marquardt) least-squares solution Σ_k v_k σ_k (u_kᵀ f) / (σ_k² + λ).
+     *
+     * @param f the right-hand side, length rows
+     * @param lambda the damping λ ≥ 0
+     * @return the solution
+     */
+    double[] solveDamped(double[] f, double lambda) {
+        int rows = a.numRows;
+        int cols = a.numCols;
+        double[] x = new double[cols];
+        for (int k = 0; k < sigma.length; k++) {
+            double c = 0;
+            for (int i = 0; i < rows; i++) {
+                c += u.get(i, k) * f[i];
+            }
+            c *= sigma[k] / (sigma[k] * sigma[k] + lambda);
+            for (int j = 0; j < cols; j++) {
+                x[j] += v.get(j, k) * c;
+            }
+        }
+        return x;
+    }
+
+    /**
      * @param f the right-hand side, length rows
      * @param keep P, the number of singular triplets kept
      * @return ‖A a_P − f‖ / ‖f‖ for a_P of {@link #solve}

@@ -29,11 +29,17 @@ class DiagnoseCommandTest {
         assertEquals(0, run("--help"));
         assertTrue(out.toString(StandardCharsets.UTF_8).startsWith("usage: diagnose ad-vs-fd"));
         assertEquals(2, run("nonsense"));
-        assertEquals("diagnose: unknown reproduction 'nonsense'; use ad-vs-fd or coupling", err().strip());
+        assertEquals("diagnose: unknown reproduction 'nonsense'; use ad-vs-fd, coupling, collocation or green", err().strip());
         assertEquals(2, run("coupling", "--width", "two"));
         assertTrue(err().contains("--width must be a number"), err());
         assertEquals(2, run("coupling", "--colour", "red"));
         assertTrue(err().contains("unknown option '--colour'"), err());
+        assertEquals(2, run("collocation", "--problem", "poisson9d"));
+        assertTrue(err().startsWith("diagnose: --problem: use laplace2d"), err());
+        assertEquals(2, run("green", "--cases", "poisson3d"));
+        assertEquals("diagnose: --cases: unknown case 'poisson3d'; use poisson1d, laplace2d", err().strip());
+        assertEquals(2, run("green", "--steps", "0,5,2"));
+        assertTrue(err().contains("--steps must be increasing"), err());
         assertEquals(2, run("ad-vs-fd", "--sizes", "0"));
         assertEquals(1, err().strip().lines().count());
     }
@@ -45,6 +51,25 @@ class DiagnoseCommandTest {
         assertTrue(md.contains("| 10 |"), md);
         assertTrue(Files.size(dir.resolve("coupling-lambda-max.png")) > 1000);
         assertEquals(3, Files.readAllLines(dir.resolve("coupling.csv")).size());
+    }
+
+    @Test
+    void greenWritesDistancesAndPictures(@TempDir Path dir) throws Exception {
+        assertEquals(0, run("green", "--cases", "poisson1d", "--widths", "4,8", "--train-width", "4", "--steps", "0,3", "--out", dir.toString()), err());
+        String md = Files.readString(dir.resolve("green.md"));
+        assertTrue(md.contains("| 8 | 25 | 0 |"), md);
+        assertTrue(md.contains("| 4 | 13 | 3 |"), md);
+        assertTrue(Files.size(dir.resolve("green-poisson1d-step3.png")) > 1000);
+    }
+
+    @Test
+    void collocationWritesItsPicturesAndTable(@TempDir Path dir) throws Exception {
+        assertEquals(0, run("collocation", "--points", "16", "--width", "4", "--learning-steps", "2", "--seeds", "1", "--steps", "0,2", "--every", "1",
+                "--round-steps", "1", "--out", dir.toString()), err());
+        String md = Files.readString(dir.resolve("collocation-laplace2d.md"));
+        assertTrue(md.contains("| learned |") && md.contains("| rad |") && md.contains("| grid |") && md.contains("| sobol |"), md);
+        assertTrue(Files.size(dir.resolve("collocation-laplace2d-points.png")) > 1000);
+        assertTrue(Files.size(dir.resolve("collocation-laplace2d-projection-residual.png")) > 1000);
     }
 
     @Test

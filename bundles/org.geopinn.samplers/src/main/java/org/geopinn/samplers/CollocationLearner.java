@@ -1,0 +1,389 @@
+package org.geopinn.samplers;
+
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.SingularOps_DDRM;
+import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
+import org.ejml.interfaces.decomposition.SingularValueDecomposition_F64;
+import org.geopinn.api.GeopinnException;
+import org.geopinn.api.operator.ResidualGroup;
+import org.geopinn.api.operator.ResidualSystem;
+
+/**
+ * Learned collocation points (Schwencke &amp; Furtlehner, "ANaGRAM: A Natural Gradient Relative to
+ * Adapted Model for efficient PINNs learning", 2025, and their slides "Geometrical perspectives",
+ * "empirical natural gradient"): S points x_i of one condition, with coefficients α, are moved so
+ * that Σ_i α_i K_θ(x_i, ·) comes as close as possible to the condition's functional gradient r (its
+ * residual), K_θ(x, y) = Σ_p ∂_p D[u](x) ∂_p D[u](y) the operator-applied tangent kernel. The
+ * empirical natural gradient on the points x projects r on span{K_θ(x_i, ·)}; the best projection
+ * possible is on the whole tangent space Im(∂_p D[u]).
+ *
+ * <p>Discretisation: L² is the mean over N reference points y_k (a dense set the caller gives). With
+ * F the N×P operator rows at the reference points, A(x) the S×P rows at the points and r the N
+ * residuals, the regression is v(x, α) = F A(x)ᵀ α ≈ r; its natural gradient in (x, α) is the
+ * Gauss–Newton step of min ‖F A(x)ᵀ α − r‖² whose Jacobian is [F Aᵀ | F (∂_{x_c} A)ᵀ diag(α)] (the
+ * slides' inner products K(x_i, x_j), α_j ∂₁K, α_i ∂₂∂₁K α_j, in this discretisation), solved by
+ * variable projection since α enters linearly (Golub &amp; Pereyra, 1973; Kaufman's Gauss–Newton
+ * variant, 1975): α = Φ⁺r at the current points, the x-step solves the x-columns with their part in
+ * the range of Φ removed against the residual e = r − Φα with Levenberg–Marquardt damping (raised
+ * tenfold until the distance decreases, lowered after a success), the step scaled to move no point
+ * by more than a tenth of the box, points clamped into the box, and α solved again at the new points. The x-derivatives of the rows are central differences of the residual system's rows
+ * (step 1e-4 of the box's extent): the {@link ResidualSystem} contract exposes rows, not their
+ * x-jets.
+ *
+ * <p>The system's points of the condition are restored to the learned points on return; other
+ * conditions are untouched. Not thread-safe (it drives the system).
+ */
+public final class CollocationLearner {
+    private final double[] lower;
+    private final double[] upper;
+    private final double cutoff;
+
+    /**
+     * The outcome of a learning run.
+     *
+     * @param points the learned points, row-major S×d
+     * @param alpha their coefficients
+     * @param residuals ‖Σ α_i K(x_i, ·) − r‖/‖r‖ before the first step and after each step
+     * @param best ‖Π r − r‖/‖r‖, the projection on the whole tangent space seen from the reference points
+     */
+    public record Result(double[] points, double[] alpha, double[] residuals, double best) {
+    }
+
+    /**
+     * @param lower the box's lower corner (points are kept inside)
+     * @param upper the box's upper corner
+     * @param cutoff relative singular-value cut-off of the Gauss–Newton solves, in [0, 1)
+     */
+    public CollocationLearner(double[] lower, double[] upper, double cutoff) {
+        if (lower.length != upper.length) {
+            throw new GeopinnException("collocation learning: box corners of different dimension");
+        }
+        if (!(cutoff >= 0 && cutoff < 1)) {
+            throw new GeopinnException("collocation learning: cut-off must satisfy 0 <= cutoff < 1, got " + cutoff);
+        }
+        this.lower = lower.clone();
+        this.upper = upper.clone();
+        this.cutoff = cutoff;
+    }
+
+    /**
+     * Moves the points of one condition by {@code steps} natural-gradient steps.
+     *
+     * @param system the residual system (the group's points end at the learned ones)
+     * @param theta the parameters (not modified)
+     * @param group the condition's name
+     * @param reference the N reference points of the L² inner product, row-major
+     * @param steps learning steps (0 only measures)
+     * @return the learned points and the projection residual history
+     */
+    public Result learn(ResidualSystem system, double[] theta, String group, double[] reference, int steps) {
+        int d = lower.length;
+        double[] x = system.points(group);
+        int s = x.length / d;
+        int n = reference.length / d;
+        int p = system.parameterCount();
+        system.setPoints(group, reference);
+        double[] f = rows(system, theta, group, n, p);
+        double[] r = groupResiduals(system, theta, group, n);
+        double rNorm = norm(r);
+        if (rNorm == 0) {
+            system.setPoints(group, x);
+            return new Result(x, new double[s], new double[steps + 1], 0);
+        }
+        double best = projectionResidual(f, n, p, r) / rNorm;
+        double[] phi = features(system, theta, group, x, f, n, p, s);
+        double[] alpha = leastSquares(phi, n, s, r);
+        double[] history = new double[steps + 1];
+        double current = distance(phi, n, s, alpha, r);
+        history[0] = current / rNorm;
+        double[] h = new double[d];
+        for (int c = 0; c < d; c++) {
+            h[c] = 1e-4 * (upper[c] - lower[c]);
+        }
+        double mu = 1e-3;
+        for (int step = 1; step <= steps; step++) {
+            int cols = s * (1 + d);
+            double[] m = new double[n * cols];
+            for (int k = 0; k < n; k++) {
+                System.arraycopy(phi, k * s, m, k * cols, s);
+            }
+            for (int c = 0; c < d; c++) {
+                double[] plus = shifted(x, s, d, c, h[c]);
+                double[] minus = shifted(x, s, d, c, -h[c]);
+                double[] fp = features(system, theta, group, plus, f, n, p, s);
+                double[] fm = features(system, theta, group, minus, f, n, p, s);
+                for (int k = 0; k < n; k++) {
+                    for (int i = 0; i < s; i++) {
+                        double step2 = (plus[i * d + c] - minus[i * d + c]);
+                        double dPhi = step2 > 0 ? (fp[k * s + i] - fm[k * s + i]) / step2 : 0;
+                        m[k * cols + s * (1 + c) + i] = dPhi * alpha[i];
+                    }
+                }
+            }
+            double[] e = new double[n];
+            for (int k = 0; k < n; k++) {
+                double v = -r[k];
+                for (int i = 0; i < s; i++) {
+                    v += phi[k * s + i] * alpha[i];
+                }
+                e[k] = -v;
+            }
+            // Variable projection (Kaufman's Gauss–Newton): e is already orthogonal to the range of Φ, so
+            // the x-step is solved against the x-columns with their part in that range removed.
+            double[] mx = projectOut(m, n, cols, s, rangeBasis(phi, n, s));
+            Damped solver = new Damped(mx, n, s * d);
+            boolean moved = false;
+            for (int tries = 0; tries < 12 && !moved; tries++, mu *= 10) {
+                double[] dx = solver.solve(e, mu);
+                // A trust region of a tenth of the box per step, scaling the whole step: the linearisation in x is local.
+                double scale = 1;
+                for (int i = 0; i < s; i++) {
+                    for (int c = 0; c < d; c++) {
+                        double limit = 0.1 * (upper[c] - lower[c]);
+                        scale = Math.min(scale, limit / Math.max(Math.abs(dx[c * s + i]), 1e-300));
+                    }
+                }
+                double[] xt = x.clone();
+                for (int i = 0; i < s; i++) {
+                    for (int c = 0; c < d; c++) {
+                        xt[i * d + c] = Math.max(lower[c], Math.min(upper[c], x[i * d + c] + scale * dx[c * s + i]));
+                    }
+                }
+                double[] phiT = features(system, theta, group, xt, f, n, p, s);
+                double[] at = leastSquares(phiT, n, s, r);
+                double trial = distance(phiT, n, s, at, r);
+                if (trial < current) {
+                    x = xt;
+                    alpha = at;
+                    phi = phiT;
+                    current = trial;
+                    moved = true;
+                    mu = Math.max(mu / 30, 1e-12);
+                }
+            }
+            mu = Math.min(mu, 1);
+            history[step] = current / rNorm;
+        }
+        system.setPoints(group, x);
+        return new Result(x, alpha, history, best);
+    }
+
+    /** Orthonormal basis (N×k, row-major, k in element 0 of the returned pair's length) of the range of Φ at the cut-off. */
+    private double[][] rangeBasis(double[] phi, int n, int s) {
+        SingularValueDecomposition_F64<DMatrixRMaj> svd = DecompositionFactory_DDRM.svd(n, s, true, false, true);
+        if (!svd.decompose(new DMatrixRMaj(n, s, true, phi.clone()))) {
+            throw new GeopinnException("collocation learning: singular value decomposition of the kernel sections did not converge");
+        }
+        DMatrixRMaj u = svd.getU(null, false);
+        DMatrixRMaj w = svd.getW(null);
+        SingularOps_DDRM.descendingOrder(u, false, w, null, false);
+        int m = Math.min(w.numRows, w.numCols);
+        double top = m > 0 ? w.get(0, 0) : 0;
+        int k = 0;
+        while (k < m && w.get(k, k) > 0 && w.get(k, k) >= cutoff * top) {
+            k++;
+        }
+        double[][] q = new double[k][n];
+        for (int j = 0; j < k; j++) {
+            for (int i = 0; i < n; i++) {
+                q[j][i] = u.get(i, j);
+            }
+        }
+        return q;
+    }
+
+    /** The x-columns (after the first s of the n×cols matrix m), each with its components along q removed: n×(cols − s). */
+    private static double[] projectOut(double[] m, int n, int cols, int s, double[][] q) {
+        int w = cols - s;
+        double[] out = new double[n * w];
+        double[] col = new double[n];
+        for (int c = 0; c < w; c++) {
+            for (int i = 0; i < n; i++) {
+                col[i] = m[i * cols + s + c];
+            }
+            for (double[] basis : q) {
+                double dot = 0;
+                for (int i = 0; i < n; i++) {
+                    dot += basis[i] * col[i];
+                }
+                for (int i = 0; i < n; i++) {
+                    col[i] -= dot * basis[i];
+                }
+            }
+            for (int i = 0; i < n; i++) {
+                out[i * w + c] = col[i];
+            }
+        }
+        return out;
+    }
+
+    /** Φ = F A(x)ᵀ, N×S: the kernel sections K(x_i, y_k) on the reference points. */
+    private static double[] features(ResidualSystem system, double[] theta, String group, double[] x, double[] f, int n, int p, int s) {
+        system.setPoints(group, x);
+        double[] a = rows(system, theta, group, s, p);
+        double[] phi = new double[n * s];
+        for (int k = 0; k < n; k++) {
+            for (int i = 0; i < s; i++) {
+                double v = 0;
+                for (int q = 0; q < p; q++) {
+                    v += f[k * p + q] * a[i * p + q];
+                }
+                phi[k * s + i] = v / n;
+            }
+        }
+        return phi;
+    }
+
+    private static double[] shifted(double[] x, int s, int d, int c, double h) {
+        double[] y = x.clone();
+        for (int i = 0; i < s; i++) {
+            y[i * d + c] = y[i * d + c] + h;
+        }
+        return y;
+    }
+
+    /** The group's rows of the Jacobian, count×P. */
+    private static double[] rows(ResidualSystem system, double[] theta, String group, int count, int p) {
+        double[] j = new double[system.residualCount() * p];
+        system.jacobian(theta, j);
+        ResidualGroup g = group(system, group);
+        double[] out = new double[count * p];
+        System.arraycopy(j, g.offset() * p, out, 0, count * p);
+        return out;
+    }
+
+    private static double[] groupResiduals(ResidualSystem system, double[] theta, String group, int count) {
+        double[] all = new double[system.residualCount()];
+        system.residuals(theta, all);
+        ResidualGroup g = group(system, group);
+        double[] out = new double[count];
+        System.arraycopy(all, g.offset(), out, 0, count);
+        return out;
+    }
+
+    private static ResidualGroup group(ResidualSystem system, String name) {
+        for (ResidualGroup g : system.groups()) {
+            if (g.name().equals(name)) {
+                return g;
+            }
+        }
+        throw new GeopinnException("collocation learning: the residual system has no condition '" + name + "'");
+    }
+
+    private static double distance(double[] phi, int n, int s, double[] alpha, double[] r) {
+        double sum = 0;
+        for (int k = 0; k < n; k++) {
+            double v = -r[k];
+            for (int i = 0; i < s; i++) {
+                v += phi[k * s + i] * alpha[i];
+            }
+            sum += v * v;
+        }
+        return Math.sqrt(sum);
+    }
+
+    private double[] leastSquares(double[] m, int rows, int cols, double[] b) {
+        return truncatedSolve(m, rows, cols, b, cutoff);
+    }
+
+    /** ‖Π r − r‖ for Π the projection on the column space of Fᵀ's rows, i.e. on Im F (N×P). */
+    private double projectionResidual(double[] f, int n, int p, double[] r) {
+        double[] c = truncatedSolve(f, n, p, r, cutoff);
+        double sum = 0;
+        for (int k = 0; k < n; k++) {
+            double v = -r[k];
+            for (int q = 0; q < p; q++) {
+                v += f[k * p + q] * c[q];
+            }
+            sum += v * v;
+        }
+        return Math.sqrt(sum);
+    }
+
+    /** Levenberg–Marquardt solves of one matrix for several dampings, through one SVD. */
+    private static final class Damped {
+        private final DMatrixRMaj u;
+        private final DMatrixRMaj v;
+        private final double[] sigma;
+        private final int rows;
+        private final int cols;
+
+        Damped(double[] m, int rows, int cols) {
+            this.rows = rows;
+            this.cols = cols;
+            SingularValueDecomposition_F64<DMatrixRMaj> svd = DecompositionFactory_DDRM.svd(rows, cols, true, true, true);
+            if (!svd.decompose(new DMatrixRMaj(rows, cols, true, m.clone()))) {
+                throw new GeopinnException("collocation learning: singular value decomposition of the point step did not converge");
+            }
+            u = svd.getU(null, false);
+            v = svd.getV(null, false);
+            DMatrixRMaj w = svd.getW(null);
+            sigma = new double[Math.min(w.numRows, w.numCols)];
+            for (int k = 0; k < sigma.length; k++) {
+                sigma[k] = w.get(k, k);
+            }
+        }
+
+        /** argmin ‖M z − b‖² + λ‖z‖², λ = μ·σ_max². */
+        double[] solve(double[] b, double mu) {
+            double top = 0;
+            for (double x : sigma) {
+                top = Math.max(top, x);
+            }
+            double lambda = mu * top * top;
+            double[] z = new double[cols];
+            for (int k = 0; k < sigma.length; k++) {
+                if (!(sigma[k] > 0)) {
+                    continue;
+                }
+                double c = 0;
+                for (int i = 0; i < rows; i++) {
+                    c += u.get(i, k) * b[i];
+                }
+                c *= sigma[k] / (sigma[k] * sigma[k] + lambda);
+                for (int q = 0; q < cols; q++) {
+                    z[q] += v.get(q, k) * c;
+                }
+            }
+            return z;
+        }
+    }
+
+    /** min ‖M z − b‖ over singular values ≥ cutoff·σ_max. */
+    static double[] truncatedSolve(double[] m, int rows, int cols, double[] b, double cutoff) {
+        SingularValueDecomposition_F64<DMatrixRMaj> svd = DecompositionFactory_DDRM.svd(rows, cols, true, true, true);
+        if (!svd.decompose(new DMatrixRMaj(rows, cols, true, m.clone()))) {
+            throw new GeopinnException("collocation learning: singular value decomposition of a " + rows + "x" + cols + " matrix did not converge");
+        }
+        DMatrixRMaj u = svd.getU(null, false);
+        DMatrixRMaj v = svd.getV(null, false);
+        DMatrixRMaj w = svd.getW(null);
+        SingularOps_DDRM.descendingOrder(u, false, w, v, false);
+        int k = Math.min(w.numRows, w.numCols);
+        double[] z = new double[cols];
+        double top = k > 0 ? w.get(0, 0) : 0;
+        for (int j = 0; j < k; j++) {
+            double sigma = w.get(j, j);
+            if (!(sigma > 0) || sigma < cutoff * top) {
+                break;
+            }
+            double c = 0;
+            for (int i = 0; i < rows; i++) {
+                c += u.get(i, j) * b[i];
+            }
+            c /= sigma;
+            for (int q = 0; q < cols; q++) {
+                z[q] += v.get(q, j) * c;
+            }
+        }
+        return z;
+    }
+
+    private static double norm(double[] v) {
+        double s = 0;
+        for (double x : v) {
+            s += x * x;
+        }
+        return Math.sqrt(s);
+    }
+}
