@@ -61,6 +61,8 @@ public final class ProblemBuilder {
     private Geometry geometry;
     private final Map<String, Function<Vocabulary, Observations>> observed = new LinkedHashMap<>();
     private final Map<String, String> settings = new LinkedHashMap<>();
+    private final java.util.SortedMap<String, Double> coefficients = new java.util.TreeMap<>();
+    private final java.util.SortedMap<String, Double> unknowns = new java.util.TreeMap<>();
 
     private ProblemBuilder(String id, String description) {
         this.id = Objects.requireNonNull(id, "id");
@@ -323,6 +325,34 @@ public final class ProblemBuilder {
         return this;
     }
 
+    /**
+     * Names a scalar coefficient that operator text may use ({@code u_t - kappa*u_xx}); declare it
+     * before the conditions that use it. A session can train it ({@code --unknown kappa=0.1}).
+     *
+     * @param name the coefficient's name (letters and digits, not a variable or field)
+     * @param value its value
+     * @return this
+     */
+    public ProblemBuilder coefficient(String name, double value) {
+        coefficients.put(Objects.requireNonNull(name, "name"), value);
+        return this;
+    }
+
+    /**
+     * Names a coefficient that is not known and is trained with the network (an inverse problem):
+     * {@link #coefficient} with this initial guess, marked unknown. It needs data that depend on it,
+     * such as observations ({@link #observe}).
+     *
+     * @param name the coefficient's name
+     * @param initialGuess the value training starts from
+     * @return this
+     */
+    public ProblemBuilder unknown(String name, double initialGuess) {
+        coefficient(name, initialGuess);
+        unknowns.put(name, initialGuess);
+        return this;
+    }
+
     /** @param defaults several solver defaults (see {@link #setting}) @return this */
     public ProblemBuilder settings(Map<String, String> defaults) {
         settings.putAll(defaults);
@@ -338,7 +368,7 @@ public final class ProblemBuilder {
             Vocabulary plain = new Vocabulary(variables, fields);
             Domain domain = domain(plain);
             // dn(u) reads the outward normals of this domain's boundary.
-            Vocabulary v = plain.withNormals(domain::normal);
+            Vocabulary v = plain.withNormals(domain::normal).withCoefficients(coefficients);
             List<Condition> built = new ArrayList<>();
             conditions.forEach(c -> built.add(c.apply(v)));
             ReferenceSolution solution = reference;
@@ -360,7 +390,7 @@ public final class ProblemBuilder {
                 }
                 solution = ReferenceSolution.of(exact.stream().map(f -> f.apply(v)).toList());
             }
-            return new BuiltProblem(id, description, v, domain, built, solution, settings);
+            return new BuiltProblem(id, description, v, domain, built, solution, settings, unknowns);
         } catch (GeopinnException e) {
             String named = "problem '" + id + "': ";
             throw new GeopinnException(e.getMessage().startsWith(named) ? e.getMessage() : named + e.getMessage(), e);
