@@ -52,9 +52,12 @@ final class ExportCommand {
         SavedSolution.Loaded loaded = SavedSolution.load(dir, services::modelFactory);
         RunRecord rec = loaded.record();
         if (o.has("onnx")) {
-            Model model = services.modelFactory(rec.modelId()).orElseThrow().create(rec.spec());
-            double[] theta = ParameterFile.read(dir.resolve(ResultWriter.PARAMETERS), model.layout());
-            byte[] onnx = MlpOnnx.write(rec.modelId(), rec.spec(), model.layout(), theta, rec.problem(), rec.variables());
+            Model network = services.modelFactory(rec.modelId()).orElseThrow().create(rec.spec());
+            Model model = SavedSolution.withSavedCoefficients(network, dir);
+            // ONNX carries the network only; trained coefficients (the last entries of θ) are in summary.json.
+            double[] theta = java.util.Arrays.copyOf(ParameterFile.read(dir.resolve(ResultWriter.PARAMETERS), model.layout()),
+                    network.parameterCount());
+            byte[] onnx = MlpOnnx.write(rec.modelId(), rec.spec(), network.layout(), theta, rec.problem(), rec.variables());
             Path target = Path.of(o.get("onnx")).toAbsolutePath();
             AtomicFiles.write(target, stream -> stream.write(onnx));
             out.println("wrote " + target + ": ONNX (opset 17, float64) input x [N, " + rec.variables().size() + "] = ("

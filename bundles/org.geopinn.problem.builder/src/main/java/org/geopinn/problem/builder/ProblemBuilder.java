@@ -90,6 +90,26 @@ public final class ProblemBuilder {
     }
 
     /**
+     * A problem from ready parts, some of whose coefficients are trained.
+     *
+     * @param id the problem id
+     * @param description a one-line description
+     * @param vocabulary variables, fields and named coefficients ({@link Vocabulary#withCoefficients})
+     * @param domain the domain and its named parts
+     * @param conditions the conditions, in stacking order
+     * @param reference the reference solution, or null
+     * @param defaults solver defaults
+     * @param unknowns the trained coefficients, name → initial value (coefficients of the vocabulary)
+     * @return the checked problem
+     * @throws GeopinnException when the parts are inconsistent
+     */
+    public static Problem of(String id, String description, Vocabulary vocabulary, Domain domain,
+            List<Condition> conditions, ReferenceSolution reference, Map<String, String> defaults, Map<String, Double> unknowns) {
+        return new BuiltProblem(id, description, vocabulary, domain, conditions, reference, defaults,
+                new java.util.TreeMap<>(unknowns));
+    }
+
+    /**
      * @param id the problem id (lower-case letters, digits, '-' and '.'; the component's
      *        {@code geopinn.id})
      * @param description a one-line description

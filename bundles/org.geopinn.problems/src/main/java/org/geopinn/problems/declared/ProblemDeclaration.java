@@ -62,6 +62,10 @@ import org.geopinn.problem.builder.ProblemBuilder;
  * condition.NAME.field = u               the observed field (default: the only field)
  * condition.NAME.validation = 0.2        share of observations held out; they become the reference
  *                                        (the reported error) when no exact solution is given
+ * coefficient.NAME = 0.25               a named coefficient operator text may use (u_t - kappa*u_xx);
+ *                                        a session may train it (--unknown kappa=0.1)
+ * unknown.NAME = 0.1                     a coefficient that is trained with the network (an inverse
+ *                                        problem), starting from this value
  * exact.FIELD = sin(pi*x)*sin(pi*y)      exact solution, for every field or none
  * default.KEY = VALUE                    solver defaults (keys of ProblemDefaults)
  * </pre>
@@ -181,8 +185,17 @@ public final class ProblemDeclaration {
             Vocabulary plain = new Vocabulary(variables, fields);
             Domain domain = props.containsKey("geometry") ? geometryDomain(variables, plain)
                     : new Domain(variables, numbers("lower"), numbers("upper"), parts(plain));
-            // dn(u) in a condition reads the outward normals of this domain.
-            Vocabulary vocabulary = plain.withNormals(domain::normal);
+            // dn(u) in a condition reads the outward normals of this domain; named coefficients are read by name.
+            Map<String, Double> unknowns = prefixedNumbers("unknown.");
+            Map<String, Double> coefficients = prefixedNumbers("coefficient.");
+            for (String u : unknowns.keySet()) {
+                if (coefficients.containsKey(u)) {
+                    throw new GeopinnException("'" + u + "' is declared both as coefficient." + u + " and as unknown." + u
+                            + "; an unknown is a coefficient whose value is its initial guess, declare it once");
+                }
+            }
+            coefficients.putAll(unknowns);
+            Vocabulary vocabulary = plain.withNormals(domain::normal).withCoefficients(coefficients);
             List<Condition> conditions = new ArrayList<>();
             for (String name : conditionNames()) {
                 conditions.add(condition(name, vocabulary));
@@ -198,7 +211,23 @@ public final class ProblemDeclaration {
             checkUnknownKeys(conditionNames());
             String description = props.containsKey("description") ? text(props.get("description"))
                     : "declared problem " + id;
-            return ProblemBuilder.of(id, description, vocabulary, domain, conditions, exact, defaults);
+            return ProblemBuilder.of(id, description, vocabulary, domain, conditions, exact, defaults, unknowns);
+        }
+
+        /** @return the numbers of the keys {@code PREFIX NAME}, name → value */
+        private Map<String, Double> prefixedNumbers(String prefix) {
+            Map<String, Double> values = new java.util.TreeMap<>();
+            for (String key : props.keySet()) {
+                if (key.startsWith(prefix)) {
+                    String text = text(props.get(key));
+                    try {
+                        values.put(key.substring(prefix.length()), Double.parseDouble(text.trim()));
+                    } catch (NumberFormatException e) {
+                        throw new GeopinnException(key + " = '" + abbreviate(text) + "' is not a number");
+                    }
+                }
+            }
+            return values;
         }
 
         private Domain geometryDomain(List<String> variables, Vocabulary v) {
@@ -414,7 +443,7 @@ public final class ProblemDeclaration {
         private void checkUnknownKeys(List<String> conditions) {
             for (String key : props.keySet()) {
                 if (TOP_LEVEL.contains(key) || key.startsWith("part.") || key.startsWith("exact.")
-                        || key.startsWith("default.")) {
+                        || key.startsWith("default.") || key.startsWith("coefficient.") || key.startsWith("unknown.")) {
                     continue;
                 }
                 if (key.startsWith("condition.")) {
@@ -433,7 +462,7 @@ public final class ProblemDeclaration {
                             + " and option.KEY");
                 }
                 throw new GeopinnException("unknown key '" + key + "'; keys are " + new TreeSet<>(TOP_LEVEL)
-                        + ", part.NAME, condition.NAME.*, exact.FIELD, default.KEY");
+                        + ", part.NAME, condition.NAME.*, exact.FIELD, default.KEY, coefficient.NAME, unknown.NAME");
             }
         }
 
