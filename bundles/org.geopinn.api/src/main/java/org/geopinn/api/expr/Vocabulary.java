@@ -27,6 +27,8 @@ public final class Vocabulary {
     private final NormalField normals;
     /** Named scalar coefficients, one shared node per name so every use is the same leaf. */
     private final java.util.SortedMap<String, Expr.Coefficient> coefficients;
+    /** Variables that are coefficients given as inputs (parametric problems): not spatial. */
+    private final List<String> parameters;
 
     /**
      * @param variables input variable names, in coordinate order
@@ -34,12 +36,13 @@ public final class Vocabulary {
      * @throws GeopinnException when a name is empty, repeated or used as both
      */
     public Vocabulary(List<String> variables, List<String> fields) {
-        this(variables, fields, null, new java.util.TreeMap<>());
+        this(variables, fields, null, new java.util.TreeMap<>(), List.of());
     }
 
     private Vocabulary(List<String> variables, List<String> fields, NormalField normals,
-            java.util.SortedMap<String, Expr.Coefficient> coefficients) {
+            java.util.SortedMap<String, Expr.Coefficient> coefficients, List<String> parameters) {
         this.normals = normals;
+        this.parameters = List.copyOf(parameters);
         this.coefficients = java.util.Collections.unmodifiableSortedMap(coefficients);
         this.variables = List.copyOf(variables);
         this.fields = List.copyOf(fields);
@@ -68,10 +71,11 @@ public final class Vocabulary {
         return fields;
     }
 
-    /** @return the spatial variables: all but {@value #TIME} */
+    /** @return the spatial variables: all but {@value #TIME} and the {@link #parameters()} */
     public List<String> spatialVariables() {
         List<String> s = new ArrayList<>(variables);
         s.remove(TIME);
+        s.removeAll(parameters);
         return s;
     }
 
@@ -131,7 +135,8 @@ public final class Vocabulary {
      * @return this vocabulary with those normals
      */
     public Vocabulary withNormals(NormalField field) {
-        return new Vocabulary(variables, fields, java.util.Objects.requireNonNull(field, "normals"), new java.util.TreeMap<>(coefficients));
+        return new Vocabulary(variables, fields, java.util.Objects.requireNonNull(field, "normals"), new java.util.TreeMap<>(coefficients),
+                parameters);
     }
 
     /**
@@ -162,7 +167,36 @@ public final class Vocabulary {
             }
             all.put(n, new Expr.Coefficient(n, x -> v));
         }
-        return new Vocabulary(variables, fields, normals, all);
+        return new Vocabulary(variables, fields, normals, all, parameters);
+    }
+
+    /**
+     * Marks variables as parameters: coefficients given to the network as inputs (a parametric
+     * problem, one network for a range of the coefficient). They are read like coordinates
+     * ({@code -k*lap(u)}) but are not spatial: {@link #laplacian}, {@link #gradient},
+     * {@link #normalDerivative} and the boundary of a box leave them out.
+     *
+     * @param names variables of this vocabulary
+     * @return this vocabulary with those variables as parameters
+     * @throws GeopinnException for a name that is not a variable, or the time variable
+     */
+    public Vocabulary withParameters(List<String> names) {
+        List<String> all = new ArrayList<>(parameters);
+        for (String n : names) {
+            variableIndex(n);
+            if (n.equals(TIME)) {
+                throw new GeopinnException("the time variable '" + TIME + "' cannot be a parameter");
+            }
+            if (!all.contains(n)) {
+                all.add(n);
+            }
+        }
+        return new Vocabulary(variables, fields, normals, new java.util.TreeMap<>(coefficients), all);
+    }
+
+    /** @return the variables that are parameters (see {@link #withParameters}), in declaration order */
+    public List<String> parameters() {
+        return parameters;
     }
 
     /** @return the named coefficients, name → node (sorted by name) */

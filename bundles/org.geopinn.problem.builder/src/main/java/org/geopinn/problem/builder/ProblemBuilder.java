@@ -63,6 +63,7 @@ public final class ProblemBuilder {
     private final Map<String, String> settings = new LinkedHashMap<>();
     private final java.util.SortedMap<String, Double> coefficients = new java.util.TreeMap<>();
     private final java.util.SortedMap<String, Double> unknowns = new java.util.TreeMap<>();
+    private final List<String> parameters = new ArrayList<>();
 
     private ProblemBuilder(String id, String description) {
         this.id = Objects.requireNonNull(id, "id");
@@ -359,6 +360,24 @@ public final class ProblemBuilder {
     }
 
     /**
+     * A parametric coefficient: one more input of the network over a range, so one trained network
+     * answers for all its values (the trained solution takes it as an input, after the variables
+     * declared before it). Operators and exact solutions read it like a variable
+     * ({@code -k*lap(u)}); it is not spatial, so the Laplacian and the box's boundary leave it out.
+     * Box domains only.
+     *
+     * @param name the coefficient's name
+     * @param min the smallest value
+     * @param max the largest value
+     * @return this
+     */
+    public ProblemBuilder parameter(String name, double min, double max) {
+        variable(name, min, max);
+        parameters.add(name);
+        return this;
+    }
+
+    /**
      * Names a coefficient that is not known and is trained with the network (an inverse problem):
      * {@link #coefficient} with this initial guess, marked unknown. It needs data that depend on it,
      * such as observations ({@link #observe}).
@@ -385,7 +404,7 @@ public final class ProblemBuilder {
      */
     public Problem build() {
         try {
-            Vocabulary plain = new Vocabulary(variables, fields);
+            Vocabulary plain = new Vocabulary(variables, fields).withParameters(parameters);
             Domain domain = domain(plain);
             // dn(u) reads the outward normals of this domain's boundary.
             Vocabulary v = plain.withNormals(domain::normal).withCoefficients(coefficients);
