@@ -52,9 +52,12 @@ final class ExportCommand {
         SavedSolution.Loaded loaded = SavedSolution.load(dir, services::modelFactory);
         RunRecord rec = loaded.record();
         if (o.has("onnx")) {
-            Model model = services.modelFactory(rec.modelId()).orElseThrow().create(rec.spec());
-            double[] theta = ParameterFile.read(dir.resolve(ResultWriter.PARAMETERS), model.layout());
-            byte[] onnx = MlpOnnx.write(rec.modelId(), rec.spec(), model.layout(), theta, rec.problem(), rec.variables());
+            Model network = services.modelFactory(rec.modelId()).orElseThrow().create(rec.spec());
+            Model model = SavedSolution.withSavedCoefficients(network, dir);
+            // ONNX carries the network only; trained coefficients (the last entries of θ) are in summary.json.
+            double[] theta = java.util.Arrays.copyOf(ParameterFile.read(dir.resolve(ResultWriter.PARAMETERS), model.layout()),
+                    network.parameterCount());
+            byte[] onnx = MlpOnnx.write(rec.modelId(), rec.spec(), network.layout(), theta, rec.problem(), rec.variables());
             Path target = Path.of(o.get("onnx")).toAbsolutePath();
             AtomicFiles.write(target, stream -> stream.write(onnx));
             out.println("wrote " + target + ": ONNX (opset 17, float64) input x [N, " + rec.variables().size() + "] = ("
@@ -67,14 +70,18 @@ final class ExportCommand {
                     rec.spec().inputUpper(), List.of()));
             ReferenceSolution reference = problem.flatMap(Problem::reference).orElse(null);
             int perAxis = resolution != null ? resolution : domain.dimension() >= 3 ? DEFAULT_RESOLUTION_3D : DEFAULT_RESOLUTION_2D;
-            SampledBox grid = SampledBox.sample(domain, loaded.solution(), reference, perAxis);
+            // A geometry's points only: the .vtu keeps those inside it, the .vti blanks (NaN) the others.
+            SampledBox sampled = SampledBox.sample(domain, loaded.solution(), reference, perAxis);
+            SampledBox grid = vtkKind.endsWith(".vti") ? sampled.maskedOutside(domain) : sampled.insideOnly(domain);
             String title = rec.problem() + " from " + dir.getFileName() + ", " + rec.steps() + " steps";
             String text = vtkKind.endsWith(".vti") ? VtkXml.imageData(grid, title) : VtkXml.unstructured(grid, title);
             Path target = Path.of(vtk).toAbsolutePath();
             AtomicFiles.write(target, stream -> stream.write(text.getBytes(StandardCharsets.US_ASCII)));
             out.println("wrote " + target + ": " + grid.count() + " points, arrays " + String.join(", ", grid.arrays().keySet())
                     + (reference == null ? " (the problem has no reference solution here)" : "")
-                    + (grid.slice().isEmpty() ? "" : "; " + grid.slice()));
+                    + (grid.slice().isEmpty() ? "" : "; " + grid.slice())
+                    + (domain.geometry().isEmpty() ? "" : vtkKind.endsWith(".vti") ? "; points outside the geometry are NaN"
+                            : "; the grid points inside the geometry"));
         }
         return 0;
     }

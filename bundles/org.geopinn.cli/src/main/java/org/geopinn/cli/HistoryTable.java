@@ -14,7 +14,8 @@ import org.geopinn.api.session.TrainingEvent;
  * loss and the loss and weight of each condition, the relative L2 error and the error of each
  * field (empty where not measured), the optimizer that took the step, for a time-marching
  * session the time window it trained in, and the problem's configuration on the first row and on
- * the first row after each change of it (empty elsewhere). Numbers are written with
+ * the first row after each change of it (empty elsewhere); for an inverse problem, after the errors,
+ * the value of each trained coefficient ({@code coefficient_NAME}). Numbers are written with
  * {@link Double#toString}, so they read back bit for bit.
  */
 final class HistoryTable {
@@ -34,6 +35,8 @@ final class HistoryTable {
     private final List<String> header;
     private final List<String[]> rows = new ArrayList<>();
     private final boolean windows;
+    /** Names of the trained coefficients, one column {@code coefficient_NAME} each (none for most runs). */
+    private final List<String> coefficients;
 
     /**
      * @param conditions the condition names
@@ -49,7 +52,18 @@ final class HistoryTable {
      * @param windows whether the session marches in time (a {@value #WINDOW} column)
      */
     HistoryTable(List<String> conditions, List<String> fields, boolean windows) {
+        this(conditions, fields, windows, List.of());
+    }
+
+    /**
+     * @param conditions the condition names
+     * @param fields the field names
+     * @param windows whether the session marches in time (a {@value #WINDOW} column)
+     * @param coefficients the names of the trained coefficients (a column {@code coefficient_NAME} each, after the errors)
+     */
+    HistoryTable(List<String> conditions, List<String> fields, boolean windows, List<String> coefficients) {
         this.windows = windows;
+        this.coefficients = List.copyOf(coefficients);
         this.conditions = List.copyOf(conditions);
         this.fields = List.copyOf(fields);
         List<String> h = new ArrayList<>(List.of(STEP, SECONDS, LOSS));
@@ -57,6 +71,7 @@ final class HistoryTable {
         conditions.forEach(c -> h.add("weight_" + c));
         h.add(REL_L2);
         fields.forEach(f -> h.add("error_" + f));
+        coefficients.forEach(c -> h.add("coefficient_" + c));
         h.add(OPTIMIZER);
         if (windows) {
             h.add(WINDOW);
@@ -175,6 +190,9 @@ final class HistoryTable {
         r[k++] = number(e.relativeL2());
         for (int f = 0; f < fields.size(); f++) {
             r[k++] = f < e.fieldErrors().length ? number(e.fieldErrors()[f]) : "";
+        }
+        for (int c = 0; c < coefficients.size(); c++) {
+            r[k++] = c < e.coefficients().length ? number(e.coefficients()[c]) : "";
         }
         r[k++] = e.optimizerId();
         if (windows) {

@@ -26,6 +26,7 @@ final class ProgressPrinter implements TrainingListener {
     private final long maxSteps;
     private final double budget;
     private final double secondsOffset;
+    private List<String> coefficientNames = List.of();
     private long lastPrint = Long.MIN_VALUE;
     private double lastError = Double.NaN;
     private int lineLength;
@@ -48,6 +49,15 @@ final class ProgressPrinter implements TrainingListener {
         this.maxSteps = maxSteps;
         this.budget = budget;
         this.secondsOffset = secondsOffset;
+    }
+
+    /**
+     * @param names the trained coefficients, shown on the line after the error ({@code nu 0.010003})
+     * @return this
+     */
+    ProgressPrinter coefficients(List<String> names) {
+        this.coefficientNames = List.copyOf(names);
+        return this;
     }
 
     @Override
@@ -124,6 +134,9 @@ final class ProgressPrinter implements TrainingListener {
         double err = Double.isNaN(e.relativeL2()) ? lastError : e.relativeL2();
         if (!Double.isNaN(err)) {
             b.append(String.format(Locale.ROOT, "  rel_l2 %.3e", err));
+        }
+        for (int c = 0; c < coefficientNames.size() && c < e.coefficients().length; c++) {
+            b.append("  ").append(coefficientNames.get(c)).append(String.format(Locale.ROOT, " %.6g", e.coefficients()[c]));
         }
         long done = e.step() - firstStep;
         if (done > 0 && e.seconds() > 0) {

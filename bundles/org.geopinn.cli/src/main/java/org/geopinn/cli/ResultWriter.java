@@ -13,6 +13,7 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 import org.geopinn.api.GeopinnException;
 import org.geopinn.api.optimizer.OptimizerState;
+import org.geopinn.api.problem.CoefficientModel;
 import org.geopinn.api.problem.Problem;
 import org.geopinn.api.session.OptimizerStage;
 import org.geopinn.api.session.ProblemConfiguration;
@@ -110,7 +111,8 @@ final class ResultWriter implements ResultExporter {
         Optional<Problem> problem = problems.apply(session.spec().problemId());
         List<String> fields = session.model().spec().fields();
         List<String> variables = problem.map(p -> p.vocabulary().variables()).orElseGet(() -> defaultVariables(session));
-        HistoryTable table = new HistoryTable(session.conditionNames(), fields, session.spec().timeWindows() > 1);
+        HistoryTable table = new HistoryTable(session.conditionNames(), fields, session.spec().timeWindows() > 1,
+                CoefficientModel.coefficientNames(session.model()));
         if (earlier.history() != null) {
             table.addEarlier(earlier.history(), session.spec().startStep());
         }
@@ -243,6 +245,15 @@ final class ResultWriter implements ResultExporter {
             errors.put(f, nullIfNaN(table.last("error_" + f)));
         }
         s.put("errors", errors);
+        List<String> trained = CoefficientModel.coefficientNames(session.model());
+        if (!trained.isEmpty()) { // the trained coefficients' final values: the last entries of θ
+            double[] values = CoefficientModel.coefficients(session.model(), session.parameters());
+            Map<String, Object> coefficients = new LinkedHashMap<>();
+            for (int u = 0; u < trained.size(); u++) {
+                coefficients.put(trained.get(u), values[u]);
+            }
+            s.put("coefficients", coefficients);
+        }
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("id", spec.modelId());
         model.put("hidden", Arrays.stream(spec.hidden()).boxed().toList());

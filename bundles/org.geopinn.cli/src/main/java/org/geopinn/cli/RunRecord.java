@@ -86,6 +86,8 @@ record RunRecord(String problem, List<String> variables, Map<String, String> pro
         if (session.timeWindows() > 1) {
             p.setProperty("time-marching", Integer.toString(session.timeWindows()));
         }
+        // Coefficients the command line marked unknown, with their initial values (the trained values are in the parameters).
+        session.unknowns().forEach((k, v) -> p.setProperty("unknown." + k, Double.toString(v)));
         p.setProperty("steps", Long.toString(steps));
         p.setProperty("seconds", Double.toString(seconds));
         p.setProperty("current-optimizer", optimizerId);
@@ -129,12 +131,18 @@ record RunRecord(String problem, List<String> variables, Map<String, String> pro
                     .weighting(need(p, "weighting")).weightingSettings(prefixed(p, "weighting."))
                     .seed(Long.parseLong(need(p, "seed"))).errorEvery(Integer.parseInt(p.getProperty("error-every", "0")))
                     .maxSteps(Long.parseLong(p.getProperty("max-steps", "0")))
-                    .timeWindows(Integer.parseInt(p.getProperty("time-marching", "0"))).build();
+                    .timeWindows(Integer.parseInt(p.getProperty("time-marching", "0"))).unknowns(unknowns(p)).build();
             return new RunRecord(need(p, "problem"), list(p, "variables"), prefixed(p, "problem."), spec, need(p, "model"), session,
                     Long.parseLong(need(p, "steps")), Double.parseDouble(need(p, "seconds")), need(p, "current-optimizer"));
         } catch (IllegalArgumentException e) {
             throw new GeopinnException(file + " is damaged: " + e.getMessage());
         }
+    }
+
+    private static Map<String, Double> unknowns(Properties p) {
+        Map<String, Double> u = new LinkedHashMap<>();
+        prefixed(p, "unknown.").forEach((k, v) -> u.put(k, Double.parseDouble(v)));
+        return u;
     }
 
     private static String need(Properties p, String key) {

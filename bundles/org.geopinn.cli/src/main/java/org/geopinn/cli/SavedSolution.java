@@ -5,6 +5,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import org.geopinn.api.GeopinnException;
 import org.geopinn.api.model.Model;
+import org.geopinn.api.problem.CoefficientModel;
 import org.geopinn.api.model.ModelFactory;
 import org.geopinn.api.solution.TrainedSolution;
 import org.geopinn.models.ParameterFile;
@@ -25,9 +26,28 @@ final class SavedSolution {
         RunRecord rec = RunRecord.read(dir);
         ModelFactory f = factories.apply(rec.modelId()).orElseThrow(() -> new GeopinnException(
                 "the model kind '" + rec.modelId() + "' of " + dir + " is not installed in this host"));
-        Model model = f.create(rec.spec());
+        Model model = withSavedCoefficients(f.create(rec.spec()), dir);
         double[] theta = ParameterFile.read(dir.resolve(ResultWriter.PARAMETERS), model.layout());
         return new Loaded(rec, TrainedSolution.of(rec.problem(), rec.variables(), model, theta));
+    }
+
+    /**
+     * The network extended by the coefficients a run trained (blocks {@code coefficient.NAME} of its
+     * parameter file), so its parameters read back with their layout.
+     *
+     * @param network the run's network
+     * @param dir its results directory
+     * @return the model whose layout is the saved one's
+     */
+    static Model withSavedCoefficients(Model network, Path dir) {
+        ParameterFile.Contents saved = ParameterFile.read(dir.resolve(ResultWriter.PARAMETERS));
+        java.util.SortedMap<String, Double> coefficients = new java.util.TreeMap<>();
+        for (org.geopinn.api.model.ParameterBlock b : saved.layout().blocks()) {
+            if (b.name().startsWith(CoefficientModel.BLOCK_PREFIX) && b.offset() >= network.parameterCount()) {
+                coefficients.put(b.name().substring(CoefficientModel.BLOCK_PREFIX.length()), saved.values()[b.offset()]);
+            }
+        }
+        return CoefficientModel.extend(network, coefficients);
     }
 
     /**

@@ -37,7 +37,8 @@ final class SolveCommand {
     /** Options taking a value; also the keys of a --config file. */
     static final Set<String> VALUED = Set.of("optimizer", "steps", "time-budget", "seed", "hidden", "activation", "points", "out",
             "config", "resume", "weighting", "model", "engine", "sampler", "resample-every", "error-every", "initialization",
-            "separate-networks", "scaling", "diagnostics", "diagnostic-every", "problem-config", "time-marching", "lost-service-wait");
+            "separate-networks", "scaling", "diagnostics", "diagnostic-every", "problem-config", "time-marching",
+            "unknown", "lost-service-wait");
     /** Options without a value. */
     static final Set<String> FLAGS = Set.of("quiet");
     /** Steps when neither the command line nor the problem says. */
@@ -68,6 +69,7 @@ final class SolveCommand {
             "  --points N | NAME=N,..  collocation points (N: each interior condition)",
             "  --weighting ID[(k=v;..)] loss weighting (fixed, gradnorm, ...); --engine ID; --sampler ID",
             "  --problem-config K=V,.. the problem's coefficients for this run, e.g. gamma=10",
+            "  --unknown NAME=V,..     train these coefficients with the network, starting from V (inverse problems)",
             "  --resample-every N      fresh collocation points every N steps (0: fixed; default: the strategy's)",
             "  --error-every N         measure the reference error every N steps",
             "  --time-marching K       train K time windows one after the other (warm start)",
@@ -171,6 +173,7 @@ final class SolveCommand {
         List<OptimizerStage> chain = o.has("optimizer") ? OptimizerStage.parseChain(o.get("optimizer")) : null;
         SettingsText weighting = o.has("weighting") ? SettingsText.parse(o.get("weighting"), "--weighting") : null;
         Map<String, String> settings = o.has("problem-config") ? ProblemSettings.parse(o.get("problem-config")) : Map.of();
+        Map<String, Double> unknowns = o.has("unknown") ? unknowns(o.get("unknown")) : Map.of();
         services.awaitReady();
 
         SessionSpec.Builder b;
@@ -196,6 +199,10 @@ final class SolveCommand {
             }
             problemId = rec.problem();
             checkSameModel(o, rec);
+            if (!unknowns.isEmpty() && !unknowns.keySet().equals(rec.session().unknowns().keySet())) {
+                throw new GeopinnException("--resume: the run trains the coefficients " + rec.session().unknowns().keySet()
+                        + ", not " + unknowns.keySet() + "; resume it without --unknown");
+            }
             Map<String, String> all = new LinkedHashMap<>(rec.problemSettings());
             all.putAll(settings); // the recorded coefficients, unless the command line changes them
             problem = configured(problemId, all);
@@ -230,6 +237,7 @@ final class SolveCommand {
             problem = configured(problemId, settings);
             b = SessionSpec.builder(problemId).maxSteps(steps);
             b.model(o.get("model")).hidden(hidden).activation(o.get("activation")).initialization(o.get("initialization"));
+            b.unknowns(unknowns);
             if (separate != null) {
                 b.separateNetworks(separate);
             }
@@ -281,6 +289,33 @@ final class SolveCommand {
         @SuppressWarnings("deprecation") // a third-party problem may still name its optimizer
         boolean chosen = resumeDir == null && !o.has("optimizer") && !problem.defaults().containsKey(ProblemDefaults.OPTIMIZER);
         return new Plan(b.build(), outDir, outGiven, outLock, earlier, o.flag("quiet"), chosen, lostServiceWait);
+    }
+
+    /**
+     * @param text {@code NAME=VALUE,…}, e.g. {@code nu=0.1}
+     * @return the coefficients to train, name → initial value
+     * @throws GeopinnException naming the first pair that is not a name and a finite number
+     */
+    static Map<String, Double> unknowns(String text) {
+        Map<String, Double> u = new LinkedHashMap<>();
+        for (String pair : text.split(",")) {
+            int eq = pair.indexOf('=');
+            String name = eq < 0 ? pair.trim() : pair.substring(0, eq).trim();
+            double value;
+            try {
+                value = eq < 0 ? Double.NaN : Double.parseDouble(pair.substring(eq + 1).trim());
+            } catch (NumberFormatException e) {
+                value = Double.NaN;
+            }
+            if (name.isEmpty() || !Double.isFinite(value)) {
+                throw new GeopinnException("--unknown: '" + Text.quote(pair.trim()) + "' is not NAME=VALUE with a finite initial value"
+                        + " (e.g. nu=0.1)");
+            }
+            if (u.put(name, value) != null) {
+                throw new GeopinnException("--unknown: '" + Text.quote(name) + "' is given twice");
+            }
+        }
+        return u;
     }
 
     private void noteStale(Options o, ResultLock lock) {
@@ -433,7 +468,8 @@ final class SolveCommand {
                         + join(s.hidden()) + " " + s.activation() + ", " + session.model().parameterCount() + " parameters, seed "
                         + s.seed() + (s.startStep() > 0 ? ", resuming at step " + s.startStep() : ""));
                 progress = new ProgressPrinter(out, services.terminal(), session.conditionNames(), s.startStep(), s.maxSteps(),
-                        s.timeBudgetSeconds(), plan.earlier().seconds());
+                        s.timeBudgetSeconds(), plan.earlier().seconds())
+                        .coefficients(org.geopinn.api.problem.CoefficientModel.coefficientNames(session.model()));
                 session.addListener(progress);
                 var last = session.lastEvent();
                 if (last != null && last.kind() == org.geopinn.api.session.TrainingEvent.Kind.ENDED) {

@@ -143,7 +143,7 @@ final class SessionLoop {
             chain.reinstall();
             at.rig = fresh;
             at.model = fresh.model;
-            control.rebuilt(configurations.record(at.step, directory.configuration(fresh.problem)));
+            control.rebuilt(configurations.record(at.step, directory.configuration(fresh.service)));
         } catch (GeopinnException e) {
             control.stillPaused(e.getMessage());
         }

@@ -32,6 +32,8 @@ final class SessionReporter {
     private TrainingEvent lastEvent;
     private final List<TrainingEvent> history = new ArrayList<>();
     private final double[] snapshot;
+    /** How many trained coefficients end θ. */
+    private final int unknownCount;
     /** The errors measured when the session ended; null if none. Worker thread only. */
     private double[] finalErrors;
 
@@ -44,6 +46,7 @@ final class SessionReporter {
         this.chain = chain;
         this.control = control;
         this.snapshot = at.theta.clone();
+        this.unknownCount = at.rig == null ? 0 : org.geopinn.api.problem.CoefficientModel.coefficientNames(at.rig.model).size();
     }
 
     void addListener(TrainingListener listener) {
@@ -76,7 +79,7 @@ final class SessionReporter {
     /** @param kind what happened @param note the event's message */
     void tell(TrainingEvent.Kind kind, String note) {
         emit(new TrainingEvent(kind, sessionId, at.step, at.seconds(), lastLoss(), lastGroupLosses(), at.weights(), Double.NaN,
-                new double[0], chain.id(), note, null, at.window));
+                new double[0], chain.id(), note, null, at.window, coefficients()));
     }
 
     /**
@@ -95,7 +98,7 @@ final class SessionReporter {
         }
         TrainingEvent e = new TrainingEvent(TrainingEvent.Kind.STEP, sessionId, step, at.seconds(), loss, groupLosses,
                 at.rig.system.weights(), errors == null ? Double.NaN : errors[0], errors == null ? new double[0] : tail(errors),
-                chain.optimizer().id(), detail == null ? "" : detail, null, at.window);
+                chain.optimizer().id(), detail == null ? "" : detail, null, at.window, coefficients());
         synchronized (lock) {
             System.arraycopy(at.theta, 0, snapshot, 0, snapshot.length);
             history.add(e);
@@ -109,7 +112,7 @@ final class SessionReporter {
     /** @param r the rejected (or undone) step @param why the reason */
     void rejected(StepResult r, String why) {
         emit(new TrainingEvent(TrainingEvent.Kind.REJECTED, sessionId, at.step, at.seconds(), r.lossBefore(), lastGroupLosses(),
-                at.rig.system.weights(), Double.NaN, new double[0], chain.optimizer().id(), why == null ? "" : why, null, at.window));
+                at.rig.system.weights(), Double.NaN, new double[0], chain.optimizer().id(), why == null ? "" : why, null, at.window, coefficients()));
     }
 
     /** Runs the spec's diagnostics; a failing one is said in the session's message. */
@@ -132,7 +135,7 @@ final class SessionReporter {
         }
         DiagnosticReport report = d.run(rig.system, at.theta.clone(), options);
         emit(new TrainingEvent(TrainingEvent.Kind.DIAGNOSTIC, sessionId, at.step, at.seconds(), lastLoss(), lastGroupLosses(),
-                rig.system.weights(), Double.NaN, new double[0], chain.id(), report.title(), report, at.window));
+                rig.system.weights(), Double.NaN, new double[0], chain.id(), report.title(), report, at.window, coefficients()));
         return report;
     }
 
@@ -168,7 +171,7 @@ final class SessionReporter {
                 if (e.step() == at.step) {
                     history.set(history.size() - 1, new TrainingEvent(e.kind(), e.sessionId(), e.step(), e.seconds(), e.loss(),
                             e.groupLosses(), e.weights(), errors[0], tail(errors), e.optimizerId(), e.message(), e.report(),
-                            e.window()));
+                            e.window(), e.coefficients()));
                 }
             }
         }
@@ -182,7 +185,12 @@ final class SessionReporter {
         emit(new TrainingEvent(TrainingEvent.Kind.ENDED, sessionId, at.step, at.seconds(), last == null ? Double.NaN : last.loss(),
                 last == null ? new double[0] : last.groupLosses(), last == null ? new double[0] : last.weights(),
                 errors == null ? Double.NaN : errors[0], errors == null ? new double[0] : tail(errors), chain.id(), endMessage, null,
-                at.window));
+                at.window, coefficients()));
+    }
+
+    /** @return the trained coefficients as of now: the last entries of θ (empty when none is trained) */
+    private double[] coefficients() {
+        return unknownCount == 0 ? new double[0] : Arrays.copyOfRange(at.theta, at.theta.length - unknownCount, at.theta.length);
     }
 
     private static double[] tail(double[] errors) {

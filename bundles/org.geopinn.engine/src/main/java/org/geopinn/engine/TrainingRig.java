@@ -6,6 +6,7 @@ import org.geopinn.api.model.Model;
 import org.geopinn.api.model.ModelFactory;
 import org.geopinn.api.operator.OperatorEngine;
 import org.geopinn.api.operator.ResidualSystem;
+import org.geopinn.api.problem.CoefficientModel;
 import org.geopinn.api.problem.Problem;
 
 /**
@@ -14,7 +15,10 @@ import org.geopinn.api.problem.Problem;
  * a service it uses comes back after going away (the parameters live outside it).
  */
 final class TrainingRig {
+    /** The problem trained: the service, with the coefficients the spec marks unknown added to its unknowns. */
     final Problem problem;
+    /** The problem service itself. */
+    final Problem service;
     final ModelFactory modelFactory;
     final OperatorEngine engine;
     final Model model;
@@ -22,8 +26,9 @@ final class TrainingRig {
     /** Null when the problem has no reference solution. */
     final ReferenceErrors errors;
 
-    private TrainingRig(Problem problem, ModelFactory modelFactory, OperatorEngine engine, Model model, ResidualSystem system,
-            ReferenceErrors errors) {
+    private TrainingRig(Problem service, Problem problem, ModelFactory modelFactory, OperatorEngine engine, Model model,
+            ResidualSystem system, ReferenceErrors errors) {
+        this.service = service;
         this.problem = problem;
         this.modelFactory = modelFactory;
         this.engine = engine;
@@ -41,13 +46,15 @@ final class TrainingRig {
      */
     static TrainingRig build(ResolvedSpec resolved, ServiceDirectory directory, long round) {
         SpecResolver ids = new SpecResolver(directory);
-        Problem problem = ids.require(Problem.class, resolved.spec().problemId(), "problem");
+        Problem service = ids.require(Problem.class, resolved.spec().problemId(), "problem");
+        Problem problem = TrainedCoefficients.apply(service, resolved.spec().unknowns());
         ModelFactory factory = ids.require(ModelFactory.class, resolved.spec().modelId(), "model");
         OperatorEngine engine = ids.require(OperatorEngine.class, resolved.spec().engineId(), "operator engine");
         SizeGuard.model(resolved.modelSpec());
         SizeGuard.points(problem, resolved.spec(), resolved.modelSpec().hidden(),
                 resolved.spec().resampleEvery() > 0 ? AdaptiveResampling.CANDIDATES_PER_POINT : 1);
-        Model model = factory.create(resolved.modelSpec());
+        // θ = (network, trained coefficients): optimizers, checkpoints and resume see one vector.
+        Model model = CoefficientModel.extend(factory.create(resolved.modelSpec()), problem.unknowns());
         Map<String, double[]> points = CollocationPoints.sample(problem, resolved.spec(), directory, round);
         ResidualSystem system = engine.build(problem, model, points, resolved.spec().scaling());
         if (system.parameterCount() != model.parameterCount()) {
@@ -55,11 +62,11 @@ final class TrainingRig {
                     + " parameters for a model of " + model.parameterCount());
         }
         ReferenceErrors errors = problem.reference().map(r -> new ReferenceErrors(problem.domain(), r, model)).orElse(null);
-        return new TrainingRig(problem, factory, engine, model, system, errors);
+        return new TrainingRig(service, problem, factory, engine, model, system, errors);
     }
 
     /** @param service a service object @return whether this rig uses it */
     boolean uses(Object service) {
-        return service == problem || service == modelFactory || service == engine;
+        return service == this.service || service == modelFactory || service == engine;
     }
 }

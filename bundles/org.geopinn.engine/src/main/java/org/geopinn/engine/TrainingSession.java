@@ -74,7 +74,7 @@ final class TrainingSession implements Session {
         at.model = rig.model;
         this.chain = new OptimizerChain(resolved, directory, p, at.step);
         this.reporter = new SessionReporter(id, spec, directory, at, chain, control);
-        configurations.record(at.step, directory.configuration(rig.problem));
+        configurations.record(at.step, directory.configuration(rig.service));
         if (spec.initialOptimizerState() != null) {
             chain.restore(spec.initialOptimizerState());
         }

@@ -58,10 +58,20 @@ class ShellCommandsTest {
 
         call("stop", id);
         assertTrue(session.await(WAIT).isTerminal());
-        String exported = call("export", id, "runs/shell-" + id);
+        String exported = call("export", (Object) new String[] {id, "runs/shell-" + id});
         Path dir = host.home().resolve("runs/shell-" + id);
         assertTrue(exported.endsWith(dir.toString()), exported);
         assertTrue(Files.isRegularFile(dir.resolve("summary.json")), Arrays.toString(dir.toFile().list()));
+
+        // the command line's export of a results directory, with its options and its one-line errors
+        String files = call("export", (Object) new String[] {"runs/shell-" + id, "--onnx", "runs/shell.onnx", "--vtk-xml",
+            "runs/shell.vtu", "--resolution", "5"});
+        assertTrue(files.contains("ONNX") && files.contains("25 points"), files);
+        assertTrue(Files.size(host.home().resolve("runs/shell.onnx")) > 0);
+        assertTrue(Files.readString(host.home().resolve("runs/shell.vtu")).contains("NumberOfPoints=\"25\""));
+        assertEquals("geopinn: --vtk-xml " + host.home().resolve("runs/shell.txt")
+                + ": the file name must end in .vti (grid on the box) or .vtu (point set)",
+                failure("export", (Object) new String[] {"runs/shell-" + id, "--vtk-xml", "runs/shell.txt"}));
     }
 
     @Test

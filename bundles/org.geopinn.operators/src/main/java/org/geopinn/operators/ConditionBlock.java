@@ -30,13 +30,14 @@ final class ConditionBlock {
     private double[] rowScale;
 
     ConditionBlock(String name, Expr operator, PointFunction source, double weight, Model model, int dimension,
-            double measure, LossScaling scaling, EvaluatorFactory evaluators, double[] points, int sliceCount) {
+            double measure, LossScaling scaling, EvaluatorFactory evaluators, double[] points, int sliceCount,
+            List<String> unknowns) {
         this.name = name;
         this.dimension = dimension;
         this.measure = measure;
         this.scaling = scaling;
         this.weight = weight;
-        ExpressionProgram program = ExpressionProgram.compile(operator);
+        ExpressionProgram program = ExpressionProgram.compile(operator, unknowns);
         List<int[]> orders = new ArrayList<>();
         for (Expr.FieldDerivative d : program.leaves()) {
             orders.add(d.orders());

@@ -30,6 +30,7 @@ public final class ExpressionProgram {
     private static final int DIV = 6;
     private static final int POW = 7;
     private static final int CALL = 8;
+    private static final int UNKNOWN = 9;
 
     private static final Expr.Function[] FUNCTIONS = Expr.Function.values();
 
@@ -38,6 +39,7 @@ public final class ExpressionProgram {
     private final double[] numbers;
     private final List<Expr.FieldDerivative> leaves;
     private final List<Expr.Coefficient> coefficients;
+    private final List<String> unknowns;
     private final int maxCoordinate;
     private final int width;
     private final int depth;
@@ -48,8 +50,9 @@ public final class ExpressionProgram {
         this.numbers = c.numbers.stream().mapToDouble(Double::doubleValue).toArray();
         this.leaves = List.copyOf(c.leaves);
         this.coefficients = List.copyOf(c.coefficients);
+        this.unknowns = List.copyOf(c.unknowns);
         this.maxCoordinate = c.maxCoordinate;
-        this.width = leaves.size() + 1;
+        this.width = leaves.size() + unknowns.size() + 1;
         this.depth = c.maxDepth;
     }
 
@@ -61,12 +64,27 @@ public final class ExpressionProgram {
      * @throws GeopinnException for a tree deeper than {@link ExprLimits#MAX_DEPTH} (compiling recurses)
      */
     public static ExpressionProgram compile(Expr expression) {
+        return compile(expression, List.of());
+    }
+
+    /**
+     * Compiles an expression whose coefficients of the given names are trained: the program then
+     * also gives the partial derivatives with respect to them, after those in the leaves, so the
+     * Jacobian column of a trained coefficient is exact (forward mode, the same duals).
+     *
+     * @param expression the operator (not modified)
+     * @param unknowns names of trained coefficients ({@link Expr.Coefficient#name()}), in θ order;
+     *        their values are the coefficient values passed to {@link #evaluate}
+     * @return its program
+     * @throws GeopinnException for a tree deeper than {@link ExprLimits#MAX_DEPTH}
+     */
+    public static ExpressionProgram compile(Expr expression, List<String> unknowns) {
         int depth = ExprLimits.depth(Expr.require(expression));
         if (depth > ExprLimits.MAX_DEPTH) {
             throw new GeopinnException("the operator nests " + depth + " levels deep; at most " + ExprLimits.MAX_DEPTH
                     + " levels are allowed");
         }
-        Compiler c = new Compiler(ExprPrinter.fieldDerivatives(expression));
+        Compiler c = new Compiler(ExprPrinter.fieldDerivatives(expression), unknowns);
         c.emit(Expr.require(expression));
         return new ExpressionProgram(c);
     }
@@ -79,6 +97,11 @@ public final class ExpressionProgram {
     /** @return the distinct Java coefficient functions, indexed as in {@link #evaluate} */
     public List<Expr.Coefficient> coefficients() {
         return coefficients;
+    }
+
+    /** @return the names of the trained coefficients, whose partials follow the leaves' in {@link #evaluate} */
+    public List<String> unknowns() {
+        return unknowns;
     }
 
     /** @return the largest coordinate index the expression reads, or -1 if none */
@@ -103,7 +126,8 @@ public final class ExpressionProgram {
      * @param coefficientValues the value of each coefficient function at the point (not modified)
      * @param points coordinates, the point's starting at {@code pointOffset} (not modified)
      * @param pointOffset index of the point's first coordinate
-     * @param partials receives ∂expr/∂leaf_l, length at least L (modified)
+     * @param partials receives ∂expr/∂leaf_l, then ∂expr/∂c_u for each trained coefficient, length at
+     *        least L + U (modified)
      * @param workspace scratch of {@link #workspaceLength()} doubles (modified)
      * @return the expression's value
      */
@@ -117,6 +141,11 @@ public final class ExpressionProgram {
                 case CONST: top = pushConstant(s, top, numbers[pc]); break;
                 case COORD: top = pushConstant(s, top, points[pointOffset + args[pc]]); break;
                 case COEF: top = pushConstant(s, top, coefficientValues[args[pc]]); break;
+                case UNKNOWN: {
+                    top = pushConstant(s, top, coefficientValues[args[pc]]);
+                    s[(top - 1) * w + 1 + (int) numbers[pc]] = 1;
+                    break;
+                }
                 case LEAF: {
                     int b = top * w;
                     s[b] = leafValues[args[pc]];
@@ -228,12 +257,14 @@ public final class ExpressionProgram {
         final List<Double> numbers = new ArrayList<>();
         final List<Expr.FieldDerivative> leaves;
         final List<Expr.Coefficient> coefficients = new ArrayList<>();
+        final List<String> unknowns;
         int maxCoordinate = -1;
         int depth;
         int maxDepth = 1;
 
-        Compiler(List<Expr.FieldDerivative> leaves) {
+        Compiler(List<Expr.FieldDerivative> leaves, List<String> unknowns) {
             this.leaves = leaves;
+            this.unknowns = List.copyOf(unknowns);
         }
 
         void emit(Expr e) {
@@ -250,7 +281,12 @@ public final class ExpressionProgram {
                     m = coefficients.size();
                     coefficients.add(c);
                 }
-                instruction(COEF, m, 0, +1);
+                int u = unknowns.indexOf(c.name());
+                if (u >= 0) {
+                    instruction(UNKNOWN, m, leaves.size() + u, +1);
+                } else {
+                    instruction(COEF, m, 0, +1);
+                }
             } else if (e instanceof Expr.FieldDerivative d) {
                 instruction(LEAF, leaves.indexOf(d), 0, +1);
             } else if (e instanceof Expr.Sum s) {

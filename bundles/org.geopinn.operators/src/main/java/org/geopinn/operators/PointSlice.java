@@ -28,6 +28,12 @@ final class PointSlice {
     private final int coefficientCount;
     /** Position (f*K + k) of each leaf in the evaluator's value layout. */
     private final int[] leafSlot;
+    /** Trained coefficients: their count U, the index of the first in θ, and per coefficient function its unknown (or −1). */
+    private final int unknownCount;
+    private final int unknownOffset;
+    private final int[] coefficientUnknown;
+    /** Columns of the Jacobian: all parameters, the network's and the coefficients'. */
+    private final int columns;
 
     private ModelEvaluator evaluator;
     private int capacity;
@@ -38,6 +44,7 @@ final class PointSlice {
     private double[] coefficientValues; // layout m*n + i
     private double[] raw;
     private double[] partials;          // layout l*n + i
+    private double[] unknownPartials;   // layout u*n + i: ∂D/∂c_u
     private double[] seeds;             // evaluator value layout, zero outside leaf slots
     private double[] tangents;          // evaluator value layout
     /** √ρ per point of the whole condition (index start + i), null while every row weight is 1. */
@@ -59,10 +66,17 @@ final class PointSlice {
         this.dimension = dimension;
         this.leafCount = program.leaves().size();
         this.coefficientCount = program.coefficients().size();
+        this.unknownCount = program.unknowns().size();
+        this.columns = model.parameterCount();
+        this.unknownOffset = columns - unknownCount;
+        this.coefficientUnknown = new int[coefficientCount];
+        for (int m = 0; m < coefficientCount; m++) {
+            coefficientUnknown[m] = program.unknowns().indexOf(program.coefficients().get(m).name());
+        }
         this.leafSlot = new int[leafCount];
         this.leafBuffer = new double[leafCount];
         this.coefficientBuffer = new double[coefficientCount];
-        this.partialBuffer = new double[leafCount];
+        this.partialBuffer = new double[leafCount + unknownCount];
         this.workspace = program.newWorkspace();
     }
 
@@ -104,6 +118,7 @@ final class PointSlice {
             sourceValues = new double[capacity];
             coefficientValues = new double[coefficientCount * capacity];
             partials = new double[leafCount * capacity];
+            unknownPartials = new double[unknownCount * capacity];
             seeds = new double[slotCount * capacity];
             tangents = new double[slotCount * capacity];
         }
@@ -160,12 +175,16 @@ final class PointSlice {
                 leafBuffer[l] = values[leafSlot[l] * n + i];
             }
             for (int m = 0; m < coefficientCount; m++) {
-                coefficientBuffer[m] = coefficientValues[m * n + i];
+                int u = coefficientUnknown[m];
+                coefficientBuffer[m] = u < 0 ? coefficientValues[m * n + i] : theta[unknownOffset + u];
             }
             raw[i] = program.evaluate(leafBuffer, coefficientBuffer, points, i * dimension, partialBuffer, workspace)
                     - sourceValues[i];
             for (int l = 0; l < leafCount; l++) {
                 partials[l * n + i] = partialBuffer[l];
+            }
+            for (int u = 0; u < unknownCount; u++) {
+                unknownPartials[u * n + i] = partialBuffer[leafCount + u];
             }
         }
     }
@@ -211,6 +230,9 @@ final class PointSlice {
             for (int l = 0; l < leafCount; l++) {
                 seeds[leafSlot[l] * n + i] = factor * partials[l * n + i];
             }
+            for (int c = 0; c < unknownCount; c++) {
+                out[unknownOffset + c] += factor * unknownPartials[c * n + i];
+            }
         }
         evaluator.backward(seeds, out);
     }
@@ -234,6 +256,12 @@ final class PointSlice {
             }
         }
         evaluator.jacobianRows(seeds, out, offset);
+        for (int u = 0; u < unknownCount; u++) { // the model left these columns zero
+            int part = u * n;
+            for (int i = 0; i < n; i++) {
+                out[(offset + i) * columns + unknownOffset + u] = scale * rowScale(i) * unknownPartials[part + i];
+            }
+        }
     }
 
     /**
@@ -251,6 +279,9 @@ final class PointSlice {
             double sum = 0;
             for (int l = 0; l < leafCount; l++) {
                 sum += partials[l * n + i] * tangents[leafSlot[l] * n + i];
+            }
+            for (int u = 0; u < unknownCount; u++) {
+                sum += unknownPartials[u * n + i] * v[unknownOffset + u];
             }
             out[offset + i] = scale * rowScale(i) * sum;
         }

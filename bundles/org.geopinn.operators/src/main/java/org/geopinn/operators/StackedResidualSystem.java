@@ -10,6 +10,7 @@ import org.geopinn.api.model.ParameterLayout;
 import org.geopinn.api.operator.LossScaling;
 import org.geopinn.api.operator.ResidualGroup;
 import org.geopinn.api.operator.ResidualSystem;
+import org.geopinn.api.problem.CoefficientModel;
 import org.geopinn.api.problem.Condition;
 import org.geopinn.api.problem.Problem;
 
@@ -118,11 +119,17 @@ public final class StackedResidualSystem implements ResidualSystem {
         }
         int t = threads > 0 ? threads : defaultThreads(rows);
         int d = problem.domain().dimension();
+        List<String> unknowns = List.copyOf(problem.unknowns().keySet());
+        List<String> carried = CoefficientModel.coefficientNames(model);
+        if (!carried.equals(unknowns)) {
+            throw new GeopinnException("problem '" + problem.id() + "' trains the coefficients " + unknowns
+                    + " but the model's parameter vector carries " + carried + "; extend the model with CoefficientModel.extend");
+        }
         List<ConditionBlock> blocks = new ArrayList<>();
         for (Condition c : problem.conditions()) {
             double measure = problem.domain().part(c.part()).measure(problem.domain());
             blocks.add(new ConditionBlock(c.name(), c.operator(), c.source(), c.weight(), model, d, measure,
-                    scaling == null ? LossScaling.MEAN : scaling, evaluators, points.get(c.name()), t));
+                    scaling == null ? LossScaling.MEAN : scaling, evaluators, points.get(c.name()), t, unknowns));
         }
         return new StackedResidualSystem(model, List.copyOf(blocks), d, t);
     }

@@ -54,6 +54,8 @@ public class GeopinnCommands {
     private volatile SolvePlanner planner;
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, target = "(geopinn.id=sweep)")
     private volatile org.geopinn.api.session.Command sweeper;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, target = "(geopinn.id=export)")
+    private volatile org.geopinn.api.session.Command fileExporter;
 
     private final Path home;
 
@@ -272,13 +274,45 @@ public class GeopinnCommands {
      * @param directory the results folder; relative paths are taken from the Geopinn home
      * @return where the results were written
      */
-    @Descriptor("write a session's results directory (summary.json, history.csv, parameters, pictures)")
-    public String export(@Descriptor("the session id") String sessionId,
-            @Descriptor("the results folder; relative paths are taken from the Geopinn home") String directory) {
+    @Descriptor("SESSION DIR: write a session's results directory (summary.json, history.csv, parameters, pictures);"
+            + " DIR --onnx FILE --vtk-xml FILE.vti|FILE.vtu [--resolution N]: a results directory's network as ONNX and its"
+            + " fields as VTK XML, as ./geopinn export does")
+    public String export(@Descriptor("SESSION DIR, or DIR --onnx FILE --vtk-xml FILE [--resolution N]; relative paths are taken"
+            + " from the Geopinn home") String... args) {
         return run(() -> {
-            Path written = need(exporter, "result exporter").export(session(sessionId), home.resolve(directory));
-            return "session " + sessionId + " written to " + written;
+            List<String> words = Arrays.asList(args);
+            if (words.stream().anyMatch(w -> w.startsWith("--"))) {
+                return exportFiles(words);
+            }
+            if (args.length != 2) {
+                throw new GeopinnException("usage: geopinn:export SESSION DIR, or geopinn:export DIR --onnx FILE.onnx"
+                        + " --vtk-xml FILE.vti|FILE.vtu [--resolution N]");
+            }
+            Path written = need(exporter, "result exporter").export(session(args[0]), home.resolve(args[1]));
+            return "session " + args[0] + " written to " + written;
         });
+    }
+
+    /** ONNX and VTK XML files from a results directory, by the command line's export (same options and messages). */
+    private String exportFiles(List<String> words) {
+        org.geopinn.api.session.Command c = need(fileExporter, "export command (bundle org.geopinn.cli)");
+        List<String> resolved = new java.util.ArrayList<>(words);
+        for (int i = 0; i < resolved.size(); i++) {
+            String w = resolved.get(i);
+            boolean pathValue = i > 0 && (resolved.get(i - 1).equals("--onnx") || resolved.get(i - 1).equals("--vtk-xml"));
+            if (pathValue || !w.startsWith("--") && (i == 0 || !resolved.get(i - 1).equals("--resolution"))) {
+                resolved.set(i, home.resolve(w).toString());
+            }
+        }
+        java.io.ByteArrayOutputStream text = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream out = new java.io.PrintStream(text, true, java.nio.charset.StandardCharsets.UTF_8);
+        int code = c.run(resolved, out, out);
+        String said = text.toString(java.nio.charset.StandardCharsets.UTF_8).strip();
+        if (code != 0) {
+            // the command line's one-line message, without its "geopinn export: " prefix
+            throw new GeopinnException(said.startsWith("geopinn export: ") ? said.substring("geopinn export: ".length()) : said);
+        }
+        return said;
     }
 
     /**

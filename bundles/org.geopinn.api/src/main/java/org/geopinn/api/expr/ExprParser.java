@@ -280,6 +280,9 @@ public final class ExprParser {
         if (vocabulary.fields().contains(name)) {
             return vocabulary.field(name);
         }
+        if (vocabulary.coefficients().containsKey(name)) {
+            return vocabulary.coefficient(name);
+        }
         int us = name.indexOf('_');
         if (us > 0 && vocabulary.fields().contains(name.substring(0, us))) {
             String field = name.substring(0, us);
@@ -300,7 +303,9 @@ public final class ExprParser {
         }
         pos = start;
         throw error("unknown symbol '" + abbreviate(name) + "'; variables are " + abbreviate(vocabulary.variables().toString())
-                + ", fields are " + abbreviate(vocabulary.fields().toString()) + ", constants pi and e");
+                + ", fields are " + abbreviate(vocabulary.fields().toString())
+                + (vocabulary.coefficients().isEmpty() ? "" : ", coefficients are " + abbreviate(vocabulary.coefficients().keySet().toString()))
+                + ", constants pi and e");
     }
 
     /**

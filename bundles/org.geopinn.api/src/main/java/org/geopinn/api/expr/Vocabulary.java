@@ -25,6 +25,10 @@ public final class Vocabulary {
     private final List<String> variables;
     private final List<String> fields;
     private final NormalField normals;
+    /** Named scalar coefficients, one shared node per name so every use is the same leaf. */
+    private final java.util.SortedMap<String, Expr.Coefficient> coefficients;
+    /** Variables that are coefficients given as inputs (parametric problems): not spatial. */
+    private final List<String> parameters;
 
     /**
      * @param variables input variable names, in coordinate order
@@ -32,11 +36,14 @@ public final class Vocabulary {
      * @throws GeopinnException when a name is empty, repeated or used as both
      */
     public Vocabulary(List<String> variables, List<String> fields) {
-        this(variables, fields, null);
+        this(variables, fields, null, new java.util.TreeMap<>(), List.of());
     }
 
-    private Vocabulary(List<String> variables, List<String> fields, NormalField normals) {
+    private Vocabulary(List<String> variables, List<String> fields, NormalField normals,
+            java.util.SortedMap<String, Expr.Coefficient> coefficients, List<String> parameters) {
         this.normals = normals;
+        this.parameters = List.copyOf(parameters);
+        this.coefficients = java.util.Collections.unmodifiableSortedMap(coefficients);
         this.variables = List.copyOf(variables);
         this.fields = List.copyOf(fields);
         List<String> all = new ArrayList<>(this.variables);
@@ -64,10 +71,11 @@ public final class Vocabulary {
         return fields;
     }
 
-    /** @return the spatial variables: all but {@value #TIME} */
+    /** @return the spatial variables: all but {@value #TIME} and the {@link #parameters()} */
     public List<String> spatialVariables() {
         List<String> s = new ArrayList<>(variables);
         s.remove(TIME);
+        s.removeAll(parameters);
         return s;
     }
 
@@ -127,7 +135,86 @@ public final class Vocabulary {
      * @return this vocabulary with those normals
      */
     public Vocabulary withNormals(NormalField field) {
-        return new Vocabulary(variables, fields, java.util.Objects.requireNonNull(field, "normals"));
+        return new Vocabulary(variables, fields, java.util.Objects.requireNonNull(field, "normals"), new java.util.TreeMap<>(coefficients),
+                parameters);
+    }
+
+    /**
+     * Names scalar coefficients that operators may use by name ({@code kappa} in
+     * {@code u_t - kappa*u_xx}): each becomes one {@link Expr.Coefficient} node of that name with a
+     * constant function, so a session can also train it (see
+     * {@link org.geopinn.api.problem.Problem#coefficients()}).
+     *
+     * @param values name → value (not modified)
+     * @return this vocabulary with those coefficients added
+     * @throws GeopinnException for an invalid name, a name already used, or a non-finite value
+     */
+    public Vocabulary withCoefficients(java.util.Map<String, Double> values) {
+        java.util.SortedMap<String, Expr.Coefficient> all = new java.util.TreeMap<>(coefficients);
+        for (java.util.Map.Entry<String, Double> e : values.entrySet()) {
+            String n = e.getKey();
+            double v = e.getValue();
+            if (!n.matches("[A-Za-z][A-Za-z0-9]*") || n.equals("pi") || n.equals("e")) {
+                throw new GeopinnException("invalid coefficient name '" + ExprParser.abbreviate(n)
+                        + "': names are letters and digits, starting with a letter, other than pi and e");
+            }
+            if (variables.contains(n) || fields.contains(n) || all.containsKey(n)) {
+                throw new GeopinnException("coefficient name '" + ExprParser.abbreviate(n)
+                        + "' is already a variable, field or coefficient");
+            }
+            if (!Double.isFinite(v)) {
+                throw new GeopinnException("coefficient '" + n + "' is " + v + "; it must be a finite number");
+            }
+            all.put(n, new Expr.Coefficient(n, x -> v));
+        }
+        return new Vocabulary(variables, fields, normals, all, parameters);
+    }
+
+    /**
+     * Marks variables as parameters: coefficients given to the network as inputs (a parametric
+     * problem, one network for a range of the coefficient). They are read like coordinates
+     * ({@code -k*lap(u)}) but are not spatial: {@link #laplacian}, {@link #gradient},
+     * {@link #normalDerivative} and the boundary of a box leave them out.
+     *
+     * @param names variables of this vocabulary
+     * @return this vocabulary with those variables as parameters
+     * @throws GeopinnException for a name that is not a variable, or the time variable
+     */
+    public Vocabulary withParameters(List<String> names) {
+        List<String> all = new ArrayList<>(parameters);
+        for (String n : names) {
+            variableIndex(n);
+            if (n.equals(TIME)) {
+                throw new GeopinnException("the time variable '" + TIME + "' cannot be a parameter");
+            }
+            if (!all.contains(n)) {
+                all.add(n);
+            }
+        }
+        return new Vocabulary(variables, fields, normals, new java.util.TreeMap<>(coefficients), all);
+    }
+
+    /** @return the variables that are parameters (see {@link #withParameters}), in declaration order */
+    public List<String> parameters() {
+        return parameters;
+    }
+
+    /** @return the named coefficients, name → node (sorted by name) */
+    public java.util.SortedMap<String, Expr.Coefficient> coefficients() {
+        return coefficients;
+    }
+
+    /**
+     * @param name a coefficient declared by {@link #withCoefficients}
+     * @return its node
+     * @throws GeopinnException if unknown
+     */
+    public Expr coefficient(String name) {
+        Expr.Coefficient c = coefficients.get(name);
+        if (c == null) {
+            throw new GeopinnException("unknown coefficient '" + name + "'; coefficients are " + coefficients.keySet());
+        }
+        return c;
     }
 
     /** @return whether {@link #withNormals} gave this vocabulary the domain's normals */

@@ -34,6 +34,29 @@ public interface Problem extends Identified {
     }
 
     /**
+     * The named scalar coefficients of the operators (for example the diffusivity of a heat
+     * equation), name → value. Each appears in the operators as an {@link org.geopinn.api.expr.Expr.Coefficient}
+     * of that name whose function is the constant value. A session can train any of them with the
+     * network ({@link org.geopinn.api.session.SessionSpec#unknowns()}).
+     *
+     * @return the coefficients, sorted by name (may be empty)
+     */
+    default java.util.SortedMap<String, Double> coefficients() {
+        return java.util.Collections.emptySortedMap();
+    }
+
+    /**
+     * The coefficients trained with the network (inverse problems), name → initial value: a subset
+     * of {@link #coefficients()}. The parameter vector θ of a session is then the model's parameters
+     * followed by one entry per unknown, in the order of these names (see {@link CoefficientModel}).
+     *
+     * @return the unknowns, sorted by name (may be empty)
+     */
+    default java.util.SortedMap<String, Double> unknowns() {
+        return java.util.Collections.emptySortedMap();
+    }
+
+    /**
      * Good defaults for solving this problem; keys are listed in {@link ProblemDefaults}.
      *
      * @return the problem's defaults (may be empty)

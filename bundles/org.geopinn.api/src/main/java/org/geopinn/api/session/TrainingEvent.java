@@ -18,10 +18,42 @@ package org.geopinn.api.session;
  * @param report the diagnostic report of a {@link Kind#DIAGNOSTIC} event, null otherwise
  * @param window the time-marching window the session trains in (1 … K), 0 when it does not march
  *        in time (see {@link SessionSpec#timeWindows()})
+ * @param coefficients the values of the trained coefficients after the step, in the order of the
+ *        names of {@link SessionSpec#unknowns()} together with the problem's own unknowns, sorted by
+ *        name (see {@link org.geopinn.api.problem.Problem#unknowns()}); empty when none is trained
  */
 public record TrainingEvent(Kind kind, String sessionId, long step, double seconds, double loss, double[] groupLosses,
         double[] weights, double relativeL2, double[] fieldErrors, String optimizerId, String message,
-        org.geopinn.api.diagnostic.DiagnosticReport report, int window) {
+        org.geopinn.api.diagnostic.DiagnosticReport report, int window, double[] coefficients) {
+
+    /** Replaces a null coefficient array by an empty one. */
+    public TrainingEvent {
+        coefficients = coefficients == null ? new double[0] : coefficients;
+    }
+
+    /**
+     * An event without trained coefficients (the form before {@code coefficients} existed).
+     *
+     * @param kind what happened
+     * @param sessionId the session
+     * @param step steps taken so far
+     * @param seconds wall-clock seconds of training so far
+     * @param loss the total loss
+     * @param groupLosses the loss per condition
+     * @param weights the weight per condition
+     * @param relativeL2 the relative L2 error, NaN when not measured
+     * @param fieldErrors the error per field
+     * @param optimizerId the optimizer
+     * @param message a human note
+     * @param report the diagnostic report, or null
+     * @param window the time-marching window, 0 when not marching
+     */
+    public TrainingEvent(Kind kind, String sessionId, long step, double seconds, double loss, double[] groupLosses,
+            double[] weights, double relativeL2, double[] fieldErrors, String optimizerId, String message,
+            org.geopinn.api.diagnostic.DiagnosticReport report, int window) {
+        this(kind, sessionId, step, seconds, loss, groupLosses, weights, relativeL2, fieldErrors, optimizerId, message, report,
+                window, null);
+    }
 
     /**
      * An event of a session that does not march in time (window 0).

@@ -24,9 +24,77 @@ import org.geopinn.api.solution.TrainedSolution;
  */
 public record SampledBox(List<String> variables, int[] size, double[] origin, double[] spacing, double[] points,
         Map<String, double[]> arrays, String slice) {
-    /** @return the number of grid points */
+    /** @return the number of points: the grid's, or fewer after {@link #insideOnly} */
     public int count() {
-        return size[0] * size[1] * size[2];
+        return arrays.isEmpty() ? size[0] * size[1] * size[2] : arrays.values().iterator().next().length;
+    }
+
+    /**
+     * @param domain the domain the points were sampled on
+     * @return the points inside the domain only, with their data (a point set for {@code .vtu});
+     *         this sample itself when the domain is a box
+     */
+    public SampledBox insideOnly(Domain domain) {
+        if (domain.geometry().isEmpty()) {
+            return this;
+        }
+        int n = count();
+        int d = points.length / n;
+        boolean[] keep = inside(domain);
+        int kept = 0;
+        for (boolean k : keep) {
+            kept += k ? 1 : 0;
+        }
+        double[] p = new double[kept * d];
+        Map<String, double[]> a = new LinkedHashMap<>();
+        for (Map.Entry<String, double[]> e : arrays.entrySet()) {
+            double[] v = new double[kept];
+            for (int i = 0, m = 0; i < n; i++) {
+                if (keep[i]) {
+                    v[m++] = e.getValue()[i];
+                }
+            }
+            a.put(e.getKey(), v);
+        }
+        for (int i = 0, m = 0; i < n; i++) {
+            if (keep[i]) {
+                System.arraycopy(points, i * d, p, m++ * d, d);
+            }
+        }
+        return new SampledBox(variables, size, origin, spacing, p, a, slice);
+    }
+
+    /**
+     * @param domain the domain the grid was sampled on
+     * @return this grid with NaN in every array at the points outside the domain (blank in ParaView);
+     *         this grid itself when the domain is a box
+     */
+    public SampledBox maskedOutside(Domain domain) {
+        if (domain.geometry().isEmpty()) {
+            return this;
+        }
+        boolean[] keep = inside(domain);
+        Map<String, double[]> a = new LinkedHashMap<>();
+        for (Map.Entry<String, double[]> e : arrays.entrySet()) {
+            double[] v = e.getValue().clone();
+            for (int i = 0; i < v.length; i++) {
+                v[i] = keep[i] ? v[i] : Double.NaN;
+            }
+            a.put(e.getKey(), v);
+        }
+        return new SampledBox(variables, size, origin, spacing, points, a, slice);
+    }
+
+    private boolean[] inside(Domain domain) {
+        int n = count();
+        int d = points.length / n;
+        boolean[] keep = new boolean[n];
+        double[] x = new double[d];
+        for (int i = 0; i < n; i++) {
+            System.arraycopy(points, i * d, x, 0, d);
+            keep[i] = domain.contains(x);
+        }
+        return keep;
     }
 
     /**

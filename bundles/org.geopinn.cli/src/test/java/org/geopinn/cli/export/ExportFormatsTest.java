@@ -165,6 +165,52 @@ class ExportFormatsTest {
         }
     }
 
+    /** The unit disk centred at (1, 1), enough of a geometry for the export. */
+    private static final class Disk implements org.geopinn.api.geometry.Geometry {
+        public int dimension() { return 2; }
+        public double signedDistance(double[] x) { return Math.hypot(x[0] - 1, x[1] - 1) - 1; }
+        public void normal(double[] x, double[] out) { }
+        public double[] lower() { return new double[] {0, 0}; }
+        public double[] upper() { return new double[] {2, 2}; }
+        public double volume() { return Math.PI; }
+        public List<String> boundaryParts() { return List.of("boundary"); }
+        public double boundaryMeasure(String part) { return 2 * Math.PI; }
+        public double[] sampleInterior(int count, long seed) { return new double[0]; }
+        public org.geopinn.api.geometry.BoundarySample sampleBoundary(List<String> parts, int count, long seed) { return null; }
+    }
+
+    @Test
+    void onAGeometryTheVtuHoldsTheInsidePointsAndTheVtiBlanksTheOthers() throws Exception {
+        Domain domain = new Domain(List.of("x", "y"), new Disk(), List.of());
+        ModelSpec spec = new ModelSpec(new double[] {0, 0}, new double[] {2, 2}, List.of("u"), new int[] {4}, "tanh", "xavier", false,
+                true, Map.of());
+        Model model = StandardModels.create("mlp", spec);
+        SampledBox grid = SampledBox.sample(domain, TrainedSolution.of("p", List.of("x", "y"), model, model.initialParameters(1)),
+                null, 21);
+        SampledBox inside = grid.insideOnly(domain);
+        int expected = 0;
+        for (int i = 0; i < grid.count(); i++) {
+            double x = grid.points()[2 * i];
+            double y = grid.points()[2 * i + 1];
+            expected += Math.hypot(x - 1, y - 1) - 1 <= 0 ? 1 : 0; // closed: the circle belongs to the disk
+        }
+        assertTrue(expected > 250 && expected < grid.count(), "a disk in its box: " + expected);
+        assertEquals(expected, inside.count());
+        for (int i = 0; i < inside.count(); i++) {
+            assertTrue(Math.hypot(inside.points()[2 * i] - 1, inside.points()[2 * i + 1] - 1) - 1 <= 0, "inside only");
+        }
+        Document vtu = parse(VtkXml.unstructured(inside, "disk"));
+        Element piece = (Element) vtu.getElementsByTagName("Piece").item(0);
+        assertEquals(expected, Integer.parseInt(piece.getAttribute("NumberOfPoints")));
+        assertArrays(vtu, expected, 1);
+        SampledBox masked = grid.maskedOutside(domain);
+        assertEquals(grid.count(), masked.count());
+        long blanks = java.util.Arrays.stream(masked.arrays().get("u")).filter(Double::isNaN).count();
+        assertEquals(grid.count() - expected, blanks);
+        Document vti = parse(VtkXml.imageData(masked, "disk"));
+        assertArrays(vti, grid.count(), 1);
+    }
+
     private static void assertArrays(Document doc, int count, int arrays) {
         NodeList pointData = ((Element) doc.getElementsByTagName("PointData").item(0)).getElementsByTagName("DataArray");
         assertEquals(arrays, pointData.getLength());
@@ -184,7 +230,8 @@ class ExportFormatsTest {
     }
 
     private static double[] values(org.w3c.dom.Node array) {
-        return java.util.Arrays.stream(array.getTextContent().trim().split("\\s+")).mapToDouble(Double::parseDouble).toArray();
+        return java.util.Arrays.stream(array.getTextContent().trim().split("\\s+"))
+                .mapToDouble(v -> v.equals("nan") ? Double.NaN : Double.parseDouble(v)).toArray(); // VTK writes NaN as nan
     }
 
     private static Document parse(String xml) throws Exception {

@@ -23,6 +23,7 @@ final class BuiltProblem implements Problem {
     private final List<Condition> conditions;
     private final ReferenceSolution reference;
     private final Map<String, String> defaults;
+    private final java.util.SortedMap<String, Double> unknowns;
 
     /**
      * @param id the problem id
@@ -36,6 +37,26 @@ final class BuiltProblem implements Problem {
      */
     BuiltProblem(String id, String description, Vocabulary vocabulary, Domain domain,
             List<Condition> conditions, ReferenceSolution reference, Map<String, String> defaults) {
+        this(id, description, vocabulary, domain, conditions, reference, defaults, java.util.Collections.emptySortedMap());
+    }
+
+    /**
+     * A problem with trained coefficients.
+     *
+     * @param id the problem id
+     * @param description a one-line description
+     * @param vocabulary variables, fields and named coefficients
+     * @param domain the domain and its parts
+     * @param conditions the loss terms, in stacking order
+     * @param reference the reference solution, or null
+     * @param defaults solver defaults
+     * @param unknowns the trained coefficients, name → initial value (names of the vocabulary's coefficients)
+     * @throws org.geopinn.api.GeopinnException when the parts are inconsistent
+     */
+    BuiltProblem(String id, String description, Vocabulary vocabulary, Domain domain,
+            List<Condition> conditions, ReferenceSolution reference, Map<String, String> defaults,
+            java.util.SortedMap<String, Double> unknowns) {
+        this.unknowns = java.util.Collections.unmodifiableSortedMap(new java.util.TreeMap<>(unknowns));
         this.id = id;
         this.description = Objects.requireNonNull(description, "description");
         this.vocabulary = Objects.requireNonNull(vocabulary, "vocabulary");
@@ -74,6 +95,18 @@ final class BuiltProblem implements Problem {
     @Override
     public Optional<ReferenceSolution> reference() {
         return Optional.ofNullable(reference);
+    }
+
+    @Override
+    public java.util.SortedMap<String, Double> coefficients() {
+        java.util.SortedMap<String, Double> values = new java.util.TreeMap<>();
+        vocabulary.coefficients().forEach((name, c) -> values.put(name, c.function().value(new double[0])));
+        return java.util.Collections.unmodifiableSortedMap(values);
+    }
+
+    @Override
+    public java.util.SortedMap<String, Double> unknowns() {
+        return unknowns;
     }
 
     @Override

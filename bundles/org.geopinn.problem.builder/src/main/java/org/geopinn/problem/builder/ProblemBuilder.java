@@ -61,6 +61,9 @@ public final class ProblemBuilder {
     private Geometry geometry;
     private final Map<String, Function<Vocabulary, Observations>> observed = new LinkedHashMap<>();
     private final Map<String, String> settings = new LinkedHashMap<>();
+    private final java.util.SortedMap<String, Double> coefficients = new java.util.TreeMap<>();
+    private final java.util.SortedMap<String, Double> unknowns = new java.util.TreeMap<>();
+    private final List<String> parameters = new ArrayList<>();
 
     private ProblemBuilder(String id, String description) {
         this.id = Objects.requireNonNull(id, "id");
@@ -85,6 +88,26 @@ public final class ProblemBuilder {
     public static Problem of(String id, String description, Vocabulary vocabulary, Domain domain,
             List<Condition> conditions, ReferenceSolution reference, Map<String, String> defaults) {
         return new BuiltProblem(id, description, vocabulary, domain, conditions, reference, defaults);
+    }
+
+    /**
+     * A problem from ready parts, some of whose coefficients are trained.
+     *
+     * @param id the problem id
+     * @param description a one-line description
+     * @param vocabulary variables, fields and named coefficients ({@link Vocabulary#withCoefficients})
+     * @param domain the domain and its named parts
+     * @param conditions the conditions, in stacking order
+     * @param reference the reference solution, or null
+     * @param defaults solver defaults
+     * @param unknowns the trained coefficients, name → initial value (coefficients of the vocabulary)
+     * @return the checked problem
+     * @throws GeopinnException when the parts are inconsistent
+     */
+    public static Problem of(String id, String description, Vocabulary vocabulary, Domain domain,
+            List<Condition> conditions, ReferenceSolution reference, Map<String, String> defaults, Map<String, Double> unknowns) {
+        return new BuiltProblem(id, description, vocabulary, domain, conditions, reference, defaults,
+                new java.util.TreeMap<>(unknowns));
     }
 
     /**
@@ -323,6 +346,52 @@ public final class ProblemBuilder {
         return this;
     }
 
+    /**
+     * Names a scalar coefficient that operator text may use ({@code u_t - kappa*u_xx}); declare it
+     * before the conditions that use it. A session can train it ({@code --unknown kappa=0.1}).
+     *
+     * @param name the coefficient's name (letters and digits, not a variable or field)
+     * @param value its value
+     * @return this
+     */
+    public ProblemBuilder coefficient(String name, double value) {
+        coefficients.put(Objects.requireNonNull(name, "name"), value);
+        return this;
+    }
+
+    /**
+     * A parametric coefficient: one more input of the network over a range, so one trained network
+     * answers for all its values (the trained solution takes it as an input, after the variables
+     * declared before it). Operators and exact solutions read it like a variable
+     * ({@code -k*lap(u)}); it is not spatial, so the Laplacian and the box's boundary leave it out.
+     * Box domains only.
+     *
+     * @param name the coefficient's name
+     * @param min the smallest value
+     * @param max the largest value
+     * @return this
+     */
+    public ProblemBuilder parameter(String name, double min, double max) {
+        variable(name, min, max);
+        parameters.add(name);
+        return this;
+    }
+
+    /**
+     * Names a coefficient that is not known and is trained with the network (an inverse problem):
+     * {@link #coefficient} with this initial guess, marked unknown. It needs data that depend on it,
+     * such as observations ({@link #observe}).
+     *
+     * @param name the coefficient's name
+     * @param initialGuess the value training starts from
+     * @return this
+     */
+    public ProblemBuilder unknown(String name, double initialGuess) {
+        coefficient(name, initialGuess);
+        unknowns.put(name, initialGuess);
+        return this;
+    }
+
     /** @param defaults several solver defaults (see {@link #setting}) @return this */
     public ProblemBuilder settings(Map<String, String> defaults) {
         settings.putAll(defaults);
@@ -335,10 +404,10 @@ public final class ProblemBuilder {
      */
     public Problem build() {
         try {
-            Vocabulary plain = new Vocabulary(variables, fields);
+            Vocabulary plain = new Vocabulary(variables, fields).withParameters(parameters);
             Domain domain = domain(plain);
             // dn(u) reads the outward normals of this domain's boundary.
-            Vocabulary v = plain.withNormals(domain::normal);
+            Vocabulary v = plain.withNormals(domain::normal).withCoefficients(coefficients);
             List<Condition> built = new ArrayList<>();
             conditions.forEach(c -> built.add(c.apply(v)));
             ReferenceSolution solution = reference;
@@ -360,7 +429,7 @@ public final class ProblemBuilder {
                 }
                 solution = ReferenceSolution.of(exact.stream().map(f -> f.apply(v)).toList());
             }
-            return new BuiltProblem(id, description, v, domain, built, solution, settings);
+            return new BuiltProblem(id, description, v, domain, built, solution, settings, unknowns);
         } catch (GeopinnException e) {
             String named = "problem '" + id + "': ";
             throw new GeopinnException(e.getMessage().startsWith(named) ? e.getMessage() : named + e.getMessage(), e);

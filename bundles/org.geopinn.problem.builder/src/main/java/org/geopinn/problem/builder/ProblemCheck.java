@@ -73,6 +73,49 @@ public final class ProblemCheck {
                 throw new GeopinnException("field '" + fields.get(f) + "' appears in no condition, so nothing determines it");
             }
         }
+        checkUnknowns(problem);
+    }
+
+    /**
+     * Every trained coefficient must be a coefficient of the problem, with a finite initial value,
+     * and appear in some operator (otherwise nothing determines it).
+     *
+     * @param problem the problem
+     * @throws GeopinnException naming the first unknown that is not
+     */
+    public static void checkUnknowns(Problem problem) {
+        for (java.util.Map.Entry<String, Double> u : problem.unknowns().entrySet()) {
+            String name = u.getKey();
+            if (!problem.coefficients().containsKey(name)) {
+                throw new GeopinnException("the unknown '" + name + "' is not a coefficient of the problem; coefficients are "
+                        + problem.coefficients().keySet());
+            }
+            if (!Double.isFinite(u.getValue())) {
+                throw new GeopinnException("the initial value of unknown '" + name + "' is " + u.getValue()
+                        + "; it must be a finite number");
+            }
+            boolean used = problem.conditions().stream().anyMatch(c -> usesCoefficient(c.operator(), name));
+            if (!used) {
+                throw new GeopinnException("the unknown '" + name + "' appears in no operator, so nothing determines it");
+            }
+        }
+    }
+
+    private static boolean usesCoefficient(org.geopinn.api.expr.Expr e, String name) {
+        if (e instanceof org.geopinn.api.expr.Expr.Coefficient c) {
+            return c.name().equals(name);
+        } else if (e instanceof org.geopinn.api.expr.Expr.Sum s) {
+            return s.terms().stream().anyMatch(t -> usesCoefficient(t, name));
+        } else if (e instanceof org.geopinn.api.expr.Expr.Product p) {
+            return p.factors().stream().anyMatch(t -> usesCoefficient(t, name));
+        } else if (e instanceof org.geopinn.api.expr.Expr.Quotient q) {
+            return usesCoefficient(q.numerator(), name) || usesCoefficient(q.denominator(), name);
+        } else if (e instanceof org.geopinn.api.expr.Expr.Power p) {
+            return usesCoefficient(p.base(), name);
+        } else if (e instanceof org.geopinn.api.expr.Expr.Call c) {
+            return usesCoefficient(c.argument(), name);
+        }
+        return false;
     }
 
     private static List<double[]> rows(double[] points, int d) {

@@ -89,6 +89,16 @@ public abstract class ProblemComponent implements Problem {
     }
 
     @Override
+    public java.util.SortedMap<String, Double> coefficients() {
+        return definition().coefficients();
+    }
+
+    @Override
+    public java.util.SortedMap<String, Double> unknowns() {
+        return definition().unknowns();
+    }
+
+    @Override
     public Map<String, String> defaults() {
         return definition().defaults();
     }

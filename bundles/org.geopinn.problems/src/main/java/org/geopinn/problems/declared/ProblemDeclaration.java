@@ -62,6 +62,14 @@ import org.geopinn.problem.builder.ProblemBuilder;
  * condition.NAME.field = u               the observed field (default: the only field)
  * condition.NAME.validation = 0.2        share of observations held out; they become the reference
  *                                        (the reported error) when no exact solution is given
+ * coefficient.NAME = 0.25               a named coefficient operator text may use (u_t - kappa*u_xx);
+ *                                        a session may train it (--unknown kappa=0.1)
+ * parametric.NAME = 1, 4                 a coefficient given to the network as one more input over
+ *                                        this range (after the variables; box domains): one trained
+ *                                        network answers for every value; operators and exact
+ *                                        solutions read it like a variable; it is not spatial
+ * unknown.NAME = 0.1                     a coefficient that is trained with the network (an inverse
+ *                                        problem), starting from this value
  * exact.FIELD = sin(pi*x)*sin(pi*y)      exact solution, for every field or none
  * default.KEY = VALUE                    solver defaults (keys of ProblemDefaults)
  * </pre>
@@ -176,13 +184,37 @@ public final class ProblemDeclaration {
 
         Problem read() {
             String id = required("id");
-            List<String> variables = list(required("variables"), "variables");
+            List<String> variables = new ArrayList<>(list(required("variables"), "variables"));
             List<String> fields = list(required("fields"), "fields");
-            Vocabulary plain = new Vocabulary(variables, fields);
+            // parametric.NAME = lo, hi: a coefficient given to the network as one more input, after the variables.
+            Map<String, double[]> ranges = new java.util.TreeMap<>();
+            for (String key : props.keySet()) {
+                if (key.startsWith("parametric.")) {
+                    double[] range = numbers(key);
+                    if (range.length != 2 || !(range[0] < range[1])) {
+                        throw new GeopinnException(key + " needs two numbers lo, hi with lo < hi (the coefficient's range)");
+                    }
+                    ranges.put(key.substring("parametric.".length()), range);
+                }
+            }
+            variables.addAll(ranges.keySet());
+            Vocabulary plain = new Vocabulary(variables, fields).withParameters(List.copyOf(ranges.keySet()));
+            if (!ranges.isEmpty() && props.containsKey("geometry")) {
+                throw new GeopinnException("parametric coefficients need a box domain (lower, upper); with a geometry they are not supported yet");
+            }
             Domain domain = props.containsKey("geometry") ? geometryDomain(variables, plain)
-                    : new Domain(variables, numbers("lower"), numbers("upper"), parts(plain));
-            // dn(u) in a condition reads the outward normals of this domain.
-            Vocabulary vocabulary = plain.withNormals(domain::normal);
+                    : new Domain(variables, withRanges(numbers("lower"), ranges, 0), withRanges(numbers("upper"), ranges, 1), parts(plain));
+            // dn(u) in a condition reads the outward normals of this domain; named coefficients are read by name.
+            Map<String, Double> unknowns = prefixedNumbers("unknown.");
+            Map<String, Double> coefficients = prefixedNumbers("coefficient.");
+            for (String u : unknowns.keySet()) {
+                if (coefficients.containsKey(u)) {
+                    throw new GeopinnException("'" + u + "' is declared both as coefficient." + u + " and as unknown." + u
+                            + "; an unknown is a coefficient whose value is its initial guess, declare it once");
+                }
+            }
+            coefficients.putAll(unknowns);
+            Vocabulary vocabulary = plain.withNormals(domain::normal).withCoefficients(coefficients);
             List<Condition> conditions = new ArrayList<>();
             for (String name : conditionNames()) {
                 conditions.add(condition(name, vocabulary));
@@ -198,7 +230,33 @@ public final class ProblemDeclaration {
             checkUnknownKeys(conditionNames());
             String description = props.containsKey("description") ? text(props.get("description"))
                     : "declared problem " + id;
-            return ProblemBuilder.of(id, description, vocabulary, domain, conditions, exact, defaults);
+            return ProblemBuilder.of(id, description, vocabulary, domain, conditions, exact, defaults, unknowns);
+        }
+
+        /** @return the box bounds followed by one end (0 lower, 1 upper) of each parametric range */
+        private static double[] withRanges(double[] bounds, Map<String, double[]> ranges, int end) {
+            double[] all = java.util.Arrays.copyOf(bounds, bounds.length + ranges.size());
+            int i = bounds.length;
+            for (double[] r : ranges.values()) {
+                all[i++] = r[end];
+            }
+            return all;
+        }
+
+        /** @return the numbers of the keys {@code PREFIX NAME}, name → value */
+        private Map<String, Double> prefixedNumbers(String prefix) {
+            Map<String, Double> values = new java.util.TreeMap<>();
+            for (String key : props.keySet()) {
+                if (key.startsWith(prefix)) {
+                    String text = text(props.get(key));
+                    try {
+                        values.put(key.substring(prefix.length()), Double.parseDouble(text.trim()));
+                    } catch (NumberFormatException e) {
+                        throw new GeopinnException(key + " = '" + abbreviate(text) + "' is not a number");
+                    }
+                }
+            }
+            return values;
         }
 
         private Domain geometryDomain(List<String> variables, Vocabulary v) {
@@ -414,7 +472,8 @@ public final class ProblemDeclaration {
         private void checkUnknownKeys(List<String> conditions) {
             for (String key : props.keySet()) {
                 if (TOP_LEVEL.contains(key) || key.startsWith("part.") || key.startsWith("exact.")
-                        || key.startsWith("default.")) {
+                        || key.startsWith("default.") || key.startsWith("coefficient.") || key.startsWith("unknown.")
+                        || key.startsWith("parametric.")) {
                     continue;
                 }
                 if (key.startsWith("condition.")) {
@@ -433,7 +492,7 @@ public final class ProblemDeclaration {
                             + " and option.KEY");
                 }
                 throw new GeopinnException("unknown key '" + key + "'; keys are " + new TreeSet<>(TOP_LEVEL)
-                        + ", part.NAME, condition.NAME.*, exact.FIELD, default.KEY");
+                        + ", part.NAME, condition.NAME.*, exact.FIELD, default.KEY, coefficient.NAME, unknown.NAME, parametric.NAME");
             }
         }
 

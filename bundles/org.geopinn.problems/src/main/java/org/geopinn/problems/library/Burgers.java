@@ -16,7 +16,7 @@ import org.osgi.service.component.annotations.Component;
 /**
  * 1+1-D viscous Burgers (Schwencke & Furtlehner, "ANaGRAM", 2025): u_t + u u_x − ν u_xx = 0, ν = 0.01/π, t ∈ [0,1], x ∈ [−1,1],
  * u(±1) = 0, u(0,x) = −sin πx. Reference: the Cole–Hopf integral by 120-point Gauss–Hermite
- * quadrature ({@link BurgersColeHopf}).
+ * quadrature ({@link BurgersColeHopf}). The viscosity is the named coefficient {@code nu}.
  */
 @Component(service = Problem.class, property = {"geopinn.id=" + Burgers.ID, "geopinn.description=" + Burgers.DESCRIPTION})
 public final class Burgers extends ProblemComponent {
@@ -36,8 +36,10 @@ public final class Burgers extends ProblemComponent {
             return ReferenceSolution.of(p -> exact.value(p[0], p[1]));
         });
         return ProblemBuilder.problem(ID, DESCRIPTION).variable("t", 0, 1).variable("x", -1, 1).field("u")
+                .coefficient("nu", NU) // named, so a session can train it (--unknown nu=…)
                 .condition("pde", "interior",
-                        v -> v.d("u", "t").plus(v.field("u").times(v.d("u", "x"))).minus(v.d("u", "x", "x").times(NU)), null, 2500)
+                        v -> v.d("u", "t").plus(v.field("u").times(v.d("u", "x"))).minus(v.d("u", "x", "x").times(v.coefficient("nu"))),
+                        null, 2500)
                 .sampler("sobol", Map.of())
                 .condition("boundary", "boundary", "u", 100)
                 .condition("initial", "initial", v -> v.field("u"), p -> -sin(PI * p[1]), 100)

@@ -12,11 +12,14 @@ import org.osgi.service.component.annotations.Component;
 
 /**
  * 1+1-D heat (Schwencke & Furtlehner, "ANaGRAM", 2025): u_t − ¼u_xx = 0 on (t, x) ∈ [0,1]², u = 0 at x = 0 and 1,
- * u(0, x) = sin πx; exact u = e^(−π²t/4) sin πx.
+ * u(0, x) = sin πx; exact u = e^(−π²t/4) sin πx. The diffusivity is the named coefficient
+ * {@code kappa} = ¼.
  */
 @Component(service = Problem.class, property = {"geopinn.id=" + Heat.ID, "geopinn.description=" + Heat.DESCRIPTION})
 public final class Heat extends ProblemComponent {
     static final String ID = "heat";
+    /** The diffusivity's name, {@code kappa} = ¼. */
+    static final String KAPPA = "kappa";
     static final String DESCRIPTION = "1+1-D heat: u_t − ¼u_xx = 0 on [0,1]², u(t,0) = u(t,1) = 0, u(0,x) = sin πx";
 
     /** Builds the problem. */
@@ -27,7 +30,8 @@ public final class Heat extends ProblemComponent {
     /** @return the problem */
     public static Problem define() {
         return ProblemBuilder.problem(ID, DESCRIPTION).variable("t", 0, 1).variable("x", 0, 1).field("u")
-                .condition("pde", "interior", v -> v.d("u", "t").minus(v.d("u", "x", "x").times(0.25)), null, 900)
+                .coefficient(KAPPA, 0.25) // named, so a session can train it (--unknown kappa=…)
+                .condition("pde", "interior", v -> v.d("u", "t").minus(v.d("u", "x", "x").times(v.coefficient(KAPPA))), null, 900)
                 .condition("boundary", "boundary", "u", 60)
                 .condition("initial", "initial", v -> v.field("u"), p -> sin(PI * p[1]), 30)
                 .reference(p -> exp(-PI * PI * p[0] / 4) * sin(PI * p[1]))

@@ -1,0 +1,44 @@
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Random;
+import org.geopinn.problems.reference.BurgersColeHopf;
+
+/**
+ * Writes the observations of the Burgers inverse benchmark from the Cole–Hopf solution (the
+ * reference of the {@code burgers} problem: 120-point Gauss–Hermite quadrature, ν = 0.01/π), at 200
+ * uniform random points of (0, 1] × [−1, 1] (seeded): burgers-observations.csv without noise and
+ * burgers-observations-noisy.csv with Gaussian noise of standard deviation 1 % of the root mean
+ * square of the clean values. Run from this folder, after a build:
+ *
+ * <pre>
+ * java -cp ../../bundles/org.geopinn.problems/target/classes:$HOME/.m2/repository/org/apache/commons/commons-math3/3.6.1/commons-math3-3.6.1.jar BurgersObservations.java
+ * </pre>
+ */
+public class BurgersObservations {
+    public static void main(String[] args) throws IOException {
+        BurgersColeHopf exact = new BurgersColeHopf(0.01 / Math.PI, 120);
+        int count = 200;
+        Random points = new Random(29);
+        double[][] rows = new double[count][3];
+        double squares = 0;
+        for (int i = 0; i < count; i++) {
+            double t = 1 - points.nextDouble();
+            double x = -1 + 2 * points.nextDouble();
+            rows[i] = new double[] {t, x, exact.value(t, x)};
+            squares += rows[i][2] * rows[i][2];
+        }
+        double sigma = 0.01 * Math.sqrt(squares / count);
+        Random noise = new Random(31);
+        StringBuilder clean = new StringBuilder("t, x, u\n");
+        StringBuilder noisy = new StringBuilder("t, x, u\n");
+        for (double[] r : rows) {
+            clean.append(r[0]).append(", ").append(r[1]).append(", ").append(r[2]).append('\n');
+            noisy.append(r[0]).append(", ").append(r[1]).append(", ").append(r[2] + sigma * noise.nextGaussian()).append('\n');
+        }
+        Files.writeString(Path.of("burgers-observations.csv"), clean);
+        Files.writeString(Path.of("burgers-observations-noisy.csv"), noisy);
+        System.out.println(String.format(Locale.ROOT, "wrote %d observations; noise sigma = %.6g (1 %% of rms(u))", count, sigma));
+    }
+}
