@@ -94,6 +94,8 @@ final class BenchCommand {
 
     /** Steps per run of the coupling suite (the coupling study compares final-epoch errors). */
     private static final long COUPLING_STEPS = 2000;
+    /** Training seconds of a coupled 1-D system under the default strategy: the problems' own time budget. */
+    private static final double COUPLED_BUDGET = 300;
 
     /** The optimizer entry that leaves the chain to the engine's default strategy. */
     static final String DEFAULT = "default";
@@ -150,6 +152,12 @@ final class BenchCommand {
                 coupled("reaction-diffusion1d", "coupling", "0.1"), coupled("reaction-diffusion1d", "coupling", "10"),
                 coupled("npp1d", "zeta", "0.5"), coupled("npp1d", "zeta", "2.5")), 3,
                 "the coupling study's coupled 1-D systems, weak against strong coupling, SOAP and Adam both with gradient-norm weighting"));
+        // The same pairs under the default strategy (no recipe), within the problems' own time budget.
+        m.put("coupling-default", new Suite("coupling-default", List.of(
+                coupledDefault("thermoelastic1d", "gamma", "0.1"), coupledDefault("thermoelastic1d", "gamma", "10"),
+                coupledDefault("reaction-diffusion1d", "coupling", "0.1"), coupledDefault("reaction-diffusion1d", "coupling", "10"),
+                coupledDefault("npp1d", "zeta", "0.5"), coupledDefault("npp1d", "zeta", "2.5")), 1,
+                "the coupling study's pairs under the default strategy (no recipe), the problems' own 300 s budget"));
         // The nonlinear time-dependent benchmarks under the default strategy, a first-order peer beside.
         m.put("nonlinear", new Suite("nonlinear", List.of(
                 new Entry("burgers", List.of(DEFAULT, RECIPE), 600, ALL_SEEDS, List.of(new Target(1e-4, 600), new Target(1e-5, 600))),
@@ -170,6 +178,14 @@ final class BenchCommand {
     /** An entry of the coupling suite: SOAP and Adam (each with the problem's gradient-norm weighting), 2000 steps. */
     private static Entry coupled(String problem, String setting, String value) {
         return new Entry(problem, Map.of(setting, value), List.of("soap", "adam"), 1800, COUPLING_STEPS, ALL_SEEDS, List.of());
+    }
+
+    /**
+     * An entry of the coupling-default suite: the default strategy's chain (with the problem's
+     * gradient-norm weighting) for the problems' own time budget.
+     */
+    private static Entry coupledDefault(String problem, String setting, String value) {
+        return new Entry(problem, Map.of(setting, value), List.of(DEFAULT), COUPLED_BUDGET, 0, ALL_SEEDS, List.of());
     }
 
     /** @return {@code name=value;…}, the form a CSV cell and a table label can hold */
@@ -512,7 +528,9 @@ final class BenchCommand {
     }
 
     private static double medianError(List<Run> runs, Entry e, String optimizer) {
-        return median(runs.stream().filter(r -> r.label().equals(e.label()) && r.optimizer().equals(optimizer)).mapToDouble(Run::relL2)
+        // a default or recipe run is shown with its chain ("default: lm(…)")
+        return median(runs.stream().filter(r -> r.label().equals(e.label())
+                && (r.optimizer().equals(optimizer) || r.optimizer().startsWith(optimizer + ": "))).mapToDouble(Run::relL2)
                 .filter(x -> !Double.isNaN(x)).sorted().toArray());
     }
 

@@ -75,5 +75,12 @@ class BenchTargetsTest {
         assertTrue(table.contains("| thermoelastic1d | soap | gamma=0.1 → gamma=10 | 2.00e-03 | 3.00e-03 | **1.50×** |"), table);
         assertTrue(table.contains("| thermoelastic1d | adam | gamma=0.1 → gamma=10 | 1.00e-02 | 5.00e-01 | **50.00×** |"), table);
         assertEquals("", BenchCommand.couplingRatios(new BenchCommand.Suite("d", List.of(weak), 1, "one setting"), runs));
+        // default-strategy runs are shown with their chain and still paired
+        var weakDefault = new BenchCommand.Entry("npp1d", Map.of("zeta", "0.5"), List.of("default"), 60, 0, 1, List.of());
+        var strongDefault = new BenchCommand.Entry("npp1d", Map.of("zeta", "2.5"), List.of("default"), 60, 0, 1, List.of());
+        String byDefault = BenchCommand.couplingRatios(new BenchCommand.Suite("e", List.of(weakDefault, strongDefault), 1, "default"),
+                List.of(coupled(weakDefault, "default: lm(initial_damping=1e-6) + gradnorm", 1e-3),
+                        coupled(strongDefault, "default: lm(initial_damping=1e-6) + gradnorm", 4e-3)));
+        assertTrue(byDefault.contains("| npp1d | default | zeta=0.5 → zeta=2.5 | 1.00e-03 | 4.00e-03 | **4.00×** |"), byDefault);
     }
 }

@@ -12,18 +12,35 @@ import java.util.function.Predicate;
  */
 final class DefaultStrategy {
     /**
-     * Damped Gauss–Newton needs the S×P Jacobian and a min(S,P)-sided Gram matrix each step: up to
-     * this many parameters a step costs seconds on a laptop CPU.
+     * Work of one damped Gauss–Newton step, in multiply-adds: the Gram matrix of the cheaper side
+     * costs S·P·min(S,P) (JJᵀ, S×S, when S &lt; P; JᵀJ otherwise). Up to this a step takes about
+     * a second on one idle laptop core with the native BLAS (docs/STRATEGY.md: the coupled 1-D
+     * systems, P ≈ 25 000–38 000 with S ≈ 500–800, cost 0.7–2.3·10¹⁰ and take 1–3 s a step on the
+     * loaded shared machine); a larger step leaves too few steps in a session's minutes.
      */
-    static final int GAUSS_NEWTON_MAX_PARAMETERS = 5_000;
-    /** … and up to this many Jacobian entries (S·P, 8 bytes each: 320 MB). */
-    static final long GAUSS_NEWTON_MAX_ENTRIES = 40_000_000L;
+    static final double GAUSS_NEWTON_MAX_WORK = 2.5e10;
+    /**
+     * The Jacobian (S·P doubles) and the Gram matrices (three of min(S,P)² doubles: the product,
+     * its damped copy, its Cholesky factor) may take up to this fraction of the heap; the rest is
+     * the model's, the operator engine's and the session's.
+     */
+    static final double GAUSS_NEWTON_HEAP_FRACTION = 0.25;
     /**
      * Small problems, linear or not: damped Gauss–Newton from the first step. An Adam warm-up was
      * measured worse on Burgers (docs/STRATEGY.md): its 1000 steps cost most of the budget and
      * left the error where LM alone had passed it.
      */
     static final String SMALL = "lm";
+    /**
+     * Fewer rows than parameters (S &lt; P: the network can fit every point, the Gram matrix is
+     * the S×S JJᵀ): damped Gauss–Newton starting from λ = 10⁻⁶·max diag instead of Nielsen's
+     * 10⁻³. λ falls at most 3× per accepted step, so the larger start spends the first steps of a
+     * costly step budget on damping a model that is already good: on thermoelastic1d (P = 25 346,
+     * S = 516) the loss after 11 steps was 0.058 against 2.6 (docs/STRATEGY.md).
+     */
+    static final String WIDE = "lm(initial_damping=1e-6)";
+    /** The damped Gauss–Newton optimizer's id. */
+    static final String LM_ID = "lm";
     /** Many parameters: first-order steps, then quasi-Newton, neither forms a Jacobian. */
     static final String LARGE = "adam:2000,lbfgs";
     /** Without {@code lm} installed, the natural-gradient step plays its part on linear problems. */
@@ -48,6 +65,21 @@ final class DefaultStrategy {
      * @param time whether the problem has the time variable {@code t}
      */
     record Inputs(int parameters, long rows, boolean linear, boolean time) {
+        /** @return min(S,P), the side of the Gram matrix damped Gauss–Newton factorizes */
+        long gramSide() {
+            return Math.min(parameters, rows);
+        }
+
+        /** @return S·P·min(S,P): the multiply-adds of forming that Gram matrix, the bulk of a step */
+        double gaussNewtonWork() {
+            return (double) parameters * rows * gramSide();
+        }
+
+        /** @return the bytes of the Jacobian and the three Gram-sized matrices of one step */
+        double gaussNewtonBytes() {
+            return 8.0 * ((double) parameters * rows + 3.0 * gramSide() * gramSide());
+        }
+
         /** @return e.g. {@code P=129, S=1020, linear, no time} */
         String describe() {
             return String.format(Locale.ROOT, "P=%d, S=%d, %s, %s", parameters, rows, linear ? "linear" : "nonlinear",
@@ -76,7 +108,7 @@ final class DefaultStrategy {
      *         damped Gauss–Newton steps, not for other optimizers)
      */
     static int resampleEvery(Inputs in, java.util.List<String> chainIds) {
-        boolean gaussNewton = !chainIds.isEmpty() && chainIds.stream().allMatch(SMALL::equals);
+        boolean gaussNewton = !chainIds.isEmpty() && chainIds.stream().allMatch(LM_ID::equals);
         return !in.linear() && gaussNewton ? NONLINEAR_RESAMPLE_EVERY : 0;
     }
 
@@ -86,19 +118,35 @@ final class DefaultStrategy {
      * @return the chain and weighting
      */
     static Choice choose(Inputs in, Predicate<String> installed) {
-        boolean small = in.parameters() <= GAUSS_NEWTON_MAX_PARAMETERS
-                && (long) in.parameters() * in.rows() <= GAUSS_NEWTON_MAX_ENTRIES;
+        return choose(in, Runtime.getRuntime().maxMemory(), installed);
+    }
+
+    /**
+     * @param in what the rule sees
+     * @param heapBytes the heap the session's JVM may use ({@link Runtime#maxMemory()})
+     * @param installed whether an optimizer or weighting id is installed
+     * @return the chain and weighting
+     */
+    static Choice choose(Inputs in, long heapBytes, Predicate<String> installed) {
+        boolean fast = in.gaussNewtonWork() <= GAUSS_NEWTON_MAX_WORK;
+        boolean fits = in.gaussNewtonBytes() <= GAUSS_NEWTON_HEAP_FRACTION * heapBytes;
+        boolean small = fast && fits;
         String chain;
         String branch;
-        if (small && installed.test("lm")) {
-            chain = SMALL;
-            branch = "small: damped Gauss-Newton (Levenberg-Marquardt)";
+        if (small && installed.test(LM_ID)) {
+            chain = in.rows() < in.parameters() ? WIDE : SMALL;
+            branch = String.format(Locale.ROOT, "damped Gauss-Newton (Levenberg-Marquardt) through the %d-sided Gram matrix%s",
+                    in.gramSide(), in.rows() < in.parameters() ? ", fewer rows than parameters: small initial damping" : "");
         } else if (small && in.linear() && installed.test("anagram")) {
             chain = LINEAR_SMALL_WITHOUT_LM;
             branch = "small and linear, lm not installed: natural gradient";
         } else {
             chain = LARGE;
-            branch = small ? "lm not installed: Adam, then L-BFGS" : "large: Adam, then L-BFGS";
+            branch = small ? "lm not installed: Adam, then L-BFGS"
+                    : !fast ? String.format(Locale.ROOT, "large: a Gauss-Newton step would cost %.1e multiply-adds (limit %.1e): Adam, then L-BFGS",
+                            in.gaussNewtonWork(), GAUSS_NEWTON_MAX_WORK)
+                    : String.format(Locale.ROOT, "large: the Jacobian would take %.0f MB of %.0f MB heap: Adam, then L-BFGS",
+                            in.gaussNewtonBytes() / 1e6, heapBytes / 1e6);
         }
         String weighting = in.time() && installed.test(TIME_WEIGHTING) ? TIME_WEIGHTING : null;
         String reason = "default strategy for " + in.describe() + ": " + branch

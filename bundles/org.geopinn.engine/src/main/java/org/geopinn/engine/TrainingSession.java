@@ -21,6 +21,7 @@ import org.geopinn.api.session.SessionState;
 import org.geopinn.api.session.TrainingEvent;
 import org.geopinn.api.session.TrainingListener;
 import org.geopinn.api.solution.TrainedSolution;
+import org.geopinn.api.weighting.LossWeighting;
 
 /**
  * A training session on its own worker thread, put together from its parts: the
@@ -44,6 +45,8 @@ final class TrainingSession implements Session {
     private final SessionReporter reporter;
     private final ConfigurationLog configurations = new ConfigurationLog();
     private final SessionLoop loop;
+    /** The session's weighting (null for fixed weights): its state is saved with the optimizer's. */
+    private final LossWeighting resolvedWeighting;
 
     /**
      * Builds the rig, the parameters, the optimizer and the weighting: every failure here is a
@@ -58,6 +61,7 @@ final class TrainingSession implements Session {
         this.id = id;
         this.spec = resolved.spec();
         this.directory = directory;
+        this.resolvedWeighting = resolved.weighting();
         this.conditionNames = resolved.problem().conditions().stream().map(Condition::name).toList();
         this.control = new SessionControl(id);
         TimeWindows windows = new TimeWindows(resolved.problem(), spec, directory, conditionNames);
@@ -77,6 +81,7 @@ final class TrainingSession implements Session {
         configurations.record(at.step, directory.configuration(rig.service));
         if (spec.initialOptimizerState() != null) {
             chain.restore(spec.initialOptimizerState());
+            WeightingState.restore(spec.initialOptimizerState(), resolved.weighting());
         }
         ResamplingSchedule resampling = new ResamplingSchedule(spec, directory, windows, conditionNames, Resampling.installed());
         TrainingStep step = new TrainingStep(spec, at, chain, reporter, control, windows, resampling, resolved.weighting());
@@ -179,7 +184,8 @@ final class TrainingSession implements Session {
 
     @Override
     public OptimizerState optimizerState() {
-        return control.tasks().onWorker(chain::exportState);
+        LossWeighting weighting = resolvedWeighting;
+        return control.tasks().onWorker(() -> WeightingState.attach(chain.exportState(), weighting));
     }
 
     @Override

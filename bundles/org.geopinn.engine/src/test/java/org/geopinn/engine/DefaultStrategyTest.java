@@ -16,16 +16,41 @@ class DefaultStrategyTest {
     private static final Predicate<String> ALL = Set.of("lm", "anagram", "adam", "lbfgs", "causal")::contains;
 
     private static DefaultStrategy.Choice choose(int p, long s, boolean linear, boolean time) {
-        return DefaultStrategy.choose(new DefaultStrategy.Inputs(p, s, linear, time), ALL);
+        return DefaultStrategy.choose(new DefaultStrategy.Inputs(p, s, linear, time), HEAP, ALL);
+    }
+
+    private static final long HEAP = 4L << 30;
+
+    @Test
+    void dampedGaussNewtonWhileItsStepIsCheapLargeOnesAdamThenLbfgs() {
+        assertEquals("lm", choose(129, 1020, true, false).chain(), "laplace2d-sized, linear");
+        assertEquals("lm", choose(901, 2700, false, true).chain(), "burgers-sized, nonlinear");
+        assertEquals("lm(initial_damping=1e-6)", choose(38_019, 774, false, false).chain(),
+                "a coupled 1-D system: many parameters, few rows, S×S Gram, small first λ");
+        assertEquals("lm(initial_damping=1e-6)", choose(25_346, 516, true, false).chain());
+        assertEquals("lm", choose(516, 516, true, false).chain(), "as many rows as parameters: Nielsen's first λ");
+        assertEquals("adam:2000,lbfgs", choose(76_422, 16_000, false, false).chain(), "a coupled 2-D system: 2e13 multiply-adds a step");
+        assertEquals("adam:2000,lbfgs", choose(5_000, 10_000, true, false).chain(), "S·P·min(S,P) = 2.5e11");
+        assertTrue(choose(5_000, 10_000, true, false).reason().contains("multiply-adds"));
     }
 
     @Test
-    void smallProblemsGetDampedGaussNewtonLargeOnesAdamThenLbfgs() {
-        assertEquals("lm", choose(129, 1020, true, false).chain(), "laplace2d-sized, linear");
-        assertEquals("lm", choose(901, 2700, false, true).chain(), "burgers-sized, nonlinear");
-        assertEquals("adam:2000,lbfgs", choose(38_000, 3000, false, false).chain(), "coupled systems: too many parameters");
-        assertEquals("adam:2000,lbfgs", choose(5_000, 10_000, true, false).chain(), "S·P = 5e7 Jacobian entries is too large");
-        assertEquals("lm", choose(5_000, 8_000, true, false).chain(), "at the limits: 4e7 entries");
+    void theWorkLimitIsSidedByTheSmallerDimension() {
+        // S·P·min(S,P) at the limit 2.5e10 from either side
+        assertEquals("lm(initial_damping=1e-6)", choose(100_000, 500, true, false).chain(), "wide: 100 000·500·500 = 2.5e10");
+        assertEquals("adam:2000,lbfgs", choose(100_001, 500, true, false).chain());
+        assertEquals("lm", choose(500, 100_000, true, false).chain(), "tall: the same work through JᵀJ");
+        assertEquals("adam:2000,lbfgs", choose(500, 100_001, true, false).chain());
+    }
+
+    @Test
+    void theMemoryLimitComesFromTheHeap() {
+        // 100 000 × 200: 8·(2e7 + 3·4e4) ≈ 161 MB, work 4e9: fits a 4 GB heap's quarter, not a 512 MB heap's
+        DefaultStrategy.Inputs wide = new DefaultStrategy.Inputs(100_000, 200, true, false);
+        assertEquals("lm(initial_damping=1e-6)", DefaultStrategy.choose(wide, HEAP, ALL).chain());
+        DefaultStrategy.Choice tight = DefaultStrategy.choose(wide, 512L << 20, ALL);
+        assertEquals("adam:2000,lbfgs", tight.chain());
+        assertTrue(tight.reason().contains("MB"), tight.reason());
     }
 
     @Test
@@ -33,10 +58,10 @@ class DefaultStrategyTest {
         assertEquals("causal", choose(901, 2700, false, true).weighting());
         assertNull(choose(901, 2700, false, false).weighting());
         Predicate<String> noLm = Set.of("anagram", "adam", "lbfgs")::contains;
-        DefaultStrategy.Choice linear = DefaultStrategy.choose(new DefaultStrategy.Inputs(129, 1020, true, true), noLm);
+        DefaultStrategy.Choice linear = DefaultStrategy.choose(new DefaultStrategy.Inputs(129, 1020, true, true), HEAP, noLm);
         assertEquals("anagram", linear.chain());
         assertNull(linear.weighting(), "causal is not installed");
-        assertEquals("adam:2000,lbfgs", DefaultStrategy.choose(new DefaultStrategy.Inputs(901, 2700, false, false), noLm).chain());
+        assertEquals("adam:2000,lbfgs", DefaultStrategy.choose(new DefaultStrategy.Inputs(901, 2700, false, false), HEAP, noLm).chain());
         assertTrue(choose(901, 2700, false, true).reason().contains("P=901, S=2700, nonlinear, time-dependent"));
     }
 

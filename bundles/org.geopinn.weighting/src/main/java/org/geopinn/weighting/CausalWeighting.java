@@ -2,6 +2,7 @@ package org.geopinn.weighting;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import org.geopinn.api.GeopinnException;
 import org.geopinn.api.operator.ResidualGroup;
 import org.geopinn.api.operator.ResidualSystem;
@@ -21,6 +22,9 @@ import org.geopinn.api.weighting.LossWeighting;
 final class CausalWeighting implements LossWeighting {
     /** Weights are kept above this so a row's unweighted residual can still be read back from it. */
     static final double FLOOR = 1e-250;
+    /** State names: how many times ε advanced, and its value. */
+    static final String STATE_ADVANCES = "causal.epsilon_advances";
+    static final String STATE_EPSILON = "causal.epsilon";
 
     private final int slices;
     private final EpsilonSchedule epsilon;
@@ -72,6 +76,24 @@ final class CausalWeighting implements LossWeighting {
     /** @return the current ε */
     double epsilon() {
         return epsilon.value();
+    }
+
+    /**
+     * {@inheritDoc} The ε schedule's position: the slice weights follow from it and the residuals,
+     * so the resumed run's first update writes the same weights again.
+     */
+    @Override
+    public Map<String, Double> exportState() {
+        return Map.of(STATE_ADVANCES, (double) epsilon.advances(), STATE_EPSILON, epsilon.value());
+    }
+
+    @Override
+    public void importState(Map<String, Double> state) {
+        Double advances = state.get(STATE_ADVANCES);
+        Double value = state.get(STATE_EPSILON);
+        if (advances != null && value != null) {
+            epsilon.restore((int) Math.round(advances), value);
+        }
     }
 
     @Override

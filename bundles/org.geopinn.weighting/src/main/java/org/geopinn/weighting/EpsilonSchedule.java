@@ -58,6 +58,21 @@ final class EpsilonSchedule {
     }
 
     /**
+     * Puts the schedule where a saved run left it.
+     *
+     * @param advances how many times ε had advanced ({@link #advances()})
+     * @param value the ε it had then ({@link #value()}); after the listed values it is the only
+     *        record of how far the growth went
+     */
+    void restore(int advances, double value) {
+        if (advances < 0 || !(value > 0) || Double.isInfinite(value)) {
+            return; // not a state this schedule exported: keep the start
+        }
+        index = advances;
+        current = Math.min(index < listed.length ? listed[index] : value, max);
+    }
+
+    /**
      * Moves to the next ε.
      *
      * @return whether ε changed (false once the schedule is at its end)

@@ -169,6 +169,29 @@ class CausalWeightingTest {
     }
 
     @Test
+    void aResumedRunContinuesTheEpsilonScheduleWhereTheSavedOneStopped() {
+        CausalWeighting saved = (CausalWeighting) causal(Map.of("slices", 2, "epsilon", "0.1", "growth", 10, "max_epsilon", 1e5));
+        saved.update(new HandSystem(0.01, 0.01, 0.01, 0.01, 0), THETA, 0);
+        assertEquals(1000, saved.epsilon(), 1e-9);
+        Map<String, Double> state = saved.exportState();
+        CausalWeighting resumed = (CausalWeighting) causal(Map.of("slices", 2, "epsilon", "0.1", "growth", 10, "max_epsilon", 1e5));
+        assertEquals(0.1, resumed.epsilon(), "a fresh schedule starts at its first value");
+        resumed.importState(state);
+        assertEquals(1000, resumed.epsilon(), 1e-9);
+        // the unresolved residuals of the hand case keep the restored ε: the weights are its, not the start's
+        HandSystem system = new HandSystem(1, 2, 3, 4, 7);
+        resumed.update(system, THETA, 0);
+        // exp(−1000·2.5) is below the floor; a schedule started afresh would give exp(−0.1·2.5) = 0.78
+        assertEquals(CausalWeighting.FLOOR, system.rowWeights("pde")[3]);
+        // listed values: the index, not a stale value, decides
+        CausalWeighting listed = (CausalWeighting) causal(Map.of("slices", 2, "epsilon", "0.1,1,10"));
+        listed.importState(Map.of(CausalWeighting.STATE_ADVANCES, 1.0, CausalWeighting.STATE_EPSILON, 1.0));
+        assertEquals(1, listed.epsilon());
+        listed.importState(Map.of("unrelated", 3.0));
+        assertEquals(1, listed.epsilon(), "a state without the schedule's names changes nothing");
+    }
+
+    @Test
     void badSettingsAndProblemsWithoutTimeFailWithOneLine() {
         GeopinnException noTime = assertThrows(GeopinnException.class,
                 () -> new CausalWeightingFactory().create(Map.of(), problem(List.of("y", "x"))));

@@ -48,6 +48,21 @@ final class InverseHessian {
         updated = false;
     }
 
+    /**
+     * H ← γI, counted as updated: the starting matrix of a replay of curvature pairs (the scaling
+     * γ = sᵀy/yᵀy of the newest pair, Nocedal &amp; Wright eq. 7.20), after which no first-update
+     * scaling applies.
+     *
+     * @param gamma the diagonal value, positive
+     */
+    void resetScaled(double gamma) {
+        java.util.Arrays.fill(h, 0);
+        for (int i = 0; i < n; i++) {
+            h[i * n + i] = gamma;
+        }
+        updated = true;
+    }
+
     /** @return whether H was updated since the last reset */
     boolean updated() {
         return updated;

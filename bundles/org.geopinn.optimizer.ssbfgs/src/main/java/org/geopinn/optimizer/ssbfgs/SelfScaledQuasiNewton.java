@@ -51,6 +51,8 @@ final class SelfScaledQuasiNewton implements Optimizer {
     private double[] pendingInverse;
     private boolean pendingUpdated;
     private final Line line = new Line();
+    /** The id of the limited-memory BFGS optimizer whose curvature pairs {@link #adopt} replays. */
+    static final String LBFGS_ID = "lbfgs";
 
     SelfScaledQuasiNewton(Variant variant, double c1, double c2, int maxLineSearchEvaluations, double gradientTolerance, int maxParameters) {
         this.variant = variant;
@@ -240,6 +242,54 @@ final class SelfScaledQuasiNewton implements Optimizer {
             arrays.put("inverse_hessian_upper", pendingInverse);
         }
         return new OptimizerState(id(), Math.max(parameterCount, 0), arrays, scalars);
+    }
+
+    /**
+     * Takes over a saved ssbfgs state, or the curvature pairs (s, y) of an {@code lbfgs} state:
+     * they are replayed, oldest first, as BFGS updates of H₀ = γI (γ = sᵀy/yᵀy of the newest
+     * pair), which is the matrix L-BFGS was applying, made dense. Other optimizers keep no
+     * curvature pairs (Adam's moments, a damping λ are not an inverse Hessian): H starts as the
+     * identity, and the swap reports a fresh state. Also refused when the dense matrix would not
+     * fit ({@code max_parameters} or the heap), which the first step then reports.
+     */
+    @Override
+    public boolean adopt(OptimizerState previous) {
+        if (previous.optimizerId().equals(id())) {
+            importState(previous);
+            return true;
+        }
+        if (!LBFGS_ID.equals(previous.optimizerId())) {
+            return false;
+        }
+        int p = previous.parameterCount();
+        double[] s = previous.arrays().get("s");
+        double[] y = previous.arrays().get("y");
+        if (p <= 0 || s == null || y == null || s.length != y.length || s.length == 0 || s.length % p != 0
+                || p > maxParameters || 8.0 * p * p > 0.8 * Runtime.getRuntime().maxMemory()) {
+            return false;
+        }
+        int pairs = s.length / p;
+        double[] si = new double[p];
+        double[] yi = new double[p];
+        System.arraycopy(s, (pairs - 1) * p, si, 0, p);
+        System.arraycopy(y, (pairs - 1) * p, yi, 0, p);
+        double gamma = Vectors.dot(si, yi) / Vectors.dot(yi, yi);
+        if (!(gamma > 0) || !Double.isFinite(gamma)) {
+            return false;
+        }
+        InverseHessian replay = new InverseHessian(p);
+        replay.resetScaled(gamma);
+        for (int k = 0; k < pairs; k++) {
+            System.arraycopy(s, k * p, si, 0, p);
+            System.arraycopy(y, k * p, yi, 0, p);
+            replay.update(si, yi, 1, -1, Variant.BFGS); // α and sᵀg enter only the self-scaled members
+        }
+        inverse = null;
+        parameterCount = p;
+        pendingInverse = replay.packedUpper();
+        pendingUpdated = true;
+        cachedLoss = Double.NaN;
+        return true;
     }
 
     @Override

@@ -161,4 +161,38 @@ class SelfScaledQuasiNewtonTest {
         assertThrows(GeopinnException.class, () -> factory.create(Map.of("history_size", 5)));
         assertTrue(factory.settings().get("variant").contains("default ssbfgs"), factory.settings().get("variant"));
     }
+
+    @Test
+    void adoptsLbfgsCurvaturePairsAsTheDenseBfgsMatrixAndRefusesOthers() {
+        // One pair on A = diag(1, 2, 4): s = (1, 1, 0), y = As = (1, 2, 0); yᵀs = 3, yᵀy = 5, γ = 3/5.
+        // BFGS from H0 = γI: H1 = (I − ρsyᵀ)H0(I − ρysᵀ) + ρssᵀ, ρ = 1/3, which satisfies H1 y = s.
+        double[] s = {1, 1, 0};
+        double[] y = {1, 2, 0};
+        org.geopinn.api.optimizer.OptimizerState lbfgs = new org.geopinn.api.optimizer.OptimizerState("lbfgs", 3,
+                Map.of("s", s, "y", y, "rho", new double[] {1.0 / 3}), Map.of());
+        Optimizer o = factory.create(Map.of());
+        assertTrue(o.adopt(lbfgs));
+        double[] h = o.exportState().array("inverse_hessian_upper");
+        double[] hy = new double[3];
+        for (int i = 0; i < 3; i++) {
+            for (int j = 0; j < 3; j++) {
+                hy[i] += entry(h, 3, i, j) * y[j];
+            }
+        }
+        for (int i = 0; i < 3; i++) {
+            assertEquals(s[i], hy[i], 1e-14, "secant equation H y = s");
+        }
+        assertEquals(0.6, entry(h, 3, 2, 2), 1e-15, "untouched direction keeps γ = sᵀy/yᵀy");
+        assertEquals(1.0, o.exportState().scalar("updated", 0), "no first-update scaling after a replay");
+        // nothing to replay from Adam's moments or an empty history
+        assertTrue(!factory.create(Map.of()).adopt(new org.geopinn.api.optimizer.OptimizerState("adam", 3,
+                Map.of("m", new double[3], "v", new double[3]), Map.of())));
+        assertTrue(!factory.create(Map.of()).adopt(new org.geopinn.api.optimizer.OptimizerState("lbfgs", 3,
+                Map.of("s", new double[0], "y", new double[0], "rho", new double[0]), Map.of())));
+        // and the adopted matrix steers the next step: on the quadratic it is a descent step
+        Optimizer adopted = factory.create(Map.of());
+        adopted.adopt(lbfgs);
+        StepResult r = adopted.step(quadratic(), new double[] {1, 1, 1});
+        assertTrue(r.accepted() && r.lossAfter() < 3.5, r.toString());
+    }
 }
