@@ -19,7 +19,12 @@ import org.geopinn.api.model.ModelSpec;
 import org.geopinn.evolution.problems.Advection2d;
 import org.geopinn.evolution.problems.Advection5d;
 import org.geopinn.evolution.problems.Heat2d;
+import org.geopinn.evolution.problems.OrnsteinUhlenbeck10d;
+import org.geopinn.evolution.problems.OrnsteinUhlenbeck20d;
+import org.geopinn.evolution.problems.OrnsteinUhlenbeck2d;
+import org.geopinn.evolution.problems.OrnsteinUhlenbeck5d;
 import org.geopinn.evolution.problems.Wave2d;
+import org.geopinn.evolution.problems.Wave2dModulated;
 import org.geopinn.models.StandardModels;
 
 /**
@@ -68,12 +73,17 @@ public final class EvolutionBenchmark {
             case "advection2d": return new Advection2d();
             case "wave2d": return new Wave2d();
             case "advection5d": return new Advection5d();
+            case "wave2d-modulated": return new Wave2dModulated();
+            case "fokker-planck2d": return new OrnsteinUhlenbeck2d();
+            case "fokker-planck5d": return new OrnsteinUhlenbeck5d();
+            case "fokker-planck10d": return new OrnsteinUhlenbeck10d();
+            case "fokker-planck20d": return new OrnsteinUhlenbeck20d();
             default: throw new IllegalArgumentException("unknown problem " + id);
         }
     }
 
     private static void errors(Path out, List<String> ids, Map<String, String> overrides) throws IOException {
-        NeuralIvpService service = new NeuralIvpService(StandardModels.factories());
+        NeuralIvpService service = TestPoints.service();
         for (String id : ids) {
             InitialValueProblem problem = problem(id);
             EvolutionSettings settings = EvolutionSettings.defaults().with(problem.defaults()).with(overrides);
