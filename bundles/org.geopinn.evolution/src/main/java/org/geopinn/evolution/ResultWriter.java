@@ -62,7 +62,7 @@ final class ResultWriter {
     }
 
     /** The relative L2 error against time (fit, accepted steps, refits), when a reference is known. */
-    private static void errorChart(String id, List<EvolutionEvent> events, Path file) {
+    static void errorChart(String id, List<EvolutionEvent> events, Path file) {
         List<EvolutionEvent> errors = events.stream().filter(e -> e.kind() == EvolutionEvent.Kind.STEP
                 || e.kind() == EvolutionEvent.Kind.FITTED).toList();
         if (errors.stream().noneMatch(e -> Double.isFinite(e.relativeError()))) {
@@ -77,18 +77,19 @@ final class ResultWriter {
      * CG iterations (the most of a step's solves) and the PDE residual ‖Jθ̇ − L[u]‖/‖L[u]‖ against
      * time, with the restarts marked: how the conditioning of M(θ) evolves over a long run.
      */
-    private static void solverChart(String id, List<EvolutionEvent> events, Path file) {
+    static void solverChart(String id, List<EvolutionEvent> events, Path file) {
         List<EvolutionEvent> steps = events.stream().filter(e -> e.kind() == EvolutionEvent.Kind.STEP).toList();
         if (steps.isEmpty()) {
             return;
         }
         double[] cg = steps.stream().mapToDouble(EvolutionEvent::cgIterations).toArray();
         LineChart.write(new LineChart.Axes(id + ": CG iterations, PDE residual and restarts", "t", "PDE residual", true,
-                "CG iterations (most per step)", false),
+                "CG iterations (most per step)"),
                 List.of(LineChart.Series.line("PDE residual", times(steps), column(steps, EvolutionEvent::residual)),
                         new LineChart.Series("CG iterations", times(steps), cg, LineChart.Style.LINE_AND_MARKERS, true),
                         restarts(events, e -> steps.stream().filter(s -> s.time() <= e.time())
-                                .mapToDouble(EvolutionEvent::cgIterations).reduce((a, b) -> b).orElse(0), true)), file);
+                                .mapToDouble(EvolutionEvent::cgIterations).reduce((a, b) -> b).orElse(e.cgIterations()), true)),
+                file);
     }
 
     private static LineChart.Series restarts(List<EvolutionEvent> events, ToDoubleFunction<EvolutionEvent> height, boolean right) {

@@ -33,6 +33,8 @@ import org.geopinn.models.StandardModels;
  * <li>{@code errors OUT [PROBLEM…] [key=value…]}: error against time up to t-end for each problem,
  * written to OUT/errors-PROBLEM.csv (one line per event), and the run's results (snapshots as
  * CSV/VTK/PNG, error.png) to OUT/PROBLEM/;</li>
+ * <li>{@code charts OUT errors-PROBLEM.csv…}: error.png and solver.png of a run's events (also of a
+ * run stopped early) to OUT/PROBLEM-error.png and OUT/PROBLEM-solver.png;</li>
  * <li>{@code cost OUT [key=value…]}: seconds per time-step stage (preconditioner build + CG solve
  * at a fixed iteration count) against the number of parameters, 1e3 to 1e5, to OUT/cost.csv.</li>
  * </ul>
@@ -59,6 +61,12 @@ public final class EvolutionBenchmark {
             } else {
                 problems.add(args[i]);
             }
+        }
+        if (args[0].equals("charts")) {
+            for (int i = 2; i < args.length; i++) {
+                charts(out, Path.of(args[i]));
+            }
+            return;
         }
         if (args[0].equals("errors")) {
             errors(out, problems.isEmpty() ? List.of("heat2d", "advection2d", "wave2d", "advection5d") : problems, overrides);
@@ -105,6 +113,22 @@ public final class EvolutionBenchmark {
                         + r.events().get(r.events().size() - 1).relativeError());
             }
         }
+    }
+
+    private static void charts(Path out, Path csv) throws IOException {
+        List<EvolutionEvent> events = new ArrayList<>();
+        for (String line : Files.readAllLines(csv)) {
+            String[] c = line.split(",");
+            if (c[0].equals("kind")) {
+                continue;
+            }
+            events.add(new EvolutionEvent(EvolutionEvent.Kind.valueOf(c[0]), Integer.parseInt(c[1]), Double.parseDouble(c[2]),
+                    Double.parseDouble(c[3]), Integer.parseInt(c[4]), Double.parseDouble(c[5]), Double.parseDouble(c[6]),
+                    Double.parseDouble(c[7]), Double.parseDouble(c[8]), Integer.parseInt(c[9]), Double.parseDouble(c[10]), ""));
+        }
+        String id = csv.getFileName().toString().replaceFirst("^errors-", "").replaceFirst("\\.csv$", "");
+        ResultWriter.errorChart(id, events, out.resolve(id + "-error.png"));
+        ResultWriter.solverChart(id, events, out.resolve(id + "-solver.png"));
     }
 
     private static void cost(Path out, Map<String, String> overrides) throws IOException {

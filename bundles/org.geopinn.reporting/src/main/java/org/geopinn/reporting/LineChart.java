@@ -67,10 +67,10 @@ public final class LineChart {
      * @param xLabel the x axis title
      * @param yLabel the left y axis title
      * @param logY whether the left axis is logarithmic
-     * @param rightLabel the right y axis title (ignored when no series uses it)
-     * @param logRight whether the right axis is logarithmic
+     * @param rightLabel the right y axis title (ignored when no series uses it); XChart applies the
+     *        logarithmic scale to both axes, so a log chart's right axis is logarithmic too
      */
-    public record Axes(String title, String xLabel, String yLabel, boolean logY, String rightLabel, boolean logRight) {
+    public record Axes(String title, String xLabel, String yLabel, boolean logY, String rightLabel) {
         /**
          * @param title the chart title
          * @param xLabel the x axis title
@@ -79,7 +79,7 @@ public final class LineChart {
          * @return axes without a right axis
          */
         public static Axes of(String title, String xLabel, String yLabel, boolean logY) {
-            return new Axes(title, xLabel, yLabel, logY, "", false);
+            return new Axes(title, xLabel, yLabel, logY, "");
         }
     }
 
@@ -102,7 +102,7 @@ public final class LineChart {
         }
         boolean right = false;
         for (Series s : series) {
-            boolean log = s.rightAxis() ? axes.logRight() : axes.logY();
+            boolean log = axes.logY();
             List<Double> xs = new ArrayList<>();
             List<Double> ys = new ArrayList<>();
             for (int i = 0; i < s.x().length; i++) {
@@ -127,7 +127,6 @@ public final class LineChart {
         if (right) {
             chart.setYAxisGroupTitle(1, axes.rightLabel());
             chart.getStyler().setYAxisGroupPosition(1, org.knowm.xchart.style.Styler.YAxisPosition.Right);
-            chart.getStyler().setYAxisLogarithmic(axes.logY());
         }
         if (chart.getSeriesMap().isEmpty()) {
             chart.addSeries("(no finite values)", new double[] {0}, new double[] {1}).setMarker(SeriesMarkers.NONE);
