@@ -16,6 +16,8 @@ import org.geopinn.api.GeopinnException;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.HeatMapChart;
 import org.knowm.xchart.HeatMapChartBuilder;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.style.Styler;
 
 /**
@@ -54,6 +56,26 @@ public final class HeatMaps {
     }
 
     private HeatMaps() {
+    }
+
+    /**
+     * Draws a small chart and heat map into memory so that AWT, the fonts and the image encoders
+     * are loaded now: they register JVM shutdown hooks when first used, which fails once Ctrl-C or
+     * SIGTERM has started the shutdown, and a run's pictures must still be drawn then. Call it
+     * before a run that writes its results on interruption. Failures are ignored here (drawing
+     * reports them later).
+     */
+    public static void warmUp() {
+        try {
+            XYChart chart = new XYChartBuilder().width(64).height(48).title("warm-up").build();
+            chart.addSeries("a", new double[] {0, 1}, new double[] {1, 2});
+            BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG);
+            BufferedImage image = BitmapEncoder.getBufferedImage(chart(new Panel("h", new double[] {0, 1, 1, 2}, 2, 2, 0, 1, 0, 1,
+                    0, 2), "x", "y"));
+            ImageIO.write(image, "png", new java.io.ByteArrayOutputStream());
+        } catch (IOException | RuntimeException | LinkageError e) {
+            // drawing fails later with a message naming the file; nothing to do here
+        }
     }
 
     /**
