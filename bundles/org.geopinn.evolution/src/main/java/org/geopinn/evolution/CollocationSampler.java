@@ -1,46 +1,93 @@
 package org.geopinn.evolution;
 
+import java.util.Map;
 import java.util.Random;
+import org.geopinn.api.GeopinnException;
+import org.geopinn.api.evolution.InitialValueProblem;
+import org.geopinn.api.problem.Domain;
+import org.geopinn.api.problem.DomainPart;
+import org.geopinn.api.sampler.Sampler;
 
 /**
- * Fresh collocation points for a step or a fit: a fraction of them uniform in the box, the rest
- * drawn from a uniform pool ({@value #POOL_FACTOR}× larger) with probability ∝ Σ_f |g_f(x)| (g the
+ * Fresh collocation points for a step or a fit, drawn by a {@link Sampler} service on the
+ * problem's interior part with a new seed per draw (seed, seed + 1, …), so successive sample sets
+ * are independent and a run is reproducible. Optionally a fraction of them is drawn from a pool
+ * ({@value #POOL_FACTOR}× larger, from the same sampler) with probability ∝ Σ_f |g_f(x)| (g the
  * current solution, or the fit's target) by systematic resampling. A narrow pulse covers a few
  * percent of the box, so uniform points alone leave the projection θ̇ = argmin ‖Jθ̇ − L[u]‖ to a
- * handful of samples where the solution lives; the uniform part keeps every region represented.
- * The points are not reweighted: the projection is in the L² norm of the sampling density, which
- * weights the region where the solution (and the relative error) lives.
+ * handful of samples where the solution lives; the unguided part keeps every region represented.
+ * The points are not reweighted: the projection is in the L² norm of the sampling density.
  */
 final class CollocationSampler {
     /** Pool size relative to the number of importance points. */
     static final int POOL_FACTOR = 4;
 
-    private final BoxSampler uniform;
+    private final Sampler sampler;
+    private final Domain domain;
+    private final DomainPart interior;
     private final Random random;
     private final int dimension;
     private final int fields;
     private final double importance;
-    private final double[] pool;
     private final double[] poolValues;
     private final double[] cumulative;
+    private long nextSeed;
 
     /**
-     * @param uniform the uniform box sampler
+     * @param sampler the sampler service
+     * @param domain the problem's domain (its {@value InitialValueProblem#INTERIOR} part is sampled)
+     * @param seed the seed of the first draw
      * @param fields F
      * @param maxPoints the largest sample set
      * @param importance fraction of points drawn by magnitude, in [0, 1]
      * @param random the source of the resampling offsets
+     * @throws GeopinnException when the domain has no interior part
      */
-    CollocationSampler(BoxSampler uniform, int fields, int maxPoints, double importance, Random random) {
-        this.uniform = uniform;
+    CollocationSampler(Sampler sampler, Domain domain, long seed, int fields, int maxPoints, double importance,
+            Random random) {
+        this.sampler = sampler;
+        this.domain = domain;
+        this.interior = interior(domain);
+        this.nextSeed = seed;
         this.random = random;
-        this.dimension = uniform.dimension();
+        this.dimension = domain.dimension();
         this.fields = fields;
         this.importance = importance;
         int poolSize = POOL_FACTOR * (int) Math.ceil(importance * maxPoints);
-        this.pool = new double[poolSize * dimension];
         this.poolValues = new double[poolSize * fields];
         this.cumulative = new double[poolSize];
+    }
+
+    /**
+     * @param domain a domain
+     * @return its {@value InitialValueProblem#INTERIOR} part
+     * @throws GeopinnException when it has none
+     */
+    static DomainPart interior(Domain domain) {
+        return domain.parts().stream().filter(p -> p.name().equals(InitialValueProblem.INTERIOR)).findFirst()
+                .orElseThrow(() -> new GeopinnException("an initial-value problem's domain needs a part named '"
+                        + InitialValueProblem.INTERIOR + "'; it has " + domain.parts().stream().map(DomainPart::name).toList()));
+    }
+
+    /**
+     * Draws exactly n points of the interior with a fresh seed.
+     *
+     * @param sampler the sampler
+     * @param domain the domain
+     * @param part the part
+     * @param n the number of points
+     * @param seed the seed
+     * @param out receives n points, row-major n×d (modified)
+     * @throws GeopinnException when the sampler rounds the count (a grid)
+     */
+    static void drawExactly(Sampler sampler, Domain domain, DomainPart part, int n, long seed, double[] out) {
+        double[] points = sampler.sample(domain, part, n, seed, Map.of());
+        if (points.length != n * domain.dimension()) {
+            throw new GeopinnException("sampler '" + sampler.id() + "' gave " + points.length / domain.dimension()
+                    + " points where " + n + " were asked; Neural IVP needs fresh sets of exactly that many"
+                    + " (use uniform, sobol, halton or lhs)");
+        }
+        System.arraycopy(points, 0, out, 0, points.length);
     }
 
     /**
@@ -50,12 +97,13 @@ final class CollocationSampler {
      */
     void draw(LeastSquaresFit.Target magnitude, double[] out, int n) {
         int guided = (int) Math.round(importance * n);
-        int poolSize = POOL_FACTOR * guided;
-        uniform.draw(out, n);
+        drawExactly(sampler, domain, interior, n, nextSeed++, out);
         if (guided == 0) {
             return;
         }
-        uniform.draw(pool, poolSize);
+        int poolSize = POOL_FACTOR * guided;
+        double[] pool = new double[poolSize * dimension];
+        drawExactly(sampler, domain, interior, poolSize, nextSeed++, pool);
         magnitude.values(pool, poolSize, poolValues);
         double total = 0;
         for (int i = 0; i < poolSize; i++) {
@@ -67,7 +115,7 @@ final class CollocationSampler {
             cumulative[i] = total;
         }
         if (!(total > 0)) {
-            return; // a zero solution: keep the uniform points
+            return; // a zero solution: keep the unguided points
         }
         double step = total / guided;
         double u = random.nextDouble() * step;

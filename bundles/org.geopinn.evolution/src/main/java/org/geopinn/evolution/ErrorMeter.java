@@ -1,15 +1,15 @@
 package org.geopinn.evolution;
 
-import java.util.Random;
 import org.geopinn.api.evolution.InitialValueProblem;
 import org.geopinn.api.evolution.TimeReference;
 import org.geopinn.api.model.DerivativeRequest;
 import org.geopinn.api.model.Model;
 import org.geopinn.api.model.ModelEvaluator;
+import org.geopinn.api.sampler.Sampler;
 
 /**
  * The relative L2 error of u_θ against the reference at time t, over all fields, on a fixed set of
- * uniform random points of the box (the same points at every time, so errors are comparable).
+ * points of the domain drawn by the run's sampler service (the same points at every time, so errors are comparable).
  */
 final class ErrorMeter {
     /** A batch function that writes row-major n×F values. */
@@ -29,17 +29,20 @@ final class ErrorMeter {
     /**
      * @param problem the problem (its box)
      * @param model the model
+     * @param sampler draws the points on the problem's interior
      * @param reference the reference solution
      * @param count the number of points
      * @param seed the seed of the points
      */
-    ErrorMeter(InitialValueProblem problem, Model model, TimeReference reference, int count, long seed) {
+    ErrorMeter(InitialValueProblem problem, Model model, Sampler sampler, TimeReference reference, int count, long seed) {
         this.reference = reference;
         this.n = count;
         this.fields = model.spec().fields().size();
-        this.points = new double[count * problem.lower().length];
-        new BoxSampler(problem.lower(), problem.upper(), new Random(seed)).draw(points, count);
-        this.evaluator = model.evaluator(DerivativeRequest.valuesOnly(problem.lower().length), count);
+        int d = problem.domain().dimension();
+        this.points = new double[count * d];
+        CollocationSampler.drawExactly(sampler, problem.domain(), CollocationSampler.interior(problem.domain()), count, seed,
+                points);
+        this.evaluator = model.evaluator(DerivativeRequest.valuesOnly(d), count);
         this.exact = new double[count * fields];
     }
 

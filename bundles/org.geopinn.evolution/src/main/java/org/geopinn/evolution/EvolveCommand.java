@@ -20,6 +20,7 @@ import org.geopinn.api.evolution.EvolutionSettings;
 import org.geopinn.api.evolution.EvolutionState;
 import org.geopinn.api.evolution.InitialValueProblem;
 import org.geopinn.api.session.Command;
+import org.geopinn.reporting.HeatMaps;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
@@ -121,6 +122,7 @@ public final class EvolveCommand implements Command {
         Path directory = invocation.out != null ? invocation.out : Path.of("runs", "evolve-" + problem.id());
         out.println("evolve " + problem.id() + ": " + problem.description());
         out.println("results in " + directory.toAbsolutePath());
+        HeatMaps.warmUp(); // pictures must still be drawn after SIGINT/SIGTERM has begun the shutdown
         try (Interruption interruption = Interruption.install()) {
             EvolutionResult result = service.evolve(problem, settings, start, e -> print(out, e));
             interruption.writing(); // from here on a signal waits for the files instead of interrupting them

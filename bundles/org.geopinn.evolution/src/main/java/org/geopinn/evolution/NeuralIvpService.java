@@ -16,6 +16,8 @@ import org.geopinn.api.evolution.InitialValueProblem;
 import org.geopinn.api.model.Model;
 import org.geopinn.api.model.ModelFactory;
 import org.geopinn.api.model.ModelSpec;
+import org.geopinn.api.problem.Domain;
+import org.geopinn.api.sampler.Sampler;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
@@ -24,7 +26,8 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
 
 /**
  * The Neural IVP {@link EvolutionService}. Models come from the {@link ModelFactory} services
- * (by the {@code model} setting, default {@code sinusoidal-mlp}); the network is built for the
+ * (by the {@code model} setting, default {@code sinusoidal-mlp}), points from the {@link Sampler}
+ * services (by the {@code sampler} setting, default {@code uniform}); the network is built for the
  * problem's box and fields, normalised inputs, and for {@link BoundaryTreatment#HARD_ZERO}
  * problems the output factor {@code box-zero}.
  */
@@ -32,14 +35,31 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
     "geopinn.description=Neural IVP: integrate network parameters with Nystrom-PCG and adaptive RK23 (Finzi et al., 2023)"})
 public final class NeuralIvpService implements EvolutionService {
     private final List<ModelFactory> factories = new CopyOnWriteArrayList<>();
+    private final List<Sampler> samplers = new CopyOnWriteArrayList<>();
 
-    /** For Declarative Services: model factories arrive as references. */
+    /** For Declarative Services: model factories and samplers arrive as references. */
     public NeuralIvpService() {
     }
 
-    /** @param modelFactories the model factories to use (outside a framework: tests, benchmarks) */
-    public NeuralIvpService(List<ModelFactory> modelFactories) {
+    /**
+     * @param modelFactories the model factories to use (outside a framework: tests, benchmarks)
+     * @param pointSamplers the samplers to use
+     */
+    public NeuralIvpService(List<ModelFactory> modelFactories, List<Sampler> pointSamplers) {
         factories.addAll(modelFactories);
+        samplers.addAll(pointSamplers);
+    }
+
+    /** @param sampler a sampler that appeared */
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void addSampler(Sampler sampler) {
+        samplers.add(sampler);
+    }
+
+    /** @param sampler a sampler that went away */
+    void removeSampler(Sampler sampler) {
+        samplers.remove(sampler);
     }
 
     /** @param factory a model factory that appeared */
@@ -58,7 +78,7 @@ public final class NeuralIvpService implements EvolutionService {
     public EvolutionResult evolve(InitialValueProblem problem, EvolutionSettings settings, EvolutionState start,
             EvolutionListener listener) {
         Model model = model(problem, settings);
-        return new NeuralIvp(problem, model, settings).run(start, listener);
+        return new NeuralIvp(problem, model, sampler(settings), settings).run(start, listener);
     }
 
     /**
@@ -74,18 +94,34 @@ public final class NeuralIvpService implements EvolutionService {
     }
 
     /**
+     * @param settings the settings (the sampler id)
+     * @return the sampler service of that id
+     * @throws GeopinnException naming the samplers present when there is none of that id
+     */
+    Sampler sampler(EvolutionSettings settings) {
+        return samplers.stream().filter(s -> s.id().equals(settings.sampler())).findFirst()
+                .orElseThrow(() -> new GeopinnException("no sampler '" + settings.sampler() + "'; available: "
+                        + samplers.stream().map(Sampler::id).sorted().toList()));
+    }
+
+    /**
      * @param problem the problem
      * @param settings the settings
      * @return the spec of the network evolved for the problem
      */
     static ModelSpec modelSpec(InitialValueProblem problem, EvolutionSettings settings) {
         Map<String, String> options = new HashMap<>();
+        Domain domain = problem.domain();
         if (problem.boundary() == BoundaryTreatment.HARD_ZERO) {
+            if (domain.geometry().isPresent()) {
+                throw new GeopinnException("problem '" + problem.id() + "' asks for zero data built into the network,"
+                        + " which needs a box domain; its domain is a geometry");
+            }
             options.put("output-factor", "box-zero");
         }
         options.putAll(settings.modelOptions());
-        return new ModelSpec(problem.lower(), problem.upper(), problem.vocabulary().fields(), settings.hidden(),
-                settings.activation(), "xavier", false, true, options);
+        return new ModelSpec(domain.lower(), domain.upper(), problem.vocabulary().fields(), settings.hidden(),
+                settings.activation(), "xavier", settings.separateNetworks(), true, options);
     }
 
     @Override

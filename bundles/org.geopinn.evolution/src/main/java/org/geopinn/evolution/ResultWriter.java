@@ -5,10 +5,12 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.ToDoubleFunction;
 import org.geopinn.api.GeopinnException;
 import org.geopinn.api.evolution.EvolutionEvent;
 import org.geopinn.api.evolution.EvolutionResult;
@@ -17,13 +19,20 @@ import org.geopinn.api.evolution.InitialValueProblem;
 import org.geopinn.api.evolution.Snapshot;
 import org.geopinn.api.evolution.TimeReference;
 import org.geopinn.api.model.DerivativeRequest;
+import org.geopinn.api.problem.Domain;
+import org.geopinn.reporting.HeatMaps;
+import org.geopinn.reporting.Json;
+import org.geopinn.reporting.LineChart;
+import org.geopinn.reporting.Vtk;
 
 /**
  * Writes a Neural IVP run into a directory: {@code history.csv} (one line per event),
- * {@code summary.json}, {@code error.png} (relative L2 error against time) and, per snapshot,
+ * {@code summary.json}, {@code error.png} (relative L2 error against time, restarts marked),
+ * {@code solver.png} (CG iterations and PDE residual per step, restarts marked) and, per snapshot,
  * the fields on an 81×81 grid of the (x₁, x₂) plane (other coordinates at the box centre) as
  * {@code snapshot-tT.csv}, {@code snapshot-tT.vtk} (legacy VTK structured points, with the
- * reference and the error when known) and {@code snapshot-tT.png} (network, reference, error).
+ * reference when known) and {@code snapshot-tT.png} (network, reference, error), all through the
+ * shared reporting bundle (XChart pictures, one JSON style).
  */
 final class ResultWriter {
     static final int GRID = 81;
@@ -41,20 +50,59 @@ final class ResultWriter {
         try {
             Files.createDirectories(directory);
             writeHistory(result.events(), directory.resolve("history.csv"));
-            writeSummary(problem, settings, result, directory.resolve("summary.json"));
-            List<EvolutionEvent> errors = result.events().stream()
-                    .filter(e -> e.kind() == EvolutionEvent.Kind.STEP || e.kind() == EvolutionEvent.Kind.FITTED).toList();
-            if (errors.stream().anyMatch(e -> Double.isFinite(e.relativeError()))) {
-                Pictures.logChart(problem.id() + ": relative L2 error against time", "t",
-                        errors.stream().mapToDouble(EvolutionEvent::time).toArray(),
-                        errors.stream().mapToDouble(EvolutionEvent::relativeError).toArray(), directory.resolve("error.png"));
-            }
+            Json.write(summary(problem, settings, result), directory.resolve("summary.json"));
+            errorChart(problem.id(), result.events(), directory.resolve("error.png"));
+            solverChart(problem.id(), result.events(), directory.resolve("solver.png"));
             for (Snapshot s : result.snapshots()) {
                 writeSnapshot(problem, s, directory);
             }
         } catch (IOException e) {
             throw new GeopinnException("cannot write results to " + directory + ": " + e.getMessage(), e);
         }
+    }
+
+    /** The relative L2 error against time (fit, accepted steps, refits), when a reference is known. */
+    static void errorChart(String id, List<EvolutionEvent> events, Path file) {
+        List<EvolutionEvent> errors = events.stream().filter(e -> e.kind() == EvolutionEvent.Kind.STEP
+                || e.kind() == EvolutionEvent.Kind.FITTED).toList();
+        if (errors.stream().noneMatch(e -> Double.isFinite(e.relativeError()))) {
+            return;
+        }
+        LineChart.write(LineChart.Axes.of(id + ": relative L2 error against time", "t", "relative L2 error", true),
+                List.of(LineChart.Series.line("error", times(errors), column(errors, EvolutionEvent::relativeError)),
+                        restarts(events, EvolutionEvent::relativeError, false)), file);
+    }
+
+    /**
+     * CG iterations (the most of a step's solves) and the PDE residual ‖Jθ̇ − L[u]‖/‖L[u]‖ against
+     * time, with the restarts marked: how the conditioning of M(θ) evolves over a long run.
+     */
+    static void solverChart(String id, List<EvolutionEvent> events, Path file) {
+        List<EvolutionEvent> steps = events.stream().filter(e -> e.kind() == EvolutionEvent.Kind.STEP).toList();
+        if (steps.isEmpty()) {
+            return;
+        }
+        double[] cg = steps.stream().mapToDouble(EvolutionEvent::cgIterations).toArray();
+        LineChart.write(new LineChart.Axes(id + ": CG iterations, PDE residual and restarts", "t", "PDE residual", true,
+                "CG iterations (most per step)"),
+                List.of(LineChart.Series.line("PDE residual", times(steps), column(steps, EvolutionEvent::residual)),
+                        new LineChart.Series("CG iterations", times(steps), cg, LineChart.Style.LINE_AND_MARKERS, true),
+                        restarts(events, e -> steps.stream().filter(s -> s.time() <= e.time())
+                                .mapToDouble(EvolutionEvent::cgIterations).reduce((a, b) -> b).orElse(e.cgIterations()), true)),
+                file);
+    }
+
+    private static LineChart.Series restarts(List<EvolutionEvent> events, ToDoubleFunction<EvolutionEvent> height, boolean right) {
+        List<EvolutionEvent> r = events.stream().filter(e -> e.kind() == EvolutionEvent.Kind.RESTARTED).toList();
+        return new LineChart.Series("restart", times(r), column(r, height), LineChart.Style.MARKERS, right);
+    }
+
+    private static double[] times(List<EvolutionEvent> events) {
+        return column(events, EvolutionEvent::time);
+    }
+
+    private static double[] column(List<EvolutionEvent> events, ToDoubleFunction<EvolutionEvent> f) {
+        return events.stream().mapToDouble(f).toArray();
     }
 
     private static void writeHistory(List<EvolutionEvent> events, Path file) throws IOException {
@@ -68,42 +116,32 @@ final class ResultWriter {
         }
     }
 
-    private static void writeSummary(InitialValueProblem problem, EvolutionSettings settings, EvolutionResult result,
-            Path file) throws IOException {
+    /** @return the run summary as the ordered map that {@link Json} writes */
+    static Map<String, Object> summary(InitialValueProblem problem, EvolutionSettings settings, EvolutionResult result) {
         EvolutionEvent last = result.events().get(result.events().size() - 1);
-        StringBuilder b = new StringBuilder("{\n");
-        b.append("  \"problem\": \"").append(problem.id()).append("\",\n");
-        b.append("  \"method\": \"neural-ivp\",\n");
-        b.append("  \"model\": \"").append(settings.model()).append("\",\n");
-        b.append("  \"parameters\": ").append(result.parameterCount()).append(",\n");
-        b.append("  \"seed\": ").append(settings.seed()).append(",\n");
-        b.append("  \"t\": ").append(json(result.finalState().time())).append(",\n");
-        b.append("  \"steps\": ").append(result.finalState().steps()).append(",\n");
-        b.append("  \"restarts\": ").append(result.finalState().restarts()).append(",\n");
-        b.append("  \"seconds\": ").append(json(last.seconds())).append(",\n");
-        b.append("  \"rel_l2\": ").append(json(last.relativeError())).append(",\n");
-        b.append("  \"ended\": \"").append(last.message()).append("\",\n");
-        b.append("  \"settings\": {");
-        List<String> entries = new ArrayList<>();
-        for (Map.Entry<String, Object> e : settings.asMap().entrySet()) {
-            Object v = e.getValue();
-            String text = v instanceof double[] d ? java.util.Arrays.toString(d)
-                    : v instanceof int[] i ? java.util.Arrays.toString(i) : String.valueOf(v);
-            entries.add("\"" + e.getKey() + "\": \"" + text + "\"");
-        }
-        settings.modelOptions().forEach((k, v) -> entries.add("\"model." + k + "\": \"" + v + "\""));
-        b.append(String.join(", ", entries)).append("}\n}\n");
-        Files.writeString(file, b.toString());
-    }
-
-    private static String json(double v) {
-        return Double.isFinite(v) ? Double.toString(v) : "null";
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("problem", problem.id());
+        m.put("method", "neural-ivp");
+        m.put("model", settings.model());
+        m.put("parameters", result.parameterCount());
+        m.put("seed", settings.seed());
+        m.put("t", result.finalState().time());
+        m.put("steps", result.finalState().steps());
+        m.put("restarts", result.finalState().restarts());
+        m.put("seconds", last.seconds());
+        m.put("rel_l2", last.relativeError());
+        m.put("ended", last.message());
+        Map<String, Object> values = new LinkedHashMap<>(settings.asMap());
+        settings.modelOptions().forEach((k, v) -> values.put("model." + k, v));
+        m.put("settings", values);
+        return m;
     }
 
     private static void writeSnapshot(InitialValueProblem problem, Snapshot s, Path directory) throws IOException {
-        int d = problem.lower().length;
-        double[] lo = problem.lower();
-        double[] hi = problem.upper();
+        Domain domain = problem.domain();
+        int d = domain.dimension();
+        double[] lo = domain.lower();
+        double[] hi = domain.upper();
         int n = d >= 2 ? GRID * GRID : GRID;
         double[] points = new double[n * d];
         for (int idx = 0; idx < n; idx++) {
@@ -154,8 +192,8 @@ final class ResultWriter {
         if (d < 2) {
             return;
         }
-        writeVtk(directory.resolve(stem + ".vtk"), s.time(), lo, hi, fields, u, exact, n);
-        List<Pictures.Panel> panels = new ArrayList<>();
+        Map<String, double[]> vtk = new LinkedHashMap<>();
+        List<HeatMaps.Panel> panels = new ArrayList<>();
         for (int q = 0; q < f; q++) {
             double[] mine = new double[n];
             double[] theirs = new double[n];
@@ -169,42 +207,21 @@ final class ResultWriter {
                 amplitude = Math.max(amplitude, Math.max(Math.abs(mine[i]), Math.abs(theirs[i])));
                 worst = Math.max(worst, Math.abs(error[i]));
             }
+            vtk.put(fields.get(q), mine);
             String at = String.format(Locale.ROOT, " at t=%.3f", s.time());
-            panels.add(new Pictures.Panel(fields.get(q) + " (network)" + at, mine, GRID, GRID, -amplitude, amplitude));
+            panels.add(panel(fields.get(q) + " (network)" + at, mine, lo, hi, -amplitude, amplitude));
             if (exact != null) {
-                panels.add(new Pictures.Panel(fields.get(q) + " (reference)", theirs, GRID, GRID, -amplitude, amplitude));
-                panels.add(new Pictures.Panel("network - reference", error, GRID, GRID, -worst, worst));
+                vtk.put(fields.get(q) + "_reference", theirs);
+                panels.add(panel(fields.get(q) + " (reference)", theirs, lo, hi, -amplitude, amplitude));
+                panels.add(panel("network - reference", error, lo, hi, -worst, worst));
             }
         }
-        Pictures.heatMaps(panels, 3, directory.resolve(stem + ".png"));
+        Vtk.structuredPoints(directory.resolve(stem + ".vtk"), "geopinn neural-ivp t=" + s.time(), GRID, GRID,
+                new double[] {lo[0], lo[1]}, new double[] {(hi[0] - lo[0]) / (GRID - 1), (hi[1] - lo[1]) / (GRID - 1)}, vtk);
+        HeatMaps.write(panels, variables.get(0), variables.get(1), directory.resolve(stem + ".png"));
     }
 
-    private static void writeVtk(Path file, double t, double[] lo, double[] hi, List<String> fields, double[] u,
-            double[] exact, int n) throws IOException {
-        int f = fields.size();
-        try (PrintWriter w = new PrintWriter(Files.newBufferedWriter(file))) {
-            w.println("# vtk DataFile Version 3.0");
-            w.println("geopinn neural-ivp t=" + t);
-            w.println("ASCII");
-            w.println("DATASET STRUCTURED_POINTS");
-            w.println("DIMENSIONS " + GRID + " " + GRID + " 1");
-            w.println("ORIGIN " + lo[0] + " " + lo[1] + " 0");
-            w.println("SPACING " + (hi[0] - lo[0]) / (GRID - 1) + " " + (hi[1] - lo[1]) / (GRID - 1) + " 1");
-            w.println("POINT_DATA " + n);
-            for (int q = 0; q < f; q++) {
-                scalars(w, fields.get(q), u, q * n, 1, n);
-                if (exact != null) {
-                    scalars(w, fields.get(q) + "_reference", exact, q, f, n);
-                }
-            }
-        }
-    }
-
-    private static void scalars(PrintWriter w, String name, double[] data, int offset, int stride, int n) {
-        w.println("SCALARS " + name + " double 1");
-        w.println("LOOKUP_TABLE default");
-        for (int i = 0; i < n; i++) {
-            w.println(data[offset + i * stride]);
-        }
+    private static HeatMaps.Panel panel(String title, double[] values, double[] lo, double[] hi, double min, double max) {
+        return new HeatMaps.Panel(title, values, GRID, GRID, lo[0], hi[0], lo[1], hi[1], min, max);
     }
 }

@@ -19,7 +19,12 @@ import org.geopinn.api.model.ModelSpec;
 import org.geopinn.evolution.problems.Advection2d;
 import org.geopinn.evolution.problems.Advection5d;
 import org.geopinn.evolution.problems.Heat2d;
+import org.geopinn.evolution.problems.OrnsteinUhlenbeck10d;
+import org.geopinn.evolution.problems.OrnsteinUhlenbeck20d;
+import org.geopinn.evolution.problems.OrnsteinUhlenbeck2d;
+import org.geopinn.evolution.problems.OrnsteinUhlenbeck5d;
 import org.geopinn.evolution.problems.Wave2d;
+import org.geopinn.evolution.problems.Wave2dModulated;
 import org.geopinn.models.StandardModels;
 
 /**
@@ -28,6 +33,8 @@ import org.geopinn.models.StandardModels;
  * <li>{@code errors OUT [PROBLEM…] [key=value…]}: error against time up to t-end for each problem,
  * written to OUT/errors-PROBLEM.csv (one line per event), and the run's results (snapshots as
  * CSV/VTK/PNG, error.png) to OUT/PROBLEM/;</li>
+ * <li>{@code charts OUT errors-PROBLEM.csv…}: error.png and solver.png of a run's events (also of a
+ * run stopped early) to OUT/PROBLEM-error.png and OUT/PROBLEM-solver.png;</li>
  * <li>{@code cost OUT [key=value…]}: seconds per time-step stage (preconditioner build + CG solve
  * at a fixed iteration count) against the number of parameters, 1e3 to 1e5, to OUT/cost.csv.</li>
  * </ul>
@@ -55,6 +62,12 @@ public final class EvolutionBenchmark {
                 problems.add(args[i]);
             }
         }
+        if (args[0].equals("charts")) {
+            for (int i = 2; i < args.length; i++) {
+                charts(out, Path.of(args[i]));
+            }
+            return;
+        }
         if (args[0].equals("errors")) {
             errors(out, problems.isEmpty() ? List.of("heat2d", "advection2d", "wave2d", "advection5d") : problems, overrides);
         } else {
@@ -68,12 +81,17 @@ public final class EvolutionBenchmark {
             case "advection2d": return new Advection2d();
             case "wave2d": return new Wave2d();
             case "advection5d": return new Advection5d();
+            case "wave2d-modulated": return new Wave2dModulated();
+            case "fokker-planck2d": return new OrnsteinUhlenbeck2d();
+            case "fokker-planck5d": return new OrnsteinUhlenbeck5d();
+            case "fokker-planck10d": return new OrnsteinUhlenbeck10d();
+            case "fokker-planck20d": return new OrnsteinUhlenbeck20d();
             default: throw new IllegalArgumentException("unknown problem " + id);
         }
     }
 
     private static void errors(Path out, List<String> ids, Map<String, String> overrides) throws IOException {
-        NeuralIvpService service = new NeuralIvpService(StandardModels.factories());
+        NeuralIvpService service = TestPoints.service();
         for (String id : ids) {
             InitialValueProblem problem = problem(id);
             EvolutionSettings settings = EvolutionSettings.defaults().with(problem.defaults()).with(overrides);
@@ -95,6 +113,22 @@ public final class EvolutionBenchmark {
                         + r.events().get(r.events().size() - 1).relativeError());
             }
         }
+    }
+
+    private static void charts(Path out, Path csv) throws IOException {
+        List<EvolutionEvent> events = new ArrayList<>();
+        for (String line : Files.readAllLines(csv)) {
+            String[] c = line.split(",");
+            if (c[0].equals("kind")) {
+                continue;
+            }
+            events.add(new EvolutionEvent(EvolutionEvent.Kind.valueOf(c[0]), Integer.parseInt(c[1]), Double.parseDouble(c[2]),
+                    Double.parseDouble(c[3]), Integer.parseInt(c[4]), Double.parseDouble(c[5]), Double.parseDouble(c[6]),
+                    Double.parseDouble(c[7]), Double.parseDouble(c[8]), Integer.parseInt(c[9]), Double.parseDouble(c[10]), ""));
+        }
+        String id = csv.getFileName().toString().replaceFirst("^errors-", "").replaceFirst("\\.csv$", "");
+        ResultWriter.errorChart(id, events, out.resolve(id + "-error.png"));
+        ResultWriter.solverChart(id, events, out.resolve(id + "-solver.png"));
     }
 
     private static void cost(Path out, Map<String, String> overrides) throws IOException {

@@ -14,13 +14,12 @@ import org.geopinn.api.evolution.InitialValueProblem;
 import org.geopinn.evolution.problems.Advection2d;
 import org.geopinn.evolution.problems.Heat2d;
 import org.geopinn.evolution.problems.Wave2d;
-import org.geopinn.models.StandardModels;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The evolve command: a tiny run writes its results and a resumable state; user mistakes get one line and code 2. */
 class EvolveCommandTest {
-    private final NeuralIvpService service = new NeuralIvpService(StandardModels.factories());
+    private final NeuralIvpService service = TestPoints.service();
     private final List<InitialValueProblem> problems = List.of(new Heat2d(), new Advection2d(), new Wave2d());
     private final EvolveCommand command = new EvolveCommand(service, problems);
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();

@@ -18,8 +18,7 @@ class GramSolverTest {
         EvolutionSettings settings = EvolutionSettings.defaults().with(Map.of("hidden", "16,16", "samples", "400"));
         Model model = org.geopinn.models.StandardModels.create("sinusoidal-mlp", NeuralIvpService.modelSpec(problem, settings));
         int n = settings.samples();
-        double[] points = new double[2 * n];
-        new BoxSampler(problem.lower(), problem.upper(), new Random(1)).draw(points, n);
+        double[] points = TestPoints.uniform(problem, n, 1);
         JacobianProducts products = new JacobianProducts(model, n);
         products.linearizeAt(model.initialParameters(3), points, n);
         double[] u = new double[n];

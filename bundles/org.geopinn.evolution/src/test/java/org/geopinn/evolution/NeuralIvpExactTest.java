@@ -39,7 +39,7 @@ class NeuralIvpExactTest {
         };
         SimpleIvp heat = new SimpleIvp("heat-modes", new Vocabulary(List.of("x", "y"), List.of("u")),
                 v -> v.laplacian("u").times(kappa), BoundaryTreatment.NONE, exact);
-        EvolutionResult result = new NeuralIvp(heat, model, EXACT).run(null, null);
+        EvolutionResult result = new NeuralIvp(heat, model, org.geopinn.samplers.Samplers.create("uniform"), EXACT).run(null, null);
 
         assertEquals(1.0, result.finalState().time(), 1e-12);
         double[] theta = result.finalState().parameters();
@@ -69,7 +69,7 @@ class NeuralIvpExactTest {
         };
         SimpleIvp advection = new SimpleIvp("advection-modes", new Vocabulary(List.of("x"), List.of("u")),
                 v -> v.d("u", "x").times(-speed), BoundaryTreatment.NONE, exact);
-        EvolutionResult result = new NeuralIvp(advection, model, EXACT).run(null, null);
+        EvolutionResult result = new NeuralIvp(advection, model, org.geopinn.samplers.Samplers.create("uniform"), EXACT).run(null, null);
         assertTrue(last(result).relativeError() < 1e-5, "final error " + last(result).relativeError());
         long steps = result.events().stream().filter(e -> e.kind() == EvolutionEvent.Kind.STEP).count();
         assertTrue(steps > 5, "the step-size control took " + steps + " steps");

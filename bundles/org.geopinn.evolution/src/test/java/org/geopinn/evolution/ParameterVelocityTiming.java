@@ -18,8 +18,7 @@ record ParameterVelocityTiming(double preconditionerSeconds, double cgSeconds) {
     static ParameterVelocityTiming measure(InitialValueProblem problem, Model model, EvolutionSettings settings,
             int cgIterations, Random random) {
         int n = settings.samples();
-        double[] points = new double[n * problem.lower().length];
-        new BoxSampler(problem.lower(), problem.upper(), random).draw(points, n);
+        double[] points = TestPoints.uniform(problem, n, random.nextLong());
         double[] theta = model.initialParameters(settings.seed());
         JacobianProducts products = new JacobianProducts(model, n);
         products.linearizeAt(theta, points, n);

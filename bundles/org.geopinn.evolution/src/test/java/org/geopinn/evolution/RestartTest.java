@@ -10,7 +10,6 @@ import org.geopinn.api.evolution.EvolutionEvent.Kind;
 import org.geopinn.api.evolution.EvolutionResult;
 import org.geopinn.api.evolution.EvolutionSettings;
 import org.geopinn.evolution.problems.Heat2d;
-import org.geopinn.models.StandardModels;
 import org.junit.jupiter.api.Test;
 
 /** A restart refits a fresh network to the current solution: the error against the reference does not jump. */
@@ -21,7 +20,7 @@ class RestartTest {
                 Map.entry("first-step", "0.005"), Map.entry("samples", "300"), Map.entry("hidden", "12,12"),
                 Map.entry("model.frequencies", "3"), Map.entry("rank", "30"), Map.entry("fit-iterations", "40"),
                 Map.entry("fit-tol", "2e-3"), Map.entry("restart-every", "1"), Map.entry("error-points", "500"), Map.entry("max-step", "0.005")));
-        NeuralIvpService service = new NeuralIvpService(StandardModels.factories());
+        NeuralIvpService service = TestPoints.service();
         EvolutionResult result = service.evolve(new Heat2d(), settings, null, null);
         List<EvolutionEvent> events = result.events();
         int restarts = 0;

@@ -8,6 +8,8 @@ import org.geopinn.api.evolution.InitialValueProblem;
 import org.geopinn.api.evolution.TimeReference;
 import org.geopinn.api.expr.Expr;
 import org.geopinn.api.expr.Vocabulary;
+import org.geopinn.api.problem.Domain;
+import org.geopinn.api.problem.DomainPart;
 
 /** A one-field initial-value problem on [-1,1]^d assembled from parts, for tests. */
 record SimpleIvp(String id, Vocabulary vocabulary, Function<Vocabulary, Expr> rhs, BoundaryTreatment boundary,
@@ -19,17 +21,13 @@ record SimpleIvp(String id, Vocabulary vocabulary, Function<Vocabulary, Expr> rh
     }
 
     @Override
-    public double[] lower() {
-        double[] lo = new double[vocabulary.variables().size()];
+    public Domain domain() {
+        int d = vocabulary.variables().size();
+        double[] lo = new double[d];
+        double[] hi = new double[d];
         java.util.Arrays.fill(lo, -1);
-        return lo;
-    }
-
-    @Override
-    public double[] upper() {
-        double[] hi = new double[vocabulary.variables().size()];
         java.util.Arrays.fill(hi, 1);
-        return hi;
+        return new Domain(vocabulary.variables(), lo, hi, List.of(DomainPart.interior(INTERIOR)));
     }
 
     @Override

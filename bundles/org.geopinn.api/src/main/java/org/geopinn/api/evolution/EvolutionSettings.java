@@ -16,15 +16,20 @@ import org.geopinn.api.GeopinnException;
  * which snapshots are kept [5 evenly spaced up to t-end]</li>
  * <li>{@code rtol}, {@code atol} tolerances of the adaptive Runge–Kutta step on θ [1e-3, rtol/10];
  * {@code first-step} [1e-3]; {@code max-step} [t-end/10]; {@code max-steps} [10000]</li>
- * <li>{@code samples} fresh collocation points per time step [2000]; {@code error-points} fixed points
+ * <li>{@code samples} fresh collocation points per time step [2000], drawn by the {@code sampler}
+ * service of that id [uniform] with a new seed per draw; {@code error-points} fixed points
  * for the error against the reference [4096]; {@code importance} the fraction of each sample set drawn
  * where the solution is large (from a uniform pool, with probability ∝ Σ_f |u_f|), the rest uniform [0]</li>
  * <li>{@code rank} Nyström preconditioner rank ℓ [50]; {@code mu} regularisation μ̃ = mu·λ_max [1e-7];
  * {@code cg-tol} relative CG tolerance [1e-7]; {@code cg-max} CG iteration limit [1000]</li>
  * <li>{@code model} model factory id [sinusoidal-mlp]; {@code hidden} widths [32,32];
- * {@code activation} [swish]; {@code model.KEY} passed to the model as option KEY</li>
+ * {@code activation} [swish]; {@code separate-networks} one network per field (true) or one network
+ * with an output per field (false) [false]; {@code model.KEY} passed to the model as option KEY</li>
  * <li>{@code fit-iterations} Gauss–Newton iterations of the initial fit and of each refit [200];
  * {@code fit-tol} relative RMS misfit at which a fit stops [1e-3]</li>
+ * <li>{@code euler-start} when &gt; 0, the first step, to this time h, is a forward-Euler step in
+ * function space: a fresh network is fitted to u_θ + h·L[u_θ]; this gives fields whose initial data
+ * vanish (the velocity of a wave) a tangent space of their own [0, off]</li>
  * <li>{@code restart-cg} restart (refit a fresh network) after a step needing more CG iterations
  * than this [900]; {@code restart-every} also restart every N accepted steps, 0 for never [0]</li>
  * <li>{@code seed} random seed of initialisation and sampling [0]</li>
@@ -39,6 +44,7 @@ import org.geopinn.api.GeopinnException;
  * @param maxSteps the limit on accepted plus rejected steps
  * @param samples collocation points per step
  * @param errorPoints points on which the error against the reference is measured
+ * @param sampler the id of the {@link org.geopinn.api.sampler.Sampler} service that draws the points
  * @param importance fraction of the samples drawn in proportion to the solution's magnitude, in [0, 1]
  * @param rank the Nyström rank ℓ (0 for plain CG)
  * @param mu the relative regularisation: μ̃ = mu·(largest Nyström eigenvalue)
@@ -46,18 +52,20 @@ import org.geopinn.api.GeopinnException;
  * @param cgMaxIterations the CG iteration limit
  * @param model the model factory id
  * @param hidden hidden layer widths
+ * @param separateNetworks one network per field rather than one network with F outputs
  * @param activation the activation
  * @param modelOptions further model options
  * @param fitIterations Gauss–Newton iterations per fit
  * @param fitTolerance relative RMS misfit at which a fit stops
+ * @param eulerStart the time of the function-space Euler first step, 0 for none
  * @param restartCgIterations CG iterations above which the network is refitted
  * @param restartEvery refit every this many accepted steps; 0 for never
  * @param seed the random seed
  */
 public record EvolutionSettings(double endTime, double[] outputTimes, double rtol, double atol, double firstStep,
-        double maxStep, int maxSteps, int samples, int errorPoints, double importance, int rank, double mu, double cgTolerance,
-        int cgMaxIterations, String model, int[] hidden, String activation, Map<String, String> modelOptions,
-        int fitIterations, double fitTolerance, int restartCgIterations, int restartEvery, long seed) {
+        double maxStep, int maxSteps, int samples, int errorPoints, String sampler, double importance, int rank, double mu, double cgTolerance,
+        int cgMaxIterations, String model, int[] hidden, boolean separateNetworks, String activation, Map<String, String> modelOptions,
+        int fitIterations, double fitTolerance, double eulerStart, int restartCgIterations, int restartEvery, long seed) {
 
     /** Copies arrays and maps. */
     public EvolutionSettings {
@@ -68,8 +76,8 @@ public record EvolutionSettings(double endTime, double[] outputTimes, double rto
 
     /** @return the default settings */
     public static EvolutionSettings defaults() {
-        return new EvolutionSettings(Double.NaN, new double[0], 1e-3, 1e-4, 1e-3, Double.NaN, 10000, 2000, 4096, 0.0, 50,
-                1e-7, 1e-7, 1000, "sinusoidal-mlp", new int[] {32, 32}, "swish", Map.of(), 200, 1e-3, 900, 0, 0L);
+        return new EvolutionSettings(Double.NaN, new double[0], 1e-3, 1e-4, 1e-3, Double.NaN, 10000, 2000, 4096, "uniform", 0.0, 50,
+                1e-7, 1e-7, 1000, "sinusoidal-mlp", new int[] {32, 32}, false, "swish", Map.of(), 200, 1e-3, 0.0, 900, 0, 0L);
     }
 
     @Override
@@ -115,10 +123,12 @@ public record EvolutionSettings(double endTime, double[] outputTimes, double rto
         }
         return new EvolutionSettings((Double) v.get("t-end"), (double[]) v.get("output-times"), (Double) v.get("rtol"),
                 (Double) v.get("atol"), (Double) v.get("first-step"), (Double) v.get("max-step"),
-                (Integer) v.get("max-steps"), (Integer) v.get("samples"), (Integer) v.get("error-points"), (Double) v.get("importance"),
+                (Integer) v.get("max-steps"), (Integer) v.get("samples"), (Integer) v.get("error-points"), (String) v.get("sampler"),
+                (Double) v.get("importance"),
                 (Integer) v.get("rank"), (Double) v.get("mu"), (Double) v.get("cg-tol"), (Integer) v.get("cg-max"),
-                (String) v.get("model"), (int[]) v.get("hidden"), (String) v.get("activation"), options,
-                (Integer) v.get("fit-iterations"), (Double) v.get("fit-tol"), (Integer) v.get("restart-cg"),
+                (String) v.get("model"), (int[]) v.get("hidden"),
+                (Boolean) v.get("separate-networks"), (String) v.get("activation"), options,
+                (Integer) v.get("fit-iterations"), (Double) v.get("fit-tol"), (Double) v.get("euler-start"), (Integer) v.get("restart-cg"),
                 (Integer) v.get("restart-every"), (Long) v.get("seed"));
     }
 
@@ -134,6 +144,7 @@ public record EvolutionSettings(double endTime, double[] outputTimes, double rto
         v.put("max-steps", maxSteps);
         v.put("samples", samples);
         v.put("error-points", errorPoints);
+        v.put("sampler", sampler);
         v.put("importance", importance);
         v.put("rank", rank);
         v.put("mu", mu);
@@ -141,9 +152,11 @@ public record EvolutionSettings(double endTime, double[] outputTimes, double rto
         v.put("cg-max", cgMaxIterations);
         v.put("model", model);
         v.put("hidden", hidden.clone());
+        v.put("separate-networks", separateNetworks);
         v.put("activation", activation);
         v.put("fit-iterations", fitIterations);
         v.put("fit-tol", fitTolerance);
+        v.put("euler-start", eulerStart);
         v.put("restart-cg", restartCgIterations);
         v.put("restart-every", restartEvery);
         v.put("seed", seed);
@@ -165,6 +178,12 @@ public record EvolutionSettings(double endTime, double[] outputTimes, double rto
                     throw new GeopinnException("evolution setting " + key + " must be an integer >= 0, got '" + text + "'");
                 }
                 return i;
+            }
+            if (current instanceof Boolean) {
+                if (!text.equals("true") && !text.equals("false")) {
+                    throw new GeopinnException("evolution setting " + key + " is true or false, got '" + text + "'");
+                }
+                return Boolean.parseBoolean(text);
             }
             if (current instanceof Long) {
                 return Long.parseLong(text);

@@ -5,9 +5,10 @@ import java.util.Map;
 import java.util.Optional;
 import org.geopinn.api.expr.Expr;
 import org.geopinn.api.expr.Vocabulary;
+import org.geopinn.api.problem.Domain;
 
 /**
- * An initial-value problem ∂u_f/∂t = L_f[u] (f = 1..F) on a box in the spatial variables, with
+ * An initial-value problem ∂u_f/∂t = L_f[u] (f = 1..F) on a spatial {@link Domain}, with
  * initial data and a boundary treatment. Provided as a service with the {@code geopinn.id}
  * property equal to {@link #id()}; the {@code evolve} command finds problems by that id.
  *
@@ -18,6 +19,9 @@ import org.geopinn.api.expr.Vocabulary;
  */
 @org.osgi.annotation.versioning.ConsumerType
 public interface InitialValueProblem {
+    /** The name of the domain part where the PDE holds and the points are drawn. */
+    String INTERIOR = "interior";
+
     /** @return the short id, e.g. {@code heat2d} */
     String id();
 
@@ -27,11 +31,15 @@ public interface InitialValueProblem {
     /** @return the spatial variables and the fields */
     Vocabulary vocabulary();
 
-    /** @return the lower corner of the spatial box, one bound per variable */
-    double[] lower();
-
-    /** @return the upper corner of the spatial box */
-    double[] upper();
+    /**
+     * The spatial region, as the {@link org.geopinn.api.problem.Problem problems} of space-time
+     * training declare theirs: variables in the order of the vocabulary's spatial variables and an
+     * interior part named {@value #INTERIOR}, where the collocation points of every time step are
+     * drawn by a {@link org.geopinn.api.sampler.Sampler Sampler} service.
+     *
+     * @return the domain
+     */
+    Domain domain();
 
     /** @return one right-hand side L_f per field, in field order */
     List<Expr> rightHandSides();

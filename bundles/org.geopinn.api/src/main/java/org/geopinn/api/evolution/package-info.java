@@ -2,8 +2,9 @@
  * Time evolution of initial-value PDEs u_t = L[u] by integrating a network's parameters
  * (Neural IVP, Finzi et al. (2023)): the problem declaration ({@link org.geopinn.api.evolution.InitialValueProblem},
  * a plugin contract), the solver service ({@link org.geopinn.api.evolution.EvolutionService}), its
- * settings, progress events and resumable state.
+ * settings, progress events and resumable state. 2.0.0: problems declare a {@link org.geopinn.api.problem.Domain}
+ * instead of box corners, and the settings name the {@code sampler} service of the time steps' points.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.0.0")
+@org.osgi.annotation.versioning.Version("2.0.0")
 package org.geopinn.api.evolution;

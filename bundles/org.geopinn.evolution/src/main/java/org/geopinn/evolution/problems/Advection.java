@@ -1,7 +1,6 @@
 package org.geopinn.evolution.problems;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -10,6 +9,7 @@ import org.geopinn.api.evolution.InitialValueProblem;
 import org.geopinn.api.evolution.TimeReference;
 import org.geopinn.api.expr.Expr;
 import org.geopinn.api.expr.Vocabulary;
+import org.geopinn.api.problem.Domain;
 
 /**
  * Constant-velocity advection u_t = −a·∇u on [−1,1]^d of a Gaussian pulse, exact solution
@@ -26,6 +26,7 @@ abstract class Advection implements InitialValueProblem {
     private final double[] velocity;
     private final double sigma;
     private final Vocabulary vocabulary;
+    private final Domain domain;
     private final BoundaryTreatment boundary;
 
     /**
@@ -48,6 +49,7 @@ abstract class Advection implements InitialValueProblem {
             variables.add(start.length <= 3 ? new String[] {"x", "y", "z"}[j] : "x" + (j + 1));
         }
         this.vocabulary = new Vocabulary(variables, List.of("u"));
+        this.domain = Boxes.cube(variables, -1, 1);
     }
 
     @Override
@@ -66,17 +68,8 @@ abstract class Advection implements InitialValueProblem {
     }
 
     @Override
-    public double[] lower() {
-        double[] lo = new double[start.length];
-        Arrays.fill(lo, -1);
-        return lo;
-    }
-
-    @Override
-    public double[] upper() {
-        double[] hi = new double[start.length];
-        Arrays.fill(hi, 1);
-        return hi;
+    public Domain domain() {
+        return domain;
     }
 
     @Override

@@ -8,6 +8,7 @@ import org.geopinn.api.evolution.InitialValueProblem;
 import org.geopinn.api.evolution.TimeReference;
 import org.geopinn.api.expr.Expr;
 import org.geopinn.api.expr.Vocabulary;
+import org.geopinn.api.problem.Domain;
 import org.osgi.service.component.annotations.Component;
 
 /**
@@ -21,6 +22,7 @@ public final class Heat2d implements InitialValueProblem {
     static final double KAPPA = 0.05;
     static final double SIGMA = 0.1;
     private final Vocabulary vocabulary = new Vocabulary(List.of("x", "y"), List.of("u"));
+    private final Domain domain = Boxes.cube(vocabulary.variables(), -1, 1);
 
     @Override
     public String id() {
@@ -38,13 +40,8 @@ public final class Heat2d implements InitialValueProblem {
     }
 
     @Override
-    public double[] lower() {
-        return new double[] {-1, -1};
-    }
-
-    @Override
-    public double[] upper() {
-        return new double[] {1, 1};
+    public Domain domain() {
+        return domain;
     }
 
     @Override

@@ -1,145 +1,20 @@
 package org.geopinn.evolution.problems;
 
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import org.geopinn.api.evolution.BoundaryTreatment;
 import org.geopinn.api.evolution.InitialValueProblem;
-import org.geopinn.api.evolution.TimeReference;
-import org.geopinn.api.expr.Expr;
-import org.geopinn.api.expr.Vocabulary;
 import org.osgi.service.component.annotations.Component;
 
-/**
- * 2-D wave u_tt = c²Δu (c = 0.5) on [−1,1]² with zero Dirichlet data, as the first-order system
- * u_t = v, v_t = c²Δu, from u = the Gaussian of {@link Heat2d} (σ = 0.1) and v = 0. Reference: the
- * sine series u = Σ a_k a_l cos(ω_kl t) S_k(x) S_l(y), v = −Σ a_k a_l ω_kl sin(ω_kl t) S_k S_l,
- * S_k(x) = sin(kπ(x+1)/2), ω_kl = c(π/2)√(k² + l²), with a_k = ∫ G S_k by a
- * {@value #QUADRATURE}-point midpoint rule (spectrally accurate for this smooth odd-periodic
- * integrand) and k ≤ {@value #MODES} (the dropped coefficients are below 1e-20).
- */
+/** The {@link Wave} from the Gaussian of {@link Heat2d} (σ = 0.1, zero at ±1 by images). */
 @Component(service = InitialValueProblem.class, property = {"geopinn.id=wave2d",
     "geopinn.description=2-D wave u_tt = 0.25 Lap u as u_t = v, v_t = 0.25 Lap u on [-1,1]^2, u = v = 0 on the boundary (sine-series reference)"})
-public final class Wave2d implements InitialValueProblem {
-    static final double SPEED = 0.5;
-    static final int MODES = 64;
-    static final int QUADRATURE = 4096;
-    private final Vocabulary vocabulary = new Vocabulary(List.of("x", "y"), List.of("u", "v"));
-    private final double[] coefficients = sineCoefficients();
-
-    @Override
-    public String id() {
-        return "wave2d";
+public final class Wave2d extends Wave {
+    /** The problem. */
+    public Wave2d() {
+        super("wave2d", "2-D wave u_tt = 0.25 Lap u as u_t = v, v_t = 0.25 Lap u on [-1,1]^2, u = v = 0 on the boundary"
+                + " (sine-series reference)");
     }
 
     @Override
-    public String description() {
-        return "2-D wave u_tt = 0.25 Lap u as u_t = v, v_t = 0.25 Lap u on [-1,1]^2, u = v = 0 on the boundary (sine-series reference)";
-    }
-
-    @Override
-    public Vocabulary vocabulary() {
-        return vocabulary;
-    }
-
-    @Override
-    public double[] lower() {
-        return new double[] {-1, -1};
-    }
-
-    @Override
-    public double[] upper() {
-        return new double[] {1, 1};
-    }
-
-    @Override
-    public List<Expr> rightHandSides() {
-        return List.of(vocabulary.field("v"), vocabulary.laplacian("u").times(SPEED * SPEED));
-    }
-
-    @Override
-    public void initialValue(double[] points, int n, double[] out) {
-        for (int i = 0; i < n; i++) {
-            out[2 * i] = GaussianPulse.dirichlet(points[2 * i], Heat2d.SIGMA)
-                    * GaussianPulse.dirichlet(points[2 * i + 1], Heat2d.SIGMA);
-            out[2 * i + 1] = 0;
-        }
-    }
-
-    @Override
-    public BoundaryTreatment boundary() {
-        return BoundaryTreatment.HARD_ZERO;
-    }
-
-    @Override
-    public Optional<TimeReference> reference() {
-        return Optional.of(this::series);
-    }
-
-    @Override
-    public Map<String, String> defaults() {
-        return Map.of("t-end", "1");
-    }
-
-    private void series(double t, double[] points, int n, double[] out) {
-        // Only odd modes are non-zero: tabulate their time factors once per call.
-        int m = (MODES + 1) / 2;
-        double[] cosines = new double[m * m];
-        double[] sines = new double[m * m];
-        for (int k = 0; k < m; k++) {
-            for (int l = 0; l < m; l++) {
-                double kk = 2 * k + 1.0;
-                double ll = 2 * l + 1.0;
-                double omega = SPEED * 0.5 * Math.PI * Math.sqrt(kk * kk + ll * ll);
-                double a = coefficients[2 * k] * coefficients[2 * l];
-                cosines[k * m + l] = a * Math.cos(omega * t);
-                sines[k * m + l] = -a * omega * Math.sin(omega * t);
-            }
-        }
-        double[] sx = new double[MODES];
-        double[] sy = new double[MODES];
-        for (int i = 0; i < n; i++) {
-            modes(points[2 * i], sx);
-            modes(points[2 * i + 1], sy);
-            double u = 0;
-            double v = 0;
-            for (int k = 0; k < m; k++) {
-                double cu = 0;
-                double cv = 0;
-                for (int l = 0; l < m; l++) {
-                    cu += cosines[k * m + l] * sy[2 * l];
-                    cv += sines[k * m + l] * sy[2 * l];
-                }
-                u += sx[2 * k] * cu;
-                v += sx[2 * k] * cv;
-            }
-            out[2 * i] = u;
-            out[2 * i + 1] = v;
-        }
-    }
-
-    private static void modes(double x, double[] s) {
-        for (int k = 0; k < s.length; k++) {
-            s[k] = Math.sin((k + 1) * Math.PI * (x + 1) / 2);
-        }
-    }
-
-    /** a_k = ∫_{−1}^{1} G(x) S_k(x) dx (‖S_k‖ = 1); even k vanish by symmetry and are set to exactly 0. */
-    private static double[] sineCoefficients() {
-        double[] a = new double[MODES];
-        double[] s = new double[MODES];
-        double h = 2.0 / QUADRATURE;
-        for (int q = 0; q < QUADRATURE; q++) {
-            double x = -1 + (q + 0.5) * h;
-            double g = GaussianPulse.dirichlet(x, Heat2d.SIGMA);
-            modes(x, s);
-            for (int k = 0; k < MODES; k++) {
-                a[k] += h * g * s[k];
-            }
-        }
-        for (int k = 1; k < MODES; k += 2) {
-            a[k] = 0;
-        }
-        return a;
+    double profile(double x) {
+        return GaussianPulse.dirichlet(x, Heat2d.SIGMA);
     }
 }
