@@ -29,6 +29,39 @@ class ActivationTest {
     }
 
     @Test
+    void tanhWithinFourUlpOfTheLibraryEverywhere() {
+        java.util.Random random = new java.util.Random(7);
+        for (double scale : new double[] {1e-12, 1e-8, 1e-5, 0.01, 0.3, 0.55, 1, 3, 10, 25, 1e3}) {
+            for (int i = 0; i < 20_000; i++) {
+                double x = random.nextGaussian() * scale;
+                double expected = Math.tanh(x);
+                assertEquals(expected, Activation.tanh(x), 4 * Math.ulp(expected), "tanh at " + x);
+            }
+        }
+        assertEquals(0x1p-27, Activation.tanh(0x1p-27), Math.ulp(0x1p-27));
+        assertEquals(Double.doubleToLongBits(-0.0), Double.doubleToLongBits(Activation.tanh(-0.0)));
+        assertEquals(-1.0, Activation.tanh(Double.NEGATIVE_INFINITY));
+        assertEquals(1.0, Activation.tanh(22.5));
+        assertEquals(Double.NaN, Activation.tanh(Double.NaN));
+    }
+
+    @Test
+    void tanhLowOrdersAgreeWithTheGeneralOrder() {
+        double[] z = {-3.1, -0.7, -1e-9, 0.0, 0.4, 1.9, 25.0};
+        double[][] all = new double[7][z.length];
+        Activation.TANH.derivatives(z, z.length, 6, all);
+        for (int order = 0; order <= 3; order++) {
+            double[][] out = new double[order + 1][z.length];
+            Activation.TANH.derivatives(z, z.length, order, out);
+            for (int k = 0; k <= order; k++) {
+                for (int e = 0; e < z.length; e++) {
+                    assertEquals(all[k][e], out[k][e], 0.0, "order " + k + " of " + order + " at " + z[e]);
+                }
+            }
+        }
+    }
+
+    @Test
     void namesAndAliases() {
         assertEquals(Activation.SWISH, Activation.byName("SiLU"));
         assertEquals(Activation.TANH, Activation.byName(" tanh "));

@@ -11,11 +11,11 @@ public @interface NativeKernelsConfig {
     boolean enabled() default true;
 
     /** @return threads of the matrix products; 0 = one per available processor */
-    @AttributeDefinition(description = "OpenBLAS threads for the matrix products (GEMM, SYRK, back-transformations); 0 = one per available processor", min = "0", max = "256")
+    @AttributeDefinition(description = "OpenBLAS threads for the matrix products (GEMM, SYRK); 0 = one per available processor", min = "0", max = "256")
     int threads() default 0;
 
     /** @return threads of the reductions and factorizations */
-    @AttributeDefinition(description = "OpenBLAS threads inside the LAPACK reductions and factorizations (tridiagonal reduction, QR, SVD, Cholesky); "
+    @AttributeDefinition(description = "OpenBLAS threads inside the LAPACK reductions and factorizations (tridiagonal reduction, back-transformation of the kept eigenvectors, QR, SVD, Cholesky); "
             + "their many level-2 steps each synchronise the threads, which spin while they wait", min = "1", max = "256")
     int factorization_threads() default 1;
 }

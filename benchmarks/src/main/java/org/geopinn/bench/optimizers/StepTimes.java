@@ -1,0 +1,98 @@
+package org.geopinn.bench.optimizers;
+
+import java.lang.management.ManagementFactory;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import org.geopinn.api.operator.LossScaling;
+import org.geopinn.api.operator.ResidualSystem;
+import org.geopinn.api.optimizer.Optimizer;
+import org.geopinn.api.optimizer.StepResult;
+import org.geopinn.kernels.openblas.NativeKernelsComponent;
+import org.geopinn.linalg.Kernels;
+import org.geopinn.optimizer.adam.AdamFactory;
+import org.geopinn.optimizer.anagram.AnagramFactory;
+import org.geopinn.optimizer.engd.EngdFactory;
+import org.geopinn.optimizer.lm.LmFactory;
+
+/**
+ * Step times of Adam, ANaGRAM (Gram route, relative cut-off: the PyTorch peer's eigh route), ENGD and
+ * {@code lm} on 2-D Laplace, MLP [2,64,64,64,1] tanh (P = 8577), 900 + 120 points, with the kernels
+ * {@code DenseKernels.preferred()} gives (native when the library loads). The optimizers take their
+ * steps round-robin, each from its own copy of the same Xavier start (random seed 0), so all see the
+ * same load: after the warm-up steps every optimizer's steps are timed one by one. Wall clock and
+ * process CPU time (all threads), minimum and median, and the load average at the start and the end.
+ *
+ * <pre>java -Xmx4g -cp benchmarks/target/benchmarks.jar org.geopinn.bench.optimizers.StepTimes [steps] [warm-up] [optimizers]</pre>
+ *
+ * Defaults: 8 timed steps, 3 warm-up steps, {@code adam,anagram,engd,lm}; Adam's steps are timed in
+ * batches of 20 (per-step figures), the others one by one.
+ */
+public final class StepTimes {
+    private static final com.sun.management.OperatingSystemMXBean OS =
+            (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+    private static final int ADAM_BATCH = 20;
+
+    private StepTimes() {
+    }
+
+    private static Optimizer create(String id) {
+        return switch (id) {
+            case "adam" -> new AdamFactory().create(Map.of("lr", 1e-3));
+            case "anagram" -> new AnagramFactory().create(Map.of("cutoff", "relative", "factorization", "gram"));
+            case "engd" -> new EngdFactory().create(Map.of());
+            case "lm" -> new LmFactory().create(Map.of());
+            default -> throw new IllegalArgumentException("unknown optimizer " + id + "; known: adam, anagram, engd, lm");
+        };
+    }
+
+    /** @param args optional: timed steps, warm-up steps, comma-separated optimizers */
+    public static void main(String[] args) {
+        int steps = args.length > 0 ? Integer.parseInt(args[0]) : 8;
+        int warmup = args.length > 1 ? Integer.parseInt(args[1]) : 3;
+        String[] ids = (args.length > 2 ? args[2] : "adam,anagram,engd,lm").split(",");
+        String failure = NativeKernelsComponent.offerOutsideFramework(0);
+        PinnCase c = PinnCase.laplace(new int[] {64, 64, 64}, 0, LossScaling.SUM);
+        ResidualSystem sys = c.system;
+        System.out.printf(Locale.ROOT, "# step times, P = %d, S = %d, %d processors, load average %.2f, kernels: %s%n",
+                sys.parameterCount(), sys.residualCount(), Runtime.getRuntime().availableProcessors(), OS.getSystemLoadAverage(),
+                failure == null ? Kernels.describe() : failure);
+        Map<String, Optimizer> optimizers = new LinkedHashMap<>();
+        Map<String, double[]> thetas = new LinkedHashMap<>();
+        Map<String, double[][]> samples = new LinkedHashMap<>();
+        Map<String, String> last = new LinkedHashMap<>();
+        for (String id : ids) {
+            optimizers.put(id, create(id));
+            thetas.put(id, c.theta0.clone());
+            samples.put(id, new double[2][steps]);
+        }
+        for (int r = -warmup; r < steps; r++) {
+            for (String id : ids) {
+                Optimizer o = optimizers.get(id);
+                double[] theta = thetas.get(id);
+                int batch = id.equals("adam") ? ADAM_BATCH : 1;
+                StepResult result = null;
+                long c0 = OS.getProcessCpuTime();
+                long t0 = System.nanoTime();
+                for (int b = 0; b < batch; b++) {
+                    result = o.step(sys, theta);
+                }
+                double wall = (System.nanoTime() - t0) * 1e-9 / batch;
+                double cpu = (OS.getProcessCpuTime() - c0) * 1e-9 / batch;
+                if (r >= 0) {
+                    samples.get(id)[0][r] = wall;
+                    samples.get(id)[1][r] = cpu;
+                }
+                last.put(id, String.format(Locale.ROOT, "loss %.4e, %d evaluations, %s", result.lossAfter(), result.evaluations(),
+                        result.detail()));
+            }
+        }
+        for (String id : ids) {
+            double[][] s = samples.get(id);
+            System.out.printf(Locale.ROOT, "%-8s wall min %8.4f s  median %8.4f s   cpu min %8.4f s  median %8.4f s   (last step: %s)%n", id,
+                    KernelsStepTiming.min(s[0]), KernelsStepTiming.median(s[0]), KernelsStepTiming.min(s[1]),
+                    KernelsStepTiming.median(s[1]), last.get(id));
+        }
+        System.out.printf(Locale.ROOT, "# load average at the end %.2f%n", OS.getSystemLoadAverage());
+    }
+}
