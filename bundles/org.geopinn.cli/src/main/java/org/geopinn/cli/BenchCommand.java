@@ -258,7 +258,7 @@ final class BenchCommand {
                         err.println("        skipped: " + SolveCommand.oneLine(ex.getMessage()));
                     }
                     // written after every run, so a suite stopped half-way keeps what it measured
-                    writeTables(suite, budgetOverride, seeds, command, runs);
+                    writeTables(suite, budgetOverride, seeds, command, runs, stopAt);
                 }
             }
         }
@@ -394,9 +394,9 @@ final class BenchCommand {
         return at;
     }
 
-    private void writeTables(Suite suite, Double budgetOverride, int seeds, String command, List<Run> runs) {
+    private void writeTables(Suite suite, Double budgetOverride, int seeds, String command, List<Run> runs, double stopAt) {
         writeCsv(suite, runs, services.home().resolve("docs").resolve("benchmarks-" + suite.name() + ".csv"));
-        writeMarkdown(suite, budgetOverride, seeds, command, runs, services.home().resolve("docs").resolve("BENCHMARKS.md"));
+        writeMarkdown(suite, budgetOverride, seeds, command, runs, stopAt, services.home().resolve("docs").resolve("BENCHMARKS.md"));
     }
 
     private static void writeCsv(Suite suite, List<Run> runs, Path file) {
@@ -430,6 +430,18 @@ final class BenchCommand {
      * within the time (at least half the runs do).
      */
     static String verdict(List<Run> runs, int target, Target t) {
+        return verdict(runs, target, t, 0);
+    }
+
+    /**
+     * The verdict on one target when the runs ended at the error {@code stopAt} ({@code --stop-at};
+     * 0 when they did not): a target below it was not measured, whatever the runs reached.
+     */
+    static String verdict(List<Run> runs, int target, Target t, double stopAt) {
+        if (stopAt > t.error()) {
+            return String.format(Locale.ROOT, "≤ %s in %s s: not measured (the runs stopped at ≤ %s)", sci(t.error()), fmt(t.seconds()),
+                    sci(stopAt));
+        }
         double[] times = runs.stream().mapToDouble(r -> Double.isNaN(r.reached()[target]) ? Double.POSITIVE_INFINITY : r.reached()[target])
                 .sorted().toArray();
         long within = Arrays.stream(times).filter(x -> x <= t.seconds()).count();
@@ -439,7 +451,7 @@ final class BenchCommand {
                 when, median <= t.seconds() ? "met" : "missed");
     }
 
-    private void writeMarkdown(Suite suite, Double budgetOverride, int seeds, String command, List<Run> runs, Path file) {
+    private void writeMarkdown(Suite suite, Double budgetOverride, int seeds, String command, List<Run> runs, double stopAt, Path file) {
         StringBuilder s = new StringBuilder();
         s.append("<!-- suite:").append(suite.name()).append(" -->\n");
         s.append("## Suite `").append(suite.name()).append("`: ").append(suite.purpose()).append("\n\n");
@@ -465,7 +477,7 @@ final class BenchCommand {
             Double pub = PUBLISHED.getOrDefault(first.problem(), Map.of()).get(first.optimizer().replaceFirst("[:(].*", ""));
             List<String> verdicts = new ArrayList<>();
             for (int i = 0; i < e.targets().size(); i++) {
-                verdicts.add(verdict(list, i, e.targets().get(i)));
+                verdicts.add(verdict(list, i, e.targets().get(i), stopAt));
             }
             s.append("| ").append(first.label()).append(" | ").append(first.optimizer()).append(" | ")
                     .append(limit(e, budgetOverride != null ? budgetOverride : e.budget())).append(" | ").append(list.size())

@@ -17,11 +17,12 @@ import org.geopinn.api.problem.CoefficientModel;
 import org.geopinn.api.problem.Problem;
 import org.geopinn.api.session.OptimizerStage;
 import org.geopinn.api.session.ProblemConfiguration;
-import org.geopinn.api.session.TrainingEvent;
 import org.geopinn.api.session.ResultExporter;
 import org.geopinn.api.session.Session;
+import org.geopinn.api.session.TrainingEvent;
 import org.geopinn.api.solution.TrainedSolution;
 import org.geopinn.models.ParameterFile;
+import org.geopinn.reporting.Json;
 
 /**
  * Writes a results directory: parameters, optimizer state, history, run settings, VTK, pictures,

@@ -62,6 +62,9 @@ class BenchTargetsTest {
         List<Run> late = List.of(run(2), run(11), run(Double.NaN));
         assertTrue(BenchCommand.verdict(late, 0, t).endsWith("**missed**"), BenchCommand.verdict(late, 0, t));
         assertTrue(BenchCommand.verdict(late, 0, t).contains("1 of 3, median 11.0 s"));
+        assertTrue(BenchCommand.verdict(three, 0, t, 1e-5).contains("not measured (the runs stopped at ≤ 1.00e-05)"),
+                "a target below the error the runs stopped at says nothing: " + BenchCommand.verdict(three, 0, t, 1e-5));
+        assertTrue(BenchCommand.verdict(three, 0, t, 1e-6).endsWith("**met**"), "a run stopped at the target still counts");
     }
 
     @Test

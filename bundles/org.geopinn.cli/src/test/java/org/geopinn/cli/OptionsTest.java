@@ -32,7 +32,7 @@ class OptionsTest {
     @Test
     void badInputIsOneClearLine() {
         assertEquals("unknown option --stepz; options are --activation, --config, --diagnostic-every, --diagnostics, --engine, "
-                + "--error-every, --hidden, --initialization, --model, --optimizer, --out, --points, --problem-config, --quiet, --resample-every, "
+                + "--error-every, --hidden, --initialization, --lost-service-wait, --model, --optimizer, --out, --points, --problem-config, --quiet, --resample-every, "
                 + "--resume, --sampler, --scaling, --seed, --separate-networks, --steps, --time-budget, --time-marching, --unknown, --weighting",
                 assertThrows(GeopinnException.class, () -> parse("--stepz", "3")).getMessage());
         assertEquals("--steps needs a value", assertThrows(GeopinnException.class, () -> parse("--steps")).getMessage());

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import org.geopinn.api.GeopinnException;
 import org.geopinn.api.session.TrainingEvent;
+import org.geopinn.reporting.Json;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
