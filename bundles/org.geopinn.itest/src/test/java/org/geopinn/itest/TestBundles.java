@@ -24,15 +24,9 @@ final class TestBundles {
      * activation (immediate, so SCR activates it as soon as the bundle starts).
      */
     static void explodingPlugin(Path jar) throws IOException {
-        Manifest m = new Manifest();
-        Attributes a = m.getMainAttributes();
-        a.put(Attributes.Name.MANIFEST_VERSION, "1.0");
-        a.putValue("Bundle-ManifestVersion", "2");
-        a.putValue("Bundle-SymbolicName", "org.geopinn.itest.exploding");
-        a.putValue("Bundle-Version", "1.0.0");
-        a.putValue("Import-Package", "org.geopinn.api;version=\"[1.0,2)\",org.geopinn.api.expr;version=\"[1.0,2)\","
+        Manifest m = bundleManifest("org.geopinn.itest.exploding", "org.geopinn.api;version=\"[1.0,2)\",org.geopinn.api.expr;version=\"[1.0,2)\","
                 + "org.geopinn.api.problem;version=\"[1.0,2)\"");
-        a.putValue("Service-Component", "OSGI-INF/exploding.xml");
+        m.getMainAttributes().putValue("Service-Component", "OSGI-INF/exploding.xml");
         String cls = ExplodingProblem.class.getName().replace('.', '/') + ".class";
         String xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
                 + "<scr:component xmlns:scr=\"http://www.osgi.org/xmlns/scr/v1.3.0\" name=\"exploding\" immediate=\"true\" activate=\"activate\">\n"
@@ -56,14 +50,8 @@ final class TestBundles {
      * {@link ProblemsStopper#TRIGGER} appears in the Geopinn home.
      */
     static void problemsStopperPlugin(Path jar) throws IOException {
-        Manifest m = new Manifest();
-        Attributes a = m.getMainAttributes();
-        a.put(Attributes.Name.MANIFEST_VERSION, "1.0");
-        a.putValue("Bundle-ManifestVersion", "2");
-        a.putValue("Bundle-SymbolicName", "org.geopinn.itest.stopper");
-        a.putValue("Bundle-Version", "1.0.0");
-        a.putValue("Import-Package", "org.osgi.framework;version=\"[1.8,2)\"");
-        a.putValue("Bundle-Activator", ProblemsStopper.class.getName());
+        Manifest m = bundleManifest("org.geopinn.itest.stopper", "org.osgi.framework;version=\"[1.8,2)\"");
+        m.getMainAttributes().putValue("Bundle-Activator", ProblemsStopper.class.getName());
         String cls = ProblemsStopper.class.getName().replace('.', '/') + ".class";
         Path tmp = outside(jar);
         try (OutputStream out = Files.newOutputStream(tmp); JarOutputStream j = new JarOutputStream(out, m);
@@ -72,6 +60,18 @@ final class TestBundles {
             classBytes.transferTo(j);
         }
         moveInto(tmp, jar);
+    }
+
+    /** @return the main headers of a test bundle at version 1.0.0 with its imports */
+    private static Manifest bundleManifest(String symbolicName, String imports) {
+        Manifest m = new Manifest();
+        Attributes a = m.getMainAttributes();
+        a.put(Attributes.Name.MANIFEST_VERSION, "1.0");
+        a.putValue("Bundle-ManifestVersion", "2");
+        a.putValue("Bundle-SymbolicName", symbolicName);
+        a.putValue("Bundle-Version", "1.0.0");
+        a.putValue("Import-Package", imports);
+        return m;
     }
 
     /** A jar without any OSGi header: not a bundle. */
@@ -92,13 +92,7 @@ final class TestBundles {
      * @param jar where to write it
      */
     static void unresolvablePlugin(Path jar) throws IOException {
-        Manifest m = new Manifest();
-        Attributes a = m.getMainAttributes();
-        a.put(Attributes.Name.MANIFEST_VERSION, "1.0");
-        a.putValue("Bundle-ManifestVersion", "2");
-        a.putValue("Bundle-SymbolicName", "org.geopinn.itest.unresolvable");
-        a.putValue("Bundle-Version", "1.0.0");
-        a.putValue("Import-Package", "org.example.nowhere");
+        Manifest m = bundleManifest("org.geopinn.itest.unresolvable", "org.example.nowhere");
         Path tmp = outside(jar);
         try (OutputStream out = Files.newOutputStream(tmp); JarOutputStream j = new JarOutputStream(out, m)) {
             j.putNextEntry(new JarEntry("readme.txt"));
