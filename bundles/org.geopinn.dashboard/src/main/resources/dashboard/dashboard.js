@@ -55,30 +55,42 @@
     }
   }
 
+  // The list is updated in place: a session's link stays the same element while its step count
+  // changes several times a second, so a click on it is never lost to a redraw.
   function renderSessions(list) {
     const ul = $('sessions');
-    ul.textContent = '';
+    const ids = new Set(list.map((s) => 'item-' + s.id));
+    for (const li of Array.from(ul.children)) {
+      if (!ids.has(li.id)) {
+        li.remove();
+      }
+    }
     if (list.length === 0) {
       const li = document.createElement('li');
+      li.id = 'item-none';
       li.className = 'muted';
       li.textContent = 'none yet';
       ul.appendChild(li);
     }
     for (const s of list) {
-      const li = document.createElement('li');
-      const a = document.createElement('a');
-      a.href = '#' + encodeURIComponent(s.id);
-      a.id = 'session-' + s.id;
-      a.textContent = s.id + ' ' + s.problem;
-      if (s.id === selected) {
-        a.className = 'selected';
+      let li = document.getElementById('item-' + s.id);
+      if (!li) {
+        li = document.createElement('li');
+        li.id = 'item-' + s.id;
+        const a = document.createElement('a');
+        a.href = '#' + encodeURIComponent(s.id);
+        a.id = 'session-' + s.id;
+        a.textContent = s.id + ' ' + s.problem;
+        const note = document.createElement('span');
+        li.appendChild(a);
+        li.appendChild(note);
+        ul.appendChild(li);
       }
-      const note = document.createElement('span');
+      const a = li.firstChild;
+      a.className = s.id === selected ? 'selected' : '';
+      const note = li.lastChild;
       note.className = 'muted state-' + s.state;
       note.textContent = ' ' + s.state.toLowerCase() + ', step ' + s.step;
-      li.appendChild(a);
-      li.appendChild(note);
-      ul.appendChild(li);
     }
   }
 

@@ -91,7 +91,19 @@ class DashboardBrowserTest {
 
     private static <T> T waitFor(java.util.function.Function<WebDriver, T> condition) {
         // the session list is redrawn as steps go by: an element found a moment ago may be gone
-        return new WebDriverWait(browser, WAIT, Duration.ofMillis(100)).ignoring(StaleElementReferenceException.class).until(condition);
+        WebDriverWait wait = new WebDriverWait(browser, WAIT, Duration.ofMillis(100));
+        wait.ignoring(StaleElementReferenceException.class).withMessage(DashboardBrowserTest::pageState);
+        return wait.until(condition);
+    }
+
+    /** What the page shows, for the message of a wait that timed out. */
+    private static String pageState() {
+        try {
+            return "page: loss-chart " + points("loss-chart") + " points, error-chart " + points("error-chart") + " points, step "
+                    + browser.findElement(By.id("step")).getText() + ", connection " + browser.findElement(By.id("connection")).getText();
+        } catch (RuntimeException e) {
+            return "page state unreadable: " + e;
+        }
     }
 
     private static int points(String chart) {
@@ -103,7 +115,9 @@ class DashboardBrowserTest {
         TrainingService training = host.service(TrainingService.class, null, WAIT);
         Problem laplace = host.service(Problem.class, "laplace2d", WAIT);
         // the reference error measured every 100 steps, for the error curve
-        Session s = training.start(Sessions.quick(laplace, "adam").toBuilder().hidden(16).errorEvery(100).build());
+        // a time budget far beyond the test's waits: on a loaded machine the session must still be
+        // training when the page swaps its optimizer and stops it
+        Session s = training.start(Sessions.quick(laplace, "adam").toBuilder().hidden(16).errorEvery(100).timeBudgetSeconds(3600).maxSteps(1_000_000_000L).build());
         Sessions.awaitSteps(s, 3, WAIT);
 
         browser.get(page());
