@@ -4,9 +4,11 @@ import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,11 +24,15 @@ import org.knowm.xchart.style.Styler;
 
 /**
  * Heat maps of fields on a regular 2-D grid, drawn with XChart (headless), one chart per panel,
- * side by side in one PNG (e.g. network, reference and their difference).
+ * side by side in one PNG (e.g. network, reference and their difference). Non-finite values are
+ * cells without a value (outside a geometry, say) and are left blank.
  */
 public final class HeatMaps {
     private static final int WIDTH = 460;
     private static final int HEIGHT = 400;
+    /** A lone panel gets the room of a page. */
+    private static final int LONE_WIDTH = 800;
+    private static final int LONE_HEIGHT = 640;
     /** Blue to red through white: a diverging palette that reads in print. */
     private static final Color[] PALETTE = {new Color(0x3B4CC0), new Color(0x8DB0FE), new Color(0xF2F2F2),
         new Color(0xF49A7B), new Color(0xB40426)};
@@ -71,7 +77,7 @@ public final class HeatMaps {
             chart.addSeries("a", new double[] {0, 1}, new double[] {1, 2});
             BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG);
             BufferedImage image = BitmapEncoder.getBufferedImage(chart(new Panel("h", new double[] {0, 1, 1, 2}, 2, 2, 0, 1, 0, 1,
-                    0, 2), "x", "y"));
+                    0, 2), "x", "y", WIDTH, HEIGHT));
             ImageIO.write(image, "png", new java.io.ByteArrayOutputStream());
         } catch (IOException | RuntimeException | LinkageError e) {
             // drawing fails later with a message naming the file; nothing to do here
@@ -86,23 +92,38 @@ public final class HeatMaps {
      * @throws GeopinnException naming the file when it cannot be written
      */
     public static void write(List<Panel> panels, String xLabel, String yLabel, Path file) {
-        BufferedImage image = new BufferedImage(Math.max(1, WIDTH * panels.size()), HEIGHT, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = image.createGraphics();
-        g.setColor(Color.WHITE);
-        g.fillRect(0, 0, image.getWidth(), image.getHeight());
-        for (int k = 0; k < panels.size(); k++) {
-            g.drawImage(BitmapEncoder.getBufferedImage(chart(panels.get(k), xLabel, yLabel)), k * WIDTH, 0, null);
-        }
-        g.dispose();
-        try {
-            ImageIO.write(image, "png", file.toFile());
-        } catch (IOException e) {
+        try (OutputStream out = Files.newOutputStream(file)) {
+            write(panels, xLabel, yLabel, out);
+        } catch (IOException | RuntimeException e) {
             throw new GeopinnException("cannot write " + file + ": " + e.getMessage(), e);
         }
     }
 
-    private static HeatMapChart chart(Panel p, String xLabel, String yLabel) {
-        HeatMapChart chart = new HeatMapChartBuilder().width(WIDTH).height(HEIGHT).title(p.title()).xAxisTitle(xLabel)
+    /**
+     * The same picture into a stream, for callers that write their files atomically.
+     *
+     * @param panels the panels, left to right; a lone panel is drawn large, several side by side smaller
+     * @param xLabel the x axis title
+     * @param yLabel the y axis title
+     * @param out the stream the PNG goes to (not closed)
+     * @throws IOException when the stream fails
+     */
+    public static void write(List<Panel> panels, String xLabel, String yLabel, OutputStream out) throws IOException {
+        int width = panels.size() == 1 ? LONE_WIDTH : WIDTH;
+        int height = panels.size() == 1 ? LONE_HEIGHT : HEIGHT;
+        BufferedImage image = new BufferedImage(Math.max(1, width * panels.size()), height, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, image.getWidth(), image.getHeight());
+        for (int k = 0; k < panels.size(); k++) {
+            g.drawImage(BitmapEncoder.getBufferedImage(chart(panels.get(k), xLabel, yLabel, width, height)), k * width, 0, null);
+        }
+        g.dispose();
+        ImageIO.write(image, "png", out);
+    }
+
+    private static HeatMapChart chart(Panel p, String xLabel, String yLabel, int width, int height) {
+        HeatMapChart chart = new HeatMapChartBuilder().width(width).height(height).title(p.title()).xAxisTitle(xLabel)
                 .yAxisTitle(yLabel).build();
         chart.getStyler().setRangeColors(PALETTE);
         chart.getStyler().setShowValue(false);
@@ -117,7 +138,9 @@ public final class HeatMaps {
         for (int iy = 0; iy < p.ny(); iy++) {
             for (int ix = 0; ix < p.nx(); ix++) {
                 double z = p.values()[ix + p.nx() * iy];
-                cells.add(new Number[] {ix, iy, Double.isFinite(z) ? z : 0.5 * (min + max)});
+                if (Double.isFinite(z)) { // a cell without a value (e.g. outside a geometry) is left blank
+                    cells.add(new Number[] {ix, iy, z});
+                }
             }
         }
         chart.addSeries(p.title(), labels(p.nx(), p.x0(), p.x1()), labels(p.ny(), p.y0(), p.y1()), cells);

@@ -93,6 +93,22 @@ public final class LineChart {
      * @throws GeopinnException naming the file when it cannot be written
      */
     public static void write(Axes axes, List<Series> series, Path file) {
+        save(chart(axes, series), file);
+    }
+
+    /**
+     * The same chart into a stream, for callers that write their files atomically.
+     *
+     * @param axes the titles and scales
+     * @param series the curves
+     * @param out the stream the PNG goes to (not closed)
+     * @throws IOException when the stream fails
+     */
+    public static void write(Axes axes, List<Series> series, OutputStream out) throws IOException {
+        BitmapEncoder.saveBitmap(chart(axes, series), out, BitmapEncoder.BitmapFormat.PNG);
+    }
+
+    private static XYChart chart(Axes axes, List<Series> series) {
         XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(axes.title()).xAxisTitle(axes.xLabel())
                 .yAxisTitle(axes.yLabel()).build();
         chart.getStyler().setMarkerSize(5);
@@ -131,7 +147,7 @@ public final class LineChart {
         if (chart.getSeriesMap().isEmpty()) {
             chart.addSeries("(no finite values)", new double[] {0}, new double[] {1}).setMarker(SeriesMarkers.NONE);
         }
-        save(chart, file);
+        return chart;
     }
 
     /**
