@@ -3,12 +3,15 @@ package org.geopinn.cluster;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.core.HazelcastInstanceAware;
 import java.io.Serializable;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
+import org.geopinn.api.operator.ResidualGroup;
 import org.geopinn.api.operator.ResidualSystem;
 
-/** The tasks of distributed normal equations: a block's points to its member, then θ each step. */
+/** The tasks of a residual system held in blocks by members: a block's points to its member, then θ per evaluation. */
 final class BlockTasks {
     private BlockTasks() {
     }
@@ -24,8 +27,11 @@ final class BlockTasks {
         }
     }
 
-    /** A block's points: the member builds the block's residual system and holds it. */
-    static final class Setup extends OnMember<Integer> {
+    /**
+     * A block's points: the member builds the block's residual system and holds it. Answers the
+     * block's rows per group, then its weights per group (as built: the problem's weights), then P.
+     */
+    static final class Setup extends OnMember<double[]> {
         private static final long serialVersionUID = 1L;
         private final String job;
         private final int block;
@@ -40,32 +46,53 @@ final class BlockTasks {
         }
 
         @Override
-        public Integer call() {
+        public double[] call() {
             ResidualSystem s = Blocks.builder(instance.getName()).build(model, points);
             Blocks.hold(instance.getName(), job, block, s);
-            return s.residualCount();
+            List<ResidualGroup> groups = s.groups();
+            double[] w = s.weights();
+            double[] out = new double[2 * groups.size() + 1];
+            for (int g = 0; g < groups.size(); g++) {
+                out[g] = groups.get(g).size();
+                out[groups.size() + g] = w[g];
+            }
+            out[2 * groups.size()] = s.parameterCount();
+            return out;
         }
     }
 
     /**
-     * The block's part of the normal equations at θ: packed upper triangle of JᵀJ (row by row,
-     * P(P+1)/2 values), then Jᵀr (P values), then ½‖r‖².
+     * One evaluation on a held block at θ ({@link BlockWork}), with the weights the block's rows
+     * must carry (the whole system's weights times the block's share of each condition's points
+     * where the scaling divides by the point count).
      */
-    static final class Gram extends OnMember<double[]> {
+    static final class Evaluate extends OnMember<double[]> {
         private static final long serialVersionUID = 1L;
         private final String job;
         private final int block;
+        private final BlockWork work;
         private final double[] theta;
+        private final double[] vector;
+        private final double[] weights;
 
-        Gram(String job, int block, double[] theta) {
+        Evaluate(String job, int block, BlockWork work, double[] theta, double[] vector, double[] weights) {
             this.job = job;
             this.block = block;
+            this.work = work;
             this.theta = theta;
+            this.vector = vector;
+            this.weights = weights;
         }
 
         @Override
         public double[] call() {
-            return NormalEquations.part(Blocks.held(instance.getName(), job, block), theta);
+            ResidualSystem s = Blocks.held(instance.getName(), job, block);
+            synchronized (s) { // a block system is not thread-safe; a member may run several tasks at once
+                if (!Arrays.equals(s.weights(), weights)) {
+                    s.setWeights(weights);
+                }
+                return work.on(s, theta, vector);
+            }
         }
     }
 

@@ -31,6 +31,15 @@ public @interface ClusterConfig {
     @AttributeDefinition(description = "a member not heard from for this many seconds is taken as gone, and its runs go to other members", min = "2", max = "3600")
     int timeout() default 60;
 
+    @AttributeDefinition(description = "engine = cluster: the operator engine the members build their point blocks' residual systems with")
+    String engine() default "autodiff";
+
+    @AttributeDefinition(description = "engine = cluster: the model factory the members build the session's model with (its spec travels, not its code)")
+    String model() default "mlp";
+
+    @AttributeDefinition(description = "engine = cluster: the number of point blocks (0 = automatic: at least one per member, and enough that one block's Jacobian holds at most 8·10⁶ numbers, 64 MB)", min = "0", max = "100000")
+    int blocks() default 0;
+
     @AttributeDefinition(description = "times a run is given to another member after its member left before it counts as failed", min = "1", max = "100")
     int attempts() default 5;
 }

@@ -9,6 +9,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import org.geopinn.api.GeopinnException;
 import org.geopinn.api.ServiceProperties;
+import org.geopinn.api.operator.OperatorEngine;
 import org.geopinn.api.sweep.RunExecutor;
 import org.geopinn.api.sweep.RunOutcome;
 import org.geopinn.api.sweep.RunPerformer;
@@ -26,7 +27,8 @@ import org.osgi.service.metatype.annotations.Designate;
  * This host's cluster member: an embedded Hazelcast member, started only when the configuration
  * {@value #PID} exists (by default there is none: no member, nothing listens on the network). It
  * performs the sweep runs the cluster gives it with this host's {@link RunPerformer}, and offers
- * the cluster as the {@link RunExecutor} of the sweeps started here.
+ * the cluster as the {@link RunExecutor} of the sweeps started here and as the operator engine
+ * {@code cluster} ({@link ClusterEngine}: point blocks held by the members).
  *
  * <p>Joining takes seconds (connecting to the listed addresses), so the member starts on its own
  * thread; the {@link RunExecutor} is registered at once and its methods wait for the start, so
@@ -44,6 +46,7 @@ public final class ClusterMember {
     private final CompletableFuture<ClusterRunExecutor> started = new CompletableFuture<>();
     private volatile HazelcastInstance hazelcast;
     private ServiceRegistration<RunExecutor> registration;
+    private ServiceRegistration<OperatorEngine> engine;
     private HostBlockBuilder blocks;
 
     /**
@@ -61,6 +64,15 @@ public final class ClusterMember {
         Dictionary<String, Object> props = new Hashtable<>();
         props.put(ServiceProperties.ID, "cluster");
         registration = context.registerService(RunExecutor.class, new Executor(), props);
+        Dictionary<String, Object> engineProps = new Hashtable<>();
+        engineProps.put(ServiceProperties.ID, ClusterEngine.ID);
+        engine = context.registerService(OperatorEngine.class, new ClusterEngine(this::member, config, blocks), engineProps);
+    }
+
+    /** @return this host's member, waiting for its start */
+    private HazelcastInstance member() {
+        new Executor().runs();
+        return hazelcast;
     }
 
     private void start(ClusterConfig config) {
@@ -83,6 +95,13 @@ public final class ClusterMember {
     /** Leaves the cluster (its runs in progress go to other members). */
     @Deactivate
     void deactivate() {
+        if (engine != null) {
+            try {
+                engine.unregister();
+            } catch (IllegalStateException e) {
+                // already gone with the bundle
+            }
+        }
         if (registration != null) {
             try {
                 registration.unregister();

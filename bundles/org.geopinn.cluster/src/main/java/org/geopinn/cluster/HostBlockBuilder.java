@@ -30,7 +30,8 @@ final class HostBlockBuilder implements BlockBuilder {
         return engine.build(problem, models.create(model.spec()), points, LossScaling.valueOf(model.scaling()));
     }
 
-    private <T> T service(Class<T> type, String id) {
+    /** @return this host's service of the type with the id @throws GeopinnException when there is none */
+    <T> T service(Class<T> type, String id) {
         try {
             Collection<ServiceReference<T>> refs = context.getServiceReferences(type, "(" + ServiceProperties.ID + "=" + id + ")");
             for (ServiceReference<T> r : refs) {

@@ -1,6 +1,8 @@
 package org.geopinn.cluster;
 
+import org.ejml.data.DMatrixRMaj;
 import org.geopinn.api.operator.ResidualSystem;
+import org.geopinn.linalg.DenseKernels;
 
 /**
  * Normal equations JᵀJ δ = Jᵀr of a residual system, as summed from blocks of rows: the Gram
@@ -20,34 +22,52 @@ record NormalEquations(int parameters, double[] gramUpper, double[] gradient, do
     }
 
     /**
-     * One block's part, computed where the block is held.
+     * One block's part, computed where the block is held: J once, JᵀJ by the dense kernels (the
+     * block's rows only, so S_b×P doubles at a time), Jᵀr and ½‖r‖² in row order.
      *
      * @param system the block's residual system
      * @param theta the parameters
+     * @param kernels the dense kernels
      * @return packed upper JᵀJ, then Jᵀr, then ½‖r‖²
      */
-    static double[] part(ResidualSystem system, double[] theta) {
+    static double[] part(ResidualSystem system, double[] theta, DenseKernels kernels) {
         int p = system.parameterCount();
         int s = system.residualCount();
-        double[] j = new double[s * p];
+        DMatrixRMaj j = new DMatrixRMaj(s, p);
         double[] r = new double[s];
-        system.jacobian(theta, j);
+        system.jacobian(theta, j.data);
         system.residuals(theta, r);
+        DMatrixRMaj gram = new DMatrixRMaj(p, p);
+        kernels.gramOfColumns(j, gram);
         int packed = p * (p + 1) / 2;
         double[] out = new double[packed + p + 1];
+        int at = 0;
+        for (int a = 0; a < p; a++) {
+            System.arraycopy(gram.data, a * p + a, out, at, p - a);
+            at += p - a;
+        }
         for (int k = 0; k < s; k++) {
             int row = k * p;
-            int at = 0;
+            double rk = r[k];
             for (int a = 0; a < p; a++) {
-                double ja = j[row + a];
-                out[packed + a] += ja * r[k];
-                for (int b = a; b < p; b++) {
-                    out[at++] += ja * j[row + b];
-                }
+                out[packed + a] += j.data[row + a] * rk;
             }
-            out[packed + p] += 0.5 * r[k] * r[k];
+            out[packed + p] += 0.5 * rk * rk;
         }
         return out;
+    }
+
+    /** @param gram receives the full P×P matrix, both triangles */
+    void unpack(double[] gram) {
+        int p = parameters;
+        int at = 0;
+        for (int a = 0; a < p; a++) {
+            for (int b = a; b < p; b++) {
+                double v = gramUpper[at++];
+                gram[a * p + b] = v;
+                gram[b * p + a] = v;
+            }
+        }
     }
 
     /**

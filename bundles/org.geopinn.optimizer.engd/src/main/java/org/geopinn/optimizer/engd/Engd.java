@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.Map;
 import org.ejml.data.DMatrixRMaj;
 import org.geopinn.api.GeopinnException;
+import org.geopinn.api.operator.NormalEquationSystem;
 import org.geopinn.api.operator.ResidualSystem;
 import org.geopinn.api.optimizer.Optimizer;
 import org.geopinn.api.optimizer.OptimizerState;
@@ -37,6 +38,8 @@ final class Engd implements Optimizer {
     private final DMatrixRMaj jacobian = new DMatrixRMaj(1, 1);
     private double[] residual = new double[0];
     private double[] direction = new double[0];
+    /** The route for systems that sum JᵀJ themselves; made on first use. */
+    private GramDirection gram;
     private int parameterCount = -1;
     private long steps;
 
@@ -62,6 +65,9 @@ final class Engd implements Optimizer {
             throw new GeopinnException("engd state is for " + parameterCount + " parameters, the model has " + p);
         }
         parameterCount = p;
+        if (system instanceof NormalEquationSystem normal) {
+            return stepFromNormalEquations(normal, theta);
+        }
         if (residual.length != s) {
             residual = new double[s];
         }
@@ -99,6 +105,48 @@ final class Engd implements Optimizer {
         if (r.found() && r.value() < loss0) {
             return StepResult.accepted(loss0, r.value(), r.eta(), 1 + r.evaluations(),
                     "rank " + rank + " of " + p + ", η = 2^-" + r.exponent());
+        }
+        return StepResult.rejected(loss0, 1 + r.evaluations(), "no step of the grid lowers the loss (rank " + rank + ")");
+    }
+
+    /**
+     * The same step when the system sums G and ∇L itself (its rows held elsewhere): G's own
+     * eigendecomposition instead of the smaller Gram matrix of J.
+     */
+    private StepResult stepFromNormalEquations(NormalEquationSystem system, double[] theta) {
+        int p = theta.length;
+        if (adaptive != null) {
+            throw new GeopinnException("engd damping = adaptive needs the Jacobian, which this residual system ("
+                    + system.getClass().getSimpleName() + ") does not gather; use damping = none");
+        }
+        if (direction.length != p) {
+            direction = new double[p];
+        }
+        if (gram == null) {
+            gram = new GramDirection();
+        }
+        double loss0 = system.normalEquations(theta, gram.gram(p).data, gram.gradient());
+        if (!Double.isFinite(loss0)) {
+            return StepResult.rejected(loss0, 1, "loss is not finite at the current parameters");
+        }
+        if (!Vectors.allFinite(gram.gram(p).data)) {
+            return StepResult.rejected(loss0, 1, "JᵀJ has non-finite entries");
+        }
+        double[] lambda = gram.decompose();
+        double cut = (rcond > 0 ? rcond : Math.ulp(1.0) * p) * lambda[0];
+        int rank = 0;
+        while (rank < lambda.length && lambda[rank] > cut && lambda[rank] > 0) {
+            rank++;
+        }
+        gram.direction(rank, direction);
+        steps++;
+        if (!Vectors.allFinite(direction)) {
+            return StepResult.rejected(loss0, 1, "the natural-gradient direction is not finite");
+        }
+        GridSearchResult r = descent.descend(system, theta, direction, 1.0, loss0);
+        if (r.found() && r.value() < loss0) {
+            return StepResult.accepted(loss0, r.value(), r.eta(), 1 + r.evaluations(),
+                    "rank " + rank + " of " + p + ", η = 2^-" + r.exponent() + ", JᵀJ from the system");
         }
         return StepResult.rejected(loss0, 1 + r.evaluations(), "no step of the grid lowers the loss (rank " + rank + ")");
     }

@@ -3,6 +3,7 @@ package org.geopinn.optimizer.gnpcg;
 import java.util.Map;
 import java.util.Random;
 import org.geopinn.api.GeopinnException;
+import org.geopinn.api.operator.NormalEquationSystem;
 import org.geopinn.api.operator.ResidualSystem;
 import org.geopinn.api.optimizer.Optimizer;
 import org.geopinn.api.optimizer.OptimizerState;
@@ -78,6 +79,10 @@ final class GaussNewtonPcg implements Optimizer {
 
             @Override
             public void apply(double[] x, double[] y) {
+                if (system instanceof NormalEquationSystem normal) {
+                    normal.gaussNewtonTimes(theta, x, y); // summed where the rows are: no S-long vector here
+                    return;
+                }
                 system.jacobianTimes(theta, x, image);
                 system.jacobianTransposeTimes(theta, image, y);
             }
@@ -111,13 +116,21 @@ final class GaussNewtonPcg implements Optimizer {
 
     @Override
     public StepResult step(ResidualSystem system, double[] theta) {
-        ensure(system.residualCount(), theta.length);
-        system.residuals(theta, residual);
-        double loss0 = 0.5 * Vectors.dot(residual, residual);
+        boolean normal = system instanceof NormalEquationSystem;
+        ensure(normal ? 0 : system.residualCount(), theta.length);
+        double loss0;
+        if (normal) {
+            loss0 = system.lossAndGradient(theta, gradient); // Jᵀr summed where the rows are
+        } else {
+            system.residuals(theta, residual);
+            loss0 = 0.5 * Vectors.dot(residual, residual);
+        }
         if (!Double.isFinite(loss0)) {
             return StepResult.rejected(loss0, 1, "loss is not finite at the current parameters");
         }
-        system.jacobianTransposeTimes(theta, residual, gradient);
+        if (!normal) {
+            system.jacobianTransposeTimes(theta, residual, gradient);
+        }
         if (!Vectors.allFinite(gradient)) {
             return StepResult.rejected(loss0, 1, "the gradient is not finite at the current parameters");
         }

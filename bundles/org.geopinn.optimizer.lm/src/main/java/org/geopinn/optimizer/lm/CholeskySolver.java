@@ -72,7 +72,7 @@ final class CholeskySolver implements DampedSolver {
     }
 
     /** x = (LLᵀ)⁻¹b: forward then backward substitution (b is overwritten by the intermediate). */
-    private static void substitute(double[] l, int n, double[] b, double[] x) {
+    static void substitute(double[] l, int n, double[] b, double[] x) {
         for (int i = 0; i < n; i++) {
             double s = b[i];
             int row = i * n;

@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.ejml.data.DMatrixRMaj;
 import org.geopinn.api.GeopinnException;
+import org.geopinn.api.operator.NormalEquationSystem;
 import org.geopinn.api.operator.ResidualSystem;
 import org.geopinn.api.optimizer.Optimizer;
 import org.geopinn.api.optimizer.OptimizerState;
@@ -61,6 +62,8 @@ final class LevenbergMarquardt implements Optimizer {
     private double[] columns = new double[0];
     private double[] scale = new double[0];
     private double[] inverseRoot = new double[0];
+    /** The route for systems that sum JᵀJ themselves; made on first use. */
+    private GramCholesky gramRoute;
     private int parameterCount = -1;
     private long steps;
     private long failedTries;
@@ -111,29 +114,56 @@ final class LevenbergMarquardt implements Optimizer {
     public StepResult step(ResidualSystem system, double[] theta) {
         int s = system.residualCount();
         int p = theta.length;
-        ensure(s, p);
-        system.residuals(theta, residual);
-        double loss0 = 0.5 * Vectors.dot(residual, residual);
-        if (!Double.isFinite(loss0)) {
-            return StepResult.rejected(loss0, 1, "loss is not finite at the current parameters");
+        // The normal equations: from J here, or summed by a system whose rows are held elsewhere.
+        NormalEquationSystem normal = system instanceof NormalEquationSystem n ? n : null;
+        if (normal != null && geodesic) {
+            throw new GeopinnException("lm geodesic acceleration needs the residual vector and J·δ, which this residual system ("
+                    + system.getClass().getSimpleName() + ") does not gather; use geodesic = false");
         }
-        system.jacobian(theta, jacobian.data);
-        if (!Vectors.allFinite(jacobian.data)) {
-            return StepResult.rejected(loss0, 1, "the Jacobian has non-finite entries");
+        ensure(normal != null ? 0 : s, p);
+        double loss0;
+        double curvature;
+        if (normal != null) {
+            if (gramRoute == null) {
+                gramRoute = new GramCholesky();
+            }
+            DMatrixRMaj g = gramRoute.gram(p);
+            loss0 = normal.normalEquations(theta, g.data, gradient);
+            if (!Double.isFinite(loss0)) {
+                return StepResult.rejected(loss0, 1, "loss is not finite at the current parameters");
+            }
+            if (!Vectors.allFinite(g.data)) {
+                return StepResult.rejected(loss0, 1, "JᵀJ has non-finite entries");
+            }
+            curvature = scaleGram(g.data, p);
+        } else {
+            system.residuals(theta, residual);
+            loss0 = 0.5 * Vectors.dot(residual, residual);
+            if (!Double.isFinite(loss0)) {
+                return StepResult.rejected(loss0, 1, "loss is not finite at the current parameters");
+            }
+            system.jacobian(theta, jacobian.data);
+            if (!Vectors.allFinite(jacobian.data)) {
+                return StepResult.rejected(loss0, 1, "the Jacobian has non-finite entries");
+            }
+            curvature = scaleColumns(s, p);
         }
-        double curvature = scaleColumns(s, p);
         steps++;
         if (!(curvature > 0)) {
             return StepResult.exhausted(loss0, 1, "the Jacobian is zero: no parameter change lowers the loss to first order");
         }
-        MatrixProducts.transposeTimes(jacobian, residual, gradient);
+        if (normal == null) {
+            MatrixProducts.transposeTimes(jacobian, residual, gradient);
+        }
         if (Vectors.maxAbs(gradient) == 0) {
             return StepResult.exhausted(loss0, 1, "the gradient Jᵀr is zero: a stationary point");
         }
         double ceiling = maxDamping * curvature;
         damping.start(initialDamping * curvature);
         damping.clamp(Math.ulp(1.0) * curvature, Double.MAX_VALUE);
-        solver.prepare(jacobian);
+        if (normal == null) {
+            solver.prepare(jacobian);
+        }
         int evaluations = 1;
         for (int attempt = 1; attempt <= maxTries; attempt++) {
             double lambda = damping.lambda();
@@ -141,7 +171,7 @@ final class LevenbergMarquardt implements Optimizer {
                 return StepResult.rejected(loss0, evaluations, "λ = " + fmt(lambda) + " passed its ceiling max_damping·max diag(JᵀJ) = "
                         + fmt(ceiling) + " without lowering the loss; the next step continues from this λ");
             }
-            double predicted = direction(system, theta, lambda, loss0);
+            double predicted = normal != null ? gramDirection(lambda) : direction(system, theta, lambda, loss0);
             if (geodesic) {
                 evaluations++;
             }
@@ -159,7 +189,7 @@ final class LevenbergMarquardt implements Optimizer {
             if (damping.update(rho)) {
                 System.arraycopy(trial, 0, theta, 0, p);
                 return StepResult.accepted(loss0, loss1, 1.0, evaluations, "λ = " + fmt(lambda) + ", ρ = " + fmt(rho)
-                        + (attempt > 1 ? ", try " + attempt : "") + ", " + solver.side());
+                        + (attempt > 1 ? ", try " + attempt : "") + ", " + (normal != null ? gramRoute.side() : solver.side()));
             }
             failedTries++;
         }
@@ -210,6 +240,39 @@ final class LevenbergMarquardt implements Optimizer {
     }
 
     /**
+     * This λ's step into {@link #total} from the system's normal equations (no geodesic term).
+     *
+     * @return the decrease the quadratic model predicts, NaN if this λ gives no usable step
+     */
+    private double gramDirection(double lambda) {
+        if (!gramRoute.solve(lambda, gradient, delta) || !Vectors.allFinite(delta)) {
+            return Double.NaN;
+        }
+        System.arraycopy(delta, 0, total, 0, delta.length);
+        return 0.5 * (-Vectors.dot(gradient, delta) + lambda * Vectors.dot(delta, delta));
+    }
+
+    /**
+     * {@link #scaleColumns} on the normal equations: G̃ = D^{-1/2} G D^{-1/2}, g̃ = D^{-1/2} g, with
+     * diag(G) as the column norms of J.
+     *
+     * @return max diag(G̃)
+     */
+    private double scaleGram(double[] g, int p) {
+        for (int c = 0; c < p; c++) {
+            columns[c] = g[c * p + c];
+        }
+        double curvature = scaleFromColumns(p);
+        for (int a = 0; a < p; a++) {
+            gradient[a] *= inverseRoot[a];
+            for (int b = 0; b < p; b++) {
+                g[a * p + b] *= inverseRoot[a] * inverseRoot[b];
+            }
+        }
+        return curvature;
+    }
+
+    /**
      * Scales the columns of J by D^{-1/2} (D = running max of diag(JᵀJ), or I).
      *
      * @return max diag(J̃ᵀJ̃), the curvature scale λ is measured against
@@ -223,6 +286,25 @@ final class LevenbergMarquardt implements Optimizer {
                 columns[c] += j[row + c] * j[row + c];
             }
         }
+        double curvature = scaleFromColumns(p);
+        if (!jacobianScaling) {
+            return curvature;
+        }
+        for (int r = 0; r < s; r++) {
+            int row = r * p;
+            for (int c = 0; c < p; c++) {
+                j[row + c] *= inverseRoot[c];
+            }
+        }
+        return curvature;
+    }
+
+    /**
+     * D from the squared column norms in {@link #columns}: {@link #scale} and {@link #inverseRoot}.
+     *
+     * @return max diag(J̃ᵀJ̃)
+     */
+    private double scaleFromColumns(int p) {
         double largest = 0;
         for (int c = 0; c < p; c++) {
             largest = Math.max(largest, columns[c]);
@@ -238,12 +320,6 @@ final class LevenbergMarquardt implements Optimizer {
             scale[c] = Math.max(scale[c], Math.max(columns[c], floor));
             inverseRoot[c] = scale[c] > 0 ? 1 / Math.sqrt(scale[c]) : 1;
             curvature = Math.max(curvature, columns[c] * inverseRoot[c] * inverseRoot[c]);
-        }
-        for (int r = 0; r < s; r++) {
-            int row = r * p;
-            for (int c = 0; c < p; c++) {
-                j[row + c] *= inverseRoot[c];
-            }
         }
         return curvature;
     }

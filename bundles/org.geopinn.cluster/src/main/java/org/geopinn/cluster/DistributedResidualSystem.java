@@ -1,0 +1,376 @@
+package org.geopinn.cluster;
+
+import com.hazelcast.cluster.Member;
+import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.core.IExecutorService;
+import java.lang.ref.Cleaner;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import org.geopinn.api.GeopinnException;
+import org.geopinn.api.model.ParameterLayout;
+import org.geopinn.api.operator.LossScaling;
+import org.geopinn.api.operator.NormalEquationSystem;
+import org.geopinn.api.operator.ResidualGroup;
+
+/**
+ * A residual system whose collocation points are held in blocks by the members of a cluster: the
+ * coordinator (this object) keeps only the points, the weights and θ. Every condition's points are
+ * split into B consecutive pieces, block b holding piece b of each condition, and block b goes to
+ * member b mod n (members in address order); each member builds its blocks' residual systems once
+ * (problem, model and operator engine of its own host, named by {@link BlockModel}). Per evaluation
+ * only θ (and the weights) travel out; what comes back is summed here in block order:
+ * {@link #normalEquations} (packed JᵀJ, Jᵀr, loss per block), {@link #gaussNewtonTimes} and
+ * {@link #lossAndGradient} (P values per block). The S-long operations ({@link #residuals},
+ * {@link #jacobianTimes}, {@link #jacobianTransposeTimes}) and {@link #jacobian} gather or scatter
+ * the blocks' rows, so every optimizer works; only those that ask for the normal equations avoid
+ * moving S-long data.
+ *
+ * <p>Rows equal the whole system's: with {@link LossScaling#MEAN} and {@link LossScaling#MEASURE}
+ * a block built on n_b of a condition's n points divides by n_b, so its weight for that condition
+ * is the system's weight times n_b/n. A member that leaves loses its blocks: the next evaluation
+ * fails with a message (a new session sends the blocks again). Not thread-safe, as every residual system.
+ */
+final class DistributedResidualSystem implements NormalEquationSystem, AutoCloseable {
+    private static final Cleaner CLEANER = Cleaner.create();
+
+    private final IExecutorService executor;
+    private final List<Member> members;
+    private final BlockModel model;
+    private final int dimension;
+    private final int blockCount;
+    private final ParameterLayout layout;
+    private final int parameters;
+    private final Map<String, double[]> points = new LinkedHashMap<>();
+    private String job;
+    private List<Member> holders;
+    private Cleaner.Cleanable release;
+    private List<ResidualGroup> groups;
+    /** Rows of condition g in block b, and where they start in the whole system. */
+    private int[][] blockRows;
+    private int[][] blockOffsets;
+    private int[] blockSizes;
+    /** The block's share n_b/n of each condition's points, or 1 with sum scaling. */
+    private double[][] shares;
+    private double[] weights;
+    private long revision;
+
+    /**
+     * @param hazelcast this member (the coordinator)
+     * @param model the problem, model, engine and scaling the members build their blocks with
+     * @param points all points per condition, row-major n×d (copied)
+     * @param dimension d, the coordinates per point
+     * @param blocks the number of blocks (at most the smallest condition's point count)
+     * @param layout the model's parameter layout
+     */
+    DistributedResidualSystem(HazelcastInstance hazelcast, BlockModel model, Map<String, double[]> points, int dimension, int blocks,
+            ParameterLayout layout) {
+        this.executor = hazelcast.getExecutorService(MemberSettings.EXECUTOR);
+        this.members = new ArrayList<>(hazelcast.getCluster().getMembers());
+        this.members.sort(Comparator.comparing(m -> m.getAddress().toString()));
+        this.model = model;
+        this.dimension = dimension;
+        this.blockCount = blocks;
+        this.layout = layout;
+        this.parameters = layout.size();
+        points.forEach((k, v) -> this.points.put(k, v.clone()));
+        distribute(null);
+    }
+
+    /** Sends the blocks (again, after points changed); keeps the given weights, or takes the problem's. */
+    private void distribute(double[] keep) {
+        if (release != null) {
+            release.clean();
+        }
+        job = UUID.randomUUID().toString();
+        holders = new ArrayList<>();
+        int smallest = Integer.MAX_VALUE;
+        for (double[] v : points.values()) {
+            smallest = Math.min(smallest, v.length / dimension);
+        }
+        if (blockCount > smallest) {
+            throw new GeopinnException("cluster: " + blockCount + " point blocks need at least " + blockCount
+                    + " points in every condition; the smallest has " + smallest);
+        }
+        boolean perPoint = !LossScaling.SUM.name().equals(model.scaling());
+        List<Future<double[]>> setups = new ArrayList<>();
+        shares = new double[blockCount][];
+        for (int b = 0; b < blockCount; b++) {
+            Map<String, double[]> piece = new LinkedHashMap<>();
+            shares[b] = new double[points.size()];
+            int g = 0;
+            for (Map.Entry<String, double[]> e : points.entrySet()) {
+                int n = e.getValue().length / dimension;
+                int from = (int) ((long) n * b / blockCount);
+                int to = (int) ((long) n * (b + 1) / blockCount);
+                piece.put(e.getKey(), Arrays.copyOfRange(e.getValue(), from * dimension, to * dimension));
+                shares[b][g++] = perPoint ? (double) (to - from) / n : 1;
+            }
+            Member m = members.get(b % members.size());
+            holders.add(m);
+            setups.add(executor.submitToMember(new BlockTasks.Setup(job, b, model, piece), m));
+        }
+        release = CLEANER.register(this, new Release(executor, job, List.copyOf(holders)));
+        List<double[]> answers = new ArrayList<>();
+        for (Future<double[]> f : setups) {
+            answers.add(get(f));
+        }
+        layOut(answers, keep);
+    }
+
+    /** The whole system's groups from the blocks' rows: condition by condition, block by block. */
+    private void layOut(List<double[]> answers, double[] keep) {
+        int g = answers.get(0).length / 2;
+        int p = (int) answers.get(0)[2 * g];
+        if (p != parameters) {
+            throw new GeopinnException("cluster: the members built a model of " + p + " parameters, the coordinator's has " + parameters
+                    + " (members build the model with their own factory of the id the coordinator names)");
+        }
+        List<String> names = new ArrayList<>(points.keySet());
+        if (g != names.size()) {
+            throw new GeopinnException("cluster: the members' systems have " + g + " conditions, the coordinator's points " + names.size());
+        }
+        blockRows = new int[blockCount][g];
+        blockOffsets = new int[blockCount][g];
+        blockSizes = new int[blockCount];
+        groups = new ArrayList<>();
+        int offset = 0;
+        for (int c = 0; c < g; c++) {
+            int size = 0;
+            for (int b = 0; b < blockCount; b++) {
+                blockRows[b][c] = (int) answers.get(b)[c];
+                blockOffsets[b][c] = offset + size;
+                size += blockRows[b][c];
+                blockSizes[b] += blockRows[b][c];
+            }
+            groups.add(new ResidualGroup(names.get(c), offset, size));
+            offset += size;
+        }
+        weights = keep != null ? keep : Arrays.copyOfRange(answers.get(0), g, 2 * g);
+        revision++;
+    }
+
+    /** @return the blocks' weights: the system's weights times each block's share */
+    private double[] blockWeights(int b) {
+        double[] w = new double[weights.length];
+        for (int g = 0; g < w.length; g++) {
+            w[g] = weights[g] * shares[b][g];
+        }
+        return w;
+    }
+
+    /** Asks every block, in parallel over the members; answers in block order. */
+    private List<double[]> ask(BlockWork work, double[] theta, double[] vector) {
+        return ask(work, theta, b -> vector);
+    }
+
+    private List<double[]> ask(BlockWork work, double[] theta, java.util.function.IntFunction<double[]> vectors) {
+        double[] t = theta.clone();
+        List<Future<double[]>> parts = new ArrayList<>(blockCount);
+        for (int b = 0; b < blockCount; b++) {
+            parts.add(executor.submitToMember(new BlockTasks.Evaluate(job, b, work, t, vectors.apply(b), blockWeights(b)), holders.get(b)));
+        }
+        List<double[]> got = new ArrayList<>(blockCount);
+        for (Future<double[]> f : parts) {
+            got.add(get(f));
+        }
+        return got;
+    }
+
+    @Override
+    public double normalEquations(double[] theta, double[] gram, double[] gradient) {
+        NormalEquations sum = NormalEquations.sum(parameters, ask(BlockWork.NORMAL_EQUATIONS, theta, (double[]) null));
+        sum.unpack(gram);
+        System.arraycopy(sum.gradient(), 0, gradient, 0, parameters);
+        return sum.loss();
+    }
+
+    @Override
+    public void gaussNewtonTimes(double[] theta, double[] v, double[] out) {
+        sum(ask(BlockWork.GAUSS_NEWTON_TIMES, theta, v.clone()), out);
+    }
+
+    @Override
+    public double lossAndGradient(double[] theta, double[] gradient) {
+        double[] total = new double[parameters + 1];
+        sum(ask(BlockWork.LOSS_GRADIENT, theta, (double[]) null), total);
+        System.arraycopy(total, 0, gradient, 0, parameters);
+        return total[parameters];
+    }
+
+    @Override
+    public double loss(double[] theta) {
+        double[] total = new double[parameters + 1];
+        sum(ask(BlockWork.LOSS_GRADIENT, theta, (double[]) null), total);
+        return total[parameters];
+    }
+
+    @Override
+    public double[] groupLosses(double[] theta) {
+        double[] total = new double[groups.size()];
+        sum(ask(BlockWork.GROUP_LOSSES, theta, (double[]) null), total);
+        return total;
+    }
+
+    @Override
+    public void residuals(double[] theta, double[] out) {
+        gather(ask(BlockWork.RESIDUALS, theta, (double[]) null), out, 1);
+    }
+
+    @Override
+    public void jacobian(double[] theta, double[] out) {
+        gather(ask(BlockWork.JACOBIAN, theta, (double[]) null), out, parameters);
+    }
+
+    @Override
+    public void jacobianTimes(double[] theta, double[] v, double[] out) {
+        gather(ask(BlockWork.JACOBIAN_TIMES, theta, v.clone()), out, 1);
+    }
+
+    @Override
+    public void jacobianTransposeTimes(double[] theta, double[] u, double[] out) {
+        sum(ask(BlockWork.JACOBIAN_TRANSPOSE_TIMES, theta, b -> scatter(u, b)), out);
+    }
+
+    /** Adds the blocks' parts in block order (the same order gives the same sums). */
+    private static void sum(List<double[]> parts, double[] out) {
+        Arrays.fill(out, 0);
+        for (double[] part : parts) {
+            for (int i = 0; i < out.length; i++) {
+                out[i] += part[i];
+            }
+        }
+    }
+
+    /** Puts each block's rows (of width w) where they are in the whole system. */
+    private void gather(List<double[]> parts, double[] out, int width) {
+        for (int b = 0; b < blockCount; b++) {
+            int from = 0;
+            for (int g = 0; g < groups.size(); g++) {
+                int n = blockRows[b][g] * width;
+                System.arraycopy(parts.get(b), from, out, blockOffsets[b][g] * width, n);
+                from += n;
+            }
+        }
+    }
+
+    /** @return block b's rows of a whole-system vector */
+    private double[] scatter(double[] u, int b) {
+        double[] part = new double[blockSizes[b]];
+        int to = 0;
+        for (int g = 0; g < groups.size(); g++) {
+            System.arraycopy(u, blockOffsets[b][g], part, to, blockRows[b][g]);
+            to += blockRows[b][g];
+        }
+        return part;
+    }
+
+    @Override
+    public int parameterCount() {
+        return parameters;
+    }
+
+    @Override
+    public int residualCount() {
+        int s = 0;
+        for (ResidualGroup g : groups) {
+            s += g.size();
+        }
+        return s;
+    }
+
+    @Override
+    public List<ResidualGroup> groups() {
+        return groups;
+    }
+
+    @Override
+    public ParameterLayout parameterLayout() {
+        return layout;
+    }
+
+    @Override
+    public double[] weights() {
+        return weights.clone();
+    }
+
+    @Override
+    public void setWeights(double[] w) {
+        if (w.length != weights.length) {
+            throw new GeopinnException("weights: " + w.length + " given for " + weights.length + " conditions");
+        }
+        for (double x : w) {
+            if (!(x > 0) || !Double.isFinite(x)) {
+                throw new GeopinnException("weights must be positive and finite, got " + x);
+            }
+        }
+        weights = w.clone();
+        revision++;
+    }
+
+    @Override
+    public void setPoints(String group, double[] newPoints) {
+        if (!points.containsKey(group)) {
+            throw new GeopinnException("no condition '" + group + "' among " + points.keySet());
+        }
+        points.put(group, newPoints.clone());
+        distribute(weights);
+    }
+
+    @Override
+    public double[] points(String group) {
+        double[] p = points.get(group);
+        if (p == null) {
+            throw new GeopinnException("no condition '" + group + "' among " + points.keySet());
+        }
+        return p.clone();
+    }
+
+    @Override
+    public long revision() {
+        return revision;
+    }
+
+    /** @return the number of point blocks */
+    int blocks() {
+        return blockCount;
+    }
+
+    /** The members forget the blocks (also done when this system is garbage). */
+    @Override
+    public void close() {
+        release.clean();
+    }
+
+    private static <T> T get(Future<T> f) {
+        try {
+            return f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new GeopinnException("interrupted while the members computed their point blocks");
+        } catch (ExecutionException e) {
+            Throwable c = e.getCause();
+            throw new GeopinnException("a cluster member could not compute its point block: " + (c != null ? c.getMessage() : e), c);
+        }
+    }
+
+    /** Tells the holders to forget a job's blocks; refers to nothing of the system it cleans up after. */
+    private record Release(IExecutorService executor, String job, List<Member> holders) implements Runnable {
+        @Override
+        public void run() {
+            for (Member m : holders.stream().distinct().toList()) {
+                try {
+                    executor.submitToMember(new BlockTasks.Release(job), m);
+                } catch (RuntimeException e) {
+                    // a member that left (or a cluster that stopped) holds nothing any more
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,198 @@
+package org.geopinn.cluster;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.hazelcast.core.Hazelcast;
+import com.hazelcast.core.HazelcastInstance;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import org.geopinn.api.operator.LossScaling;
+import org.geopinn.api.operator.ResidualSystem;
+import org.geopinn.api.optimizer.Optimizer;
+import org.geopinn.api.optimizer.OptimizerFactory;
+import org.geopinn.api.optimizer.StepResult;
+import org.geopinn.api.problem.Condition;
+import org.geopinn.linalg.testing.PinnFixtures;
+import org.geopinn.operators.EvaluatorFactory;
+import org.geopinn.operators.StackedResidualSystem;
+import org.geopinn.optimizer.engd.EngdFactory;
+import org.geopinn.optimizer.gnpcg.GaussNewtonPcgFactory;
+import org.geopinn.optimizer.lm.LmFactory;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A 2-D Laplace PINN whose collocation points are held in blocks by three real Hazelcast members
+ * of this JVM: the members' sums (JᵀJ, Jᵀr, JᵀJ·v, the loss) equal the single-JVM ones, and the
+ * steps of engd, lm and gn-pcg taken on the distributed system equal those taken on the
+ * single-JVM system to 1e-12 (relative to the step's largest component).
+ */
+class DistributedResidualSystemTest {
+    private final List<HazelcastInstance> members = new ArrayList<>();
+    private PinnFixtures.Pinn pinn;
+
+    @BeforeEach
+    void start() {
+        HazelcastLogging.quiet();
+        int base = 20000 + ThreadLocalRandom.current().nextInt(20000);
+        List<String> addresses = List.of("127.0.0.1:" + base, "127.0.0.1:" + (base + 1), "127.0.0.1:" + (base + 2));
+        for (int i = 0; i < 3; i++) {
+            HazelcastInstance h = Hazelcast.newHazelcastInstance(
+                    MemberSettings.config("gram-" + base, addresses, "127.0.0.1", base, 3, 1, 5, getClass().getClassLoader()));
+            members.add(h);
+            // a stand-in for the host's builder: the problem and model of the fixture, the scaling the description names
+            Blocks.register(h.getName(), (model, block) -> StackedResidualSystem.build(pinn.problem(), pinn.model(), block,
+                    LossScaling.valueOf(model.scaling()), EvaluatorFactory.EXACT));
+        }
+    }
+
+    @AfterEach
+    void stop() {
+        members.forEach(m -> {
+            Blocks.unregister(m.getName());
+            m.getLifecycleService().terminate();
+        });
+    }
+
+    private DistributedResidualSystem distributed(ResidualSystem whole, LossScaling scaling, int blocks) {
+        Map<String, double[]> points = new LinkedHashMap<>();
+        for (Condition c : pinn.problem().conditions()) {
+            points.put(c.name(), whole.points(c.name()));
+        }
+        return new DistributedResidualSystem(members.get(0), BlockModel.of("laplace2d", "mlp", pinn.model().spec(), "autodiff", scaling),
+                points, 2, blocks, pinn.model().layout());
+    }
+
+    private double[] awayFromStart() {
+        double[] theta = pinn.theta0().clone();
+        for (int i = 0; i < theta.length; i++) {
+            theta[i] += 0.01 * Math.sin(i); // every residual non-zero
+        }
+        return theta;
+    }
+
+    @Test
+    void theMembersSumsAreTheSingleJvmOnesUnderMeanScaling() {
+        // MEAN scaling, the default: a block divides by its own point count, its weights carry the share
+        pinn = PinnFixtures.laplace(6, 400, 80, 3, LossScaling.MEAN);
+        ResidualSystem whole = pinn.system();
+        int p = whole.parameterCount();
+        double[] theta = awayFromStart();
+        try (DistributedResidualSystem d = distributed(whole, LossScaling.MEAN, 5)) {
+            assertEquals(whole.residualCount(), d.residualCount());
+            assertEquals(whole.groups(), d.groups());
+            double[] gram = new double[p * p];
+            double[] gradient = new double[p];
+            double loss = d.normalEquations(theta, gram, gradient);
+            double[] j = new double[whole.residualCount() * p];
+            whole.jacobian(theta, j);
+            double[] r = new double[whole.residualCount()];
+            whole.residuals(theta, r);
+            double scale = 0;
+            double worst = 0;
+            for (int a = 0; a < p; a++) {
+                for (int b = 0; b < p; b++) {
+                    double g = 0;
+                    for (int k = 0; k < r.length; k++) {
+                        g += j[k * p + a] * j[k * p + b];
+                    }
+                    scale = Math.max(scale, Math.abs(g));
+                    worst = Math.max(worst, Math.abs(g - gram[a * p + b]));
+                }
+            }
+            assertTrue(worst <= 1e-12 * scale, "JᵀJ: worst difference " + worst + " against " + scale);
+            double[] g1 = new double[p];
+            assertEquals(whole.lossAndGradient(theta, g1), loss, 1e-12 * loss);
+            assertClose(g1, gradient, "Jᵀr");
+            // the S-long operations gather and scatter the blocks' rows in the whole system's order
+            double[] rd = new double[r.length];
+            d.residuals(theta, rd);
+            assertClose(r, rd, "r");
+            double[] jd = new double[j.length];
+            d.jacobian(theta, jd);
+            assertClose(j, jd, "J");
+            double[] u = new double[r.length];
+            for (int k = 0; k < u.length; k++) {
+                u[k] = Math.cos(k);
+            }
+            double[] jtu = new double[p];
+            double[] jtuD = new double[p];
+            whole.jacobianTransposeTimes(theta, u, jtu);
+            d.jacobianTransposeTimes(theta, u, jtuD);
+            assertClose(jtu, jtuD, "Jᵀu");
+            assertClose(whole.groupLosses(theta), d.groupLosses(theta), "group losses");
+            // new weights reach the blocks
+            whole.setWeights(new double[] {2, 7});
+            d.setWeights(new double[] {2, 7});
+            assertEquals(whole.loss(theta), d.loss(theta), 1e-12 * whole.loss(theta));
+        }
+    }
+
+    /**
+     * ENGD's least-squares direction keeps every eigenvalue of JᵀJ above rcond·λ_max; a relative
+     * change ε of G (here: a different order of summation) moves the direction by about
+     * ε·λ_max/λ_min. At the default cut (eps·P) that is 1e-5 of the step on this network for two
+     * single-JVM summations just as for the members' sum, so the comparison to 1e-12 uses a cut
+     * at which the direction is determined to that accuracy: rcond = 1e-4.
+     */
+    @Test
+    void engdStepsOnTheMembersEqualTheSingleJvmSteps() {
+        sameSteps(new EngdFactory(), Map.of("rcond", 1e-4));
+    }
+
+    @Test
+    void lmStepsOnTheMembersEqualTheSingleJvmSteps() {
+        sameSteps(new LmFactory(), Map.of());
+    }
+
+    @Test
+    void gnPcgStepsOnTheMembersEqualTheSingleJvmSteps() {
+        sameSteps(new GaussNewtonPcgFactory(), Map.of());
+    }
+
+    /** Four steps of fresh optimizers on each system: the same θ (and the same verdict) after every step. */
+    private void sameSteps(OptimizerFactory factory, Map<String, ?> settings) {
+        pinn = PinnFixtures.laplace(6, 400, 80, 3, LossScaling.MEAN);
+        ResidualSystem whole = pinn.system();
+        try (DistributedResidualSystem d = distributed(whole, LossScaling.MEAN, 5)) {
+            Optimizer single = factory.create(settings);
+            Optimizer spread = factory.create(settings);
+            double[] start = pinn.theta0().clone();
+            double[] a = start.clone();
+            double[] b = start.clone();
+            int accepted = 0;
+            for (int step = 1; step <= 4; step++) {
+                StepResult ra = single.step(whole, a);
+                StepResult rb = spread.step(d, b);
+                assertEquals(ra.accepted(), rb.accepted(), factory.id() + " step " + step + ": one JVM " + ra.detail() + "; members " + rb.detail());
+                accepted += ra.accepted() ? 1 : 0;
+                double moved = 0;
+                double worst = 0;
+                for (int i = 0; i < a.length; i++) {
+                    moved = Math.max(moved, Math.abs(a[i] - start[i]));
+                    worst = Math.max(worst, Math.abs(a[i] - b[i]));
+                }
+                assertTrue(worst <= 1e-12 * moved, factory.id() + " step " + step + ": θ differs by " + worst
+                        + ", the steps so far moved it by up to " + moved);
+                assertEquals(ra.lossAfter(), rb.lossAfter(), 1e-12 * ra.lossBefore(), factory.id() + " step " + step + ": loss");
+            }
+            assertTrue(accepted >= 1, factory.id() + ": no step of 4 accepted");
+        }
+    }
+
+    private static void assertClose(double[] expected, double[] actual, String what) {
+        assertEquals(expected.length, actual.length, what + ": length");
+        double scale = 0;
+        double worst = 0;
+        for (int i = 0; i < expected.length; i++) {
+            scale = Math.max(scale, Math.abs(expected[i]));
+            worst = Math.max(worst, Math.abs(expected[i] - actual[i]));
+        }
+        assertTrue(worst <= 1e-12 * scale, what + ": worst difference " + worst + " against " + scale);
+    }
+}
