@@ -46,6 +46,17 @@ final class Blocks {
         return s;
     }
 
+    /**
+     * Forgets the blocks of every job a member that left had started (a job's name begins with its
+     * coordinator's member id): a coordinator that stops or crashes leaves nothing held elsewhere.
+     *
+     * @param instance a member's instance name
+     * @param coordinator the id of the member that left
+     */
+    static void releaseJobsOf(String instance, String coordinator) {
+        HELD.keySet().removeIf(k -> k.startsWith(instance + "/" + coordinator + ":"));
+    }
+
     static void release(String instance, String job) {
         HELD.keySet().removeIf(k -> k.startsWith(instance + "/" + job + "/"));
     }

@@ -1,5 +1,7 @@
 package org.geopinn.cluster;
 
+import com.hazelcast.cluster.MembershipAdapter;
+import com.hazelcast.cluster.MembershipEvent;
 import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
 import java.util.Dictionary;
@@ -81,6 +83,12 @@ public final class ClusterMember {
             hazelcast = h;
             Performers.register(h.getName(), performer);
             Blocks.register(h.getName(), blocks);
+            h.getCluster().addMembershipListener(new MembershipAdapter() {
+                @Override
+                public void memberRemoved(MembershipEvent event) {
+                    Blocks.releaseJobsOf(h.getName(), event.getMember().getUuid().toString());
+                }
+            });
             ClusterRunExecutor runs = new ClusterRunExecutor(h, config.attempts(), line -> System.out.println("cluster: " + line));
             System.out.println("cluster: member " + h.getCluster().getLocalMember().getAddress() + " of " + runs.description());
             started.complete(runs);

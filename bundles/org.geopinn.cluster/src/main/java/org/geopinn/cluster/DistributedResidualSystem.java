@@ -41,6 +41,7 @@ final class DistributedResidualSystem implements NormalEquationSystem, AutoClose
     private static final Cleaner CLEANER = Cleaner.create();
 
     private final IExecutorService executor;
+    private final String coordinator;
     private final List<Member> members;
     private final BlockModel model;
     private final int dimension;
@@ -72,6 +73,7 @@ final class DistributedResidualSystem implements NormalEquationSystem, AutoClose
     DistributedResidualSystem(HazelcastInstance hazelcast, BlockModel model, Map<String, double[]> points, int dimension, int blocks,
             ParameterLayout layout) {
         this.executor = hazelcast.getExecutorService(MemberSettings.EXECUTOR);
+        this.coordinator = hazelcast.getCluster().getLocalMember().getUuid().toString();
         this.members = new ArrayList<>(hazelcast.getCluster().getMembers());
         this.members.sort(Comparator.comparing(m -> m.getAddress().toString()));
         this.model = model;
@@ -88,7 +90,7 @@ final class DistributedResidualSystem implements NormalEquationSystem, AutoClose
         if (release != null) {
             release.clean();
         }
-        job = UUID.randomUUID().toString();
+        job = coordinator + ":" + UUID.randomUUID(); // members forget it when this coordinator leaves
         holders = new ArrayList<>();
         int smallest = Integer.MAX_VALUE;
         for (double[] v : points.values()) {
