@@ -56,6 +56,9 @@ import org.geopinn.problem.builder.ProblemBuilder;
  * condition.NAME.sampler = grid          sampler id (default grid)
  * condition.NAME.weight = 1              loss weight (default 1)
  * condition.NAME.option.KEY = VALUE      a sampler option
+ * condition.NAME.periodic = right        a periodic pair: operator[u](x) = operator[u](x + s) for x on
+ *                                        the condition's part (a face), s carrying it onto this
+ *                                        opposite face (box: face VAR lower|upper; geometry: xmin/xmax …)
  * condition.NAME.data = probe.csv        observations instead of an operator: a CSV file (header: the
  *                                        variables, the field, optionally weight) or a .npy array;
  *                                        relative to the declaration's folder; part defaults to interior
@@ -89,7 +92,7 @@ public final class ProblemDeclaration {
     private static final Set<String> TOP_LEVEL = Set.of("id", "description", "variables", "fields", "lower", "upper",
             "conditions", "geometry", "time");
     private static final Set<String> CONDITION_KEYS = Set.of("part", "operator", "source", "points", "sampler", "weight",
-            "data", "field", "validation");
+            "data", "field", "validation", "periodic");
     @SuppressWarnings("deprecation") // default.optimizer is still read for declarations that name one
     private static final Set<String> DEFAULT_KEYS = Set.of(ProblemDefaults.MODEL, ProblemDefaults.HIDDEN,
             ProblemDefaults.ACTIVATION, ProblemDefaults.OPTIMIZER, ProblemDefaults.STEPS, ProblemDefaults.TIME_BUDGET,
@@ -203,7 +206,8 @@ public final class ProblemDeclaration {
                 throw new GeopinnException("parametric coefficients need a box domain (lower, upper); with a geometry they are not supported yet");
             }
             Domain domain = props.containsKey("geometry") ? geometryDomain(variables, plain)
-                    : new Domain(variables, withRanges(numbers("lower"), ranges, 0), withRanges(numbers("upper"), ranges, 1), parts(plain));
+                    : new Domain(variables, withRanges(numbers("lower"), ranges, 0), withRanges(numbers("upper"), ranges, 1), parts(plain))
+                            .withParameters(List.copyOf(ranges.keySet())); // no spatial faces: dn ignores them
             // dn(u) in a condition reads the outward normals of this domain; named coefficients are read by name.
             Map<String, Double> unknowns = prefixedNumbers("unknown.");
             Map<String, Double> coefficients = prefixedNumbers("coefficient.");
@@ -217,7 +221,7 @@ public final class ProblemDeclaration {
             Vocabulary vocabulary = plain.withNormals(domain::normal).withCoefficients(coefficients);
             List<Condition> conditions = new ArrayList<>();
             for (String name : conditionNames()) {
-                conditions.add(condition(name, vocabulary));
+                conditions.add(condition(name, vocabulary, domain));
             }
             ReferenceSolution exact = exact(vocabulary);
             if (exact == null && validation != null) {
@@ -406,7 +410,7 @@ public final class ProblemDeclaration {
             return obs.condition(name, part, v).withWeight(weight);
         }
 
-        private Condition condition(String name, Vocabulary v) {
+        private Condition condition(String name, Vocabulary v, Domain domain) {
             String prefix = "condition." + name + ".";
             if (props.containsKey(prefix + "data")) {
                 return observations(name, prefix, v);
@@ -427,7 +431,13 @@ public final class ProblemDeclaration {
                     options.put(key.substring(optionPrefix.length()), text(props.get(key)).trim());
                 }
             }
-            return new Condition(name, part, operator, source, weight, points, sampler, options);
+            Condition c = new Condition(name, part, operator, source, weight, points, sampler, options);
+            if (props.containsKey(prefix + "periodic")) {
+                // operator[u](x) = operator[u](x + s) on the part, s carrying it onto the named partner face
+                String partner = text(props.get(prefix + "periodic")).trim();
+                c = c.withPair(org.geopinn.problem.builder.Periodic.translation(name, domain, part, partner));
+            }
+            return c;
         }
 
         private ReferenceSolution exact(Vocabulary v) {
