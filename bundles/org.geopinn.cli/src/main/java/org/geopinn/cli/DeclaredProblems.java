@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Dictionary;
 import java.util.Hashtable;
+import java.util.Map;
 import java.util.Properties;
 import org.geopinn.api.GeopinnException;
 import org.geopinn.api.problem.Problem;
@@ -83,6 +84,99 @@ final class DeclaredProblems {
             }
         }
         throw new GeopinnException("declared problem '" + id + "' from " + file + " did not register within "
+                + TIMEOUT.toSeconds() + " s; the host's log says what is wrong with it");
+    }
+
+    /**
+     * Re-declares a declared problem with some of its coefficients ({@code coefficient.NAME}) as
+     * parametric inputs ({@code parametric.NAME = lo, hi}) and waits for the new problem.
+     *
+     * @param id the problem's id
+     * @param ranges {lo, hi} by coefficient name
+     * @return the re-declared problem
+     * @throws GeopinnException one line for a problem that is not declared, a name that is not a
+     *         coefficient of it, an unknown, a geometry domain, or a problem that does not come back
+     */
+    Problem parametric(String id, Map<String, double[]> ranges) {
+        ConfigurationAdmin admin = admin();
+        Configuration declared = null;
+        try {
+            Configuration[] found = admin.listConfigurations("(&(" + ConfigurationAdmin.SERVICE_FACTORYPID + "=" + FACTORY_PID
+                    + ")(id=" + id.replaceAll("[()*\\\\]", "") + "))");
+            declared = found == null || found.length == 0 ? null : found[0];
+        } catch (IOException | org.osgi.framework.InvalidSyntaxException e) {
+            throw new GeopinnException("--parametric: cannot look up the declaration of '" + id + "': " + e.getMessage());
+        }
+        if (declared == null || declared.getProperties() == null) {
+            throw new GeopinnException("--parametric: problem '" + id + "' is not a declared problem (.cfg); a problem written in"
+                    + " Java declares its parametric coefficients with ProblemBuilder.parameter");
+        }
+        Dictionary<String, Object> old = declared.getProperties();
+        // In a host FileInstall would write the change back into the file; a command's framework is
+        // temporary (the launcher applied the file itself), so there the change lasts one run.
+        if (old.get("felix.fileinstall.filename") != null && !"command".equals(context.getProperty("geopinn.mode"))) {
+            throw new GeopinnException("--parametric: problem '" + id + "' is declared by " + old.get("felix.fileinstall.filename")
+                    + "; add parametric.NAME = LO, HI to that file instead");
+        }
+        if (old.get("geometry") != null) {
+            throw new GeopinnException("--parametric: problem '" + id + "' has a geometry domain; parametric coefficients need a box"
+                    + " domain (lower, upper) for now");
+        }
+        java.util.TreeSet<String> coefficients = new java.util.TreeSet<>();
+        Dictionary<String, Object> next = new Hashtable<>();
+        for (java.util.Enumeration<String> keys = old.keys(); keys.hasMoreElements();) {
+            String k = keys.nextElement();
+            next.put(k, old.get(k));
+            if (k.startsWith("coefficient.") || k.startsWith("parametric.")) {
+                coefficients.add(k.substring(k.indexOf('.') + 1));
+            }
+        }
+        for (Map.Entry<String, double[]> e : ranges.entrySet()) {
+            String name = e.getKey();
+            if (old.get("unknown." + name) != null) {
+                throw new GeopinnException("--parametric: '" + name + "' is an unknown (trained) coefficient of '" + id
+                        + "'; a coefficient is either trained or an input, not both");
+            }
+            if (!coefficients.contains(name)) {
+                throw new GeopinnException("--parametric: problem '" + id + "' has no coefficient '" + name + "'; its coefficients: "
+                        + (coefficients.isEmpty() ? "none" : String.join(", ", coefficients)));
+            }
+            next.remove("coefficient." + name);
+            next.put("parametric." + name, e.getValue()[0] + ", " + e.getValue()[1]);
+        }
+        try {
+            declared.update(next);
+        } catch (IOException e) {
+            throw new GeopinnException("--parametric: cannot store the declaration of '" + id + "': " + e.getMessage());
+        }
+        return await(id, p -> p.domain().variables().containsAll(ranges.keySet()), "re-declared with --parametric");
+    }
+
+    private ConfigurationAdmin admin() {
+        ServiceReference<ConfigurationAdmin> ref = context.getServiceReference(ConfigurationAdmin.class);
+        ConfigurationAdmin admin = ref == null ? null : context.getService(ref);
+        if (admin == null) {
+            throw new GeopinnException("declared problems need Configuration Admin, which this host lacks");
+        }
+        return admin;
+    }
+
+    private Problem await(String id, java.util.function.Predicate<Problem> ready, String what) {
+        long deadline = System.nanoTime() + TIMEOUT.toNanos();
+        while (System.nanoTime() < deadline) {
+            ServiceReference<Problem> problem = FrameworkServices.referenceById(context, Problem.class, id);
+            Problem service = problem == null ? null : context.getService(problem);
+            if (service != null && ready.test(service)) {
+                return service;
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        throw new GeopinnException("declared problem '" + id + "' " + what + " did not register within "
                 + TIMEOUT.toSeconds() + " s; the host's log says what is wrong with it");
     }
 }

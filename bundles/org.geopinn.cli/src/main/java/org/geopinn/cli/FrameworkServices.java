@@ -238,6 +238,11 @@ final class FrameworkServices implements Services, AutoCloseable {
     }
 
     @Override
+    public Problem parametricProblem(String id, Map<String, double[]> ranges) {
+        return new DeclaredProblems(context).parametric(id, ranges);
+    }
+
+    @Override
     public Map<String, String> problemSettings(String id) {
         return problemSettings.current(id);
     }

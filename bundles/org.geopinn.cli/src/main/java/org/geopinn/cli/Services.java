@@ -51,6 +51,20 @@ interface Services {
         throw new org.geopinn.api.GeopinnException("this host cannot declare problems from files");
     }
 
+    /**
+     * Makes coefficients of a declared problem parametric for this run (one more input of the
+     * network each, over its range) and waits until the re-declared problem is there.
+     *
+     * @param id a declared problem's id
+     * @param ranges the coefficients' ranges {lo, hi} by name
+     * @return the re-declared problem
+     * @throws org.geopinn.api.GeopinnException for a problem that is not declared, a name that is not one of its
+     *         coefficients, or a declaration that does not allow it (a geometry)
+     */
+    default Problem parametricProblem(String id, Map<String, double[]> ranges) {
+        throw new org.geopinn.api.GeopinnException("--parametric: this host cannot re-declare problems");
+    }
+
     /** @param id a problem id @return its configured values by name (empty when it runs on its defaults) */
     Map<String, String> problemSettings(String id);
 

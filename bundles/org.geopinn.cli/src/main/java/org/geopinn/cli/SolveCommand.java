@@ -38,7 +38,7 @@ final class SolveCommand {
     static final Set<String> VALUED = Set.of("optimizer", "steps", "time-budget", "seed", "hidden", "activation", "points", "out",
             "config", "resume", "weighting", "model", "engine", "sampler", "resample-every", "error-every", "initialization",
             "separate-networks", "scaling", "diagnostics", "diagnostic-every", "problem-config", "time-marching",
-            "unknown", "lost-service-wait");
+            "unknown", "parametric", "lost-service-wait");
     /** Options without a value. */
     static final Set<String> FLAGS = Set.of("quiet");
     /** Steps when neither the command line nor the problem says. */
@@ -70,6 +70,7 @@ final class SolveCommand {
             "  --weighting ID[(k=v;..)] loss weighting (fixed, gradnorm, ...); --engine ID; --sampler ID",
             "  --problem-config K=V,.. the problem's coefficients for this run, e.g. gamma=10",
             "  --unknown NAME=V,..     train these coefficients with the network, starting from V (inverse problems)",
+            "  --parametric NAME=LO,HI a declared problem's coefficient as one more input over [LO, HI] (NAME=LO:HI,.. for several)",
             "  --resample-every N      fresh collocation points every N steps (0: fixed; default: the strategy's)",
             "  --error-every N         measure the reference error every N steps",
             "  --time-marching K       train K time windows one after the other (warm start)",
@@ -174,6 +175,13 @@ final class SolveCommand {
         SettingsText weighting = o.has("weighting") ? SettingsText.parse(o.get("weighting"), "--weighting") : null;
         Map<String, String> settings = o.has("problem-config") ? ProblemSettings.parse(o.get("problem-config")) : Map.of();
         Map<String, Double> unknowns = o.has("unknown") ? unknowns(o.get("unknown")) : Map.of();
+        Map<String, double[]> parametric = o.has("parametric") ? parametric(o.get("parametric")) : Map.of();
+        for (String name : parametric.keySet()) {
+            if (unknowns.containsKey(name)) {
+                throw new GeopinnException("--parametric: '" + Text.quote(name) + "' is also given to --unknown; a coefficient is"
+                        + " either trained or an input, not both");
+            }
+        }
         services.awaitReady();
 
         SessionSpec.Builder b;
@@ -206,6 +214,8 @@ final class SolveCommand {
             Map<String, String> all = new LinkedHashMap<>(rec.problemSettings());
             all.putAll(settings); // the recorded coefficients, unless the command line changes them
             problem = configured(problemId, all);
+            // A parametric run resumes parametric: its record keeps the inputs and their ranges.
+            problem = parametric(problem, problemId, parametric.isEmpty() ? recordedRanges(rec, problem) : parametric);
             b = rec.session().toBuilder();
             double[] parameters = ParameterFile.read(resumeDir.resolve(ResultWriter.PARAMETERS)).values();
             b.initialParameters(parameters);
@@ -234,7 +244,7 @@ final class SolveCommand {
                 note(o, "--resume: " + resumeDir + " holds no " + HistoryTable.FILE + "; the loss curve starts at step " + rec.steps());
             }
         } else {
-            problem = configured(problemId, settings);
+            problem = parametric(configured(problemId, settings), problemId, parametric);
             b = SessionSpec.builder(problemId).maxSteps(steps);
             b.model(o.get("model")).hidden(hidden).activation(o.get("activation")).initialization(o.get("initialization"));
             b.unknowns(unknowns);
@@ -316,6 +326,66 @@ final class SolveCommand {
             }
         }
         return u;
+    }
+
+    /**
+     * @param text {@code NAME=LO,HI} for one coefficient, or {@code NAME=LO:HI,…} for several
+     *        (a number without a name continues the pair before it)
+     * @return the ranges by name, in their order
+     * @throws GeopinnException naming the first entry that is not a name with two finite numbers LO &lt; HI
+     */
+    static Map<String, double[]> parametric(String text) {
+        // Join "k=1,4" back to "k=1:4": commas separate pairs and also the two ends of a range.
+        List<String> entries = new java.util.ArrayList<>();
+        for (String piece : text.split(",", -1)) {
+            if (!piece.contains("=") && !entries.isEmpty() && !entries.get(entries.size() - 1).contains(":")) {
+                entries.set(entries.size() - 1, entries.get(entries.size() - 1) + ":" + piece);
+            } else {
+                entries.add(piece);
+            }
+        }
+        Map<String, double[]> ranges = new LinkedHashMap<>();
+        for (String entry : entries) {
+            int eq = entry.indexOf('=');
+            String name = eq < 0 ? "" : entry.substring(0, eq).trim();
+            String[] ends = eq < 0 ? new String[0] : entry.substring(eq + 1).split(":", -1);
+            double lo = Double.NaN;
+            double hi = Double.NaN;
+            if (ends.length == 2) {
+                try {
+                    lo = Double.parseDouble(ends[0].trim());
+                    hi = Double.parseDouble(ends[1].trim());
+                } catch (NumberFormatException e) {
+                    lo = Double.NaN;
+                }
+            }
+            if (name.isEmpty() || !Double.isFinite(lo) || !Double.isFinite(hi) || !(lo < hi)) {
+                throw new GeopinnException("--parametric: '" + Text.quote(entry.replace(':', ',').trim())
+                        + "' is not NAME=LO,HI with finite numbers LO < HI (e.g. k=1,4; several: k=1:4,c=0:1)");
+            }
+            if (ranges.put(name, new double[] {lo, hi}) != null) {
+                throw new GeopinnException("--parametric: '" + Text.quote(name) + "' is given twice");
+            }
+        }
+        return ranges;
+    }
+
+    /** @return the recorded inputs the problem lacks (parametric coefficients of the run) with their ranges */
+    private static Map<String, double[]> recordedRanges(RunRecord rec, Problem problem) {
+        Map<String, double[]> ranges = new LinkedHashMap<>();
+        double[] lower = rec.spec().inputLower();
+        double[] upper = rec.spec().inputUpper();
+        List<String> now = problem.domain().variables();
+        for (int j = 0; j < rec.variables().size() && j < lower.length; j++) {
+            if (!now.contains(rec.variables().get(j))) {
+                ranges.put(rec.variables().get(j), new double[] {lower[j], upper[j]});
+            }
+        }
+        return ranges;
+    }
+
+    private Problem parametric(Problem problem, String id, Map<String, double[]> ranges) {
+        return ranges.isEmpty() ? problem : services.parametricProblem(id, ranges);
     }
 
     private void noteStale(Options o, ResultLock lock) {

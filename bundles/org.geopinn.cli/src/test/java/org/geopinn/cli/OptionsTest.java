@@ -32,7 +32,7 @@ class OptionsTest {
     @Test
     void badInputIsOneClearLine() {
         assertEquals("unknown option --stepz; options are --activation, --config, --diagnostic-every, --diagnostics, --engine, "
-                + "--error-every, --hidden, --initialization, --lost-service-wait, --model, --optimizer, --out, --points, --problem-config, --quiet, --resample-every, "
+                + "--error-every, --hidden, --initialization, --lost-service-wait, --model, --optimizer, --out, --parametric, --points, --problem-config, --quiet, --resample-every, "
                 + "--resume, --sampler, --scaling, --seed, --separate-networks, --steps, --time-budget, --time-marching, --unknown, --weighting",
                 assertThrows(GeopinnException.class, () -> parse("--stepz", "3")).getMessage());
         assertEquals("--steps needs a value", assertThrows(GeopinnException.class, () -> parse("--steps")).getMessage());
@@ -62,5 +62,27 @@ class OptionsTest {
         assertTrue(assertThrows(GeopinnException.class,
                 () -> parse().addDefaults(dir.resolve("missing.properties"), SolveCommand.VALUED, SolveCommand.FLAGS))
                 .getMessage().startsWith("cannot read the config file "));
+    }
+
+    @Test
+    void parametricRangesAndTheirErrors() {
+        java.util.Map<String, double[]> one = SolveCommand.parametric("k=1,4");
+        assertEquals(List.of("k"), List.copyOf(one.keySet()));
+        assertArrayEquals(new double[] {1, 4}, one.get("k"));
+        java.util.Map<String, double[]> two = SolveCommand.parametric("k=1:4, c=-0.5:0.5");
+        assertEquals(List.of("k", "c"), List.copyOf(two.keySet()));
+        assertArrayEquals(new double[] {-0.5, 0.5}, two.get("c"));
+        assertArrayEquals(new double[] {0, 2}, SolveCommand.parametric("k=0,2,c=1:3").get("k"));
+        String usage = " is not NAME=LO,HI with finite numbers LO < HI (e.g. k=1,4; several: k=1:4,c=0:1)";
+        assertEquals("--parametric: 'k=4,1'" + usage,
+                assertThrows(GeopinnException.class, () -> SolveCommand.parametric("k=4,1")).getMessage());
+        assertEquals("--parametric: 'k=1'" + usage,
+                assertThrows(GeopinnException.class, () -> SolveCommand.parametric("k=1")).getMessage());
+        assertEquals("--parametric: 'k=a,2'" + usage,
+                assertThrows(GeopinnException.class, () -> SolveCommand.parametric("k=a,2")).getMessage());
+        assertEquals("--parametric: '=1,2'" + usage,
+                assertThrows(GeopinnException.class, () -> SolveCommand.parametric("=1,2")).getMessage());
+        assertEquals("--parametric: 'k' is given twice",
+                assertThrows(GeopinnException.class, () -> SolveCommand.parametric("k=1:2,k=3:4")).getMessage());
     }
 }

@@ -5,8 +5,9 @@
  * moved with {@link org.geopinn.geometry.Shape#translate}, {@link org.geopinn.geometry.Shape#rotate}
  * and {@link org.geopinn.geometry.Shape#scale}, their boundary parts named with
  * {@link org.geopinn.geometry.Shape#named} and {@link org.geopinn.geometry.Shape#rename}, and
- * extended over time with {@link org.geopinn.geometry.Shape#overTime}.
+ * extended over time with {@link org.geopinn.geometry.Shape#overTime}; and domains known only by
+ * points ({@link org.geopinn.geometry.PointCloud}).
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.0.0")
+@org.osgi.annotation.versioning.Version("1.1.0")
 package org.geopinn.geometry;

@@ -32,6 +32,13 @@ final class ConditionBlock {
     ConditionBlock(String name, Expr operator, PointFunction source, double weight, Model model, int dimension,
             double measure, LossScaling scaling, EvaluatorFactory evaluators, double[] points, int sliceCount,
             List<String> unknowns) {
+        this(name, operator, source, weight, model, dimension, measure, scaling, evaluators, points, sliceCount, unknowns, null);
+    }
+
+    /** As above; {@code pair} (or null) makes it a periodic condition: rows D[u](x) − D[u](pair(x)) − f(x). */
+    ConditionBlock(String name, Expr operator, PointFunction source, double weight, Model model, int dimension,
+            double measure, LossScaling scaling, EvaluatorFactory evaluators, double[] points, int sliceCount,
+            List<String> unknowns, org.geopinn.api.problem.PointMap pair) {
         this.name = name;
         this.dimension = dimension;
         this.measure = measure;
@@ -45,7 +52,7 @@ final class ConditionBlock {
         DerivativeRequest request = DerivativeRequest.of(dimension, orders);
         this.slices = new PointSlice[sliceCount];
         for (int t = 0; t < sliceCount; t++) {
-            slices[t] = new PointSlice(name, program, source, model, request, evaluators, dimension);
+            slices[t] = new PointSlice(name, program, source, model, request, evaluators, dimension, pair);
         }
         setPoints(points);
     }

@@ -15,6 +15,10 @@ import org.geopinn.api.model.ModelEvaluator;
  * values, and after a forward pass the raw residuals r_i = D[u](x_i) − f(x_i) and the partials
  * ∂D/∂leaf_l at each point. Every parameter-space product is then one evaluator call with seeds
  * built from those partials.
+ *
+ * <p>A periodic condition's slice has a partner: the same operator at the paired points M(x_i),
+ * with its own evaluator; the rows are then D[u](x_i) − D[u](M x_i) − f(x_i), and every pass
+ * subtracts the partner's share (its seeds are the negated ones).
  */
 final class PointSlice {
     private final String condition;
@@ -55,8 +59,26 @@ final class PointSlice {
     private final double[] partialBuffer;
     private final double[] workspace;
 
+    /** The slice at the paired points of a periodic condition, or null; and the map to them. */
+    private final PointSlice partner;
+    private final org.geopinn.api.problem.PointMap pair;
+    /** Periodic conditions: the row factors of the last Jᵀu pass and the partner's Jacobian rows, n×P. */
+    private double[] factors;
+    private double[] partnerRows;
+
     PointSlice(String condition, ExpressionProgram program, PointFunction source, Model model, DerivativeRequest request,
             EvaluatorFactory evaluators, int dimension) {
+        this(condition, program, source, model, request, evaluators, dimension, null);
+    }
+
+    /**
+     * @param pair for a periodic condition the map to the paired points (a partner slice evaluates
+     *        the operator there), else null
+     */
+    PointSlice(String condition, ExpressionProgram program, PointFunction source, Model model, DerivativeRequest request,
+            EvaluatorFactory evaluators, int dimension, org.geopinn.api.problem.PointMap pair) {
+        this.pair = pair;
+        this.partner = pair == null ? null : new PointSlice(condition, program, x -> 0.0, model, request, evaluators, dimension, null);
         this.condition = condition;
         this.program = program;
         this.source = source;
@@ -102,6 +124,10 @@ final class PointSlice {
         this.start = from;
         this.n = count;
         this.points = Arrays.copyOfRange(all, from * dimension, (from + count) * dimension);
+        if (partner != null) {
+            partner.setPoints(paired(), 0, count);
+            partner.start = from;
+        }
         if (count == 0) {
             return;
         }
@@ -121,6 +147,10 @@ final class PointSlice {
             unknownPartials = new double[unknownCount * capacity];
             seeds = new double[slotCount * capacity];
             tangents = new double[slotCount * capacity];
+            if (partner != null) {
+                factors = new double[capacity];
+                partnerRows = new double[capacity * columns];
+            }
         }
         // Seeds are only ever written at leaf slots; the layout moved with n, so clear it once here.
         Arrays.fill(seeds, 0);
@@ -134,6 +164,24 @@ final class PointSlice {
                 coefficientValues[m * n + i] = callUserFunction(c.function(), x, "coefficient '" + c.name() + "'");
             }
         }
+    }
+
+    /** @return the paired points M(x_i) of this slice's points, row-major */
+    private double[] paired() {
+        double[] out = new double[points.length];
+        double[] x = new double[dimension];
+        double[] y = new double[dimension];
+        for (int i = 0; i < n; i++) {
+            System.arraycopy(points, i * dimension, x, 0, dimension);
+            try {
+                pair.map(x, y);
+            } catch (RuntimeException e) {
+                throw new GeopinnException("the pairing of periodic condition '" + condition + "' failed at point "
+                        + Arrays.toString(x) + ": " + e, e);
+            }
+            System.arraycopy(y, 0, out, i * dimension, dimension);
+        }
+        return out;
     }
 
     /**
@@ -187,6 +235,15 @@ final class PointSlice {
                 unknownPartials[u * n + i] = partialBuffer[leafCount + u];
             }
         }
+        if (partner != null) {
+            partner.forward(theta);
+            for (int i = 0; i < n; i++) {
+                raw[i] -= partner.raw[i];
+            }
+            for (int k = 0; k < unknownCount * n; k++) {
+                unknownPartials[k] -= partner.unknownPartials[k];
+            }
+        }
     }
 
     /**
@@ -233,6 +290,22 @@ final class PointSlice {
             for (int c = 0; c < unknownCount; c++) {
                 out[unknownOffset + c] += factor * unknownPartials[c * n + i];
             }
+            if (partner != null) {
+                factors[i] = -factor;
+            }
+        }
+        evaluator.backward(seeds, out);
+        if (partner != null) {
+            partner.backwardWithFactors(factors, out);
+        }
+    }
+
+    /** The partner's share of Jᵀu: its leaf partials times the given (negated) row factors. */
+    private void backwardWithFactors(double[] rowFactors, double[] out) {
+        for (int i = 0; i < n; i++) {
+            for (int l = 0; l < leafCount; l++) {
+                seeds[leafSlot[l] * n + i] = rowFactors[i] * partials[l * n + i];
+            }
         }
         evaluator.backward(seeds, out);
     }
@@ -256,6 +329,22 @@ final class PointSlice {
             }
         }
         evaluator.jacobianRows(seeds, out, offset);
+        if (partner != null) {
+            for (int l = 0; l < leafCount; l++) {
+                int slot = partner.leafSlot[l] * n;
+                int part = l * n;
+                for (int i = 0; i < n; i++) {
+                    partner.seeds[slot + i] = scale * rowScale(i) * partner.partials[part + i];
+                }
+            }
+            partner.evaluator.jacobianRows(partner.seeds, partnerRows, 0);
+            for (int i = 0; i < n; i++) {
+                int row = (offset + i) * columns;
+                for (int p = 0; p < columns; p++) {
+                    out[row + p] -= partnerRows[i * columns + p];
+                }
+            }
+        }
         for (int u = 0; u < unknownCount; u++) { // the model left these columns zero
             int part = u * n;
             for (int i = 0; i < n; i++) {
@@ -275,10 +364,18 @@ final class PointSlice {
             return;
         }
         evaluator.tangent(v, tangents);
+        if (partner != null) {
+            partner.evaluator.tangent(v, partner.tangents);
+        }
         for (int i = 0; i < n; i++) {
             double sum = 0;
             for (int l = 0; l < leafCount; l++) {
                 sum += partials[l * n + i] * tangents[leafSlot[l] * n + i];
+            }
+            if (partner != null) {
+                for (int l = 0; l < leafCount; l++) {
+                    sum -= partner.partials[l * n + i] * partner.tangents[partner.leafSlot[l] * n + i];
+                }
             }
             for (int u = 0; u < unknownCount; u++) {
                 sum += unknownPartials[u * n + i] * v[unknownOffset + u];

@@ -129,7 +129,7 @@ public final class StackedResidualSystem implements ResidualSystem {
         for (Condition c : problem.conditions()) {
             double measure = problem.domain().part(c.part()).measure(problem.domain());
             blocks.add(new ConditionBlock(c.name(), c.operator(), c.source(), c.weight(), model, d, measure,
-                    scaling == null ? LossScaling.MEAN : scaling, evaluators, points.get(c.name()), t, unknowns));
+                    scaling == null ? LossScaling.MEAN : scaling, evaluators, points.get(c.name()), t, unknowns, c.pair()));
         }
         return new StackedResidualSystem(model, List.copyOf(blocks), d, t);
     }

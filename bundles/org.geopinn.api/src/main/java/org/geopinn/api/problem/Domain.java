@@ -17,6 +17,8 @@ public final class Domain {
     private final double[] upper;
     private final List<DomainPart> parts;
     private final Geometry geometry;
+    /** Inputs that are no coordinates of space (parametric coefficients): their faces have no normal. */
+    private final java.util.Set<String> parameters;
 
     /**
      * @param variables variable names in coordinate order
@@ -44,7 +46,18 @@ public final class Domain {
     }
 
     private Domain(List<String> variables, double[] lower, double[] upper, List<DomainPart> parts, Geometry geometry) {
+        this(variables, lower, upper, parts, geometry, java.util.Set.of());
+    }
+
+    private Domain(List<String> variables, double[] lower, double[] upper, List<DomainPart> parts, Geometry geometry,
+            java.util.Set<String> parameters) {
         this.geometry = geometry;
+        this.parameters = java.util.Set.copyOf(parameters);
+        for (String name : parameters) {
+            if (!variables.contains(name)) {
+                throw new GeopinnException("parametric input '" + name + "' is not one of the variables " + variables);
+            }
+        }
         this.variables = List.copyOf(variables);
         if (geometry != null && geometry.dimension() != variables.size()) {
             throw new GeopinnException("the geometry has dimension " + geometry.dimension() + " but there are "
@@ -97,6 +110,24 @@ public final class Domain {
         }
     }
 
+    /**
+     * This domain with some of its variables marked as parametric inputs (coefficients given to the
+     * network over a range, {@link org.geopinn.api.expr.Vocabulary#withParameters}): they are no
+     * coordinates of space, so {@link #normal} never picks one of their faces.
+     *
+     * @param names variables of this domain
+     * @return the marked domain
+     * @throws GeopinnException for a name that is not a variable
+     */
+    public Domain withParameters(List<String> names) {
+        return new Domain(variables, lower, upper, parts, geometry, new java.util.HashSet<>(names));
+    }
+
+    /** @return the variables marked as parametric inputs (see {@link #withParameters}), possibly none */
+    public java.util.Set<String> parameters() {
+        return parameters;
+    }
+
     /** @return the geometry of a domain built from one; empty for a box */
     public Optional<Geometry> geometry() {
         return Optional.ofNullable(geometry);
@@ -121,7 +152,7 @@ public final class Domain {
     /**
      * The outward unit normal of the domain's spatial boundary at the boundary point nearest x: the
      * geometry's normal, or for a box the normal of the nearest face of a variable other than
-     * {@code t} (the time variable has no spatial normal).
+     * {@code t} and the {@link #parameters() parametric inputs} (they have no spatial normal).
      *
      * @param x a point (not modified)
      * @param out receives the normal, one entry per variable (modified)
@@ -136,7 +167,7 @@ public final class Domain {
         boolean bestUpper = false;
         for (int j = 0; j < lower.length; j++) {
             out[j] = 0;
-            if (variables.get(j).equals(org.geopinn.api.expr.Vocabulary.TIME)) {
+            if (variables.get(j).equals(org.geopinn.api.expr.Vocabulary.TIME) || parameters.contains(variables.get(j))) {
                 continue;
             }
             double below = Math.abs(x[j] - lower[j]);

@@ -64,6 +64,8 @@ public final class ProblemBuilder {
     private final java.util.SortedMap<String, Double> coefficients = new java.util.TreeMap<>();
     private final java.util.SortedMap<String, Double> unknowns = new java.util.TreeMap<>();
     private final List<String> parameters = new ArrayList<>();
+    /** The domain while {@link #build()} applies the conditions. */
+    private Domain builtDomain;
 
     private ProblemBuilder(String id, String description) {
         this.id = Objects.requireNonNull(id, "id");
@@ -248,6 +250,25 @@ public final class ProblemBuilder {
     }
 
     /**
+     * A periodic condition: {@code operator[u](x) = operator[u](x + s)} for the points x of one face,
+     * where the shift s carries it onto the opposite face (docs/GEOMETRY.md, periodic pairs). Both
+     * faces of one variable of a box ({@code face}), or {@code xmin}/{@code xmax} (…) of a geometry.
+     * Periodic values and slopes are two conditions: operators {@code "u"} and {@code "u_x"}.
+     *
+     * @param name the condition's name, unique in the problem
+     * @param part the face where the points are drawn
+     * @param partner the opposite face
+     * @param operator operator text, e.g. {@code "u"} or {@code "u_x"}
+     * @param points the default number of collocation points
+     * @return this
+     */
+    public ProblemBuilder periodic(String name, String part, String partner, String operator, int points) {
+        conditions.add(v -> new Condition(name, part, parse(v, "condition '" + name + "': operator", operator), null, 1, points,
+                GRID, null).withPair(Periodic.translation(name, builtDomain, part, partner)));
+        return this;
+    }
+
+    /**
      * A condition with every setting spelled out (weight, sampler, sampler options).
      *
      * @param condition the condition, built from the vocabulary of this problem
@@ -406,6 +427,7 @@ public final class ProblemBuilder {
         try {
             Vocabulary plain = new Vocabulary(variables, fields).withParameters(parameters);
             Domain domain = domain(plain);
+            builtDomain = domain; // periodic conditions find their shift in it
             // dn(u) reads the outward normals of this domain's boundary.
             Vocabulary v = plain.withNormals(domain::normal).withCoefficients(coefficients);
             List<Condition> built = new ArrayList<>();
@@ -486,7 +508,8 @@ public final class ProblemBuilder {
 
     private Domain domain(Vocabulary v) {
         if (geometry == null) {
-            return new Domain(variables, toArray(lower), toArray(upper), parts(v));
+            // parametric inputs are no coordinates of space: the normal (dn) ignores their faces
+            return new Domain(variables, toArray(lower), toArray(upper), parts(v)).withParameters(parameters);
         }
         if (lower.stream().anyMatch(b -> !b.isNaN())) {
             throw new GeopinnException("the domain is a geometry; give its variables with domain(geometry, names…), not variable(name, min, max)");

@@ -43,6 +43,10 @@ import org.geopinn.problem.builder.ProblemBuilder;
  * geometry = rectangle(0,0,1,1) - disk(0.5,0.5,0.2) as hole
  *                                        instead of lower/upper: the domain as a shape (ShapeText)
  * time = 0, 1                            with a geometry and t the first variable: the time interval
+ * cloud.interior = inside.csv            instead of geometry: a point cloud, interior points (CSV with
+ * cloud.boundary = boundary.csv          the variables as columns) and boundary points with normals
+ *                                        n_VAR and optional part names (PointCloud); conditions hold
+ *                                        at fixed points of the cloud
  * part.NAME = interior | boundary VAR… | face VAR lower|upper | geometry PART…
  *                                        parts besides the implicit ones: interior, boundary (faces of
  *                                        every variable but t) and, when t exists, initial (t at its lower bound);
@@ -56,6 +60,9 @@ import org.geopinn.problem.builder.ProblemBuilder;
  * condition.NAME.sampler = grid          sampler id (default grid)
  * condition.NAME.weight = 1              loss weight (default 1)
  * condition.NAME.option.KEY = VALUE      a sampler option
+ * condition.NAME.periodic = right        a periodic pair: operator[u](x) = operator[u](x + s) for x on
+ *                                        the condition's part (a face), s carrying it onto this
+ *                                        opposite face (box: face VAR lower|upper; geometry: xmin/xmax …)
  * condition.NAME.data = probe.csv        observations instead of an operator: a CSV file (header: the
  *                                        variables, the field, optionally weight) or a .npy array;
  *                                        relative to the declaration's folder; part defaults to interior
@@ -87,9 +94,9 @@ public final class ProblemDeclaration {
     private static final java.util.regex.Pattern NAME = java.util.regex.Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,63}");
 
     private static final Set<String> TOP_LEVEL = Set.of("id", "description", "variables", "fields", "lower", "upper",
-            "conditions", "geometry", "time");
+            "conditions", "geometry", "time", "cloud.interior", "cloud.boundary");
     private static final Set<String> CONDITION_KEYS = Set.of("part", "operator", "source", "points", "sampler", "weight",
-            "data", "field", "validation");
+            "data", "field", "validation", "periodic");
     @SuppressWarnings("deprecation") // default.optimizer is still read for declarations that name one
     private static final Set<String> DEFAULT_KEYS = Set.of(ProblemDefaults.MODEL, ProblemDefaults.HIDDEN,
             ProblemDefaults.ACTIVATION, ProblemDefaults.OPTIMIZER, ProblemDefaults.STEPS, ProblemDefaults.TIME_BUDGET,
@@ -202,8 +209,10 @@ public final class ProblemDeclaration {
             if (!ranges.isEmpty() && props.containsKey("geometry")) {
                 throw new GeopinnException("parametric coefficients need a box domain (lower, upper); with a geometry they are not supported yet");
             }
-            Domain domain = props.containsKey("geometry") ? geometryDomain(variables, plain)
-                    : new Domain(variables, withRanges(numbers("lower"), ranges, 0), withRanges(numbers("upper"), ranges, 1), parts(plain));
+            Domain domain = props.containsKey("geometry") || props.containsKey("cloud.interior")
+                    || props.containsKey("cloud.boundary") ? geometryDomain(variables, plain)
+                    : new Domain(variables, withRanges(numbers("lower"), ranges, 0), withRanges(numbers("upper"), ranges, 1), parts(plain))
+                            .withParameters(List.copyOf(ranges.keySet())); // no spatial faces: dn ignores them
             // dn(u) in a condition reads the outward normals of this domain; named coefficients are read by name.
             Map<String, Double> unknowns = prefixedNumbers("unknown.");
             Map<String, Double> coefficients = prefixedNumbers("coefficient.");
@@ -217,7 +226,7 @@ public final class ProblemDeclaration {
             Vocabulary vocabulary = plain.withNormals(domain::normal).withCoefficients(coefficients);
             List<Condition> conditions = new ArrayList<>();
             for (String name : conditionNames()) {
-                conditions.add(condition(name, vocabulary));
+                conditions.add(condition(name, vocabulary, domain));
             }
             ReferenceSolution exact = exact(vocabulary);
             if (exact == null && validation != null) {
@@ -263,14 +272,20 @@ public final class ProblemDeclaration {
             if (props.containsKey("lower") || props.containsKey("upper")) {
                 throw new GeopinnException("lower and upper bound a box; with 'geometry' leave them out (the geometry bounds itself)");
             }
-            Shape shape = ShapeText.parse(text(props.get("geometry")));
-            if (props.containsKey("time")) {
+            org.geopinn.api.geometry.Geometry shape = props.containsKey("geometry") ? ShapeText.parse(text(props.get("geometry")))
+                    : cloud(variables);
+            if (props.containsKey("geometry") && (props.containsKey("cloud.interior") || props.containsKey("cloud.boundary"))) {
+                throw new GeopinnException("give the domain either as geometry = … or as a point cloud (cloud.interior, cloud.boundary), not both");
+            }
+            if (props.containsKey("time") && shape instanceof Shape s) {
                 double[] time = numbers("time");
                 if (time.length != 2 || !variables.get(0).equals(Vocabulary.TIME)) {
                     throw new GeopinnException("time = t0, t1 needs two numbers and '" + Vocabulary.TIME
                             + "' as the first variable; variables are " + variables);
                 }
-                shape = shape.overTime(time[0], time[1]);
+                shape = s.overTime(time[0], time[1]);
+            } else if (props.containsKey("time")) {
+                throw new GeopinnException("time = t0, t1 needs a geometry = … shape; a point cloud is a domain in space only");
             }
             Map<String, DomainPart> parts = new LinkedHashMap<>();
             ProblemBuilder.implicitParts(shape).forEach(p -> parts.put(p.name(), p));
@@ -290,6 +305,17 @@ public final class ProblemDeclaration {
                 }
             }
             return new Domain(variables, shape, new ArrayList<>(parts.values()));
+        }
+
+        /** cloud.interior = FILE, cloud.boundary = FILE: CSV files relative to the declaration's folder. */
+        private org.geopinn.geometry.PointCloud cloud(List<String> variables) {
+            Path[] files = new Path[2];
+            String[] keys = {"cloud.interior", "cloud.boundary"};
+            for (int k = 0; k < 2; k++) {
+                Path f = Path.of(text(required(keys[k])).trim());
+                files[k] = f.isAbsolute() || base == null ? f : base.resolve(f);
+            }
+            return org.geopinn.geometry.PointCloud.read(variables, files[0], files[1]);
         }
 
         private List<DomainPart> parts(Vocabulary v) {
@@ -406,7 +432,7 @@ public final class ProblemDeclaration {
             return obs.condition(name, part, v).withWeight(weight);
         }
 
-        private Condition condition(String name, Vocabulary v) {
+        private Condition condition(String name, Vocabulary v, Domain domain) {
             String prefix = "condition." + name + ".";
             if (props.containsKey(prefix + "data")) {
                 return observations(name, prefix, v);
@@ -427,7 +453,34 @@ public final class ProblemDeclaration {
                     options.put(key.substring(optionPrefix.length()), text(props.get(key)).trim());
                 }
             }
-            return new Condition(name, part, operator, source, weight, points, sampler, options);
+            Condition c = new Condition(name, part, operator, source, weight, points, sampler, options);
+            if (domain.geometry().orElse(null) instanceof org.geopinn.geometry.PointCloud cloud) {
+                c = onCloud(c, domain, cloud);
+            }
+            if (props.containsKey(prefix + "periodic")) {
+                // operator[u](x) = operator[u](x + s) on the part, s carrying it onto the named partner face
+                String partner = text(props.get(prefix + "periodic")).trim();
+                c = c.withPair(org.geopinn.problem.builder.Periodic.translation(name, domain, part, partner));
+            }
+            return c;
+        }
+
+        /**
+         * A condition on a point cloud holds at points of the cloud, fixed for the whole run: at most
+         * {@code points} of them, drawn by a shuffle seeded from the condition's name (reproducible).
+         */
+        private Condition onCloud(Condition c, Domain domain, org.geopinn.geometry.PointCloud cloud) {
+            DomainPart p = domain.part(c.part());
+            long seed = c.name().hashCode() * 0x9E3779B97F4A7C15L;
+            double[] fixed;
+            if (p.kind() == DomainPart.Kind.INTERIOR) {
+                fixed = cloud.sampleInterior(Math.min(c.points(), cloud.interiorCount()), seed);
+            } else {
+                int available = cloud.boundaryCount(p.geometryParts());
+                fixed = cloud.sampleBoundary(p.geometryParts(), Math.min(c.points(), available), seed).points();
+            }
+            return new Condition(c.name(), c.part(), c.operator(), c.source(), c.weight(), fixed.length / domain.dimension(),
+                    c.sampler(), c.samplerOptions(), fixed, c.pair());
         }
 
         private ReferenceSolution exact(Vocabulary v) {

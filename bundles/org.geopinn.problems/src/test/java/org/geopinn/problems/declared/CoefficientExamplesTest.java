@@ -62,4 +62,26 @@ class CoefficientExamplesTest {
         GeopinnException range = assertThrows(GeopinnException.class, () -> ProblemDeclaration.parse(keys, "c.cfg"));
         assertTrue(range.getMessage().contains("parametric.k needs two numbers lo, hi with lo < hi"), range.getMessage());
     }
+
+    /** What ./geopinn solve --parametric k=1,4 does to poisson-k: coefficient.k becomes parametric.k = 1.0, 4.0. */
+    @Test
+    void theCommandLineMakesTheDeclaredCoefficientParametric() throws Exception {
+        java.util.Properties file = new java.util.Properties();
+        try (var r = java.nio.file.Files.newBufferedReader(PARAMETRIC.resolve("org.geopinn.problems.declared-poisson-k.cfg"))) {
+            file.load(r);
+        }
+        Map<String, Object> keys = new HashMap<>();
+        file.stringPropertyNames().forEach(k -> keys.put(k, file.getProperty(k).trim()));
+        Problem fixed = ProblemDeclaration.parse(keys, "poisson-k.cfg");
+        assertEquals(Map.of("k", 2.0), fixed.coefficients());
+        assertEquals(List.of("x", "y"), fixed.vocabulary().variables());
+        keys.remove("coefficient.k");
+        keys.put("parametric.k", "1.0, 4.0");
+        Problem p = ProblemDeclaration.parse(keys, "poisson-k.cfg");
+        assertEquals(List.of("x", "y", "k"), p.vocabulary().variables());
+        assertEquals(java.util.Set.of("k"), p.domain().parameters());
+        double[] u = new double[1];
+        p.reference().orElseThrow().evaluate(new double[] {0.5, 0.5, 4}, 1, u);
+        assertEquals(0.25, u[0], 1e-15);
+    }
 }
