@@ -35,6 +35,8 @@ import org.geopinn.models.StandardModels;
  * CSV/VTK/PNG, error.png) to OUT/PROBLEM/;</li>
  * <li>{@code charts OUT errors-PROBLEM.csv…}: error.png and solver.png of a run's events (also of a
  * run stopped early) to OUT/PROBLEM-error.png and OUT/PROBLEM-solver.png;</li>
+ * <li>{@code budget OUT PROBLEM at=τ1,τ2… ns=N1,N2… [mus=μ1,μ2…] [key=value…]}: the projection residual in and out of
+ * sample along the exact trajectory ({@link ProjectionBudget}), appended to OUT/budget.csv;</li>
  * <li>{@code cost OUT [key=value…]}: seconds per time-step stage (preconditioner build + CG solve
  * at a fixed iteration count) against the number of parameters, 1e3 to 1e5, to OUT/cost.csv.</li>
  * </ul>
@@ -66,6 +68,18 @@ public final class EvolutionBenchmark {
             for (int i = 2; i < args.length; i++) {
                 charts(out, Path.of(args[i]));
             }
+            return;
+        }
+        if (args[0].equals("budget")) {
+            double[] at = java.util.Arrays.stream(overrides.remove("at").split(",")).mapToDouble(Double::parseDouble).toArray();
+            int[] ns = java.util.Arrays.stream(overrides.remove("ns").split(",")).mapToInt(Integer::parseInt).toArray();
+            String muList = overrides.remove("mus");
+            InitialValueProblem problem = problem(problems.get(0));
+            EvolutionSettings base = EvolutionSettings.defaults().with(problem.defaults()).with(overrides);
+            double[] mus = muList == null ? new double[] {base.mu()}
+                    : java.util.Arrays.stream(muList.split(",")).mapToDouble(Double::parseDouble).toArray();
+            ProjectionBudget.measure(out.resolve("budget.csv"), problem,
+                    base, at, ns, mus);
             return;
         }
         if (args[0].equals("errors")) {
