@@ -37,6 +37,8 @@ import org.geopinn.models.StandardModels;
  * run stopped early) to OUT/PROBLEM-error.png and OUT/PROBLEM-solver.png;</li>
  * <li>{@code budget OUT PROBLEM at=τ1,τ2… ns=N1,N2… [mus=μ1,μ2…] [key=value…]}: the projection residual in and out of
  * sample along the exact trajectory ({@link ProjectionBudget}), appended to OUT/budget.csv;</li>
+ * <li>{@code compare OUT/FILE.png TITLE LABEL=errors-PROBLEM.csv…}: the error against time of several runs
+ * (say, network sizes) in one chart;</li>
  * <li>{@code cost OUT [key=value…]}: seconds per time-step stage (preconditioner build + CG solve
  * at a fixed iteration count) against the number of parameters, 1e3 to 1e5, to OUT/cost.csv.</li>
  * </ul>
@@ -51,6 +53,10 @@ public final class EvolutionBenchmark {
         if (args.length < 2) {
             System.err.println("usage: EvolutionBenchmark errors|cost OUT [PROBLEM...] [key=value...]");
             System.exit(2);
+        }
+        if (args[0].equals("compare")) {
+            compare(Path.of(args[1]), args[2], java.util.Arrays.copyOfRange(args, 3, args.length));
+            return;
         }
         Path out = Path.of(args[1]);
         Files.createDirectories(out);
@@ -129,7 +135,22 @@ public final class EvolutionBenchmark {
         }
     }
 
-    private static void charts(Path out, Path csv) throws IOException {
+    private static void compare(Path png, String title, String[] runs) throws IOException {
+        List<org.geopinn.reporting.LineChart.Series> series = new ArrayList<>();
+        for (String run : runs) {
+            int eq = run.indexOf('=');
+            List<EvolutionEvent> errors = read(Path.of(run.substring(eq + 1))).stream()
+                    .filter(e -> (e.kind() == EvolutionEvent.Kind.STEP || e.kind() == EvolutionEvent.Kind.FITTED)
+                            && Double.isFinite(e.relativeError())).toList();
+            series.add(org.geopinn.reporting.LineChart.Series.line(run.substring(0, eq),
+                    errors.stream().mapToDouble(EvolutionEvent::time).toArray(),
+                    errors.stream().mapToDouble(EvolutionEvent::relativeError).toArray()));
+        }
+        org.geopinn.reporting.LineChart.write(org.geopinn.reporting.LineChart.Axes.of(title, "t", "relative L2 error", true),
+                series, png);
+    }
+
+    private static List<EvolutionEvent> read(Path csv) throws IOException {
         List<EvolutionEvent> events = new ArrayList<>();
         for (String line : Files.readAllLines(csv)) {
             String[] c = line.split(",");
@@ -140,6 +161,11 @@ public final class EvolutionBenchmark {
                     Double.parseDouble(c[3]), Integer.parseInt(c[4]), Double.parseDouble(c[5]), Double.parseDouble(c[6]),
                     Double.parseDouble(c[7]), Double.parseDouble(c[8]), Integer.parseInt(c[9]), Double.parseDouble(c[10]), ""));
         }
+        return events;
+    }
+
+    private static void charts(Path out, Path csv) throws IOException {
+        List<EvolutionEvent> events = read(csv);
         String id = csv.getFileName().toString().replaceFirst("^errors-", "").replaceFirst("\\.csv$", "");
         ResultWriter.errorChart(id, events, out.resolve(id + "-error.png"));
         ResultWriter.solverChart(id, events, out.resolve(id + "-solver.png"));
