@@ -11,7 +11,10 @@ import org.geopinn.api.sampler.Sampler;
 /**
  * Fresh collocation points for a step or a fit, drawn by a {@link Sampler} service on the
  * problem's interior part with a new seed per draw (seed, seed + 1, …), so successive sample sets
- * are independent and a run is reproducible. Optionally a fraction of them is drawn from a pool
+ * are independent and a run is reproducible. The seeds run in streams keyed by the run's counters
+ * ({@link #startStream}: the step number, the fit number), not by how many draws this object has
+ * made: a run resumed from its saved state then draws the seeds an uninterrupted run would have
+ * drawn, never the first run's again. Optionally a fraction of them is drawn from a pool
  * ({@value #POOL_FACTOR}× larger, from the same sampler) with probability ∝ Σ_f |g_f(x)| (g the
  * current solution, or the fit's target) by systematic resampling. A narrow pulse covers a few
  * percent of the box, so uniform points alone leave the projection θ̇ = argmin ‖Jθ̇ − L[u]‖ to a
@@ -31,6 +34,7 @@ final class CollocationSampler {
     private final double importance;
     private final double[] poolValues;
     private final double[] cumulative;
+    private final long baseSeed;
     private long nextSeed;
 
     /**
@@ -48,6 +52,7 @@ final class CollocationSampler {
         this.sampler = sampler;
         this.domain = domain;
         this.interior = interior(domain);
+        this.baseSeed = seed;
         this.nextSeed = seed;
         this.random = random;
         this.dimension = domain.dimension();
@@ -88,6 +93,32 @@ final class CollocationSampler {
                     + " (use uniform, sobol, halton or lhs)");
         }
         System.arraycopy(points, 0, out, 0, points.length);
+    }
+
+    /**
+     * Starts the seed stream of one counter value: the following draws use the seeds s, s + 1, …
+     * with s a hash of (seed, kind, counter), and the resampling offsets restart from s. Distinct
+     * (kind, counter) pairs give unrelated streams.
+     *
+     * @param kind which counter (steps, fits)
+     * @param counter its value
+     */
+    void startStream(long kind, long counter) {
+        nextSeed = streamSeed(baseSeed, kind, counter);
+        random.setSeed(nextSeed);
+    }
+
+    /**
+     * @param seed the run's seed
+     * @param kind which counter
+     * @param counter its value
+     * @return a well-mixed seed of the three (SplittableRandom's 64-bit finaliser)
+     */
+    static long streamSeed(long seed, long kind, long counter) {
+        long z = seed + 0x9E3779B97F4A7C15L * (1 + kind) + 0xBF58476D1CE4E5B9L * counter;
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        return z ^ (z >>> 31);
     }
 
     /**

@@ -30,6 +30,10 @@ import org.geopinn.api.solution.TrainedSolution;
  * {@code restart-every} steps. Emits an event per fit, step, rejection, restart and snapshot.
  */
 final class NeuralIvp {
+    /** The seed stream of a time step's samples and sketches, keyed by the number of attempted steps. */
+    private static final long STEP_STREAM = 0;
+    /** The seed stream of a fit's samples and sketches, keyed by the number of fits before it (restarts). */
+    private static final long FIT_STREAM = 1;
     private final InitialValueProblem problem;
     private final Model model;
     private final EvolutionSettings settings;
@@ -114,9 +118,12 @@ final class NeuralIvp {
         double h;
         int steps;
         int restarts;
+        List<Snapshot> snapshots = new ArrayList<>();
+        int next = 0;
         if (start == null) {
             t = 0;
             theta = model.initialParameters(settings.seed());
+            beginStream(FIT_STREAM, 0);
             LeastSquaresFit.Outcome outcome = fit.fit(theta, this::initialValues, settings.fitIterations(),
                     settings.fitTolerance());
             h = settings.firstStep() > 0 ? settings.firstStep() : 1e-3 * endTime;
@@ -124,6 +131,10 @@ final class NeuralIvp {
             restarts = 0;
             emit(Kind.FITTED, 0, 0, 0, outcome.cgIterations(), Double.NaN, outcome.misfit(), Double.NaN,
                     error(0, theta), 0, "initial fit: " + outcome.iterations() + " Gauss-Newton iterations");
+            if (outputTimes[0] == 0) { // before an Euler start moves t past it
+                snapshots.add(snapshot(0, theta, steps, restarts));
+                next = 1;
+            }
             double euler = Math.min(settings.eulerStart(), endTime);
             if (euler > 0) {
                 theta = eulerStart(theta, euler);
@@ -138,8 +149,6 @@ final class NeuralIvp {
             steps = start.steps();
             restarts = start.restarts();
         }
-        List<Snapshot> snapshots = new ArrayList<>();
-        int next = 0;
         double eps = 1e-12 * Math.max(1, endTime);
         while (next < outputTimes.length && outputTimes[next] < t - eps) {
             next++;
@@ -162,6 +171,7 @@ final class NeuralIvp {
             double target = next < outputTimes.length ? outputTimes[next] : endTime;
             h = Math.min(Math.min(h, maxStep), target - t);
             guide = theta;
+            beginStream(STEP_STREAM, steps);
             sampler.draw(magnitudeTarget, samples, settings.samples());
             velocity.newSamples(samples, settings.samples());
             double error = integrator.attempt(stage, theta, h, settings.rtol(), settings.atol());
@@ -216,6 +226,7 @@ final class NeuralIvp {
         SpatialOperator operator = new SpatialOperator(model, problem.rightHandSides(), maxPoints);
         double[] rates = new double[fields * maxPoints];
         double[] fresh = model.initialParameters(settings.seed() + 104_729L);
+        beginStream(FIT_STREAM, 1);
         LeastSquaresFit.Outcome outcome = fit.fit(fresh, (points, n, out) -> {
             current.forward(old, points, n);
             operator.evaluate(old, points, n, rates);
@@ -235,6 +246,7 @@ final class NeuralIvp {
         ModelEvaluator current = model.evaluator(DerivativeRequest.valuesOnly(problem.domain().dimension()),
                 Math.max(settings.samples(), CollocationSampler.POOL_FACTOR * settings.samples()));
         double[] fresh = model.initialParameters(settings.seed() + 7919L * restarts);
+        beginStream(FIT_STREAM, restarts);
         LeastSquaresFit.Outcome outcome = fit.fit(fresh, (points, n, out) -> {
             current.forward(old, points, n);
             System.arraycopy(current.values(), 0, out, 0, current.fieldCount() * n);
@@ -242,6 +254,15 @@ final class NeuralIvp {
         emit(Kind.RESTARTED, steps, t, 0, outcome.cgIterations(), Double.NaN, outcome.misfit(), Double.NaN,
                 error(t, fresh), restarts, why + "; refit in " + outcome.iterations() + " iterations");
         return fresh;
+    }
+
+    /**
+     * Points the sample and sketch seeds at the stream of one counter value, so that a run resumed
+     * from its state (which keeps the counters) draws what an uninterrupted run would draw there.
+     */
+    private void beginStream(long kind, long counter) {
+        sampler.startStream(kind, counter);
+        sketches.setSeed(CollocationSampler.streamSeed(settings.seed() + 1, kind, counter));
     }
 
     private Snapshot snapshot(double t, double[] theta, int steps, int restarts) {

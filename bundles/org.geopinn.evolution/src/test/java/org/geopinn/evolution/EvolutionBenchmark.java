@@ -35,6 +35,10 @@ import org.geopinn.models.StandardModels;
  * CSV/VTK/PNG, error.png) to OUT/PROBLEM/;</li>
  * <li>{@code charts OUT errors-PROBLEM.csv…}: error.png and solver.png of a run's events (also of a
  * run stopped early) to OUT/PROBLEM-error.png and OUT/PROBLEM-solver.png;</li>
+ * <li>{@code budget OUT PROBLEM at=τ1,τ2… ns=N1,N2… [mus=μ1,μ2…] [key=value…]}: the projection residual in and out of
+ * sample along the exact trajectory ({@link ProjectionBudget}), appended to OUT/budget.csv;</li>
+ * <li>{@code compare OUT/FILE.png TITLE LABEL=errors-PROBLEM.csv…}: the error against time of several runs
+ * (say, network sizes) in one chart;</li>
  * <li>{@code cost OUT [key=value…]}: seconds per time-step stage (preconditioner build + CG solve
  * at a fixed iteration count) against the number of parameters, 1e3 to 1e5, to OUT/cost.csv.</li>
  * </ul>
@@ -49,6 +53,10 @@ public final class EvolutionBenchmark {
         if (args.length < 2) {
             System.err.println("usage: EvolutionBenchmark errors|cost OUT [PROBLEM...] [key=value...]");
             System.exit(2);
+        }
+        if (args[0].equals("compare")) {
+            compare(Path.of(args[1]), args[2], java.util.Arrays.copyOfRange(args, 3, args.length));
+            return;
         }
         Path out = Path.of(args[1]);
         Files.createDirectories(out);
@@ -66,6 +74,18 @@ public final class EvolutionBenchmark {
             for (int i = 2; i < args.length; i++) {
                 charts(out, Path.of(args[i]));
             }
+            return;
+        }
+        if (args[0].equals("budget")) {
+            double[] at = java.util.Arrays.stream(overrides.remove("at").split(",")).mapToDouble(Double::parseDouble).toArray();
+            int[] ns = java.util.Arrays.stream(overrides.remove("ns").split(",")).mapToInt(Integer::parseInt).toArray();
+            String muList = overrides.remove("mus");
+            InitialValueProblem problem = problem(problems.get(0));
+            EvolutionSettings base = EvolutionSettings.defaults().with(problem.defaults()).with(overrides);
+            double[] mus = muList == null ? new double[] {base.mu()}
+                    : java.util.Arrays.stream(muList.split(",")).mapToDouble(Double::parseDouble).toArray();
+            ProjectionBudget.measure(out.resolve("budget.csv"), problem,
+                    base, at, ns, mus);
             return;
         }
         if (args[0].equals("errors")) {
@@ -115,7 +135,22 @@ public final class EvolutionBenchmark {
         }
     }
 
-    private static void charts(Path out, Path csv) throws IOException {
+    private static void compare(Path png, String title, String[] runs) throws IOException {
+        List<org.geopinn.reporting.LineChart.Series> series = new ArrayList<>();
+        for (String run : runs) {
+            int eq = run.indexOf('=');
+            List<EvolutionEvent> errors = read(Path.of(run.substring(eq + 1))).stream()
+                    .filter(e -> (e.kind() == EvolutionEvent.Kind.STEP || e.kind() == EvolutionEvent.Kind.FITTED)
+                            && Double.isFinite(e.relativeError())).toList();
+            series.add(org.geopinn.reporting.LineChart.Series.line(run.substring(0, eq),
+                    errors.stream().mapToDouble(EvolutionEvent::time).toArray(),
+                    errors.stream().mapToDouble(EvolutionEvent::relativeError).toArray()));
+        }
+        org.geopinn.reporting.LineChart.write(org.geopinn.reporting.LineChart.Axes.of(title, "t", "relative L2 error", true),
+                series, png);
+    }
+
+    private static List<EvolutionEvent> read(Path csv) throws IOException {
         List<EvolutionEvent> events = new ArrayList<>();
         for (String line : Files.readAllLines(csv)) {
             String[] c = line.split(",");
@@ -126,6 +161,11 @@ public final class EvolutionBenchmark {
                     Double.parseDouble(c[3]), Integer.parseInt(c[4]), Double.parseDouble(c[5]), Double.parseDouble(c[6]),
                     Double.parseDouble(c[7]), Double.parseDouble(c[8]), Integer.parseInt(c[9]), Double.parseDouble(c[10]), ""));
         }
+        return events;
+    }
+
+    private static void charts(Path out, Path csv) throws IOException {
+        List<EvolutionEvent> events = read(csv);
         String id = csv.getFileName().toString().replaceFirst("^errors-", "").replaceFirst("\\.csv$", "");
         ResultWriter.errorChart(id, events, out.resolve(id + "-error.png"));
         ResultWriter.solverChart(id, events, out.resolve(id + "-solver.png"));

@@ -2,14 +2,9 @@ package org.geopinn.evolution.problems;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import org.geopinn.api.evolution.BoundaryTreatment;
-import org.geopinn.api.evolution.InitialValueProblem;
-import org.geopinn.api.evolution.TimeReference;
 import org.geopinn.api.expr.Expr;
 import org.geopinn.api.expr.Vocabulary;
-import org.geopinn.api.problem.Domain;
 
 /**
  * Constant-velocity advection u_t = −a·∇u on [−1,1]^d of a Gaussian pulse, exact solution
@@ -19,15 +14,10 @@ import org.geopinn.api.problem.Domain;
  * flow in (measured: most of the 2-D error at t = 1 sat in the inflow corner). A wide pulse that
  * touches the faces (5-D) uses {@link BoundaryTreatment#NONE}.
  */
-abstract class Advection implements InitialValueProblem {
-    private final String id;
-    private final String description;
+abstract class Advection extends ExactSolutionProblem {
     private final double[] start;
     private final double[] velocity;
     private final double sigma;
-    private final Vocabulary vocabulary;
-    private final Domain domain;
-    private final BoundaryTreatment boundary;
 
     /**
      * @param id the id
@@ -38,43 +28,24 @@ abstract class Advection implements InitialValueProblem {
      * @param boundary how the faces are treated
      */
     Advection(String id, String description, double[] start, double[] velocity, double sigma, BoundaryTreatment boundary) {
-        this.boundary = boundary;
-        this.id = id;
-        this.description = description;
+        super(id, description, vocabulary(start.length), Boxes.cube(vocabulary(start.length).variables(), -1, 1), boundary);
         this.start = start.clone();
         this.velocity = velocity.clone();
         this.sigma = sigma;
+    }
+
+    private static Vocabulary vocabulary(int d) {
         List<String> variables = new ArrayList<>();
-        for (int j = 0; j < start.length; j++) {
-            variables.add(start.length <= 3 ? new String[] {"x", "y", "z"}[j] : "x" + (j + 1));
+        for (int j = 0; j < d; j++) {
+            variables.add(d <= 3 ? new String[] {"x", "y", "z"}[j] : "x" + (j + 1));
         }
-        this.vocabulary = new Vocabulary(variables, List.of("u"));
-        this.domain = Boxes.cube(variables, -1, 1);
-    }
-
-    @Override
-    public String id() {
-        return id;
-    }
-
-    @Override
-    public String description() {
-        return description;
-    }
-
-    @Override
-    public Vocabulary vocabulary() {
-        return vocabulary;
-    }
-
-    @Override
-    public Domain domain() {
-        return domain;
+        return new Vocabulary(variables, List.of("u"));
     }
 
     @Override
     public List<Expr> rightHandSides() {
         List<Expr> terms = new ArrayList<>();
+        Vocabulary vocabulary = vocabulary();
         List<String> xs = vocabulary.variables();
         for (int j = 0; j < xs.size(); j++) {
             if (velocity[j] != 0) {
@@ -85,26 +56,7 @@ abstract class Advection implements InitialValueProblem {
     }
 
     @Override
-    public void initialValue(double[] points, int n, double[] out) {
-        exact(0, points, n, out);
-    }
-
-    @Override
-    public BoundaryTreatment boundary() {
-        return boundary;
-    }
-
-    @Override
-    public Optional<TimeReference> reference() {
-        return Optional.of(this::exact);
-    }
-
-    @Override
-    public Map<String, String> defaults() {
-        return Map.of("t-end", "1");
-    }
-
-    private void exact(double t, double[] points, int n, double[] out) {
+    void exact(double t, double[] points, int n, double[] out) {
         int d = start.length;
         for (int i = 0; i < n; i++) {
             double r2 = 0;

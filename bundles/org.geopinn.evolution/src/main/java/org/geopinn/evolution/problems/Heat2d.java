@@ -1,14 +1,10 @@
 package org.geopinn.evolution.problems;
 
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import org.geopinn.api.evolution.BoundaryTreatment;
 import org.geopinn.api.evolution.InitialValueProblem;
-import org.geopinn.api.evolution.TimeReference;
 import org.geopinn.api.expr.Expr;
 import org.geopinn.api.expr.Vocabulary;
-import org.geopinn.api.problem.Domain;
 import org.osgi.service.component.annotations.Component;
 
 /**
@@ -18,58 +14,29 @@ import org.osgi.service.component.annotations.Component;
  */
 @Component(service = InitialValueProblem.class, property = {"geopinn.id=heat2d",
     "geopinn.description=2-D heat u_t = 0.05 Lap u on [-1,1]^2, u = 0 on the boundary, Gaussian pulse (exact by images)"})
-public final class Heat2d implements InitialValueProblem {
+public final class Heat2d extends ExactSolutionProblem {
     static final double KAPPA = 0.05;
     static final double SIGMA = 0.1;
-    private final Vocabulary vocabulary = new Vocabulary(List.of("x", "y"), List.of("u"));
-    private final Domain domain = Boxes.cube(vocabulary.variables(), -1, 1);
+    private static final Vocabulary VOCABULARY = new Vocabulary(List.of("x", "y"), List.of("u"));
 
-    @Override
-    public String id() {
-        return "heat2d";
-    }
-
-    @Override
-    public String description() {
-        return "2-D heat u_t = 0.05 Lap u on [-1,1]^2, u = 0 on the boundary, Gaussian pulse sigma = 0.1 (exact by images)";
-    }
-
-    @Override
-    public Vocabulary vocabulary() {
-        return vocabulary;
-    }
-
-    @Override
-    public Domain domain() {
-        return domain;
+    /** The problem. */
+    public Heat2d() {
+        super("heat2d", "2-D heat u_t = 0.05 Lap u on [-1,1]^2, u = 0 on the boundary, Gaussian pulse sigma = 0.1 (exact by images)",
+                VOCABULARY, Boxes.cube(VOCABULARY.variables(), -1, 1), BoundaryTreatment.HARD_ZERO);
     }
 
     @Override
     public List<Expr> rightHandSides() {
-        return List.of(vocabulary.laplacian("u").times(KAPPA));
+        return List.of(VOCABULARY.laplacian("u").times(KAPPA));
     }
 
     @Override
-    public void initialValue(double[] points, int n, double[] out) {
-        exact(0, points, n, out);
+    void exact(double t, double[] points, int n, double[] out) {
+        solution(t, points, n, out);
     }
 
-    @Override
-    public BoundaryTreatment boundary() {
-        return BoundaryTreatment.HARD_ZERO;
-    }
-
-    @Override
-    public Optional<TimeReference> reference() {
-        return Optional.of(Heat2d::exact);
-    }
-
-    @Override
-    public Map<String, String> defaults() {
-        return Map.of("t-end", "1");
-    }
-
-    static void exact(double t, double[] points, int n, double[] out) {
+    /** The exact solution by images (also the space-time problem's initial data). */
+    static void solution(double t, double[] points, int n, double[] out) {
         double s = Math.sqrt(SIGMA * SIGMA + 2 * KAPPA * t);
         double amplitude = (SIGMA / s) * (SIGMA / s);
         for (int i = 0; i < n; i++) {

@@ -67,7 +67,7 @@ public final class Heat2dSpaceTime implements Problem {
 
     private static double exact(double[] p) {
         double[] out = new double[1];
-        Heat2d.exact(p[0], new double[] {p[1], p[2]}, 1, out);
+        Heat2d.solution(p[0], new double[] {p[1], p[2]}, 1, out);
         return out[0];
     }
 }

@@ -2,14 +2,9 @@ package org.geopinn.evolution.problems;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import org.geopinn.api.evolution.BoundaryTreatment;
-import org.geopinn.api.evolution.InitialValueProblem;
-import org.geopinn.api.evolution.TimeReference;
 import org.geopinn.api.expr.Expr;
 import org.geopinn.api.expr.Vocabulary;
-import org.geopinn.api.problem.Domain;
 
 /**
  * Fokker–Planck equation of the d-dimensional Ornstein–Uhlenbeck process dX = −θX dt + √(2D) dW
@@ -25,7 +20,7 @@ import org.geopinn.api.problem.Domain;
  * ±2.5 standard deviations at every time; there is no boundary treatment (the exact q is used on
  * the whole box and the network extrapolates across the faces).
  */
-abstract class OrnsteinUhlenbeck implements InitialValueProblem {
+abstract class OrnsteinUhlenbeck extends ExactSolutionProblem {
     /** Drift rate θ. */
     static final double THETA = 1.0;
     /** Diffusion D (stationary variance D/θ = 0.5). */
@@ -37,49 +32,31 @@ abstract class OrnsteinUhlenbeck implements InitialValueProblem {
     /** Half the box's side. */
     static final double HALF_WIDTH = 1.5;
 
-    private final String id;
     private final int dimension;
-    private final Vocabulary vocabulary;
-    private final Domain domain;
 
     /**
      * @param id the id
      * @param dimension d
      */
     OrnsteinUhlenbeck(String id, int dimension) {
-        this.id = id;
+        super(id, dimension + "-D Fokker-Planck of the Ornstein-Uhlenbeck process (theta = 1, D = 0.5) for the log-density"
+                + " q_t = theta d + theta x.grad q + D(Lap q + |grad q|^2), Gaussian initial density (exact)",
+                vocabulary(dimension), Boxes.cube(vocabulary(dimension).variables(), -HALF_WIDTH, HALF_WIDTH),
+                BoundaryTreatment.NONE);
         this.dimension = dimension;
+    }
+
+    private static Vocabulary vocabulary(int dimension) {
         List<String> variables = new ArrayList<>();
         for (int j = 0; j < dimension; j++) {
             variables.add("x" + (j + 1));
         }
-        this.vocabulary = new Vocabulary(variables, List.of("q"));
-        this.domain = Boxes.cube(variables, -HALF_WIDTH, HALF_WIDTH);
-    }
-
-    @Override
-    public String id() {
-        return id;
-    }
-
-    @Override
-    public String description() {
-        return dimension + "-D Fokker-Planck of the Ornstein-Uhlenbeck process (theta = 1, D = 0.5) for the log-density"
-                + " q_t = theta d + theta x.grad q + D(Lap q + |grad q|^2), Gaussian initial density (exact)";
-    }
-
-    @Override
-    public Vocabulary vocabulary() {
-        return vocabulary;
-    }
-
-    @Override
-    public Domain domain() {
-        return domain;
+        return new Vocabulary(variables, List.of("q"));
     }
 
     @Override
     public List<Expr> rightHandSides() {
+        Vocabulary vocabulary = vocabulary();
         List<Expr> terms = new ArrayList<>();
         terms.add(Expr.constant(THETA * dimension));
         for (String x : vocabulary.variables()) {
@@ -88,26 +65,6 @@ abstract class OrnsteinUhlenbeck implements InitialValueProblem {
         terms.add(vocabulary.laplacian("q").times(DIFFUSION));
         terms.add(vocabulary.gradDot("q", "q").times(DIFFUSION));
         return List.of(new Expr.Sum(terms));
-    }
-
-    @Override
-    public void initialValue(double[] points, int n, double[] out) {
-        logDensity(0, points, n, out);
-    }
-
-    @Override
-    public BoundaryTreatment boundary() {
-        return BoundaryTreatment.NONE;
-    }
-
-    @Override
-    public Optional<TimeReference> reference() {
-        return Optional.of(this::logDensity);
-    }
-
-    @Override
-    public Map<String, String> defaults() {
-        return Map.of("t-end", "1");
     }
 
     /** @param t the time @return s²(t) */
@@ -122,7 +79,8 @@ abstract class OrnsteinUhlenbeck implements InitialValueProblem {
     }
 
     /** q(t, x) = −|x − m(t)|²/(2s²) − (d/2)log(2πs²) at n points. */
-    private void logDensity(double t, double[] points, int n, double[] out) {
+    @Override
+    void exact(double t, double[] points, int n, double[] out) {
         double s2 = variance(t);
         double m = mean(t);
         double normalisation = -0.5 * dimension * Math.log(2 * Math.PI * s2);

@@ -1,14 +1,9 @@
 package org.geopinn.evolution.problems;
 
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import org.geopinn.api.evolution.BoundaryTreatment;
-import org.geopinn.api.evolution.InitialValueProblem;
-import org.geopinn.api.evolution.TimeReference;
 import org.geopinn.api.expr.Expr;
 import org.geopinn.api.expr.Vocabulary;
-import org.geopinn.api.problem.Domain;
 
 /**
  * 2-D wave u_tt = c²Δu (c = 0.5) on [−1,1]² with zero Dirichlet data, as the first-order system
@@ -19,14 +14,11 @@ import org.geopinn.api.problem.Domain;
  * {@value #QUADRATURE}-point midpoint rule (spectrally accurate for this smooth odd-periodic
  * integrand) and k ≤ {@value #MODES} (for the profiles here the dropped coefficients are below 1e-12).
  */
-abstract class Wave implements InitialValueProblem {
+abstract class Wave extends ExactSolutionProblem {
     static final double SPEED = 0.5;
     static final int MODES = 64;
     static final int QUADRATURE = 4096;
-    private final Vocabulary vocabulary = new Vocabulary(List.of("x", "y"), List.of("u", "v"));
-    private final Domain domain = Boxes.cube(vocabulary.variables(), -1, 1);
-    private final String id;
-    private final String description;
+    private static final Vocabulary VOCABULARY = new Vocabulary(List.of("x", "y"), List.of("u", "v"));
     private final double[] coefficients;
 
     /**
@@ -34,8 +26,7 @@ abstract class Wave implements InitialValueProblem {
      * @param description the description
      */
     Wave(String id, String description) {
-        this.id = id;
-        this.description = description;
+        super(id, description, VOCABULARY, Boxes.cube(VOCABULARY.variables(), -1, 1), BoundaryTreatment.HARD_ZERO);
         this.coefficients = sineCoefficients();
     }
 
@@ -46,30 +37,11 @@ abstract class Wave implements InitialValueProblem {
     abstract double profile(double x);
 
     @Override
-    public String id() {
-        return id;
-    }
-
-    @Override
-    public String description() {
-        return description;
-    }
-
-    @Override
-    public Vocabulary vocabulary() {
-        return vocabulary;
-    }
-
-    @Override
-    public final Domain domain() {
-        return domain;
-    }
-
-    @Override
     public List<Expr> rightHandSides() {
-        return List.of(vocabulary.field("v"), vocabulary.laplacian("u").times(SPEED * SPEED));
+        return List.of(VOCABULARY.field("v"), VOCABULARY.laplacian("u").times(SPEED * SPEED));
     }
 
+    /** The profile itself, exactly (the series at t = 0 only approximates it). */
     @Override
     public void initialValue(double[] points, int n, double[] out) {
         for (int i = 0; i < n; i++) {
@@ -78,22 +50,9 @@ abstract class Wave implements InitialValueProblem {
         }
     }
 
+    /** The sine series. */
     @Override
-    public BoundaryTreatment boundary() {
-        return BoundaryTreatment.HARD_ZERO;
-    }
-
-    @Override
-    public Optional<TimeReference> reference() {
-        return Optional.of(this::series);
-    }
-
-    @Override
-    public Map<String, String> defaults() {
-        return Map.of("t-end", "1");
-    }
-
-    private void series(double t, double[] points, int n, double[] out) {
+    void exact(double t, double[] points, int n, double[] out) {
         // Only odd modes are non-zero: tabulate their time factors once per call.
         int m = (MODES + 1) / 2;
         double[] cosines = new double[m * m];
