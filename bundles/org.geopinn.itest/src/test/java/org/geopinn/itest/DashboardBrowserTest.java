@@ -44,7 +44,11 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * without the token are refused.
  */
 class DashboardBrowserTest {
-    private static final Duration WAIT = Duration.ofSeconds(30);
+    /**
+     * How long a step of the page may take: a bound for a failure, not a timing. Chromium, the
+     * host and the training share the machine; under heavy load a page update took tens of seconds.
+     */
+    private static final Duration WAIT = Duration.ofSeconds(90);
     private static final String TOKEN = "browser-test-token";
     private static final Path CHROMIUM = Path.of(System.getProperty("geopinn.chromium", "/usr/bin/chromium"));
     private static final Path CHROMEDRIVER = Path.of(System.getProperty("geopinn.chromedriver", "/usr/bin/chromedriver"));
