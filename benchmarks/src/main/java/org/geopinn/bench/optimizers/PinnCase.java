@@ -107,16 +107,24 @@ final class PinnCase {
      * 30×30 interior grid and 120 boundary points.
      */
     static PinnCase laplace(int[] hidden, long seed, LossScaling scaling) {
+        return laplace(hidden, seed, scaling, 30, 30);
+    }
+
+    /**
+     * The same 2-D Laplace problem on a side×side interior grid and perSide boundary points per side
+     * (the large-point-set benchmarks).
+     */
+    static PinnCase laplace(int[] hidden, long seed, LossScaling scaling, int side, int perSide) {
         Vocabulary v = new Vocabulary(List.of("x", "y"), List.of("u"));
         Domain domain = new Domain(v.variables(), new double[] {0, 0}, new double[] {1, 1},
                 List.of(DomainPart.interior("interior"), DomainPart.boundary("boundary", 0, 1)));
         Problem p = new Defined("laplace2d", v, domain, List.of(
                 Condition.of("pde", "interior", v.laplacian("u"),
-                        x -> -2 * Math.PI * Math.PI * Math.sin(Math.PI * x[0]) * Math.sin(Math.PI * x[1]), 900),
-                Condition.of("boundary", "boundary", v.field("u"), x -> 0, 120)));
+                        x -> -2 * Math.PI * Math.PI * Math.sin(Math.PI * x[0]) * Math.sin(Math.PI * x[1]), side * side),
+                Condition.of("boundary", "boundary", v.field("u"), x -> 0, 4 * perSide)));
         Map<String, double[]> points = new LinkedHashMap<>();
-        points.put("pde", interiorGrid(30));
-        points.put("boundary", squareBoundary(30));
+        points.put("pde", interiorGrid(side));
+        points.put("boundary", squareBoundary(perSide));
         return new PinnCase(p, hidden, points, scaling, seed, x -> Math.sin(Math.PI * x[0]) * Math.sin(Math.PI * x[1]));
     }
 

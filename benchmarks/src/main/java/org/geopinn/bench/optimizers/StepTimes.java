@@ -23,10 +23,12 @@ import org.geopinn.optimizer.lm.LmFactory;
  * same load: after the warm-up steps every optimizer's steps are timed one by one. Wall clock and
  * process CPU time (all threads), minimum and median, and the load average at the start and the end.
  *
- * <pre>java -Xmx4g -cp benchmarks/target/benchmarks.jar org.geopinn.bench.optimizers.StepTimes [steps] [warm-up] [optimizers]</pre>
+ * <pre>java -Xmx4g -cp benchmarks/target/benchmarks.jar org.geopinn.bench.optimizers.StepTimes [steps] [warm-up] [optimizers] [native threads]</pre>
  *
- * Defaults: 8 timed steps, 3 warm-up steps, {@code adam,anagram,engd,lm}; Adam's steps are timed in
- * batches of 20 (per-step figures), the others one by one.
+ * Defaults: 8 timed steps, 3 warm-up steps, {@code adam,anagram,engd,lm}, native products on one
+ * thread per processor (0); Adam's steps are timed in batches of 20 (per-step figures), the others one
+ * by one. For a one-thread run also pass {@code -Dgeopinn.residual.threads=1} (the residual system's
+ * point slices).
  */
 public final class StepTimes {
     private static final com.sun.management.OperatingSystemMXBean OS =
@@ -51,7 +53,8 @@ public final class StepTimes {
         int steps = args.length > 0 ? Integer.parseInt(args[0]) : 8;
         int warmup = args.length > 1 ? Integer.parseInt(args[1]) : 3;
         String[] ids = (args.length > 2 ? args[2] : "adam,anagram,engd,lm").split(",");
-        String failure = NativeKernelsComponent.offerOutsideFramework(0);
+        int threads = args.length > 3 ? Integer.parseInt(args[3]) : 0;
+        String failure = NativeKernelsComponent.offerOutsideFramework(threads);
         PinnCase c = PinnCase.laplace(new int[] {64, 64, 64}, 0, LossScaling.SUM);
         ResidualSystem sys = c.system;
         System.out.printf(Locale.ROOT, "# step times, P = %d, S = %d, %d processors, load average %.2f, kernels: %s%n",

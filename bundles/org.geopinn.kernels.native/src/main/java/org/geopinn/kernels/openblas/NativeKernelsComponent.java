@@ -84,5 +84,6 @@ public final class NativeKernelsComponent {
             Kernels.withdraw(offered);
             offered = null;
         }
+        HelperLane.stopShared();
     }
 }

@@ -11,7 +11,8 @@ public @interface NativeKernelsConfig {
     boolean enabled() default true;
 
     /** @return threads of the matrix products; 0 = one per available processor */
-    @AttributeDefinition(description = "OpenBLAS threads for the matrix products (GEMM, SYRK); 0 = one per available processor", min = "0", max = "256")
+    @AttributeDefinition(description = "Threads of the matrix products; 0 = one per available processor. GEMM: OpenBLAS threads. "
+            + "The Gram matrices (SYRK) with 2 or more: split into single-threaded calls on the calling thread and one helper thread", min = "0", max = "256")
     int threads() default 0;
 
     /** @return threads of the reductions and factorizations */

@@ -127,12 +127,80 @@ final class OpenBlasKernels implements DenseKernels {
         }
         DoublePointer pa = first.copyOf(a.data, a.getNumElements());
         DoublePointer pc = third.ofSize((long) n * n);
-        productThreads();
-        openblas.cblas_dsyrk(CblasRowMajor, CblasLower, columns ? CblasTrans : CblasNoTrans, n, k, 1.0, pa,
-                Math.max(1, a.numCols), 0.0, pc, n);
+        if (productThreads >= 2 && n >= SPLIT_MIN_ORDER && (double) n * n * k >= SPLIT_MIN_WORK) {
+            splitGram.run(pa, pc, n, k, a.numCols, columns);
+        } else {
+            productThreads();
+            openblas.cblas_dsyrk(CblasRowMajor, CblasLower, columns ? CblasTrans : CblasNoTrans, n, k, 1.0, pa,
+                    Math.max(1, a.numCols), 0.0, pc, n);
+        }
         pc.get(c.data, 0, n * n);
         mirrorLower(c.data, n);
     }
+
+    /** Below this order or this n²k the Gram matrix is one SYRK call (the split's hand-off would cost more than it saves). */
+    static final int SPLIT_MIN_ORDER = 128;
+    static final double SPLIT_MIN_WORK = 2e7;
+
+    /**
+     * The lower triangle of C = A·Aᵀ (rows) or Aᵀ·A (columns) on two cores as three single-threaded
+     * calls of equal work: with h = n/√2, the caller takes SYRK of the first h rows (or columns) of A
+     * into C[0:h, 0:h], the {@link HelperLane} takes GEMM C[h:n, 0:h] = A_lowerᵀ-part · A_upper and SYRK
+     * into C[h:n, h:n]. Both write disjoint blocks of C; the sums are the same products as one SYRK
+     * (the results agree to rounding). The off-heap views are allocated once per buffer.
+     */
+    private final class SplitGram {
+        private final Runnable helperPart = this::helperPart;
+        private final Runnable callerPart = this::callerPart;
+        private DoublePointer a;
+        private DoublePointer c;
+        private DoublePointer aLower;
+        private DoublePointer c21;
+        private DoublePointer c22;
+        private int n;
+        private int k;
+        private int h;
+        private int lda;
+        private boolean columns;
+
+        void run(DoublePointer pa, DoublePointer pc, int order, int inner, int leading, boolean byColumns) {
+            if (pa != a) {
+                a = pa;
+                aLower = new DoublePointer(pa);
+            }
+            if (pc != c) {
+                c = pc;
+                c21 = new DoublePointer(pc);
+                c22 = new DoublePointer(pc);
+            }
+            n = order;
+            k = inner;
+            lda = Math.max(1, leading);
+            columns = byColumns;
+            h = (int) Math.round(n / Math.sqrt(2));
+            // rows: the lower part of A starts at row h; columns: at column h (same leading dimension)
+            aLower.position(columns ? h : (long) h * lda);
+            c21.position((long) h * n);
+            c22.position((long) h * n + h);
+            openblas.blas_set_num_threads(1);
+            HelperLane.shared().runBoth(helperPart, callerPart);
+        }
+
+        private void callerPart() {
+            openblas.cblas_dsyrk(CblasRowMajor, CblasLower, columns ? CblasTrans : CblasNoTrans, h, k, 1.0, a, lda, 0.0, c, n);
+        }
+
+        private void helperPart() {
+            if (columns) {
+                openblas.cblas_dgemm(CblasRowMajor, CblasTrans, CblasNoTrans, n - h, h, k, 1.0, aLower, lda, a, lda, 0.0, c21, n);
+            } else {
+                openblas.cblas_dgemm(CblasRowMajor, CblasNoTrans, CblasTrans, n - h, h, k, 1.0, aLower, lda, a, lda, 0.0, c21, n);
+            }
+            openblas.cblas_dsyrk(CblasRowMajor, CblasLower, columns ? CblasTrans : CblasNoTrans, n - h, k, 1.0, aLower, lda, 0.0, c22, n);
+        }
+    }
+
+    private final SplitGram splitGram = new SplitGram();
 
     /** Copies the lower triangle of a row-major n×n matrix onto its upper one. */
     static void mirrorLower(double[] x, int n) {

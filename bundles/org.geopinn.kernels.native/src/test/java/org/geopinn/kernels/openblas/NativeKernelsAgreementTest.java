@@ -141,6 +141,47 @@ class NativeKernelsAgreementTest {
         }
     }
 
+    /**
+     * Above {@link OpenBlasKernels#SPLIT_MIN_WORK} the two-core Gram matrix is three single-threaded calls
+     * (SYRK, GEMM, SYRK) on the caller and the helper lane: equal to the Java kernel and to one SYRK on one
+     * thread to 1e-12, for rows and columns, odd and even orders, and again after the lane was stopped
+     * and restarted.
+     */
+    @Test
+    void gramMatricesSplitOverTwoThreadsAgree() {
+        DenseKernels single = new OpenBlasKernels(1, 1);
+        DMatrixRMaj[] cases = {random(300, 401, 5), illConditioned(301, 520, 12, 6), random(401, 300, 7), illConditioned(520, 257, 12, 8)};
+        for (int round = 0; round < 2; round++) {
+            for (DMatrixRMaj a : cases) {
+                boolean rows = a.numRows <= a.numCols;
+                int n = rows ? a.numRows : a.numCols;
+                int k = rows ? a.numCols : a.numRows;
+                assertTrue((double) n * n * k >= OpenBlasKernels.SPLIT_MIN_WORK && n >= OpenBlasKernels.SPLIT_MIN_ORDER, "case is split");
+                DMatrixRMaj expected = new DMatrixRMaj(1, 1);
+                DMatrixRMaj actual = new DMatrixRMaj(1, 1);
+                DMatrixRMaj oneCall = new DMatrixRMaj(1, 1);
+                if (rows) {
+                    java.gramOfRows(a, expected);
+                    blas.gramOfRows(a, actual);
+                    single.gramOfRows(a, oneCall);
+                } else {
+                    java.gramOfColumns(a, expected);
+                    blas.gramOfColumns(a, actual);
+                    single.gramOfColumns(a, oneCall);
+                }
+                String what = (rows ? "a·aᵀ" : "aᵀ·a") + " of " + a.numRows + "×" + a.numCols + " split";
+                assertClose(expected, actual, what);
+                assertClose(oneCall, actual, what + " against one SYRK");
+                for (int i = 0; i < n; i++) {
+                    for (int j = 0; j < i; j++) {
+                        assertEquals(actual.get(i, j), actual.get(j, i), 0.0, what + " is symmetric");
+                    }
+                }
+            }
+            HelperLane.stopShared();
+        }
+    }
+
     @Test
     void singularValueDecompositionsAgree() {
         DMatrixRMaj[] cases = {random(40, 25, 5), random(25, 40, 6), illConditioned(50, 30, 12, 7), illConditioned(30, 50, 12, 8)};
