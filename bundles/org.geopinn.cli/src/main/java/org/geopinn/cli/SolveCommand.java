@@ -16,6 +16,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.geopinn.api.GeopinnException;
+import org.geopinn.api.session.Collocation;
 import org.geopinn.api.operator.LossScaling;
 import org.geopinn.api.optimizer.OptimizerState;
 import org.geopinn.api.problem.Condition;
@@ -38,7 +39,7 @@ final class SolveCommand {
     static final Set<String> VALUED = Set.of("optimizer", "steps", "time-budget", "seed", "hidden", "activation", "points", "out",
             "config", "resume", "weighting", "model", "engine", "sampler", "resample-every", "error-every", "initialization",
             "separate-networks", "scaling", "diagnostics", "diagnostic-every", "problem-config", "time-marching",
-            "unknown", "lost-service-wait");
+            "unknown", "lost-service-wait", "collocation");
     /** Options without a value. */
     static final Set<String> FLAGS = Set.of("quiet");
     /** Steps when neither the command line nor the problem says. */
@@ -71,6 +72,8 @@ final class SolveCommand {
             "  --problem-config K=V,.. the problem's coefficients for this run, e.g. gamma=10",
             "  --unknown NAME=V,..     train these coefficients with the network, starting from V (inverse problems)",
             "  --resample-every N      fresh collocation points every N steps (0: fixed; default: the strategy's)",
+            "  --collocation learned(every=N;steps=M[;cutoff=adaptive|T][;reference=R])  learn the interior points",
+            "                          between optimizer steps (ANaGRAM's empirical natural gradient); fixed: off",
             "  --error-every N         measure the reference error every N steps",
             "  --time-marching K       train K time windows one after the other (warm start)",
             "  --diagnostics ID,...    diagnostics to run (every --diagnostic-every N steps, else at the end)",
@@ -167,6 +170,10 @@ final class SolveCommand {
         long seed = o.longValue("seed", 0, Long.MIN_VALUE);
         int[] hidden = o.widths("hidden");
         int resampleEvery = (int) o.longValue("resample-every", 0, 0);
+        Collocation collocation = o.has("collocation") ? collocation(o.get("collocation")) : null;
+        if (collocation != null && o.has("resample-every")) {
+            throw new GeopinnException("--collocation learned(...) renews the points every 'every' steps; leave out --resample-every");
+        }
         int diagnosticEvery = (int) o.longValue("diagnostic-every", 0, 0);
         Boolean separate = o.has("separate-networks") ? o.bool("separate-networks") : null;
         int windows = timeWindows(o);
@@ -263,6 +270,9 @@ final class SolveCommand {
         }
         if (o.has("resample-every")) {
             b.resampleEvery(resampleEvery);
+        }
+        if (collocation != null) {
+            b.collocation(collocation);
         }
         if (o.has("diagnostics")) {
             b.diagnostics(List.of(o.get("diagnostics").split(","))).diagnosticEvery(diagnosticEvery);
@@ -386,6 +396,15 @@ final class SolveCommand {
     }
 
     /** @return the windows of {@code --time-marching K}: 0 or 1 for none, else at least 2 */
+    /** @param text the option's value @return the settings, null for fixed @throws GeopinnException one line, naming the option */
+    static Collocation collocation(String text) {
+        try {
+            return Collocation.parse(text);
+        } catch (GeopinnException e) {
+            throw new GeopinnException("--" + e.getMessage());
+        }
+    }
+
     private static int timeWindows(Options o) {
         long k = o.longValue("time-marching", 0, 0);
         if (k > 1000) {

@@ -34,9 +34,13 @@ import org.geopinn.api.operator.ResidualSystem;
  * conditions are untouched. Not thread-safe (it drives the system).
  */
 public final class CollocationLearner {
+    /** The cut-offs the adaptive rule chooses from (relative, one per two decades). */
+    static final double[] CUTOFFS = {1e-2, 1e-4, 1e-6, 1e-8, 1e-10};
     private final double[] lower;
     private final double[] upper;
-    private final double cutoff;
+    private final boolean adaptive;
+    private final java.util.function.Predicate<double[]> inside;
+    private double cutoff;
 
     /**
      * The outcome of a learning run.
@@ -55,6 +59,23 @@ public final class CollocationLearner {
      * @param cutoff relative singular-value cut-off of the Gauss–Newton solves, in [0, 1)
      */
     public CollocationLearner(double[] lower, double[] upper, double cutoff) {
+        this(lower, upper, cutoff, x -> true);
+    }
+
+    /**
+     * @param lower the box's lower corner (points are kept inside)
+     * @param upper the box's upper corner
+     * @param cutoff relative singular-value cut-off of the solves, in [0, 1); NaN for the adaptive rule: each
+     *        {@link #learn} first picks from {@link #CUTOFFS} the one whose coefficients α, fitted on every other
+     *        reference point, best represent the residual on the points left out (the rank that generalises)
+     * @param inside whether a point lies in the domain (a point whose step would leave it stays where it was)
+     */
+    public CollocationLearner(double[] lower, double[] upper, double cutoff, java.util.function.Predicate<double[]> inside) {
+        this.adaptive = Double.isNaN(cutoff);
+        this.inside = java.util.Objects.requireNonNull(inside);
+        if (adaptive) {
+            cutoff = 1e-6;
+        }
         if (lower.length != upper.length) {
             throw new GeopinnException("collocation learning: box corners of different dimension");
         }
@@ -90,8 +111,11 @@ public final class CollocationLearner {
             system.setPoints(group, x);
             return new Result(x, new double[s], new double[steps + 1], 0);
         }
-        double best = projectionResidual(f, n, p, r) / rNorm;
         double[] phi = features(system, theta, group, x, f, n, p, s);
+        if (adaptive) {
+            cutoff = heldOutCutoff(phi, n, s, r);
+        }
+        double best = projectionResidual(f, n, p, r) / rNorm;
         double[] alpha = leastSquares(phi, n, s, r);
         double[] history = new double[steps + 1];
         double current = distance(phi, n, s, alpha, r);
@@ -144,9 +168,13 @@ public final class CollocationLearner {
                     }
                 }
                 double[] xt = x.clone();
+                double[] point = new double[d];
                 for (int i = 0; i < s; i++) {
                     for (int c = 0; c < d; c++) {
-                        xt[i * d + c] = Math.max(lower[c], Math.min(upper[c], x[i * d + c] + scale * dx[c * s + i]));
+                        point[c] = Math.max(lower[c], Math.min(upper[c], x[i * d + c] + scale * dx[c * s + i]));
+                    }
+                    if (inside.test(point)) {
+                        System.arraycopy(point, 0, xt, i * d, d);
                     }
                 }
                 double[] phiT = features(system, theta, group, xt, f, n, p, s);
@@ -166,6 +194,47 @@ public final class CollocationLearner {
         }
         system.setPoints(group, x);
         return new Result(x, alpha, history, best);
+    }
+
+    /** @return the relative cut-off in use (the adaptive rule's last choice) */
+    public double cutoff() {
+        return cutoff;
+    }
+
+    /**
+     * The adaptive rule: α fitted on the even reference rows at each candidate cut-off, the distance measured on
+     * the odd rows; the cut-off of the smallest held-out distance wins (the larger one on ties).
+     */
+    private static double heldOutCutoff(double[] phi, int n, int s, double[] r) {
+        int train = (n + 1) / 2;
+        int test = n - train;
+        if (test == 0) {
+            return CUTOFFS[CUTOFFS.length / 2];
+        }
+        double[] a = new double[train * s];
+        double[] b = new double[train];
+        for (int k = 0; k < n; k += 2) {
+            System.arraycopy(phi, k * s, a, (k / 2) * s, s);
+            b[k / 2] = r[k];
+        }
+        double bestTau = CUTOFFS[0];
+        double bestDistance = Double.POSITIVE_INFINITY;
+        for (double tau : CUTOFFS) {
+            double[] alpha = truncatedSolve(a, train, s, b, tau);
+            double sum = 0;
+            for (int k = 1; k < n; k += 2) {
+                double v = -r[k];
+                for (int i = 0; i < s; i++) {
+                    v += phi[k * s + i] * alpha[i];
+                }
+                sum += v * v;
+            }
+            if (sum < bestDistance * (1 - 1e-9)) {
+                bestDistance = sum;
+                bestTau = tau;
+            }
+        }
+        return bestTau;
     }
 
     /** Orthonormal basis (N×k, row-major, k in element 0 of the returned pair's length) of the range of Φ at the cut-off. */
