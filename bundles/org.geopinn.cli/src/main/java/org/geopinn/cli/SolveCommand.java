@@ -482,7 +482,9 @@ final class SolveCommand {
                 SessionSpec s = session.spec();
                 out.println("solving " + s.problemId() + " with " + chain(s) + (plan.chainChosen() ? " (default strategy)" : "")
                         + (s.weightingId() != null && !"fixed".equals(s.weightingId()) ? ", " + s.weightingId() + " weighting" : "")
-                        + (s.resampleEvery() > 0 ? ", points resampled every " + s.resampleEvery() + " steps" : "")
+                        + (s.collocation() != null ? ", interior points learned every " + s.collocation().every() + " steps ("
+                                + s.collocation().steps() + " learning steps)"
+                                : s.resampleEvery() > 0 ? ", points resampled every " + s.resampleEvery() + " steps" : "")
                         + ", model " + s.modelId() + " "
                         + join(s.hidden()) + " " + s.activation() + ", " + session.model().parameterCount() + " parameters, seed "
                         + s.seed() + (s.startStep() > 0 ? ", resuming at step " + s.startStep() : ""));

@@ -43,7 +43,7 @@ final class LearnedResampling implements Resampling {
             return; // only interior points are learned; faces and data keep theirs
         }
         CollocationLearner learner = learners.computeIfAbsent(group, g -> new CollocationLearner(problem.domain().lower(),
-                problem.domain().upper(), settings.adaptiveCutoff() ? Double.NaN : settings.cutoff(), problem.domain()::contains));
+                problem.domain().upper(), settings.adaptiveCutoff() ? Double.NaN : settings.cutoff(), problem.domain()::contains, settings.natural()));
         last = learner.learn(system, theta, group, fresh, settings.steps());
     }
 

@@ -24,12 +24,14 @@ class CollocationSpecTest {
         assertEquals(d.toString(), Collocation.parse(d.toString()).toString());
         assertEquals(c.toString(), Collocation.parse(c.toString()).toString());
         assertNull(Collocation.parse("fixed"));
+        assertTrue(c.natural(), "the slides' kernel by default");
+        assertTrue(!Collocation.parse("learned(every=1;steps=1;kernel=tangent)").natural());
     }
 
     @Test
     void badFormsAreOneLineErrors() {
         for (String bad : new String[] {"learned", "learned(steps=3)", "learned(every=0;steps=3)", "learned(every=2;steps=x)",
-                "learned(every=2;steps=3;cutoff=2)", "learned(every=2;steps=3;speed=1)", "learned(every=2;every=3;steps=1)", "grid"}) {
+                "learned(every=2;steps=3;cutoff=2)", "learned(every=2;steps=3;speed=1)", "learned(every=2;every=3;steps=1)", "learned(every=2;steps=1;kernel=ntk)", "grid"}) {
             GeopinnException e = assertThrows(GeopinnException.class, () -> Collocation.parse(bad), bad);
             assertTrue(!e.getMessage().contains("\n") && e.getMessage().startsWith("collocation"), e.getMessage());
         }

@@ -12,17 +12,22 @@ import org.geopinn.api.GeopinnException;
  * {@code steps} natural-gradient steps on ‖Σ α_i K_θ(x_i, ·) − r‖², K_θ the operator-applied tangent
  * kernel and r the condition's residual, so that the empirical natural gradient on the points comes
  * close to the one on the whole domain. The text form is
- * {@code learned(every=N;steps=M[;cutoff=adaptive|τ][;reference=R])}.
+ * {@code learned(every=N;steps=M[;cutoff=adaptive|τ][;reference=R][;kernel=natural|tangent])}.
  *
  * @param every learn every this many optimizer steps (&ge; 1)
  * @param steps learning steps per round (&ge; 1)
  * @param cutoff relative singular-value cut-off of the learner's solves; NaN for the adaptive rule
  *        (chosen each round on held-out reference points)
  * @param reference reference points of the L² inner product per learned point (&ge; 2)
+ * @param natural the kernel whose sections represent the residual: true for the natural kernel
+ *        ∂D[u](x)ᵀ G⁺ ∂D[u](y) (the slides'; its projection coefficients are those the empirical natural gradient
+ *        on the points uses), false for the tangent kernel ∂D[u](x)ᵀ ∂D[u](y)
  */
-public record Collocation(int every, int steps, double cutoff, int reference) {
+public record Collocation(int every, int steps, double cutoff, int reference, boolean natural) {
+    /** The kernel when the text names none. */
+    public static final String DEFAULT_KERNEL = "natural";
     /** The grammar, for messages. */
-    public static final String FORM = "learned(every=N;steps=M[;cutoff=adaptive|TAU][;reference=R])";
+    public static final String FORM = "learned(every=N;steps=M[;cutoff=adaptive|TAU][;reference=R][;kernel=natural|tangent])";
 
     /** Checks the ranges. */
     public Collocation {
@@ -56,8 +61,9 @@ public record Collocation(int every, int steps, double cutoff, int reference) {
             for (String pair : inner.split("[;,]")) {
                 int eq = pair.indexOf('=');
                 String key = eq < 0 ? pair.trim() : pair.substring(0, eq).trim().toLowerCase(Locale.ROOT);
-                if (eq < 0 || !(key.equals("every") || key.equals("steps") || key.equals("cutoff") || key.equals("reference"))) {
-                    throw new GeopinnException("collocation: '" + pair.trim() + "' is not every=N, steps=M, cutoff=adaptive|TAU or reference=R; form " + FORM);
+                if (eq < 0 || !(key.equals("every") || key.equals("steps") || key.equals("cutoff") || key.equals("reference")
+                        || key.equals("kernel"))) {
+                    throw new GeopinnException("collocation: '" + pair.trim() + "' is not every=N, steps=M, cutoff=adaptive|TAU, reference=R or kernel=natural|tangent; form " + FORM);
                 }
                 if (kv.put(key, pair.substring(eq + 1).trim()) != null) {
                     throw new GeopinnException("collocation: '" + key + "' is given twice");
@@ -81,7 +87,12 @@ public record Collocation(int every, int steps, double cutoff, int reference) {
                 throw new GeopinnException("collocation: cutoff " + c + " is not in [0, 1)");
             }
         }
-        return new Collocation(positive(kv, "every", 1), positive(kv, "steps", 1), cutoff, positive(kv, "reference", 2));
+        String kernel = kv.getOrDefault("kernel", DEFAULT_KERNEL);
+        if (!kernel.equals("natural") && !kernel.equals("tangent")) {
+            throw new GeopinnException("collocation: kernel '" + kernel + "' is not natural or tangent");
+        }
+        return new Collocation(positive(kv, "every", 1), positive(kv, "steps", 1), cutoff, positive(kv, "reference", 2),
+                kernel.equals("natural"));
     }
 
     private static int positive(Map<String, String> kv, String key, int min) {
@@ -101,6 +112,6 @@ public record Collocation(int every, int steps, double cutoff, int reference) {
     @Override
     public String toString() {
         return "learned(every=" + every + ";steps=" + steps + ";cutoff=" + (adaptiveCutoff() ? "adaptive" : Double.toString(cutoff))
-                + ";reference=" + reference + ")";
+                + ";reference=" + reference + ";kernel=" + (natural ? "natural" : "tangent") + ")";
     }
 }
