@@ -24,8 +24,8 @@ class CollocationSpecTest {
         assertEquals(d.toString(), Collocation.parse(d.toString()).toString());
         assertEquals(c.toString(), Collocation.parse(c.toString()).toString());
         assertNull(Collocation.parse("fixed"));
-        assertTrue(c.natural(), "the slides' kernel by default");
-        assertTrue(!Collocation.parse("learned(every=1;steps=1;kernel=tangent)").natural());
+        assertTrue(!c.natural(), "the tangent kernel by default");
+        assertTrue(Collocation.parse("learned(every=1;steps=1;kernel=natural)").natural());
     }
 
     @Test

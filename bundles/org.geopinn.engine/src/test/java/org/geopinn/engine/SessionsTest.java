@@ -338,7 +338,7 @@ class SessionsTest {
 
     @Test
     void learnedCollocationMovesTheInteriorPointsInsideTheDomainAndLowersTheLearnedObjective() throws Exception {
-        var learned = org.geopinn.api.session.Collocation.parse("learned(every=2;steps=4;cutoff=adaptive)");
+        var learned = org.geopinn.api.session.Collocation.parse("learned(every=2;steps=4;cutoff=adaptive;kernel=tangent)");
         Session s = sessions.start(SessionSpec.builder("poisson").sampler("uniform").collocation(learned).maxSteps(4).seed(3).build());
         assertEquals(SessionState.FINISHED, finish(s), s.message());
         assertEquals(2, s.spec().resampleEvery(), "learned points are renewed at the learner's period");

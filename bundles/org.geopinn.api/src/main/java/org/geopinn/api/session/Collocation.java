@@ -24,8 +24,8 @@ import org.geopinn.api.GeopinnException;
  *        on the points uses), false for the tangent kernel ∂D[u](x)ᵀ ∂D[u](y)
  */
 public record Collocation(int every, int steps, double cutoff, int reference, boolean natural) {
-    /** The kernel when the text names none. */
-    public static final String DEFAULT_KERNEL = "natural";
+    /** The kernel when the text names none: the tangent kernel, the one whose learning steps are accepted (the natural one's barely move the points, docs/SAMPLERS.md). */
+    public static final String DEFAULT_KERNEL = "tangent";
     /** The grammar, for messages. */
     public static final String FORM = "learned(every=N;steps=M[;cutoff=adaptive|TAU][;reference=R][;kernel=natural|tangent])";
 
