@@ -77,6 +77,9 @@ record RunRecord(String problem, List<String> variables, Map<String, String> pro
         }
         session.points().forEach((k, v) -> p.setProperty("points." + k, Integer.toString(v)));
         p.setProperty("resample-every", Integer.toString(session.resampleEvery()));
+        if (session.collocation() != null) {
+            p.setProperty("collocation", session.collocation().toString());
+        }
         p.setProperty("optimizer", String.join(",", session.optimizers().stream().map(o -> o.text()).toList()));
         p.setProperty("weighting", session.weightingId());
         session.weightingSettings().forEach((k, v) -> p.setProperty("weighting." + k, v));
@@ -131,7 +134,9 @@ record RunRecord(String problem, List<String> variables, Map<String, String> pro
                     .weighting(need(p, "weighting")).weightingSettings(prefixed(p, "weighting."))
                     .seed(Long.parseLong(need(p, "seed"))).errorEvery(Integer.parseInt(p.getProperty("error-every", "0")))
                     .maxSteps(Long.parseLong(p.getProperty("max-steps", "0")))
-                    .timeWindows(Integer.parseInt(p.getProperty("time-marching", "0"))).unknowns(unknowns(p)).build();
+                    .timeWindows(Integer.parseInt(p.getProperty("time-marching", "0"))).unknowns(unknowns(p))
+                    .collocation(p.getProperty("collocation") == null ? null : org.geopinn.api.session.Collocation.parse(p.getProperty("collocation")))
+                    .build();
             return new RunRecord(need(p, "problem"), list(p, "variables"), prefixed(p, "problem."), spec, need(p, "model"), session,
                     Long.parseLong(need(p, "steps")), Double.parseDouble(need(p, "seconds")), need(p, "current-optimizer"));
         } catch (IllegalArgumentException e) {

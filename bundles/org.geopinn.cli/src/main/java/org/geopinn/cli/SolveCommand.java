@@ -16,6 +16,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.geopinn.api.GeopinnException;
+import org.geopinn.api.session.Collocation;
 import org.geopinn.api.operator.LossScaling;
 import org.geopinn.api.optimizer.OptimizerState;
 import org.geopinn.api.problem.Condition;
@@ -38,7 +39,7 @@ final class SolveCommand {
     static final Set<String> VALUED = Set.of("optimizer", "steps", "time-budget", "seed", "hidden", "activation", "points", "out",
             "config", "resume", "weighting", "model", "engine", "sampler", "resample-every", "error-every", "initialization",
             "separate-networks", "scaling", "diagnostics", "diagnostic-every", "problem-config", "time-marching",
-            "unknown", "parametric", "lost-service-wait");
+            "unknown", "parametric", "lost-service-wait", "collocation");
     /** Options without a value. */
     static final Set<String> FLAGS = Set.of("quiet");
     /** Steps when neither the command line nor the problem says. */
@@ -72,6 +73,8 @@ final class SolveCommand {
             "  --unknown NAME=V,..     train these coefficients with the network, starting from V (inverse problems)",
             "  --parametric NAME=LO,HI a declared problem's coefficient as one more input over [LO, HI] (NAME=LO:HI,.. for several)",
             "  --resample-every N      fresh collocation points every N steps (0: fixed; default: the strategy's)",
+            "  --collocation learned(every=N;steps=M[;cutoff=adaptive|T][;reference=R])  learn the interior points",
+            "                          between optimizer steps (ANaGRAM's empirical natural gradient); fixed: off",
             "  --error-every N         measure the reference error every N steps",
             "  --time-marching K       train K time windows one after the other (warm start)",
             "  --diagnostics ID,...    diagnostics to run (every --diagnostic-every N steps, else at the end)",
@@ -168,6 +171,10 @@ final class SolveCommand {
         long seed = o.longValue("seed", 0, Long.MIN_VALUE);
         int[] hidden = o.widths("hidden");
         int resampleEvery = (int) o.longValue("resample-every", 0, 0);
+        Collocation collocation = o.has("collocation") ? collocation(o.get("collocation")) : null;
+        if (collocation != null && o.has("resample-every")) {
+            throw new GeopinnException("--collocation learned(...) renews the points every 'every' steps; leave out --resample-every");
+        }
         int diagnosticEvery = (int) o.longValue("diagnostic-every", 0, 0);
         Boolean separate = o.has("separate-networks") ? o.bool("separate-networks") : null;
         int windows = timeWindows(o);
@@ -273,6 +280,9 @@ final class SolveCommand {
         }
         if (o.has("resample-every")) {
             b.resampleEvery(resampleEvery);
+        }
+        if (collocation != null) {
+            b.collocation(collocation);
         }
         if (o.has("diagnostics")) {
             b.diagnostics(List.of(o.get("diagnostics").split(","))).diagnosticEvery(diagnosticEvery);
@@ -456,6 +466,15 @@ final class SolveCommand {
     }
 
     /** @return the windows of {@code --time-marching K}: 0 or 1 for none, else at least 2 */
+    /** @param text the option's value @return the settings, null for fixed @throws GeopinnException one line, naming the option */
+    static Collocation collocation(String text) {
+        try {
+            return Collocation.parse(text);
+        } catch (GeopinnException e) {
+            throw new GeopinnException("--" + e.getMessage());
+        }
+    }
+
     private static int timeWindows(Options o) {
         long k = o.longValue("time-marching", 0, 0);
         if (k > 1000) {
@@ -533,7 +552,9 @@ final class SolveCommand {
                 SessionSpec s = session.spec();
                 out.println("solving " + s.problemId() + " with " + chain(s) + (plan.chainChosen() ? " (default strategy)" : "")
                         + (s.weightingId() != null && !"fixed".equals(s.weightingId()) ? ", " + s.weightingId() + " weighting" : "")
-                        + (s.resampleEvery() > 0 ? ", points resampled every " + s.resampleEvery() + " steps" : "")
+                        + (s.collocation() != null ? ", interior points learned every " + s.collocation().every() + " steps ("
+                                + s.collocation().steps() + " learning steps)"
+                                : s.resampleEvery() > 0 ? ", points resampled every " + s.resampleEvery() + " steps" : "")
                         + ", model " + s.modelId() + " "
                         + join(s.hidden()) + " " + s.activation() + ", " + session.model().parameterCount() + " parameters, seed "
                         + s.seed() + (s.startStep() > 0 ? ", resuming at step " + s.startStep() : ""));

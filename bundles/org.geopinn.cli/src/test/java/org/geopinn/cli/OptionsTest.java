@@ -31,11 +31,15 @@ class OptionsTest {
 
     @Test
     void badInputIsOneClearLine() {
-        assertEquals("unknown option --stepz; options are --activation, --config, --diagnostic-every, --diagnostics, --engine, "
+        assertEquals("unknown option --stepz; options are --activation, --collocation, --config, --diagnostic-every, --diagnostics, --engine, "
                 + "--error-every, --hidden, --initialization, --lost-service-wait, --model, --optimizer, --out, --parametric, --points, --problem-config, --quiet, --resample-every, "
                 + "--resume, --sampler, --scaling, --seed, --separate-networks, --steps, --time-budget, --time-marching, --unknown, --weighting",
                 assertThrows(GeopinnException.class, () -> parse("--stepz", "3")).getMessage());
         assertEquals("--steps needs a value", assertThrows(GeopinnException.class, () -> parse("--steps")).getMessage());
+        String bad = assertThrows(GeopinnException.class, () -> SolveCommand.collocation("learned(every=0;steps=3)")).getMessage();
+        assertEquals("--collocation: every '0' is not an integer from 1 to 1000000", bad);
+        assertEquals(3, SolveCommand.collocation("learned(every=10;steps=3)").steps());
+        assertNull(SolveCommand.collocation("fixed"));
         assertEquals("--steps: '1e3' is not a whole number",
                 assertThrows(GeopinnException.class, () -> parse("--steps", "1e3").longValue("steps", 0, 1)).getMessage());
         assertEquals("--steps: 0 is too small (at least 1)",

@@ -37,6 +37,22 @@ interface Resampling {
      */
     void renew(ResidualSystem system, double[] theta, String group, double[] fresh, int dimension, long seed);
 
+    /**
+     * @param spec the resolved spec
+     * @param problem the problem
+     * @return learned points when the spec asks for them, else {@link #installed()}
+     * @throws org.geopinn.api.GeopinnException when learned points are asked for without the samplers bundle
+     */
+    static Resampling of(SessionSpec spec, org.geopinn.api.problem.Problem problem) {
+        if (spec.collocation() == null) {
+            return installed();
+        }
+        if (!AdaptiveResampling.available()) {
+            throw new org.geopinn.api.GeopinnException("learned collocation points need the samplers bundle (org.geopinn.samplers), which is not installed");
+        }
+        return new LearnedResampling(spec.collocation(), problem);
+    }
+
     /** @return the residual-adaptive renewal when the samplers bundle is installed, else {@link #FRESH} */
     static Resampling installed() {
         return AdaptiveResampling.available() ? AdaptiveResampling.RAD : FRESH;

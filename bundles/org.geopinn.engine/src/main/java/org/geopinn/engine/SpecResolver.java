@@ -92,7 +92,12 @@ final class SpecResolver {
         }
         List<OptimizerStage> stages = !spec.optimizers().isEmpty() ? spec.optimizers()
                 : OptimizerStage.parseChain(chainGiven ? problemChain : choice.chain());
-        int resampleEvery = resamplingGiven ? spec.resampleEvery()
+        if (spec.collocation() != null && resamplingGiven && spec.resampleEvery() != spec.collocation().every()) {
+            throw new GeopinnException("learned collocation points are renewed every " + spec.collocation().every()
+                    + " steps (its 'every'); do not also give resampleEvery " + spec.resampleEvery());
+        }
+        // Learned points are renewed at the learner's period; the default strategy's resampling does not apply.
+        int resampleEvery = spec.collocation() != null ? spec.collocation().every() : resamplingGiven ? spec.resampleEvery()
                 : DefaultStrategy.resampleEvery(inputs, stages.stream().map(OptimizerStage::optimizerId).toList());
         List<Optimizer> optimizers = createChain(stages);
         String weightingId = first(spec.weightingId(), problemWeighting,
@@ -121,7 +126,7 @@ final class SpecResolver {
         SessionSpec full = spec.toBuilder().model(modelId).hidden(hidden).activation(activation).initialization(initialization)
                 .separateNetworks(separate).engine(engineId).scaling(scaling).optimizers(stages).weighting(weightingId)
                 .maxSteps(steps).timeBudgetSeconds(budget).resampleEvery(resampleEvery).build();
-        String resampling = resamplingGiven || resampleEvery == 0 ? ""
+        String resampling = spec.collocation() != null || resamplingGiven || resampleEvery == 0 ? ""
                 : ", residual-adaptive resampling every " + resampleEvery + " steps (nonlinear, damped Gauss-Newton)";
         String strategy = choice == null ? (resampling.isEmpty() ? null : "default strategy" + resampling)
                 : choice.reason() + resampling + (chainGiven ? " (chain given: " + chainText(stages) + ")" : "")

@@ -52,7 +52,8 @@ final class TrainingRig {
         OperatorEngine engine = ids.require(OperatorEngine.class, resolved.spec().engineId(), "operator engine");
         SizeGuard.model(resolved.modelSpec());
         SizeGuard.points(problem, resolved.spec(), resolved.modelSpec().hidden(),
-                resolved.spec().resampleEvery() > 0 ? AdaptiveResampling.CANDIDATES_PER_POINT : 1);
+                resolved.spec().collocation() != null ? resolved.spec().collocation().reference()
+                        : resolved.spec().resampleEvery() > 0 ? AdaptiveResampling.CANDIDATES_PER_POINT : 1);
         // θ = (network, trained coefficients): optimizers, checkpoints and resume see one vector.
         Model model = CoefficientModel.extend(factory.create(resolved.modelSpec()), problem.unknowns());
         Map<String, double[]> points = CollocationPoints.sample(problem, resolved.spec(), directory, round);

@@ -83,7 +83,7 @@ final class TrainingSession implements Session {
             chain.restore(spec.initialOptimizerState());
             WeightingState.restore(spec.initialOptimizerState(), resolved.weighting());
         }
-        ResamplingSchedule resampling = new ResamplingSchedule(spec, directory, windows, conditionNames, Resampling.installed());
+        ResamplingSchedule resampling = new ResamplingSchedule(spec, directory, windows, conditionNames, Resampling.of(spec, resolved.problem()));
         TrainingStep step = new TrainingStep(spec, at, chain, reporter, control, windows, resampling, resolved.weighting());
         this.loop = new SessionLoop(id, resolved, directory, control, at, chain, reporter, configurations, windows, step,
                 () -> onEnd.accept(this));

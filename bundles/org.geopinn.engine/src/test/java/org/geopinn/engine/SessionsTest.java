@@ -337,6 +337,40 @@ class SessionsTest {
     }
 
     @Test
+    void learnedCollocationMovesTheInteriorPointsInsideTheDomainAndLowersTheLearnedObjective() throws Exception {
+        var learned = org.geopinn.api.session.Collocation.parse("learned(every=2;steps=4;cutoff=adaptive;kernel=tangent)");
+        Session s = sessions.start(SessionSpec.builder("poisson").sampler("uniform").collocation(learned).maxSteps(4).seed(3).build());
+        assertEquals(SessionState.FINISHED, finish(s), s.message());
+        assertEquals(2, s.spec().resampleEvery(), "learned points are renewed at the learner's period");
+        Session again = sessions.start(SessionSpec.builder("poisson").sampler("uniform").collocation(learned).maxSteps(4).seed(3).build());
+        assertEquals(SessionState.FINISHED, finish(again), again.message());
+        org.junit.jupiter.api.Assertions.assertArrayEquals(s.parameters(), again.parameters(), "the same seed, the same run");
+
+        var system = OperatorEngines.create("autodiff").build(problem, s.model(),
+                CollocationPoints.sample(problem, s.spec(), registry, 0), s.spec().scaling());
+        double[] before = system.points("pde");
+        double[] boundary = system.points("boundary");
+        double[] fresh = CollocationPoints.sample(problem, s.spec(), registry, 0, 1, learned.reference());
+        LearnedResampling resampling = new LearnedResampling(learned, problem);
+        resampling.renew(system, s.parameters(), "pde", fresh, 1, 7);
+        resampling.renew(system, s.parameters(), "boundary", fresh, 1, 7);
+        double[] after = system.points("pde");
+        assertEquals(before.length, after.length, "same number of points");
+        for (double x : after) {
+            assertTrue(x >= -1 && x <= 1, "inside the domain: " + x);
+        }
+        double[] h = resampling.last().residuals();
+        assertEquals(learned.steps() + 1, h.length);
+        assertTrue(h[h.length - 1] < h[0], "the learned objective falls: " + java.util.Arrays.toString(h));
+        assertTrue(!java.util.Arrays.equals(before, after), "the points moved");
+        org.junit.jupiter.api.Assertions.assertArrayEquals(boundary, system.points("boundary"), "boundary points are not learned");
+
+        var twice = assertThrows(org.geopinn.api.GeopinnException.class, () -> sessions.start(
+                SessionSpec.builder("poisson").collocation(learned).resampleEvery(5).maxSteps(2).build()));
+        assertTrue(twice.getMessage().contains("every 2"), twice.getMessage());
+    }
+
+    @Test
     void aServiceLostWhilePausedByTheUserIsRebuiltOnResume() throws Exception {
         Session s = sessions.start(SessionSpec.builder("poisson").maxSteps(1_000_000).build());
         while (s.history().size() < 2) {

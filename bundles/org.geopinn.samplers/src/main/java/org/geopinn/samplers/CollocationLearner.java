@@ -19,7 +19,8 @@ import org.geopinn.api.operator.ResidualSystem;
  *
  * <p>Discretisation: L² is the mean over N reference points y_k (a dense set the caller gives). With
  * F the N×P operator rows at the reference points, A(x) the S×P rows at the points and r the N
- * residuals, the regression is v(x, α) = F A(x)ᵀ α ≈ r; its natural gradient in (x, α) is the
+ * residuals, the regression is v(x, α) = F A(x)ᵀ α ≈ r (solved in the k ≤ min(N, P) coordinates of Im F:
+ * F = U Σ Vᵀ, so the cost of a step grows with P and S, not with N); its natural gradient in (x, α) is the
  * Gauss–Newton step of min ‖F A(x)ᵀ α − r‖² whose Jacobian is [F Aᵀ | F (∂_{x_c} A)ᵀ diag(α)] (the
  * slides' inner products K(x_i, x_j), α_j ∂₁K, α_i ∂₂∂₁K α_j, in this discretisation), solved by
  * variable projection since α enters linearly (Golub &amp; Pereyra, 1973; Kaufman's Gauss–Newton
@@ -34,9 +35,14 @@ import org.geopinn.api.operator.ResidualSystem;
  * conditions are untouched. Not thread-safe (it drives the system).
  */
 public final class CollocationLearner {
+    /** The cut-offs the adaptive rule chooses from (relative, one per two decades). */
+    static final double[] CUTOFFS = {1e-2, 1e-4, 1e-6, 1e-8, 1e-10};
     private final double[] lower;
     private final double[] upper;
-    private final double cutoff;
+    private final boolean adaptive;
+    private final boolean natural;
+    private final java.util.function.Predicate<double[]> inside;
+    private double cutoff;
 
     /**
      * The outcome of a learning run.
@@ -55,6 +61,38 @@ public final class CollocationLearner {
      * @param cutoff relative singular-value cut-off of the Gauss–Newton solves, in [0, 1)
      */
     public CollocationLearner(double[] lower, double[] upper, double cutoff) {
+        this(lower, upper, cutoff, x -> true);
+    }
+
+    /**
+     * @param lower the box's lower corner (points are kept inside)
+     * @param upper the box's upper corner
+     * @param cutoff relative singular-value cut-off of the solves, in [0, 1); NaN for the adaptive rule: each
+     *        {@link #learn} first picks from {@link #CUTOFFS} the one whose coefficients α, fitted on every other
+     *        reference point, best represent the residual on the points left out (the rank that generalises)
+     * @param inside whether a point lies in the domain (a point whose step would leave it stays where it was)
+     */
+    public CollocationLearner(double[] lower, double[] upper, double cutoff, java.util.function.Predicate<double[]> inside) {
+        this(lower, upper, cutoff, inside, false);
+    }
+
+    /**
+     * @param lower the box's lower corner (points are kept inside)
+     * @param upper the box's upper corner
+     * @param cutoff relative singular-value cut-off, NaN for the adaptive rule (see above)
+     * @param inside whether a point lies in the domain
+     * @param natural true for the natural kernel K(x, y) = ∂D[u](x)ᵀ G⁺ ∂D[u](y), G the Gram matrix of the reference
+     *        rows (the slides' kernel, for which the L² projection's coefficients α are the ones the empirical natural
+     *        gradient on the points uses, and whose tangent space is cut at the same cut-off as the solves); false for
+     *        the tangent kernel ∂D[u](x)ᵀ ∂D[u](y)
+     */
+    public CollocationLearner(double[] lower, double[] upper, double cutoff, java.util.function.Predicate<double[]> inside, boolean natural) {
+        this.natural = natural;
+        this.adaptive = Double.isNaN(cutoff);
+        this.inside = java.util.Objects.requireNonNull(inside);
+        if (adaptive) {
+            cutoff = 1e-6;
+        }
         if (lower.length != upper.length) {
             throw new GeopinnException("collocation learning: box corners of different dimension");
         }
@@ -90,11 +128,28 @@ public final class CollocationLearner {
             system.setPoints(group, x);
             return new Result(x, new double[s], new double[steps + 1], 0);
         }
-        double best = projectionResidual(f, n, p, r) / rNorm;
-        double[] phi = features(system, theta, group, x, f, n, p, s);
+        // Reduction to the tangent space seen from the reference points: with F = U_k Σ_k V_kᵀ (σ ≥ 1e-10·σ_max),
+        // ‖F Aᵀα − r‖² = ‖Σ_k V_kᵀ Aᵀ α − U_kᵀ r‖² + ‖r‖² − ‖U_kᵀ r‖², so every solve below has k ≤ min(N, P)
+        // rows instead of N, and the constant part is the best any points can do.
+        Tangent t = new Tangent(f, n, p, r, natural);
+        double best = t.offset / rNorm;
+        double[] phi = features(system, theta, group, x, t.wt, t.k, p, s);
+        if (adaptive) {
+            cutoff = natural ? heldOutNaturalCutoff(t, phi, n, s, r) : heldOutCutoff(t.full(phi, s), n, s, r);
+        }
+        if (natural) {
+            // the natural kernel weighs directions by 1/σ: the tangent space itself is cut where the solves are
+            int rank = t.rank(cutoff);
+            t = t.truncate(rank);
+            phi = java.util.Arrays.copyOf(phi, rank * s);
+        }
+        double offset = t.offset;
+        n = t.k;
+        r = t.c;
+        f = t.wt;
         double[] alpha = leastSquares(phi, n, s, r);
         double[] history = new double[steps + 1];
-        double current = distance(phi, n, s, alpha, r);
+        double current = Math.hypot(distance(phi, n, s, alpha, r), offset);
         history[0] = current / rNorm;
         double[] h = new double[d];
         for (int c = 0; c < d; c++) {
@@ -144,14 +199,18 @@ public final class CollocationLearner {
                     }
                 }
                 double[] xt = x.clone();
+                double[] point = new double[d];
                 for (int i = 0; i < s; i++) {
                     for (int c = 0; c < d; c++) {
-                        xt[i * d + c] = Math.max(lower[c], Math.min(upper[c], x[i * d + c] + scale * dx[c * s + i]));
+                        point[c] = Math.max(lower[c], Math.min(upper[c], x[i * d + c] + scale * dx[c * s + i]));
+                    }
+                    if (inside.test(point)) {
+                        System.arraycopy(point, 0, xt, i * d, d);
                     }
                 }
                 double[] phiT = features(system, theta, group, xt, f, n, p, s);
                 double[] at = leastSquares(phiT, n, s, r);
-                double trial = distance(phiT, n, s, at, r);
+                double trial = Math.hypot(distance(phiT, n, s, at, r), offset);
                 if (trial < current) {
                     x = xt;
                     alpha = at;
@@ -166,6 +225,168 @@ public final class CollocationLearner {
         }
         system.setPoints(group, x);
         return new Result(x, alpha, history, best);
+    }
+
+    /** @return the relative cut-off in use (the adaptive rule's last choice) */
+    public double cutoff() {
+        return cutoff;
+    }
+
+    /**
+     * The adaptive rule: α fitted on the even reference rows at each candidate cut-off, the distance measured on
+     * the odd rows; the cut-off of the smallest held-out distance wins (the larger one on ties).
+     */
+    private static double heldOutCutoff(double[] phi, int n, int s, double[] r) {
+        double bestTau = CUTOFFS[0];
+        double bestDistance = Double.POSITIVE_INFINITY;
+        for (double tau : CUTOFFS) {
+            double sum = heldOutError(phi, n, s, r, tau);
+            if (sum < bestDistance * (1 - 1e-9)) {
+                bestDistance = sum;
+                bestTau = tau;
+            }
+        }
+        return bestTau;
+    }
+
+    /** The natural kernel's rule: the tangent basis and the solves are cut at the same τ, chosen on held-out rows. */
+    private static double heldOutNaturalCutoff(Tangent t, double[] phi, int n, int s, double[] r) {
+        double bestTau = CUTOFFS[0];
+        double bestDistance = Double.POSITIVE_INFINITY;
+        for (double tau : CUTOFFS) {
+            double sum = heldOutError(t.full(phi, s, t.rank(tau)), n, s, r, tau);
+            if (sum < bestDistance * (1 - 1e-9)) {
+                bestDistance = sum;
+                bestTau = tau;
+            }
+        }
+        return bestTau;
+    }
+
+    /** ‖Φα − r‖² on the odd rows for α fitted on the even rows at cut-off τ. */
+    private static double heldOutError(double[] phi, int n, int s, double[] r, double tau) {
+        int train = (n + 1) / 2;
+        double[] a = new double[train * s];
+        double[] b = new double[train];
+        for (int k = 0; k < n; k += 2) {
+            System.arraycopy(phi, k * s, a, (k / 2) * s, s);
+            b[k / 2] = r[k];
+        }
+        double[] alpha = truncatedSolve(a, train, s, b, tau);
+        double sum = 0;
+        for (int k = 1; k < n; k += 2) {
+            double v = -r[k];
+            for (int i = 0; i < s; i++) {
+                v += phi[k * s + i] * alpha[i];
+            }
+            sum += v * v;
+        }
+        return sum;
+    }
+
+    /**
+     * The reference rows F = U_k Σ_k V_kᵀ reduced: W = (V_k Σ_k)ᵀ (k×P) for the tangent kernel, or (V_k Σ_k⁻¹)ᵀ for the
+     * natural one (sections F G⁺ a(x), G = FᵀF: U_k Σ_k⁻¹ V_kᵀ a(x)); c = U_kᵀ r, and the part of r outside the span.
+     */
+    private static final class Tangent {
+        final int k;
+        final double[] wt;
+        final double[] c;
+        final double offset;
+        private final DMatrixRMaj u;
+        private final double[] sigma;
+        private final int n;
+        private final int p;
+        private final double rr;
+
+        Tangent(double[] f, int n, int p, double[] r, boolean natural) {
+            this.n = n;
+            this.p = p;
+            SingularValueDecomposition_F64<DMatrixRMaj> svd = DecompositionFactory_DDRM.svd(n, p, true, true, true);
+            if (!svd.decompose(new DMatrixRMaj(n, p, true, f.clone()))) {
+                throw new GeopinnException("collocation learning: singular value decomposition of the reference rows did not converge");
+            }
+            DMatrixRMaj uu = svd.getU(null, false);
+            DMatrixRMaj v = svd.getV(null, false);
+            DMatrixRMaj w = svd.getW(null);
+            SingularOps_DDRM.descendingOrder(uu, false, w, v, false);
+            int m = Math.min(w.numRows, w.numCols);
+            double top = m > 0 ? w.get(0, 0) : 0;
+            int kk = 0;
+            while (kk < m && w.get(kk, kk) > 0 && w.get(kk, kk) >= 1e-10 * top) {
+                kk++;
+            }
+            k = kk;
+            u = uu;
+            sigma = new double[k];
+            wt = new double[k * p];
+            c = new double[k];
+            double inside = 0;
+            for (int j = 0; j < k; j++) {
+                sigma[j] = w.get(j, j);
+                double scale = natural ? 1 / sigma[j] : sigma[j];
+                for (int q = 0; q < p; q++) {
+                    wt[j * p + q] = scale * v.get(q, j);
+                }
+                double dot = 0;
+                for (int i = 0; i < n; i++) {
+                    dot += uu.get(i, j) * r[i];
+                }
+                c[j] = dot;
+                inside += dot * dot;
+            }
+            rr = norm(r) * norm(r);
+            offset = Math.sqrt(Math.max(0, rr - inside));
+        }
+
+        private Tangent(Tangent t, int k) {
+            this.k = k;
+            this.n = t.n;
+            this.p = t.p;
+            this.u = t.u;
+            this.rr = t.rr;
+            this.sigma = java.util.Arrays.copyOf(t.sigma, k);
+            this.wt = java.util.Arrays.copyOf(t.wt, k * t.p);
+            this.c = java.util.Arrays.copyOf(t.c, k);
+            double inside = 0;
+            for (double x : c) {
+                inside += x * x;
+            }
+            this.offset = Math.sqrt(Math.max(0, rr - inside));
+        }
+
+        /** @param tau a relative cut-off @return how many singular values of F reach τ·σ_max */
+        int rank(double tau) {
+            int r = 0;
+            while (r < k && sigma[r] >= tau * sigma[0]) {
+                r++;
+            }
+            return r;
+        }
+
+        /** @param rank the leading directions to keep @return the tangent space cut to them */
+        Tangent truncate(int rank) {
+            return new Tangent(this, rank);
+        }
+
+        /** @return U_k Φ̃: the kernel sections on the reference points, N×S */
+        double[] full(double[] phi, int s) {
+            return full(phi, s, k);
+        }
+
+        /** @return U_r Φ̃_r for the leading r rows */
+        double[] full(double[] phi, int s, int rank) {
+            double[] out = new double[n * s];
+            for (int i = 0; i < n; i++) {
+                for (int j = 0; j < rank; j++) {
+                    double uij = u.get(i, j);
+                    for (int q = 0; q < s; q++) {
+                        out[i * s + q] += uij * phi[j * s + q];
+                    }
+                }
+            }
+            return out;
+        }
     }
 
     /** Orthonormal basis (N×k, row-major, k in element 0 of the returned pair's length) of the range of Φ at the cut-off. */
@@ -228,7 +449,7 @@ public final class CollocationLearner {
                 for (int q = 0; q < p; q++) {
                     v += f[k * p + q] * a[i * p + q];
                 }
-                phi[k * s + i] = v / n;
+                phi[k * s + i] = v;
             }
         }
         return phi;
@@ -284,20 +505,6 @@ public final class CollocationLearner {
 
     private double[] leastSquares(double[] m, int rows, int cols, double[] b) {
         return truncatedSolve(m, rows, cols, b, cutoff);
-    }
-
-    /** ‖Π r − r‖ for Π the projection on the column space of Fᵀ's rows, i.e. on Im F (N×P). */
-    private double projectionResidual(double[] f, int n, int p, double[] r) {
-        double[] c = truncatedSolve(f, n, p, r, cutoff);
-        double sum = 0;
-        for (int k = 0; k < n; k++) {
-            double v = -r[k];
-            for (int q = 0; q < p; q++) {
-                v += f[k * p + q] * c[q];
-            }
-            sum += v * v;
-        }
-        return Math.sqrt(sum);
     }
 
     /** Levenberg–Marquardt solves of one matrix for several dampings, through one SVD. */

@@ -166,4 +166,21 @@ class CollocationLearnerTest {
         assertThrows(GeopinnException.class, () -> new CollocationLearner(new double[] {0}, new double[] {1}, 1));
         assertThrows(GeopinnException.class, () -> learner.learn(new SineSystem(grid), new double[P], "boundary", reference(), 1));
     }
+
+    @Test
+    void aDomainPredicateKeepsThePointsInsideAndTheAdaptiveCutoffIsOneOfItsCandidates() {
+        double[] start = {0.1, 0.15, 0.2};
+        SineSystem system = new SineSystem(start);
+        CollocationLearner learner = new CollocationLearner(new double[] {0}, new double[] {1}, Double.NaN, x -> x[0] <= 0.3);
+        CollocationLearner.Result r = learner.learn(system, new double[P], "pde", reference(), 10);
+        for (double x : r.points()) {
+            assertTrue(x >= 0 && x <= 0.3, "inside the predicate's domain: " + x);
+        }
+        assertTrue(java.util.Arrays.stream(CollocationLearner.CUTOFFS).anyMatch(c -> c == learner.cutoff()), "cut-off " + learner.cutoff());
+        double[] h = r.residuals();
+        assertTrue(h[10] < h[0], "the learned objective falls: " + java.util.Arrays.toString(h));
+        CollocationLearner.Result again = new CollocationLearner(new double[] {0}, new double[] {1}, Double.NaN, x -> x[0] <= 0.3)
+                .learn(new SineSystem(start), new double[P], "pde", reference(), 10);
+        assertArrayEquals(r.points(), again.points(), "deterministic");
+    }
 }

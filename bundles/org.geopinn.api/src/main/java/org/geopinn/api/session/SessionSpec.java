@@ -39,13 +39,16 @@ import org.geopinn.api.operator.LossScaling;
  * @param unknowns coefficients of the problem trained with the network, name → initial value (added to
  *        those the problem itself marks unknown, see {@link org.geopinn.api.problem.Problem#unknowns()});
  *        empty for none
+ * @param collocation learned collocation points (moved between optimizer steps), null for points as the
+ *        samplers and the resampling give them
  */
 public record SessionSpec(String problemId, String modelId, int[] hidden, String activation, String initialization,
         Boolean separateNetworks, Map<String, String> modelOptions, String engineId, LossScaling scaling,
         String samplerId, Map<String, Integer> points, int resampleEvery, List<OptimizerStage> optimizers,
         String weightingId, Map<String, String> weightingSettings, long maxSteps, double timeBudgetSeconds, long seed,
         int errorEvery, double[] initialParameters, org.geopinn.api.optimizer.OptimizerState initialOptimizerState,
-        long startStep, List<String> diagnostics, int diagnosticEvery, int timeWindows, Map<String, Double> unknowns) {
+        long startStep, List<String> diagnostics, int diagnosticEvery, int timeWindows, Map<String, Double> unknowns,
+        Collocation collocation) {
     /**
      * {@code resampleEvery} value (the builder's default): the engine's default strategy decides
      * whether and how often the points are redrawn (residual-adaptive resampling for nonlinear
@@ -64,6 +67,47 @@ public record SessionSpec(String problemId, String modelId, int[] hidden, String
         initialParameters = initialParameters == null ? null : initialParameters.clone();
         diagnostics = List.copyOf(diagnostics == null ? List.of() : diagnostics);
         unknowns = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(unknowns == null ? Map.of() : unknowns));
+    }
+
+    /**
+     * A spec without learned collocation (the form before {@code collocation} existed).
+     *
+     * @param problemId the problem
+     * @param modelId the model factory id
+     * @param hidden hidden widths
+     * @param activation activation
+     * @param initialization initialisation
+     * @param separateNetworks one network per field
+     * @param modelOptions further model settings
+     * @param engineId operator engine id
+     * @param scaling loss scaling
+     * @param samplerId sampler for every condition
+     * @param points collocation points per condition
+     * @param resampleEvery resampling period
+     * @param optimizers the optimizer chain
+     * @param weightingId loss weighting id
+     * @param weightingSettings its settings
+     * @param maxSteps total step count
+     * @param timeBudgetSeconds wall-clock budget
+     * @param seed seed
+     * @param errorEvery error period
+     * @param initialParameters parameters to start from
+     * @param initialOptimizerState optimizer state to resume
+     * @param startStep steps already taken
+     * @param diagnostics diagnostic ids
+     * @param diagnosticEvery diagnostic period
+     * @param timeWindows time-marching windows
+     * @param unknowns trained coefficients
+     */
+    public SessionSpec(String problemId, String modelId, int[] hidden, String activation, String initialization,
+            Boolean separateNetworks, Map<String, String> modelOptions, String engineId, LossScaling scaling,
+            String samplerId, Map<String, Integer> points, int resampleEvery, List<OptimizerStage> optimizers,
+            String weightingId, Map<String, String> weightingSettings, long maxSteps, double timeBudgetSeconds, long seed,
+            int errorEvery, double[] initialParameters, org.geopinn.api.optimizer.OptimizerState initialOptimizerState,
+            long startStep, List<String> diagnostics, int diagnosticEvery, int timeWindows, Map<String, Double> unknowns) {
+        this(problemId, modelId, hidden, activation, initialization, separateNetworks, modelOptions, engineId, scaling, samplerId,
+                points, resampleEvery, optimizers, weightingId, weightingSettings, maxSteps, timeBudgetSeconds, seed, errorEvery,
+                initialParameters, initialOptimizerState, startStep, diagnostics, diagnosticEvery, timeWindows, unknowns, null);
     }
 
     /**
@@ -160,7 +204,7 @@ public record SessionSpec(String problemId, String modelId, int[] hidden, String
         b.timeBudgetSeconds = timeBudgetSeconds; b.seed = seed; b.errorEvery = errorEvery;
         b.initialParameters = initialParameters; b.initialOptimizerState = initialOptimizerState; b.startStep = startStep;
         b.diagnostics = diagnostics; b.diagnosticEvery = diagnosticEvery; b.timeWindows = timeWindows;
-        b.unknowns = unknowns;
+        b.unknowns = unknowns; b.collocation = collocation;
         return b;
     }
 
@@ -192,6 +236,7 @@ public record SessionSpec(String problemId, String modelId, int[] hidden, String
         private int diagnosticEvery;
         private int timeWindows;
         private Map<String, Double> unknowns = Map.of();
+        private Collocation collocation;
 
         private Builder(String problemId) {
             this.problemId = problemId;
@@ -224,13 +269,14 @@ public record SessionSpec(String problemId, String modelId, int[] hidden, String
         /** @param v diagnostic period @return this */ public Builder diagnosticEvery(int v) { diagnosticEvery = v; return this; }
         /** @param v time-marching windows (0 or 1: none) @return this */ public Builder timeWindows(int v) { timeWindows = v; return this; }
         /** @param v trained coefficients, name → initial value @return this */ public Builder unknowns(Map<String, Double> v) { unknowns = v; return this; }
+        /** @param v learned collocation points, null for none @return this */ public Builder collocation(Collocation v) { collocation = v; return this; }
 
         /** @return the spec */
         public SessionSpec build() {
             return new SessionSpec(problemId, modelId, hidden, activation, initialization, separateNetworks, modelOptions,
                     engineId, scaling, samplerId, points, resampleEvery, optimizers, weightingId, weightingSettings,
                     maxSteps, timeBudgetSeconds, seed, errorEvery, initialParameters, initialOptimizerState, startStep,
-                    diagnostics, diagnosticEvery, timeWindows, unknowns);
+                    diagnostics, diagnosticEvery, timeWindows, unknowns, collocation);
         }
     }
 }

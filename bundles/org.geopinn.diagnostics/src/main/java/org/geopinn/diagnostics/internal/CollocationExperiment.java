@@ -41,8 +41,14 @@ final class CollocationExperiment {
     private final int width;
     private final int pdePoints;
     private final double learnCutoff;
+    private final boolean natural;
 
     CollocationExperiment(Problem problem, int width, int pdePoints, double learnCutoff) {
+        this(problem, width, pdePoints, learnCutoff, false);
+    }
+
+    CollocationExperiment(Problem problem, int width, int pdePoints, double learnCutoff, boolean natural) {
+        this.natural = natural;
         this.problem = problem;
         this.width = width;
         this.pdePoints = pdePoints;
@@ -94,7 +100,7 @@ final class CollocationExperiment {
             damping = step(system, theta, damping);
         }
         double[] before = system.points("pde");
-        CollocationLearner learner = new CollocationLearner(domain().lower(), domain().upper(), learnCutoff);
+        CollocationLearner learner = new CollocationLearner(domain().lower(), domain().upper(), learnCutoff, x -> true, natural);
         CollocationLearner.Result r = learner.learn(system, theta, "pde", reference(4 * pdePoints, seed), steps);
         return new Learning(before, r.points(), r.residuals(), r.best());
     }
@@ -109,7 +115,7 @@ final class CollocationExperiment {
         ResidualSystem system = StackedResidualSystem.build(problem, model, initialPoints(strategy, seed), LossScaling.MEAN, EvaluatorFactory.EXACT);
         double[] test = Samplers.create("grid").sample(domain(), domain().part(condition("pde").part()), 2500, 0, Map.of());
         double[] reference = reference(4 * pdePoints, seed);
-        CollocationLearner learner = new CollocationLearner(domain().lower(), domain().upper(), learnCutoff);
+        CollocationLearner learner = new CollocationLearner(domain().lower(), domain().upper(), learnCutoff, x -> true, natural);
         double[] errors = new double[checkpoints.length];
         double[] seconds = new double[checkpoints.length];
         long start = System.nanoTime();
@@ -247,13 +253,13 @@ final class CollocationExperiment {
             steps[k] = k;
             best[k] = l.best();
         }
-        Charts.lineChart(folder.resolve("collocation-" + id + "-projection-residual.png"),
-                id + ": ‖Σ α_i K(x_i,·) − r‖/‖r‖, " + pdePoints + " learned PDE points", "learning step", "relative projection residual", false, false,
+        Charts.lineChart(folder.resolve("collocation-" + id + "-" + (natural ? "natural" : "tangent") + "-projection-residual.png"),
+                id + ": ‖Σ α_i K(x_i,·) − r‖/‖r‖, " + pdePoints + " learned PDE points, " + (natural ? "natural" : "tangent") + " kernel", "learning step", "relative projection residual", false, false,
                 List.of(new Charts.Series("learned points", steps, l.residuals()), new Charts.Series("whole tangent space", steps, best)));
-        Charts.scatter(folder.resolve("collocation-" + id + "-points.png"), id + ": PDE points before (grid) and after learning",
+        Charts.scatter(folder.resolve("collocation-" + id + "-" + (natural ? "natural" : "tangent") + "-points.png"), id + ": PDE points before (grid) and after learning",
                 vars.get(0), vars.get(1), List.of(cloud("before", l.before()), cloud("after", l.after())));
-        out.printf(Locale.ROOT, "%s, %d PDE points, width %d: projection residual %.3e before learning, %.3e after %d steps; whole tangent space %.3e%n",
-                id, pdePoints, width, l.residuals()[0], l.residuals()[l.residuals().length - 1], l.residuals().length - 1, l.best());
+        out.printf(Locale.ROOT, "%s, %s kernel, %d PDE points, width %d: projection residual %.3e before learning, %.3e after %d steps; whole tangent space %.3e%n",
+                id, natural ? "natural" : "tangent", pdePoints, width, l.residuals()[0], l.residuals()[l.residuals().length - 1], l.residuals().length - 1, l.best());
     }
 
     private Charts.Series cloud(String name, double[] p) {

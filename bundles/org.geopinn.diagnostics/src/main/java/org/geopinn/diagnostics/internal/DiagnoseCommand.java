@@ -23,7 +23,7 @@ import org.osgi.service.component.annotations.Component;
 public final class DiagnoseCommand implements Command {
     private static final String USAGE = "usage: diagnose ad-vs-fd [--out DIR] [--seed S] [--sizes 100,150,200,250,300] [--side 64] [--features2d 100] [--biharmonic 500]"
             + " | diagnose coupling [--out DIR] [--seed S] [--width 16] [--points 24] [--gammas 0.1,0.3,1,3,10,30,100] [--cutoff C]"
-            + " | diagnose collocation [--out DIR] [--problem laplace2d] [--width 16] [--points 64] [--learn-cutoff 1e-6] [--warmup 5] [--learning-steps 20]"
+            + " | diagnose collocation [--out DIR] [--problem laplace2d] [--width 16] [--points 64] [--learn-cutoff 1e-6|adaptive] [--kernel tangent|natural] [--warmup 5] [--learning-steps 20]"
             + " [--seeds 2] [--steps 0,10,20,40] [--every 10] [--round-steps 3]"
             + " | diagnose green [--out DIR] [--seed S] [--cases poisson1d,laplace2d] [--widths 4,8,16,32,64] [--train-width 16] [--steps 0,1,2,5,10,20] [--cutoff 1.5e-8]";
 
@@ -133,7 +133,7 @@ public final class DiagnoseCommand implements Command {
         Set<String> allowed = switch (what) {
             case "ad-vs-fd" -> Set.of("out", "seed", "sizes", "side", "features2d", "biharmonic");
             case "coupling" -> Set.of("out", "seed", "width", "points", "gammas", "cutoff");
-            case "collocation" -> Set.of("out", "problem", "width", "points", "learn-cutoff", "warmup", "learning-steps", "seeds", "steps", "every", "round-steps");
+            case "collocation" -> Set.of("out", "problem", "width", "points", "learn-cutoff", "warmup", "learning-steps", "seeds", "steps", "every", "round-steps", "kernel");
             case "green" -> Set.of("out", "seed", "cases", "widths", "train-width", "steps", "cutoff");
             default -> throw new GeopinnException("unknown reproduction '" + what + "'; use ad-vs-fd, coupling, collocation or green");
         };
@@ -153,15 +153,21 @@ public final class DiagnoseCommand implements Command {
 
     /** Learned collocation: projection residual against learning steps, point clouds, accuracy against other point choices. */
     private void collocation(Map<String, String> o, Path folder, PrintStream out) {
-        double cutoff = number(o, "learn-cutoff", 1e-6);
-        if (!(cutoff >= 0 && cutoff < 1)) {
-            throw new GeopinnException("--learn-cutoff must satisfy 0 <= cutoff < 1, got " + cutoff);
+        // "adaptive": the learner picks its cut-off on held-out reference points at every learning run
+        double cutoff = "adaptive".equals(o.get("learn-cutoff")) ? Double.NaN : number(o, "learn-cutoff", 1e-6);
+        if (!(Double.isNaN(cutoff) || cutoff >= 0 && cutoff < 1)) {
+            throw new GeopinnException("--learn-cutoff must be 'adaptive' or satisfy 0 <= cutoff < 1, got " + cutoff);
         }
         org.geopinn.api.problem.Problem problem = problems.apply(o.getOrDefault("problem", "laplace2d"));
         if (problem.domain().dimension() != 2) {
             throw new GeopinnException("--problem: diagnose collocation draws 2-D point clouds; '" + problem.id() + "' has " + problem.domain().dimension() + " variables");
         }
-        CollocationExperiment e = new CollocationExperiment(problem, whole(number(o, "width", 16), "width"), whole(number(o, "points", 64), "points"), cutoff);
+        String kernel = o.getOrDefault("kernel", "tangent");
+        if (!kernel.equals("natural") && !kernel.equals("tangent")) {
+            throw new GeopinnException("--kernel must be natural or tangent, got '" + kernel + "'");
+        }
+        CollocationExperiment e = new CollocationExperiment(problem, whole(number(o, "width", 16), "width"), whole(number(o, "points", 64), "points"),
+                cutoff, kernel.equals("natural"));
         int warmup = (int) number(o, "warmup", 5);
         if (warmup < 0) {
             throw new GeopinnException("--warmup must not be negative, got " + warmup);
@@ -177,11 +183,16 @@ public final class DiagnoseCommand implements Command {
                 throw new GeopinnException("--steps must be increasing, got " + o.get("steps"));
             }
         }
-        int seeds = whole(number(o, "seeds", 2), "seeds");
+        int seeds = (int) number(o, "seeds", 2);
+        if (seeds < 0 || seeds != number(o, "seeds", 2)) {
+            throw new GeopinnException("--seeds must be a whole number >= 0 (0: the learning run only), got " + o.get("seeds"));
+        }
         int every = whole(number(o, "every", 10), "every");
         int roundSteps = whole(number(o, "round-steps", 3), "round-steps");
-        CollocationExperiment.table(problem.id() + ": relative L2 error, median (range) over " + seeds + " seeds, damped natural gradient",
-                CollocationExperiment.compare(e, seeds, cps, every, roundSteps), md);
+        if (seeds > 0) {
+            CollocationExperiment.table(problem.id() + ": relative L2 error, median (range) over " + seeds + " seeds, damped natural gradient",
+                    CollocationExperiment.compare(e, seeds, cps, every, roundSteps), md);
+        }
         String report = text.toString(java.nio.charset.StandardCharsets.UTF_8);
         try {
             java.nio.file.Files.createDirectories(folder);

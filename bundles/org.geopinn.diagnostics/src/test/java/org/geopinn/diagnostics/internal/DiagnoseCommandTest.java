@@ -68,8 +68,8 @@ class DiagnoseCommandTest {
                 "--round-steps", "1", "--out", dir.toString()), err());
         String md = Files.readString(dir.resolve("collocation-laplace2d.md"));
         assertTrue(md.contains("| learned |") && md.contains("| rad |") && md.contains("| grid |") && md.contains("| sobol |"), md);
-        assertTrue(Files.size(dir.resolve("collocation-laplace2d-points.png")) > 1000);
-        assertTrue(Files.size(dir.resolve("collocation-laplace2d-projection-residual.png")) > 1000);
+        assertTrue(Files.size(dir.resolve("collocation-laplace2d-tangent-points.png")) > 1000);
+        assertTrue(Files.size(dir.resolve("collocation-laplace2d-tangent-projection-residual.png")) > 1000);
     }
 
     @Test

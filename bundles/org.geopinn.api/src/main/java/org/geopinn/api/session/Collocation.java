@@ -1,0 +1,117 @@
+package org.geopinn.api.session;
+
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import org.geopinn.api.GeopinnException;
+
+/**
+ * Learned collocation points (Schwencke &amp; Furtlehner, "ANaGRAM: A Natural Gradient Relative to
+ * Adapted Model for efficient PINNs learning", 2025; the "empirical natural gradient" part of their
+ * slides): every {@code every} optimizer steps the points of the interior conditions are moved by
+ * {@code steps} natural-gradient steps on ‖Σ α_i K_θ(x_i, ·) − r‖², K_θ the operator-applied tangent
+ * kernel and r the condition's residual, so that the empirical natural gradient on the points comes
+ * close to the one on the whole domain. The text form is
+ * {@code learned(every=N;steps=M[;cutoff=adaptive|τ][;reference=R][;kernel=natural|tangent])}.
+ *
+ * @param every learn every this many optimizer steps (&ge; 1)
+ * @param steps learning steps per round (&ge; 1)
+ * @param cutoff relative singular-value cut-off of the learner's solves; NaN for the adaptive rule
+ *        (chosen each round on held-out reference points)
+ * @param reference reference points of the L² inner product per learned point (&ge; 2)
+ * @param natural the kernel whose sections represent the residual: true for the natural kernel
+ *        ∂D[u](x)ᵀ G⁺ ∂D[u](y) (the slides'; its projection coefficients are those the empirical natural gradient
+ *        on the points uses), false for the tangent kernel ∂D[u](x)ᵀ ∂D[u](y)
+ */
+public record Collocation(int every, int steps, double cutoff, int reference, boolean natural) {
+    /** The kernel when the text names none: the tangent kernel, the one whose learning steps are accepted (the natural one's barely move the points, docs/SAMPLERS.md). */
+    public static final String DEFAULT_KERNEL = "tangent";
+    /** The grammar, for messages. */
+    public static final String FORM = "learned(every=N;steps=M[;cutoff=adaptive|TAU][;reference=R][;kernel=natural|tangent])";
+
+    /** Checks the ranges. */
+    public Collocation {
+        if (every < 1 || steps < 1 || reference < 2 || !(Double.isNaN(cutoff) || cutoff >= 0 && cutoff < 1)) {
+            throw new GeopinnException("collocation: every >= 1, steps >= 1, reference >= 2 and 0 <= cutoff < 1 (or adaptive) are needed, got every="
+                    + every + ", steps=" + steps + ", reference=" + reference + ", cutoff=" + cutoff);
+        }
+    }
+
+    /** @return whether the cut-off is chosen each round */
+    public boolean adaptiveCutoff() {
+        return Double.isNaN(cutoff);
+    }
+
+    /**
+     * @param text {@code learned(every=N;steps=M[;cutoff=adaptive|τ][;reference=R])}, or {@code fixed}
+     * @return the settings, or null for {@code fixed} (points as the sampler and resampling give them)
+     * @throws GeopinnException one line naming what is wrong and the form allowed
+     */
+    public static Collocation parse(String text) {
+        String t = text == null ? "" : text.trim();
+        if (t.equals("fixed")) {
+            return null;
+        }
+        if (!t.startsWith("learned(") || !t.endsWith(")")) {
+            throw new GeopinnException("collocation '" + t + "' is not 'fixed' or " + FORM);
+        }
+        Map<String, String> kv = new LinkedHashMap<>();
+        String inner = t.substring("learned(".length(), t.length() - 1).trim();
+        if (!inner.isEmpty()) {
+            for (String pair : inner.split("[;,]")) {
+                int eq = pair.indexOf('=');
+                String key = eq < 0 ? pair.trim() : pair.substring(0, eq).trim().toLowerCase(Locale.ROOT);
+                if (eq < 0 || !(key.equals("every") || key.equals("steps") || key.equals("cutoff") || key.equals("reference")
+                        || key.equals("kernel"))) {
+                    throw new GeopinnException("collocation: '" + pair.trim() + "' is not every=N, steps=M, cutoff=adaptive|TAU, reference=R or kernel=natural|tangent; form " + FORM);
+                }
+                if (kv.put(key, pair.substring(eq + 1).trim()) != null) {
+                    throw new GeopinnException("collocation: '" + key + "' is given twice");
+                }
+            }
+        }
+        if (!kv.containsKey("every") || !kv.containsKey("steps")) {
+            throw new GeopinnException("collocation: every=N and steps=M are required; form " + FORM);
+        }
+        String c = kv.getOrDefault("cutoff", "adaptive");
+        double cutoff;
+        if (c.equals("adaptive")) {
+            cutoff = Double.NaN;
+        } else {
+            try {
+                cutoff = Double.parseDouble(c);
+            } catch (NumberFormatException e) {
+                throw new GeopinnException("collocation: cutoff '" + c + "' is not 'adaptive' or a number in [0, 1)");
+            }
+            if (!(cutoff >= 0 && cutoff < 1)) {
+                throw new GeopinnException("collocation: cutoff " + c + " is not in [0, 1)");
+            }
+        }
+        String kernel = kv.getOrDefault("kernel", DEFAULT_KERNEL);
+        if (!kernel.equals("natural") && !kernel.equals("tangent")) {
+            throw new GeopinnException("collocation: kernel '" + kernel + "' is not natural or tangent");
+        }
+        return new Collocation(positive(kv, "every", 1), positive(kv, "steps", 1), cutoff, positive(kv, "reference", 2),
+                kernel.equals("natural"));
+    }
+
+    private static int positive(Map<String, String> kv, String key, int min) {
+        String v = kv.getOrDefault(key, key.equals("reference") ? "4" : null);
+        try {
+            int n = Integer.parseInt(v);
+            if (n >= min && n <= 1_000_000) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new GeopinnException("collocation: " + key + " '" + v + "' is not an integer from " + min + " to 1000000");
+    }
+
+    /** @return the text form, parsed back by {@link #parse} */
+    @Override
+    public String toString() {
+        return "learned(every=" + every + ";steps=" + steps + ";cutoff=" + (adaptiveCutoff() ? "adaptive" : Double.toString(cutoff))
+                + ";reference=" + reference + ";kernel=" + (natural ? "natural" : "tangent") + ")";
+    }
+}

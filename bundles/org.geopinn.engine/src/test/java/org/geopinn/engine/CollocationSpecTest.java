@@ -1,0 +1,39 @@
+package org.geopinn.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.geopinn.api.GeopinnException;
+import org.geopinn.api.session.Collocation;
+import org.junit.jupiter.api.Test;
+
+/** The text form of learned collocation settings, as the command line and the benchmark suites give it. */
+class CollocationSpecTest {
+    @Test
+    void parsesTheFormAndPrintsItBack() {
+        Collocation c = Collocation.parse("learned(every=10;steps=3)");
+        assertEquals(10, c.every());
+        assertEquals(3, c.steps());
+        assertTrue(c.adaptiveCutoff());
+        assertEquals(4, c.reference());
+        Collocation d = Collocation.parse("learned(every=5; steps=2; cutoff=1e-6; reference=8)");
+        assertEquals(1e-6, d.cutoff());
+        assertEquals(8, d.reference());
+        assertEquals(d.toString(), Collocation.parse(d.toString()).toString());
+        assertEquals(c.toString(), Collocation.parse(c.toString()).toString());
+        assertNull(Collocation.parse("fixed"));
+        assertTrue(!c.natural(), "the tangent kernel by default");
+        assertTrue(Collocation.parse("learned(every=1;steps=1;kernel=natural)").natural());
+    }
+
+    @Test
+    void badFormsAreOneLineErrors() {
+        for (String bad : new String[] {"learned", "learned(steps=3)", "learned(every=0;steps=3)", "learned(every=2;steps=x)",
+                "learned(every=2;steps=3;cutoff=2)", "learned(every=2;steps=3;speed=1)", "learned(every=2;every=3;steps=1)", "learned(every=2;steps=1;kernel=ntk)", "grid"}) {
+            GeopinnException e = assertThrows(GeopinnException.class, () -> Collocation.parse(bad), bad);
+            assertTrue(!e.getMessage().contains("\n") && e.getMessage().startsWith("collocation"), e.getMessage());
+        }
+    }
+}
