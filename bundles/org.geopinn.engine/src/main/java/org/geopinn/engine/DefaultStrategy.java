@@ -30,9 +30,9 @@ final class DefaultStrategy {
      * Gauss–Newton gets too few steps in a session's minutes, and a network small enough for a
      * dense inverse Hessian (P ≤ {@link #QUASI_NEWTON_MAX_PARAMETERS}) is trained by self-scaled
      * BFGS instead, whose step costs a few gradients and O(P²). Damped Gauss–Newton needs hundreds
-     * of steps (docs/STRATEGY.md: 300–500 on burgers, 600–700 to 1e-5 on heat); at about 5·10⁹
-     * multiply-adds a second on this machine's two cores, 5·10⁹ is a second a step and 300 steps in
-     * five minutes. Measured: heat2d-spacetime (P = 1889, S = 4800, 1.7·10¹⁰) reached a relative
+     * of steps (docs/STRATEGY.md: 300–500 on burgers, 600–700 to 1e-5 on heat); the coupled 1-D
+     * systems' steps of 0.7–2.3·10¹⁰ took 1–3 s on this two-core machine, so 5·10⁹ is at most about
+     * a second a step: 300 steps in five minutes. Measured: heat2d-spacetime (P = 1889, S = 4800, 1.7·10¹⁰) reached a relative
      * error of 1.6e-2 with {@code ssbfgs} (234 steps) against 8.2e-2 with {@code lm} (17 steps) in the same 240 s; burgers
      * (2.2·10⁹) is best with {@code lm} and resampling.
      */
