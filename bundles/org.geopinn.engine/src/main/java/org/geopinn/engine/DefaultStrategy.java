@@ -26,19 +26,31 @@ final class DefaultStrategy {
      */
     static final double GAUSS_NEWTON_HEAP_FRACTION = 0.25;
     /**
+     * Above this work per step (multiply-adds of the Gram matrix, S·P·min(S,P)) damped
+     * Gauss–Newton gets too few steps in a session's minutes, and a network small enough for a
+     * dense inverse Hessian (P ≤ {@link #QUASI_NEWTON_MAX_PARAMETERS}) is trained by self-scaled
+     * BFGS instead, whose step costs a few gradients and O(P²). Damped Gauss–Newton needs hundreds
+     * of steps (docs/STRATEGY.md: 300–500 on burgers, 600–700 to 1e-5 on heat); the coupled 1-D
+     * systems' steps of 0.7–2.3·10¹⁰ took 1–3 s on this two-core machine, so 5·10⁹ is at most about
+     * a second a step: 300 steps in five minutes. Measured: heat2d-spacetime (P = 1889, S = 4800, 1.7·10¹⁰) reached a relative
+     * error of 1.6e-2 with {@code ssbfgs} (234 steps) against 8.2e-2 with {@code lm} (17 steps) in the same 240 s; burgers
+     * (2.2·10⁹) is best with {@code lm} and resampling.
+     */
+    static final double GAUSS_NEWTON_CHEAP_WORK = 5e9;
+    /**
+     * The largest P the dense quasi-Newton rule takes: its inverse Hessian is 8·P² bytes (3.2 GB at
+     * 20 000, the {@code ssbfgs} optimizer's own limit) and must also fit in
+     * {@link #GAUSS_NEWTON_HEAP_FRACTION} of the heap.
+     */
+    static final int QUASI_NEWTON_MAX_PARAMETERS = 20_000;
+    /** Costly damped Gauss–Newton steps on a network small enough for a dense inverse Hessian. */
+    static final String QUASI_NEWTON = "ssbfgs";
+    /**
      * Small problems, linear or not: damped Gauss–Newton from the first step. An Adam warm-up was
      * measured worse on Burgers (docs/STRATEGY.md): its 1000 steps cost most of the budget and
      * left the error where LM alone had passed it.
      */
     static final String SMALL = "lm";
-    /**
-     * Fewer rows than parameters (S &lt; P: the network can fit every point, the Gram matrix is
-     * the S×S JJᵀ): damped Gauss–Newton starting from λ = 10⁻⁶·max diag instead of Nielsen's
-     * 10⁻³. λ falls at most 3× per accepted step, so the larger start spends the first steps of a
-     * costly step budget on damping a model that is already good: on thermoelastic1d (P = 25 346,
-     * S = 516) the loss after 11 steps was 0.058 against 2.6 (docs/STRATEGY.md).
-     */
-    static final String WIDE = "lm(initial_damping=1e-6)";
     /** The damped Gauss–Newton optimizer's id. */
     static final String LM_ID = "lm";
     /** Many parameters: first-order steps, then quasi-Newton, neither forms a Jacobian. */
@@ -53,6 +65,16 @@ final class DefaultStrategy {
      * points at a loss of 2.5e-9, 1e-4 with resampling).
      */
     static final int NONLINEAR_RESAMPLE_EVERY = 50;
+    /**
+     * The hidden layers of a problem that names no network (a PDE declared in a file, a
+     * third-party problem): three layers of 20. One layer of 32 (P = 129 in two dimensions, the
+     * earlier default) was the bound on a PDE the project had never seen: on a 1+1-D Klein–Gordon
+     * equation with u = x·cos 5πt + (xt)³ it reached a relative error of 3.5e-2 after 400 damped
+     * Gauss–Newton steps, three layers of 20 (P = 921) 1.3e-4 after 400 (docs/STRATEGY.md). Depth
+     * is what the PINN literature uses for such solutions (Raissi, Perdikaris &amp; Karniadakis
+     * 2019: 9×20 on Burgers), and the built-in nonlinear benchmarks already name 20,20,20.
+     */
+    static final int[] DEFAULT_HIDDEN = {20, 20, 20};
     /** Weighting of time-dependent problems. */
     static final String TIME_WEIGHTING = "causal";
 
@@ -73,6 +95,11 @@ final class DefaultStrategy {
         /** @return S·P·min(S,P): the multiply-adds of forming that Gram matrix, the bulk of a step */
         double gaussNewtonWork() {
             return (double) parameters * rows * gramSide();
+        }
+
+        /** @return the bytes of the dense inverse Hessian of a quasi-Newton method, 8·P² */
+        double inverseHessianBytes() {
+            return 8.0 * parameters * parameters;
         }
 
         /** @return the bytes of the Jacobian and the three Gram-sized matrices of one step */
@@ -98,6 +125,15 @@ final class DefaultStrategy {
     }
 
     private DefaultStrategy() {
+    }
+
+    /**
+     * @param problemHidden the hidden widths the problem names (its {@code hidden} default), or null
+     * @param parse turns the problem's text into widths
+     * @return the problem's widths, else {@link #DEFAULT_HIDDEN}
+     */
+    static int[] hidden(String problemHidden, java.util.function.Function<String, int[]> parse) {
+        return problemHidden != null && !problemHidden.isBlank() ? parse.apply(problemHidden) : DEFAULT_HIDDEN.clone();
     }
 
     /**
@@ -133,10 +169,17 @@ final class DefaultStrategy {
         boolean small = fast && fits;
         String chain;
         String branch;
-        if (small && installed.test(LM_ID)) {
-            chain = in.rows() < in.parameters() ? WIDE : SMALL;
-            branch = String.format(Locale.ROOT, "damped Gauss-Newton (Levenberg-Marquardt) through the %d-sided Gram matrix%s",
-                    in.gramSide(), in.rows() < in.parameters() ? ", fewer rows than parameters: small initial damping" : "");
+        boolean costly = in.gaussNewtonWork() > GAUSS_NEWTON_CHEAP_WORK;
+        boolean denseFits = in.parameters() <= QUASI_NEWTON_MAX_PARAMETERS
+                && in.inverseHessianBytes() <= GAUSS_NEWTON_HEAP_FRACTION * heapBytes;
+        if (costly && denseFits && installed.test(QUASI_NEWTON)) {
+            chain = QUASI_NEWTON;
+            branch = String.format(Locale.ROOT, "a Gauss-Newton step would cost %.1e multiply-adds (more than %.1e: too few steps "
+                    + "in minutes) and P fits a dense inverse Hessian: self-scaled BFGS", in.gaussNewtonWork(), GAUSS_NEWTON_CHEAP_WORK);
+        } else if (small && installed.test(LM_ID)) {
+            chain = SMALL;
+            branch = String.format(Locale.ROOT, "damped Gauss-Newton (Levenberg-Marquardt) through the %d-sided Gram matrix",
+                    in.gramSide());
         } else if (small && in.linear() && installed.test("anagram")) {
             chain = LINEAR_SMALL_WITHOUT_LM;
             branch = "small and linear, lm not installed: natural gradient";

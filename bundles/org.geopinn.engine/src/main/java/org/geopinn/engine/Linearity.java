@@ -1,10 +1,13 @@
 package org.geopinn.engine;
 
+import java.util.Set;
 import org.geopinn.api.expr.Expr;
 
 /**
- * Whether an operator is affine in the fields and their derivatives, so that the residual is
- * linear in the network's output and Gauss–Newton's model of the loss is exact in function space.
+ * Whether an operator is affine in what the session trains — the fields and their derivatives,
+ * and the coefficients trained with the network (inverse problems) — so that the residual is
+ * linear in those unknowns and Gauss–Newton's model of the loss is exact in function space. A
+ * trained coefficient is an unknown like a field: κ·u_xx with κ trained is bilinear, not affine.
  */
 final class Linearity {
     private Linearity() {
@@ -12,59 +15,81 @@ final class Linearity {
 
     /**
      * @param e an operator
-     * @return true when {@code e} is a sum of terms each holding at most one field factor, to the
-     *         first power, with no field inside a quotient's denominator or an elementary function
+     * @return whether {@code e} is affine in the fields (no coefficient trained)
      */
     static boolean isAffine(Expr e) {
-        if (!dependsOnFields(e)) {
+        return isAffine(e, Set.of());
+    }
+
+    /**
+     * @param e an operator
+     * @param trained the names of the coefficients trained with the network
+     * @return true when {@code e} is a sum of terms each holding at most one unknown factor (a
+     *         field, a field derivative or a trained coefficient), to the first power, with no
+     *         unknown inside a quotient's denominator or an elementary function
+     */
+    static boolean isAffine(Expr e, Set<String> trained) {
+        if (!dependsOnUnknowns(e, trained)) {
             return true;
         }
-        if (e instanceof Expr.FieldDerivative) {
-            return true;
+        if (e instanceof Expr.FieldDerivative || e instanceof Expr.Coefficient) {
+            return true; // a single unknown
         }
         if (e instanceof Expr.Sum s) {
-            return s.terms().stream().allMatch(Linearity::isAffine);
+            return s.terms().stream().allMatch(t -> isAffine(t, trained));
         }
         if (e instanceof Expr.Product p) {
-            int withFields = 0;
+            int withUnknowns = 0;
             for (Expr f : p.factors()) {
-                if (dependsOnFields(f)) {
-                    withFields++;
-                    if (!isAffine(f)) {
+                if (dependsOnUnknowns(f, trained)) {
+                    withUnknowns++;
+                    if (!isAffine(f, trained)) {
                         return false;
                     }
                 }
             }
-            return withFields <= 1;
+            return withUnknowns <= 1;
         }
         if (e instanceof Expr.Quotient q) {
-            return !dependsOnFields(q.denominator()) && isAffine(q.numerator());
+            return !dependsOnUnknowns(q.denominator(), trained) && isAffine(q.numerator(), trained);
         }
         if (e instanceof Expr.Power pw) {
-            return pw.exponent() == 1 && isAffine(pw.base());
+            return pw.exponent() == 1 && isAffine(pw.base(), trained);
         }
-        return false; // a field inside sin, exp, …
+        return false; // an unknown inside sin, exp, …
     }
 
     /** @param e an expression @return whether a field or one of its derivatives occurs in it */
     static boolean dependsOnFields(Expr e) {
+        return dependsOnUnknowns(e, Set.of());
+    }
+
+    /**
+     * @param e an expression
+     * @param trained the names of the coefficients trained with the network
+     * @return whether a field, a field derivative or a trained coefficient occurs in it
+     */
+    static boolean dependsOnUnknowns(Expr e, Set<String> trained) {
         if (e instanceof Expr.FieldDerivative) {
             return true;
         }
+        if (e instanceof Expr.Coefficient c) {
+            return trained.contains(c.name());
+        }
         if (e instanceof Expr.Sum s) {
-            return s.terms().stream().anyMatch(Linearity::dependsOnFields);
+            return s.terms().stream().anyMatch(t -> dependsOnUnknowns(t, trained));
         }
         if (e instanceof Expr.Product p) {
-            return p.factors().stream().anyMatch(Linearity::dependsOnFields);
+            return p.factors().stream().anyMatch(f -> dependsOnUnknowns(f, trained));
         }
         if (e instanceof Expr.Quotient q) {
-            return dependsOnFields(q.numerator()) || dependsOnFields(q.denominator());
+            return dependsOnUnknowns(q.numerator(), trained) || dependsOnUnknowns(q.denominator(), trained);
         }
         if (e instanceof Expr.Power pw) {
-            return dependsOnFields(pw.base());
+            return dependsOnUnknowns(pw.base(), trained);
         }
         if (e instanceof Expr.Call c) {
-            return dependsOnFields(c.argument());
+            return dependsOnUnknowns(c.argument(), trained);
         }
         return false; // constants, coordinates, coefficient functions of the coordinates
     }

@@ -30,7 +30,6 @@ import org.geopinn.api.weighting.LossWeightingFactory;
 final class SpecResolver {
     /** Geopinn's defaults, used where neither the spec nor the problem says otherwise. */
     static final String DEFAULT_MODEL = "mlp";
-    static final String DEFAULT_HIDDEN = "32";
     static final String DEFAULT_ACTIVATION = "tanh";
     static final String DEFAULT_INITIALIZATION = "xavier";
     static final String DEFAULT_ENGINE = "autodiff";
@@ -61,7 +60,7 @@ final class SpecResolver {
         String modelId = first(spec.modelId(), defaults.get(ProblemDefaults.MODEL), DEFAULT_MODEL);
         require(ModelFactory.class, modelId, "model");
         int[] hidden = spec.hidden() != null ? spec.hidden()
-                : parseWidths(first(null, defaults.get(ProblemDefaults.HIDDEN), DEFAULT_HIDDEN), "problem default 'hidden'");
+                : DefaultStrategy.hidden(defaults.get(ProblemDefaults.HIDDEN), t -> parseWidths(t, "problem default 'hidden'"));
         for (int w : hidden) {
             if (w <= 0) {
                 throw new GeopinnException("hidden layer widths must be positive, got " + java.util.Arrays.toString(hidden));
@@ -134,14 +133,20 @@ final class SpecResolver {
         return new ResolvedSpec(full, problem, modelSpec, stages, optimizers, weighting, strategy);
     }
 
-    /** @return what the default strategy sees: P of the model, S of the points, linearity, time */
+    /**
+     * @return what the default strategy sees: P of the model and the trained coefficients, S of the
+     *         points, linearity in the fields and the trained coefficients, time
+     */
     private DefaultStrategy.Inputs inputs(Problem problem, SessionSpec spec, String modelId, ModelSpec modelSpec) {
-        int parameters = require(ModelFactory.class, modelId, "model").create(modelSpec).parameterCount();
+        // the coefficients trained with the network are unknowns of the residual like the fields
+        java.util.Set<String> trained = new java.util.TreeSet<>(problem.unknowns().keySet());
+        trained.addAll(spec.unknowns().keySet());
+        int parameters = require(ModelFactory.class, modelId, "model").create(modelSpec).parameterCount() + trained.size();
         long rows = 0;
         boolean linear = true;
         for (Condition c : problem.conditions()) {
             rows += spec.points().getOrDefault(c.name(), c.points());
-            linear &= Linearity.isAffine(c.operator());
+            linear &= Linearity.isAffine(c.operator(), trained);
         }
         boolean time = problem.vocabulary().variables().contains(org.geopinn.api.expr.Vocabulary.TIME);
         return new DefaultStrategy.Inputs(parameters, rows, linear, time);

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 
 /** The default rule of docs/STRATEGY.md on synthetic inputs. */
 class DefaultStrategyTest {
-    private static final Predicate<String> ALL = Set.of("lm", "anagram", "adam", "lbfgs", "causal")::contains;
+    private static final Predicate<String> ALL = Set.of("lm", "ssbfgs", "anagram", "adam", "lbfgs", "causal")::contains;
 
     private static DefaultStrategy.Choice choose(int p, long s, boolean linear, boolean time) {
         return DefaultStrategy.choose(new DefaultStrategy.Inputs(p, s, linear, time), HEAP, ALL);
@@ -25,29 +25,60 @@ class DefaultStrategyTest {
     void dampedGaussNewtonWhileItsStepIsCheapLargeOnesAdamThenLbfgs() {
         assertEquals("lm", choose(129, 1020, true, false).chain(), "laplace2d-sized, linear");
         assertEquals("lm", choose(901, 2700, false, true).chain(), "burgers-sized, nonlinear");
-        assertEquals("lm(initial_damping=1e-6)", choose(38_019, 774, false, false).chain(),
-                "a coupled 1-D system: many parameters, few rows, S×S Gram, small first λ");
-        assertEquals("lm(initial_damping=1e-6)", choose(25_346, 516, true, false).chain());
-        assertEquals("lm", choose(516, 516, true, false).chain(), "as many rows as parameters: Nielsen's first λ");
+        assertEquals("lm", choose(38_019, 774, false, false).chain(),
+                "a coupled 1-D system: many parameters, few rows, S×S Gram, Nielsen's first λ");
+        assertEquals("lm", choose(25_346, 516, true, false).chain());
+        assertEquals("lm", choose(516, 516, true, false).chain(), "as many rows as parameters");
         assertEquals("adam:2000,lbfgs", choose(76_422, 16_000, false, false).chain(), "a coupled 2-D system: 2e13 multiply-adds a step");
-        assertEquals("adam:2000,lbfgs", choose(5_000, 10_000, true, false).chain(), "S·P·min(S,P) = 2.5e11");
-        assertTrue(choose(5_000, 10_000, true, false).reason().contains("multiply-adds"));
+        assertEquals("adam:2000,lbfgs", choose(25_000, 10_000, true, false).chain(), "S·P·min(S,P) = 2.5e12, P too large for a dense H");
+        assertTrue(choose(25_000, 10_000, true, false).reason().contains("multiply-adds"));
+    }
+
+    @Test
+    void costlyGaussNewtonStepsOnASmallEnoughNetworkGoToSelfScaledBfgs() {
+        // heat2d-spacetime: P = 1889, S = 4800, S·P·P = 1.7e10 > 5e9
+        DefaultStrategy.Choice tall = choose(1_889, 4_800, true, true);
+        assertEquals("ssbfgs", tall.chain());
+        assertEquals("causal", tall.weighting(), "the weighting rule is independent of the chain");
+        assertTrue(tall.reason().contains("self-scaled BFGS"), tall.reason());
+        assertEquals("ssbfgs", choose(5_000, 10_000, true, false).chain(), "beyond lm's limit, but H = 200 MB");
+        // at the threshold: burgers-sized stays with lm (2.2e9), 5e9 exactly stays, just above goes
+        assertEquals("lm", choose(901, 2_700, false, true).chain());
+        assertEquals("lm", choose(1_000, 5_000, true, false).chain(), "1000·5000·1000 = 5e9: the limit itself");
+        assertEquals("ssbfgs", choose(1_000, 5_001, true, false).chain());
+        // wide: the Gram side is S, so many parameters on few rows stay cheap
+        assertEquals("lm", choose(19_000, 500, true, false).chain(), "19 000·500·500 = 4.75e9");
+        assertEquals("ssbfgs", choose(11_000, 700, true, false).chain(), "5.4e9; H = 968 MB, within a quarter of 4 GB");
+        assertEquals("lm", choose(19_000, 600, true, false).chain(), "6.8e9, but H = 2.9 GB is more than a quarter of the heap");
+        // a network too large for a dense inverse Hessian keeps lm while lm's own limits allow it
+        assertEquals("lm", choose(38_019, 774, false, false).chain(), "the coupled 1-D systems");
+        assertEquals("lm", choose(20_001, 600, true, false).chain());
+        // the inverse Hessian must fit a quarter of the heap: 8·10 000² = 800 MB
+        DefaultStrategy.Inputs mid = new DefaultStrategy.Inputs(10_000, 1_500, true, false);
+        assertEquals("ssbfgs", DefaultStrategy.choose(mid, HEAP, ALL).chain());
+        assertEquals("lm", DefaultStrategy.choose(mid, 2L << 30, ALL).chain(), "a 2 GB heap: H does not fit its quarter");
+        // without ssbfgs installed the earlier rule holds
+        Predicate<String> noSsbfgs = Set.of("lm", "adam", "lbfgs", "causal")::contains;
+        assertEquals("lm", DefaultStrategy.choose(new DefaultStrategy.Inputs(1_889, 4_800, true, true), HEAP, noSsbfgs).chain());
     }
 
     @Test
     void theWorkLimitIsSidedByTheSmallerDimension() {
         // S·P·min(S,P) at the limit 2.5e10 from either side
-        assertEquals("lm(initial_damping=1e-6)", choose(100_000, 500, true, false).chain(), "wide: 100 000·500·500 = 2.5e10");
+        assertEquals("lm", choose(100_000, 500, true, false).chain(), "wide: 100 000·500·500 = 2.5e10");
         assertEquals("adam:2000,lbfgs", choose(100_001, 500, true, false).chain());
-        assertEquals("lm", choose(500, 100_000, true, false).chain(), "tall: the same work through JᵀJ");
-        assertEquals("adam:2000,lbfgs", choose(500, 100_001, true, false).chain());
+        Predicate<String> noSsbfgs = Set.of("lm", "adam", "lbfgs", "causal")::contains;
+        DefaultStrategy.Inputs tall = new DefaultStrategy.Inputs(500, 100_000, true, false);
+        assertEquals("lm", DefaultStrategy.choose(tall, HEAP, noSsbfgs).chain(), "tall: the same work through JᵀJ");
+        assertEquals("adam:2000,lbfgs", DefaultStrategy.choose(new DefaultStrategy.Inputs(500, 100_001, true, false), HEAP, noSsbfgs).chain());
+        assertEquals("ssbfgs", choose(500, 100_000, true, false).chain(), "with ssbfgs installed a costly step on P = 500 goes to it");
     }
 
     @Test
     void theMemoryLimitComesFromTheHeap() {
         // 100 000 × 200: 8·(2e7 + 3·4e4) ≈ 161 MB, work 4e9: fits a 4 GB heap's quarter, not a 512 MB heap's
         DefaultStrategy.Inputs wide = new DefaultStrategy.Inputs(100_000, 200, true, false);
-        assertEquals("lm(initial_damping=1e-6)", DefaultStrategy.choose(wide, HEAP, ALL).chain());
+        assertEquals("lm", DefaultStrategy.choose(wide, HEAP, ALL).chain());
         DefaultStrategy.Choice tight = DefaultStrategy.choose(wide, 512L << 20, ALL);
         assertEquals("adam:2000,lbfgs", tight.chain());
         assertTrue(tight.reason().contains("MB"), tight.reason());
@@ -77,6 +108,17 @@ class DefaultStrategyTest {
     }
 
     @Test
+    void aProblemThatNamesNoNetworkGetsThreeLayersOfTwenty() {
+        java.util.function.Function<String, int[]> parse = t -> java.util.Arrays.stream(t.split(",")).mapToInt(w -> Integer.parseInt(w.trim())).toArray();
+        org.junit.jupiter.api.Assertions.assertArrayEquals(new int[] {20, 20, 20}, DefaultStrategy.hidden(null, parse));
+        org.junit.jupiter.api.Assertions.assertArrayEquals(new int[] {20, 20, 20}, DefaultStrategy.hidden(" ", parse));
+        org.junit.jupiter.api.Assertions.assertArrayEquals(new int[] {64, 64}, DefaultStrategy.hidden("64,64", parse), "the problem's own network wins");
+        int[] first = DefaultStrategy.hidden(null, parse);
+        first[0] = 1;
+        assertEquals(20, DefaultStrategy.DEFAULT_HIDDEN[0], "callers get a copy");
+    }
+
+    @Test
     void linearityIsReadFromTheOperator() {
         Vocabulary v = new Vocabulary(List.of("t", "x"), List.of("u"));
         assertTrue(Linearity.isAffine(v.parse("u_t - 0.25*u_xx")));
@@ -86,5 +128,19 @@ class DefaultStrategyTest {
         assertFalse(Linearity.isAffine(v.parse("u_t - 0.001*u_xx + 5*u^3 - 5*u")), "Allen–Cahn");
         assertFalse(Linearity.isAffine(v.parse("sin(u)")));
         assertFalse(Linearity.isAffine(v.parse("x/u")));
+    }
+
+    @Test
+    void aTrainedCoefficientIsAnUnknownLikeAField() {
+        Vocabulary v = new Vocabulary(List.of("t", "x"), List.of("u")).withCoefficients(java.util.Map.of("kappa", 0.1, "c", 2.0));
+        Set<String> kappa = Set.of("kappa");
+        assertTrue(Linearity.isAffine(v.parse("u_t - kappa*u_xx")), "kappa a known constant: linear");
+        assertFalse(Linearity.isAffine(v.parse("u_t - kappa*u_xx"), kappa), "kappa trained: kappa·u_xx is bilinear in θ");
+        assertFalse(Linearity.isAffine(v.parse("u_t - (kappa + 1)*u_xx"), kappa));
+        assertFalse(Linearity.isAffine(v.parse("u_t - exp(kappa)"), kappa), "a trained coefficient inside exp");
+        assertFalse(Linearity.isAffine(v.parse("u/kappa"), kappa), "a trained coefficient in a denominator");
+        assertTrue(Linearity.isAffine(v.parse("u_t - u_xx + kappa*sin(x)"), kappa), "a trained source amplitude: affine");
+        assertTrue(Linearity.isAffine(v.parse("u_t - c*u_xx"), kappa), "c is not trained");
+        assertFalse(Linearity.isAffine(v.parse("kappa*c*kappa"), kappa), "kappa²");
     }
 }

@@ -140,6 +140,20 @@ class TrainedCoefficientSessionTest {
     }
 
     @Test
+    void aTrainedCoefficientMakesTheDefaultStrategySeeANonlinearProblem() {
+        // a·u'' with a known is linear; with a trained it is bilinear in θ: under lm the default
+        // strategy resamples nonlinear problems, and P counts the coefficient
+        registry.add(org.geopinn.api.optimizer.OptimizerFactory.class, null, null, "test",
+                TestOptimizers.factory("lm", () -> new TestOptimizers.Descent("lm", 1e-3)));
+        SpecResolver resolver = new SpecResolver(registry);
+        ResolvedSpec known = resolver.resolve(SessionSpec.builder("scaled").optimizers(List.of(new org.geopinn.api.session.OptimizerStage("lm", 0, Map.of()))).build());
+        ResolvedSpec trained = resolver.resolve(SessionSpec.builder("scaled").optimizers(List.of(new org.geopinn.api.session.OptimizerStage("lm", 0, Map.of())))
+                .unknowns(Map.of("a", 0.5)).build());
+        assertEquals(0, known.spec().resampleEvery(), known.strategy());
+        assertEquals(DefaultStrategy.NONLINEAR_RESAMPLE_EVERY, trained.spec().resampleEvery(), trained.strategy());
+    }
+
+    @Test
     void anUnknownThatIsNoCoefficientIsRefusedByName() {
         GeopinnException e = assertThrows(GeopinnException.class,
                 () -> sessions.start(SessionSpec.builder("scaled").unknowns(Map.of("nu", 0.1)).build()));
