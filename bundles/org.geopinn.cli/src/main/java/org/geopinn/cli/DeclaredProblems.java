@@ -67,24 +67,7 @@ final class DeclaredProblems {
         } catch (IOException e) {
             throw new GeopinnException("cannot store the declaration of '" + id + "': " + e.getMessage());
         }
-        long deadline = System.nanoTime() + TIMEOUT.toNanos();
-        while (System.nanoTime() < deadline) {
-            ServiceReference<Problem> problem = FrameworkServices.referenceById(context, Problem.class, id.trim());
-            if (problem != null) {
-                Problem service = context.getService(problem);
-                if (service != null) {
-                    return service;
-                }
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-        }
-        throw new GeopinnException("declared problem '" + id + "' from " + file + " did not register within "
-                + TIMEOUT.toSeconds() + " s; the host's log says what is wrong with it");
+        return await(id.trim(), problem -> true, "from " + file);
     }
 
     /**

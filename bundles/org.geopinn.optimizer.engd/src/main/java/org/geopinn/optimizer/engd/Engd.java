@@ -90,23 +90,9 @@ final class Engd implements Optimizer {
             steps++;
             return adaptive.step(system, theta, jacobian, residual, loss0, pseudoInverse, 1);
         }
-        double[] lambda = pseudoInverse.singularValuesSquared();
-        double cut = (rcond > 0 ? rcond : Math.ulp(1.0) * p) * lambda[0];
-        int rank = 0;
-        while (rank < lambda.length && lambda[rank] > cut && lambda[rank] > 0) {
-            rank++;
-        }
+        int rank = rank(pseudoInverse.singularValuesSquared(), p);
         pseudoInverse.direction(rank, direction);
-        steps++;
-        if (!Vectors.allFinite(direction)) {
-            return StepResult.rejected(loss0, 1, "the natural-gradient direction is not finite");
-        }
-        GridSearchResult r = descent.descend(system, theta, direction, 1.0, loss0);
-        if (r.found() && r.value() < loss0) {
-            return StepResult.accepted(loss0, r.value(), r.eta(), 1 + r.evaluations(),
-                    "rank " + rank + " of " + p + ", η = 2^-" + r.exponent());
-        }
-        return StepResult.rejected(loss0, 1 + r.evaluations(), "no step of the grid lowers the loss (rank " + rank + ")");
+        return search(system, theta, loss0, rank, "");
     }
 
     /**
@@ -132,13 +118,23 @@ final class Engd implements Optimizer {
         if (!Vectors.allFinite(gram.gram(p).data)) {
             return StepResult.rejected(loss0, 1, "JᵀJ has non-finite entries");
         }
-        double[] lambda = gram.decompose();
+        int rank = rank(gram.decompose(), p);
+        gram.direction(rank, direction);
+        return search(system, theta, loss0, rank, ", JᵀJ from the system");
+    }
+
+    /** @return how many of the eigenvalues λ (descending) lie above the cut-off rcond·λ₀ (default eps·P·λ₀) */
+    private int rank(double[] lambda, int p) {
         double cut = (rcond > 0 ? rcond : Math.ulp(1.0) * p) * lambda[0];
         int rank = 0;
         while (rank < lambda.length && lambda[rank] > cut && lambda[rank] > 0) {
             rank++;
         }
-        gram.direction(rank, direction);
+        return rank;
+    }
+
+    /** The grid line search along {@link #direction}, the rank-{@code rank} natural gradient, as one step. */
+    private StepResult search(ResidualSystem system, double[] theta, double loss0, int rank, String note) {
         steps++;
         if (!Vectors.allFinite(direction)) {
             return StepResult.rejected(loss0, 1, "the natural-gradient direction is not finite");
@@ -146,7 +142,7 @@ final class Engd implements Optimizer {
         GridSearchResult r = descent.descend(system, theta, direction, 1.0, loss0);
         if (r.found() && r.value() < loss0) {
             return StepResult.accepted(loss0, r.value(), r.eta(), 1 + r.evaluations(),
-                    "rank " + rank + " of " + p + ", η = 2^-" + r.exponent() + ", JᵀJ from the system");
+                    "rank " + rank + " of " + theta.length + ", η = 2^-" + r.exponent() + note);
         }
         return StepResult.rejected(loss0, 1 + r.evaluations(), "no step of the grid lowers the loss (rank " + rank + ")");
     }

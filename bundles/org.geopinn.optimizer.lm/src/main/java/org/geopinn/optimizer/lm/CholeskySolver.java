@@ -2,7 +2,6 @@ package org.geopinn.optimizer.lm;
 
 import org.ejml.data.DMatrixRMaj;
 import org.geopinn.linalg.MatrixProducts;
-import org.geopinn.linalg.DenseKernels;
 
 /**
  * The damped system by Cholesky: the Gram matrix of the smaller side (JJᵀ, S×S, when S ≤ P;
@@ -10,13 +9,9 @@ import org.geopinn.linalg.DenseKernels;
  * costs one Cholesky factorization of the Gram matrix plus λI (n³/3) and two triangular solves.
  */
 final class CholeskySolver implements DampedSolver {
-    private final DenseKernels kernels = DenseKernels.preferred();
-    private final DMatrixRMaj gram = new DMatrixRMaj(1, 1);
-    private final DMatrixRMaj damped = new DMatrixRMaj(1, 1);
-    private final DMatrixRMaj lower = new DMatrixRMaj(1, 1);
+    private final DampedGram system = new DampedGram();
     private DMatrixRMaj jacobian;
     private boolean wide;
-    private double factored = Double.NaN;
     private double[] rhs = new double[0];
     private double[] work = new double[0];
 
@@ -29,35 +24,25 @@ final class CholeskySolver implements DampedSolver {
             rhs = new double[n];
             work = new double[n];
         }
+        DMatrixRMaj gram = system.gram(n);
         if (wide) {
-            kernels.gramOfRows(j, gram);
+            system.kernels().gramOfRows(j, gram);
         } else {
-            kernels.gramOfColumns(j, gram);
+            system.kernels().gramOfColumns(j, gram);
         }
-        damped.reshape(n, n);
-        factored = Double.NaN;
     }
 
     @Override
     public boolean solve(double lambda, double[] u, double[] out) {
         int n = rhs.length;
-        if (lambda != factored) {
-            System.arraycopy(gram.data, 0, damped.data, 0, n * n);
-            for (int i = 0; i < n; i++) {
-                damped.data[i * n + i] += lambda;
-            }
-            factored = Double.NaN;
-            if (!kernels.cholesky(damped, lower)) {
-                return false;
-            }
-            factored = lambda;
-        }
         if (wide) {
             System.arraycopy(u, 0, rhs, 0, n);
         } else {
             MatrixProducts.transposeTimes(jacobian, u, rhs);
         }
-        substitute(lower.data, n, rhs, work);
+        if (!system.solve(lambda, rhs, work)) {
+            return false;
+        }
         if (wide) {
             MatrixProducts.transposeTimes(jacobian, work, out);
             for (int i = 0; i < out.length; i++) {
@@ -69,25 +54,6 @@ final class CholeskySolver implements DampedSolver {
             }
         }
         return true;
-    }
-
-    /** x = (LLᵀ)⁻¹b: forward then backward substitution (b is overwritten by the intermediate). */
-    static void substitute(double[] l, int n, double[] b, double[] x) {
-        for (int i = 0; i < n; i++) {
-            double s = b[i];
-            int row = i * n;
-            for (int k = 0; k < i; k++) {
-                s -= l[row + k] * b[k];
-            }
-            b[i] = s / l[row + i];
-        }
-        for (int i = n - 1; i >= 0; i--) {
-            double s = b[i];
-            for (int k = i + 1; k < n; k++) {
-                s -= l[k * n + i] * x[k];
-            }
-            x[i] = s / l[i * n + i];
-        }
     }
 
     @Override
