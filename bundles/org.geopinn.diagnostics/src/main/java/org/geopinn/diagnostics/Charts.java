@@ -14,16 +14,12 @@ import java.util.Locale;
 import java.util.Map;
 import javax.imageio.ImageIO;
 import org.geopinn.api.GeopinnException;
-import org.knowm.xchart.BitmapEncoder;
-import org.knowm.xchart.XYChart;
-import org.knowm.xchart.XYChartBuilder;
-import org.knowm.xchart.XYSeries;
-import org.knowm.xchart.style.markers.SeriesMarkers;
+import org.geopinn.reporting.LineChart;
 
 /**
- * PNG pictures of diagnostics, drawn headless: line charts (XChart, optionally on log axes) and
- * heat maps of kernel matrices. Exported so that other tools (the CLI's loss curves) can draw
- * with the same code.
+ * PNG pictures of diagnostics, drawn headless: line charts and scatter plots by the reporting
+ * bundle's {@link LineChart} (optionally on log axes), and heat maps of kernel matrices (one block
+ * of pixels per entry, which stays fast for matrices of a thousand rows).
  */
 public final class Charts {
     private static final int WIDTH = 800;
@@ -84,33 +80,13 @@ public final class Charts {
      */
     public static Path lineChart(Path file, String title, String xLabel, String yLabel, boolean logX, boolean logY,
             List<Series> series) {
-        XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title).xAxisTitle(xLabel).yAxisTitle(yLabel).build();
-        chart.getStyler().setXAxisLogarithmic(logX);
-        chart.getStyler().setYAxisLogarithmic(logY);
-        chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
-        chart.getStyler().setMarkerSize(4);
-        chart.getStyler().setChartBackgroundColor(Color.WHITE);
-        boolean any = false;
+        List<LineChart.Series> lines = new ArrayList<>();
         for (Series s : series) {
-            double[][] kept = drawable(s, logX, logY);
-            if (kept[0].length > 0) {
-                XYSeries added = chart.addSeries(s.name(), kept[0], kept[1]);
-                added.setMarker(kept[0].length > 60 ? SeriesMarkers.NONE : SeriesMarkers.CIRCLE);
-                any = true;
-            }
+            // markers while they can be told apart, a plain line through long series
+            lines.add(new LineChart.Series(s.name(), s.x, s.y, s.x.length > 60 ? LineChart.Style.LINE : LineChart.Style.LINE_AND_MARKERS,
+                    false));
         }
-        if (!any) {
-            chart.addSeries("(nothing to draw)", new double[] {1}, new double[] {1});
-        }
-        try {
-            createParent(file);
-            try (java.io.OutputStream out = Files.newOutputStream(file)) {
-                BitmapEncoder.saveBitmap(chart, out, BitmapEncoder.BitmapFormat.PNG);
-            }
-        } catch (IOException e) {
-            throw new GeopinnException("cannot write chart " + file + ": " + e.getMessage(), e);
-        }
-        return file;
+        return draw(file, new LineChart.Axes(title, xLabel, yLabel, logX, logY, ""), lines);
     }
 
     /**
@@ -191,27 +167,21 @@ public final class Charts {
      * @throws GeopinnException if the file cannot be written
      */
     public static Path scatter(Path file, String title, String xLabel, String yLabel, List<Series> series) {
-        XYChart chart = new XYChartBuilder().width(WIDTH).height(WIDTH).title(title).xAxisTitle(xLabel).yAxisTitle(yLabel).build();
-        chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
-        chart.getStyler().setMarkerSize(6);
-        chart.getStyler().setChartBackgroundColor(Color.WHITE);
+        List<LineChart.Series> points = new ArrayList<>();
         for (Series s : series) {
-            double[][] kept = drawable(s, false, false);
-            if (kept[0].length > 0) {
-                chart.addSeries(s.name(), kept[0], kept[1]).setMarker(SeriesMarkers.CIRCLE);
-            }
+            points.add(new LineChart.Series(s.name(), s.x, s.y, LineChart.Style.MARKERS, false));
         }
-        if (chart.getSeriesMap().isEmpty()) {
-            chart.addSeries("(nothing to draw)", new double[] {0}, new double[] {0});
-        }
+        return draw(file, new LineChart.Axes(title, xLabel, yLabel, false, false, ""), points);
+    }
+
+    /** Draws through the reporting bundle's chart, into a folder created when missing. */
+    private static Path draw(Path file, LineChart.Axes axes, List<LineChart.Series> series) {
         try {
             createParent(file);
-            try (java.io.OutputStream out = Files.newOutputStream(file)) {
-                BitmapEncoder.saveBitmap(chart, out, BitmapEncoder.BitmapFormat.PNG);
-            }
         } catch (IOException e) {
             throw new GeopinnException("cannot write chart " + file + ": " + e.getMessage(), e);
         }
+        LineChart.write(axes, series, file);
         return file;
     }
 
@@ -231,23 +201,6 @@ public final class Charts {
             list.add(new Series(name, x, y));
         });
         return list;
-    }
-
-    private static double[][] drawable(Series s, boolean logX, boolean logY) {
-        double[] x = s.x();
-        double[] y = s.y();
-        int n = 0;
-        double[] kx = new double[x.length];
-        double[] ky = new double[y.length];
-        for (int i = 0; i < x.length; i++) {
-            boolean ok = Double.isFinite(x[i]) && Double.isFinite(y[i]) && (!logX || x[i] > 0) && (!logY || y[i] > 0);
-            if (ok) {
-                kx[n] = x[i];
-                ky[n] = y[i];
-                n++;
-            }
-        }
-        return new double[][] {java.util.Arrays.copyOf(kx, n), java.util.Arrays.copyOf(ky, n)};
     }
 
     /** t in [-1, 1] to blue (−1), white (0), red (+1). */

@@ -66,11 +66,25 @@ public final class LineChart {
      * @param title the chart title
      * @param xLabel the x axis title
      * @param yLabel the left y axis title
+     * @param logX whether the x axis is logarithmic (points with x &le; 0 are left out)
      * @param logY whether the left axis is logarithmic
      * @param rightLabel the right y axis title (ignored when no series uses it); XChart applies the
      *        logarithmic scale to both axes, so a log chart's right axis is logarithmic too
      */
-    public record Axes(String title, String xLabel, String yLabel, boolean logY, String rightLabel) {
+    public record Axes(String title, String xLabel, String yLabel, boolean logX, boolean logY, String rightLabel) {
+        /**
+         * Axes with a linear x axis.
+         *
+         * @param title the chart title
+         * @param xLabel the x axis title
+         * @param yLabel the left y axis title
+         * @param logY whether the left axis is logarithmic
+         * @param rightLabel the right y axis title
+         */
+        public Axes(String title, String xLabel, String yLabel, boolean logY, String rightLabel) {
+            this(title, xLabel, yLabel, false, logY, rightLabel);
+        }
+
         /**
          * @param title the chart title
          * @param xLabel the x axis title
@@ -79,7 +93,7 @@ public final class LineChart {
          * @return axes without a right axis
          */
         public static Axes of(String title, String xLabel, String yLabel, boolean logY) {
-            return new Axes(title, xLabel, yLabel, logY, "");
+            return new Axes(title, xLabel, yLabel, false, logY, "");
         }
     }
 
@@ -112,6 +126,7 @@ public final class LineChart {
         XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(axes.title()).xAxisTitle(axes.xLabel())
                 .yAxisTitle(axes.yLabel()).build();
         chart.getStyler().setMarkerSize(5);
+        chart.getStyler().setXAxisLogarithmic(axes.logX());
         chart.getStyler().setYAxisLogarithmic(axes.logY());
         if (axes.logY()) {
             chart.getStyler().setYAxisDecimalPattern("0.0E0");
@@ -123,7 +138,7 @@ public final class LineChart {
             List<Double> ys = new ArrayList<>();
             for (int i = 0; i < s.x().length; i++) {
                 double y = s.y()[i];
-                if (Double.isFinite(y) && Double.isFinite(s.x()[i]) && (!log || y > 0)) {
+                if (Double.isFinite(y) && Double.isFinite(s.x()[i]) && (!log || y > 0) && (!axes.logX() || s.x()[i] > 0)) {
                     xs.add(s.x()[i]);
                     ys.add(y);
                 }
@@ -145,7 +160,7 @@ public final class LineChart {
             chart.getStyler().setYAxisGroupPosition(1, org.knowm.xchart.style.Styler.YAxisPosition.Right);
         }
         if (chart.getSeriesMap().isEmpty()) {
-            chart.addSeries("(no finite values)", new double[] {0}, new double[] {1}).setMarker(SeriesMarkers.NONE);
+            chart.addSeries("(no finite values)", new double[] {1}, new double[] {1}).setMarker(SeriesMarkers.NONE);
         }
         return chart;
     }

@@ -3,5 +3,5 @@
  * (headless), JSON text from maps and lists, legacy VTK structured grids.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.0.0")
+@org.osgi.annotation.versioning.Version("1.1.0")
 package org.geopinn.reporting;
