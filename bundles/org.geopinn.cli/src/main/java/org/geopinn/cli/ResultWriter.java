@@ -267,6 +267,9 @@ final class ResultWriter implements ResultExporter {
         s.put("scaling", spec.scaling().name().toLowerCase());
         s.put("weighting", spec.weightingId());
         s.put("resample_every", spec.resampleEvery());
+        if (spec.collocation() != null) {
+            s.put("collocation", spec.collocation().toString());
+        }
         if (spec.timeWindows() > 1) {
             s.put("time_windows", spec.timeWindows());
             s.put("window", table.size() > 0 ? (int) table.last(HistoryTable.WINDOW) : 1);
