@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import org.geopinn.api.expr.Vocabulary;
-import org.geopinn.api.model.ModelFactory;
 import org.geopinn.api.operator.ResidualSystem;
 import org.geopinn.api.optimizer.Optimizer;
 import org.geopinn.api.optimizer.OptimizerFactory;
@@ -23,9 +22,6 @@ import org.geopinn.api.session.SessionSpec;
 import org.geopinn.api.session.SessionState;
 import org.geopinn.api.session.TrainingEvent;
 import org.geopinn.api.solution.TrainedSolution;
-import org.geopinn.models.StandardModels;
-import org.geopinn.operators.OperatorEngines;
-import org.geopinn.samplers.Samplers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -39,15 +35,7 @@ class DivergenceTest {
         registry = new ServiceRegistry();
         registry.add(Problem.class, null, null, "test", new Poisson1d("poisson"));
         registry.add(Problem.class, null, null, "test", new NanGradient());
-        for (ModelFactory f : StandardModels.factories()) {
-            registry.add(ModelFactory.class, null, null, "models", f);
-        }
-        for (String id : OperatorEngines.ids()) {
-            registry.add(org.geopinn.api.operator.OperatorEngine.class, null, null, "operators", OperatorEngines.create(id));
-        }
-        for (String id : Samplers.ids()) {
-            registry.add(org.geopinn.api.sampler.Sampler.class, null, null, "samplers", Samplers.create(id));
-        }
+        TestServices.addStandard(registry);
         registry.add(OptimizerFactory.class, null, null, "test", TestOptimizers.factory("gd", () -> new TestOptimizers.Descent("gd", 1e-3)));
         registry.add(OptimizerFactory.class, null, null, "test", TestOptimizers.factory("leap", Leap::new));
         registry.add(OptimizerFactory.class, null, null, "test", TestOptimizers.factory("greedy", Greedy::new));

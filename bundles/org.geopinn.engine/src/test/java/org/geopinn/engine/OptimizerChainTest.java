@@ -7,19 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import java.util.Map;
 import org.geopinn.api.GeopinnException;
-import org.geopinn.api.model.ModelFactory;
 import org.geopinn.api.optimizer.Optimizer;
 import org.geopinn.api.optimizer.OptimizerFactory;
 import org.geopinn.api.optimizer.OptimizerState;
 import org.geopinn.api.problem.Problem;
-import org.geopinn.api.sampler.Sampler;
 import org.geopinn.api.session.Session;
 import org.geopinn.api.session.SessionSpec;
 import org.geopinn.api.session.SessionState;
 import org.geopinn.api.solution.TrainedSolution;
-import org.geopinn.models.StandardModels;
-import org.geopinn.operators.OperatorEngines;
-import org.geopinn.samplers.Samplers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -61,15 +56,7 @@ class OptimizerChainTest {
     void host() {
         registry = new ServiceRegistry();
         registry.add(Problem.class, null, null, "test", new Poisson1d("poisson"));
-        for (ModelFactory f : StandardModels.factories()) {
-            registry.add(ModelFactory.class, null, null, "models", f);
-        }
-        for (String id : OperatorEngines.ids()) {
-            registry.add(org.geopinn.api.operator.OperatorEngine.class, null, null, "operators", OperatorEngines.create(id));
-        }
-        for (String id : Samplers.ids()) {
-            registry.add(Sampler.class, null, null, "samplers", Samplers.create(id));
-        }
+        TestServices.addStandard(registry);
         registry.add(OptimizerFactory.class, null, null, "test", TestOptimizers.factory("gd", () -> new TestOptimizers.Descent("gd", 1e-3)));
         registry.add(OptimizerFactory.class, null, null, "test", TestOptimizers.factory("wrong-count", WrongCount::new));
         sessions = new Sessions(registry, new Sessions.SolutionPublisher() {

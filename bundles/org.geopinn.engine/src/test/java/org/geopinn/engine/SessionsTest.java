@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.geopinn.api.GeopinnException;
 import org.geopinn.api.model.DerivativeRequest;
-import org.geopinn.api.model.ModelFactory;
 import org.geopinn.api.optimizer.OptimizerState;
 import org.geopinn.api.problem.Problem;
 import org.geopinn.api.session.Session;
@@ -21,9 +20,7 @@ import org.geopinn.api.session.SessionSpec;
 import org.geopinn.api.session.SessionState;
 import org.geopinn.api.session.TrainingEvent;
 import org.geopinn.api.solution.TrainedSolution;
-import org.geopinn.models.StandardModels;
 import org.geopinn.operators.OperatorEngines;
-import org.geopinn.samplers.Samplers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -40,15 +37,7 @@ class SessionsTest {
         registry = new ServiceRegistry();
         problem = new Poisson1d("poisson");
         registry.add(Problem.class, null, null, "test", problem);
-        for (ModelFactory f : StandardModels.factories()) {
-            registry.add(ModelFactory.class, null, null, "models", f);
-        }
-        for (String id : OperatorEngines.ids()) {
-            registry.add(org.geopinn.api.operator.OperatorEngine.class, null, null, "operators", OperatorEngines.create(id));
-        }
-        for (String id : Samplers.ids()) {
-            registry.add(org.geopinn.api.sampler.Sampler.class, null, null, "samplers", Samplers.create(id));
-        }
+        TestServices.addStandard(registry);
         registry.add(org.geopinn.api.optimizer.OptimizerFactory.class, null, null, "test",
                 TestOptimizers.factory("gd", () -> new TestOptimizers.Descent("gd", 1e-3)));
         registry.add(org.geopinn.api.optimizer.OptimizerFactory.class, null, null, "test",

@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.Optional;
 import org.geopinn.api.GeopinnException;
 import org.geopinn.api.expr.Vocabulary;
-import org.geopinn.api.model.ModelFactory;
 import org.geopinn.api.operator.ResidualSystem;
 import org.geopinn.api.optimizer.Optimizer;
 import org.geopinn.api.optimizer.OptimizerState;
@@ -26,9 +25,6 @@ import org.geopinn.api.session.Session;
 import org.geopinn.api.session.SessionSpec;
 import org.geopinn.api.session.SessionState;
 import org.geopinn.api.session.TrainingEvent;
-import org.geopinn.models.StandardModels;
-import org.geopinn.operators.OperatorEngines;
-import org.geopinn.samplers.Samplers;
 import org.junit.jupiter.api.Test;
 
 /** Time-marching windows: points squeezed into [0, k/K], parameters carried from window to window. */
@@ -91,15 +87,7 @@ class TimeMarchingTest {
         ServiceRegistry registry = new ServiceRegistry();
         registry.add(Problem.class, null, null, "test", new Heat());
         registry.add(Problem.class, null, null, "test", new Poisson1d("poisson"));
-        for (ModelFactory f : StandardModels.factories()) {
-            registry.add(ModelFactory.class, null, null, "models", f);
-        }
-        for (String id : OperatorEngines.ids()) {
-            registry.add(org.geopinn.api.operator.OperatorEngine.class, null, null, "operators", OperatorEngines.create(id));
-        }
-        for (String id : Samplers.ids()) {
-            registry.add(org.geopinn.api.sampler.Sampler.class, null, null, "samplers", Samplers.create(id));
-        }
+        TestServices.addStandard(registry);
         registry.add(org.geopinn.api.optimizer.OptimizerFactory.class, null, null, "test", TestOptimizers.factory("rec", Recording::new));
         return new Sessions(registry, new Sessions.SolutionPublisher() {
             @Override public void publish(Session session, org.geopinn.api.solution.TrainedSolution solution) { }

@@ -14,7 +14,6 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 import org.geopinn.api.GeopinnException;
 import org.geopinn.api.expr.Vocabulary;
-import org.geopinn.api.model.ModelFactory;
 import org.geopinn.api.problem.CoefficientModel;
 import org.geopinn.api.problem.Condition;
 import org.geopinn.api.problem.Domain;
@@ -24,9 +23,6 @@ import org.geopinn.api.problem.ReferenceSolution;
 import org.geopinn.api.session.Session;
 import org.geopinn.api.session.SessionSpec;
 import org.geopinn.api.session.TrainingEvent;
-import org.geopinn.models.StandardModels;
-import org.geopinn.operators.OperatorEngines;
-import org.geopinn.samplers.Samplers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -84,15 +80,7 @@ class TrainedCoefficientSessionTest {
     void host() {
         registry = new ServiceRegistry();
         registry.add(Problem.class, null, null, "test", new Scaled());
-        for (ModelFactory f : StandardModels.factories()) {
-            registry.add(ModelFactory.class, null, null, "models", f);
-        }
-        for (String id : OperatorEngines.ids()) {
-            registry.add(org.geopinn.api.operator.OperatorEngine.class, null, null, "operators", OperatorEngines.create(id));
-        }
-        for (String id : Samplers.ids()) {
-            registry.add(org.geopinn.api.sampler.Sampler.class, null, null, "samplers", Samplers.create(id));
-        }
+        TestServices.addStandard(registry);
         registry.add(org.geopinn.api.optimizer.OptimizerFactory.class, null, null, "test",
                 TestOptimizers.factory("gd", () -> new TestOptimizers.Descent("gd", 1e-3)));
         sessions = new Sessions(registry, new Sessions.SolutionPublisher() {

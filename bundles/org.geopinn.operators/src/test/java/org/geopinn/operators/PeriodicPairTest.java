@@ -1,11 +1,9 @@
 package org.geopinn.operators;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
-import java.util.Random;
 import org.geopinn.api.model.DerivativeRequest;
 import org.geopinn.api.model.Model;
 import org.geopinn.api.model.ModelEvaluator;
@@ -78,28 +76,7 @@ class PeriodicPairTest {
         }
         checkColumn(rs, theta, jac, p - 1, h, plus, minus); // kappa
 
-        Random random = new Random(4);
-        double[] v = random.doubles(p, -1, 1).toArray();
-        double[] jv = new double[s];
-        rs.jacobianTimes(theta, v, jv);
-        double[] u = random.doubles(s, -1, 1).toArray();
-        double[] jtu = new double[p];
-        rs.jacobianTransposeTimes(theta, u, jtu);
-        double[] grad = new double[p];
-        rs.lossAndGradient(theta, grad);
-        double[] expectedJv = new double[s];
-        double[] expectedJtu = new double[p];
-        double[] expectedGrad = new double[p];
-        for (int i = 0; i < s; i++) {
-            for (int k = 0; k < p; k++) {
-                expectedJv[i] += jac[i * p + k] * v[k];
-                expectedJtu[k] += jac[i * p + k] * u[i];
-                expectedGrad[k] += jac[i * p + k] * r[i];
-            }
-        }
-        assertArrayEquals(expectedJv, jv, 1e-10);
-        assertArrayEquals(expectedJtu, jtu, 1e-10);
-        assertArrayEquals(expectedGrad, grad, 1e-10);
+        JacobianProducts.assertMatchTheJacobian(rs, theta, jac, 4);
     }
 
     private static void checkColumn(StackedResidualSystem rs, double[] theta, double[] jac, int k, double h, double[] plus,

@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import org.geopinn.api.GeopinnException;
 import org.geopinn.api.model.Model;
 import org.geopinn.api.operator.LossScaling;
@@ -74,30 +73,7 @@ class TrainedCoefficientTest {
         int initialRow = rs.groups().get(1).offset();
         assertEquals(0.0, jac[initialRow * p + p - 1]);
 
-        Random random = new Random(9);
-        double[] v = random.doubles(p, -1, 1).toArray();
-        double[] jv = new double[s];
-        rs.jacobianTimes(theta, v, jv);
-        double[] u = random.doubles(s, -1, 1).toArray();
-        double[] jtu = new double[p];
-        rs.jacobianTransposeTimes(theta, u, jtu);
-        double[] r = new double[s];
-        rs.residuals(theta, r);
-        double[] grad = new double[p];
-        rs.lossAndGradient(theta, grad);
-        double[] expectedJv = new double[s];
-        double[] expectedJtu = new double[p];
-        double[] expectedGrad = new double[p];
-        for (int i = 0; i < s; i++) {
-            for (int k = 0; k < p; k++) {
-                expectedJv[i] += jac[i * p + k] * v[k];
-                expectedJtu[k] += jac[i * p + k] * u[i];
-                expectedGrad[k] += jac[i * p + k] * r[i];
-            }
-        }
-        assertArrayEquals(expectedJv, jv, 1e-10);
-        assertArrayEquals(expectedJtu, jtu, 1e-10);
-        assertArrayEquals(expectedGrad, grad, 1e-10);
+        JacobianProducts.assertMatchTheJacobian(rs, theta, jac, 9);
     }
 
     @org.junit.jupiter.api.Test
