@@ -49,8 +49,12 @@ final class ExportCommand {
         Integer resolution = o.has("resolution") ? resolution(o.get("resolution")) : null;
         Path dir = Path.of(o.positional().get(0)).toAbsolutePath();
         services.awaitReady();
-        SavedSolution.Loaded loaded = SavedSolution.load(dir, services::modelFactory);
+        SavedSolution.Loaded loaded = SavedSolution.load(dir, services::modelFactory, r -> problem(services, r));
         RunRecord rec = loaded.record();
+        if (o.has("onnx") && !rec.hard().isEmpty()) {
+            throw new GeopinnException("--onnx: the solution in " + dir + " is u = g + φ·N with the hard conditions of fields "
+                    + rec.hard() + "; ONNX carries the network N only, so it is not written (export --vtk-xml writes u)");
+        }
         if (o.has("onnx")) {
             Model network = services.modelFactory(rec.modelId()).orElseThrow().create(rec.spec());
             Model model = SavedSolution.withSavedCoefficients(network, dir);
@@ -65,7 +69,7 @@ final class ExportCommand {
                     + String.join(", ", rec.spec().fields()) + ")");
         }
         if (vtk != null) {
-            Optional<Problem> problem = problem(rec);
+            Optional<Problem> problem = problem(services, rec);
             Domain domain = problem.map(Problem::domain).orElseGet(() -> new Domain(rec.variables(), rec.spec().inputLower(),
                     rec.spec().inputUpper(), List.of()));
             ReferenceSolution reference = problem.flatMap(Problem::reference).orElse(null);
@@ -87,7 +91,7 @@ final class ExportCommand {
     }
 
     /** The run's problem with the run's settings, when this host has it. */
-    private Optional<Problem> problem(RunRecord rec) {
+    static Optional<Problem> problem(Services services, RunRecord rec) {
         if (services.problem(rec.problem()).isEmpty()) {
             return Optional.empty();
         }

@@ -30,7 +30,7 @@ final class LoadCommand {
         }
         Path dir = Path.of(o.positional().get(0)).toAbsolutePath();
         services.awaitReady();
-        SavedSolution.Loaded loaded = SavedSolution.load(dir, services::modelFactory);
+        SavedSolution.Loaded loaded = SavedSolution.load(dir, services::modelFactory, r -> ExportCommand.problem(services, r));
         TrainedSolution s = loaded.solution();
         RunRecord rec = loaded.record();
         int d = s.variables().size();

@@ -32,9 +32,17 @@ import org.geopinn.api.session.SessionSpec;
  * @param steps the steps taken in total
  * @param seconds the training seconds in total
  * @param optimizerId the optimizer active at the last step (whose state optimizer.state holds)
+ * @param hard the fields built as u = g + φ·N from the problem's hard conditions (empty when none):
+ *        loading the solution then needs the problem, for g and φ
  */
 record RunRecord(String problem, List<String> variables, Map<String, String> problemSettings, ModelSpec spec, String modelId, SessionSpec session, long steps,
-        double seconds, String optimizerId) {
+        double seconds, String optimizerId, List<String> hard) {
+    /** A record of a run without hard conditions. */
+    RunRecord(String problem, List<String> variables, Map<String, String> problemSettings, ModelSpec spec, String modelId,
+            SessionSpec session, long steps, double seconds, String optimizerId) {
+        this(problem, variables, problemSettings, spec, modelId, session, steps, seconds, optimizerId, List.of());
+    }
+
     /** The file name in a results directory. */
     static final String FILE = "run.properties";
 
@@ -50,8 +58,11 @@ record RunRecord(String problem, List<String> variables, Map<String, String> pro
     static RunRecord of(Session s, List<String> variables, Map<String, String> problemSettings, long steps, double seconds,
             String optimizerId) {
         SessionSpec sp = s.spec();
+        List<String> hard = org.geopinn.api.problem.HardConstraintModel.constraints(
+                org.geopinn.api.problem.CoefficientModel.network(s.model())).stream()
+                .map(org.geopinn.api.problem.HardConstraint::fieldName).toList();
         return new RunRecord(sp.problemId(), List.copyOf(variables), Map.copyOf(problemSettings), s.model().spec(), sp.modelId(), sp, steps, seconds,
-                optimizerId);
+                optimizerId, hard);
     }
 
     /** @return the properties text */
@@ -94,6 +105,9 @@ record RunRecord(String problem, List<String> variables, Map<String, String> pro
         p.setProperty("steps", Long.toString(steps));
         p.setProperty("seconds", Double.toString(seconds));
         p.setProperty("current-optimizer", optimizerId);
+        if (!hard.isEmpty()) {
+            p.setProperty("hard", String.join(",", hard)); // u = g + φ·N: loading needs the problem's g and φ
+        }
         StringWriter w = new StringWriter();
         try {
             new TreeProperties(p).store(w, "Geopinn run: settings to load or resume this result");
@@ -138,7 +152,8 @@ record RunRecord(String problem, List<String> variables, Map<String, String> pro
                     .collocation(p.getProperty("collocation") == null ? null : org.geopinn.api.session.Collocation.parse(p.getProperty("collocation")))
                     .build();
             return new RunRecord(need(p, "problem"), list(p, "variables"), prefixed(p, "problem."), spec, need(p, "model"), session,
-                    Long.parseLong(need(p, "steps")), Double.parseDouble(need(p, "seconds")), need(p, "current-optimizer"));
+                    Long.parseLong(need(p, "steps")), Double.parseDouble(need(p, "seconds")), need(p, "current-optimizer"),
+                    p.getProperty("hard") == null ? List.of() : list(p, "hard"));
         } catch (IllegalArgumentException e) {
             throw new GeopinnException(file + " is damaged: " + e.getMessage());
         }

@@ -18,17 +18,40 @@ final class SavedSolution {
     /**
      * @param dir a results directory
      * @param factories finds a model factory by id
+     * @param problems finds the run's problem with its settings (needed when the run has hard conditions)
      * @return the record and the solution
-     * @throws GeopinnException if the directory is incomplete or its model kind is not installed
+     * @throws GeopinnException if the directory is incomplete, its model kind is not installed, or it
+     *         has hard conditions and its problem is not installed
      */
-    static Loaded load(Path dir, Function<String, Optional<ModelFactory>> factories) {
+    static Loaded load(Path dir, Function<String, Optional<ModelFactory>> factories,
+            Function<RunRecord, Optional<org.geopinn.api.problem.Problem>> problems) {
         ResultFolder.requireComplete(dir, "results directory");
         RunRecord rec = RunRecord.read(dir);
         ModelFactory f = factories.apply(rec.modelId()).orElseThrow(() -> new GeopinnException(
                 "the model kind '" + rec.modelId() + "' of " + dir + " is not installed in this host"));
-        Model model = withSavedCoefficients(f.create(rec.spec()), dir);
+        Model model = withSavedCoefficients(hard(f.create(rec.spec()), rec, dir, problems), dir);
         double[] theta = ParameterFile.read(dir.resolve(ResultWriter.PARAMETERS), model.layout());
         return new Loaded(rec, TrainedSolution.of(rec.problem(), rec.variables(), model, theta));
+    }
+
+    /**
+     * The run's network with its hard conditions (u = g + φ·N) when it had some: g and φ come from
+     * the problem, so a saved, loaded or exported solution is the one that was trained.
+     */
+    private static Model hard(Model network, RunRecord rec, Path dir,
+            Function<RunRecord, Optional<org.geopinn.api.problem.Problem>> problems) {
+        if (rec.hard().isEmpty()) {
+            return network;
+        }
+        org.geopinn.api.problem.Problem problem = problems.apply(rec).orElseThrow(() -> new GeopinnException("the solution in "
+                + dir + " holds the hard conditions of problem '" + rec.problem() + "' (u = g + φ·N on fields " + rec.hard()
+                + "), which is not installed in this host; install it (--plugin FOLDER) to load the solution"));
+        java.util.List<String> fields = problem.hardConstraints().stream().map(org.geopinn.api.problem.HardConstraint::fieldName).toList();
+        if (!fields.equals(rec.hard())) {
+            throw new GeopinnException("the solution in " + dir + " was trained with hard conditions on fields " + rec.hard()
+                    + " but problem '" + rec.problem() + "' here has them on " + fields + "; it has changed since");
+        }
+        return org.geopinn.api.problem.HardConstraintModel.wrap(network, problem.hardConstraints());
     }
 
     /**

@@ -94,7 +94,7 @@ public final class SolutionLoaderComponent {
         }
         SavedSolution.Loaded loaded;
         try {
-            loaded = SavedSolution.load(directory, id -> Optional.ofNullable(factories.get(id)));
+            loaded = SavedSolution.load(directory, id -> Optional.ofNullable(factories.get(id)), r -> Optional.empty());
         } catch (GeopinnException e) {
             return; // its model kind is not installed yet
         }

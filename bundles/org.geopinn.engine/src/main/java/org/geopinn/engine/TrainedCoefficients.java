@@ -90,5 +90,10 @@ final class TrainedCoefficients {
         public SortedMap<String, Double> coefficients() {
             return problem.coefficients();
         }
+    
+        @Override
+        public List<org.geopinn.api.problem.HardConstraint> hardConstraints() {
+            return problem.hardConstraints();
+        }
     }
 }

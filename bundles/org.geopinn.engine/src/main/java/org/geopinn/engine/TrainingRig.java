@@ -7,6 +7,7 @@ import org.geopinn.api.model.ModelFactory;
 import org.geopinn.api.operator.OperatorEngine;
 import org.geopinn.api.operator.ResidualSystem;
 import org.geopinn.api.problem.CoefficientModel;
+import org.geopinn.api.problem.HardConstraintModel;
 import org.geopinn.api.problem.Problem;
 
 /**
@@ -54,8 +55,10 @@ final class TrainingRig {
         SizeGuard.points(problem, resolved.spec(), resolved.modelSpec().hidden(),
                 resolved.spec().collocation() != null ? resolved.spec().collocation().reference()
                         : resolved.spec().resampleEvery() > 0 ? AdaptiveResampling.CANDIDATES_PER_POINT : 1);
-        // θ = (network, trained coefficients): optimizers, checkpoints and resume see one vector.
-        Model model = CoefficientModel.extend(factory.create(resolved.modelSpec()), problem.unknowns());
+        // u = g + φ·N for hard conditions; θ = (network, trained coefficients): optimizers, checkpoints
+        // and resume see one vector.
+        Model model = CoefficientModel.extend(HardConstraintModel.wrap(factory.create(resolved.modelSpec()),
+                problem.hardConstraints()), problem.unknowns());
         Map<String, double[]> points = CollocationPoints.sample(problem, resolved.spec(), directory, round);
         ResidualSystem system = engine.build(problem, model, points, resolved.spec().scaling());
         if (system.parameterCount() != model.parameterCount()) {

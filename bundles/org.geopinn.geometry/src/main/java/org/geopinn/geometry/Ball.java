@@ -1,5 +1,6 @@
 package org.geopinn.geometry;
 
+import org.geopinn.api.model.TaylorJet;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.geopinn.api.GeopinnException;
@@ -128,5 +129,16 @@ final class Ball extends Shape {
     @Override
     public String toString() {
         return "ball(" + java.util.Arrays.toString(centre) + ", " + radius + ")";
+    }
+
+    /** (r² − |x − c|²)/(2r): the distance to first order at the sphere, negative outside. */
+    @Override
+    TaylorJet adf(TaylorJet[] x, java.util.Set<String> selected, boolean signed) {
+        TaylorJet sum = TaylorJet.constant(x.length, x[0].order(), radius * radius);
+        for (int j = 0; j < x.length; j++) {
+            TaylorJet dx = x[j].plus(-centre[j]);
+            sum = sum.minus(dx.times(dx));
+        }
+        return sum.times(0.5 / radius);
     }
 }

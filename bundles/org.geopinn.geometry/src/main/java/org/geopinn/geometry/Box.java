@@ -1,5 +1,6 @@
 package org.geopinn.geometry;
 
+import org.geopinn.api.model.TaylorJet;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -143,5 +144,30 @@ final class Box extends Shape {
     @Override
     public String toString() {
         return "box" + java.util.Arrays.toString(lo) + "-" + java.util.Arrays.toString(hi);
+    }
+
+    /**
+     * Unsigned: the product of (x_j − lo_j)/w_j and (hi_j − x_j)/w_j over the selected faces (smooth,
+     * positive in the box; for the whole boundary of the unit square x(1−x)y(1−y), as I. E. Lagaris,
+     * A. Likas and D. I. Fotiadis, "Artificial neural networks for solving ordinary and partial
+     * differential equations", 1998). Signed: the R-conjunction of the faces' distances.
+     */
+    @Override
+    TaylorJet adf(TaylorJet[] x, java.util.Set<String> selected, boolean signed) {
+        requireAllIfSigned(selected, signed);
+        TaylorJet r = null;
+        for (int j = 0; j < lo.length; j++) {
+            double w = hi[j] - lo[j];
+            String axis = axis(j, lo.length);
+            if (selected.contains(axis + "min")) {
+                TaylorJet f = x[j].plus(-lo[j]);
+                r = signed ? and(r, f) : times(r, f.times(1 / w));
+            }
+            if (selected.contains(axis + "max")) {
+                TaylorJet f = x[j].negate().plus(hi[j]);
+                r = signed ? and(r, f) : times(r, f.times(1 / w));
+            }
+        }
+        return r;
     }
 }

@@ -1,5 +1,6 @@
 package org.geopinn.geometry;
 
+import org.geopinn.api.model.TaylorJet;
 import java.util.List;
 import java.util.SplittableRandom;
 
@@ -122,5 +123,30 @@ final class Combination extends Shape {
     @Override
     public String toString() {
         return op.name().toLowerCase() + "(" + a + ", " + b + ")";
+    }
+
+    @Override
+    TaylorJet adf(TaylorJet[] x, java.util.Set<String> selected, boolean signed) {
+        java.util.Set<String> inA = new java.util.HashSet<>(selected);
+        inA.retainAll(a.boundaryParts());
+        java.util.Set<String> inB = new java.util.HashSet<>(selected);
+        inB.retainAll(b.boundaryParts());
+        if (op == Op.UNION || signed) {
+            requireAllIfSigned(selected, true);
+            TaylorJet fa = a.adf(x, inA, true);
+            TaylorJet fb = b.adf(x, inB, true);
+            switch (op) {
+                case UNION: return or(fa, fb);
+                case INTERSECTION: return and(fa, fb);
+                default: return and(fa, fb.negate());
+            }
+        }
+        TaylorJet fa = inA.isEmpty() ? null : a.adf(x, inA, false);
+        TaylorJet fb = null;
+        if (!inB.isEmpty()) {
+            // A subtracted operand's factor must stay positive in all of A ∖ B: its signed function, negated.
+            fb = op == Op.DIFFERENCE ? b.adf(x, inB, true).negate() : b.adf(x, inB, false);
+        }
+        return times(fa, fb);
     }
 }

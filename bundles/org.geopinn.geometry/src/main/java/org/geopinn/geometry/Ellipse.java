@@ -1,5 +1,6 @@
 package org.geopinn.geometry;
 
+import org.geopinn.api.model.TaylorJet;
 import java.util.List;
 import java.util.SplittableRandom;
 
@@ -191,5 +192,13 @@ final class Ellipse extends Shape {
     @Override
     public String toString() {
         return "ellipse(" + cx + ", " + cy + ", " + a + ", " + b + ")";
+    }
+
+    /** (1 − (Δx/a)² − (Δy/b)²)·ab/(a + b): zero on the ellipse, negative outside, slope about 1 there. */
+    @Override
+    TaylorJet adf(TaylorJet[] x, java.util.Set<String> selected, boolean signed) {
+        TaylorJet u = x[0].plus(-cx).times(1 / a);
+        TaylorJet v = x[1].plus(-cy).times(1 / b);
+        return u.times(u).plus(v.times(v)).negate().plus(1).times(a * b / (a + b));
     }
 }

@@ -1,5 +1,6 @@
 package org.geopinn.geometry;
 
+import org.geopinn.api.model.TaylorJet;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -219,5 +220,37 @@ final class Polygon extends Shape {
     @Override
     public String toString() {
         return "polygon(" + xs.length + " vertices)";
+    }
+
+    /**
+     * Convex polygons only (each edge's line then keeps the polygon on its inner side): the product
+     * of the selected edges' line distances, or, signed, the R-conjunction of all of them.
+     */
+    @Override
+    TaylorJet adf(TaylorJet[] x, java.util.Set<String> selected, boolean signed) {
+        requireAllIfSigned(selected, signed);
+        int n = xs.length;
+        for (int i = 0; i < n; i++) {
+            int k = (i + 1) % n;
+            int m = (i + 2) % n;
+            double cross = (xs[k] - xs[i]) * (ys[m] - ys[k]) - (ys[k] - ys[i]) * (xs[m] - xs[k]);
+            if (cross < 0) {
+                throw new GeopinnException("the geometry gives distance functions for hard conditions on convex polygons only;"
+                        + " this polygon turns inward at vertex " + k + "; give the distance as text");
+            }
+        }
+        TaylorJet r = null;
+        for (int i = 0; i < n; i++) {
+            if (!selected.contains(edgeNames[i])) {
+                continue;
+            }
+            int k = (i + 1) % n;
+            // Counter-clockwise: the inside is on the left of edge i, at distance ((x − p)×(q − p))/|q − p| … signed.
+            double ex = (xs[k] - xs[i]) / lengths[i];
+            double ey = (ys[k] - ys[i]) / lengths[i];
+            TaylorJet f = x[1].plus(-ys[i]).times(ex).minus(x[0].plus(-xs[i]).times(ey));
+            r = signed ? and(r, f) : times(r, f);
+        }
+        return r;
     }
 }

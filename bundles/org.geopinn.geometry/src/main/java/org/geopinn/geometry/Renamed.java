@@ -1,5 +1,6 @@
 package org.geopinn.geometry;
 
+import org.geopinn.api.model.TaylorJet;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -95,5 +96,16 @@ final class Renamed extends Shape {
     @Override
     public String toString() {
         return inner.toString();
+    }
+
+    @Override
+    TaylorJet adf(TaylorJet[] x, java.util.Set<String> selected, boolean signed) {
+        java.util.Set<String> names = new java.util.HashSet<>();
+        for (String p : inner.boundaryParts()) {
+            if (selected.contains(outer(p))) {
+                names.add(p);
+            }
+        }
+        return inner.adf(x, names, signed);
     }
 }

@@ -1,5 +1,6 @@
 package org.geopinn.geometry;
 
+import org.geopinn.api.model.TaylorJet;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -281,5 +282,66 @@ public abstract class Shape implements Geometry {
                 throw new GeopinnException(what + " must be finite, got " + v);
             }
         }
+    }
+
+    /**
+     * The smooth distance-like function of {@link Geometry#smoothDistance}: for the whole boundary
+     * of every shape; for some of its parts when each factor of the construction stays positive
+     * inside (faces of a box, edges of a convex polygon, the time faces of a product, parts of the
+     * kept operand of a difference). Combinations use R-functions (V. L. Rvachev, "Theory of
+     * R-functions and some applications", 1982): f ∧ g = f + g − √(f² + g²), f ∨ g = f + g + √(f² + g²),
+     * whose sign is the sign of the boolean result; parts alone multiply their factors.
+     */
+    @Override
+    public java.util.Optional<TaylorJet> smoothDistance(TaylorJet[] x, java.util.Set<String> parts) {
+        if (x.length != dimension()) {
+            throw new GeopinnException("a distance function of " + dimension() + " coordinates was given " + x.length);
+        }
+        java.util.Set<String> own = new java.util.HashSet<>(parts);
+        own.retainAll(boundaryParts());
+        if (own.isEmpty()) {
+            throw new GeopinnException("none of the boundary parts " + new java.util.TreeSet<>(parts) + " belongs to the shape,"
+                    + " whose parts are " + boundaryParts());
+        }
+        return java.util.Optional.of(adf(x, own, false));
+    }
+
+    /**
+     * @param x the jets of the coordinates
+     * @param selected a non-empty subset of this shape's boundary parts
+     * @param signed whether the result must also be negative outside (for the subtracted operand of
+     *        a difference, or inside a union); then all parts must be selected
+     * @return a jet positive inside, zero on the selected parts
+     * @throws GeopinnException when this shape cannot give one for that selection
+     */
+    abstract TaylorJet adf(TaylorJet[] x, java.util.Set<String> selected, boolean signed);
+
+    /** @return whether the selection is all of this shape's parts */
+    final boolean all(java.util.Set<String> selected) {
+        return selected.containsAll(boundaryParts());
+    }
+
+    /** Fails unless a signed function is asked for all parts. */
+    final void requireAllIfSigned(java.util.Set<String> selected, boolean signed) {
+        if (signed && !all(selected)) {
+            throw new GeopinnException("a hard condition on some parts " + new java.util.TreeSet<>(selected) + " of a shape that is"
+                    + " subtracted or joined (its parts are " + boundaryParts() + ") has no distance function from the geometry;"
+                    + " constrain all its parts, or give the distance as text");
+        }
+    }
+
+    /** R-conjunction: positive where both are, zero on either's zero set inside the other. */
+    static TaylorJet and(TaylorJet f, TaylorJet g) {
+        return f == null ? g : g == null ? f : f.plus(g).minus(f.times(f).plus(g.times(g)).sqrt());
+    }
+
+    /** R-disjunction: positive where either is. */
+    static TaylorJet or(TaylorJet f, TaylorJet g) {
+        return f.plus(g).plus(f.times(f).plus(g.times(g)).sqrt());
+    }
+
+    /** @return the product of the non-null factors (null when both are) */
+    static TaylorJet times(TaylorJet f, TaylorJet g) {
+        return f == null ? g : g == null ? f : f.times(g);
     }
 }

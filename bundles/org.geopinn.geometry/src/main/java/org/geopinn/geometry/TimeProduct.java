@@ -1,5 +1,6 @@
 package org.geopinn.geometry;
 
+import org.geopinn.api.model.TaylorJet;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -145,5 +146,27 @@ final class TimeProduct extends Shape {
     @Override
     public String toString() {
         return "[" + t0 + ", " + t1 + "] × " + space;
+    }
+
+    /** The product of (t − t0)/(t1 − t0) for {@code initial}, (t1 − t)/(t1 − t0) for {@code final} and the spatial factor. */
+    @Override
+    TaylorJet adf(TaylorJet[] x, java.util.Set<String> selected, boolean signed) {
+        if (signed) {
+            throw new GeopinnException("a time × space product has no signed distance function for hard conditions");
+        }
+        double w = t1 - t0;
+        TaylorJet r = null;
+        if (selected.contains(Geometry.INITIAL)) {
+            r = x[0].plus(-t0).times(1 / w);
+        }
+        if (selected.contains(Geometry.FINAL)) {
+            r = times(r, x[0].negate().plus(t1).times(1 / w));
+        }
+        java.util.Set<String> spatial = new java.util.HashSet<>(selected);
+        spatial.retainAll(space.boundaryParts());
+        if (!spatial.isEmpty()) {
+            r = times(r, space.adf(java.util.Arrays.copyOfRange(x, 1, x.length), spatial, false));
+        }
+        return r;
     }
 }

@@ -1,5 +1,6 @@
 package org.geopinn.geometry;
 
+import org.geopinn.api.model.TaylorJet;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.geopinn.api.GeopinnException;
@@ -179,5 +180,20 @@ final class Transformed extends Shape {
     @Override
     public String toString() {
         return "moved(" + inner + ")";
+    }
+
+    /** s·φ_inner(Qᵀ(y − c)/s): a similarity keeps the function's sign and its slope at the boundary. */
+    @Override
+    TaylorJet adf(TaylorJet[] y, java.util.Set<String> selected, boolean signed) {
+        int d = c.length;
+        TaylorJet[] x = new TaylorJet[d];
+        for (int i = 0; i < d; i++) {
+            TaylorJet sum = TaylorJet.constant(d, y[0].order(), 0);
+            for (int k = 0; k < d; k++) {
+                sum = sum.plus(y[k].plus(-c[k]).times(q[k * d + i]));
+            }
+            x[i] = sum.times(1 / s);
+        }
+        return inner.adf(x, selected, signed).times(s);
     }
 }

@@ -83,4 +83,21 @@ public interface Geometry {
      * @throws org.geopinn.api.GeopinnException for an unknown part
      */
     BoundarySample sampleBoundary(List<String> parts, int count, long seed);
+
+    /**
+     * A smooth distance-like function for hard boundary conditions (u = g + φ·N): positive inside,
+     * zero on the given boundary parts, evaluated on Taylor jets of the coordinates so that all its
+     * derivatives are exact. It is not the signed distance (which has kinks); it is an approximate
+     * distance function in the sense of N. Sukumar and A. Srivastava, "Exact imposition of boundary
+     * conditions with distance functions in physics-informed deep neural networks" (2022).
+     *
+     * @param x the jets of the coordinates (not modified)
+     * @param parts the boundary parts where it vanishes
+     * @return its jet, or empty when this geometry has none
+     * @throws org.geopinn.api.GeopinnException when it has none for these parts, naming why
+     */
+    default java.util.Optional<org.geopinn.api.model.TaylorJet> smoothDistance(org.geopinn.api.model.TaylorJet[] x,
+            java.util.Set<String> parts) {
+        return java.util.Optional.empty();
+    }
 }

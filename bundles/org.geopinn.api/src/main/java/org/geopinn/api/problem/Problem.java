@@ -64,4 +64,15 @@ public interface Problem extends Identified {
     default Map<String, String> defaults() {
         return Map.of();
     }
+
+    /**
+     * The Dirichlet conditions built into the model rather than the loss (u = g + φ·N,
+     * {@link HardConstraint}); the conditions they replace are not in {@link #conditions()}. A
+     * session wraps its network in a {@link HardConstraintModel} with them.
+     *
+     * @return the hard constraints, at most one per field (may be empty)
+     */
+    default List<HardConstraint> hardConstraints() {
+        return List.of();
+    }
 }

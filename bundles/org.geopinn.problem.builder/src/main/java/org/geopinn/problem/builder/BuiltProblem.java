@@ -24,6 +24,7 @@ final class BuiltProblem implements Problem {
     private final ReferenceSolution reference;
     private final Map<String, String> defaults;
     private final java.util.SortedMap<String, Double> unknowns;
+    private final List<org.geopinn.api.problem.HardConstraint> hard;
 
     /**
      * @param id the problem id
@@ -56,12 +57,33 @@ final class BuiltProblem implements Problem {
     BuiltProblem(String id, String description, Vocabulary vocabulary, Domain domain,
             List<Condition> conditions, ReferenceSolution reference, Map<String, String> defaults,
             java.util.SortedMap<String, Double> unknowns) {
+        this(id, description, vocabulary, domain, conditions, reference, defaults, unknowns, List.of());
+    }
+
+    /**
+     * A problem with trained coefficients and hard conditions.
+     *
+     * @param id the problem id
+     * @param description a one-line description
+     * @param vocabulary variables, fields and named coefficients
+     * @param domain the domain and its parts
+     * @param conditions the loss terms, in stacking order, with those the hard constraints replace
+     * @param reference the reference solution, or null
+     * @param defaults solver defaults
+     * @param unknowns the trained coefficients, name → initial value
+     * @param hard the conditions built into the model; they leave the loss
+     * @throws org.geopinn.api.GeopinnException when the parts are inconsistent
+     */
+    BuiltProblem(String id, String description, Vocabulary vocabulary, Domain domain,
+            List<Condition> conditions, ReferenceSolution reference, Map<String, String> defaults,
+            java.util.SortedMap<String, Double> unknowns, List<org.geopinn.api.problem.HardConstraint> hard) {
+        this.hard = List.copyOf(hard);
         this.unknowns = java.util.Collections.unmodifiableSortedMap(new java.util.TreeMap<>(unknowns));
         this.id = id;
         this.description = Objects.requireNonNull(description, "description");
         this.vocabulary = Objects.requireNonNull(vocabulary, "vocabulary");
         this.domain = Objects.requireNonNull(domain, "domain");
-        this.conditions = List.copyOf(conditions);
+        this.conditions = HardConditions.remaining(conditions, hard);
         this.reference = reference;
         this.defaults = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(defaults));
         ProblemCheck.validate(this);
@@ -112,6 +134,11 @@ final class BuiltProblem implements Problem {
     @Override
     public Map<String, String> defaults() {
         return defaults;
+    }
+
+    @Override
+    public List<org.geopinn.api.problem.HardConstraint> hardConstraints() {
+        return hard;
     }
 
     @Override

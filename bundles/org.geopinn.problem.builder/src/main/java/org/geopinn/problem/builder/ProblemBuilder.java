@@ -64,6 +64,10 @@ public final class ProblemBuilder {
     private final java.util.SortedMap<String, Double> coefficients = new java.util.TreeMap<>();
     private final java.util.SortedMap<String, Double> unknowns = new java.util.TreeMap<>();
     private final List<String> parameters = new ArrayList<>();
+    /** The source text of each condition given one (or "0" for none): the data g of a hard condition. */
+    private final Map<String, String> sourceTexts = new LinkedHashMap<>();
+    /** Conditions built into the model, name → distance text (null: from the domain). */
+    private final Map<String, String> hard = new LinkedHashMap<>();
     /** The domain while {@link #build()} applies the conditions. */
     private Domain builtDomain;
 
@@ -110,6 +114,28 @@ public final class ProblemBuilder {
             List<Condition> conditions, ReferenceSolution reference, Map<String, String> defaults, Map<String, Double> unknowns) {
         return new BuiltProblem(id, description, vocabulary, domain, conditions, reference, defaults,
                 new java.util.TreeMap<>(unknowns));
+    }
+
+    /**
+     * A problem from ready parts with trained coefficients and hard conditions.
+     *
+     * @param id the problem id
+     * @param description a one-line description
+     * @param vocabulary variables, fields and named coefficients
+     * @param domain the domain and its named parts
+     * @param conditions the conditions, in stacking order, with those the hard constraints replace
+     * @param reference the reference solution, or null
+     * @param defaults solver defaults
+     * @param unknowns the trained coefficients, name → initial value
+     * @param hard the conditions built into the model ({@link HardConditions#of}); they leave the loss
+     * @return the checked problem
+     * @throws GeopinnException when the parts are inconsistent
+     */
+    public static Problem of(String id, String description, Vocabulary vocabulary, Domain domain,
+            List<Condition> conditions, ReferenceSolution reference, Map<String, String> defaults, Map<String, Double> unknowns,
+            List<org.geopinn.api.problem.HardConstraint> hard) {
+        return new BuiltProblem(id, description, vocabulary, domain, conditions, reference, defaults,
+                new java.util.TreeMap<>(unknowns), hard);
     }
 
     /**
@@ -204,6 +230,9 @@ public final class ProblemBuilder {
      * @return this
      */
     public ProblemBuilder condition(String name, String part, String operator, PointFunction source, int points) {
+        if (source == null) {
+            sourceTexts.put(name, "0");
+        }
         return condition(name, part, v -> parse(v, "condition '" + name + "': operator", operator), source, points);
     }
 
@@ -216,6 +245,7 @@ public final class ProblemBuilder {
      * @return this
      */
     public ProblemBuilder condition(String name, String part, String operator, String source, int points) {
+        sourceTexts.put(name, source);
         conditions.add(v -> new Condition(name, part, parse(v, "condition '" + name + "': operator", operator),
                 coordinates(v, "condition '" + name + "': source", source), 1, points, GRID, null));
         return this;
@@ -265,6 +295,35 @@ public final class ProblemBuilder {
     public ProblemBuilder periodic(String name, String part, String partner, String operator, int points) {
         conditions.add(v -> new Condition(name, part, parse(v, "condition '" + name + "': operator", operator), null, 1, points,
                 GRID, null).withPair(Periodic.translation(name, builtDomain, part, partner)));
+        return this;
+    }
+
+    /**
+     * Builds a Dirichlet condition {@code u = g} into the model instead of the loss: the field becomes
+     * u = g + φ·N with φ zero on the condition's part and positive inside, from the domain (the faces
+     * of a box; the geometry's smooth distance function, {@link Geometry#smoothDistance}), so the
+     * boundary values hold exactly and the condition leaves the loss (docs/GEOMETRY.md, hard
+     * conditions). The condition's operator must be the field itself and its source text (or none,
+     * for zero): g is that text everywhere, its derivatives exact.
+     *
+     * @param condition the name of a condition declared with text or no source
+     * @return this
+     */
+    public ProblemBuilder hard(String condition) {
+        hard.put(condition, null);
+        return this;
+    }
+
+    /**
+     * A hard condition whose φ is given as text: zero on the condition's part, positive inside and
+     * smooth, e.g. {@code x*(1-x)*y*(1-y)} on the unit square.
+     *
+     * @param condition the name of a condition declared with text or no source
+     * @param distance φ as text in the variables
+     * @return this
+     */
+    public ProblemBuilder hard(String condition, String distance) {
+        hard.put(condition, Objects.requireNonNull(distance, "distance"));
         return this;
     }
 
@@ -451,7 +510,17 @@ public final class ProblemBuilder {
                 }
                 solution = ReferenceSolution.of(exact.stream().map(f -> f.apply(v)).toList());
             }
-            return new BuiltProblem(id, description, v, domain, built, solution, settings, unknowns);
+            List<org.geopinn.api.problem.HardConstraint> constraints = new ArrayList<>();
+            for (Map.Entry<String, String> h : hard.entrySet()) {
+                Condition c = built.stream().filter(x -> x.name().equals(h.getKey())).findFirst().orElseThrow(() ->
+                        new GeopinnException("hard condition '" + h.getKey() + "': there is no condition of that name"));
+                if (!sourceTexts.containsKey(c.name())) {
+                    throw new GeopinnException("hard condition '" + c.name() + "': its source must be text in the variables (or"
+                            + " none), so that the derivatives of g are known; it is a Java function");
+                }
+                constraints.add(HardConditions.of(v, domain, c, sourceTexts.get(c.name()), h.getValue()));
+            }
+            return new BuiltProblem(id, description, v, domain, built, solution, settings, unknowns, constraints);
         } catch (GeopinnException e) {
             String named = "problem '" + id + "': ";
             throw new GeopinnException(e.getMessage().startsWith(named) ? e.getMessage() : named + e.getMessage(), e);

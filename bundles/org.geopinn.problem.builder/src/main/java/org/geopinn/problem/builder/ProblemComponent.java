@@ -104,6 +104,11 @@ public abstract class ProblemComponent implements Problem {
     }
 
     @Override
+    public List<org.geopinn.api.problem.HardConstraint> hardConstraints() {
+        return definition().hardConstraints();
+    }
+
+    @Override
     public String toString() {
         return definition().toString();
     }

@@ -63,6 +63,10 @@ import org.geopinn.problem.builder.ProblemBuilder;
  * condition.NAME.periodic = right        a periodic pair: operator[u](x) = operator[u](x + s) for x on
  *                                        the condition's part (a face), s carrying it onto this
  *                                        opposite face (box: face VAR lower|upper; geometry: xmin/xmax …)
+ * condition.NAME.hard = true            build this Dirichlet condition (operator: a field u, source g as
+ *                                        text or none) into the model, u = g + φ·N, φ from the domain
+ *                                        (box faces, or the geometry's smooth distance); or the text of
+ *                                        φ (zero on the part, positive inside); it then leaves the loss
  * condition.NAME.data = probe.csv        observations instead of an operator: a CSV file (header: the
  *                                        variables, the field, optionally weight) or a .npy array;
  *                                        relative to the declaration's folder; part defaults to interior
@@ -96,7 +100,7 @@ public final class ProblemDeclaration {
     private static final Set<String> TOP_LEVEL = Set.of("id", "description", "variables", "fields", "lower", "upper",
             "conditions", "geometry", "time", "cloud.interior", "cloud.boundary");
     private static final Set<String> CONDITION_KEYS = Set.of("part", "operator", "source", "points", "sampler", "weight",
-            "data", "field", "validation", "periodic");
+            "data", "field", "validation", "periodic", "hard");
     @SuppressWarnings("deprecation") // default.optimizer is still read for declarations that name one
     private static final Set<String> DEFAULT_KEYS = Set.of(ProblemDefaults.MODEL, ProblemDefaults.HIDDEN,
             ProblemDefaults.ACTIVATION, ProblemDefaults.OPTIMIZER, ProblemDefaults.STEPS, ProblemDefaults.TIME_BUDGET,
@@ -239,7 +243,18 @@ public final class ProblemDeclaration {
             checkUnknownKeys(conditionNames());
             String description = props.containsKey("description") ? text(props.get("description"))
                     : "declared problem " + id;
-            return ProblemBuilder.of(id, description, vocabulary, domain, conditions, exact, defaults, unknowns);
+            List<org.geopinn.api.problem.HardConstraint> hard = new ArrayList<>();
+            for (Condition c : conditions) {
+                String key = "condition." + c.name() + ".hard";
+                String value = props.containsKey(key) ? text(props.get(key)).trim() : "false";
+                if (!value.equals("false")) {
+                    String source = props.containsKey("condition." + c.name() + ".source")
+                            ? text(props.get("condition." + c.name() + ".source")) : null;
+                    hard.add(org.geopinn.problem.builder.HardConditions.of(vocabulary, domain, c, source,
+                            value.equals("true") ? null : value));
+                }
+            }
+            return ProblemBuilder.of(id, description, vocabulary, domain, conditions, exact, defaults, unknowns, hard);
         }
 
         /** @return the box bounds followed by one end (0 lower, 1 upper) of each parametric range */
