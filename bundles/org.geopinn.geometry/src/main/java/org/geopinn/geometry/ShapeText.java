@@ -16,7 +16,8 @@ import org.geopinn.api.GeopinnException;
  * Primitives: {@code interval(a, b)}, {@code rectangle(x0, y0, x1, y1)},
  * {@code box(x0, y0, z0, x1, y1, z1)}, {@code disk(cx, cy, r)}, {@code ball(cx, cy, cz, r)},
  * {@code ellipse(cx, cy, a, b)}, {@code polygon(x0, y0, x1, y1, …)},
- * {@code triangle(x0, y0, x1, y1, x2, y2)}. Transformations: {@code translate(S, dx, dy …)},
+ * {@code triangle(x0, y0, x1, y1, x2, y2)}, {@code stl("file.stl")} (a closed triangulated surface,
+ * {@link TriangleMesh}). Transformations: {@code translate(S, dx, dy …)},
  * {@code rotate(S, angle [, cx, cy])}, {@code scale(S, factor [, centre…])},
  * {@code rename(S, part, newName)}. Operators, left to right with equal precedence: {@code +}
  * union, {@code -} difference, {@code &} intersection; parentheses group. {@code S as NAME} names
@@ -30,11 +31,14 @@ public final class ShapeText {
     public static final int MAX_LENGTH = 10_000;
 
     private final String text;
+    /** Where {@code stl("file")} looks for relative file names; null: the working directory. */
+    private final java.nio.file.Path folder;
     private int pos;
     private int depth;
 
-    private ShapeText(String text) {
+    private ShapeText(String text, java.nio.file.Path folder) {
         this.text = text;
+        this.folder = folder;
     }
 
     /**
@@ -43,13 +47,24 @@ public final class ShapeText {
      * @throws GeopinnException on one line naming the column and what is expected
      */
     public static Shape parse(String text) {
+        return parse(text, null);
+    }
+
+    /**
+     * @param text the shape's text
+     * @param folder where the file of {@code stl("file.stl")} is looked up when its name is relative
+     *        (a declaration's folder); null for the working directory
+     * @return the shape
+     * @throws GeopinnException on one line naming the column and what is expected, or the STL file's fault
+     */
+    public static Shape parse(String text, java.nio.file.Path folder) {
         if (text == null || text.isBlank()) {
             throw new GeopinnException("empty geometry text");
         }
         if (text.length() > MAX_LENGTH) {
             throw new GeopinnException("the geometry text has " + text.length() + " characters; at most " + MAX_LENGTH + " are allowed");
         }
-        ShapeText p = new ShapeText(text);
+        ShapeText p = new ShapeText(text, folder);
         Shape s = p.combination();
         p.skip();
         if (p.pos < text.length()) {
@@ -106,6 +121,22 @@ public final class ShapeText {
             skip();
             expect('(');
             switch (name) {
+                case "stl": {
+                    skip();
+                    expect('"');
+                    int from = pos;
+                    while (pos < text.length() && text.charAt(pos) != '"') {
+                        pos++;
+                    }
+                    if (pos >= text.length()) {
+                        throw error("stl(\"file.stl\") needs the file name in double quotes");
+                    }
+                    java.nio.file.Path file = java.nio.file.Path.of(text.substring(from, pos));
+                    pos++;
+                    skip();
+                    expect(')');
+                    return TriangleMesh.read(file.isAbsolute() || folder == null ? file : folder.resolve(file));
+                }
                 case "translate": {
                     Shape s = combination();
                     return s.translate(numbers(true));
@@ -161,7 +192,7 @@ public final class ShapeText {
             default:
                 pos = start;
                 throw error("unknown shape '" + name + "'; shapes are interval, rectangle, box, disk, ball, ellipse, polygon, triangle,"
-                        + " translate, rotate, scale, rename");
+                        + " stl, translate, rotate, scale, rename");
         }
     }
 

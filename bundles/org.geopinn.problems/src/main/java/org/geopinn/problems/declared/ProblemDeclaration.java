@@ -287,7 +287,7 @@ public final class ProblemDeclaration {
             if (props.containsKey("lower") || props.containsKey("upper")) {
                 throw new GeopinnException("lower and upper bound a box; with 'geometry' leave them out (the geometry bounds itself)");
             }
-            org.geopinn.api.geometry.Geometry shape = props.containsKey("geometry") ? ShapeText.parse(text(props.get("geometry")))
+            org.geopinn.api.geometry.Geometry shape = props.containsKey("geometry") ? ShapeText.parse(text(props.get("geometry")), base)
                     : cloud(variables);
             if (props.containsKey("geometry") && (props.containsKey("cloud.interior") || props.containsKey("cloud.boundary"))) {
                 throw new GeopinnException("give the domain either as geometry = … or as a point cloud (cloud.interior, cloud.boundary), not both");
