@@ -96,7 +96,7 @@ public final class SolutionLoaderComponent {
         try {
             loaded = SavedSolution.load(directory, id -> Optional.ofNullable(factories.get(id)), r -> Optional.empty());
         } catch (GeopinnException e) {
-            return; // its model kind is not installed yet
+            return; // its model kind is not installed yet, or it has hard conditions (their problem is not looked up here)
         }
         loadedModelId = loaded.record().modelId();
         Hashtable<String, Object> props = new Hashtable<>();
