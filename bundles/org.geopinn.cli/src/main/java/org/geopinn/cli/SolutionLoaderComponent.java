@@ -27,7 +27,9 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
  * Publishes the trained solution of a results directory as a {@link TrainedSolution} service,
  * without retraining: one factory configuration per directory, e.g. a file
  * {@code plugins/org.geopinn.solution-laplace.cfg} with {@code directory=/path/to/runs/laplace2d-…}.
- * The solution appears as soon as its model kind is installed.
+ * The solution appears as soon as its model kind is installed (and, for a run with hard
+ * conditions, u = g + φ·N, its problem, whose g and φ it needs; a problem configured with other
+ * settings than its defaults is not looked up, so such a run is not published).
  */
 @Component(configurationPid = SolutionLoaderComponent.PID, configurationPolicy = ConfigurationPolicy.REQUIRE, service = {})
 @Designate(ocd = SolutionLoaderComponent.Config.class, factory = true)
@@ -44,6 +46,9 @@ public final class SolutionLoaderComponent {
     }
 
     private final Map<String, ModelFactory> factories = new ConcurrentHashMap<>();
+    private final Map<String, org.geopinn.api.problem.Problem> problems = new ConcurrentHashMap<>();
+    /** The problem whose hard conditions the published solution holds, or null. */
+    private volatile org.geopinn.api.problem.Problem loadedProblem;
     private volatile BundleContext context;
     private volatile Path directory;
     private volatile ServiceRegistration<TrainedSolution> registration;
@@ -87,6 +92,22 @@ public final class SolutionLoaderComponent {
         }
     }
 
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    void bindProblem(org.geopinn.api.problem.Problem p, Map<String, Object> props) {
+        problems.put(String.valueOf(props.getOrDefault(ServiceProperties.ID, p.id())), p);
+        tryPublish();
+    }
+
+    void unbindProblem(org.geopinn.api.problem.Problem p, Map<String, Object> props) {
+        problems.values().remove(p);
+        synchronized (this) {
+            if (registration != null && loadedProblem == p) {
+                unregister(); // the solution's g and φ are that problem's code
+                tryPublish();
+            }
+        }
+    }
+
     private synchronized void tryPublish() {
         BundleContext ctx = context;
         if (ctx == null || registration != null) {
@@ -94,11 +115,13 @@ public final class SolutionLoaderComponent {
         }
         SavedSolution.Loaded loaded;
         try {
-            loaded = SavedSolution.load(directory, id -> Optional.ofNullable(factories.get(id)), r -> Optional.empty());
+            loaded = SavedSolution.load(directory, id -> Optional.ofNullable(factories.get(id)),
+                    r -> r.problemSettings().isEmpty() ? Optional.ofNullable(problems.get(r.problem())) : Optional.empty());
         } catch (GeopinnException e) {
-            return; // its model kind is not installed yet, or it has hard conditions (their problem is not looked up here)
+            return; // its model kind, or the problem of its hard conditions, is not installed yet
         }
         loadedModelId = loaded.record().modelId();
+        loadedProblem = loaded.record().hard().isEmpty() ? null : problems.get(loaded.record().problem());
         Hashtable<String, Object> props = new Hashtable<>();
         props.put("geopinn.problem", loaded.record().problem());
         props.put("geopinn.session", "loaded:" + directory.getFileName());
