@@ -15,7 +15,8 @@
 #   STEPS      steps (the first includes the JIT's warm-up; the later ones are the figures)
 # Environment: GEOPINN_ROOT (the checkout whose docs/ the homes get, default this one), GEOPINN_HOST (a copy of features/target/host: never the folder a build writes to;
 #   default: a copy made here), XMX (heap of the coordinator, default 6g), MEMBER_XMX (default 3g),
-#   PORT (first port, default 5811), OUT (where the run's folders go, default a temporary one).
+#   PORT (first port, default 5811), TIMEOUT (seconds without a heartbeat before a member counts as
+#   gone, default 600: on a loaded machine a JVM in long collections misses heartbeats), OUT (where the run's folders go, default a temporary one).
 set -u
 SETUP=$1 OPT=$2 POINTS=$3 HIDDEN=$4 STEPS=$5
 ROOT=${GEOPINN_ROOT:-$(cd "$(dirname "$0")/.." && pwd)}
@@ -25,7 +26,7 @@ if [ -z "${GEOPINN_HOST:-}" ]; then
   GEOPINN_HOST=$OUT/host
   cp -r "$ROOT/features/target/host" "$GEOPINN_HOST"
 fi
-XMX=${XMX:-6g} MEMBER_XMX=${MEMBER_XMX:-3g} PORT=${PORT:-5811}
+XMX=${XMX:-6g} MEMBER_XMX=${MEMBER_XMX:-3g} PORT=${PORT:-5811} TIMEOUT=${TIMEOUT:-600}
 NAME=bench-$PORT
 home() { # a home with docs/ and, for a cluster, the member configuration
   mkdir -p "$1/plugins"
@@ -47,12 +48,12 @@ home "$OUT/coordinator"
 ENGINE=autodiff
 if [ "$N" -ge 1 ]; then
   ENGINE=cluster
-  printf 'name=%s\nmembers=%s\nport=%s\n' "$NAME" "$JOIN" "$PORT" > "$OUT/coordinator/plugins/org.geopinn.cluster.cfg"
+  printf 'name=%s\nmembers=%s\nport=%s\ntimeout=%s\n' "$NAME" "$JOIN" "$PORT" "$TIMEOUT" > "$OUT/coordinator/plugins/org.geopinn.cluster.cfg"
 fi
 PIDS=()
 for ((i = 1; i < N; i++)); do
   home "$OUT/member$i"
-  $(java_cmd "$MEMBER_XMX" "$OUT/member$i" "$OUT/member$i.gc") member --join "$JOIN" --port $((PORT + i)) --name "$NAME" \
+  $(java_cmd "$MEMBER_XMX" "$OUT/member$i" "$OUT/member$i.gc") member --join "$JOIN" --port $((PORT + i)) --name "$NAME" --timeout "$TIMEOUT" \
     > "$OUT/member$i.log" 2>&1 &
   PIDS+=($!)
   until grep -q "member of cluster" "$OUT/member$i.log"; do
