@@ -28,8 +28,8 @@ final class NormalEquations {
     private final double[] lower;
     private final double[] gradientAndLoss;
     private final DenseKernels kernels;
-    private DMatrixRMaj jacobian = new DMatrixRMaj(0, 0);
-    private DMatrixRMaj transposed = new DMatrixRMaj(0, 0);
+    private final DMatrixRMaj jacobian = new DMatrixRMaj(0, 0);
+    private final DMatrixRMaj transposed = new DMatrixRMaj(0, 0);
     private final DMatrixRMaj stripe = new DMatrixRMaj(0, 0);
     private final DMatrixRMaj prefix = new DMatrixRMaj(0, 0);
     private final DMatrixRMaj product = new DMatrixRMaj(0, 0);
@@ -74,9 +74,11 @@ final class NormalEquations {
         if (s == 0) {
             return;
         }
-        if (jacobian.numRows != s) { // blocks of one member differ by one row at most: two sizes at most
-            jacobian = new DMatrixRMaj(s, p);
-            transposed = new DMatrixRMaj(p, s);
+        // a member's blocks differ by a row or two: the arrays are reused when large enough
+        // (the Jacobian written into its first S_b·P numbers, row-major)
+        jacobian.reshape(s, p);
+        transposed.reshape(p, s);
+        if (r.length != s) {
             r = new double[s];
         }
         system.jacobian(theta, jacobian.data);
@@ -118,11 +120,11 @@ final class NormalEquations {
 
     /** Drops the work buffers (the block's Jacobian): the sum stays. */
     void dropBuffers() {
-        jacobian = new DMatrixRMaj(0, 0);
-        transposed = new DMatrixRMaj(0, 0);
-        stripe.reshape(0, 0);
-        product.reshape(0, 0);
-        prefix.data = new double[0];
+        for (DMatrixRMaj m : new DMatrixRMaj[] {jacobian, transposed, stripe, prefix, product}) {
+            m.data = new double[0];
+            m.numRows = 0;
+            m.numCols = 0;
+        }
         r = new double[0];
     }
 

@@ -181,8 +181,9 @@ class DistributedResidualSystemTest {
     }
 
     /**
-     * Two members and five blocks (three on one, two on the other), JᵀJ's packed rows sent in
-     * stripes of at most 100 numbers: every member answers each product once, having summed its
+     * Two members and seven blocks (four on one, three on the other; 68 to 70 rows, so a member's
+     * work buffers change size between its blocks), JᵀJ's packed rows sent in stripes of at most
+     * 100 numbers: every member answers each product once, having summed its
      * own blocks, and the sums equal the single-JVM ones to 1e-12.
      */
     @Test
@@ -193,7 +194,7 @@ class DistributedResidualSystemTest {
         int p = whole.parameterCount();
         assertTrue(NormalEquations.stripes(p, 100).length > 3, "the test must cut JᵀJ into several stripes");
         double[] theta = awayFromStart();
-        try (DistributedResidualSystem d = distributed(whole, LossScaling.MEAN, 5, 100)) {
+        try (DistributedResidualSystem d = distributed(whole, LossScaling.MEAN, 7, 100)) {
             long[] before = evaluations();
             double[] gram = new double[p * p];
             java.util.Arrays.fill(gram, 7); // the system overwrites, it does not add to what the caller's matrix held
