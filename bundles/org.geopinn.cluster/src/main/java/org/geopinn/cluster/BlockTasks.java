@@ -62,37 +62,137 @@ final class BlockTasks {
     }
 
     /**
-     * One evaluation on a held block at θ ({@link BlockWork}), with the weights the block's rows
-     * must carry (the whole system's weights times the block's share of each condition's points
-     * where the scaling divides by the point count).
+     * One evaluation ({@link BlockWork}) at θ on all the blocks a member holds, summed (or, for
+     * row-valued work, concatenated) on the member in block order before it answers: one message
+     * per member per product however many blocks it holds. The blocks are computed one after the
+     * other, so the member holds one block's Jacobian at a time. Each block's rows carry the
+     * weights given for it (the whole system's weights times the block's share of each
+     * condition's points where the scaling divides by the point count).
      */
     static final class Evaluate extends OnMember<double[]> {
-        private static final long serialVersionUID = 1L;
+        private static final long serialVersionUID = 2L;
         private final String job;
-        private final int block;
+        private final int[] blocks;
         private final BlockWork work;
         private final double[] theta;
-        private final double[] vector;
-        private final double[] weights;
+        private final double[][] vectors;
+        private final double[][] weights;
+        private final int firstRows;
 
-        Evaluate(String job, int block, BlockWork work, double[] theta, double[] vector, double[] weights) {
+        /**
+         * @param job the session's job
+         * @param blocks the member's blocks, ascending
+         * @param work what to compute
+         * @param theta the parameters
+         * @param vectors null, one vector for every block, or one per block
+         * @param weights the weights per block
+         * @param firstRows for {@link BlockWork#NORMAL_EQUATIONS}: the packed rows of JᵀJ sent with
+         *        this answer; the member holds the rest for {@link GramRows}
+         */
+        Evaluate(String job, int[] blocks, BlockWork work, double[] theta, double[][] vectors, double[][] weights, int firstRows) {
             this.job = job;
-            this.block = block;
+            this.blocks = blocks;
             this.work = work;
             this.theta = theta;
-            this.vector = vector;
+            this.vectors = vectors;
             this.weights = weights;
+            this.firstRows = firstRows;
         }
 
         @Override
         public double[] call() {
-            ResidualSystem s = Blocks.held(instance.getName(), job, block);
-            synchronized (s) { // a block system is not thread-safe; a member may run several tasks at once
-                if (!Arrays.equals(s.weights(), weights)) {
-                    s.setWeights(weights);
-                }
-                return work.on(s, theta, vector);
+            String member = instance.getName();
+            Blocks.evaluated(member);
+            if (work == BlockWork.NORMAL_EQUATIONS) {
+                return normalEquations(member);
             }
+            double[][] parts = new double[blocks.length][];
+            for (int i = 0; i < blocks.length; i++) {
+                ResidualSystem s = weighted(member, i);
+                synchronized (s) { // a block system is not thread-safe; a member may run several tasks at once
+                    parts[i] = work.on(s, theta, vectors == null ? null : vectors[vectors.length == 1 ? 0 : i]);
+                }
+            }
+            return work.rowValued() ? concatenate(parts) : sum(parts);
+        }
+
+        private ResidualSystem weighted(String member, int i) {
+            ResidualSystem s = Blocks.held(member, job, blocks[i]);
+            synchronized (s) {
+                if (!Arrays.equals(s.weights(), weights[i])) {
+                    s.setWeights(weights[i]);
+                }
+            }
+            return s;
+        }
+
+        /** Jᵀr, the loss and the first packed rows of JᵀJ summed over the member's blocks; the member keeps the sum for the other rows. */
+        private double[] normalEquations(String member) {
+            NormalEquations sum = new NormalEquations(theta.length, BlockWork.kernels());
+            for (int i = 0; i < blocks.length; i++) {
+                ResidualSystem s = weighted(member, i);
+                synchronized (s) {
+                    sum.add(s, theta);
+                }
+            }
+            sum.dropBuffers();
+            int p = theta.length;
+            if (firstRows < p) {
+                Blocks.holdSum(member, job, sum);
+            }
+            double[] rows = sum.rows(0, firstRows);
+            double[] out = new double[p + 1 + rows.length];
+            System.arraycopy(sum.gradientAndLoss(), 0, out, 0, p + 1);
+            System.arraycopy(rows, 0, out, p + 1, rows.length);
+            return out;
+        }
+
+        private static double[] sum(double[][] parts) {
+            double[] out = new double[parts[0].length];
+            for (double[] part : parts) {
+                for (int k = 0; k < out.length; k++) {
+                    out[k] += part[k];
+                }
+            }
+            return out;
+        }
+
+        private static double[] concatenate(double[][] parts) {
+            int n = 0;
+            for (double[] part : parts) {
+                n += part.length;
+            }
+            double[] out = new double[n];
+            int at = 0;
+            for (double[] part : parts) {
+                System.arraycopy(part, 0, out, at, part.length);
+                at += part.length;
+            }
+            return out;
+        }
+    }
+
+    /** Further packed rows of a member's summed JᵀJ (held since its {@link Evaluate}); the last request frees the sum. */
+    static final class GramRows extends OnMember<double[]> {
+        private static final long serialVersionUID = 1L;
+        private final String job;
+        private final int from;
+        private final int to;
+
+        GramRows(String job, int from, int to) {
+            this.job = job;
+            this.from = from;
+            this.to = to;
+        }
+
+        @Override
+        public double[] call() {
+            NormalEquations sum = Blocks.sum(instance.getName(), job, false);
+            double[] rows = sum.rows(from, to);
+            if (to == sum.parameters()) {
+                Blocks.sum(instance.getName(), job, true);
+            }
+            return rows;
         }
     }
 

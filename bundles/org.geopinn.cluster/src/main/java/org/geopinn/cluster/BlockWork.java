@@ -14,7 +14,7 @@ enum BlockWork {
     LOSS_GRADIENT,
     /** ½‖r_g‖² per group. */
     GROUP_LOSSES,
-    /** Packed upper JᵀJ, Jᵀr, ½‖r‖² ({@link NormalEquations#part}). */
+    /** Jᵀr, ½‖r‖² and packed rows of JᵀJ, summed over a member's blocks ({@link NormalEquations}); not per block. */
     NORMAL_EQUATIONS,
     /** JᵀJ·v of the block (P values): v is the vector. */
     GAUSS_NEWTON_TIMES,
@@ -27,6 +27,16 @@ enum BlockWork {
 
     /** Kernels keep work buffers and are not thread-safe: one per thread (several members may share a JVM). */
     private static final ThreadLocal<DenseKernels> KERNELS = ThreadLocal.withInitial(DenseKernels::preferred);
+
+    /** @return this thread's dense kernels */
+    static DenseKernels kernels() {
+        return KERNELS.get();
+    }
+
+    /** @return whether the values are the block's rows (gathered), not P- or group-long sums */
+    boolean rowValued() {
+        return this == RESIDUALS || this == JACOBIAN_TIMES || this == JACOBIAN;
+    }
 
     /**
      * @param system the block's residual system (its weights already set)
@@ -52,8 +62,6 @@ enum BlockWork {
             }
             case GROUP_LOSSES:
                 return system.groupLosses(theta);
-            case NORMAL_EQUATIONS:
-                return NormalEquations.part(system, theta, KERNELS.get());
             case GAUSS_NEWTON_TIMES: {
                 double[] image = new double[s];
                 double[] out = new double[p];

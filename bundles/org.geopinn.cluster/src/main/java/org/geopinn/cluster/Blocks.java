@@ -2,6 +2,7 @@ package org.geopinn.cluster;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import org.geopinn.api.operator.ResidualSystem;
 
 /**
@@ -11,6 +12,10 @@ import org.geopinn.api.operator.ResidualSystem;
 final class Blocks {
     private static final Map<String, BlockBuilder> BUILDERS = new ConcurrentHashMap<>();
     private static final Map<String, ResidualSystem> HELD = new ConcurrentHashMap<>();
+    /** A member's summed normal equations while the coordinator fetches their stripes, by member and job. */
+    private static final Map<String, NormalEquations> SUMS = new ConcurrentHashMap<>();
+    /** Evaluations a member has run, for the tests: one per product however many blocks it holds. */
+    private static final Map<String, AtomicLong> EVALUATIONS = new ConcurrentHashMap<>();
 
     private Blocks() {
     }
@@ -24,6 +29,8 @@ final class Blocks {
     static void unregister(String instance) {
         BUILDERS.remove(instance);
         HELD.keySet().removeIf(k -> k.startsWith(instance + "/"));
+        SUMS.keySet().removeIf(k -> k.startsWith(instance + "/"));
+        EVALUATIONS.remove(instance);
     }
 
     static BlockBuilder builder(String instance) {
@@ -55,9 +62,41 @@ final class Blocks {
      */
     static void releaseJobsOf(String instance, String coordinator) {
         HELD.keySet().removeIf(k -> k.startsWith(instance + "/" + coordinator + ":"));
+        SUMS.keySet().removeIf(k -> k.startsWith(instance + "/" + coordinator + ":"));
     }
 
     static void release(String instance, String job) {
         HELD.keySet().removeIf(k -> k.startsWith(instance + "/" + job + "/"));
+        SUMS.remove(instance + "/" + job);
+    }
+
+    /** Keeps a member's sum until its last stripe is fetched (one sum per job: a newer one replaces it). */
+    static void holdSum(String instance, String job, NormalEquations sum) {
+        SUMS.put(instance + "/" + job, sum);
+    }
+
+    /** @return the member's sum of a job, forgotten if {@code last} */
+    static NormalEquations sum(String instance, String job, boolean last) {
+        String key = instance + "/" + job;
+        NormalEquations s = last ? SUMS.remove(key) : SUMS.get(key);
+        if (s == null) {
+            throw new IllegalStateException("member " + instance + " holds no normal equations of " + job);
+        }
+        return s;
+    }
+
+    /** @return the sums a member holds for stripes not yet fetched */
+    static long sumsHeld(String instance) {
+        return SUMS.keySet().stream().filter(k -> k.startsWith(instance + "/")).count();
+    }
+
+    static void evaluated(String instance) {
+        EVALUATIONS.computeIfAbsent(instance, k -> new AtomicLong()).incrementAndGet();
+    }
+
+    /** @return the evaluations the member has run so far */
+    static long evaluations(String instance) {
+        AtomicLong n = EVALUATIONS.get(instance);
+        return n == null ? 0 : n.get();
     }
 }

@@ -25,11 +25,14 @@ import org.geopinn.api.operator.ResidualGroup;
  * split into B consecutive pieces, block b holding piece b of each condition, and block b goes to
  * member b mod n (members in address order); each member builds its blocks' residual systems once
  * (problem, model and operator engine of its own host, named by {@link BlockModel}). Per evaluation
- * only θ (and the weights) travel out; what comes back is summed here in block order:
- * {@link #normalEquations} (packed JᵀJ, Jᵀr, loss per block), {@link #gaussNewtonTimes} and
- * {@link #lossAndGradient} (P values per block). The S-long operations ({@link #residuals},
- * {@link #jacobianTimes}, {@link #jacobianTransposeTimes}) and {@link #jacobian} gather or scatter
- * the blocks' rows, so every optimizer works; only those that ask for the normal equations avoid
+ * only θ (and the weights) travel out, one task per member for all its blocks; each member sums
+ * its blocks' parts before it answers (one block's Jacobian at a time), and the members' answers
+ * are summed here in member order: {@link #normalEquations} (Jᵀr, the loss and JᵀJ's packed lower
+ * rows, fetched in stripes of bounded size and added into the caller's matrix in place),
+ * {@link #gaussNewtonTimes} and {@link #lossAndGradient} (P values per member). The S-long
+ * operations ({@link #residuals}, {@link #jacobianTimes}, {@link #jacobianTransposeTimes}) and
+ * {@link #jacobian} gather or scatter the blocks' rows, so every optimizer works; only those that
+ * ask for the normal equations avoid
  * moving S-long data.
  *
  * <p>Rows equal the whole system's: with {@link LossScaling#MEAN} and {@link LossScaling#MEASURE}
@@ -51,6 +54,10 @@ final class DistributedResidualSystem implements NormalEquationSystem, AutoClose
     private final Map<String, double[]> points = new LinkedHashMap<>();
     private String job;
     private List<Member> holders;
+    /** The members holding blocks, in address order, and their blocks. */
+    private List<Member> memberOrder;
+    private int[][] memberBlocks;
+    private final long stripeNumbers;
     private Cleaner.Cleanable release;
     private List<ResidualGroup> groups;
     /** Rows of condition g in block b, and where they start in the whole system. */
@@ -72,6 +79,13 @@ final class DistributedResidualSystem implements NormalEquationSystem, AutoClose
      */
     DistributedResidualSystem(HazelcastInstance hazelcast, BlockModel model, Map<String, double[]> points, int dimension, int blocks,
             ParameterLayout layout) {
+        this(hazelcast, model, points, dimension, blocks, layout, NormalEquations.STRIPE_NUMBERS);
+    }
+
+    /** As above, with the numbers per stripe of JᵀJ's packed rows a member sends at once (tests use small stripes). */
+    DistributedResidualSystem(HazelcastInstance hazelcast, BlockModel model, Map<String, double[]> points, int dimension, int blocks,
+            ParameterLayout layout, long stripeNumbers) {
+        this.stripeNumbers = stripeNumbers;
         this.executor = hazelcast.getExecutorService(MemberSettings.EXECUTOR);
         this.coordinator = hazelcast.getCluster().getLocalMember().getUuid().toString();
         this.members = new ArrayList<>(hazelcast.getCluster().getMembers());
@@ -119,6 +133,7 @@ final class DistributedResidualSystem implements NormalEquationSystem, AutoClose
             setups.add(executor.submitToMember(new BlockTasks.Setup(job, b, model, piece), m));
         }
         release = CLEANER.register(this, new Release(executor, job, List.copyOf(holders)));
+        assign();
         List<double[]> answers = new ArrayList<>();
         for (Future<double[]> f : setups) {
             answers.add(get(f));
@@ -167,30 +182,90 @@ final class DistributedResidualSystem implements NormalEquationSystem, AutoClose
         return w;
     }
 
-    /** Asks every block, in parallel over the members; answers in block order. */
-    private List<double[]> ask(BlockWork work, double[] theta, double[] vector) {
-        return ask(work, theta, b -> vector);
+    /** The blocks each member holds, ascending, members in address order (those holding none left out). */
+    private void assign() {
+        Map<Member, List<Integer>> byMember = new LinkedHashMap<>();
+        for (Member m : members) {
+            byMember.put(m, new ArrayList<>());
+        }
+        for (int b = 0; b < blockCount; b++) {
+            byMember.get(holders.get(b)).add(b);
+        }
+        byMember.values().removeIf(List::isEmpty);
+        memberOrder = new ArrayList<>(byMember.keySet());
+        memberBlocks = new int[memberOrder.size()][];
+        int i = 0;
+        for (List<Integer> blocks : byMember.values()) {
+            memberBlocks[i++] = blocks.stream().mapToInt(Integer::intValue).toArray();
+        }
     }
 
-    private List<double[]> ask(BlockWork work, double[] theta, java.util.function.IntFunction<double[]> vectors) {
+    /** Asks every member once for all its blocks, in parallel; answers in member order. */
+    private List<double[]> ask(BlockWork work, double[] theta, double[] vector) {
+        return ask(work, theta, vector == null ? null : b -> vector, true, 0);
+    }
+
+    /**
+     * @param vectors the vector per block, or null
+     * @param shared whether the vector is the same for every block (sent once per member)
+     * @param firstRows for the normal equations: the packed rows of JᵀJ in the first answer
+     */
+    private List<double[]> ask(BlockWork work, double[] theta, java.util.function.IntFunction<double[]> vectors, boolean shared,
+            int firstRows) {
         double[] t = theta.clone();
-        List<Future<double[]>> parts = new ArrayList<>(blockCount);
-        for (int b = 0; b < blockCount; b++) {
-            parts.add(executor.submitToMember(new BlockTasks.Evaluate(job, b, work, t, vectors.apply(b), blockWeights(b)), holders.get(b)));
+        List<Future<double[]>> parts = new ArrayList<>(memberOrder.size());
+        for (int m = 0; m < memberOrder.size(); m++) {
+            int[] blocks = memberBlocks[m];
+            double[][] v = null;
+            if (vectors != null) {
+                v = new double[shared ? 1 : blocks.length][];
+                for (int i = 0; i < v.length; i++) {
+                    v[i] = vectors.apply(blocks[i]);
+                }
+            }
+            double[][] w = new double[blocks.length][];
+            for (int i = 0; i < blocks.length; i++) {
+                w[i] = blockWeights(blocks[i]);
+            }
+            parts.add(executor.submitToMember(new BlockTasks.Evaluate(job, blocks, work, t, v, w, firstRows), memberOrder.get(m)));
         }
-        List<double[]> got = new ArrayList<>(blockCount);
+        List<double[]> got = new ArrayList<>(parts.size());
         for (Future<double[]> f : parts) {
             got.add(get(f));
         }
         return got;
     }
 
+    /**
+     * JᵀJ, Jᵀr and the loss summed by each member over its blocks; the coordinator adds the
+     * members' packed rows into {@code gram} in place, stripe by stripe in member order (at most
+     * one stripe per member in flight, {@link NormalEquations#STRIPE_NUMBERS} numbers each).
+     */
     @Override
     public double normalEquations(double[] theta, double[] gram, double[] gradient) {
-        NormalEquations sum = NormalEquations.sum(parameters, ask(BlockWork.NORMAL_EQUATIONS, theta, (double[]) null));
-        sum.unpack(gram);
-        System.arraycopy(sum.gradient(), 0, gradient, 0, parameters);
-        return sum.loss();
+        int p = parameters;
+        int[] stripes = NormalEquations.stripes(p, stripeNumbers);
+        List<double[]> first = ask(BlockWork.NORMAL_EQUATIONS, theta, null, true, stripes[1]);
+        Arrays.fill(gram, 0, p * p, 0);
+        double[] total = new double[p + 1];
+        for (double[] part : first) {
+            for (int i = 0; i <= p; i++) {
+                total[i] += part[i];
+            }
+            NormalEquations.addRows(gram, p, 0, stripes[1], part, p + 1);
+        }
+        for (int k = 1; k + 1 < stripes.length; k++) {
+            List<Future<double[]>> rows = new ArrayList<>(memberOrder.size());
+            for (Member m : memberOrder) {
+                rows.add(executor.submitToMember(new BlockTasks.GramRows(job, stripes[k], stripes[k + 1]), m));
+            }
+            for (Future<double[]> f : rows) {
+                NormalEquations.addRows(gram, p, stripes[k], stripes[k + 1], get(f), 0);
+            }
+        }
+        NormalEquations.mirrorLower(gram, p);
+        System.arraycopy(total, 0, gradient, 0, p);
+        return total[p];
     }
 
     @Override
@@ -201,7 +276,7 @@ final class DistributedResidualSystem implements NormalEquationSystem, AutoClose
     @Override
     public double lossAndGradient(double[] theta, double[] gradient) {
         double[] total = new double[parameters + 1];
-        sum(ask(BlockWork.LOSS_GRADIENT, theta, (double[]) null), total);
+        sum(ask(BlockWork.LOSS_GRADIENT, theta, null), total);
         System.arraycopy(total, 0, gradient, 0, parameters);
         return total[parameters];
     }
@@ -209,25 +284,25 @@ final class DistributedResidualSystem implements NormalEquationSystem, AutoClose
     @Override
     public double loss(double[] theta) {
         double[] total = new double[parameters + 1];
-        sum(ask(BlockWork.LOSS_GRADIENT, theta, (double[]) null), total);
+        sum(ask(BlockWork.LOSS_GRADIENT, theta, null), total);
         return total[parameters];
     }
 
     @Override
     public double[] groupLosses(double[] theta) {
         double[] total = new double[groups.size()];
-        sum(ask(BlockWork.GROUP_LOSSES, theta, (double[]) null), total);
+        sum(ask(BlockWork.GROUP_LOSSES, theta, null), total);
         return total;
     }
 
     @Override
     public void residuals(double[] theta, double[] out) {
-        gather(ask(BlockWork.RESIDUALS, theta, (double[]) null), out, 1);
+        gather(ask(BlockWork.RESIDUALS, theta, null), out, 1);
     }
 
     @Override
     public void jacobian(double[] theta, double[] out) {
-        gather(ask(BlockWork.JACOBIAN, theta, (double[]) null), out, parameters);
+        gather(ask(BlockWork.JACOBIAN, theta, null), out, parameters);
     }
 
     @Override
@@ -237,10 +312,10 @@ final class DistributedResidualSystem implements NormalEquationSystem, AutoClose
 
     @Override
     public void jacobianTransposeTimes(double[] theta, double[] u, double[] out) {
-        sum(ask(BlockWork.JACOBIAN_TRANSPOSE_TIMES, theta, b -> scatter(u, b)), out);
+        sum(ask(BlockWork.JACOBIAN_TRANSPOSE_TIMES, theta, b -> scatter(u, b), false, 0), out);
     }
 
-    /** Adds the blocks' parts in block order (the same order gives the same sums). */
+    /** Adds the members' sums in member order (the same order gives the same sums). */
     private static void sum(List<double[]> parts, double[] out) {
         Arrays.fill(out, 0);
         for (double[] part : parts) {
@@ -250,14 +325,17 @@ final class DistributedResidualSystem implements NormalEquationSystem, AutoClose
         }
     }
 
-    /** Puts each block's rows (of width w) where they are in the whole system. */
+    /** Puts each member's blocks' rows (of width w, concatenated in block order) where they are in the whole system. */
     private void gather(List<double[]> parts, double[] out, int width) {
-        for (int b = 0; b < blockCount; b++) {
+        for (int m = 0; m < memberBlocks.length; m++) {
+            double[] part = parts.get(m);
             int from = 0;
-            for (int g = 0; g < groups.size(); g++) {
-                int n = blockRows[b][g] * width;
-                System.arraycopy(parts.get(b), from, out, blockOffsets[b][g] * width, n);
-                from += n;
+            for (int b : memberBlocks[m]) {
+                for (int g = 0; g < groups.size(); g++) {
+                    int n = blockRows[b][g] * width;
+                    System.arraycopy(part, from, out, blockOffsets[b][g] * width, n);
+                    from += n;
+                }
             }
         }
     }

@@ -72,7 +72,8 @@ final class MemberSettings {
         // reaches the port cannot make a member build arbitrary objects.
         JavaSerializationFilterConfig filter = new JavaSerializationFilterConfig();
         filter.getWhitelist().addClasses(RunTask.class.getName(), BlockModel.class.getName(), BlockTasks.OnMember.class.getName(),
-                BlockTasks.Setup.class.getName(), BlockTasks.Evaluate.class.getName(), BlockWork.class.getName(), BlockTasks.Release.class.getName(), "[B", "[D", "[I")
+                BlockTasks.Setup.class.getName(), BlockTasks.Evaluate.class.getName(), BlockWork.class.getName(), BlockTasks.Release.class.getName(),
+                BlockTasks.GramRows.class.getName(), "[B", "[D", "[I", "[[D")
                 .addPrefixes("org.geopinn.api.sweep.", "org.geopinn.api.GeopinnException",
                 "java.lang.", "java.util.", "com.hazelcast.");
         config.getSerializationConfig().setJavaSerializationFilterConfig(filter);

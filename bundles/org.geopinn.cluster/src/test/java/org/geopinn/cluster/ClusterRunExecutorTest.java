@@ -14,6 +14,7 @@ import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -33,9 +34,16 @@ class ClusterRunExecutorTest {
     private final List<HazelcastInstance> members = new ArrayList<>();
     /** Runs started per key, over all members (a run given out again after its member died counts twice here). */
     private final Map<String, AtomicInteger> started = new ConcurrentHashMap<>();
+    /** The member whose runs do not end by themselves (they wait for {@link #killed}), or null. */
+    private volatile String held;
+    /** Counted down when the held member has started a run. */
+    private final CountDownLatch heldRunning = new CountDownLatch(1);
+    /** Counted down once the held member is killed: its run's thread may then return (to nobody). */
+    private final CountDownLatch killed = new CountDownLatch(1);
 
     @AfterEach
     void stop() {
+        killed.countDown();
         members.forEach(m -> {
             Performers.unregister(m.getName());
             m.getLifecycleService().terminate();
@@ -57,7 +65,12 @@ class ClusterRunExecutorTest {
             String name = h.getName();
             RunPerformer p = r -> {
                 started.computeIfAbsent(r.key(), k -> new AtomicInteger()).incrementAndGet();
-                Thread.sleep(runMillis);
+                if (name.equals(held)) {
+                    heldRunning.countDown();
+                    killed.await(60, TimeUnit.SECONDS);
+                } else {
+                    Thread.sleep(runMillis);
+                }
                 return new RunOutcome(r.key(), name, Map.of("summary.json", ("{\"seed\": " + r.seed() + "}").getBytes(StandardCharsets.UTF_8)),
                         "finished", 10, 0.1, 1e-3, 1e-4, "");
             };
@@ -128,13 +141,14 @@ class ClusterRunExecutorTest {
         List<String> notes = new CopyOnWriteArrayList<>();
         ClusterRunExecutor executor = new ClusterRunExecutor(members.get(0), 5, notes::add);
         try {
-            List<CompletableFuture<RunOutcome>> futures = runs(12).stream().map(r -> executor.submit(r).toCompletableFuture()).toList();
-            // wait until the third member is in the middle of a run, then kill it without a goodbye
+            // the third member's run lasts until it is killed: it is killed in the middle of a run, whatever the load
             HazelcastInstance victim = members.get(2);
             String victimName = victim.getName();
-            futures.get(0).get(60, TimeUnit.SECONDS);
-            Thread.sleep(100);
-            victim.getLifecycleService().terminate();
+            held = victimName;
+            List<CompletableFuture<RunOutcome>> futures = runs(12).stream().map(r -> executor.submit(r).toCompletableFuture()).toList();
+            assertTrue(heldRunning.await(60, TimeUnit.SECONDS), "the third member started a run");
+            victim.getLifecycleService().terminate(); // without a goodbye
+            killed.countDown();
             List<RunOutcome> outcomes = new ArrayList<>();
             for (CompletableFuture<RunOutcome> f : futures) {
                 outcomes.add(f.get(60, TimeUnit.SECONDS));

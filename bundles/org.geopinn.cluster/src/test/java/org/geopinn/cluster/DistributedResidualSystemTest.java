@@ -23,7 +23,6 @@ import org.geopinn.optimizer.engd.EngdFactory;
 import org.geopinn.optimizer.gnpcg.GaussNewtonPcgFactory;
 import org.geopinn.optimizer.lm.LmFactory;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -36,14 +35,16 @@ class DistributedResidualSystemTest {
     private final List<HazelcastInstance> members = new ArrayList<>();
     private PinnFixtures.Pinn pinn;
 
-    @BeforeEach
-    void start() {
+    private void start(int count) {
         HazelcastLogging.quiet();
         int base = 20000 + ThreadLocalRandom.current().nextInt(20000);
-        List<String> addresses = List.of("127.0.0.1:" + base, "127.0.0.1:" + (base + 1), "127.0.0.1:" + (base + 2));
-        for (int i = 0; i < 3; i++) {
+        List<String> addresses = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            addresses.add("127.0.0.1:" + (base + i));
+        }
+        for (int i = 0; i < count; i++) {
             HazelcastInstance h = Hazelcast.newHazelcastInstance(
-                    MemberSettings.config("gram-" + base, addresses, "127.0.0.1", base, 3, 1, 5, getClass().getClassLoader()));
+                    MemberSettings.config("gram-" + base, addresses, "127.0.0.1", base, count, 1, 5, getClass().getClassLoader()));
             members.add(h);
             // a stand-in for the host's builder: the problem and model of the fixture, the scaling the description names
             Blocks.register(h.getName(), (model, block) -> StackedResidualSystem.build(pinn.problem(), pinn.model(), block,
@@ -60,12 +61,16 @@ class DistributedResidualSystemTest {
     }
 
     private DistributedResidualSystem distributed(ResidualSystem whole, LossScaling scaling, int blocks) {
+        return distributed(whole, scaling, blocks, NormalEquations.STRIPE_NUMBERS);
+    }
+
+    private DistributedResidualSystem distributed(ResidualSystem whole, LossScaling scaling, int blocks, long stripeNumbers) {
         Map<String, double[]> points = new LinkedHashMap<>();
         for (Condition c : pinn.problem().conditions()) {
             points.put(c.name(), whole.points(c.name()));
         }
         return new DistributedResidualSystem(members.get(0), BlockModel.of("laplace2d", "mlp", pinn.model().spec(), "autodiff", scaling),
-                points, 2, blocks, pinn.model().layout());
+                points, 2, blocks, pinn.model().layout(), stripeNumbers);
     }
 
     private double[] awayFromStart() {
@@ -79,6 +84,7 @@ class DistributedResidualSystemTest {
     @Test
     void theMembersSumsAreTheSingleJvmOnesUnderMeanScaling() {
         // MEAN scaling, the default: a block divides by its own point count, its weights carry the share
+        start(3);
         pinn = PinnFixtures.laplace(6, 400, 80, 3, LossScaling.MEAN);
         ResidualSystem whole = pinn.system();
         int p = whole.parameterCount();
@@ -89,26 +95,14 @@ class DistributedResidualSystemTest {
             double[] gram = new double[p * p];
             double[] gradient = new double[p];
             double loss = d.normalEquations(theta, gram, gradient);
+            assertGram(whole, theta, gram);
+            double[] g1 = new double[p];
+            assertEquals(whole.lossAndGradient(theta, g1), loss, 1e-12 * loss);
+            assertClose(g1, gradient, "Jᵀr");
             double[] j = new double[whole.residualCount() * p];
             whole.jacobian(theta, j);
             double[] r = new double[whole.residualCount()];
             whole.residuals(theta, r);
-            double scale = 0;
-            double worst = 0;
-            for (int a = 0; a < p; a++) {
-                for (int b = 0; b < p; b++) {
-                    double g = 0;
-                    for (int k = 0; k < r.length; k++) {
-                        g += j[k * p + a] * j[k * p + b];
-                    }
-                    scale = Math.max(scale, Math.abs(g));
-                    worst = Math.max(worst, Math.abs(g - gram[a * p + b]));
-                }
-            }
-            assertTrue(worst <= 1e-12 * scale, "JᵀJ: worst difference " + worst + " against " + scale);
-            double[] g1 = new double[p];
-            assertEquals(whole.lossAndGradient(theta, g1), loss, 1e-12 * loss);
-            assertClose(g1, gradient, "Jᵀr");
             // the S-long operations gather and scatter the blocks' rows in the whole system's order
             double[] rd = new double[r.length];
             d.residuals(theta, rd);
@@ -157,6 +151,7 @@ class DistributedResidualSystemTest {
 
     /** Four steps of fresh optimizers on each system: the same θ (and the same verdict) after every step. */
     private void sameSteps(OptimizerFactory factory, Map<String, ?> settings) {
+        start(3);
         pinn = PinnFixtures.laplace(6, 400, 80, 3, LossScaling.MEAN);
         ResidualSystem whole = pinn.system();
         try (DistributedResidualSystem d = distributed(whole, LossScaling.MEAN, 5)) {
@@ -183,6 +178,97 @@ class DistributedResidualSystemTest {
             }
             assertTrue(accepted >= 1, factory.id() + ": no step of 4 accepted");
         }
+    }
+
+    /**
+     * Two members and seven blocks (four on one, three on the other; 68 to 70 rows, so a member's
+     * work buffers change size between its blocks), JᵀJ's packed rows sent in stripes of at most
+     * 100 numbers: every member answers each product once, having summed its
+     * own blocks, and the sums equal the single-JVM ones to 1e-12.
+     */
+    @Test
+    void eachMemberSumsItsOwnBlocksBeforeAnsweringOncePerProduct() {
+        start(2);
+        pinn = PinnFixtures.laplace(6, 400, 80, 3, LossScaling.MEAN);
+        ResidualSystem whole = pinn.system();
+        int p = whole.parameterCount();
+        assertTrue(NormalEquations.stripes(p, 100).length > 3, "the test must cut JᵀJ into several stripes");
+        double[] theta = awayFromStart();
+        try (DistributedResidualSystem d = distributed(whole, LossScaling.MEAN, 7, 100)) {
+            long[] before = evaluations();
+            double[] gram = new double[p * p];
+            java.util.Arrays.fill(gram, 7); // the system overwrites, it does not add to what the caller's matrix held
+            double[] gradient = new double[p];
+            double loss = d.normalEquations(theta, gram, gradient);
+            assertOncePerMember(before, "normal equations");
+            assertGram(whole, theta, gram);
+            double[] g1 = new double[p];
+            assertEquals(whole.lossAndGradient(theta, g1), loss, 1e-12 * loss);
+            assertClose(g1, gradient, "Jᵀr");
+            for (HazelcastInstance m : members) {
+                assertEquals(0, Blocks.sumsHeld(m.getName()), "a member still holds its sum after its last stripe was fetched");
+            }
+
+            before = evaluations();
+            double[] v = new double[p];
+            for (int i = 0; i < p; i++) {
+                v[i] = Math.cos(3 * i);
+            }
+            double[] gv = new double[p];
+            d.gaussNewtonTimes(theta, v, gv);
+            assertOncePerMember(before, "JᵀJ·v");
+            double[] jv = new double[whole.residualCount()];
+            double[] expected = new double[p];
+            whole.jacobianTimes(theta, v, jv);
+            whole.jacobianTransposeTimes(theta, jv, expected);
+            assertClose(expected, gv, "JᵀJ·v");
+
+            before = evaluations();
+            double[] g2 = new double[p];
+            assertEquals(whole.lossAndGradient(theta, g1), d.lossAndGradient(theta, g2), 1e-12 * loss);
+            assertOncePerMember(before, "loss and gradient");
+            assertClose(g1, g2, "gradient");
+
+            before = evaluations();
+            double[] r = new double[whole.residualCount()];
+            double[] rd = new double[r.length];
+            whole.residuals(theta, r);
+            d.residuals(theta, rd);
+            assertOncePerMember(before, "residuals");
+            assertClose(r, rd, "r (gathered from the members' concatenated blocks)");
+        }
+    }
+
+    private long[] evaluations() {
+        return members.stream().mapToLong(m -> Blocks.evaluations(m.getName())).toArray();
+    }
+
+    private void assertOncePerMember(long[] before, String what) {
+        long[] after = evaluations();
+        for (int i = 0; i < after.length; i++) {
+            assertEquals(before[i] + 1, after[i], what + ": member " + i + " evaluated " + (after[i] - before[i]) + " times for one product");
+        }
+    }
+
+    /** JᵀJ from the single-JVM Jacobian, entry by entry, against the distributed one. */
+    private static void assertGram(ResidualSystem whole, double[] theta, double[] gram) {
+        int p = whole.parameterCount();
+        int s = whole.residualCount();
+        double[] j = new double[s * p];
+        whole.jacobian(theta, j);
+        double scale = 0;
+        double worst = 0;
+        for (int a = 0; a < p; a++) {
+            for (int b = 0; b < p; b++) {
+                double g = 0;
+                for (int k = 0; k < s; k++) {
+                    g += j[k * p + a] * j[k * p + b];
+                }
+                scale = Math.max(scale, Math.abs(g));
+                worst = Math.max(worst, Math.abs(g - gram[a * p + b]));
+            }
+        }
+        assertTrue(worst <= 1e-12 * scale, "JᵀJ: worst difference " + worst + " against " + scale);
     }
 
     private static void assertClose(double[] expected, double[] actual, String what) {
