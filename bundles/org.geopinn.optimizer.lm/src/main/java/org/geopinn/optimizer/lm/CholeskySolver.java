@@ -67,6 +67,12 @@ final class CholeskySolver implements DampedSolver {
     @Override
     public String side() {
         int n = rhs.length;
+        if (wide && jacobian != null) {
+            double dense = (double) n * n * jacobian.numCols;
+            double work = rowGram.lastWork();
+            return "JJᵀ " + n + "×" + n + ", Cholesky" + (work < dense
+                    ? String.format(java.util.Locale.ROOT, ", zero blocks skipped: %.2g of %.2g multiply-adds", work, dense) : "");
+        }
         return (wide ? "JJᵀ " : "JᵀJ ") + n + "×" + n + ", Cholesky";
     }
 }
