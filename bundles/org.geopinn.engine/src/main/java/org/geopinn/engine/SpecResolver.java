@@ -141,15 +141,34 @@ final class SpecResolver {
         // the coefficients trained with the network are unknowns of the residual like the fields
         java.util.Set<String> trained = new java.util.TreeSet<>(problem.unknowns().keySet());
         trained.addAll(spec.unknowns().keySet());
-        int parameters = require(ModelFactory.class, modelId, "model").create(modelSpec).parameterCount() + trained.size();
+        ModelFactory models = require(ModelFactory.class, modelId, "model");
+        int modelParameters = models.create(modelSpec).parameterCount();
+        int parameters = modelParameters + trained.size();
+        int fieldCount = modelSpec.fields().size();
+        // One network per field: the parameters of one (the model built for a single field) and,
+        // if the model is indeed F copies of it, the rows each network's parameters enter.
+        int networkParameters = modelSpec.separateNetworks() && fieldCount > 1
+                ? models.create(new ModelSpec(modelSpec.inputLower(), modelSpec.inputUpper(), modelSpec.fields().subList(0, 1),
+                        modelSpec.hidden(), modelSpec.activation(), modelSpec.initialization(), false, modelSpec.normalizeInputs(),
+                        modelSpec.options())).parameterCount()
+                : 0;
+        boolean blocks = networkParameters > 0 && (long) networkParameters * fieldCount == modelParameters;
+        long[] networkRows = new long[blocks ? fieldCount : 0];
         long rows = 0;
         boolean linear = true;
+        java.util.BitSet used = new java.util.BitSet();
         for (Condition c : problem.conditions()) {
-            rows += spec.points().getOrDefault(c.name(), c.points());
+            long n = spec.points().getOrDefault(c.name(), c.points());
+            rows += n;
             linear &= Linearity.isAffine(c.operator(), trained);
+            if (blocks) {
+                used.clear();
+                Linearity.fields(c.operator(), used);
+                used.stream().filter(f -> f < fieldCount).forEach(f -> networkRows[f] += n);
+            }
         }
         boolean time = problem.vocabulary().variables().contains(org.geopinn.api.expr.Vocabulary.TIME);
-        return new DefaultStrategy.Inputs(parameters, rows, linear, time);
+        return new DefaultStrategy.Inputs(parameters, rows, linear, time, networkRows, blocks ? networkParameters : 0);
     }
 
     private static String chainText(List<OptimizerStage> stages) {
