@@ -147,11 +147,7 @@ final class SpecResolver {
         int fieldCount = modelSpec.fields().size();
         // One network per field: the parameters of one (the model built for a single field) and,
         // if the model is indeed F copies of it, the rows each network's parameters enter.
-        int networkParameters = modelSpec.separateNetworks() && fieldCount > 1
-                ? models.create(new ModelSpec(modelSpec.inputLower(), modelSpec.inputUpper(), modelSpec.fields().subList(0, 1),
-                        modelSpec.hidden(), modelSpec.activation(), modelSpec.initialization(), false, modelSpec.normalizeInputs(),
-                        modelSpec.options())).parameterCount()
-                : 0;
+        int networkParameters = modelSpec.separateNetworks() && fieldCount > 1 ? oneFieldParameters(models, modelSpec) : 0;
         boolean blocks = networkParameters > 0 && (long) networkParameters * fieldCount == modelParameters;
         long[] networkRows = new long[blocks ? fieldCount : 0];
         long rows = 0;
@@ -169,6 +165,20 @@ final class SpecResolver {
         }
         boolean time = problem.vocabulary().variables().contains(org.geopinn.api.expr.Vocabulary.TIME);
         return new DefaultStrategy.Inputs(parameters, rows, linear, time, networkRows, blocks ? networkParameters : 0);
+    }
+
+    /**
+     * @return the parameters of the model built for the first field alone, or 0 when the model
+     *         cannot be built that way (its options name other fields): then the strategy counts
+     *         the dense work
+     */
+    private static int oneFieldParameters(ModelFactory models, ModelSpec spec) {
+        try {
+            return models.create(new ModelSpec(spec.inputLower(), spec.inputUpper(), spec.fields().subList(0, 1), spec.hidden(),
+                    spec.activation(), spec.initialization(), false, spec.normalizeInputs(), spec.options())).parameterCount();
+        } catch (RuntimeException e) {
+            return 0; // an estimate only: never fail a session over it
+        }
     }
 
     private static String chainText(List<OptimizerStage> stages) {
