@@ -93,4 +93,25 @@ final class Linearity {
         }
         return false; // constants, coordinates, coefficient functions of the coordinates
     }
+
+    /**
+     * @param e an expression
+     * @param out receives the index of every field that occurs in {@code e} (itself or a derivative)
+     */
+    static void fields(Expr e, java.util.BitSet out) {
+        if (e instanceof Expr.FieldDerivative f) {
+            out.set(f.field());
+        } else if (e instanceof Expr.Sum s) {
+            s.terms().forEach(t -> fields(t, out));
+        } else if (e instanceof Expr.Product p) {
+            p.factors().forEach(f -> fields(f, out));
+        } else if (e instanceof Expr.Quotient q) {
+            fields(q.numerator(), out);
+            fields(q.denominator(), out);
+        } else if (e instanceof Expr.Power pw) {
+            fields(pw.base(), out);
+        } else if (e instanceof Expr.Call c) {
+            fields(c.argument(), out);
+        }
+    }
 }

@@ -141,15 +141,44 @@ final class SpecResolver {
         // the coefficients trained with the network are unknowns of the residual like the fields
         java.util.Set<String> trained = new java.util.TreeSet<>(problem.unknowns().keySet());
         trained.addAll(spec.unknowns().keySet());
-        int parameters = require(ModelFactory.class, modelId, "model").create(modelSpec).parameterCount() + trained.size();
+        ModelFactory models = require(ModelFactory.class, modelId, "model");
+        int modelParameters = models.create(modelSpec).parameterCount();
+        int parameters = modelParameters + trained.size();
+        int fieldCount = modelSpec.fields().size();
+        // One network per field: the parameters of one (the model built for a single field) and,
+        // if the model is indeed F copies of it, the rows each network's parameters enter.
+        int networkParameters = modelSpec.separateNetworks() && fieldCount > 1 ? oneFieldParameters(models, modelSpec) : 0;
+        boolean blocks = networkParameters > 0 && (long) networkParameters * fieldCount == modelParameters;
+        long[] networkRows = new long[blocks ? fieldCount : 0];
         long rows = 0;
         boolean linear = true;
+        java.util.BitSet used = new java.util.BitSet();
         for (Condition c : problem.conditions()) {
-            rows += spec.points().getOrDefault(c.name(), c.points());
+            long n = spec.points().getOrDefault(c.name(), c.points());
+            rows += n;
             linear &= Linearity.isAffine(c.operator(), trained);
+            if (blocks) {
+                used.clear();
+                Linearity.fields(c.operator(), used);
+                used.stream().filter(f -> f < fieldCount).forEach(f -> networkRows[f] += n);
+            }
         }
         boolean time = problem.vocabulary().variables().contains(org.geopinn.api.expr.Vocabulary.TIME);
-        return new DefaultStrategy.Inputs(parameters, rows, linear, time);
+        return new DefaultStrategy.Inputs(parameters, rows, linear, time, networkRows, blocks ? networkParameters : 0);
+    }
+
+    /**
+     * @return the parameters of the model built for the first field alone, or 0 when the model
+     *         cannot be built that way (its options name other fields): then the strategy counts
+     *         the dense work
+     */
+    private static int oneFieldParameters(ModelFactory models, ModelSpec spec) {
+        try {
+            return models.create(new ModelSpec(spec.inputLower(), spec.inputUpper(), spec.fields().subList(0, 1), spec.hidden(),
+                    spec.activation(), spec.initialization(), false, spec.normalizeInputs(), spec.options())).parameterCount();
+        } catch (RuntimeException e) {
+            return 0; // an estimate only: never fail a session over it
+        }
     }
 
     private static String chainText(List<OptimizerStage> stages) {

@@ -119,6 +119,40 @@ class DefaultStrategyTest {
     }
 
     @Test
+    void oneNetworkPerFieldCountsOnlyTheNonZeroBlocksOfTheGramMatrix() {
+        // the reaction-diffusion system: three 4×64 networks of 12 673 parameters, pde-A uses A,
+        // pde-B uses A and B, pde-C B and C (256 rows each), one boundary condition per field (2 rows)
+        DefaultStrategy.Inputs rd = new DefaultStrategy.Inputs(38_019, 774, true, false, new long[] {514, 514, 258}, 12_673);
+        assertEquals((514.0 * 514 + 514.0 * 514 + 258.0 * 258) * 12_673, rd.gaussNewtonWork(), 1);
+        assertTrue(rd.gaussNewtonWork() < 0.34 * new DefaultStrategy.Inputs(38_019, 774, true, false).gaussNewtonWork());
+        // dense 3·20 000·1000² = 6e10 is beyond lm's limit (and P beyond a dense H): Adam then L-BFGS;
+        // its non-zero blocks, (600² + 600² + 400²)·20 000 = 1.8e10, are within it: lm
+        assertEquals("adam:2000,lbfgs", choose(60_000, 1_000, true, false).chain());
+        DefaultStrategy.Choice blocks = DefaultStrategy.choose(
+                new DefaultStrategy.Inputs(60_000, 1_000, true, false, new long[] {600, 600, 400}, 20_000), HEAP, ALL);
+        assertEquals("lm", blocks.chain(), blocks.reason());
+        assertTrue(blocks.reason().contains("1.8e+10 multiply-adds"), blocks.reason());
+        assertTrue(blocks.reason().contains("one network per field"), blocks.reason());
+        // parameters shared by every row (trained coefficients) count densely; more rows than
+        // parameters is the JᵀJ side, which lm forms densely
+        assertEquals((600.0 * 600 + 600.0 * 600 + 400.0 * 400) * 20_000 + 1000.0 * 1000 * 2,
+                new DefaultStrategy.Inputs(60_002, 1_000, true, false, new long[] {600, 600, 400}, 20_000).gaussNewtonWork(), 1);
+        assertEquals(3000.0 * 900 * 900, new DefaultStrategy.Inputs(900, 3_000, true, false, new long[] {2000, 2000, 1000}, 300)
+                .gaussNewtonWork());
+    }
+
+    @Test
+    void theFieldsOfAnOperatorAreReadFromItsTree() {
+        Vocabulary v = new Vocabulary(List.of("x"), List.of("a", "b", "c"));
+        java.util.BitSet used = new java.util.BitSet();
+        Linearity.fields(v.parse("0.1*b_xx + a - exp(-c)/(1 + x^2)"), used);
+        assertEquals(java.util.BitSet.valueOf(new long[] {0b111}), used);
+        used.clear();
+        Linearity.fields(v.parse("b_xx + sin(x)"), used);
+        assertEquals(java.util.BitSet.valueOf(new long[] {0b010}), used);
+    }
+
+    @Test
     void linearityIsReadFromTheOperator() {
         Vocabulary v = new Vocabulary(List.of("t", "x"), List.of("u"));
         assertTrue(Linearity.isAffine(v.parse("u_t - 0.25*u_xx")));

@@ -277,7 +277,11 @@ final class PointSlice {
      * @param out accumulates, length P (modified)
      */
     void accumulateTransposeTimes(double[] u, int offset, double scale, double[] out) {
-        if (n == 0) {
+        if (n == 0 || (u != null && isZero(u, offset, n))) {
+            // A zero u on this slice contributes nothing: skip the reverse pass. Per-condition
+            // gradients (loss weighting) mask u to one condition's rows; without this every one of
+            // them cost a full backward pass over all S rows (a step of a 17-condition system spent
+            // 17 full passes in its weighting update).
             return;
         }
         for (int i = 0; i < n; i++) {
@@ -298,6 +302,15 @@ final class PointSlice {
         if (partner != null) {
             partner.backwardWithFactors(factors, out);
         }
+    }
+
+    private static boolean isZero(double[] u, int offset, int count) {
+        for (int i = 0; i < count; i++) {
+            if (u[offset + i] != 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The partner's share of Jᵀu: its leaf partials times the given (negated) row factors. */

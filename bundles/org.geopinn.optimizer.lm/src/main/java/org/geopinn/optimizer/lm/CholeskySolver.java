@@ -7,9 +7,12 @@ import org.geopinn.linalg.MatrixProducts;
  * The damped system by Cholesky: the Gram matrix of the smaller side (JJᵀ, S×S, when S ≤ P;
  * JᵀJ, P×P, otherwise) is formed once per step with the shared Gram kernel, then each λ tried
  * costs one Cholesky factorization of the Gram matrix plus λI (n³/3) and two triangular solves.
+ * JJᵀ skips the column chunks where a row of J is zero ({@link SparseRowGram}).
  */
 final class CholeskySolver implements DampedSolver {
     private final DampedGram system = new DampedGram();
+    /** JJᵀ without the zero blocks of a one-network-per-field Jacobian. */
+    private final SparseRowGram rowGram = new SparseRowGram(system.kernels());
     private DMatrixRMaj jacobian;
     private boolean wide;
     private double[] rhs = new double[0];
@@ -26,7 +29,7 @@ final class CholeskySolver implements DampedSolver {
         }
         DMatrixRMaj gram = system.gram(n);
         if (wide) {
-            system.kernels().gramOfRows(j, gram);
+            rowGram.gramOfRows(j, gram);
         } else {
             system.kernels().gramOfColumns(j, gram);
         }
@@ -56,9 +59,20 @@ final class CholeskySolver implements DampedSolver {
         return true;
     }
 
+    /** @return the multiply-adds of the last JJᵀ product (S²·P when dense), 0 on the JᵀJ side */
+    double lastGramWork() {
+        return wide ? rowGram.lastWork() : 0;
+    }
+
     @Override
     public String side() {
         int n = rhs.length;
+        if (wide && jacobian != null) {
+            double dense = (double) n * n * jacobian.numCols;
+            double work = rowGram.lastWork();
+            return "JJᵀ " + n + "×" + n + ", Cholesky" + (work < dense
+                    ? String.format(java.util.Locale.ROOT, ", zero blocks skipped: %.2g of %.2g multiply-adds", work, dense) : "");
+        }
         return (wide ? "JJᵀ " : "JᵀJ ") + n + "×" + n + ", Cholesky";
     }
 }
