@@ -40,9 +40,14 @@ public final class JetNetworkEvaluator {
     private final DotTask dotTask = new DotTask();
     private final ActivationTask activationTask = new ActivationTask();
     private final RowsTask rowsTask = new RowsTask();
+    /** The weight-gradient products of the wide layers (native GEMM when offered). */
+    private final RowProducts products;
     private int n = -1;
 
-    JetNetworkEvaluator(JetNetwork network, JetStructure jets, int maxPoints) {
+    /** Layers narrower than this on either side keep the Java dot products (packing would cost more). */
+    private static final int PACKED_MIN_WIDTH = 8;
+
+    JetNetworkEvaluator(JetNetwork network, JetStructure jets, int maxPoints, RowProducts products) {
         if (jets.maxOrder() + 1 > Activation.MAX_ORDER) {
             throw new GeopinnException("derivatives of order " + jets.maxOrder() + " requested; at most "
                     + (Activation.MAX_ORDER - 1) + " are supported");
@@ -53,6 +58,7 @@ public final class JetNetworkEvaluator {
         }
         this.network = network;
         this.jets = jets;
+        this.products = products;
         this.layers = network.layers().toArray(new DenseLayer[0]);
         this.components = jets.size();
         this.maxPoints = Math.max(1, maxPoints);
@@ -90,6 +96,11 @@ public final class JetNetworkEvaluator {
     /** @return the jet components propagated */
     public JetStructure jets() {
         return jets;
+    }
+
+    /** @return the weight-gradient products this evaluator uses */
+    public RowProducts products() {
+        return products;
     }
 
     /** @return the largest batch */
@@ -175,7 +186,12 @@ public final class JetNetworkEvaluator {
             double[][][] input = input(l);
             if (gradient != null) {
                 if (layer.trainableWeights()) {
-                    dotTask.run(current, out, input, in, gradient, layer.weightOffset());
+                    if (products != RowProducts.java() && out >= PACKED_MIN_WIDTH && in >= PACKED_MIN_WIDTH) {
+                        // one GEMM over points × components, on the calling thread
+                        products.accumulate(current, out, input, in, components, n, gradient, layer.weightOffset());
+                    } else {
+                        dotTask.run(current, out, input, in, gradient, layer.weightOffset());
+                    }
                 }
                 if (layer.trainableBias()) {
                     for (int j = 0; j < out; j++) {
