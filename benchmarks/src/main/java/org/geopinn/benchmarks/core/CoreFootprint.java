@@ -10,7 +10,8 @@ import java.util.Arrays;
  * heap the set-up retains (Jacobian included), the peak heap, the bytes allocated per call, the
  * thread CPU time per call (robust when other processes share the cores) and the GFLOP/s of the
  * matrix products. Run: {@code java -cp benchmarks/target/benchmarks.jar
- * org.geopinn.benchmarks.core.CoreFootprint [repetitions]}.
+ * org.geopinn.benchmarks.core.CoreFootprint [repetitions]}; {@code -Dgeopinn.kernels=java} keeps the Java
+ * products in the evaluators (else the native ones when OpenBLAS loads).
  */
 public final class CoreFootprint {
     private CoreFootprint() {
@@ -21,6 +22,12 @@ public final class CoreFootprint {
      */
     public static void main(String[] args) {
         int repetitions = args.length > 0 ? Integer.parseInt(args[0]) : 30;
+        // the native products (weight gradients and layer products by OpenBLAS GEMM) unless -Dgeopinn.kernels=java
+        String failure = "java".equals(System.getProperty("geopinn.kernels")) ? "forced java"
+                : org.geopinn.kernels.openblas.NativeKernelsComponent.offerOutsideFramework(0);
+        System.out.printf("products of the evaluators: %s, load average %.2f%n",
+                failure == null ? "native (OpenBLAS GEMM)" : "java (" + failure + ")",
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         long baseline = retainedHeap();
         LaplaceCoreBenchmark bench = new LaplaceCoreBenchmark();
         bench.setUp();

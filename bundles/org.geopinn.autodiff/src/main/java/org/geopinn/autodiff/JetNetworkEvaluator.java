@@ -44,7 +44,11 @@ public final class JetNetworkEvaluator {
     private final RowProducts products;
     private int n = -1;
 
-    /** Layers narrower than this on either side keep the Java dot products (packing would cost more). */
+    /**
+     * Layer products with fewer than this many rows or sources, and weight gradients with fewer than
+     * its square entries, stay in Java: packing would cost more than the product. (The weight
+     * gradients of a 2-input or 1-output layer are packed: their Java dot products run at scalar speed.)
+     */
     private static final int PACKED_MIN_WIDTH = 8;
 
     JetNetworkEvaluator(JetNetwork network, JetStructure jets, int maxPoints, RowProducts products) {
@@ -186,7 +190,7 @@ public final class JetNetworkEvaluator {
             double[][][] input = input(l);
             if (gradient != null) {
                 if (layer.trainableWeights()) {
-                    if (products != RowProducts.java() && out >= PACKED_MIN_WIDTH && in >= PACKED_MIN_WIDTH) {
+                    if (products != RowProducts.java() && out * in >= PACKED_MIN_WIDTH * PACKED_MIN_WIDTH) {
                         // one GEMM over points × components, on the calling thread
                         products.accumulate(current, out, input, in, components, n, gradient, layer.weightOffset());
                     } else {
@@ -373,6 +377,11 @@ public final class JetNetworkEvaluator {
 
     private void combine(double[] m, int off, int rowStride, int colStride, int rows, int sources, double[][][] src,
             double[][][] out, boolean accumulate) {
+        if (!accumulate && products != RowProducts.java() && rows >= PACKED_MIN_WIDTH && sources >= PACKED_MIN_WIDTH) {
+            // one GEMM over points × components, on the calling thread
+            products.combine(m, off, rowStride, colStride, rows, sources, src, out, components, n);
+            return;
+        }
         combineTask.m = m;
         combineTask.off = off;
         combineTask.rowStride = rowStride;

@@ -114,8 +114,8 @@ class RowProductsTest {
         double[] actual = new double[theta.length];
         reference.backward(seeds, expected);
         candidate.backward(seeds, actual);
-        // the two 64×64 hidden-to-hidden layers take the packed path; the 2-wide input and 1-wide output layers do not
-        assertEquals(2, packed.calls);
+        // every layer's weight gradient takes the packed path (64×2, 64×64, 64×64, 1×64)
+        assertEquals(4, packed.calls);
         double largest = 0;
         for (double g : expected) {
             largest = Math.max(largest, Math.abs(g));

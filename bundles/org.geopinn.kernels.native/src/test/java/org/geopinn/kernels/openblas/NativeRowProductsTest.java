@@ -54,6 +54,33 @@ class NativeRowProductsTest {
     }
 
     @Test
+    void layerProductsEqualTheJavaProducts() {
+        Random random = new Random(9);
+        int rows = 48, sources = 64, components = 5, length = 333;
+        double[] m = new double[7 + rows * sources];
+        for (int e = 0; e < m.length; e++) {
+            m[e] = random.nextGaussian();
+        }
+        double[][][] src = rows(components, sources, length + 4, random);
+        // M as stored (row-major rows × sources) and transposed in place (the backward pass reads Wᵀ so)
+        int[][] layouts = {{sources, 1}, {1, rows}};
+        for (int[] strides : layouts) {
+            double[][][] expected = rows(components, rows, length + 4, random);
+            double[][][] actual = rows(components, rows, length + 4, random);
+            RowProducts.java().combine(m, 7, strides[0], strides[1], rows, sources, src, expected, components, length);
+            new OpenBlasRowProducts().combine(m, 7, strides[0], strides[1], rows, sources, src, actual, components, length);
+            for (int c = 0; c < components; c++) {
+                for (int r = 0; r < rows; r++) {
+                    for (int i = 0; i < length; i++) {
+                        assertEquals(expected[c][r][i], actual[c][r][i], 1e-12 * Math.max(Math.abs(expected[c][r][i]), 8),
+                                "strides " + strides[0] + "/" + strides[1] + " entry " + c + ", " + r + ", " + i);
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
     void laplaceGradientEqualsTheJavaPathAndAllocatesNothing() {
         Random random = new Random(11);
         List<DenseLayer> layers = new ArrayList<>();
@@ -82,7 +109,8 @@ class NativeRowProductsTest {
         packed.forward(theta, points, n);
         for (int c = 0; c < jets.size(); c++) {
             for (int i = 0; i < n; i++) {
-                assertEquals(java.outputs()[c][0][i], packed.outputs()[c][0][i], 0.0);
+                double value = java.outputs()[c][0][i];
+                assertEquals(value, packed.outputs()[c][0][i], 1e-12 * Math.max(Math.abs(value), 1), "output " + c + ", " + i);
             }
         }
         double[] expected = new double[offset];
