@@ -115,8 +115,10 @@ public final class CoreFootprint {
     /**
      * Multiply-adds ×2 of the products in one forward + backward pass: per layer in→out over rows of
      * C·n jet entries, forward W·A, backward Wᵀ·δZ (not for the first layer) and δZ·Aᵀ.
+     *
+     * @return the flops of the products of one loss + gradient of the Laplace set-up
      */
-    static double productFlops() {
+    public static double productFlops() {
         int[] widths = {2, 64, 64, 64, 1};
         double total = 0;
         int[][] batches = {{5, LaplaceSetup.INTERIOR}, {1, LaplaceSetup.BOUNDARY}};
