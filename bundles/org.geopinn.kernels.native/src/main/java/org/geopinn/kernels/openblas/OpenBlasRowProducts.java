@@ -9,14 +9,19 @@ import org.bytedeco.openblas.global.openblas;
 import org.geopinn.autodiff.RowProducts;
 
 /**
- * The products of a layer as one OpenBLAS DGEMM each. The rows of the jets are packed off-heap as
- * row-major matrices whose long dimension is components × points (row r = x[0][r] ‖ x[1][r] ‖ …):
- * the weight gradient is C = X·Yᵀ, added to the gradient; a layer product is Z = op(M)·A, M the
- * weights (row-major) or their transpose, unpacked into the output rows. One OpenBLAS thread:
- * the callers are the residual system's point slices, one per core, each with its own instance.
- * Buffers are kept and reused, so a training step allocates nothing here once sizes settle.
+ * The products of a layer as OpenBLAS DGEMM calls. The rows of the jets are read as one long row
+ * per unit, components × points (row r = x[0][r] ‖ x[1][r] ‖ …), and packed off-heap in blocks of
+ * {@value #BLOCK} of those columns: the weight gradient is C = Σ_blocks X_b·Y_bᵀ, added to the
+ * gradient at the end; a layer product is Z_b = op(M)·A_b per block, M the weights (row-major) or
+ * their transpose, unpacked into the output rows. Blocks bound the off-heap buffers (a few MB however
+ * many points an evaluator holds) and keep a packed block in the cache. One OpenBLAS thread: the
+ * callers are the residual system's point slices, one per core, each with its own instance. Buffers
+ * are kept and reused, so a training step allocates nothing here once sizes settle.
  */
 final class OpenBlasRowProducts implements RowProducts {
+    /** Columns (components × points) packed per GEMM call. */
+    static final int BLOCK = 4096;
+
     private final NativeBuffer left = new NativeBuffer();
     private final NativeBuffer right = new NativeBuffer();
     private final NativeBuffer result = new NativeBuffer();
@@ -29,15 +34,18 @@ final class OpenBlasRowProducts implements RowProducts {
         if (xRows == 0 || yRows == 0 || components == 0 || length == 0) {
             return;
         }
-        int inner = components * length;
-        DoublePointer a = pack(left, x, xRows, components, length);
-        DoublePointer b = pack(right, y, yRows, components, length);
+        int columns = components * length;
         int size = xRows * yRows;
         DoublePointer c = result.ofSize(size);
         // OpenBLAS's thread count is process-wide; every caller of this class wants one (see above)
         OpenBlasThreads.use(1);
-        openblas.cblas_dgemm(CblasRowMajor, CblasNoTrans, CblasTrans, xRows, yRows, inner, 1.0, a, inner, b, inner, 0.0, c,
-                yRows);
+        for (int b0 = 0; b0 < columns; b0 += BLOCK) {
+            int width = Math.min(BLOCK, columns - b0);
+            DoublePointer a = pack(left, x, xRows, length, b0, width);
+            DoublePointer b = pack(right, y, yRows, length, b0, width);
+            openblas.cblas_dgemm(CblasRowMajor, CblasNoTrans, CblasTrans, xRows, yRows, width, 1.0, a, width, b, width,
+                    b0 == 0 ? 0.0 : 1.0, c, yRows);
+        }
         if (scratch.length < size) {
             scratch = new double[size];
         }
@@ -52,36 +60,58 @@ final class OpenBlasRowProducts implements RowProducts {
             double[][][] out, int components, int length) {
         boolean plain = colStride == 1 && rowStride >= sources;
         boolean transposed = rowStride == 1 && colStride >= rows;
-        if (!plain && !transposed || rows == 0 || components == 0 || length == 0) {
+        if (!plain && !transposed || rows == 0 || sources == 0 || components == 0 || length == 0) {
             RowProducts.super.combine(m, off, rowStride, colStride, rows, sources, src, out, components, length);
             return;
         }
-        int wide = components * length;
+        int columns = components * length;
         int extent = (rows - 1) * rowStride + (sources - 1) * colStride + 1;
         DoublePointer w = coefficients.ofSize(extent);
         w.put(m, off, extent);
-        DoublePointer b = pack(right, src, sources, components, length);
-        DoublePointer c = result.ofSize((long) rows * wide);
         OpenBlasThreads.use(1);
-        openblas.cblas_dgemm(CblasRowMajor, plain ? CblasNoTrans : CblasTrans, CblasNoTrans, rows, wide, sources, 1.0, w,
-                plain ? rowStride : colStride, b, wide, 0.0, c, wide);
-        for (int r = 0; r < rows; r++) {
-            for (int k = 0; k < components; k++) {
-                c.position((long) r * wide + (long) k * length).get(out[k][r], 0, length);
-            }
+        for (int b0 = 0; b0 < columns; b0 += BLOCK) {
+            int width = Math.min(BLOCK, columns - b0);
+            DoublePointer b = pack(right, src, sources, length, b0, width);
+            DoublePointer c = result.ofSize((long) rows * width);
+            openblas.cblas_dgemm(CblasRowMajor, plain ? CblasNoTrans : CblasTrans, CblasNoTrans, rows, width, sources, 1.0, w,
+                    plain ? rowStride : colStride, b, width, 0.0, c, width);
+            unpack(c, out, rows, length, b0, width);
         }
-        c.position(0);
     }
 
-    private static DoublePointer pack(NativeBuffer buffer, double[][][] rows, int count, int components, int length) {
-        long inner = (long) components * length;
-        DoublePointer p = buffer.ofSize(count * inner);
+    /** Columns [b0, b0 + width) of rows [0, count) of the long rows, row-major count × width. */
+    private static DoublePointer pack(NativeBuffer buffer, double[][][] rows, int count, int length, int b0, int width) {
+        DoublePointer p = buffer.ofSize((long) count * width);
         for (int r = 0; r < count; r++) {
-            for (int c = 0; c < components; c++) {
-                p.position(r * inner + (long) c * length).put(rows[c][r], 0, length);
+            long base = (long) r * width;
+            int column = b0;
+            int end = b0 + width;
+            while (column < end) {
+                int component = column / length;
+                int point = column - component * length;
+                int run = Math.min(end - column, length - point);
+                p.position(base + column - b0).put(rows[component][r], point, run);
+                column += run;
             }
         }
         return p.position(0);
+    }
+
+    /** The inverse of {@link #pack}: row-major count × width into columns [b0, b0 + width) of the long rows. */
+    private static void unpack(DoublePointer p, double[][][] rows, int count, int length, int b0, int width) {
+        for (int r = 0; r < count; r++) {
+            long base = (long) r * width;
+            int column = b0;
+            int end = b0 + width;
+            while (column < end) {
+                int component = column / length;
+                int point = column - component * length;
+                int run = Math.min(end - column, length - point);
+                p.position(base + column - b0).get(rows[component][r], point, run);
+                column += run;
+            }
+        }
+        p.position(0);
     }
 
     @Override

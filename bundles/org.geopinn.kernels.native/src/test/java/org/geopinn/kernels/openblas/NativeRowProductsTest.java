@@ -34,7 +34,8 @@ class NativeRowProductsTest {
     @Test
     void productEqualsTheJavaProducts() {
         Random random = new Random(5);
-        for (int[] shape : new int[][] {{64, 64, 5, 450}, {3, 70, 1, 7}, {17, 9, 6, 1001}}) {
+        // the last shape spans three packed blocks of columns
+        for (int[] shape : new int[][] {{64, 64, 5, 450}, {3, 70, 1, 7}, {17, 9, 6, 1001}, {20, 11, 5, 1901}}) {
             int xRows = shape[0], yRows = shape[1], components = shape[2], length = shape[3];
             double[][][] x = rows(components, xRows, length + 2, random);
             double[][][] y = rows(components, yRows, length + 2, random);
@@ -56,7 +57,9 @@ class NativeRowProductsTest {
     @Test
     void layerProductsEqualTheJavaProducts() {
         Random random = new Random(9);
-        int rows = 48, sources = 64, components = 5, length = 333;
+        // 5 × 1901 columns: three packed blocks, their boundaries inside a component's row
+        int rows = 48, sources = 64, components = 5, length = 1901;
+        assertTrue(components * length > 2 * OpenBlasRowProducts.BLOCK);
         double[] m = new double[7 + rows * sources];
         for (int e = 0; e < m.length; e++) {
             m[e] = random.nextGaussian();
