@@ -25,6 +25,8 @@ import org.geopinn.optimizer.lm.LmFactory;
  *
  * <pre>java -Xmx4g -cp benchmarks/target/benchmarks.jar org.geopinn.bench.optimizers.StepTimes [steps] [warm-up] [optimizers] [native threads]</pre>
  *
+ * {@code lossgrad} in the list times one loss + gradient of the residual system (Adam's evaluation, without
+ * the loss after the move) and prints the GFLOP/s of its matrix products.
  * Defaults: 8 timed steps, 3 warm-up steps, {@code adam,anagram,engd,lm}, native products on one
  * thread per processor (0); Adam's steps are timed in batches of 20 (per-step figures), the others one
  * by one. For a one-thread run also pass {@code -Dgeopinn.residual.threads=1} (the residual system's
@@ -34,6 +36,14 @@ public final class StepTimes {
     private static final com.sun.management.OperatingSystemMXBean OS =
             (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
     private static final int ADAM_BATCH = 20;
+    /** Not an optimizer: one loss + gradient of the residual system (the evaluation inside an Adam step). */
+    static final String LOSS_AND_GRADIENT = "lossgrad";
+    /**
+     * Flops of the matrix products in one loss + gradient at this size (forward W·A of every layer, reverse
+     * Wᵀ·δZ of every layer but the first, weight gradients δZ·Aᵀ of every layer; 900 points × 5 jet
+     * components, 120 × 1), counted as CoreFootprint does.
+     */
+    static final double PRODUCT_FLOPS = org.geopinn.benchmarks.core.CoreFootprint.productFlops();
 
     private StepTimes() {
     }
@@ -44,6 +54,7 @@ public final class StepTimes {
             case "anagram" -> new AnagramFactory().create(Map.of("cutoff", "relative", "factorization", "gram"));
             case "engd" -> new EngdFactory().create(Map.of());
             case "lm" -> new LmFactory().create(Map.of());
+            case LOSS_AND_GRADIENT -> null;
             default -> throw new IllegalArgumentException("unknown optimizer " + id + "; known: adam, anagram, engd, lm");
         };
     }
@@ -64,6 +75,7 @@ public final class StepTimes {
         Map<String, double[]> thetas = new LinkedHashMap<>();
         Map<String, double[][]> samples = new LinkedHashMap<>();
         Map<String, String> last = new LinkedHashMap<>();
+        double[] gradient = new double[sys.parameterCount()];
         for (String id : ids) {
             optimizers.put(id, create(id));
             thetas.put(id, c.theta0.clone());
@@ -73,12 +85,18 @@ public final class StepTimes {
             for (String id : ids) {
                 Optimizer o = optimizers.get(id);
                 double[] theta = thetas.get(id);
-                int batch = id.equals("adam") ? ADAM_BATCH : 1;
+                boolean cheap = o == null || id.equals("adam");
+                int batch = cheap ? ADAM_BATCH : 1;
                 StepResult result = null;
+                double loss = 0;
                 long c0 = OS.getProcessCpuTime();
                 long t0 = System.nanoTime();
                 for (int b = 0; b < batch; b++) {
-                    result = o.step(sys, theta);
+                    if (o == null) {
+                        loss = sys.lossAndGradient(theta, gradient);
+                    } else {
+                        result = o.step(sys, theta);
+                    }
                 }
                 double wall = (System.nanoTime() - t0) * 1e-9 / batch;
                 double cpu = (OS.getProcessCpuTime() - c0) * 1e-9 / batch;
@@ -86,8 +104,9 @@ public final class StepTimes {
                     samples.get(id)[0][r] = wall;
                     samples.get(id)[1][r] = cpu;
                 }
-                last.put(id, String.format(Locale.ROOT, "loss %.4e, %d evaluations, %s", result.lossAfter(), result.evaluations(),
-                        result.detail()));
+                last.put(id, result == null ? String.format(Locale.ROOT, "loss %.4e; products %.1f MFLOP", loss, PRODUCT_FLOPS * 1e-6)
+                        : String.format(Locale.ROOT, "loss %.4e, %d evaluations, %s", result.lossAfter(), result.evaluations(),
+                                result.detail()));
             }
         }
         for (String id : ids) {
@@ -95,6 +114,11 @@ public final class StepTimes {
             System.out.printf(Locale.ROOT, "%-8s wall min %8.4f s  median %8.4f s   cpu min %8.4f s  median %8.4f s   (last step: %s)%n", id,
                     KernelsStepTiming.min(s[0]), KernelsStepTiming.median(s[0]), KernelsStepTiming.min(s[1]),
                     KernelsStepTiming.median(s[1]), last.get(id));
+            if (id.equals(LOSS_AND_GRADIENT)) {
+                System.out.printf(Locale.ROOT, "%-8s products %.1f MFLOP: %.1f GFLOP/s at the minimum wall time, %.1f at the median"
+                        + " (compare with GemmPeak's two-thread DGEMM rate)%n", id, PRODUCT_FLOPS * 1e-6,
+                        PRODUCT_FLOPS / KernelsStepTiming.min(s[0]) * 1e-9, PRODUCT_FLOPS / KernelsStepTiming.median(s[0]) * 1e-9);
+            }
         }
         System.out.printf(Locale.ROOT, "# load average at the end %.2f%n", OS.getSystemLoadAverage());
     }

@@ -10,7 +10,8 @@ import java.util.Arrays;
  * heap the set-up retains (Jacobian included), the peak heap, the bytes allocated per call, the
  * thread CPU time per call (robust when other processes share the cores) and the GFLOP/s of the
  * matrix products. Run: {@code java -cp benchmarks/target/benchmarks.jar
- * org.geopinn.benchmarks.core.CoreFootprint [repetitions]}.
+ * org.geopinn.benchmarks.core.CoreFootprint [repetitions]}; {@code -Dgeopinn.kernels=java} keeps the Java
+ * products in the evaluators (else the native ones when OpenBLAS loads).
  */
 public final class CoreFootprint {
     private CoreFootprint() {
@@ -21,6 +22,12 @@ public final class CoreFootprint {
      */
     public static void main(String[] args) {
         int repetitions = args.length > 0 ? Integer.parseInt(args[0]) : 30;
+        // the native products (weight gradients and layer products by OpenBLAS GEMM) unless -Dgeopinn.kernels=java
+        String failure = "java".equals(System.getProperty("geopinn.kernels")) ? "forced java"
+                : org.geopinn.kernels.openblas.NativeKernelsComponent.offerOutsideFramework(0);
+        System.out.printf("products of the evaluators: %s, load average %.2f%n",
+                failure == null ? "native (OpenBLAS GEMM)" : "java (" + failure + ")",
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         long baseline = retainedHeap();
         LaplaceCoreBenchmark bench = new LaplaceCoreBenchmark();
         bench.setUp();
@@ -108,8 +115,10 @@ public final class CoreFootprint {
     /**
      * Multiply-adds ×2 of the products in one forward + backward pass: per layer in→out over rows of
      * C·n jet entries, forward W·A, backward Wᵀ·δZ (not for the first layer) and δZ·Aᵀ.
+     *
+     * @return the flops of the products of one loss + gradient of the Laplace set-up
      */
-    static double productFlops() {
+    public static double productFlops() {
         int[] widths = {2, 64, 64, 64, 1};
         double total = 0;
         int[][] batches = {{5, LaplaceSetup.INTERIOR}, {1, LaplaceSetup.BOUNDARY}};

@@ -36,9 +36,20 @@ public record JetNetwork(InputEncoding encoding, List<DenseLayer> layers) {
     /**
      * @param jets the jet components to propagate
      * @param maxPoints the largest batch
-     * @return an evaluator with workspaces for that many points
+     * @return an evaluator with workspaces for that many points, with the weight-gradient products
+     *         {@link ProductKernels#create()} chooses
      */
     public JetNetworkEvaluator evaluator(JetStructure jets, int maxPoints) {
-        return new JetNetworkEvaluator(this, jets, maxPoints);
+        return new JetNetworkEvaluator(this, jets, maxPoints, ProductKernels.create());
+    }
+
+    /**
+     * @param jets the jet components to propagate
+     * @param maxPoints the largest batch
+     * @param products the weight-gradient products to use (e.g. {@link RowProducts#java()} as a reference)
+     * @return an evaluator with workspaces for that many points
+     */
+    public JetNetworkEvaluator evaluator(JetStructure jets, int maxPoints, RowProducts products) {
+        return new JetNetworkEvaluator(this, jets, maxPoints, java.util.Objects.requireNonNull(products, "products"));
     }
 }

@@ -40,9 +40,18 @@ public final class JetNetworkEvaluator {
     private final DotTask dotTask = new DotTask();
     private final ActivationTask activationTask = new ActivationTask();
     private final RowsTask rowsTask = new RowsTask();
+    /** The weight-gradient products of the wide layers (native GEMM when offered). */
+    private final RowProducts products;
     private int n = -1;
 
-    JetNetworkEvaluator(JetNetwork network, JetStructure jets, int maxPoints) {
+    /**
+     * Layer products with fewer than this many rows or sources, and weight gradients with fewer than
+     * its square entries, stay in Java: packing would cost more than the product. (The weight
+     * gradients of a 2-input or 1-output layer are packed: their Java dot products run at scalar speed.)
+     */
+    private static final int PACKED_MIN_WIDTH = 8;
+
+    JetNetworkEvaluator(JetNetwork network, JetStructure jets, int maxPoints, RowProducts products) {
         if (jets.maxOrder() + 1 > Activation.MAX_ORDER) {
             throw new GeopinnException("derivatives of order " + jets.maxOrder() + " requested; at most "
                     + (Activation.MAX_ORDER - 1) + " are supported");
@@ -53,6 +62,7 @@ public final class JetNetworkEvaluator {
         }
         this.network = network;
         this.jets = jets;
+        this.products = products;
         this.layers = network.layers().toArray(new DenseLayer[0]);
         this.components = jets.size();
         this.maxPoints = Math.max(1, maxPoints);
@@ -90,6 +100,11 @@ public final class JetNetworkEvaluator {
     /** @return the jet components propagated */
     public JetStructure jets() {
         return jets;
+    }
+
+    /** @return the weight-gradient products this evaluator uses */
+    public RowProducts products() {
+        return products;
     }
 
     /** @return the largest batch */
@@ -175,7 +190,12 @@ public final class JetNetworkEvaluator {
             double[][][] input = input(l);
             if (gradient != null) {
                 if (layer.trainableWeights()) {
-                    dotTask.run(current, out, input, in, gradient, layer.weightOffset());
+                    if (products != RowProducts.java() && out * in >= PACKED_MIN_WIDTH * PACKED_MIN_WIDTH) {
+                        // one GEMM over points × components, on the calling thread
+                        products.accumulate(current, out, input, in, components, n, gradient, layer.weightOffset());
+                    } else {
+                        dotTask.run(current, out, input, in, gradient, layer.weightOffset());
+                    }
                 }
                 if (layer.trainableBias()) {
                     for (int j = 0; j < out; j++) {
@@ -357,6 +377,11 @@ public final class JetNetworkEvaluator {
 
     private void combine(double[] m, int off, int rowStride, int colStride, int rows, int sources, double[][][] src,
             double[][][] out, boolean accumulate) {
+        if (!accumulate && products != RowProducts.java() && rows >= PACKED_MIN_WIDTH && sources >= PACKED_MIN_WIDTH) {
+            // one GEMM over points × components, on the calling thread
+            products.combine(m, off, rowStride, colStride, rows, sources, src, out, components, n);
+            return;
+        }
         combineTask.m = m;
         combineTask.off = off;
         combineTask.rowStride = rowStride;

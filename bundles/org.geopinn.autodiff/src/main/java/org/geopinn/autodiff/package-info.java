@@ -13,5 +13,5 @@
  * {@link org.geopinn.autodiff.JetNetwork}.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.0.0")
+@org.osgi.annotation.versioning.Version("1.1.0")
 package org.geopinn.autodiff;

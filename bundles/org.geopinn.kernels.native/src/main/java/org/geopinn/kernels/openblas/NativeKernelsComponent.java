@@ -1,6 +1,8 @@
 package org.geopinn.kernels.openblas;
 
 import java.util.function.Supplier;
+import org.geopinn.autodiff.ProductKernels;
+import org.geopinn.autodiff.RowProducts;
 import org.geopinn.linalg.Kernels;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -12,7 +14,9 @@ import org.osgi.service.log.LoggerFactory;
 import org.osgi.service.metatype.annotations.Designate;
 
 /**
- * Loads OpenBLAS when the bundle starts and offers its kernels to {@link Kernels}; when the library
+ * Loads OpenBLAS when the bundle starts and offers its kernels to {@link Kernels} (the optimizers'
+ * dense kernels) and its GEMM to {@link ProductKernels} (the weight gradients of new network
+ * evaluators); when the library
  * cannot be loaded (another platform, a damaged cache folder) it says so in one warning and the
  * optimizers keep the Java kernels. Immediate, so that the choice is made before a command creates
  * its optimizers.
@@ -28,6 +32,7 @@ public final class NativeKernelsComponent {
     @Reference(service = LoggerFactory.class, cardinality = ReferenceCardinality.OPTIONAL)
     private Logger log;
     private OpenBlasProvider offered;
+    private Supplier<RowProducts> products;
 
     /** The component as Declarative Services creates it: the real library. */
     public NativeKernelsComponent() {
@@ -58,6 +63,8 @@ public final class NativeKernelsComponent {
         int threads = config.threads() > 0 ? config.threads() : processors;
         offered = new OpenBlasProvider(threads, Math.max(1, config.factorization_threads()), OpenBlasLibrary.version());
         Kernels.offer(offered);
+        products = OpenBlasRowProducts::new;
+        ProductKernels.offer(products);
     }
 
     /**
@@ -72,6 +79,7 @@ public final class NativeKernelsComponent {
         if (failure == null) {
             int products = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
             Kernels.offer(new OpenBlasProvider(products, 1, OpenBlasLibrary.version()));
+            ProductKernels.offer(OpenBlasRowProducts::new);
         } else {
             Kernels.unavailable("native kernels unavailable: " + failure);
         }
@@ -80,6 +88,10 @@ public final class NativeKernelsComponent {
 
     @Deactivate
     void deactivate() {
+        if (products != null) {
+            ProductKernels.withdraw(products);
+            products = null;
+        }
         if (offered != null) {
             Kernels.withdraw(offered);
             offered = null;

@@ -45,12 +45,12 @@ final class OpenBlasKernels implements DenseKernels {
 
     /** Threads for the next products (the OpenBLAS setting is process-wide; set before every call). */
     void productThreads() {
-        openblas.blas_set_num_threads(productThreads);
+        OpenBlasThreads.use(productThreads);
     }
 
     /** Threads for the next LAPACK call. */
     void factorizationThreads() {
-        openblas.blas_set_num_threads(factorizationThreads);
+        OpenBlasThreads.use(factorizationThreads);
     }
 
     @Override
@@ -182,7 +182,7 @@ final class OpenBlasKernels implements DenseKernels {
             aLower.position(columns ? h : (long) h * lda);
             c21.position((long) h * n);
             c22.position((long) h * n + h);
-            openblas.blas_set_num_threads(1);
+            OpenBlasThreads.use(1);
             HelperLane.shared().runBoth(helperPart, callerPart);
         }
 
