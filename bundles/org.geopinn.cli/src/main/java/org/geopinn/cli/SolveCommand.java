@@ -552,7 +552,9 @@ final class SolveCommand {
                 SessionSpec s = session.spec();
                 out.println("solving " + s.problemId() + " with " + chain(s) + (plan.chainChosen() ? " (default strategy)" : "")
                         + (s.weightingId() != null && !"fixed".equals(s.weightingId()) ? ", " + s.weightingId() + " weighting" : "")
-                        + (s.collocation() != null ? ", interior points learned every " + s.collocation().every() + " steps ("
+                        + (s.collocation() != null && s.collocation().chosen() ? ", points chosen every " + s.collocation().every()
+                                + " steps (from " + s.collocation().reference() + "x candidates)"
+                                : s.collocation() != null ? ", interior points learned every " + s.collocation().every() + " steps ("
                                 + s.collocation().steps() + " learning steps)"
                                 : s.resampleEvery() > 0 ? ", points resampled every " + s.resampleEvery() + " steps" : "")
                         + ", model " + s.modelId() + " "
