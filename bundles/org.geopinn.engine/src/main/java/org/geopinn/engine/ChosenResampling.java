@@ -26,7 +26,9 @@ final class ChosenResampling implements Resampling {
     ChosenResampling(Collocation settings, Problem problem) {
         this.settings = settings;
         this.problem = problem;
-        this.chooser = new CollocationChooser(settings.cutoff());
+        // the fill after the pivoted-QR core keeps the sampler's order (leverage sampling distorted the loss's measure:
+        // docs/SAMPLERS.md, the measurements)
+        this.chooser = new CollocationChooser(settings.cutoff(), false);
     }
 
     @Override
@@ -41,9 +43,10 @@ final class ChosenResampling implements Resampling {
             return; // observations stay where they were measured
         }
         double[] current = system.points(group);
+        // fresh candidates first: the fill takes them in the sampler's order, the current points only through the core
         double[] candidates = new double[current.length + fresh.length];
-        System.arraycopy(current, 0, candidates, 0, current.length);
-        System.arraycopy(fresh, 0, candidates, current.length, fresh.length);
+        System.arraycopy(fresh, 0, candidates, 0, fresh.length);
+        System.arraycopy(current, 0, candidates, fresh.length, current.length);
         last.put(group, chooser.choose(system, theta, group, candidates, dimension, current.length / dimension, seed));
     }
 

@@ -171,7 +171,7 @@ class CollocationChooserTest {
     void chosenPointsAreCandidatesAndTheSameSeedGivesTheSamePoints() {
         double[] cand = candidates();
         SineSystem system = new SineSystem(cand);
-        CollocationChooser chooser = new CollocationChooser(1e-8);
+        CollocationChooser chooser = new CollocationChooser(1e-8, true);
         CollocationChooser.Result a = chooser.choose(system, new double[P], "pde", cand, 1, 20, 7);
         assertEquals(20, a.points().length);
         assertEquals(P, a.core(), "eight from the pivoted QR, twelve from the fill");
@@ -180,11 +180,31 @@ class CollocationChooserTest {
             assertEquals(cand[a.indices()[i]], a.points()[i], "every point is a candidate, so it lies in the domain");
         }
         assertArrayEquals(a.points(), system.points("pde"), "the system is left at the chosen points");
-        CollocationChooser.Result b = new CollocationChooser(1e-8).choose(new SineSystem(cand), new double[P], "pde", cand, 1, 20, 7);
+        CollocationChooser.Result b = new CollocationChooser(1e-8, true).choose(new SineSystem(cand), new double[P], "pde", cand, 1, 20, 7);
         assertArrayEquals(a.points(), b.points(), "same seed, same points");
-        CollocationChooser.Result c = new CollocationChooser(1e-8).choose(new SineSystem(cand), new double[P], "pde", cand, 1, 20, 8);
+        CollocationChooser.Result c = new CollocationChooser(1e-8, true).choose(new SineSystem(cand), new double[P], "pde", cand, 1, 20, 8);
         assertArrayEquals(Arrays.copyOf(a.points(), P), Arrays.copyOf(c.points(), P), "the core does not depend on the seed");
-        assertFalse(Arrays.equals(a.points(), c.points()), "the fill does");
+        assertFalse(Arrays.equals(a.points(), c.points()), "the leverage fill does");
+    }
+
+    @Test
+    void theDefaultFillTakesTheCandidatesNotInTheCoreInTheirOrder() {
+        double[] cand = candidates();
+        CollocationChooser.Result a = new CollocationChooser(1e-8).choose(new SineSystem(cand), new double[P], "pde", cand, 1, 20, 7);
+        CollocationChooser.Result b = new CollocationChooser(1e-8).choose(new SineSystem(cand), new double[P], "pde", cand, 1, 20, 8);
+        assertArrayEquals(a.points(), b.points(), "the seed does not matter");
+        java.util.Set<Integer> core = new java.util.HashSet<>();
+        for (int i = 0; i < a.core(); i++) {
+            core.add(a.indices()[i]);
+        }
+        int next = 0;
+        for (int j = a.core(); j < 20; j++) {
+            while (core.contains(next)) {
+                next++;
+            }
+            assertEquals(next, a.indices()[j], "fill point " + j + " is the next candidate not in the core");
+            next++;
+        }
     }
 
     @Test

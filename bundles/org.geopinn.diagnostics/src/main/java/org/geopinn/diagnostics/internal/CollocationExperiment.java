@@ -93,7 +93,7 @@ final class CollocationExperiment {
     }
 
     /**
-     * Chosen points at the same parameters: from the grid's points plus 4× Sobol candidates, and the empirical
+     * Chosen points at the same parameters: from 4× Sobol candidates plus the grid's points, and the empirical
      * natural-gradient error ‖F A_S⁺ r_S − F F⁺ r‖/‖r‖ on the reference set of the grid, of Sobol points and of the chosen ones.
      */
     record Choice(double[] candidates, double[] chosen, int core, double gridError, double sobolError, double chosenError) {
@@ -113,8 +113,8 @@ final class CollocationExperiment {
         double[] sobol = Samplers.create("sobol").sample(domain(), domain().part(condition("pde").part()), pdePoints, seed, Map.of());
         double[] fresh = Samplers.create("sobol").sample(domain(), domain().part(condition("pde").part()), 4 * pdePoints, seed + 1, Map.of());
         double[] candidates = new double[before.length + fresh.length];
-        System.arraycopy(before, 0, candidates, 0, before.length);
-        System.arraycopy(fresh, 0, candidates, before.length, fresh.length);
+        System.arraycopy(fresh, 0, candidates, 0, fresh.length);
+        System.arraycopy(before, 0, candidates, fresh.length, before.length);
         CollocationChooser.Result c = new CollocationChooser(org.geopinn.api.session.Collocation.DEFAULT_CHOSEN_CUTOFF)
                 .choose(system, theta, "pde", candidates, d, pdePoints, seed);
         Choice choice = new Choice(candidates, c.points(), c.core(),
@@ -169,15 +169,15 @@ final class CollocationExperiment {
         return new Run(strategy, seed, checkpoints, errors, seconds);
     }
 
-    /** Chosen points (pivoted-QR core and leverage fill) among the PDE points and 4 × fresh Sobol candidates. */
+    /** Chosen points (pivoted-QR core, then fresh Sobol candidates in order) among 4 × fresh Sobol candidates and the PDE points. */
     private void choose(ResidualSystem system, double[] theta, long seed) {
         double[] current = system.points("pde");
         int d = domain().dimension();
         int n = current.length / d;
         double[] fresh = Samplers.create("sobol").sample(domain(), domain().part(condition("pde").part()), 4 * n, seed, Map.of());
         double[] candidates = new double[current.length + fresh.length];
-        System.arraycopy(current, 0, candidates, 0, current.length);
-        System.arraycopy(fresh, 0, candidates, current.length, fresh.length);
+        System.arraycopy(fresh, 0, candidates, 0, fresh.length);
+        System.arraycopy(current, 0, candidates, fresh.length, current.length);
         new CollocationChooser(org.geopinn.api.session.Collocation.DEFAULT_CHOSEN_CUTOFF).choose(system, theta, "pde", candidates, d, n, seed);
     }
 
