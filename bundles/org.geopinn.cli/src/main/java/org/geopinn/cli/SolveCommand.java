@@ -76,7 +76,7 @@ final class SolveCommand {
             "  --collocation learned(every=N;steps=M[;cutoff=adaptive|T][;reference=R])  learn the interior points",
             "                          between optimizer steps (ANaGRAM's empirical natural gradient); fixed: off",
             "  --collocation chosen(every=N[;candidates=C][;cutoff=T])  choose each condition's points among C x fresh",
-            "                          candidates: maximum-volume operator rows (pivoted QR), then leverage sampling",
+            "                          candidates: maximum-volume operator rows (pivoted QR), then fresh ones in order",
             "  --error-every N         measure the reference error every N steps",
             "  --time-marching K       train K time windows one after the other (warm start)",
             "  --diagnostics ID,...    diagnostics to run (every --diagnostic-every N steps, else at the end)",

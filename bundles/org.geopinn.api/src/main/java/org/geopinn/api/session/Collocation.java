@@ -17,7 +17,8 @@ import org.geopinn.api.GeopinnException;
  * <p>Chosen points, {@code chosen(every=N[;candidates=C][;cutoff=τ])}: every {@code every} steps the
  * points of every condition (data excepted) are chosen from C times as many candidates as the points
  * (the condition's current points and fresh ones of its sampler): the maximum-volume rows of the
- * operator's Jacobian by pivoted QR, then leverage sampling (docs/SAMPLERS.md).
+ * operator's Jacobian by pivoted QR, then the next fresh candidates in the sampler's order
+ * (docs/SAMPLERS.md).
  *
  * @param every learn every this many optimizer steps (&ge; 1)
  * @param steps learning steps per round (&ge; 1)
