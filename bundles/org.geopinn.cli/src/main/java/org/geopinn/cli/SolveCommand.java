@@ -75,6 +75,8 @@ final class SolveCommand {
             "  --resample-every N      fresh collocation points every N steps (0: fixed; default: the strategy's)",
             "  --collocation learned(every=N;steps=M[;cutoff=adaptive|T][;reference=R])  learn the interior points",
             "                          between optimizer steps (ANaGRAM's empirical natural gradient); fixed: off",
+            "  --collocation chosen(every=N[;candidates=C][;cutoff=T])  choose each condition's points among C x fresh",
+            "                          candidates: maximum-volume operator rows (pivoted QR), then fresh ones in order",
             "  --error-every N         measure the reference error every N steps",
             "  --time-marching K       train K time windows one after the other (warm start)",
             "  --diagnostics ID,...    diagnostics to run (every --diagnostic-every N steps, else at the end)",
@@ -552,7 +554,9 @@ final class SolveCommand {
                 SessionSpec s = session.spec();
                 out.println("solving " + s.problemId() + " with " + chain(s) + (plan.chainChosen() ? " (default strategy)" : "")
                         + (s.weightingId() != null && !"fixed".equals(s.weightingId()) ? ", " + s.weightingId() + " weighting" : "")
-                        + (s.collocation() != null ? ", interior points learned every " + s.collocation().every() + " steps ("
+                        + (s.collocation() != null && s.collocation().chosen() ? ", points chosen every " + s.collocation().every()
+                                + " steps (from " + s.collocation().reference() + "x candidates)"
+                                : s.collocation() != null ? ", interior points learned every " + s.collocation().every() + " steps ("
                                 + s.collocation().steps() + " learning steps)"
                                 : s.resampleEvery() > 0 ? ", points resampled every " + s.resampleEvery() + " steps" : "")
                         + ", model " + s.modelId() + " "

@@ -40,7 +40,7 @@ interface Resampling {
     /**
      * @param spec the resolved spec
      * @param problem the problem
-     * @return learned points when the spec asks for them, else {@link #installed()}
+     * @return learned or chosen points when the spec asks for them, else {@link #installed()}
      * @throws org.geopinn.api.GeopinnException when learned points are asked for without the samplers bundle
      */
     static Resampling of(SessionSpec spec, org.geopinn.api.problem.Problem problem) {
@@ -49,6 +49,9 @@ interface Resampling {
         }
         if (!AdaptiveResampling.available()) {
             throw new org.geopinn.api.GeopinnException("learned collocation points need the samplers bundle (org.geopinn.samplers), which is not installed");
+        }
+        if (spec.collocation().chosen()) {
+            return new ChosenResampling(spec.collocation(), problem);
         }
         return new LearnedResampling(spec.collocation(), problem);
     }

@@ -26,12 +26,24 @@ class CollocationSpecTest {
         assertNull(Collocation.parse("fixed"));
         assertTrue(!c.natural(), "the tangent kernel by default");
         assertTrue(Collocation.parse("learned(every=1;steps=1;kernel=natural)").natural());
+        assertTrue(!c.chosen());
+        Collocation e = Collocation.parse("chosen(every=20)");
+        assertTrue(e.chosen());
+        assertEquals(20, e.every());
+        assertEquals(Collocation.DEFAULT_CANDIDATES, e.reference());
+        assertEquals(Collocation.DEFAULT_CHOSEN_CUTOFF, e.cutoff());
+        Collocation f = Collocation.parse("chosen(every=7;candidates=9;cutoff=1e-8)");
+        assertEquals(9, f.reference());
+        assertEquals(1e-8, f.cutoff());
+        assertEquals(f, Collocation.parse(f.toString()), "the text form reads back");
     }
 
     @Test
     void badFormsAreOneLineErrors() {
         for (String bad : new String[] {"learned", "learned(steps=3)", "learned(every=0;steps=3)", "learned(every=2;steps=x)",
-                "learned(every=2;steps=3;cutoff=2)", "learned(every=2;steps=3;speed=1)", "learned(every=2;every=3;steps=1)", "learned(every=2;steps=1;kernel=ntk)", "grid"}) {
+                "learned(every=2;steps=3;cutoff=2)", "learned(every=2;steps=3;speed=1)", "learned(every=2;every=3;steps=1)", "learned(every=2;steps=1;kernel=ntk)", "grid",
+                "chosen()", "chosen(every=0)", "chosen(every=2;candidates=1)", "chosen(every=2;cutoff=0)", "chosen(every=2;cutoff=adaptive)",
+                "chosen(every=2;steps=3)", "chosen(every=2;every=3)"}) {
             GeopinnException e = assertThrows(GeopinnException.class, () -> Collocation.parse(bad), bad);
             assertTrue(!e.getMessage().contains("\n") && e.getMessage().startsWith("collocation"), e.getMessage());
         }

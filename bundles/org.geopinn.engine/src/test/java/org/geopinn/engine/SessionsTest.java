@@ -360,6 +360,45 @@ class SessionsTest {
     }
 
     @Test
+    void chosenCollocationPicksEachConditionsCountAmongItsCandidatesReproducibly() throws Exception {
+        var chosen = org.geopinn.api.session.Collocation.parse("chosen(every=2;candidates=4)");
+        Session s = sessions.start(SessionSpec.builder("poisson").sampler("uniform").collocation(chosen).maxSteps(4).seed(3).build());
+        assertEquals(SessionState.FINISHED, finish(s), s.message());
+        assertEquals(2, s.spec().resampleEvery(), "chosen points are renewed at their period");
+        Session again = sessions.start(SessionSpec.builder("poisson").sampler("uniform").collocation(chosen).maxSteps(4).seed(3).build());
+        assertEquals(SessionState.FINISHED, finish(again), again.message());
+        org.junit.jupiter.api.Assertions.assertArrayEquals(s.parameters(), again.parameters(), "the same seed, the same run");
+
+        var system = OperatorEngines.create("autodiff").build(problem, s.model(),
+                CollocationPoints.sample(problem, s.spec(), registry, 0), s.spec().scaling());
+        double[] before = system.points("pde");
+        double[] boundary = system.points("boundary");
+        double[] fresh = CollocationPoints.sample(problem, s.spec(), registry, 0, 1, chosen.reference() - 1);
+        ChosenResampling resampling = new ChosenResampling(chosen, problem);
+        resampling.renew(system, s.parameters(), "pde", fresh, 1, 7);
+        double[] after = system.points("pde");
+        assertEquals(before.length, after.length, "same number of points");
+        java.util.Set<Double> candidates = new java.util.HashSet<>();
+        for (double x : before) {
+            candidates.add(x);
+        }
+        for (double x : fresh) {
+            candidates.add(x);
+        }
+        for (double x : after) {
+            assertTrue(candidates.contains(x) && x >= -1 && x <= 1, "a chosen point is a candidate, inside the domain: " + x);
+        }
+        assertTrue(resampling.last("pde").core() > 0, "the pivoted QR picked some");
+        org.junit.jupiter.api.Assertions.assertArrayEquals(boundary, system.points("boundary"), "another condition keeps its points");
+        double[] faces = CollocationPoints.sample(problem, s.spec(), registry, 1, 1, chosen.reference() - 1);
+        resampling.renew(system, s.parameters(), "boundary", faces, 1, 7);
+        for (double x : system.points("boundary")) {
+            assertTrue(Math.abs(x) == 1, "boundary points stay on the boundary: " + x);
+        }
+        assertEquals(boundary.length, system.points("boundary").length, "the boundary keeps its share");
+    }
+
+    @Test
     void aServiceLostWhilePausedByTheUserIsRebuiltOnResume() throws Exception {
         Session s = sessions.start(SessionSpec.builder("poisson").maxSteps(1_000_000).build());
         while (s.history().size() < 2) {

@@ -14,6 +14,12 @@ import org.geopinn.api.GeopinnException;
  * close to the one on the whole domain. The text form is
  * {@code learned(every=N;steps=M[;cutoff=adaptive|τ][;reference=R][;kernel=natural|tangent])}.
  *
+ * <p>Chosen points, {@code chosen(every=N[;candidates=C][;cutoff=τ])}: every {@code every} steps the
+ * points of every condition (data excepted) are chosen from C times as many candidates as the points
+ * (the condition's current points and fresh ones of its sampler): the maximum-volume rows of the
+ * operator's Jacobian by pivoted QR, then the next fresh candidates in the sampler's order
+ * (docs/SAMPLERS.md).
+ *
  * @param every learn every this many optimizer steps (&ge; 1)
  * @param steps learning steps per round (&ge; 1)
  * @param cutoff relative singular-value cut-off of the learner's solves; NaN for the adaptive rule
@@ -22,16 +28,41 @@ import org.geopinn.api.GeopinnException;
  * @param natural the kernel whose sections represent the residual: true for the natural kernel
  *        ∂D[u](x)ᵀ G⁺ ∂D[u](y) (the slides'; its projection coefficients are those the empirical natural gradient
  *        on the points uses), false for the tangent kernel ∂D[u](x)ᵀ ∂D[u](y)
+ * @param chosen true for chosen points (then {@code reference} is the candidates per point, {@code cutoff} the
+ *        numerical-rank cut-off of the pivoted QR, and {@code steps} and {@code natural} are unused)
  */
-public record Collocation(int every, int steps, double cutoff, int reference, boolean natural) {
+public record Collocation(int every, int steps, double cutoff, int reference, boolean natural, boolean chosen) {
     /** The kernel when the text names none: the tangent kernel, the one whose learning steps are accepted (the natural one's barely move the points, docs/SAMPLERS.md). */
     public static final String DEFAULT_KERNEL = "tangent";
     /** The grammar, for messages. */
     public static final String FORM = "learned(every=N;steps=M[;cutoff=adaptive|TAU][;reference=R][;kernel=natural|tangent])";
+    /** The grammar of chosen points, for messages. */
+    public static final String CHOSEN_FORM = "chosen(every=N[;candidates=C][;cutoff=TAU])";
+    /** Candidates per chosen point when the text names none (as many as residual-adaptive resampling draws, plus the current points). */
+    public static final int DEFAULT_CANDIDATES = 5;
+    /** The chosen points' rank cut-off when the text names none. */
+    public static final double DEFAULT_CHOSEN_CUTOFF = 1e-6;
+
+    /**
+     * Learned points (the form before chosen points existed).
+     *
+     * @param every learn every this many optimizer steps
+     * @param steps learning steps per round
+     * @param cutoff the learner's cut-off, NaN for adaptive
+     * @param reference reference points per learned point
+     * @param natural the natural kernel rather than the tangent one
+     */
+    public Collocation(int every, int steps, double cutoff, int reference, boolean natural) {
+        this(every, steps, cutoff, reference, natural, false);
+    }
 
     /** Checks the ranges. */
     public Collocation {
-        if (every < 1 || steps < 1 || reference < 2 || !(Double.isNaN(cutoff) || cutoff >= 0 && cutoff < 1)) {
+        if (chosen && (every < 1 || reference < 2 || !(cutoff > 0 && cutoff < 1))) {
+            throw new GeopinnException("collocation: every >= 1, candidates >= 2 and 0 < cutoff < 1 are needed, got every="
+                    + every + ", candidates=" + reference + ", cutoff=" + cutoff);
+        }
+        if (!chosen && (every < 1 || steps < 1 || reference < 2 || !(Double.isNaN(cutoff) || cutoff >= 0 && cutoff < 1))) {
             throw new GeopinnException("collocation: every >= 1, steps >= 1, reference >= 2 and 0 <= cutoff < 1 (or adaptive) are needed, got every="
                     + every + ", steps=" + steps + ", reference=" + reference + ", cutoff=" + cutoff);
         }
@@ -52,8 +83,11 @@ public record Collocation(int every, int steps, double cutoff, int reference, bo
         if (t.equals("fixed")) {
             return null;
         }
+        if (t.startsWith("chosen(") && t.endsWith(")")) {
+            return parseChosen(t);
+        }
         if (!t.startsWith("learned(") || !t.endsWith(")")) {
-            throw new GeopinnException("collocation '" + t + "' is not 'fixed' or " + FORM);
+            throw new GeopinnException("collocation '" + t + "' is not 'fixed', " + FORM + " or " + CHOSEN_FORM);
         }
         Map<String, String> kv = new LinkedHashMap<>();
         String inner = t.substring("learned(".length(), t.length() - 1).trim();
@@ -95,6 +129,38 @@ public record Collocation(int every, int steps, double cutoff, int reference, bo
                 kernel.equals("natural"));
     }
 
+    private static Collocation parseChosen(String t) {
+        Map<String, String> kv = new LinkedHashMap<>();
+        String inner = t.substring("chosen(".length(), t.length() - 1).trim();
+        if (!inner.isEmpty()) {
+            for (String pair : inner.split("[;,]")) {
+                int eq = pair.indexOf('=');
+                String key = eq < 0 ? pair.trim() : pair.substring(0, eq).trim().toLowerCase(Locale.ROOT);
+                if (eq < 0 || !(key.equals("every") || key.equals("candidates") || key.equals("cutoff"))) {
+                    throw new GeopinnException("collocation: '" + pair.trim() + "' is not every=N, candidates=C or cutoff=TAU; form " + CHOSEN_FORM);
+                }
+                if (kv.put(key, pair.substring(eq + 1).trim()) != null) {
+                    throw new GeopinnException("collocation: '" + key + "' is given twice");
+                }
+            }
+        }
+        if (!kv.containsKey("every")) {
+            throw new GeopinnException("collocation: every=N is required; form " + CHOSEN_FORM);
+        }
+        String c = kv.getOrDefault("cutoff", Double.toString(DEFAULT_CHOSEN_CUTOFF));
+        double cutoff;
+        try {
+            cutoff = Double.parseDouble(c);
+        } catch (NumberFormatException e) {
+            throw new GeopinnException("collocation: cutoff '" + c + "' is not a number in (0, 1)");
+        }
+        if (!(cutoff > 0 && cutoff < 1)) {
+            throw new GeopinnException("collocation: cutoff " + c + " is not in (0, 1)");
+        }
+        kv.putIfAbsent("candidates", Integer.toString(DEFAULT_CANDIDATES));
+        return new Collocation(positive(kv, "every", 1), 0, cutoff, positive(kv, "candidates", 2), false, true);
+    }
+
     private static int positive(Map<String, String> kv, String key, int min) {
         String v = kv.getOrDefault(key, key.equals("reference") ? "4" : null);
         try {
@@ -111,6 +177,9 @@ public record Collocation(int every, int steps, double cutoff, int reference, bo
     /** @return the text form, parsed back by {@link #parse} */
     @Override
     public String toString() {
+        if (chosen) {
+            return "chosen(every=" + every + ";candidates=" + reference + ";cutoff=" + cutoff + ")";
+        }
         return "learned(every=" + every + ";steps=" + steps + ";cutoff=" + (adaptiveCutoff() ? "adaptive" : Double.toString(cutoff))
                 + ";reference=" + reference + ";kernel=" + (natural ? "natural" : "tangent") + ")";
     }

@@ -20,6 +20,7 @@ import org.geopinn.diagnostics.Charts;
 import org.geopinn.models.StandardModels;
 import org.geopinn.operators.EvaluatorFactory;
 import org.geopinn.operators.StackedResidualSystem;
+import org.geopinn.samplers.CollocationChooser;
 import org.geopinn.samplers.CollocationLearner;
 import org.geopinn.samplers.ResidualAdaptiveResampler;
 import org.geopinn.samplers.Samplers;
@@ -34,7 +35,7 @@ import org.geopinn.samplers.Samplers;
 final class CollocationExperiment {
     /** The PDE condition's point strategies compared. */
     enum Strategy {
-        GRID, SOBOL, RAD, LEARNED
+        GRID, SOBOL, RAD, LEARNED, CHOSEN
     }
 
     private final Problem problem;
@@ -72,7 +73,7 @@ final class CollocationExperiment {
         Map<String, double[]> points = new HashMap<>();
         for (Condition c : problem.conditions()) {
             boolean pde = c.name().equals("pde");
-            String sampler = pde && s == Strategy.SOBOL || pde && s == Strategy.RAD ? "sobol" : "grid";
+            String sampler = pde && (s == Strategy.SOBOL || s == Strategy.RAD || s == Strategy.CHOSEN) ? "sobol" : "grid";
             int count = pde ? pdePoints : c.points();
             points.put(c.name(), Samplers.create(sampler).sample(domain(), domain().part(c.part()), count, seed, Map.of()));
         }
@@ -88,7 +89,14 @@ final class CollocationExperiment {
     }
 
     /** One learning run at the parameters after {@code warmup} training steps on the grid. */
-    record Learning(double[] before, double[] after, double[] residuals, double best) {
+    record Learning(double[] before, double[] after, double[] residuals, double best, Choice choice) {
+    }
+
+    /**
+     * Chosen points at the same parameters: from 4× Sobol candidates plus the grid's points, and the empirical
+     * natural-gradient error ‖F A_S⁺ r_S − F F⁺ r‖/‖r‖ on the reference set of the grid, of Sobol points and of the chosen ones.
+     */
+    record Choice(double[] candidates, double[] chosen, int core, double gridError, double sobolError, double chosenError) {
     }
 
     Learning learning(int warmup, int steps, long seed) {
@@ -100,9 +108,23 @@ final class CollocationExperiment {
             damping = step(system, theta, damping);
         }
         double[] before = system.points("pde");
+        int d = domain().dimension();
+        double[] reference = reference(4 * pdePoints, seed);
+        double[] sobol = Samplers.create("sobol").sample(domain(), domain().part(condition("pde").part()), pdePoints, seed, Map.of());
+        double[] fresh = Samplers.create("sobol").sample(domain(), domain().part(condition("pde").part()), 4 * pdePoints, seed + 1, Map.of());
+        double[] candidates = new double[before.length + fresh.length];
+        System.arraycopy(fresh, 0, candidates, 0, fresh.length);
+        System.arraycopy(before, 0, candidates, fresh.length, before.length);
+        CollocationChooser.Result c = new CollocationChooser(org.geopinn.api.session.Collocation.DEFAULT_CHOSEN_CUTOFF)
+                .choose(system, theta, "pde", candidates, d, pdePoints, seed);
+        Choice choice = new Choice(candidates, c.points(), c.core(),
+                CollocationChooser.naturalGradientError(system, theta, "pde", before, reference, d, 1e-10),
+                CollocationChooser.naturalGradientError(system, theta, "pde", sobol, reference, d, 1e-10),
+                CollocationChooser.naturalGradientError(system, theta, "pde", c.points(), reference, d, 1e-10));
+        system.setPoints("pde", before);
         CollocationLearner learner = new CollocationLearner(domain().lower(), domain().upper(), learnCutoff, x -> true, natural);
-        CollocationLearner.Result r = learner.learn(system, theta, "pde", reference(4 * pdePoints, seed), steps);
-        return new Learning(before, r.points(), r.residuals(), r.best());
+        CollocationLearner.Result r = learner.learn(system, theta, "pde", reference, steps);
+        return new Learning(before, r.points(), r.residuals(), r.best(), choice);
     }
 
     /** Relative L² errors at the checkpoints, and seconds spent (training plus point updates). */
@@ -136,6 +158,8 @@ final class CollocationExperiment {
             if (step > 0 && step % every == 0) {
                 if (strategy == Strategy.LEARNED) {
                     learner.learn(system, theta, "pde", reference, learningSteps);
+                } else if (strategy == Strategy.CHOSEN) {
+                    choose(system, theta, seed * 1_000_003L + step);
                 } else if (strategy == Strategy.RAD) {
                     rad(system, theta, seed * 1_000_003L + step);
                 }
@@ -143,6 +167,18 @@ final class CollocationExperiment {
             damping = step(system, theta, damping);
         }
         return new Run(strategy, seed, checkpoints, errors, seconds);
+    }
+
+    /** Chosen points (pivoted-QR core, then fresh Sobol candidates in order) among 4 × fresh Sobol candidates and the PDE points. */
+    private void choose(ResidualSystem system, double[] theta, long seed) {
+        double[] current = system.points("pde");
+        int d = domain().dimension();
+        int n = current.length / d;
+        double[] fresh = Samplers.create("sobol").sample(domain(), domain().part(condition("pde").part()), 4 * n, seed, Map.of());
+        double[] candidates = new double[current.length + fresh.length];
+        System.arraycopy(fresh, 0, candidates, 0, fresh.length);
+        System.arraycopy(current, 0, candidates, fresh.length, current.length);
+        new CollocationChooser(org.geopinn.api.session.Collocation.DEFAULT_CHOSEN_CUTOFF).choose(system, theta, "pde", candidates, d, n, seed);
     }
 
     /** Residual-adaptive resampling (RAD, k = 1, c = 1) of the PDE points from them and 4 × fresh Sobol candidates. */
@@ -258,6 +294,12 @@ final class CollocationExperiment {
                 List.of(new Charts.Series("learned points", steps, l.residuals()), new Charts.Series("whole tangent space", steps, best)));
         Charts.scatter(folder.resolve("collocation-" + id + "-" + (natural ? "natural" : "tangent") + "-points.png"), id + ": PDE points before (grid) and after learning",
                 vars.get(0), vars.get(1), List.of(cloud("before", l.before()), cloud("after", l.after())));
+        Choice c = l.choice();
+        Charts.scatter(folder.resolve("collocation-" + id + "-chosen-points.png"), id + ": " + pdePoints + " PDE points chosen from "
+                + c.candidates().length / domain().dimension() + " candidates (" + c.core() + " by pivoted QR)",
+                vars.get(0), vars.get(1), List.of(cloud("candidates", c.candidates()), cloud("chosen", c.chosen())));
+        out.printf(Locale.ROOT, "%s, %d PDE points, width %d: empirical natural-gradient error ‖F A_S⁺ r_S − F F⁺ r‖/‖r‖: grid %.3e, Sobol %.3e, chosen %.3e (%d by pivoted QR)%n",
+                id, pdePoints, width, c.gridError(), c.sobolError(), c.chosenError(), c.core());
         out.printf(Locale.ROOT, "%s, %s kernel, %d PDE points, width %d: projection residual %.3e before learning, %.3e after %d steps; whole tangent space %.3e%n",
                 id, natural ? "natural" : "tangent", pdePoints, width, l.residuals()[0], l.residuals()[l.residuals().length - 1], l.residuals().length - 1, l.best());
     }

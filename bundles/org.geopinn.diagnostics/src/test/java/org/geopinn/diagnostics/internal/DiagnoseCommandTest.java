@@ -67,8 +67,10 @@ class DiagnoseCommandTest {
         assertEquals(0, run("collocation", "--points", "16", "--width", "4", "--learning-steps", "2", "--seeds", "1", "--steps", "0,2", "--every", "1",
                 "--round-steps", "1", "--out", dir.toString()), err());
         String md = Files.readString(dir.resolve("collocation-laplace2d.md"));
-        assertTrue(md.contains("| learned |") && md.contains("| rad |") && md.contains("| grid |") && md.contains("| sobol |"), md);
+        assertTrue(md.contains("| learned |") && md.contains("| rad |") && md.contains("| grid |") && md.contains("| sobol |")
+                && md.contains("| chosen |") && md.contains("empirical natural-gradient error"), md);
         assertTrue(Files.size(dir.resolve("collocation-laplace2d-tangent-points.png")) > 1000);
+        assertTrue(Files.size(dir.resolve("collocation-laplace2d-chosen-points.png")) > 1000);
         assertTrue(Files.size(dir.resolve("collocation-laplace2d-tangent-projection-residual.png")) > 1000);
     }
 
