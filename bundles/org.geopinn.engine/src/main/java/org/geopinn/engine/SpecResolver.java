@@ -148,7 +148,7 @@ final class SpecResolver {
             rows += spec.points().getOrDefault(c.name(), c.points());
             linear &= Linearity.isAffine(c.operator(), trained);
         }
-        boolean time = problem.vocabulary().variables().contains(org.geopinn.api.expr.Vocabulary.TIME);
+        boolean time = problem.vocabulary().variables().contains(org.geopinn.expr.Vocabulary.TIME);
         return new DefaultStrategy.Inputs(parameters, rows, linear, time);
     }
 

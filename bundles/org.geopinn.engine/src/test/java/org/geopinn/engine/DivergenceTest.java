@@ -9,7 +9,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
-import org.geopinn.api.expr.Vocabulary;
+import org.geopinn.expr.Vocabulary;
 import org.geopinn.api.operator.ResidualSystem;
 import org.geopinn.api.optimizer.Optimizer;
 import org.geopinn.api.optimizer.OptimizerFactory;
@@ -154,7 +154,7 @@ class DivergenceTest {
 
     /** Poisson with an extra term √(0·u): its value is 0 everywhere, its derivative ½/√0 · 0 is NaN. */
     static final class NanGradient implements Problem {
-        private final Problem base = new Poisson1d("nan-gradient");
+        private final Poisson1d base = new Poisson1d("nan-gradient");
         private final Vocabulary v = base.vocabulary();
 
         @Override

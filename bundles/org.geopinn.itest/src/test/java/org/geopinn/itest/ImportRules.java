@@ -15,7 +15,7 @@ import org.geopinn.itest.BundleImportRulesTest.Bundle;
  */
 final class ImportRules {
     private static final String P = "org.geopinn.";
-    private static final Set<String> LIBRARIES = Set.of(P + "settings", P + "linalg", P + "ejml", P + "kernels.native", P + "autodiff",
+    private static final Set<String> LIBRARIES = Set.of(P + "expr", P + "settings", P + "linalg", P + "ejml", P + "kernels.native", P + "autodiff",
             P + "problem.builder", P + "geometry", P + "reporting");
     private static final Set<String> SERVICES = Set.of(P + "problems", P + "models", P + "operators", P + "samplers", P + "weighting",
             P + "diagnostics", P + "evolution");

@@ -15,7 +15,7 @@ import org.geopinn.diagnostics.ReportFiles;
 import org.geopinn.diagnostics.Spectra;
 import org.geopinn.api.expr.Expr;
 import org.geopinn.api.expr.PointFunction;
-import org.geopinn.api.expr.Vocabulary;
+import org.geopinn.expr.Vocabulary;
 
 /**
  * Chen et al.'s comparison of automatic differentiation and finite differences on the random feature
