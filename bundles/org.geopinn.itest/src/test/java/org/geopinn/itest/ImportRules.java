@@ -22,7 +22,7 @@ final class ImportRules {
     private static final String ENGINE = P + "engine";
     /** Imports between two services, each a design decision written in docs/ARCHITECTURE.md. */
     private static final Map<String, Set<String>> SERVICE_TO_SERVICE = Map.of(
-            P + "diagnostics", Set.of(P + "models", P + "operators", P + "samplers"),
+            P + "diagnostics", Set.of(P + "operators"),
             P + "evolution", Set.of(P + "operators"));
     /** All an optimizer may import: it works against the residual-system contract only. */
     private static final Set<String> OPTIMIZER_MAY_IMPORT = Set.of(P + "api", P + "settings", P + "linalg", P + "ejml");

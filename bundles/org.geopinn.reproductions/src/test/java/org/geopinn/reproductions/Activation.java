@@ -1,4 +1,4 @@
-package org.geopinn.diagnostics.internal;
+package org.geopinn.reproductions;
 
 import org.geopinn.api.GeopinnException;
 

@@ -1,4 +1,4 @@
-package org.geopinn.diagnostics.internal;
+package org.geopinn.reproductions;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
