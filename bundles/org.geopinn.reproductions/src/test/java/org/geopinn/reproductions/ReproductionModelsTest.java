@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.Map;
 import org.geopinn.api.diagnostic.DiagnosticReport;
+import org.geopinn.autodiff.Activation;
 import org.geopinn.diagnostics.internal.NaturalNtkDiagnostic;
 import org.geopinn.diagnostics.internal.NtkDiagnostic;
 import org.geopinn.diagnostics.internal.PreconditionedNtkDiagnostic;
@@ -18,11 +19,11 @@ class ReproductionModelsTest {
     @Test
     void activationDerivativesMatchFiniteDifferences() {
         double h = 1e-5;
-        for (Activation act : Activation.values()) {
+        for (Activation act : List.of(Activation.SIN, Activation.TANH)) {
             for (int k = 0; k < 4; k++) {
                 for (double z : new double[] {-1.3, 0.2, 0.9}) {
-                    double fd = (act.derivative(k, z + h) - act.derivative(k, z - h)) / (2 * h);
-                    assertEquals(fd, act.derivative(k + 1, z), 1e-8, act + " order " + (k + 1) + " at " + z);
+                    double fd = (RandomFeatures.derivative(act, k, z + h) - RandomFeatures.derivative(act, k, z - h)) / (2 * h);
+                    assertEquals(fd, RandomFeatures.derivative(act, k + 1, z), 1e-8, act + " order " + (k + 1) + " at " + z);
                 }
             }
         }
