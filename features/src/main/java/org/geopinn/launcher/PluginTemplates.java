@@ -140,7 +140,7 @@ final class PluginTemplates {
             import java.util.Map;
             import java.util.Set;
             import org.geopinn.api.GeopinnException;
-            import org.geopinn.api.operator.ResidualSystem;
+            import org.geopinn.api.operator.LeastSquaresSystem;
             import org.geopinn.api.optimizer.Optimizer;
             import org.geopinn.api.optimizer.OptimizerFactory;
             import org.geopinn.api.optimizer.OptimizerState;
@@ -243,7 +243,7 @@ final class PluginTemplates {
                     }
 
                     @Override
-                    public StepResult step(ResidualSystem system, double[] theta) {
+                    public StepResult step(LeastSquaresSystem system, double[] theta) {
                         int n = theta.length;
                         if (velocity.length != n) {
                             velocity = new double[n];

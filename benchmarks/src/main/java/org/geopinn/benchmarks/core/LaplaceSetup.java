@@ -2,7 +2,7 @@ package org.geopinn.benchmarks.core;
 
 import java.util.List;
 import java.util.Map;
-import org.geopinn.api.expr.Vocabulary;
+import org.geopinn.expr.Vocabulary;
 import org.geopinn.api.model.Model;
 import org.geopinn.api.model.ModelSpec;
 import org.geopinn.api.problem.Condition;

@@ -6,7 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.geopinn.api.GeopinnException;
-import org.geopinn.api.expr.ExprLimits;
+import org.geopinn.expr.ExprLimits;
 import org.geopinn.api.model.DerivativeRequest;
 
 /**

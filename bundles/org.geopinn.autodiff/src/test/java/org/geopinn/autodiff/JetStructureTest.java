@@ -118,6 +118,6 @@ class JetStructureTest {
 
     @Test
     void theDeclaredOperatorLimitIsWhatTheEngineSupports() {
-        assertEquals(org.geopinn.api.expr.ExprLimits.MAX_DERIVATIVE_ORDER, JetStructure.MAX_ORDER);
+        assertEquals(org.geopinn.expr.ExprLimits.MAX_DERIVATIVE_ORDER, JetStructure.MAX_ORDER);
     }
 }

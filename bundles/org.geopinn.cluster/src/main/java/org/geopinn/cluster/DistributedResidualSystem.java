@@ -18,6 +18,7 @@ import org.geopinn.api.model.ParameterLayout;
 import org.geopinn.api.operator.LossScaling;
 import org.geopinn.api.operator.NormalEquationSystem;
 import org.geopinn.api.operator.ResidualGroup;
+import org.geopinn.api.operator.ResidualSystem;
 
 /**
  * A residual system whose collocation points are held in blocks by the members of a cluster: the
@@ -40,7 +41,7 @@ import org.geopinn.api.operator.ResidualGroup;
  * is the system's weight times n_b/n. A member that leaves loses its blocks: the next evaluation
  * fails with a message (a new session sends the blocks again). Not thread-safe, as every residual system.
  */
-final class DistributedResidualSystem implements NormalEquationSystem, AutoCloseable {
+final class DistributedResidualSystem implements ResidualSystem, NormalEquationSystem, AutoCloseable {
     private static final Cleaner CLEANER = Cleaner.create();
 
     private final IExecutorService executor;

@@ -8,7 +8,7 @@ import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
 import org.ejml.interfaces.decomposition.SingularValueDecomposition_F64;
 import org.geopinn.api.GeopinnException;
 import org.geopinn.api.expr.Expr;
-import org.geopinn.api.expr.Vocabulary;
+import org.geopinn.expr.Vocabulary;
 import org.geopinn.api.model.Model;
 import org.geopinn.api.model.ModelSpec;
 import org.geopinn.api.operator.LossScaling;

@@ -163,7 +163,7 @@ final class SpecResolver {
                 used.stream().filter(f -> f < fieldCount).forEach(f -> networkRows[f] += n);
             }
         }
-        boolean time = problem.vocabulary().variables().contains(org.geopinn.api.expr.Vocabulary.TIME);
+        boolean time = problem.vocabulary().variables().contains(org.geopinn.expr.Vocabulary.TIME);
         return new DefaultStrategy.Inputs(parameters, rows, linear, time, networkRows, blocks ? networkParameters : 0);
     }
 

@@ -3,7 +3,7 @@ package org.geopinn.engine;
 import java.util.List;
 import java.util.Locale;
 import org.geopinn.api.GeopinnException;
-import org.geopinn.api.expr.Vocabulary;
+import org.geopinn.expr.Vocabulary;
 import org.geopinn.api.operator.ResidualSystem;
 import org.geopinn.api.problem.Condition;
 import org.geopinn.api.problem.DomainPart;

@@ -7,7 +7,7 @@ import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import org.geopinn.api.GeopinnException;
-import org.geopinn.api.expr.Vocabulary;
+import org.geopinn.api.expr.Symbols;
 import org.geopinn.api.problem.Condition;
 import org.geopinn.api.problem.Domain;
 import org.geopinn.api.problem.Problem;
@@ -62,7 +62,7 @@ final class TrainedCoefficients {
         }
 
         @Override
-        public Vocabulary vocabulary() {
+        public Symbols vocabulary() {
             return problem.vocabulary();
         }
 

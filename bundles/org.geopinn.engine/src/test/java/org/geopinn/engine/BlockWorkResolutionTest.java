@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.geopinn.api.expr.Vocabulary;
+import org.geopinn.expr.Vocabulary;
 import org.geopinn.api.problem.Condition;
 import org.geopinn.api.problem.Domain;
 import org.geopinn.api.problem.DomainPart;

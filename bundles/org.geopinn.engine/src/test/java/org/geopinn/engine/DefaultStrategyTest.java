@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Predicate;
-import org.geopinn.api.expr.Vocabulary;
+import org.geopinn.expr.Vocabulary;
 import org.junit.jupiter.api.Test;
 
 /** The default rule of docs/STRATEGY.md on synthetic inputs. */

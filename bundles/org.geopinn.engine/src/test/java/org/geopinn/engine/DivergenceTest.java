@@ -9,8 +9,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
-import org.geopinn.api.expr.Vocabulary;
-import org.geopinn.api.operator.ResidualSystem;
+import org.geopinn.api.operator.LeastSquaresSystem;
+import org.geopinn.expr.Vocabulary;
 import org.geopinn.api.optimizer.Optimizer;
 import org.geopinn.api.optimizer.OptimizerFactory;
 import org.geopinn.api.optimizer.OptimizerState;
@@ -110,7 +110,7 @@ class DivergenceTest {
         }
 
         @Override
-        public StepResult step(ResidualSystem system, double[] theta) {
+        public StepResult step(LeastSquaresSystem system, double[] theta) {
             double before = system.loss(theta);
             for (int i = 0; i < theta.length; i++) {
                 theta[i] = theta[i] * 1e4 + 1;
@@ -136,7 +136,7 @@ class DivergenceTest {
         }
 
         @Override
-        public StepResult step(ResidualSystem system, double[] theta) {
+        public StepResult step(LeastSquaresSystem system, double[] theta) {
             double[] jacobian = new double[Integer.MAX_VALUE - 8]; // 16 GB at once: refused without touching memory
             theta[0] += jacobian.length;
             return StepResult.accepted(0, 0, 1, 1, "");
@@ -154,7 +154,7 @@ class DivergenceTest {
 
     /** Poisson with an extra term √(0·u): its value is 0 everywhere, its derivative ½/√0 · 0 is NaN. */
     static final class NanGradient implements Problem {
-        private final Problem base = new Poisson1d("nan-gradient");
+        private final Poisson1d base = new Poisson1d("nan-gradient");
         private final Vocabulary v = base.vocabulary();
 
         @Override

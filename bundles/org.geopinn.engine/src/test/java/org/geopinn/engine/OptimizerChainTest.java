@@ -37,7 +37,7 @@ class OptimizerChainTest {
         }
 
         @Override
-        public org.geopinn.api.optimizer.StepResult step(org.geopinn.api.operator.ResidualSystem system, double[] theta) {
+        public org.geopinn.api.optimizer.StepResult step(org.geopinn.api.operator.LeastSquaresSystem system, double[] theta) {
             return inner.step(system, theta);
         }
 

@@ -11,7 +11,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import org.geopinn.api.model.ModelFactory;
-import org.geopinn.api.operator.ResidualSystem;
+import org.geopinn.api.operator.LeastSquaresSystem;
 import org.geopinn.api.optimizer.Optimizer;
 import org.geopinn.api.optimizer.OptimizerFactory;
 import org.geopinn.api.optimizer.OptimizerState;
@@ -166,7 +166,7 @@ class SessionMessagesTest {
         }
 
         @Override
-        public StepResult step(ResidualSystem system, double[] theta) {
+        public StepResult step(LeastSquaresSystem system, double[] theta) {
             // A step that finds the gate closed says so before it waits (a flag read before the
             // permits were drained let a step wait unannounced).
             if (!pass.tryAcquire()) {

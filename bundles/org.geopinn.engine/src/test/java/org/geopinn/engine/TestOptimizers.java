@@ -2,7 +2,7 @@ package org.geopinn.engine;
 
 import java.util.Map;
 import org.geopinn.api.GeopinnException;
-import org.geopinn.api.operator.ResidualSystem;
+import org.geopinn.api.operator.LeastSquaresSystem;
 import org.geopinn.api.optimizer.Optimizer;
 import org.geopinn.api.optimizer.OptimizerFactory;
 import org.geopinn.api.optimizer.OptimizerState;
@@ -32,7 +32,7 @@ final class TestOptimizers {
         }
 
         @Override
-        public StepResult step(ResidualSystem system, double[] theta) {
+        public StepResult step(LeastSquaresSystem system, double[] theta) {
             int p = theta.length;
             if (gradient == null) {
                 gradient = new double[p];
@@ -91,7 +91,7 @@ final class TestOptimizers {
         }
 
         @Override
-        public StepResult step(ResidualSystem system, double[] theta) {
+        public StepResult step(LeastSquaresSystem system, double[] theta) {
             theta[0] = Double.NaN;
             return StepResult.accepted(1, 0.5, 1, 1, "");
         }
@@ -114,7 +114,7 @@ final class TestOptimizers {
         }
 
         @Override
-        public StepResult step(ResidualSystem system, double[] theta) {
+        public StepResult step(LeastSquaresSystem system, double[] theta) {
             return StepResult.exhausted(system.loss(theta), 1, "nothing lowers the loss");
         }
 

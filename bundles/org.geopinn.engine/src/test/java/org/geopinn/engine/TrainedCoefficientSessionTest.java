@@ -13,7 +13,7 @@ import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import org.geopinn.api.GeopinnException;
-import org.geopinn.api.expr.Vocabulary;
+import org.geopinn.expr.Vocabulary;
 import org.geopinn.api.problem.CoefficientModel;
 import org.geopinn.api.problem.Condition;
 import org.geopinn.api.problem.Domain;

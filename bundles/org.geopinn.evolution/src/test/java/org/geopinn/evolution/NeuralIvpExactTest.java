@@ -10,7 +10,7 @@ import org.geopinn.api.evolution.EvolutionEvent;
 import org.geopinn.api.evolution.EvolutionResult;
 import org.geopinn.api.evolution.EvolutionSettings;
 import org.geopinn.api.evolution.TimeReference;
-import org.geopinn.api.expr.Vocabulary;
+import org.geopinn.expr.Vocabulary;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -7,7 +7,7 @@ import org.geopinn.api.evolution.BoundaryTreatment;
 import org.geopinn.api.evolution.InitialValueProblem;
 import org.geopinn.api.evolution.TimeReference;
 import org.geopinn.api.expr.Expr;
-import org.geopinn.api.expr.Vocabulary;
+import org.geopinn.expr.Vocabulary;
 import org.geopinn.api.problem.Domain;
 import org.geopinn.api.problem.DomainPart;
 

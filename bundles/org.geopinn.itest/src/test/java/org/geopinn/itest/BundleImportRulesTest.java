@@ -46,7 +46,10 @@ class BundleImportRulesTest {
                 new Bundle("org.geopinn.operators", List.of("org.geopinn.api", "org.geopinn.linalg"), List.of("org.geopinn.operators")),
                 new Bundle("org.geopinn.samplers", List.of("org.geopinn.api"), List.of("org.geopinn.samplers")),
                 new Bundle("org.geopinn.cli", List.of("org.geopinn.api", "org.geopinn.models"), List.of("org.geopinn.cli.solve")),
-                new Bundle("org.geopinn.diagnostics", List.of("org.geopinn.models", "org.geopinn.operators"), List.of()),
+                new Bundle("org.geopinn.expr", List.of("org.geopinn.api"), List.of("org.geopinn.expr")),
+                new Bundle("org.geopinn.diagnostics", List.of("org.geopinn.expr", "org.geopinn.operators"), List.of("org.geopinn.diagnostics")),
+                new Bundle("org.geopinn.reproductions", List.of("org.geopinn.models", "org.geopinn.operators", "org.geopinn.samplers",
+                        "org.geopinn.diagnostics", "org.geopinn.expr"), List.of()),
                 new Bundle("org.geopinn.engine", List.of("org.geopinn.api", "org.geopinn.samplers"), List.of()),
                 new Bundle("org.geopinn.optimizer.adam", List.of("org.geopinn.api.optimizer", "org.geopinn.linalg", "org.geopinn.settings"),
                         List.of()),
@@ -56,6 +59,14 @@ class BundleImportRulesTest {
         assertOneViolation(base, new Bundle("org.geopinn.api", List.of("org.geopinn.linalg"),
                 List.of("org.geopinn.api", "org.geopinn.api.optimizer")),
                 "org.geopinn.api imports org.geopinn.linalg");
+        assertOneViolation(base, new Bundle("org.geopinn.api", List.of("org.geopinn.expr"),
+                List.of("org.geopinn.api", "org.geopinn.api.optimizer")),
+                "org.geopinn.api imports org.geopinn.expr");
+        assertOneViolation(base, new Bundle("org.geopinn.diagnostics", List.of("org.geopinn.models", "org.geopinn.operators"),
+                List.of("org.geopinn.diagnostics")),
+                "org.geopinn.diagnostics imports org.geopinn.models");
+        assertOneViolation(base, new Bundle("org.geopinn.models", List.of("org.geopinn.diagnostics"), List.of("org.geopinn.models")),
+                "org.geopinn.models imports org.geopinn.diagnostics");
         assertOneViolation(base, new Bundle("org.geopinn.optimizer.adam", List.of("org.geopinn.api", "org.geopinn.models"), List.of()),
                 "org.geopinn.optimizer.adam imports org.geopinn.models");
         assertOneViolation(base, new Bundle("org.geopinn.optimizer.adam", List.of("org.geopinn.engine.internal"), List.of()),

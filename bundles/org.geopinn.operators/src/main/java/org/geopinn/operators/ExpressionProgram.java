@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.geopinn.api.GeopinnException;
 import org.geopinn.api.expr.Expr;
-import org.geopinn.api.expr.ExprLimits;
-import org.geopinn.api.expr.ExprPrinter;
+import org.geopinn.expr.ExprLimits;
+import org.geopinn.expr.ExprPrinter;
 
 /**
  * An operator expression compiled once into a flat postfix program that evaluates, at one point,

@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.Set;
 import org.geopinn.api.GeopinnException;
 import org.geopinn.api.expr.Expr;
-import org.geopinn.api.expr.ExprPrinter;
+import org.geopinn.expr.ExprPrinter;
 import org.geopinn.api.model.Model;
 import org.geopinn.api.problem.Condition;
 import org.geopinn.api.problem.Domain;

@@ -13,7 +13,7 @@ import java.util.Map;
 import java.util.Random;
 import org.geopinn.api.GeopinnException;
 import org.geopinn.api.expr.Expr;
-import org.geopinn.api.expr.Vocabulary;
+import org.geopinn.expr.Vocabulary;
 import org.geopinn.api.model.DerivativeRequest;
 import org.geopinn.api.model.Model;
 import org.geopinn.api.operator.LossScaling;
@@ -201,7 +201,7 @@ class OperatorEngineTest {
 
     @Test
     void problemsModelsAndPointsThatDoNotFitAreRejectedBeforeTraining() {
-        Problem laplace = TestProblems.laplace2d();
+        TestProblems.Simple laplace = TestProblems.laplace2d();
         Model model = TestProblems.modelFor(laplace, 3);
         Map<String, double[]> pts = TestProblems.randomPoints(laplace, 1, 0.01);
 

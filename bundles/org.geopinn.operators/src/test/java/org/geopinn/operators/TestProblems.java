@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.geopinn.api.expr.Expr;
-import org.geopinn.api.expr.Vocabulary;
+import org.geopinn.expr.Vocabulary;
 import org.geopinn.api.problem.Condition;
 import org.geopinn.api.problem.Domain;
 import org.geopinn.api.problem.DomainPart;
@@ -26,7 +26,7 @@ public final class TestProblems {
     }
 
     /** 2-D Laplace: Δu = −2π² sin πx sin πy on [0,1]², u = 0 on the boundary. */
-    public static Problem laplace2d() {
+    public static Simple laplace2d() {
         Vocabulary v = new Vocabulary(List.of("x", "y"), List.of("u"));
         Domain domain = new Domain(v.variables(), new double[] {0, 0}, new double[] {1, 1},
                 List.of(DomainPart.interior("interior"), DomainPart.boundary("boundary", 0, 1)));

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.geopinn.api.GeopinnException;
-import org.geopinn.api.expr.Vocabulary;
+import org.geopinn.expr.Vocabulary;
 import org.geopinn.api.problem.Condition;
 import org.geopinn.api.problem.DomainPart;
 import org.geopinn.api.problem.Problem;

@@ -11,7 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.geopinn.api.GeopinnException;
-import org.geopinn.api.expr.Vocabulary;
+import org.geopinn.expr.Vocabulary;
 import org.geopinn.api.model.ParameterLayout;
 import org.geopinn.api.operator.ResidualGroup;
 import org.geopinn.api.operator.ResidualSystem;

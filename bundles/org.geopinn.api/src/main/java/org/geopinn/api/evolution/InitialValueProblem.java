@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.geopinn.api.expr.Expr;
-import org.geopinn.api.expr.Vocabulary;
+import org.geopinn.api.expr.Symbols;
 import org.geopinn.api.problem.Domain;
 
 /**
@@ -29,7 +29,7 @@ public interface InitialValueProblem {
     String description();
 
     /** @return the spatial variables and the fields */
-    Vocabulary vocabulary();
+    Symbols vocabulary();
 
     /**
      * The spatial region, as the {@link org.geopinn.api.problem.Problem problems} of space-time

@@ -6,5 +6,5 @@
  * instead of box corners, and the settings name the {@code sampler} service of the time steps' points.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("2.0.0")
+@org.osgi.annotation.versioning.Version("3.0.0")
 package org.geopinn.api.evolution;

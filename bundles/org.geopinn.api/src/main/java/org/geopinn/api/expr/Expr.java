@@ -188,29 +188,6 @@ public sealed interface Expr permits Expr.Constant, Expr.Coordinate, Expr.FieldD
         return new Constant(c);
     }
 
-    // ---- inspection --------------------------------------------------------------------------
-
-    /**
-     * Evaluates an expression that contains no field derivative at a point.
-     *
-     * @param point the coordinates (not modified)
-     * @return the value
-     * @throws IllegalStateException if the expression contains a field derivative
-     */
-    default double valueAt(double[] point) {
-        return ExprPrinter.valueAt(this, point);
-    }
-
-    /** @return true when the expression contains at least one field derivative */
-    default boolean dependsOnFields() {
-        return ExprPrinter.dependsOnFields(this);
-    }
-
-    /** @return a readable form of the expression, parseable back where it contains no Java coefficient */
-    default String text() {
-        return ExprPrinter.print(this);
-    }
-
     /** Shorthand for {@code Objects.requireNonNull}. @param e an expression @return e */
     static Expr require(Expr e) {
         return Objects.requireNonNull(e, "expression");

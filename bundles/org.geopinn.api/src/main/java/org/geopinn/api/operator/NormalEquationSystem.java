@@ -1,7 +1,7 @@
 package org.geopinn.api.operator;
 
 /**
- * A residual system that forms the Gauss–Newton quantities itself, for systems whose rows are not
+ * A least-squares system that forms the Gauss–Newton quantities itself, for systems whose rows are not
  * held where the optimizer runs (for example collocation points held in blocks by the members of
  * a cluster, each member summing its rows' share). Optimizers that need JᵀJ, Jᵀr or JᵀJ·v check
  * for this capability ({@code system instanceof NormalEquationSystem}) and, when it is there, ask
@@ -12,7 +12,7 @@ package org.geopinn.api.operator;
  * computed from them is the step computed from J up to rounding.
  */
 @org.osgi.annotation.versioning.ProviderType
-public interface NormalEquationSystem extends ResidualSystem {
+public interface NormalEquationSystem extends LeastSquaresSystem {
     /**
      * @param theta the parameters (not modified)
      * @param gram receives G = JᵀJ, P×P row-major, both triangles (modified)

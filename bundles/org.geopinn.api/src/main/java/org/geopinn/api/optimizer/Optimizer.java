@@ -1,6 +1,6 @@
 package org.geopinn.api.optimizer;
 
-import org.geopinn.api.operator.ResidualSystem;
+import org.geopinn.api.operator.LeastSquaresSystem;
 
 /**
  * A stateful optimizer instance. The session calls {@link #step} repeatedly; between two steps it
@@ -19,11 +19,11 @@ public interface Optimizer {
     /**
      * Performs one step.
      *
-     * @param system the least-squares problem
+     * @param system the least-squares problem, read-only: points and weights are the session's
      * @param theta the parameters, updated in place when the step is accepted (modified)
      * @return what happened
      */
-    StepResult step(ResidualSystem system, double[] theta);
+    StepResult step(LeastSquaresSystem system, double[] theta);
 
     /** @return a snapshot of the internal state (moments, curvature pairs, step counters …) */
     OptimizerState exportState();

@@ -1,7 +1,7 @@
 /**
  * Optimizers: a factory service per optimizer id creating stateful instances from
- * settings, each working only against {@link org.geopinn.api.operator.ResidualSystem}.
+ * settings, each working only against {@link org.geopinn.api.operator.LeastSquaresSystem}.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.2.0")
+@org.osgi.annotation.versioning.Version("2.0.0")
 package org.geopinn.api.optimizer;

@@ -112,7 +112,7 @@ public final class Domain {
 
     /**
      * This domain with some of its variables marked as parametric inputs (coefficients given to the
-     * network over a range, {@link org.geopinn.api.expr.Vocabulary#withParameters}): they are no
+     * network over a range, {@link org.geopinn.api.expr.Symbols#parameters}): they are no
      * coordinates of space, so {@link #normal} never picks one of their faces.
      *
      * @param names variables of this domain
@@ -167,7 +167,7 @@ public final class Domain {
         boolean bestUpper = false;
         for (int j = 0; j < lower.length; j++) {
             out[j] = 0;
-            if (variables.get(j).equals(org.geopinn.api.expr.Vocabulary.TIME) || parameters.contains(variables.get(j))) {
+            if (variables.get(j).equals(org.geopinn.api.expr.Symbols.TIME) || parameters.contains(variables.get(j))) {
                 continue;
             }
             double below = Math.abs(x[j] - lower[j]);

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.geopinn.api.Identified;
-import org.geopinn.api.expr.Vocabulary;
+import org.geopinn.api.expr.Symbols;
 
 /**
  * A PDE problem, provided as a service (with the {@code geopinn.id} property equal to {@link #id()}).
@@ -20,7 +20,7 @@ public interface Problem extends Identified {
     String description();
 
     /** @return the variables and fields the operators use */
-    Vocabulary vocabulary();
+    Symbols vocabulary();
 
     /** @return the domain and its named parts */
     Domain domain();

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.geopinn.api.evolution.BoundaryTreatment;
 import org.geopinn.api.expr.Expr;
-import org.geopinn.api.expr.Vocabulary;
+import org.geopinn.expr.Vocabulary;
 
 /**
  * Constant-velocity advection u_t = −a·∇u on [−1,1]^d of a Gaussian pulse, exact solution

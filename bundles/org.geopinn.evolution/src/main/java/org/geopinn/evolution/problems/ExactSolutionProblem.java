@@ -5,7 +5,7 @@ import java.util.Optional;
 import org.geopinn.api.evolution.BoundaryTreatment;
 import org.geopinn.api.evolution.InitialValueProblem;
 import org.geopinn.api.evolution.TimeReference;
-import org.geopinn.api.expr.Vocabulary;
+import org.geopinn.expr.Vocabulary;
 import org.geopinn.api.problem.Domain;
 
 /**

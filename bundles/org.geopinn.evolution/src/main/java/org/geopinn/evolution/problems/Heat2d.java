@@ -4,7 +4,7 @@ import java.util.List;
 import org.geopinn.api.evolution.BoundaryTreatment;
 import org.geopinn.api.evolution.InitialValueProblem;
 import org.geopinn.api.expr.Expr;
-import org.geopinn.api.expr.Vocabulary;
+import org.geopinn.expr.Vocabulary;
 import org.osgi.service.component.annotations.Component;
 
 /**

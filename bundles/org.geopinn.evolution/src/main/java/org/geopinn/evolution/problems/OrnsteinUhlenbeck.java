@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.geopinn.api.evolution.BoundaryTreatment;
 import org.geopinn.api.expr.Expr;
-import org.geopinn.api.expr.Vocabulary;
+import org.geopinn.expr.Vocabulary;
 
 /**
  * Fokker–Planck equation of the d-dimensional Ornstein–Uhlenbeck process dX = −θX dt + √(2D) dW

@@ -3,7 +3,7 @@ package org.geopinn.evolution.problems;
 import java.util.List;
 import org.geopinn.api.evolution.BoundaryTreatment;
 import org.geopinn.api.expr.Expr;
-import org.geopinn.api.expr.Vocabulary;
+import org.geopinn.expr.Vocabulary;
 
 /**
  * 2-D wave u_tt = c²Δu (c = 0.5) on [−1,1]² with zero Dirichlet data, as the first-order system

@@ -2,7 +2,7 @@ package org.geopinn.itest.plugin;
 
 import java.util.List;
 import org.geopinn.api.GeopinnException;
-import org.geopinn.api.expr.Vocabulary;
+import org.geopinn.expr.Vocabulary;
 import org.geopinn.api.problem.Condition;
 import org.geopinn.api.problem.Domain;
 import org.geopinn.api.problem.Problem;

@@ -3,7 +3,7 @@ package org.geopinn.linalg.damping;
 import java.util.Locale;
 import java.util.Map;
 import org.ejml.data.DMatrixRMaj;
-import org.geopinn.api.operator.ResidualSystem;
+import org.geopinn.api.operator.LeastSquaresSystem;
 import org.geopinn.api.optimizer.OptimizerState;
 import org.geopinn.api.optimizer.StepResult;
 import org.geopinn.linalg.MatrixProducts;
@@ -69,7 +69,7 @@ public final class DampedNaturalStep {
      * @param evaluationsSoFar evaluations the caller spent (added to the result's count)
      * @return the step's outcome (never "exhausted": a failure grows λ)
      */
-    public StepResult step(ResidualSystem system, double[] theta, DMatrixRMaj jacobian, double[] residual, double loss0,
+    public StepResult step(LeastSquaresSystem system, double[] theta, DMatrixRMaj jacobian, double[] residual, double loss0,
             PseudoInverse factorization, int evaluationsSoFar) {
         int p = theta.length;
         if (direction.length != p) {

@@ -3,5 +3,5 @@
  * ratio rule of Nielsen (1999) that adapts the Levenberg–Marquardt parameter λ.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.0.0")
+@org.osgi.annotation.versioning.Version("2.0.0")
 package org.geopinn.linalg.damping;

@@ -1,11 +1,11 @@
 package org.geopinn.linalg.search;
 
-import org.geopinn.api.operator.ResidualSystem;
+import org.geopinn.api.operator.LeastSquaresSystem;
 import org.geopinn.linalg.Vectors;
 
 /**
  * One descent step θ ← θ − η·d with η chosen by a {@link GridLineSearch} on the loss of a
- * {@link ResidualSystem}: used by gradient descent, ANaGRAM and ENGD. Only the loss is evaluated
+ * {@link LeastSquaresSystem}: used by gradient descent, ANaGRAM and ENGD. Only the loss is evaluated
  * along the line (no Jacobians). The trial vector is kept between calls.
  */
 public final class GridDescent {
@@ -27,7 +27,7 @@ public final class GridDescent {
      * @param loss0 L(θ)
      * @return the search result (value() &lt; loss0 means θ moved; eta() is the factor of scale)
      */
-    public GridSearchResult descend(ResidualSystem system, double[] theta, double[] direction, double scale, double loss0) {
+    public GridSearchResult descend(LeastSquaresSystem system, double[] theta, double[] direction, double scale, double loss0) {
         if (trial.length != theta.length) {
             trial = new double[theta.length];
         }

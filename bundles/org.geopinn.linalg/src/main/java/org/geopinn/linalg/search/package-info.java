@@ -3,5 +3,5 @@
  * descent, and a strong-Wolfe search (bracketing and zoom with cubic interpolation) for L-BFGS.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.0.0")
+@org.osgi.annotation.versioning.Version("2.0.0")
 package org.geopinn.linalg.search;

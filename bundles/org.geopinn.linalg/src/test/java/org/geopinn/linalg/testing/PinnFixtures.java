@@ -3,7 +3,7 @@ package org.geopinn.linalg.testing;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.geopinn.api.expr.Vocabulary;
+import org.geopinn.expr.Vocabulary;
 import org.geopinn.api.model.DerivativeRequest;
 import org.geopinn.api.model.Model;
 import org.geopinn.api.model.ModelEvaluator;

@@ -2,7 +2,7 @@ package org.geopinn.optimizer.adam;
 
 import java.util.Map;
 import org.geopinn.api.GeopinnException;
-import org.geopinn.api.operator.ResidualSystem;
+import org.geopinn.api.operator.LeastSquaresSystem;
 import org.geopinn.api.optimizer.Optimizer;
 import org.geopinn.api.optimizer.OptimizerState;
 import org.geopinn.api.optimizer.StepResult;
@@ -62,7 +62,7 @@ final class Adam implements Optimizer {
     }
 
     @Override
-    public StepResult step(ResidualSystem system, double[] theta) {
+    public StepResult step(LeastSquaresSystem system, double[] theta) {
         int p = theta.length;
         ensure(p);
         double loss0 = system.lossAndGradient(theta, gradient);

@@ -4,7 +4,7 @@ import java.util.HashMap;
 import java.util.Map;
 import org.ejml.data.DMatrixRMaj;
 import org.geopinn.api.GeopinnException;
-import org.geopinn.api.operator.ResidualSystem;
+import org.geopinn.api.operator.LeastSquaresSystem;
 import org.geopinn.api.optimizer.Optimizer;
 import org.geopinn.api.optimizer.OptimizerState;
 import org.geopinn.api.optimizer.StepResult;
@@ -88,7 +88,7 @@ final class Anagram implements Optimizer {
     }
 
     @Override
-    public StepResult step(ResidualSystem system, double[] theta) {
+    public StepResult step(LeastSquaresSystem system, double[] theta) {
         int s = system.residualCount();
         int p = theta.length;
         ensure(s, p);
@@ -148,7 +148,7 @@ final class Anagram implements Optimizer {
 
     /** The candidates of one step: each distinct rank gets one line search; the best is kept. */
     private final class Search {
-        private final ResidualSystem system;
+        private final LeastSquaresSystem system;
         private final double[] theta;
         private final double loss0;
         private final double[] sigma;
@@ -159,7 +159,7 @@ final class Anagram implements Optimizer {
         double bestLoss = Double.POSITIVE_INFINITY;
         int evaluations = 1;
 
-        Search(ResidualSystem system, double[] theta, double loss0, double[] sigma) {
+        Search(LeastSquaresSystem system, double[] theta, double loss0, double[] sigma) {
             this.system = system;
             this.theta = theta;
             this.loss0 = loss0;

@@ -5,7 +5,7 @@ import java.util.Map;
 import org.ejml.data.DMatrixRMaj;
 import org.geopinn.api.GeopinnException;
 import org.geopinn.api.operator.NormalEquationSystem;
-import org.geopinn.api.operator.ResidualSystem;
+import org.geopinn.api.operator.LeastSquaresSystem;
 import org.geopinn.api.optimizer.Optimizer;
 import org.geopinn.api.optimizer.OptimizerState;
 import org.geopinn.api.optimizer.StepResult;
@@ -58,7 +58,7 @@ final class Engd implements Optimizer {
     }
 
     @Override
-    public StepResult step(ResidualSystem system, double[] theta) {
+    public StepResult step(LeastSquaresSystem system, double[] theta) {
         int s = system.residualCount();
         int p = theta.length;
         if (parameterCount > 0 && parameterCount != p) {
@@ -134,7 +134,7 @@ final class Engd implements Optimizer {
     }
 
     /** The grid line search along {@link #direction}, the rank-{@code rank} natural gradient, as one step. */
-    private StepResult search(ResidualSystem system, double[] theta, double loss0, int rank, String note) {
+    private StepResult search(LeastSquaresSystem system, double[] theta, double loss0, int rank, String note) {
         steps++;
         if (!Vectors.allFinite(direction)) {
             return StepResult.rejected(loss0, 1, "the natural-gradient direction is not finite");

@@ -1,7 +1,7 @@
 package org.geopinn.optimizer.gd;
 
 import java.util.Map;
-import org.geopinn.api.operator.ResidualSystem;
+import org.geopinn.api.operator.LeastSquaresSystem;
 import org.geopinn.api.optimizer.Optimizer;
 import org.geopinn.api.optimizer.OptimizerState;
 import org.geopinn.api.optimizer.StepResult;
@@ -38,7 +38,7 @@ final class GradientDescent implements Optimizer {
     }
 
     @Override
-    public StepResult step(ResidualSystem system, double[] theta) {
+    public StepResult step(LeastSquaresSystem system, double[] theta) {
         int p = theta.length;
         if (gradient.length != p) {
             gradient = new double[p];

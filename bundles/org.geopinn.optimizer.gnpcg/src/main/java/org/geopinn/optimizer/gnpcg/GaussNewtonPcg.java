@@ -4,7 +4,7 @@ import java.util.Map;
 import java.util.Random;
 import org.geopinn.api.GeopinnException;
 import org.geopinn.api.operator.NormalEquationSystem;
-import org.geopinn.api.operator.ResidualSystem;
+import org.geopinn.api.operator.LeastSquaresSystem;
 import org.geopinn.api.optimizer.Optimizer;
 import org.geopinn.api.optimizer.OptimizerState;
 import org.geopinn.api.optimizer.StepResult;
@@ -70,7 +70,7 @@ final class GaussNewtonPcg implements Optimizer {
     }
 
     /** JᵀJ at θ, applied through two products. */
-    private LinearOperator gaussNewton(ResidualSystem system, double[] theta) {
+    private LinearOperator gaussNewton(LeastSquaresSystem system, double[] theta) {
         return new LinearOperator() {
             @Override
             public int size() {
@@ -115,7 +115,7 @@ final class GaussNewtonPcg implements Optimizer {
     }
 
     @Override
-    public StepResult step(ResidualSystem system, double[] theta) {
+    public StepResult step(LeastSquaresSystem system, double[] theta) {
         boolean normal = system instanceof NormalEquationSystem;
         ensure(normal ? 0 : system.residualCount(), theta.length);
         double loss0;

@@ -3,7 +3,7 @@ package org.geopinn.optimizer.lbfgs;
 import java.util.HashMap;
 import java.util.Map;
 import org.geopinn.api.GeopinnException;
-import org.geopinn.api.operator.ResidualSystem;
+import org.geopinn.api.operator.LeastSquaresSystem;
 import org.geopinn.api.optimizer.Optimizer;
 import org.geopinn.api.optimizer.OptimizerState;
 import org.geopinn.api.optimizer.StepResult;
@@ -91,7 +91,7 @@ final class Lbfgs implements Optimizer {
     }
 
     @Override
-    public StepResult step(ResidualSystem system, double[] theta) {
+    public StepResult step(LeastSquaresSystem system, double[] theta) {
         ensure(theta.length);
         long revision = system.revision();
         if (cacheValid && cachedRevision == UNKNOWN_REVISION) {
@@ -153,7 +153,7 @@ final class Lbfgs implements Optimizer {
     private record Iteration(boolean moved, double step, int evaluations, String note) {
     }
 
-    private Iteration iterate(ResidualSystem system, double[] theta) {
+    private Iteration iterate(LeastSquaresSystem system, double[] theta) {
         computeDirection();
         double slope = Vectors.dot(gradient, direction);
         if (!(slope < 0) || !Vectors.allFinite(direction)) {

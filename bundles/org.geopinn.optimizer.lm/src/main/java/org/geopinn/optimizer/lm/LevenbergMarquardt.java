@@ -6,7 +6,7 @@ import java.util.Map;
 import org.ejml.data.DMatrixRMaj;
 import org.geopinn.api.GeopinnException;
 import org.geopinn.api.operator.NormalEquationSystem;
-import org.geopinn.api.operator.ResidualSystem;
+import org.geopinn.api.operator.LeastSquaresSystem;
 import org.geopinn.api.optimizer.Optimizer;
 import org.geopinn.api.optimizer.OptimizerState;
 import org.geopinn.api.optimizer.StepResult;
@@ -111,7 +111,7 @@ final class LevenbergMarquardt implements Optimizer {
     }
 
     @Override
-    public StepResult step(ResidualSystem system, double[] theta) {
+    public StepResult step(LeastSquaresSystem system, double[] theta) {
         int s = system.residualCount();
         int p = theta.length;
         // The normal equations: from J here, or summed by a system whose rows are held elsewhere.
@@ -202,7 +202,7 @@ final class LevenbergMarquardt implements Optimizer {
      *
      * @return the decrease the quadratic model predicts, NaN if this λ gives no usable step
      */
-    private double direction(ResidualSystem system, double[] theta, double lambda, double loss0) {
+    private double direction(LeastSquaresSystem system, double[] theta, double lambda, double loss0) {
         if (!solver.solve(lambda, residual, delta) || !Vectors.allFinite(delta)) {
             return Double.NaN;
         }

@@ -7,7 +7,7 @@ import java.util.Map;
 import org.geopinn.api.GeopinnException;
 import org.geopinn.api.model.ParameterBlock;
 import org.geopinn.api.model.ParameterLayout;
-import org.geopinn.api.operator.ResidualSystem;
+import org.geopinn.api.operator.LeastSquaresSystem;
 import org.geopinn.api.optimizer.Optimizer;
 import org.geopinn.api.optimizer.OptimizerState;
 import org.geopinn.api.optimizer.StepResult;
@@ -50,7 +50,7 @@ final class Soap implements Optimizer {
         return SoapFactory.ID;
     }
 
-    private void ensure(ResidualSystem system, int size) {
+    private void ensure(LeastSquaresSystem system, int size) {
         if (p == size) {
             return;
         }
@@ -86,7 +86,7 @@ final class Soap implements Optimizer {
     }
 
     @Override
-    public StepResult step(ResidualSystem system, double[] theta) {
+    public StepResult step(LeastSquaresSystem system, double[] theta) {
         resolvePending(system, theta.length);
         ensure(system, theta.length);
         double loss0 = system.lossAndGradient(theta, gradient);
@@ -166,7 +166,7 @@ final class Soap implements Optimizer {
     }
 
     /** The layout is only known at the first step, so an imported state is applied there. */
-    private void applyPending(ResidualSystem system, int size) {
+    private void applyPending(LeastSquaresSystem system, int size) {
         OptimizerState state = pending;
         pending = null;
         if (state.parameterCount() != size) {
@@ -216,7 +216,7 @@ final class Soap implements Optimizer {
     }
 
     /** Applies an imported or adopted state once the layout is known (at the first step after it). */
-    private void resolvePending(ResidualSystem system, int size) {
+    private void resolvePending(LeastSquaresSystem system, int size) {
         if (pending != null) {
             applyPending(system, size);
         }

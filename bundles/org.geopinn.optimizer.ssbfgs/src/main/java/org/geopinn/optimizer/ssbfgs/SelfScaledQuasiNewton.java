@@ -4,7 +4,7 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import org.geopinn.api.GeopinnException;
-import org.geopinn.api.operator.ResidualSystem;
+import org.geopinn.api.operator.LeastSquaresSystem;
 import org.geopinn.api.optimizer.Optimizer;
 import org.geopinn.api.optimizer.OptimizerState;
 import org.geopinn.api.optimizer.StepResult;
@@ -103,7 +103,7 @@ final class SelfScaledQuasiNewton implements Optimizer {
     }
 
     @Override
-    public StepResult step(ResidualSystem system, double[] theta) {
+    public StepResult step(LeastSquaresSystem system, double[] theta) {
         int p = theta.length;
         ensure(p);
         double loss0;
@@ -170,7 +170,7 @@ final class SelfScaledQuasiNewton implements Optimizer {
         }
     }
 
-    private WolfeResult search(ResidualSystem system, double[] theta, double loss0, double slope) {
+    private WolfeResult search(LeastSquaresSystem system, double[] theta, double loss0, double slope) {
         double first = inverse.updated() ? 1.0 : Math.min(1.0, 1.0 / norm1(gradient));
         line.bind(system, theta);
         return lineSearch.search(line, loss0, slope, first, Integer.MAX_VALUE);
@@ -178,11 +178,11 @@ final class SelfScaledQuasiNewton implements Optimizer {
 
     /** φ(t) = L(θ + t·d) with φ'(t) = ∇L·d; keeps the best point's parameters and gradient. */
     private final class Line implements SmoothLineFunction {
-        private ResidualSystem system;
+        private LeastSquaresSystem system;
         private double[] theta;
         private double slope;
 
-        void bind(ResidualSystem s, double[] t) {
+        void bind(LeastSquaresSystem s, double[] t) {
             this.system = s;
             this.theta = t;
         }

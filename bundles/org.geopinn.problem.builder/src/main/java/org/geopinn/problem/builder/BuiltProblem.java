@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import org.geopinn.api.expr.Vocabulary;
+import org.geopinn.expr.Vocabulary;
 import org.geopinn.api.problem.Condition;
 import org.geopinn.api.problem.Domain;
 import org.geopinn.api.problem.Problem;

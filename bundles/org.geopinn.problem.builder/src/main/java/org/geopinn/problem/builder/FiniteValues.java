@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.geopinn.api.GeopinnException;
 import org.geopinn.api.expr.Expr;
-import org.geopinn.api.expr.ExprPrinter;
+import org.geopinn.expr.ExprPrinter;
 import org.geopinn.api.problem.Condition;
 
 /**
@@ -36,14 +36,14 @@ final class FiniteValues {
                         + " of part '" + c.part() + "'; it must be finite on the whole part");
             }
             for (Expr term : fixedTerms) {
-                double v = term.valueAt(x.clone());
+                double v = ExprPrinter.valueAt(term, x.clone());
                 if (!Double.isFinite(v)) {
                     throw new GeopinnException("the term '" + text(term, variables) + "' of the operator is " + v + " at "
                             + PartSample.describe(variables, x) + " of part '" + c.part() + "'; it must be finite on the whole part");
                 }
             }
             for (Expr divisor : divisors) {
-                if (divisor.valueAt(x.clone()) == 0) {
+                if (ExprPrinter.valueAt(divisor, x.clone()) == 0) {
                     throw new GeopinnException("the operator divides by '" + text(divisor, variables) + "', which is 0 at "
                             + PartSample.describe(variables, x) + " of part '" + c.part() + "'");
                 }
@@ -59,7 +59,7 @@ final class FiniteValues {
         List<Expr> stack = new ArrayList<>(List.of(root));
         while (!stack.isEmpty()) {
             Expr e = stack.remove(stack.size() - 1);
-            if (!e.dependsOnFields()) {
+            if (!ExprPrinter.dependsOnFields(e)) {
                 if (!(e instanceof Expr.Constant k) || !Double.isFinite(k.value())) {
                     fixedTerms.add(e);
                 }
@@ -71,7 +71,7 @@ final class FiniteValues {
                 stack.addAll(p.factors());
             } else if (e instanceof Expr.Quotient q) {
                 stack.add(q.numerator());
-                if (q.denominator().dependsOnFields()) {
+                if (ExprPrinter.dependsOnFields(q.denominator())) {
                     stack.add(q.denominator());
                 } else {
                     fixedTerms.add(q.denominator());

@@ -8,7 +8,8 @@ import java.util.Map;
 import java.util.Set;
 import org.geopinn.api.GeopinnException;
 import org.geopinn.api.expr.Expr;
-import org.geopinn.api.expr.Vocabulary;
+import org.geopinn.expr.ExprPrinter;
+import org.geopinn.expr.Vocabulary;
 import org.geopinn.api.geometry.Geometry;
 import org.geopinn.api.model.SmoothFunction;
 import org.geopinn.api.model.TaylorJet;
@@ -69,7 +70,7 @@ public final class HardConditions {
         } catch (GeopinnException ex) {
             throw new GeopinnException(what + " '" + text + "': " + ex.getMessage(), ex);
         }
-        if (e.dependsOnFields()) {
+        if (ExprPrinter.dependsOnFields(e)) {
             throw new GeopinnException(what + " '" + text + "' uses a field; it must be a function of the variables " + v.variables());
         }
         return e;

@@ -10,7 +10,7 @@ import java.util.SplittableRandom;
 import org.geopinn.api.GeopinnException;
 import org.geopinn.api.expr.Expr;
 import org.geopinn.api.expr.PointFunction;
-import org.geopinn.api.expr.Vocabulary;
+import org.geopinn.expr.Vocabulary;
 import org.geopinn.api.problem.Condition;
 import org.geopinn.api.problem.ReferenceSolution;
 

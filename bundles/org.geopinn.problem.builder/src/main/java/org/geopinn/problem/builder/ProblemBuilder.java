@@ -9,7 +9,8 @@ import java.util.function.Function;
 import org.geopinn.api.GeopinnException;
 import org.geopinn.api.expr.Expr;
 import org.geopinn.api.expr.PointFunction;
-import org.geopinn.api.expr.Vocabulary;
+import org.geopinn.expr.ExprPrinter;
+import org.geopinn.expr.Vocabulary;
 import org.geopinn.api.geometry.Geometry;
 import org.geopinn.api.problem.Condition;
 import org.geopinn.api.problem.Domain;
@@ -634,11 +635,11 @@ public final class ProblemBuilder {
     /** Text in the variables only, as a function of the point. */
     private static PointFunction coordinates(Vocabulary v, String what, String text) {
         Expr e = parse(v, what, text);
-        if (e.dependsOnFields()) {
+        if (ExprPrinter.dependsOnFields(e)) {
             throw new GeopinnException(what + " '" + text + "' uses a field; it must be a function of the variables "
                     + v.variables() + " only");
         }
-        return e::valueAt;
+        return x -> ExprPrinter.valueAt(e, x);
     }
 
     private static int index(Vocabulary v, String variable) {

@@ -3,7 +3,7 @@ package org.geopinn.problem.builder;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.geopinn.api.expr.Vocabulary;
+import org.geopinn.api.expr.Symbols;
 import org.geopinn.api.problem.Condition;
 import org.geopinn.api.problem.Domain;
 import org.geopinn.api.problem.Problem;
@@ -69,7 +69,7 @@ public abstract class ProblemComponent implements Problem {
     }
 
     @Override
-    public Vocabulary vocabulary() {
+    public Symbols vocabulary() {
         return definition().vocabulary();
     }
 

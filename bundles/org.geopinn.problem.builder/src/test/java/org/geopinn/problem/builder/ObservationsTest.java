@@ -17,6 +17,7 @@ import org.geopinn.api.expr.Expr;
 import org.geopinn.api.problem.Condition;
 import org.geopinn.api.problem.Problem;
 import org.geopinn.api.problem.ReferenceSolution;
+import org.geopinn.expr.ExprPrinter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -137,6 +138,6 @@ class ObservationsTest {
         Problem p = ProblemBuilder.problem("two", "two fields").variable("x", 0, 1).variable("y", 0, 1).field("u", "v")
                 .condition("pde", "interior", "lap(u) + v", 50).observe("v-data", o).build();
         assertEquals(List.of("pde", "v-data"), p.conditions().stream().map(Condition::name).toList());
-        assertEquals("v", p.vocabulary().print(p.conditions().get(1).operator()));
+        assertEquals("v", ExprPrinter.print(p.conditions().get(1).operator(), p.vocabulary().variables()));
     }
 }

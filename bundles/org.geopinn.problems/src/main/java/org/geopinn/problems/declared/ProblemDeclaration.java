@@ -17,7 +17,8 @@ import java.util.TreeSet;
 import org.geopinn.api.GeopinnException;
 import org.geopinn.api.expr.Expr;
 import org.geopinn.api.expr.PointFunction;
-import org.geopinn.api.expr.Vocabulary;
+import org.geopinn.expr.ExprPrinter;
+import org.geopinn.expr.Vocabulary;
 import org.geopinn.api.problem.Condition;
 import org.geopinn.api.problem.Domain;
 import org.geopinn.api.problem.DomainPart;
@@ -575,11 +576,11 @@ public final class ProblemDeclaration {
         /** Parses text that may use the variables only, as a function of a point. */
         private PointFunction coordinateFunction(String key, Vocabulary v) {
             Expr e = expression(key, text(props.get(key)), v);
-            if (e.dependsOnFields()) {
+            if (ExprPrinter.dependsOnFields(e)) {
                 throw new GeopinnException(key + " = '" + abbreviate(text(props.get(key))) + "' uses a field; it must be a function of the variables "
                         + v.variables() + " only");
             }
-            return e::valueAt;
+            return x -> ExprPrinter.valueAt(e, x);
         }
 
         private String required(String key) {

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.geopinn.api.expr.Expr;
 import org.geopinn.api.expr.PointFunction;
-import org.geopinn.api.expr.Vocabulary;
+import org.geopinn.expr.Vocabulary;
 import org.geopinn.api.problem.Condition;
 import org.geopinn.api.problem.Domain;
 import org.geopinn.api.problem.DomainPart;

@@ -5,7 +5,7 @@ import static java.lang.Math.exp;
 import java.util.List;
 import java.util.Map;
 import org.geopinn.api.expr.Expr;
-import org.geopinn.api.expr.Vocabulary;
+import org.geopinn.expr.Vocabulary;
 import org.geopinn.api.problem.Condition;
 import org.geopinn.api.problem.Domain;
 import org.geopinn.api.problem.DomainPart;

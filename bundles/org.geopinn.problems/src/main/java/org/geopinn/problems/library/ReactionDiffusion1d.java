@@ -6,7 +6,7 @@ import static java.lang.Math.sin;
 
 import java.util.List;
 import org.geopinn.api.expr.PointFunction;
-import org.geopinn.api.expr.Vocabulary;
+import org.geopinn.expr.Vocabulary;
 import org.geopinn.api.problem.Condition;
 import org.geopinn.api.problem.Domain;
 import org.geopinn.api.problem.DomainPart;

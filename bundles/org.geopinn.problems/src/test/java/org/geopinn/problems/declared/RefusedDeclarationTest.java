@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.geopinn.api.GeopinnException;
-import org.geopinn.api.expr.ExprLimits;
+import org.geopinn.expr.ExprLimits;
 import org.geopinn.api.problem.Problem;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -1,7 +1,7 @@
 package org.geopinn.problems.library;
 
 import org.geopinn.api.expr.Expr;
-import org.geopinn.api.expr.ExprPrinter;
+import org.geopinn.expr.ExprPrinter;
 
 /** The highest derivative order in an operator. */
 final class ExprOrders {

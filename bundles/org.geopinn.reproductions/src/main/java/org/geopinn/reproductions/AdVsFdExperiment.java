@@ -1,4 +1,4 @@
-package org.geopinn.diagnostics.internal;
+package org.geopinn.reproductions;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -15,7 +15,7 @@ import org.geopinn.diagnostics.ReportFiles;
 import org.geopinn.diagnostics.Spectra;
 import org.geopinn.api.expr.Expr;
 import org.geopinn.api.expr.PointFunction;
-import org.geopinn.api.expr.Vocabulary;
+import org.geopinn.expr.Vocabulary;
 
 /**
  * Chen et al.'s comparison of automatic differentiation and finite differences on the random feature

@@ -1,4 +1,6 @@
-package org.geopinn.api.expr;
+package org.geopinn.expr;
+
+import org.geopinn.api.expr.Expr;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -136,11 +138,11 @@ public final class ExprParser {
                 pos = at;
                 throw error("the exponent after '^' nests deeper than " + ExprLimits.MAX_DEPTH + " levels");
             }
-            if (exponent.dependsOnFields() || !constantOnly(exponent)) {
+            if (ExprPrinter.dependsOnFields(exponent) || !constantOnly(exponent)) {
                 pos = at;
                 throw error("the exponent after '^' must be a constant");
             }
-            return new Expr.Power(base, exponent.valueAt(new double[vocabulary.variables().size()]));
+            return new Expr.Power(base, ExprPrinter.valueAt(exponent, new double[vocabulary.variables().size()]));
         }
         return base;
     }

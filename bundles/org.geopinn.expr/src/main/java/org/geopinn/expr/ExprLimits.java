@@ -1,4 +1,6 @@
-package org.geopinn.api.expr;
+package org.geopinn.expr;
+
+import org.geopinn.api.expr.Expr;
 
 import java.util.ArrayDeque;
 import java.util.Deque;

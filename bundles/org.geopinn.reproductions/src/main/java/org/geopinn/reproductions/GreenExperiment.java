@@ -1,4 +1,4 @@
-package org.geopinn.diagnostics.internal;
+package org.geopinn.reproductions;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -8,7 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.geopinn.api.expr.Expr;
 import org.geopinn.api.expr.PointFunction;
-import org.geopinn.api.expr.Vocabulary;
+import org.geopinn.expr.Vocabulary;
 import org.geopinn.api.model.Model;
 import org.geopinn.api.model.ModelSpec;
 import org.geopinn.api.operator.LossScaling;

@@ -1,4 +1,4 @@
-package org.geopinn.diagnostics.internal;
+package org.geopinn.reproductions;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,4 +1,6 @@
-package org.geopinn.api.expr;
+package org.geopinn.expr;
+
+import org.geopinn.api.expr.Expr;
 
 import org.geopinn.api.GeopinnException;
 

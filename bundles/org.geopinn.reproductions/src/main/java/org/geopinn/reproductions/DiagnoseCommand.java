@@ -1,4 +1,4 @@
-package org.geopinn.diagnostics.internal;
+package org.geopinn.reproductions;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -9,13 +9,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.geopinn.api.GeopinnException;
+import org.geopinn.api.diagnostic.Diagnostic;
 import org.geopinn.api.session.Command;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 
 /**
- * {@code ./geopinn diagnose ad-vs-fd|coupling|green [options]}: the reproductions of this bundle.
+ * {@code ./geopinn diagnose ad-vs-fd|coupling|collocation|green [options]}: the reproductions of this
+ * bundle, run on the real problems, models, operators, samplers and diagnostics.
  * Results (markdown table, CSV, PNG) go to {@code --out}, by default
  * {@code <geopinn.home>/docs/img/diagnostics}.
  */
@@ -30,6 +32,8 @@ public final class DiagnoseCommand implements Command {
     private Path home = Path.of(System.getProperty("user.dir"));
     /** Problems by id: the Problem services in a framework, the library's classes without one. */
     private java.util.function.Function<String, org.geopinn.api.problem.Problem> problems = DiagnoseCommand::libraryProblem;
+    /** Diagnostics by id: the Diagnostic services in a framework, the diagnostics bundle's classes without one. */
+    private java.util.function.Function<String, Diagnostic> diagnostics = DiagnoseCommand::libraryDiagnostic;
 
     /** @param context the bundle context, read for the {@code geopinn.home} launch property */
     @Activate
@@ -38,17 +42,34 @@ public final class DiagnoseCommand implements Command {
         if (h != null && !h.isBlank()) {
             home = Path.of(h);
         }
-        problems = id -> {
-            try {
-                var refs = context.getServiceReferences(org.geopinn.api.problem.Problem.class, "(geopinn.id=" + id + ")");
-                if (refs.isEmpty()) {
-                    throw new GeopinnException("no problem '" + id + "' is installed");
-                }
-                return context.getService(refs.iterator().next());
-            } catch (org.osgi.framework.InvalidSyntaxException e) {
-                throw new GeopinnException("bad problem id '" + id + "'");
+        problems = id -> service(context, org.geopinn.api.problem.Problem.class, "problem", id);
+        diagnostics = id -> service(context, Diagnostic.class, "diagnostic", id);
+    }
+
+    private static <S> S service(BundleContext context, Class<S> kind, String what, String id) {
+        try {
+            var refs = context.getServiceReferences(kind, "(geopinn.id=" + id + ")");
+            if (refs.isEmpty()) {
+                throw new GeopinnException("no " + what + " '" + id + "' is installed");
             }
+            return context.getService(refs.iterator().next());
+        } catch (org.osgi.framework.InvalidSyntaxException e) {
+            throw new GeopinnException("bad " + what + " id '" + id + "'");
+        }
+    }
+
+    /** Without a framework: the diagnostics bundle's classes, found by name (their package is not exported). */
+    private static Diagnostic libraryDiagnostic(String id) {
+        String name = switch (id) {
+            case "ntk" -> "NtkDiagnostic";
+            case "pntk" -> "PreconditionedNtkDiagnostic";
+            default -> throw new IllegalArgumentException(id);
         };
+        try {
+            return (Diagnostic) Class.forName("org.geopinn.diagnostics.internal." + name).getConstructor().newInstance();
+        } catch (ReflectiveOperationException | LinkageError e) {
+            throw new GeopinnException("the diagnostics bundle is not on the class path: " + e);
+        }
     }
 
     /** Without a framework: the problems library's classes, found by name so the bundle does not import them. */
@@ -112,7 +133,8 @@ public final class DiagnoseCommand implements Command {
                 if (!Double.isNaN(cutoff) && !(cutoff >= 0 && cutoff < 1)) {
                     throw new GeopinnException("--cutoff must satisfy 0 <= cutoff < 1, got " + cutoff);
                 }
-                CouplingExperiment experiment = new CouplingExperiment(seed, whole(number(o, "width", 16), "width"), whole(number(o, "points", 24), "points"), cutoff);
+                CouplingExperiment experiment = new CouplingExperiment(seed, whole(number(o, "width", 16), "width"), whole(number(o, "points", 24), "points"), cutoff,
+                        diagnostics.apply("ntk"), diagnostics.apply("pntk"));
                 double[] gammas = list(o, "gammas", new double[] {0.1, 0.3, 1, 3, 10, 30, 100});
                 for (double g : gammas) {
                     if (!(g > 0)) {
@@ -279,7 +301,7 @@ public final class DiagnoseCommand implements Command {
 
     /**
      * Runs the command without a framework (for scripts and benchmarks):
-     * {@code java -cp … org.geopinn.diagnostics.internal.DiagnoseCommand ad-vs-fd}. The output folder is
+     * {@code java -cp … org.geopinn.reproductions.DiagnoseCommand ad-vs-fd}. The output folder is
      * resolved against the system property {@code geopinn.home} or the working directory.
      *
      * @param args as after {@code ./geopinn diagnose}

@@ -1,4 +1,4 @@
-package org.geopinn.diagnostics.internal;
+package org.geopinn.reproductions;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -6,8 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.Map;
 import org.geopinn.api.diagnostic.DiagnosticReport;
-import org.geopinn.diagnostics.internal.RandomFeatures.StencilPoint;
-import org.geopinn.diagnostics.internal.RandomFeatures.Term;
+import org.geopinn.autodiff.Activation;
+import org.geopinn.diagnostics.internal.NaturalNtkDiagnostic;
+import org.geopinn.diagnostics.internal.NtkDiagnostic;
+import org.geopinn.diagnostics.internal.PreconditionedNtkDiagnostic;
+import org.geopinn.reproductions.RandomFeatures.StencilPoint;
+import org.geopinn.reproductions.RandomFeatures.Term;
 import org.junit.jupiter.api.Test;
 
 /** The small models behind the reproductions, checked against finite differences and closed forms. */
@@ -15,36 +19,29 @@ class ReproductionModelsTest {
     @Test
     void activationDerivativesMatchFiniteDifferences() {
         double h = 1e-5;
-        for (Activation act : Activation.values()) {
+        for (Activation act : List.of(Activation.SIN, Activation.TANH)) {
             for (int k = 0; k < 4; k++) {
                 for (double z : new double[] {-1.3, 0.2, 0.9}) {
-                    double fd = (act.derivative(k, z + h) - act.derivative(k, z - h)) / (2 * h);
-                    assertEquals(fd, act.derivative(k + 1, z), 1e-8, act + " order " + (k + 1) + " at " + z);
+                    double fd = (RandomFeatures.derivative(act, k, z + h) - RandomFeatures.derivative(act, k, z - h)) / (2 * h);
+                    assertEquals(fd, RandomFeatures.derivative(act, k + 1, z), 1e-8, act + " order " + (k + 1) + " at " + z);
                 }
             }
         }
     }
 
     @Test
-    void shallowNetworkGradientsMatchFiniteDifferences() {
-        ShallowNetwork net = new ShallowNetwork(Activation.TANH, 3);
-        double[] theta = CouplingExperiment.initialParameters(net, 1, 3);
-        theta[9] = 0.4;
-        double x = 0.37;
-        for (int order = 0; order <= 2; order++) {
-            double[] row = new double[net.parameterCount()];
-            net.addGradient(theta, 0, order, x, 1, row, 0);
-            for (int p = 0; p < theta.length; p++) {
-                double[] plus = theta.clone();
-                double[] minus = theta.clone();
-                plus[p] += 1e-6;
-                minus[p] -= 1e-6;
-                double fd = (net.derivative(plus, 0, order, x) - net.derivative(minus, 0, order, x)) / 2e-6;
-                assertEquals(fd, row[p], 1e-6 * Math.max(1, Math.abs(fd)), "order " + order + " parameter " + p);
+    void theCouplingParametersFillEachNetworksHiddenAndOutputLayers() {
+        org.geopinn.api.model.Model model = CouplingExperiment.model(3);
+        double[] theta = CouplingExperiment.initialParameters(model, 3);
+        assertEquals(2, model.layout().networks());
+        assertEquals(2 * (3 * 3 + 1), theta.length);
+        for (int n = 0; n < 2; n++) {
+            int[] range = model.layout().networkRange(n);
+            assertEquals(10, range[1] - range[0]);
+            assertEquals(0, theta[range[1] - 1], "output bias of network " + n);
+            for (int p = range[0]; p < range[1] - 1; p++) {
+                assertTrue(theta[p] != 0, "parameter " + p + " drawn");
             }
-            double h = 1e-5;
-            double inputFd = (net.derivative(theta, 0, order, x + h) - net.derivative(theta, 0, order, x - h)) / (2 * h);
-            assertEquals(inputFd, net.derivative(theta, 0, order + 1, x), 1e-6, "input derivative of order " + (order + 1));
         }
     }
 
@@ -108,10 +105,12 @@ class ReproductionModelsTest {
     }
 
     @Test
-    void thermoelasticJacobianMatchesFiniteDifferencesOfItsResiduals() {
-        ShallowNetwork net = new ShallowNetwork(Activation.TANH, 4);
-        ThermoelasticSystem s = new ThermoelasticSystem(net, 1, 1, 3, 5);
-        double[] theta = CouplingExperiment.initialParameters(net, 2, 5);
+    void theCouplingSystemIsTheThermoelasticProblemWithAnExactJacobian() {
+        org.geopinn.api.model.Model model = CouplingExperiment.model(4);
+        org.geopinn.api.operator.ResidualSystem s = CouplingExperiment.system(3, model, 5);
+        assertEquals(List.of("pde-T", "pde-u", "boundary-T", "boundary-u"), s.groups().stream().map(g -> g.name()).toList());
+        assertEquals(List.of(5, 5, 2, 2), s.groups().stream().map(g -> g.size()).toList());
+        double[] theta = CouplingExperiment.initialParameters(model, 5);
         int rows = s.residualCount();
         int p = s.parameterCount();
         double[] j = new double[rows * p];
@@ -135,18 +134,18 @@ class ReproductionModelsTest {
 
     @Test
     void couplingMakesTheNtkGrowLikeGammaSquaredButNotThePreconditionedNtk() {
-        CouplingExperiment experiment = new CouplingExperiment(0, 8, 12, Double.NaN);
+        CouplingExperiment experiment = new CouplingExperiment(0, 8, 12, Double.NaN, new NtkDiagnostic(), new PreconditionedNtkDiagnostic());
         List<CouplingExperiment.Row> rows = experiment.run(new double[] {1, 100, 1000});
         for (CouplingExperiment.Row r : rows) {
             assertEquals(2, r.lambdaPreconditioned(), 1e-8, "gamma " + r.gamma());
         }
         double exponent = Math.log(rows.get(2).lambdaNtk() / rows.get(1).lambdaNtk()) / Math.log(10);
         assertEquals(2, exponent, 0.05);
-        DiagnosticReport nntk = new NaturalNtkDiagnostic().run(new ThermoelasticSystem(new ShallowNetwork(Activation.TANH, 8), 1, 1, 10, 12),
-                CouplingExperiment.initialParameters(new ShallowNetwork(Activation.TANH, 8), 2, 0), Map.of());
+        DiagnosticReport nntk = new NaturalNtkDiagnostic().run(CouplingExperiment.system(10, CouplingExperiment.model(8), 12),
+                CouplingExperiment.initialParameters(CouplingExperiment.model(8), 0), Map.of());
         assertEquals(1, nntk.scalars().get("lambda_max"), 1e-10);
         // A coarse cut-off truncates both tangent spaces below the shared direction: λ_max(K_P) drops below 2.
-        double truncated = new CouplingExperiment(0, 8, 12, 1e-4).run(new double[] {10}).get(0).lambdaPreconditioned();
+        double truncated = new CouplingExperiment(0, 8, 12, 1e-4, new NtkDiagnostic(), new PreconditionedNtkDiagnostic()).run(new double[] {10}).get(0).lambdaPreconditioned();
         assertTrue(truncated < 2 - 1e-6 && truncated > 1, "lambda_max(K_P) " + truncated);
     }
 }

@@ -1,4 +1,4 @@
-package org.geopinn.diagnostics.internal;
+package org.geopinn.reproductions;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.geopinn.api.GeopinnException;
+import org.geopinn.api.expr.Expr;
+import org.geopinn.api.expr.Symbols;
 import org.geopinn.api.model.Model;
 import org.geopinn.api.model.ModelSpec;
 import org.geopinn.api.operator.LossScaling;
@@ -234,7 +236,7 @@ final class CollocationExperiment {
         int d = domain().dimension();
         int n = test.length / d;
         var v = problem.vocabulary();
-        Condition values = Condition.of("u", condition("pde").part(), v.field(v.fields().get(0)), q -> 0, n);
+        Condition values = Condition.of("u", condition("pde").part(), new Expr.FieldDerivative(0, v.fields().get(0), new int[v.variables().size()]), q -> 0, n);
         Problem only = new OneCondition(problem, values);
         ResidualSystem s = StackedResidualSystem.build(only, model, Map.of("u", test), LossScaling.SUM, EvaluatorFactory.EXACT);
         double[] u = new double[n];
@@ -264,7 +266,7 @@ final class CollocationExperiment {
         }
 
         @Override
-        public org.geopinn.api.expr.Vocabulary vocabulary() {
+        public Symbols vocabulary() {
             return base.vocabulary();
         }
 

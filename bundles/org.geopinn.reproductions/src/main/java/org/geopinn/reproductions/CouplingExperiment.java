@@ -1,4 +1,4 @@
-package org.geopinn.diagnostics.internal;
+package org.geopinn.reproductions;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -7,15 +7,28 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
+import org.geopinn.api.GeopinnException;
+import org.geopinn.api.diagnostic.Diagnostic;
 import org.geopinn.api.diagnostic.DiagnosticReport;
+import org.geopinn.api.model.Model;
+import org.geopinn.api.model.ModelSpec;
+import org.geopinn.api.model.ParameterBlock;
+import org.geopinn.api.operator.LossScaling;
+import org.geopinn.api.operator.ResidualSystem;
 import org.geopinn.diagnostics.Charts;
 import org.geopinn.diagnostics.ReportFiles;
+import org.geopinn.models.StandardModels;
+import org.geopinn.operators.EvaluatorFactory;
+import org.geopinn.operators.StackedResidualSystem;
+import org.geopinn.problems.library.Thermoelastic1d;
 
 /**
- * The coupling study's theory check on linearly coupled thermoelasticity (one tanh network per field, the
- * same parameters for every coupling γ): λ_max of the empirical NTK grows like γ², while
- * λ_max(K_P) of the block-diagonal Gauss–Newton preconditioned NTK equals the number of networks
- * for every γ. Both are measured by the {@code ntk} and {@code pntk} diagnostics themselves.
+ * The coupling study's theory check on linearly coupled thermoelasticity, the problem
+ * {@code thermoelastic1d} with κ = E = 1 built for each coupling γ ({@link Thermoelastic1d#define}),
+ * one tanh network per field (an MLP of one hidden layer, inputs not normalised, the same
+ * parameters for every γ): λ_max of the empirical NTK grows like γ², while λ_max(K_P) of the
+ * block-diagonal Gauss–Newton preconditioned NTK equals the number of networks for every γ. Both
+ * are measured by the {@code ntk} and {@code pntk} diagnostics themselves.
  */
 final class CouplingExperiment {
     /** One γ. */
@@ -26,27 +39,31 @@ final class CouplingExperiment {
     private final int width;
     private final int interiorPoints;
     private final double cutoff;
+    private final Diagnostic ntk;
+    private final Diagnostic pntk;
 
     /**
      * @param cutoff relative pseudo-inverse cut-off of the preconditioned NTK; NaN for the diagnostic's default
+     * @param ntk the {@code ntk} diagnostic
+     * @param pntk the {@code pntk} diagnostic
      */
-    CouplingExperiment(long seed, int width, int interiorPoints, double cutoff) {
+    CouplingExperiment(long seed, int width, int interiorPoints, double cutoff, Diagnostic ntk, Diagnostic pntk) {
         this.seed = seed;
         this.width = width;
         this.interiorPoints = interiorPoints;
         this.cutoff = cutoff;
+        this.ntk = ntk;
+        this.pntk = pntk;
     }
 
     List<Row> run(double[] gammas) {
-        ShallowNetwork net = new ShallowNetwork(Activation.TANH, width);
-        double[] theta = initialParameters(net, 2, seed);
+        Model model = model(width);
+        double[] theta = initialParameters(model, seed);
         List<Row> rows = new ArrayList<>();
-        NtkDiagnostic ntk = new NtkDiagnostic();
-        PreconditionedNtkDiagnostic pntk = new PreconditionedNtkDiagnostic();
         Map<String, Object> options = Map.of("kernelSize", 0);
         Map<String, Object> preconditioned = Double.isNaN(cutoff) ? options : Map.of("kernelSize", 0, "cutoff", cutoff);
         for (double gamma : gammas) {
-            ThermoelasticSystem system = new ThermoelasticSystem(net, 1, 1, gamma, interiorPoints);
+            ResidualSystem system = system(gamma, model, interiorPoints);
             DiagnosticReport k = ntk.run(system, theta, options);
             DiagnosticReport kp = pntk.run(system, theta, preconditioned);
             rows.add(new Row(gamma, k.scalars().get("lambda_max"), kp.scalars().get("lambda_max"), kp.scalars().get("networks"),
@@ -55,17 +72,51 @@ final class CouplingExperiment {
         return rows;
     }
 
-    /** w ~ N(0, 3²), b ~ N(0, 1), a ~ N(0, 1/m), c = 0 for each network, from one seed. */
-    static double[] initialParameters(ShallowNetwork net, int networks, long seed) {
+    /** One tanh network of one hidden layer per field (T, u) of x ∈ [0, 1], fed x itself (not normalised). */
+    static Model model(int width) {
+        return StandardModels.create("mlp", new ModelSpec(new double[] {0}, new double[] {1}, List.of("T", "u"), new int[] {width}, "tanh",
+                "xavier", true, false, Map.of()));
+    }
+
+    /**
+     * The residual system of {@code thermoelastic1d} (κ = E = 1, coupling γ) on n evenly spaced
+     * interior points per PDE and the two end points per field, rows scaled as {@link LossScaling#MEAN}.
+     */
+    static ResidualSystem system(double gamma, Model model, int interiorPoints) {
+        double[] inside = new double[interiorPoints];
+        for (int i = 0; i < interiorPoints; i++) {
+            inside[i] = (i + 1.0) / (interiorPoints + 1);
+        }
+        Map<String, double[]> points = Map.of("pde-T", inside, "pde-u", inside.clone(), "boundary-T", new double[] {0, 1},
+                "boundary-u", new double[] {0, 1});
+        return StackedResidualSystem.build(Thermoelastic1d.define(gamma, 1, 1), model, points, LossScaling.MEAN, EvaluatorFactory.EXACT);
+    }
+
+    /**
+     * Hidden weights w ~ N(0, 3²), hidden biases b ~ N(0, 1), output weights a ~ N(0, 1/m) and
+     * output bias c = 0 for each network, drawn from one seed in the order (w_j, b_j, a_j) per
+     * neuron: wide-spread features of x ∈ [0, 1] rather than the MLP's own initialisation, so the
+     * Jacobian of each network has a rich spectrum.
+     */
+    static double[] initialParameters(Model model, long seed) {
         Random random = new Random(seed);
-        int m = net.width();
-        double[] theta = new double[networks * net.parameterCount()];
-        for (int n = 0; n < networks; n++) {
-            int base = n * net.parameterCount();
+        double[] theta = new double[model.layout().size()];
+        for (int n = 0; n < Math.max(1, model.layout().networks()); n++) {
+            List<ParameterBlock> blocks = new ArrayList<>();
+            for (ParameterBlock b : model.layout().blocks()) {
+                if (b.network() == n) {
+                    blocks.add(b);
+                }
+            }
+            if (blocks.size() != 4) {
+                throw new GeopinnException("the coupling study needs networks of one hidden layer; network " + n + " has "
+                        + blocks.size() + " parameter blocks");
+            }
+            int m = blocks.get(0).rows() * blocks.get(0).cols();
             for (int j = 0; j < m; j++) {
-                theta[base + j] = 3 * random.nextGaussian();
-                theta[base + m + j] = random.nextGaussian();
-                theta[base + 2 * m + j] = random.nextGaussian() / Math.sqrt(m);
+                theta[blocks.get(0).offset() + j] = 3 * random.nextGaussian();
+                theta[blocks.get(1).offset() + j] = random.nextGaussian();
+                theta[blocks.get(2).offset() + j] = random.nextGaussian() / Math.sqrt(m);
             }
         }
         return theta;

@@ -1,4 +1,9 @@
-package org.geopinn.api.expr;
+package org.geopinn.expr;
+
+import org.geopinn.api.expr.Expr;
+import org.geopinn.api.expr.NormalField;
+import org.geopinn.api.expr.PointFunction;
+import org.geopinn.api.expr.Symbols;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -18,9 +23,9 @@ import org.geopinn.api.GeopinnException;
  * The time variable, when present, is the variable named {@code t}; {@link #laplacian} sums over
  * the other (spatial) variables.
  */
-public final class Vocabulary {
+public final class Vocabulary implements Symbols {
     /** The name of the time variable, excluded from spatial operators. */
-    public static final String TIME = "t";
+    public static final String TIME = Symbols.TIME;
 
     private final List<String> variables;
     private final List<String> fields;
@@ -62,16 +67,19 @@ public final class Vocabulary {
     }
 
     /** @return the input variables, in coordinate order */
+    @Override
     public List<String> variables() {
         return variables;
     }
 
     /** @return the output fields, in model output order */
+    @Override
     public List<String> fields() {
         return fields;
     }
 
     /** @return the spatial variables: all but {@value #TIME} and the {@link #parameters()} */
+    @Override
     public List<String> spatialVariables() {
         List<String> s = new ArrayList<>(variables);
         s.remove(TIME);
@@ -84,6 +92,7 @@ public final class Vocabulary {
      * @return its index
      * @throws GeopinnException if unknown
      */
+    @Override
     public int variableIndex(String name) {
         int i = variables.indexOf(name);
         if (i < 0) {
@@ -97,6 +106,7 @@ public final class Vocabulary {
      * @return its index
      * @throws GeopinnException if unknown
      */
+    @Override
     public int fieldIndex(String name) {
         int i = fields.indexOf(name);
         if (i < 0) {
@@ -195,11 +205,13 @@ public final class Vocabulary {
     }
 
     /** @return the variables that are parameters (see {@link #withParameters}), in declaration order */
+    @Override
     public List<String> parameters() {
         return parameters;
     }
 
     /** @return the named coefficients, name → node (sorted by name) */
+    @Override
     public java.util.SortedMap<String, Expr.Coefficient> coefficients() {
         return coefficients;
     }
@@ -218,6 +230,7 @@ public final class Vocabulary {
     }
 
     /** @return whether {@link #withNormals} gave this vocabulary the domain's normals */
+    @Override
     public boolean hasNormals() {
         return normals != null;
     }

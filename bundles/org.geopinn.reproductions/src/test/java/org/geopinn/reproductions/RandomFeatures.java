@@ -1,7 +1,8 @@
-package org.geopinn.diagnostics.internal;
+package org.geopinn.reproductions;
 
 import java.util.List;
 import java.util.Random;
+import org.geopinn.autodiff.Activation;
 
 /**
  * A second, closed-form implementation of Chen et al.'s system matrices, the oracle that the engine
@@ -63,7 +64,7 @@ final class RandomFeatures {
                         factor *= Math.pow(w[j * dimension + d], t.orders()[d]);
                         order += t.orders()[d];
                     }
-                    sum += factor * activation.derivative(order, z);
+                    sum += factor * derivative(activation, order, z);
                 }
                 a[i * features + j] = sum;
             }
@@ -84,7 +85,7 @@ final class RandomFeatures {
             for (int j = 0; j < features; j++) {
                 double sum = 0;
                 for (StencilPoint p : stencil) {
-                    sum += p.coefficient() * activation.derivative(0, argument(points, i * dimension, j, p.offset(), h));
+                    sum += p.coefficient() * derivative(activation, 0, argument(points, i * dimension, j, p.offset(), h));
                 }
                 a[i * features + j] = sum;
             }
@@ -99,5 +100,12 @@ final class RandomFeatures {
             z += w[j * dimension + d] * x;
         }
         return z;
+    }
+
+    /** σ^(order)(z) from the autodiff bundle's activation, the one the models use. */
+    static double derivative(Activation activation, int order, double z) {
+        double[][] out = new double[order + 1][1];
+        activation.derivatives(new double[] {z}, 1, order, out);
+        return out[order][0];
     }
 }

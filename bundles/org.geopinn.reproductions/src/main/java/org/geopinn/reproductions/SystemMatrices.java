@@ -1,11 +1,11 @@
-package org.geopinn.diagnostics.internal;
+package org.geopinn.reproductions;
 
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import org.geopinn.api.expr.Expr;
 import org.geopinn.api.expr.PointFunction;
-import org.geopinn.api.expr.Vocabulary;
+import org.geopinn.expr.Vocabulary;
 import org.geopinn.api.model.Model;
 import org.geopinn.api.model.ModelSpec;
 import org.geopinn.api.operator.LossScaling;
