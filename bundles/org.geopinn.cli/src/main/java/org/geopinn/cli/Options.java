@@ -1,5 +1,7 @@
 package org.geopinn.cli;
 
+import org.geopinn.api.model.ModelSpec;
+
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -185,21 +187,6 @@ final class Options {
      */
     int[] widths(String name) {
         String v = values.get(name);
-        if (v == null) {
-            return null;
-        }
-        String[] parts = v.split(",");
-        int[] w = new int[parts.length];
-        for (int i = 0; i < parts.length; i++) {
-            try {
-                w[i] = Integer.parseInt(parts[i].trim());
-            } catch (NumberFormatException e) {
-                throw new GeopinnException("--" + name + ": '" + Text.quote(v) + "' is not a list of layer widths such as 64,64,64");
-            }
-            if (w[i] <= 0) {
-                throw new GeopinnException("--" + name + ": layer widths must be positive, got '" + Text.quote(v) + "'");
-            }
-        }
-        return w;
+        return v == null ? null : ModelSpec.parseHidden(Text.quote(v), "--" + name);
     }
 }

@@ -85,7 +85,7 @@ final class SweepPerformer implements RunPerformer {
             b.weighting(w.id()).weightingSettings(w.settings());
         }
         if (!r.hidden().isEmpty()) {
-            b.hidden(java.util.Arrays.stream(r.hidden().split(",")).mapToInt(x -> Integer.parseInt(x.trim())).toArray());
+            b.hidden(org.geopinn.api.model.ModelSpec.parseHidden(r.hidden(), "sweep file: hidden"));
         }
         long total = r.maxSteps() > 0 ? r.maxSteps() : defaultSteps(problem);
         // as a solve does: the error is measured about twenty times over a run, outside its timed steps

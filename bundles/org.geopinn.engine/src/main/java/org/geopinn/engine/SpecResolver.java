@@ -60,7 +60,7 @@ final class SpecResolver {
         String modelId = first(spec.modelId(), defaults.get(ProblemDefaults.MODEL), DEFAULT_MODEL);
         require(ModelFactory.class, modelId, "model");
         int[] hidden = spec.hidden() != null ? spec.hidden()
-                : DefaultStrategy.hidden(defaults.get(ProblemDefaults.HIDDEN), t -> parseWidths(t, "problem default 'hidden'"));
+                : DefaultStrategy.hidden(defaults.get(ProblemDefaults.HIDDEN), t -> ModelSpec.parseHidden(t, "problem default 'hidden'"));
         for (int w : hidden) {
             if (w <= 0) {
                 throw new GeopinnException("hidden layer widths must be positive, got " + java.util.Arrays.toString(hidden));
@@ -92,10 +92,10 @@ final class SpecResolver {
         List<OptimizerStage> stages = !spec.optimizers().isEmpty() ? spec.optimizers()
                 : OptimizerStage.parseChain(chainGiven ? problemChain : choice.chain());
         if (spec.collocation() != null && resamplingGiven && spec.resampleEvery() != spec.collocation().every()) {
-            throw new GeopinnException("learned collocation points are renewed every " + spec.collocation().every()
+            throw new GeopinnException((spec.collocation().chosen() ? "chosen" : "learned") + " collocation points are renewed every " + spec.collocation().every()
                     + " steps (its 'every'); do not also give resampleEvery " + spec.resampleEvery());
         }
-        // Learned points are renewed at the learner's period; the default strategy's resampling does not apply.
+        // Learned or chosen points are renewed at their own period; the default strategy's resampling does not apply.
         int resampleEvery = spec.collocation() != null ? spec.collocation().every() : resamplingGiven ? spec.resampleEvery()
                 : DefaultStrategy.resampleEvery(inputs, stages.stream().map(OptimizerStage::optimizerId).toList());
         List<Optimizer> optimizers = createChain(stages);
@@ -244,24 +244,6 @@ final class SpecResolver {
             return a;
         }
         return b != null && !b.isBlank() ? b.trim() : c;
-    }
-
-    /**
-     * @param text widths such as {@code 64,64,64}
-     * @param what where the text came from, for the message
-     * @return the widths
-     */
-    static int[] parseWidths(String text, String what) {
-        String[] parts = text.split(",");
-        int[] w = new int[parts.length];
-        for (int i = 0; i < parts.length; i++) {
-            try {
-                w[i] = Integer.parseInt(parts[i].trim());
-            } catch (NumberFormatException e) {
-                throw new GeopinnException(what + ": '" + text + "' is not a list of widths such as 64,64,64");
-            }
-        }
-        return w;
     }
 
     private static long parseLong(String text, String what) {

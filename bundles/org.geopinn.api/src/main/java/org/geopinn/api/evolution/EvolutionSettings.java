@@ -193,11 +193,7 @@ public record EvolutionSettings(double endTime, double[] outputTimes, double rto
                         : Arrays.stream(text.split(",")).mapToDouble(s -> Double.parseDouble(s.trim())).toArray();
             }
             if (current instanceof int[]) {
-                int[] widths = Arrays.stream(text.split(",")).mapToInt(s -> Integer.parseInt(s.trim())).toArray();
-                if (widths.length == 0 || Arrays.stream(widths).anyMatch(w -> w <= 0)) {
-                    throw new GeopinnException("evolution setting " + key + " must list positive widths, e.g. 32,32; got '" + text + "'");
-                }
-                return widths;
+                return org.geopinn.api.model.ModelSpec.parseHidden(text, "evolution setting " + key);
             }
             if (text.isEmpty()) {
                 throw new GeopinnException("evolution setting " + key + " must not be empty");

@@ -57,4 +57,29 @@ public record ModelSpec(double[] inputLower, double[] inputUpper, List<String> f
                 + ", activation=" + activation + ", init=" + initialization + ", separate=" + separateNetworks
                 + ", normalize=" + normalizeInputs + ", options=" + options + "]";
     }
+
+    /**
+     * Reads hidden-layer widths written as text: the one form the command line, sweep files,
+     * evolution settings and problem defaults share.
+     *
+     * @param text widths separated by commas, such as {@code 64,64,64}
+     * @param what where the text came from (an option, a setting), the start of the message
+     * @return the widths, each positive
+     * @throws org.geopinn.api.GeopinnException naming {@code what} when the text is not such a list
+     */
+    public static int[] parseHidden(String text, String what) {
+        String[] parts = text.split(",");
+        int[] widths = new int[parts.length];
+        for (int i = 0; i < parts.length; i++) {
+            try {
+                widths[i] = Integer.parseInt(parts[i].trim());
+            } catch (NumberFormatException e) {
+                throw new org.geopinn.api.GeopinnException(what + ": '" + text + "' is not a list of layer widths such as 64,64,64");
+            }
+            if (widths[i] <= 0) {
+                throw new org.geopinn.api.GeopinnException(what + ": layer widths must be positive, got '" + text + "'");
+            }
+        }
+        return widths;
+    }
 }
