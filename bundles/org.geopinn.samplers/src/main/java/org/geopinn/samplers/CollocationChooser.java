@@ -5,7 +5,6 @@ import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
 import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
 import org.geopinn.api.GeopinnException;
-import org.geopinn.api.operator.ResidualGroup;
 import org.geopinn.api.operator.ResidualSystem;
 
 /**
@@ -102,7 +101,7 @@ public final class CollocationChooser {
         }
         int p = system.parameterCount();
         system.setPoints(group, candidates);
-        double[] a = rows(system, theta, group, m, p);
+        double[] a = GroupRows.rows(system, theta, group, m, p);
         boolean[] taken = new boolean[m];
         int[] picked = new int[count];
         double[] norm2 = new double[m];
@@ -282,11 +281,11 @@ public final class CollocationChooser {
         int s = points.length / d;
         int n = reference.length / d;
         system.setPoints(group, reference);
-        double[] f = rows(system, theta, group, n, p);
-        double[] r = residuals(system, theta, group, n);
+        double[] f = GroupRows.rows(system, theta, group, n, p);
+        double[] r = GroupRows.residuals(system, theta, group, n);
         system.setPoints(group, points);
-        double[] a = rows(system, theta, group, s, p);
-        double[] rs = residuals(system, theta, group, s);
+        double[] a = GroupRows.rows(system, theta, group, s, p);
+        double[] rs = GroupRows.residuals(system, theta, group, s);
         double[] exact = CollocationLearner.truncatedSolve(f, n, p, r, cutoff);
         double[] empirical = CollocationLearner.truncatedSolve(a, s, p, rs, cutoff);
         double e = 0;
@@ -300,33 +299,5 @@ public final class CollocationChooser {
             rr += r[k] * r[k];
         }
         return rr == 0 ? 0 : Math.sqrt(e / rr);
-    }
-
-    /** The group's rows of the Jacobian, count×P. */
-    static double[] rows(ResidualSystem system, double[] theta, String group, int count, int p) {
-        double[] j = new double[system.residualCount() * p];
-        system.jacobian(theta, j);
-        ResidualGroup g = group(system, group);
-        double[] out = new double[count * p];
-        System.arraycopy(j, g.offset() * p, out, 0, count * p);
-        return out;
-    }
-
-    private static double[] residuals(ResidualSystem system, double[] theta, String group, int count) {
-        double[] all = new double[system.residualCount()];
-        system.residuals(theta, all);
-        ResidualGroup g = group(system, group);
-        double[] out = new double[count];
-        System.arraycopy(all, g.offset(), out, 0, count);
-        return out;
-    }
-
-    private static ResidualGroup group(ResidualSystem system, String name) {
-        for (ResidualGroup g : system.groups()) {
-            if (g.name().equals(name)) {
-                return g;
-            }
-        }
-        throw new GeopinnException("collocation choice: the residual system has no condition '" + name + "'");
     }
 }

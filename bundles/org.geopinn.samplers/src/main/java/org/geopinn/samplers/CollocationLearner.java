@@ -5,7 +5,6 @@ import org.ejml.dense.row.SingularOps_DDRM;
 import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
 import org.ejml.interfaces.decomposition.SingularValueDecomposition_F64;
 import org.geopinn.api.GeopinnException;
-import org.geopinn.api.operator.ResidualGroup;
 import org.geopinn.api.operator.ResidualSystem;
 
 /**
@@ -121,8 +120,8 @@ public final class CollocationLearner {
         int n = reference.length / d;
         int p = system.parameterCount();
         system.setPoints(group, reference);
-        double[] f = rows(system, theta, group, n, p);
-        double[] r = groupResiduals(system, theta, group, n);
+        double[] f = GroupRows.rows(system, theta, group, n, p);
+        double[] r = GroupRows.residuals(system, theta, group, n);
         double rNorm = norm(r);
         if (rNorm == 0) {
             system.setPoints(group, x);
@@ -441,7 +440,7 @@ public final class CollocationLearner {
     /** Φ = F A(x)ᵀ, N×S: the kernel sections K(x_i, y_k) on the reference points. */
     private static double[] features(ResidualSystem system, double[] theta, String group, double[] x, double[] f, int n, int p, int s) {
         system.setPoints(group, x);
-        double[] a = rows(system, theta, group, s, p);
+        double[] a = GroupRows.rows(system, theta, group, s, p);
         double[] phi = new double[n * s];
         for (int k = 0; k < n; k++) {
             for (int i = 0; i < s; i++) {
@@ -461,34 +460,6 @@ public final class CollocationLearner {
             y[i * d + c] = y[i * d + c] + h;
         }
         return y;
-    }
-
-    /** The group's rows of the Jacobian, count×P. */
-    private static double[] rows(ResidualSystem system, double[] theta, String group, int count, int p) {
-        double[] j = new double[system.residualCount() * p];
-        system.jacobian(theta, j);
-        ResidualGroup g = group(system, group);
-        double[] out = new double[count * p];
-        System.arraycopy(j, g.offset() * p, out, 0, count * p);
-        return out;
-    }
-
-    private static double[] groupResiduals(ResidualSystem system, double[] theta, String group, int count) {
-        double[] all = new double[system.residualCount()];
-        system.residuals(theta, all);
-        ResidualGroup g = group(system, group);
-        double[] out = new double[count];
-        System.arraycopy(all, g.offset(), out, 0, count);
-        return out;
-    }
-
-    private static ResidualGroup group(ResidualSystem system, String name) {
-        for (ResidualGroup g : system.groups()) {
-            if (g.name().equals(name)) {
-                return g;
-            }
-        }
-        throw new GeopinnException("collocation learning: the residual system has no condition '" + name + "'");
     }
 
     private static double distance(double[] phi, int n, int s, double[] alpha, double[] r) {
