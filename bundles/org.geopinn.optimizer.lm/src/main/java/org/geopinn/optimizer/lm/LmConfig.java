@@ -14,7 +14,7 @@ public @interface LmConfig {
     @AttributeDefinition(description = "the first λ is initial_damping·max diag(JᵀJ) (Nielsen's τ; after scaling = jacobian, max diag = 1)", min = "4.9E-324")
     double initial_damping() default 1e-3;
 
-    @AttributeDefinition(description = "cholesky (a Cholesky factorization of the smaller Gram matrix, JJᵀ + λI when S ≤ P, JᵀJ + λI otherwise, per λ tried) or eigen (one eigendecomposition of the smaller Gram matrix per step; every further λ then costs only O(min(S,P)²))", options = {@Option(label = "cholesky", value = "cholesky"), @Option(label = "eigen", value = "eigen")})
+    @AttributeDefinition(description = "cholesky (a Cholesky factorization of the smaller Gram matrix, JJᵀ + λI when S ≤ P, JᵀJ + λI otherwise, per λ tried), eigen (one eigendecomposition of the smaller Gram matrix per step; every further λ then costs only O(min(S,P)²)) or qr (Householder QR of J and the SVD of its triangle, no Gram matrix: resolves σ down to eps·σ_max instead of sqrt(eps)·σ_max, at a few times the cost)", options = {@Option(label = "cholesky", value = "cholesky"), @Option(label = "eigen", value = "eigen"), @Option(label = "qr", value = "qr")})
     String solver() default "cholesky";
 
     @AttributeDefinition(description = "how many λ (each larger after a failure) one step may try before it reports a rejection; the next step continues from the larger λ", min = "1", max = "1000")

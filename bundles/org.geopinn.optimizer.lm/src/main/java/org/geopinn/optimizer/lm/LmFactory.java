@@ -43,7 +43,11 @@ public final class LmFactory implements OptimizerFactory {
     @Override
     public Optimizer create(Map<String, ?> overrides) {
         LmConfig c = Settings.configure(ID, LmConfig.class, config, overrides);
-        DampedSolver solver = c.solver().equals("eigen") ? new EigenSolver() : new CholeskySolver();
+        DampedSolver solver = switch (c.solver()) {
+            case "eigen" -> new EigenSolver();
+            case "qr" -> new QrSolver();
+            default -> new CholeskySolver();
+        };
         return new LevenbergMarquardt(solver, c.scaling().equals("jacobian"), c.initial_damping(), c.max_tries(), c.max_damping(),
                 c.geodesic(), c.geodesic_ratio());
     }

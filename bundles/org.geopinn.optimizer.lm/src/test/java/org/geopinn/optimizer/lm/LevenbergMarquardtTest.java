@@ -29,7 +29,9 @@ class LevenbergMarquardtTest {
             "eigen", Map.of("solver", "eigen"),
             "cholesky, D = diag(JᵀJ)", Map.of("scaling", "jacobian"),
             "eigen, D = diag(JᵀJ)", Map.of("solver", "eigen", "scaling", "jacobian"),
-            "geodesic", Map.of("geodesic", "true"));
+            "geodesic", Map.of("geodesic", "true"),
+            "qr", Map.of("solver", "qr"),
+            "qr, D = diag(JᵀJ)", Map.of("solver", "qr", "scaling", "jacobian"));
 
     /** Steps until the step says converged or the loss is below 1e-32, at most max steps. */
     private static double[] run(Optimizer o, ResidualSystem system, double[] start, int max) {
@@ -128,6 +130,28 @@ class LevenbergMarquardtTest {
     }
 
     @Test
+    void theQrSolverResolvesASingularValueTheGramMatrixRoundsAway() {
+        // A = diag(1, 1e-8)·Vᵀ (V a rotation by π/6) over three rows: σ₂² = 1e-16 is below the
+        // rounding of JᵀJ's entries (ulp(0.75) ≈ 1.1e-16), so only a factorization of J itself
+        // gives the filtered step σ₂/(σ₂² + λ)·(u₂ᵀb)·v₂ at the smallest λ, eps·max diag(JᵀJ).
+        double c = Math.cos(Math.PI / 6);
+        double sn = Math.sin(Math.PI / 6);
+        double sigma = 1e-8;
+        double[] a = {c, sn, -sigma * sn, sigma * c, 0, 0};
+        double[] b = {0, 1e-8, 0};
+        FunctionResidualSystem system = StandardProblems.linear(3, 2, a, b);
+        double curvature = Math.max(a[0] * a[0] + a[2] * a[2], a[1] * a[1] + a[3] * a[3]);
+        double lambda = Math.ulp(1.0) * curvature;
+        double coefficient = sigma / (sigma * sigma + lambda) * b[1];
+        double[] expected = {-sn * coefficient, c * coefficient};
+        double[] theta = new double[2];
+        StepResult r = factory.create(Map.of("solver", "qr", "initial_damping", 1e-300)).step(system, theta);
+        assertTrue(r.accepted(), r.toString());
+        assertTrue(r.detail().contains("QR of J"), r.detail());
+        assertArrayEquals(expected, theta, 1e-6 * Math.abs(coefficient), Arrays.toString(theta) + " against " + Arrays.toString(expected));
+    }
+
+    @Test
     void trainsASmallPinnByOrdersOfMagnitude() {
         PinnFixtures.Pinn pinn = PinnFixtures.laplace(8, 64, 32, 1, LossScaling.MEAN);
         Optimizer o = factory.create(Map.of());
@@ -172,9 +196,9 @@ class LevenbergMarquardtTest {
     @Test
     void settingsAreCheckedWithOneLineMessages() {
         assertThrows(GeopinnException.class, () -> factory.create(Map.of("scaling", "magic")));
-        assertThrows(GeopinnException.class, () -> factory.create(Map.of("solver", "qr")));
+        assertThrows(GeopinnException.class, () -> factory.create(Map.of("solver", "svd")));
         assertThrows(GeopinnException.class, () -> factory.create(Map.of("max_tries", 0)));
         assertThrows(GeopinnException.class, () -> factory.create(Map.of("lambda", 1)));
-        assertTrue(factory.settings().get("solver").contains("(default cholesky; allowed: one of cholesky, eigen)"), factory.settings().get("solver"));
+        assertTrue(factory.settings().get("solver").contains("(default cholesky; allowed: one of cholesky, eigen, qr)"), factory.settings().get("solver"));
     }
 }
