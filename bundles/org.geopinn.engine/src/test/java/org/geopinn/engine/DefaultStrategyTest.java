@@ -23,12 +23,14 @@ class DefaultStrategyTest {
 
     @Test
     void dampedGaussNewtonWhileItsStepIsCheapLargeOnesAdamThenLbfgs() {
-        assertEquals("lm", choose(129, 1020, true, false).chain(), "laplace2d-sized, linear");
+        assertEquals("lm(scaling=jacobian)", choose(129, 1020, true, false).chain(), "laplace2d-sized, linear: Marquardt's scaling");
+        assertTrue(choose(129, 1020, true, false).reason().contains("Marquardt's scaling"));
         assertEquals("lm", choose(901, 2700, false, true).chain(), "burgers-sized, nonlinear");
         assertEquals("lm", choose(38_019, 774, false, false).chain(),
                 "a coupled 1-D system: many parameters, few rows, S×S Gram, Nielsen's first λ");
         assertEquals("lm", choose(25_346, 516, true, false).chain());
-        assertEquals("lm", choose(516, 516, true, false).chain(), "as many rows as parameters");
+        assertEquals("lm(scaling=jacobian)", choose(516, 516, true, false).chain(), "as many rows as parameters");
+        assertEquals("lm", choose(516, 516, false, false).chain(), "nonlinear: D = I");
         assertEquals("adam:2000,lbfgs", choose(76_422, 16_000, false, false).chain(), "a coupled 2-D system: 2e13 multiply-adds a step");
         assertEquals("adam:2000,lbfgs", choose(25_000, 10_000, true, false).chain(), "S·P·min(S,P) = 2.5e12, P too large for a dense H");
         assertTrue(choose(25_000, 10_000, true, false).reason().contains("multiply-adds"));
@@ -44,7 +46,7 @@ class DefaultStrategyTest {
         assertEquals("ssbfgs", choose(5_000, 10_000, true, false).chain(), "beyond lm's limit, but H = 200 MB");
         // at the threshold: burgers-sized stays with lm (2.2e9), 5e9 exactly stays, just above goes
         assertEquals("lm", choose(901, 2_700, false, true).chain());
-        assertEquals("lm", choose(1_000, 5_000, true, false).chain(), "1000·5000·1000 = 5e9: the limit itself");
+        assertEquals("lm(scaling=jacobian)", choose(1_000, 5_000, true, false).chain(), "1000·5000·1000 = 5e9: the limit itself");
         assertEquals("ssbfgs", choose(1_000, 5_001, true, false).chain());
         // wide: the Gram side is S, so many parameters on few rows stay cheap
         assertEquals("lm", choose(19_000, 500, true, false).chain(), "19 000·500·500 = 4.75e9");
@@ -59,7 +61,7 @@ class DefaultStrategyTest {
         assertEquals("lm", DefaultStrategy.choose(mid, 2L << 30, ALL).chain(), "a 2 GB heap: H does not fit its quarter");
         // without ssbfgs installed the earlier rule holds
         Predicate<String> noSsbfgs = Set.of("lm", "adam", "lbfgs", "causal")::contains;
-        assertEquals("lm", DefaultStrategy.choose(new DefaultStrategy.Inputs(1_889, 4_800, true, true), HEAP, noSsbfgs).chain());
+        assertEquals("lm(scaling=jacobian)", DefaultStrategy.choose(new DefaultStrategy.Inputs(1_889, 4_800, true, true), HEAP, noSsbfgs).chain());
     }
 
     @Test
@@ -69,7 +71,7 @@ class DefaultStrategyTest {
         assertEquals("adam:2000,lbfgs", choose(100_001, 500, true, false).chain());
         Predicate<String> noSsbfgs = Set.of("lm", "adam", "lbfgs", "causal")::contains;
         DefaultStrategy.Inputs tall = new DefaultStrategy.Inputs(500, 100_000, true, false);
-        assertEquals("lm", DefaultStrategy.choose(tall, HEAP, noSsbfgs).chain(), "tall: the same work through JᵀJ");
+        assertEquals("lm(scaling=jacobian)", DefaultStrategy.choose(tall, HEAP, noSsbfgs).chain(), "tall: the same work through JᵀJ");
         assertEquals("adam:2000,lbfgs", DefaultStrategy.choose(new DefaultStrategy.Inputs(500, 100_001, true, false), HEAP, noSsbfgs).chain());
         assertEquals("ssbfgs", choose(500, 100_000, true, false).chain(), "with ssbfgs installed a costly step on P = 500 goes to it");
     }
