@@ -40,8 +40,8 @@ import org.geopinn.api.operator.ResidualSystem;
  * 7e-7 with the ordered fill). The same arguments give the same points. The residual itself does not
  * enter: the selection is for the whole tangent space, not for one residual.
  *
- * <p>Cost: the candidates' rows once (M×P), then 4·M·P per core point and M·k² for the leverage
- * (k the core's size). Not thread-safe (it drives the system); it runs between optimizer steps.
+ * <p>Cost: the candidates' rows once (M×P), then 2·M·P multiply-adds per core point ({@link PivotedRows},
+ * left-looking) and M·k² for the leverage (k the core's size). Not thread-safe (it drives the system); it runs between optimizer steps.
  */
 public final class CollocationChooser {
     private final double cutoff;

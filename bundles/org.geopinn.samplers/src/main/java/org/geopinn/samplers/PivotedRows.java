@@ -7,7 +7,7 @@ package org.geopinn.samplers;
  *
  * <p>Left-looking: the rows are only read, once per pick, and only the pivot's row is orthogonalised. The
  * right-looking form (every remaining row updated in place at every pick) reads and writes all of them per pick,
- * twice the arithmetic and three times the memory traffic for the same pivots. A randomised blocked form (picks in
+ * twice the arithmetic and twice the memory traffic for the same pivots. A randomised blocked form (picks in
  * blocks of 32 chosen on a Gaussian sketch of 40 columns, then one pass per block: Duersch &amp; Gu, "Randomized QR
  * with column pivoting", 2017) was tried and measured no faster here: it does the same M·P·r multiply-adds, the
  * rows of a choice (5000 candidates × 921 parameters) are not so large that one pass per pick is bound by memory,
