@@ -40,8 +40,8 @@ import org.geopinn.api.operator.ResidualSystem;
  * 7e-7 with the ordered fill). The same arguments give the same points. The residual itself does not
  * enter: the selection is for the whole tangent space, not for one residual.
  *
- * <p>Cost: the candidates' rows once (M×P), then 4·M·P per core point and M·k² for the leverage
- * (k the core's size). Not thread-safe (it drives the system); it runs between optimizer steps.
+ * <p>Cost: the candidates' rows once (M×P), then 2·M·P multiply-adds per core point ({@link PivotedRows},
+ * left-looking) and M·k² for the leverage (k the core's size). Not thread-safe (it drives the system); it runs between optimizer steps.
  */
 public final class CollocationChooser {
     private final double cutoff;
@@ -102,65 +102,16 @@ public final class CollocationChooser {
         int p = system.parameterCount();
         system.setPoints(group, candidates);
         double[] a = GroupRows.rows(system, theta, group, m, p);
-        boolean[] taken = new boolean[m];
-        int[] picked = new int[count];
-        double[] norm2 = new double[m];
         double top = 0;
         for (int i = 0; i < m; i++) {
-            double s = 0;
-            for (int q = 0; q < p; q++) {
-                s += a[i * p + q] * a[i * p + q];
-            }
-            norm2[i] = s;
-            top = Math.max(top, s);
+            top = Math.max(top, PivotedRows.dot(a, i * p, a, i * p, p));
         }
+        double floor = cutoff * cutoff * top;
+        boolean[] taken = new boolean[m];
+        int[] picked = new int[count];
         int limit = Math.min(count, p);
         double[] coef = new double[m * limit]; // coefficients of every candidate row on the core's orthonormal basis
-        double[] qv = new double[p];
-        int core = 0;
-        double floor = cutoff * cutoff * top;
-        while (core < limit) {
-            int best = -1;
-            for (int i = 0; i < m; i++) {
-                if (!taken[i] && (best < 0 || norm2[i] > norm2[best])) {
-                    best = i;
-                }
-            }
-            if (best < 0 || !(norm2[best] > floor)) {
-                break;
-            }
-            // the exact norm of the pivot's residual row (the running norms are downdated, so drift is cut here)
-            double exact = 0;
-            for (int q = 0; q < p; q++) {
-                exact += a[best * p + q] * a[best * p + q];
-            }
-            if (!(exact > floor)) {
-                norm2[best] = exact;
-                continue;
-            }
-            double inv = 1 / Math.sqrt(exact);
-            for (int q = 0; q < p; q++) {
-                qv[q] = a[best * p + q] * inv;
-            }
-            taken[best] = true;
-            picked[core] = best;
-            for (int i = 0; i < m; i++) {
-                int o = i * p;
-                double c = 0;
-                for (int q = 0; q < p; q++) {
-                    c += a[o + q] * qv[q];
-                }
-                coef[i * limit + core] = c;
-                if (taken[i]) {
-                    continue;
-                }
-                for (int q = 0; q < p; q++) {
-                    a[o + q] -= c * qv[q];
-                }
-                norm2[i] = Math.max(0, norm2[i] - c * c);
-            }
-            core++;
-        }
+        int core = PivotedRows.choose(a, m, p, limit, floor, taken, picked, coef);
         if (core < count && leverageFill) {
             fill(coef, m, limit, core, taken, picked, count, seed);
         } else {
@@ -286,8 +237,8 @@ public final class CollocationChooser {
         system.setPoints(group, points);
         double[] a = GroupRows.rows(system, theta, group, s, p);
         double[] rs = GroupRows.residuals(system, theta, group, s);
-        double[] exact = CollocationLearner.truncatedSolve(f, n, p, r, cutoff);
-        double[] empirical = CollocationLearner.truncatedSolve(a, s, p, rs, cutoff);
+        double[] exact = Solves.truncated(f, n, p, r, cutoff);
+        double[] empirical = Solves.truncated(a, s, p, rs, cutoff);
         double e = 0;
         double rr = 0;
         for (int k = 0; k < n; k++) {

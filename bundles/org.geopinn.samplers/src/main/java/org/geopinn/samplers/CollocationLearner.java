@@ -1,9 +1,5 @@
 package org.geopinn.samplers;
 
-import org.ejml.data.DMatrixRMaj;
-import org.ejml.dense.row.SingularOps_DDRM;
-import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
-import org.ejml.interfaces.decomposition.SingularValueDecomposition_F64;
 import org.geopinn.api.GeopinnException;
 import org.geopinn.api.operator.ResidualSystem;
 
@@ -134,7 +130,7 @@ public final class CollocationLearner {
         double best = t.offset / rNorm;
         double[] phi = features(system, theta, group, x, t.wt, t.k, p, s);
         if (adaptive) {
-            cutoff = natural ? heldOutNaturalCutoff(t, phi, n, s, r) : heldOutCutoff(t.full(phi, s), n, s, r);
+            cutoff = natural ? HeldOutCutoff.natural(CUTOFFS, t, phi, n, s, r) : HeldOutCutoff.plain(CUTOFFS, t.full(phi, s), n, s, r);
         }
         if (natural) {
             // the natural kernel weighs directions by 1/σ: the tangent space itself is cut where the solves are
@@ -184,8 +180,8 @@ public final class CollocationLearner {
             }
             // Variable projection (Kaufman's Gauss–Newton): e is already orthogonal to the range of Φ, so
             // the x-step is solved against the x-columns with their part in that range removed.
-            double[] mx = projectOut(m, n, cols, s, rangeBasis(phi, n, s));
-            Damped solver = new Damped(mx, n, s * d);
+            double[] mx = Solves.projectOut(m, n, cols, s, Solves.rangeBasis(phi, n, s, cutoff));
+            Solves.Damped solver = new Solves.Damped(mx, n, s * d);
             boolean moved = false;
             for (int tries = 0; tries < 12 && !moved; tries++, mu *= 10) {
                 double[] dx = solver.solve(e, mu);
@@ -231,212 +227,6 @@ public final class CollocationLearner {
         return cutoff;
     }
 
-    /**
-     * The adaptive rule: α fitted on the even reference rows at each candidate cut-off, the distance measured on
-     * the odd rows; the cut-off of the smallest held-out distance wins (the larger one on ties).
-     */
-    private static double heldOutCutoff(double[] phi, int n, int s, double[] r) {
-        double bestTau = CUTOFFS[0];
-        double bestDistance = Double.POSITIVE_INFINITY;
-        for (double tau : CUTOFFS) {
-            double sum = heldOutError(phi, n, s, r, tau);
-            if (sum < bestDistance * (1 - 1e-9)) {
-                bestDistance = sum;
-                bestTau = tau;
-            }
-        }
-        return bestTau;
-    }
-
-    /** The natural kernel's rule: the tangent basis and the solves are cut at the same τ, chosen on held-out rows. */
-    private static double heldOutNaturalCutoff(Tangent t, double[] phi, int n, int s, double[] r) {
-        double bestTau = CUTOFFS[0];
-        double bestDistance = Double.POSITIVE_INFINITY;
-        for (double tau : CUTOFFS) {
-            double sum = heldOutError(t.full(phi, s, t.rank(tau)), n, s, r, tau);
-            if (sum < bestDistance * (1 - 1e-9)) {
-                bestDistance = sum;
-                bestTau = tau;
-            }
-        }
-        return bestTau;
-    }
-
-    /** ‖Φα − r‖² on the odd rows for α fitted on the even rows at cut-off τ. */
-    private static double heldOutError(double[] phi, int n, int s, double[] r, double tau) {
-        int train = (n + 1) / 2;
-        double[] a = new double[train * s];
-        double[] b = new double[train];
-        for (int k = 0; k < n; k += 2) {
-            System.arraycopy(phi, k * s, a, (k / 2) * s, s);
-            b[k / 2] = r[k];
-        }
-        double[] alpha = truncatedSolve(a, train, s, b, tau);
-        double sum = 0;
-        for (int k = 1; k < n; k += 2) {
-            double v = -r[k];
-            for (int i = 0; i < s; i++) {
-                v += phi[k * s + i] * alpha[i];
-            }
-            sum += v * v;
-        }
-        return sum;
-    }
-
-    /**
-     * The reference rows F = U_k Σ_k V_kᵀ reduced: W = (V_k Σ_k)ᵀ (k×P) for the tangent kernel, or (V_k Σ_k⁻¹)ᵀ for the
-     * natural one (sections F G⁺ a(x), G = FᵀF: U_k Σ_k⁻¹ V_kᵀ a(x)); c = U_kᵀ r, and the part of r outside the span.
-     */
-    private static final class Tangent {
-        final int k;
-        final double[] wt;
-        final double[] c;
-        final double offset;
-        private final DMatrixRMaj u;
-        private final double[] sigma;
-        private final int n;
-        private final int p;
-        private final double rr;
-
-        Tangent(double[] f, int n, int p, double[] r, boolean natural) {
-            this.n = n;
-            this.p = p;
-            SingularValueDecomposition_F64<DMatrixRMaj> svd = DecompositionFactory_DDRM.svd(n, p, true, true, true);
-            if (!svd.decompose(new DMatrixRMaj(n, p, true, f.clone()))) {
-                throw new GeopinnException("collocation learning: singular value decomposition of the reference rows did not converge");
-            }
-            DMatrixRMaj uu = svd.getU(null, false);
-            DMatrixRMaj v = svd.getV(null, false);
-            DMatrixRMaj w = svd.getW(null);
-            SingularOps_DDRM.descendingOrder(uu, false, w, v, false);
-            int m = Math.min(w.numRows, w.numCols);
-            double top = m > 0 ? w.get(0, 0) : 0;
-            int kk = 0;
-            while (kk < m && w.get(kk, kk) > 0 && w.get(kk, kk) >= 1e-10 * top) {
-                kk++;
-            }
-            k = kk;
-            u = uu;
-            sigma = new double[k];
-            wt = new double[k * p];
-            c = new double[k];
-            double inside = 0;
-            for (int j = 0; j < k; j++) {
-                sigma[j] = w.get(j, j);
-                double scale = natural ? 1 / sigma[j] : sigma[j];
-                for (int q = 0; q < p; q++) {
-                    wt[j * p + q] = scale * v.get(q, j);
-                }
-                double dot = 0;
-                for (int i = 0; i < n; i++) {
-                    dot += uu.get(i, j) * r[i];
-                }
-                c[j] = dot;
-                inside += dot * dot;
-            }
-            rr = norm(r) * norm(r);
-            offset = Math.sqrt(Math.max(0, rr - inside));
-        }
-
-        private Tangent(Tangent t, int k) {
-            this.k = k;
-            this.n = t.n;
-            this.p = t.p;
-            this.u = t.u;
-            this.rr = t.rr;
-            this.sigma = java.util.Arrays.copyOf(t.sigma, k);
-            this.wt = java.util.Arrays.copyOf(t.wt, k * t.p);
-            this.c = java.util.Arrays.copyOf(t.c, k);
-            double inside = 0;
-            for (double x : c) {
-                inside += x * x;
-            }
-            this.offset = Math.sqrt(Math.max(0, rr - inside));
-        }
-
-        /** @param tau a relative cut-off @return how many singular values of F reach τ·σ_max */
-        int rank(double tau) {
-            int r = 0;
-            while (r < k && sigma[r] >= tau * sigma[0]) {
-                r++;
-            }
-            return r;
-        }
-
-        /** @param rank the leading directions to keep @return the tangent space cut to them */
-        Tangent truncate(int rank) {
-            return new Tangent(this, rank);
-        }
-
-        /** @return U_k Φ̃: the kernel sections on the reference points, N×S */
-        double[] full(double[] phi, int s) {
-            return full(phi, s, k);
-        }
-
-        /** @return U_r Φ̃_r for the leading r rows */
-        double[] full(double[] phi, int s, int rank) {
-            double[] out = new double[n * s];
-            for (int i = 0; i < n; i++) {
-                for (int j = 0; j < rank; j++) {
-                    double uij = u.get(i, j);
-                    for (int q = 0; q < s; q++) {
-                        out[i * s + q] += uij * phi[j * s + q];
-                    }
-                }
-            }
-            return out;
-        }
-    }
-
-    /** Orthonormal basis (N×k, row-major, k in element 0 of the returned pair's length) of the range of Φ at the cut-off. */
-    private double[][] rangeBasis(double[] phi, int n, int s) {
-        SingularValueDecomposition_F64<DMatrixRMaj> svd = DecompositionFactory_DDRM.svd(n, s, true, false, true);
-        if (!svd.decompose(new DMatrixRMaj(n, s, true, phi.clone()))) {
-            throw new GeopinnException("collocation learning: singular value decomposition of the kernel sections did not converge");
-        }
-        DMatrixRMaj u = svd.getU(null, false);
-        DMatrixRMaj w = svd.getW(null);
-        SingularOps_DDRM.descendingOrder(u, false, w, null, false);
-        int m = Math.min(w.numRows, w.numCols);
-        double top = m > 0 ? w.get(0, 0) : 0;
-        int k = 0;
-        while (k < m && w.get(k, k) > 0 && w.get(k, k) >= cutoff * top) {
-            k++;
-        }
-        double[][] q = new double[k][n];
-        for (int j = 0; j < k; j++) {
-            for (int i = 0; i < n; i++) {
-                q[j][i] = u.get(i, j);
-            }
-        }
-        return q;
-    }
-
-    /** The x-columns (after the first s of the n×cols matrix m), each with its components along q removed: n×(cols − s). */
-    private static double[] projectOut(double[] m, int n, int cols, int s, double[][] q) {
-        int w = cols - s;
-        double[] out = new double[n * w];
-        double[] col = new double[n];
-        for (int c = 0; c < w; c++) {
-            for (int i = 0; i < n; i++) {
-                col[i] = m[i * cols + s + c];
-            }
-            for (double[] basis : q) {
-                double dot = 0;
-                for (int i = 0; i < n; i++) {
-                    dot += basis[i] * col[i];
-                }
-                for (int i = 0; i < n; i++) {
-                    col[i] -= dot * basis[i];
-                }
-            }
-            for (int i = 0; i < n; i++) {
-                out[i * w + c] = col[i];
-            }
-        }
-        return out;
-    }
-
     /** Φ = F A(x)ᵀ, N×S: the kernel sections K(x_i, y_k) on the reference points. */
     private static double[] features(ResidualSystem system, double[] theta, String group, double[] x, double[] f, int n, int p, int s) {
         system.setPoints(group, x);
@@ -475,86 +265,7 @@ public final class CollocationLearner {
     }
 
     private double[] leastSquares(double[] m, int rows, int cols, double[] b) {
-        return truncatedSolve(m, rows, cols, b, cutoff);
-    }
-
-    /** Levenberg–Marquardt solves of one matrix for several dampings, through one SVD. */
-    private static final class Damped {
-        private final DMatrixRMaj u;
-        private final DMatrixRMaj v;
-        private final double[] sigma;
-        private final int rows;
-        private final int cols;
-
-        Damped(double[] m, int rows, int cols) {
-            this.rows = rows;
-            this.cols = cols;
-            SingularValueDecomposition_F64<DMatrixRMaj> svd = DecompositionFactory_DDRM.svd(rows, cols, true, true, true);
-            if (!svd.decompose(new DMatrixRMaj(rows, cols, true, m.clone()))) {
-                throw new GeopinnException("collocation learning: singular value decomposition of the point step did not converge");
-            }
-            u = svd.getU(null, false);
-            v = svd.getV(null, false);
-            DMatrixRMaj w = svd.getW(null);
-            sigma = new double[Math.min(w.numRows, w.numCols)];
-            for (int k = 0; k < sigma.length; k++) {
-                sigma[k] = w.get(k, k);
-            }
-        }
-
-        /** argmin ‖M z − b‖² + λ‖z‖², λ = μ·σ_max². */
-        double[] solve(double[] b, double mu) {
-            double top = 0;
-            for (double x : sigma) {
-                top = Math.max(top, x);
-            }
-            double lambda = mu * top * top;
-            double[] z = new double[cols];
-            for (int k = 0; k < sigma.length; k++) {
-                if (!(sigma[k] > 0)) {
-                    continue;
-                }
-                double c = 0;
-                for (int i = 0; i < rows; i++) {
-                    c += u.get(i, k) * b[i];
-                }
-                c *= sigma[k] / (sigma[k] * sigma[k] + lambda);
-                for (int q = 0; q < cols; q++) {
-                    z[q] += v.get(q, k) * c;
-                }
-            }
-            return z;
-        }
-    }
-
-    /** min ‖M z − b‖ over singular values ≥ cutoff·σ_max. */
-    static double[] truncatedSolve(double[] m, int rows, int cols, double[] b, double cutoff) {
-        SingularValueDecomposition_F64<DMatrixRMaj> svd = DecompositionFactory_DDRM.svd(rows, cols, true, true, true);
-        if (!svd.decompose(new DMatrixRMaj(rows, cols, true, m.clone()))) {
-            throw new GeopinnException("collocation learning: singular value decomposition of a " + rows + "x" + cols + " matrix did not converge");
-        }
-        DMatrixRMaj u = svd.getU(null, false);
-        DMatrixRMaj v = svd.getV(null, false);
-        DMatrixRMaj w = svd.getW(null);
-        SingularOps_DDRM.descendingOrder(u, false, w, v, false);
-        int k = Math.min(w.numRows, w.numCols);
-        double[] z = new double[cols];
-        double top = k > 0 ? w.get(0, 0) : 0;
-        for (int j = 0; j < k; j++) {
-            double sigma = w.get(j, j);
-            if (!(sigma > 0) || sigma < cutoff * top) {
-                break;
-            }
-            double c = 0;
-            for (int i = 0; i < rows; i++) {
-                c += u.get(i, j) * b[i];
-            }
-            c /= sigma;
-            for (int q = 0; q < cols; q++) {
-                z[q] += v.get(q, j) * c;
-            }
-        }
-        return z;
+        return Solves.truncated(m, rows, cols, b, cutoff);
     }
 
     private static double norm(double[] v) {

@@ -7,118 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
-import java.util.List;
 import java.util.SplittableRandom;
 import org.geopinn.api.GeopinnException;
-import org.geopinn.api.model.ParameterLayout;
-import org.geopinn.api.operator.ResidualGroup;
-import org.geopinn.api.operator.ResidualSystem;
 import org.junit.jupiter.api.Test;
 
 class CollocationChooserTest {
-    private static final int P = 8;
-
-    /**
-     * A linear model on [0, 1] with the rows φ_p(x) = sin((p + 1)πx) and the residual
-     * r(x) = Σ θ_p φ_p(x) − f(x), f(x) = x²(1 − x)·e^x: the tangent space is the span of the eight sines, the exact
-     * natural-gradient update is the L² projection of r on it, and f is not a finite sine sum, so r has a part outside.
-     */
-    private static final class SineSystem implements ResidualSystem {
-        private double[] x;
-
-        SineSystem(double[] x) {
-            this.x = x.clone();
-        }
-
-        @Override
-        public int parameterCount() {
-            return P;
-        }
-
-        @Override
-        public int residualCount() {
-            return x.length;
-        }
-
-        @Override
-        public List<ResidualGroup> groups() {
-            return List.of(new ResidualGroup("pde", 0, x.length));
-        }
-
-        @Override
-        public ParameterLayout parameterLayout() {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public void residuals(double[] theta, double[] out) {
-            for (int i = 0; i < x.length; i++) {
-                double v = -x[i] * x[i] * (1 - x[i]) * Math.exp(x[i]);
-                for (int p = 0; p < P; p++) {
-                    v += theta[p] * Math.sin((p + 1) * Math.PI * x[i]);
-                }
-                out[i] = v;
-            }
-        }
-
-        @Override
-        public double loss(double[] theta) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public double lossAndGradient(double[] theta, double[] gradient) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public void jacobian(double[] theta, double[] out) {
-            for (int i = 0; i < x.length; i++) {
-                for (int p = 0; p < P; p++) {
-                    out[i * P + p] = Math.sin((p + 1) * Math.PI * x[i]);
-                }
-            }
-        }
-
-        @Override
-        public void jacobianTimes(double[] theta, double[] v, double[] out) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public void jacobianTransposeTimes(double[] theta, double[] u, double[] out) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public double[] groupLosses(double[] theta) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public double[] weights() {
-            return new double[] {1};
-        }
-
-        @Override
-        public void setWeights(double[] weights) {
-        }
-
-        @Override
-        public void setPoints(String group, double[] points) {
-            x = points.clone();
-        }
-
-        @Override
-        public double[] points(String group) {
-            return x.clone();
-        }
-
-        @Override
-        public long revision() {
-            return 0;
-        }
-    }
+    private static final int P = SineSystem.P;
 
     /** 64 candidates: uniform draws on [0, 1] from a fixed seed (as a sampler would give them). */
     private static double[] candidates() {
@@ -165,6 +59,74 @@ class CollocationChooserTest {
         CollocationLearner.Result at = new CollocationLearner(new double[] {0}, new double[] {1}, 1e-10).learn(new SineSystem(chosen.points()),
                 theta, "pde", reference(), 0);
         assertEquals(at.best(), at.residuals()[0], 1e-8, "the chosen points span the tangent space");
+    }
+
+    @Test
+    void withADecayingSpectrumAndManyParametersTheChoiceStillBeatsRandomSubsets() {
+        int p = 96;
+        SplittableRandom draw = new SplittableRandom(13);
+        double[] cand = new double[4 * p];
+        for (int i = 0; i < cand.length; i++) {
+            cand[i] = draw.nextDouble();
+        }
+        double[] theta = new double[p];
+        // rows scaled by 0.9^p: singular values spread over four decades, as a network's are
+        SineSystem system = new SineSystem(p, 0.9, cand);
+        CollocationChooser.Result chosen = new CollocationChooser(1e-8).choose(system, theta, "pde", cand, 1, p, 3);
+        double mine = CollocationChooser.naturalGradientError(system, theta, "pde", chosen.points(), reference(), 1, 1e-6);
+        SplittableRandom random = new SplittableRandom(5);
+        double[] errors = new double[60];
+        for (int t = 0; t < errors.length; t++) {
+            double[] subset = new double[p];
+            int[] perm = random.ints(0, cand.length).distinct().limit(p).toArray();
+            for (int i = 0; i < p; i++) {
+                subset[i] = cand[perm[i]];
+            }
+            errors[t] = CollocationChooser.naturalGradientError(system, theta, "pde", subset, reference(), 1, 1e-6);
+        }
+        Arrays.sort(errors);
+        assertTrue(mine < 0.5 * errors[errors.length / 2], "chosen " + mine + " against the random median " + errors[errors.length / 2]);
+        assertTrue(mine <= errors[errors.length / 10], "chosen " + mine + " within the best tenth of random subsets, " + errors[errors.length / 10]);
+    }
+
+    @Test
+    void theLeftLookingCoreKeepsThePivotsOfTheRightLookingGramSchmidt() {
+        double[] cand = candidates();
+        CollocationChooser.Result chosen = new CollocationChooser(1e-8).choose(new SineSystem(cand), new double[P], "pde", cand, 1, P, 3);
+        // the reference: the rows updated in place, each pick the largest remaining row (Businger & Golub)
+        int m = cand.length;
+        double[] a = new double[m * P];
+        new SineSystem(cand).jacobian(new double[P], a);
+        boolean[] taken = new boolean[m];
+        for (int j = 0; j < P; j++) {
+            int best = -1;
+            double bestNorm = -1;
+            for (int i = 0; i < m; i++) {
+                double n = 0;
+                for (int q = 0; q < P; q++) {
+                    n += a[i * P + q] * a[i * P + q];
+                }
+                if (!taken[i] && n > bestNorm) {
+                    best = i;
+                    bestNorm = n;
+                }
+            }
+            assertEquals(best, chosen.indices()[j], "pick " + j);
+            taken[best] = true;
+            double[] qv = new double[P];
+            for (int q = 0; q < P; q++) {
+                qv[q] = a[best * P + q] / Math.sqrt(bestNorm);
+            }
+            for (int i = 0; i < m; i++) {
+                double c = 0;
+                for (int q = 0; q < P; q++) {
+                    c += a[i * P + q] * qv[q];
+                }
+                for (int q = 0; q < P; q++) {
+                    a[i * P + q] -= c * qv[q];
+                }
+            }
+        }
     }
 
     @Test
