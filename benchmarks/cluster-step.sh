@@ -16,7 +16,9 @@
 # Environment: GEOPINN_ROOT (the checkout whose docs/ the homes get, default this one), GEOPINN_HOST (a copy of features/target/host: never the folder a build writes to;
 #   default: a copy made here), XMX (heap of the coordinator, default 6g), MEMBER_XMX (default 3g),
 #   PORT (first port, default 5811), TIMEOUT (seconds without a heartbeat before a member counts as
-#   gone, default 600: on a loaded machine a JVM in long collections misses heartbeats), OUT (where the run's folders go, default a temporary one).
+#   gone, default 600: on a loaded machine a JVM in long collections misses heartbeats), CACHE (the
+#   share of each member's heap its kept block systems may take, 0 … 1; default: the setting's
+#   default), OUT (where the run's folders go, default a temporary one).
 set -u
 SETUP=$1 OPT=$2 POINTS=$3 HIDDEN=$4 STEPS=$5
 ROOT=${GEOPINN_ROOT:-$(cd "$(dirname "$0")/.." && pwd)}
@@ -31,6 +33,8 @@ NAME=bench-$PORT
 home() { # a home with docs/ and, for a cluster, the member configuration
   mkdir -p "$1/plugins"
   cp -r "$ROOT/docs" "$1/"
+  [ -n "${CACHE:-}" ] && [ "$N" -ge 1 ] && echo "cache=$CACHE" >> "$1/plugins/org.geopinn.cluster.cfg"
+  true
 }
 java_cmd() { # heap, home, gc log
   echo nice -n 10 java "-Xmx$1" -Djava.awt.headless=true "-Dgeopinn.host=$GEOPINN_HOST" "-Dgeopinn.home=$2" \
@@ -48,7 +52,7 @@ home "$OUT/coordinator"
 ENGINE=autodiff
 if [ "$N" -ge 1 ]; then
   ENGINE=cluster
-  printf 'name=%s\nmembers=%s\nport=%s\ntimeout=%s\n' "$NAME" "$JOIN" "$PORT" "$TIMEOUT" > "$OUT/coordinator/plugins/org.geopinn.cluster.cfg"
+  printf 'name=%s\nmembers=%s\nport=%s\ntimeout=%s\n' "$NAME" "$JOIN" "$PORT" "$TIMEOUT" >> "$OUT/coordinator/plugins/org.geopinn.cluster.cfg"
 fi
 PIDS=()
 for ((i = 1; i < N; i++)); do
@@ -69,7 +73,7 @@ START=$(date +%s)
 RC=$?
 END=$(date +%s)
 echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
-echo "setup $SETUP, optimizer $OPT, $POINTS interior points, hidden $HIDDEN, $STEPS steps: exit $RC after $((END - START)) s (whole command)"
+echo "setup $SETUP${CACHE:+, cache $CACHE}, optimizer $OPT, $POINTS interior points, hidden $HIDDEN, $STEPS steps: exit $RC after $((END - START)) s (whole command)"
 [ "$RC" -ne 0 ] && tail -5 "$OUT/coordinator.log"
 if [ -f "$OUT/run/history.csv" ]; then
   awk -F, 'NR > 1 { printf "  step %d: %.1f s, loss %.6g\n", $1, $2 - prev, $3; prev = $2 }' "$OUT/run/history.csv"
