@@ -52,7 +52,6 @@ final class BlockTasks {
             long before = BlockMemory.allocated();
             ResidualSystem s = builder.build(model, points);
             long after = BlockMemory.allocated();
-            Blocks.hold(instance.getName(), job, block, s, before < 0 || after < 0 ? -1 : after - before, points);
             List<ResidualGroup> groups = s.groups();
             double[] w = s.weights();
             double[] out = new double[2 * groups.size() + 1];
@@ -61,6 +60,8 @@ final class BlockTasks {
                 out[groups.size() + g] = w[g];
             }
             out[2 * groups.size()] = s.parameterCount();
+            // held last: as a job's work system it is another block's from then on
+            Blocks.hold(instance.getName(), job, block, s, before < 0 || after < 0 ? -1 : after - before, points);
             return out;
         }
     }
