@@ -33,8 +33,6 @@ NAME=bench-$PORT
 home() { # a home with docs/ and, for a cluster, the member configuration
   mkdir -p "$1/plugins"
   cp -r "$ROOT/docs" "$1/"
-  [ -n "${CACHE:-}" ] && [ "$N" -ge 1 ] && echo "cache=$CACHE" >> "$1/plugins/org.geopinn.cluster.cfg"
-  true
 }
 java_cmd() { # heap, home, gc log
   echo nice -n 10 java "-Xmx$1" -Djava.awt.headless=true "-Dgeopinn.host=$GEOPINN_HOST" "-Dgeopinn.home=$2" \
@@ -52,12 +50,13 @@ home "$OUT/coordinator"
 ENGINE=autodiff
 if [ "$N" -ge 1 ]; then
   ENGINE=cluster
-  printf 'name=%s\nmembers=%s\nport=%s\ntimeout=%s\n' "$NAME" "$JOIN" "$PORT" "$TIMEOUT" >> "$OUT/coordinator/plugins/org.geopinn.cluster.cfg"
+  printf 'name=%s\nmembers=%s\nport=%s\ntimeout=%s\n%s' "$NAME" "$JOIN" "$PORT" "$TIMEOUT" "${CACHE:+cache=$CACHE
+}" > "$OUT/coordinator/plugins/org.geopinn.cluster.cfg"
 fi
 PIDS=()
 for ((i = 1; i < N; i++)); do
   home "$OUT/member$i"
-  $(java_cmd "$MEMBER_XMX" "$OUT/member$i" "$OUT/member$i.gc") member --join "$JOIN" --port $((PORT + i)) --name "$NAME" --timeout "$TIMEOUT" \
+  $(java_cmd "$MEMBER_XMX" "$OUT/member$i" "$OUT/member$i.gc") member --join "$JOIN" --port $((PORT + i)) --name "$NAME" --timeout "$TIMEOUT" ${CACHE:+--cache "$CACHE"} \
     > "$OUT/member$i.log" 2>&1 &
   PIDS+=($!)
   until grep -q "member of cluster" "$OUT/member$i.log"; do

@@ -48,10 +48,27 @@ final class BlockTasks {
 
         @Override
         public double[] call() {
-            BlockBuilder builder = Blocks.builder(instance.getName());
+            String member = instance.getName();
+            HeldBlock.Work work = Blocks.work(member, job);
+            if (work != null) { // the block's points go into the work system: no system built only to be dropped
+                HeldBlock held = HeldBlock.recomputed(points, work);
+                synchronized (held.system()) {
+                    double[] out = answer(held.ready());
+                    Blocks.hold(member, job, block, held);
+                    return out;
+                }
+            }
+            BlockBuilder builder = Blocks.builder(member);
             long before = BlockMemory.allocated();
             ResidualSystem s = builder.build(model, points);
             long after = BlockMemory.allocated();
+            double[] out = answer(s);
+            // held last: as a job's work system it is another block's from then on
+            Blocks.hold(member, job, block, s, before < 0 || after < 0 ? -1 : after - before, points);
+            return out;
+        }
+
+        private static double[] answer(ResidualSystem s) {
             List<ResidualGroup> groups = s.groups();
             double[] w = s.weights();
             double[] out = new double[2 * groups.size() + 1];
@@ -60,8 +77,6 @@ final class BlockTasks {
                 out[groups.size() + g] = w[g];
             }
             out[2 * groups.size()] = s.parameterCount();
-            // held last: as a job's work system it is another block's from then on
-            Blocks.hold(instance.getName(), job, block, s, before < 0 || after < 0 ? -1 : after - before, points);
             return out;
         }
     }

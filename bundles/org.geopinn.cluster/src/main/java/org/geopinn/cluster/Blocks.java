@@ -84,6 +84,20 @@ final class Blocks {
         HELD.put(instance + "/" + job + "/" + block, held);
     }
 
+    /**
+     * @return the job's work system if the member recomputes its blocks already (a block of a job
+     *         is about as large as the others: once one did not fit, the later ones do not either),
+     *         else null
+     */
+    static HeldBlock.Work work(String instance, String job) {
+        return WORK.get(instance + "/" + job);
+    }
+
+    /** Holds a block of which the member keeps only the points, in the job's work system. */
+    static void hold(String instance, String job, int block, HeldBlock held) {
+        HELD.put(instance + "/" + job + "/" + block, held);
+    }
+
     static HeldBlock held(String instance, String job, int block) {
         HeldBlock s = HELD.get(instance + "/" + job + "/" + block);
         if (s == null) {
