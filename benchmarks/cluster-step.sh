@@ -16,7 +16,9 @@
 # Environment: GEOPINN_ROOT (the checkout whose docs/ the homes get, default this one), GEOPINN_HOST (a copy of features/target/host: never the folder a build writes to;
 #   default: a copy made here), XMX (heap of the coordinator, default 6g), MEMBER_XMX (default 3g),
 #   PORT (first port, default 5811), TIMEOUT (seconds without a heartbeat before a member counts as
-#   gone, default 600: on a loaded machine a JVM in long collections misses heartbeats), OUT (where the run's folders go, default a temporary one).
+#   gone, default 600: on a loaded machine a JVM in long collections misses heartbeats), CACHE (the
+#   share of each member's heap its kept block systems may take, 0 … 1; default: the setting's
+#   default), OUT (where the run's folders go, default a temporary one).
 set -u
 SETUP=$1 OPT=$2 POINTS=$3 HIDDEN=$4 STEPS=$5
 ROOT=${GEOPINN_ROOT:-$(cd "$(dirname "$0")/.." && pwd)}
@@ -48,12 +50,13 @@ home "$OUT/coordinator"
 ENGINE=autodiff
 if [ "$N" -ge 1 ]; then
   ENGINE=cluster
-  printf 'name=%s\nmembers=%s\nport=%s\ntimeout=%s\n' "$NAME" "$JOIN" "$PORT" "$TIMEOUT" > "$OUT/coordinator/plugins/org.geopinn.cluster.cfg"
+  printf 'name=%s\nmembers=%s\nport=%s\ntimeout=%s\n%s' "$NAME" "$JOIN" "$PORT" "$TIMEOUT" "${CACHE:+cache=$CACHE
+}" > "$OUT/coordinator/plugins/org.geopinn.cluster.cfg"
 fi
 PIDS=()
 for ((i = 1; i < N; i++)); do
   home "$OUT/member$i"
-  $(java_cmd "$MEMBER_XMX" "$OUT/member$i" "$OUT/member$i.gc") member --join "$JOIN" --port $((PORT + i)) --name "$NAME" --timeout "$TIMEOUT" \
+  $(java_cmd "$MEMBER_XMX" "$OUT/member$i" "$OUT/member$i.gc") member --join "$JOIN" --port $((PORT + i)) --name "$NAME" --timeout "$TIMEOUT" ${CACHE:+--cache "$CACHE"} \
     > "$OUT/member$i.log" 2>&1 &
   PIDS+=($!)
   until grep -q "member of cluster" "$OUT/member$i.log"; do
@@ -69,7 +72,7 @@ START=$(date +%s)
 RC=$?
 END=$(date +%s)
 echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
-echo "setup $SETUP, optimizer $OPT, $POINTS interior points, hidden $HIDDEN, $STEPS steps: exit $RC after $((END - START)) s (whole command)"
+echo "setup $SETUP${CACHE:+, cache $CACHE}, optimizer $OPT, $POINTS interior points, hidden $HIDDEN, $STEPS steps: exit $RC after $((END - START)) s (whole command)"
 [ "$RC" -ne 0 ] && tail -5 "$OUT/coordinator.log"
 if [ -f "$OUT/run/history.csv" ]; then
   awk -F, 'NR > 1 { printf "  step %d: %.1f s, loss %.6g\n", $1, $2 - prev, $3; prev = $2 }' "$OUT/run/history.csv"

@@ -28,8 +28,9 @@ final class BlockTasks {
     }
 
     /**
-     * A block's points: the member builds the block's residual system and holds it. Answers the
-     * block's rows per group, then its weights per group (as built: the problem's weights), then P.
+     * A block's points: the member builds the block's residual system and holds it, or only the
+     * points ({@link BlockMemory}). Answers the block's rows per group, then its weights per group
+     * (as built: the problem's weights), then P.
      */
     static final class Setup extends OnMember<double[]> {
         private static final long serialVersionUID = 1L;
@@ -47,8 +48,27 @@ final class BlockTasks {
 
         @Override
         public double[] call() {
-            ResidualSystem s = Blocks.builder(instance.getName()).build(model, points);
-            Blocks.hold(instance.getName(), job, block, s);
+            String member = instance.getName();
+            HeldBlock.Work work = Blocks.work(member, job);
+            if (work != null) { // the block's points go into the work system: no system built only to be dropped
+                HeldBlock held = HeldBlock.recomputed(points, work);
+                synchronized (held.system()) {
+                    double[] out = answer(held.ready());
+                    Blocks.hold(member, job, block, held);
+                    return out;
+                }
+            }
+            BlockBuilder builder = Blocks.builder(member);
+            long before = BlockMemory.allocated();
+            ResidualSystem s = builder.build(model, points);
+            long after = BlockMemory.allocated();
+            double[] out = answer(s);
+            // held last: as a job's work system it is another block's from then on
+            Blocks.hold(member, job, block, s, before < 0 || after < 0 ? -1 : after - before, points);
+            return out;
+        }
+
+        private static double[] answer(ResidualSystem s) {
             List<ResidualGroup> groups = s.groups();
             double[] w = s.weights();
             double[] out = new double[2 * groups.size() + 1];
@@ -67,7 +87,8 @@ final class BlockTasks {
      * per member per product however many blocks it holds. The blocks are computed one after the
      * other, so the member holds one block's Jacobian at a time. Each block's rows carry the
      * weights given for it (the whole system's weights times the block's share of each
-     * condition's points where the scaling divides by the point count).
+     * condition's points where the scaling divides by the point count). A block of which the
+     * member keeps only the points is computed in the job's work system, its forward pass again.
      */
     static final class Evaluate extends OnMember<double[]> {
         private static final long serialVersionUID = 2L;
@@ -108,20 +129,19 @@ final class BlockTasks {
             }
             double[][] parts = new double[blocks.length][];
             for (int i = 0; i < blocks.length; i++) {
-                ResidualSystem s = weighted(member, i);
-                synchronized (s) { // a block system is not thread-safe; a member may run several tasks at once
-                    parts[i] = work.on(s, theta, vectors == null ? null : vectors[vectors.length == 1 ? 0 : i]);
+                HeldBlock block = Blocks.held(member, job, blocks[i]);
+                synchronized (block.system()) { // a block system is not thread-safe; a member may run several tasks at once
+                    parts[i] = work.on(weighted(block, i), theta, vectors == null ? null : vectors[vectors.length == 1 ? 0 : i]);
                 }
             }
             return work.rowValued() ? concatenate(parts) : sum(parts);
         }
 
-        private ResidualSystem weighted(String member, int i) {
-            ResidualSystem s = Blocks.held(member, job, blocks[i]);
-            synchronized (s) {
-                if (!Arrays.equals(s.weights(), weights[i])) {
-                    s.setWeights(weights[i]);
-                }
+        /** @return the block's system at its points with its weights (the caller holds its lock) */
+        private ResidualSystem weighted(HeldBlock block, int i) {
+            ResidualSystem s = block.ready();
+            if (!Arrays.equals(s.weights(), weights[i])) {
+                s.setWeights(weights[i]);
             }
             return s;
         }
@@ -130,9 +150,9 @@ final class BlockTasks {
         private double[] normalEquations(String member) {
             NormalEquations sum = new NormalEquations(theta.length, BlockWork.kernels());
             for (int i = 0; i < blocks.length; i++) {
-                ResidualSystem s = weighted(member, i);
-                synchronized (s) {
-                    sum.add(s, theta);
+                HeldBlock block = Blocks.held(member, job, blocks[i]);
+                synchronized (block.system()) {
+                    sum.add(weighted(block, i), theta);
                 }
             }
             sum.dropBuffers();

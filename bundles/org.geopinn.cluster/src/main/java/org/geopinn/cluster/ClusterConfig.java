@@ -40,6 +40,11 @@ public @interface ClusterConfig {
     @AttributeDefinition(description = "engine = cluster: the number of point blocks (0 = automatic: at least one per member, and enough that one block's Jacobian holds at most 8·10⁶ numbers, 64 MB)", min = "0", max = "100000")
     int blocks() default 0;
 
+    @AttributeDefinition(description = "engine = cluster: the share of this member's maximum heap that its point blocks' kept residual systems "
+            + "(their forward passes, reused by the products at one θ) may take; the blocks beyond keep only their points and are "
+            + "recomputed per product, one at a time (0: every block recomputed; 1: every block kept)", min = "0", max = "1")
+    double cache() default BlockMemory.DEFAULT_SHARE;
+
     @AttributeDefinition(description = "times a run is given to another member after its member left before it counts as failed", min = "1", max = "100")
     int attempts() default 5;
 }

@@ -82,7 +82,7 @@ public final class ClusterMember {
             HazelcastInstance h = Hazelcast.newHazelcastInstance(MemberSettings.config(config, ClusterMember.class.getClassLoader()));
             hazelcast = h;
             Performers.register(h.getName(), performer);
-            Blocks.register(h.getName(), blocks);
+            Blocks.register(h.getName(), blocks, config.cache());
             h.getCluster().addMembershipListener(new MembershipAdapter() {
                 @Override
                 public void memberRemoved(MembershipEvent event) {

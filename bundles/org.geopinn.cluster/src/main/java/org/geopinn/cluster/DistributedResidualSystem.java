@@ -54,19 +54,10 @@ final class DistributedResidualSystem implements ResidualSystem, NormalEquationS
     private final int parameters;
     private final Map<String, double[]> points = new LinkedHashMap<>();
     private String job;
-    private List<Member> holders;
-    /** The members holding blocks, in address order, and their blocks. */
-    private List<Member> memberOrder;
-    private int[][] memberBlocks;
     private final long stripeNumbers;
     private Cleaner.Cleanable release;
-    private List<ResidualGroup> groups;
-    /** Rows of condition g in block b, and where they start in the whole system. */
-    private int[][] blockRows;
-    private int[][] blockOffsets;
-    private int[] blockSizes;
-    /** The block's share n_b/n of each condition's points, or 1 with sum scaling. */
-    private double[][] shares;
+    /** Where the current blocks' rows are, and who holds them. */
+    private BlockLayout blocks;
     private double[] weights;
     private long revision;
 
@@ -106,7 +97,6 @@ final class DistributedResidualSystem implements ResidualSystem, NormalEquationS
             release.clean();
         }
         job = coordinator + ":" + UUID.randomUUID(); // members forget it when this coordinator leaves
-        holders = new ArrayList<>();
         int smallest = Integer.MAX_VALUE;
         for (double[] v : points.values()) {
             smallest = Math.min(smallest, v.length / dimension);
@@ -115,90 +105,27 @@ final class DistributedResidualSystem implements ResidualSystem, NormalEquationS
             throw new GeopinnException("cluster: " + blockCount + " point blocks need at least " + blockCount
                     + " points in every condition; the smallest has " + smallest);
         }
-        boolean perPoint = !LossScaling.SUM.name().equals(model.scaling());
+        List<Member> holders = new ArrayList<>();
         List<Future<double[]>> setups = new ArrayList<>();
-        shares = new double[blockCount][];
         for (int b = 0; b < blockCount; b++) {
-            Map<String, double[]> piece = new LinkedHashMap<>();
-            shares[b] = new double[points.size()];
-            int g = 0;
-            for (Map.Entry<String, double[]> e : points.entrySet()) {
-                int n = e.getValue().length / dimension;
-                int from = (int) ((long) n * b / blockCount);
-                int to = (int) ((long) n * (b + 1) / blockCount);
-                piece.put(e.getKey(), Arrays.copyOfRange(e.getValue(), from * dimension, to * dimension));
-                shares[b][g++] = perPoint ? (double) (to - from) / n : 1;
-            }
             Member m = members.get(b % members.size());
             holders.add(m);
-            setups.add(executor.submitToMember(new BlockTasks.Setup(job, b, model, piece), m));
+            setups.add(executor.submitToMember(new BlockTasks.Setup(job, b, model, BlockLayout.piece(points, dimension, blockCount, b)), m));
         }
         release = CLEANER.register(this, new Release(executor, job, List.copyOf(holders)));
-        assign();
         List<double[]> answers = new ArrayList<>();
         for (Future<double[]> f : setups) {
             answers.add(get(f));
         }
-        layOut(answers, keep);
-    }
-
-    /** The whole system's groups from the blocks' rows: condition by condition, block by block. */
-    private void layOut(List<double[]> answers, double[] keep) {
         int g = answers.get(0).length / 2;
         int p = (int) answers.get(0)[2 * g];
         if (p != parameters) {
             throw new GeopinnException("cluster: the members built a model of " + p + " parameters, the coordinator's has " + parameters
                     + " (members build the model with their own factory of the id the coordinator names)");
         }
-        List<String> names = new ArrayList<>(points.keySet());
-        if (g != names.size()) {
-            throw new GeopinnException("cluster: the members' systems have " + g + " conditions, the coordinator's points " + names.size());
-        }
-        blockRows = new int[blockCount][g];
-        blockOffsets = new int[blockCount][g];
-        blockSizes = new int[blockCount];
-        groups = new ArrayList<>();
-        int offset = 0;
-        for (int c = 0; c < g; c++) {
-            int size = 0;
-            for (int b = 0; b < blockCount; b++) {
-                blockRows[b][c] = (int) answers.get(b)[c];
-                blockOffsets[b][c] = offset + size;
-                size += blockRows[b][c];
-                blockSizes[b] += blockRows[b][c];
-            }
-            groups.add(new ResidualGroup(names.get(c), offset, size));
-            offset += size;
-        }
+        blocks = new BlockLayout(points, dimension, !LossScaling.SUM.name().equals(model.scaling()), holders, members, answers);
         weights = keep != null ? keep : Arrays.copyOfRange(answers.get(0), g, 2 * g);
         revision++;
-    }
-
-    /** @return the blocks' weights: the system's weights times each block's share */
-    private double[] blockWeights(int b) {
-        double[] w = new double[weights.length];
-        for (int g = 0; g < w.length; g++) {
-            w[g] = weights[g] * shares[b][g];
-        }
-        return w;
-    }
-
-    /** The blocks each member holds, ascending, members in address order (those holding none left out). */
-    private void assign() {
-        Map<Member, List<Integer>> byMember = new LinkedHashMap<>();
-        for (Member m : members) {
-            byMember.put(m, new ArrayList<>());
-        }
-        for (int b = 0; b < blockCount; b++) {
-            byMember.get(holders.get(b)).add(b);
-        }
-        byMember.values().removeIf(List::isEmpty);
-        memberOrder = new ArrayList<>(byMember.keySet());
-        memberBlocks = new int[memberOrder.size()][];
-        int i = 0;
-        for (List<Integer> blocks : byMember.values()) {
-            memberBlocks[i++] = blocks.stream().mapToInt(Integer::intValue).toArray();
-        }
     }
 
     /** Asks every member once for all its blocks, in parallel; answers in member order. */
@@ -214,21 +141,22 @@ final class DistributedResidualSystem implements ResidualSystem, NormalEquationS
     private List<double[]> ask(BlockWork work, double[] theta, java.util.function.IntFunction<double[]> vectors, boolean shared,
             int firstRows) {
         double[] t = theta.clone();
-        List<Future<double[]>> parts = new ArrayList<>(memberOrder.size());
-        for (int m = 0; m < memberOrder.size(); m++) {
-            int[] blocks = memberBlocks[m];
+        List<Member> holding = blocks.members();
+        List<Future<double[]>> parts = new ArrayList<>(holding.size());
+        for (int m = 0; m < holding.size(); m++) {
+            int[] held = blocks.blocksOf(m);
             double[][] v = null;
             if (vectors != null) {
-                v = new double[shared ? 1 : blocks.length][];
+                v = new double[shared ? 1 : held.length][];
                 for (int i = 0; i < v.length; i++) {
-                    v[i] = vectors.apply(blocks[i]);
+                    v[i] = vectors.apply(held[i]);
                 }
             }
-            double[][] w = new double[blocks.length][];
-            for (int i = 0; i < blocks.length; i++) {
-                w[i] = blockWeights(blocks[i]);
+            double[][] w = new double[held.length][];
+            for (int i = 0; i < held.length; i++) {
+                w[i] = blocks.blockWeights(weights, held[i]);
             }
-            parts.add(executor.submitToMember(new BlockTasks.Evaluate(job, blocks, work, t, v, w, firstRows), memberOrder.get(m)));
+            parts.add(executor.submitToMember(new BlockTasks.Evaluate(job, held, work, t, v, w, firstRows), holding.get(m)));
         }
         List<double[]> got = new ArrayList<>(parts.size());
         for (Future<double[]> f : parts) {
@@ -256,8 +184,8 @@ final class DistributedResidualSystem implements ResidualSystem, NormalEquationS
             NormalEquations.addRows(gram, p, 0, stripes[1], part, p + 1);
         }
         for (int k = 1; k + 1 < stripes.length; k++) {
-            List<Future<double[]>> rows = new ArrayList<>(memberOrder.size());
-            for (Member m : memberOrder) {
+            List<Future<double[]>> rows = new ArrayList<>(blocks.members().size());
+            for (Member m : blocks.members()) {
                 rows.add(executor.submitToMember(new BlockTasks.GramRows(job, stripes[k], stripes[k + 1]), m));
             }
             for (Future<double[]> f : rows) {
@@ -291,29 +219,29 @@ final class DistributedResidualSystem implements ResidualSystem, NormalEquationS
 
     @Override
     public double[] groupLosses(double[] theta) {
-        double[] total = new double[groups.size()];
+        double[] total = new double[weights.length];
         sum(ask(BlockWork.GROUP_LOSSES, theta, null), total);
         return total;
     }
 
     @Override
     public void residuals(double[] theta, double[] out) {
-        gather(ask(BlockWork.RESIDUALS, theta, null), out, 1);
+        blocks.gather(ask(BlockWork.RESIDUALS, theta, null), out, 1);
     }
 
     @Override
     public void jacobian(double[] theta, double[] out) {
-        gather(ask(BlockWork.JACOBIAN, theta, null), out, parameters);
+        blocks.gather(ask(BlockWork.JACOBIAN, theta, null), out, parameters);
     }
 
     @Override
     public void jacobianTimes(double[] theta, double[] v, double[] out) {
-        gather(ask(BlockWork.JACOBIAN_TIMES, theta, v.clone()), out, 1);
+        blocks.gather(ask(BlockWork.JACOBIAN_TIMES, theta, v.clone()), out, 1);
     }
 
     @Override
     public void jacobianTransposeTimes(double[] theta, double[] u, double[] out) {
-        sum(ask(BlockWork.JACOBIAN_TRANSPOSE_TIMES, theta, b -> scatter(u, b), false, 0), out);
+        sum(ask(BlockWork.JACOBIAN_TRANSPOSE_TIMES, theta, b -> blocks.scatter(u, b), false, 0), out);
     }
 
     /** Adds the members' sums in member order (the same order gives the same sums). */
@@ -326,32 +254,6 @@ final class DistributedResidualSystem implements ResidualSystem, NormalEquationS
         }
     }
 
-    /** Puts each member's blocks' rows (of width w, concatenated in block order) where they are in the whole system. */
-    private void gather(List<double[]> parts, double[] out, int width) {
-        for (int m = 0; m < memberBlocks.length; m++) {
-            double[] part = parts.get(m);
-            int from = 0;
-            for (int b : memberBlocks[m]) {
-                for (int g = 0; g < groups.size(); g++) {
-                    int n = blockRows[b][g] * width;
-                    System.arraycopy(part, from, out, blockOffsets[b][g] * width, n);
-                    from += n;
-                }
-            }
-        }
-    }
-
-    /** @return block b's rows of a whole-system vector */
-    private double[] scatter(double[] u, int b) {
-        double[] part = new double[blockSizes[b]];
-        int to = 0;
-        for (int g = 0; g < groups.size(); g++) {
-            System.arraycopy(u, blockOffsets[b][g], part, to, blockRows[b][g]);
-            to += blockRows[b][g];
-        }
-        return part;
-    }
-
     @Override
     public int parameterCount() {
         return parameters;
@@ -360,7 +262,7 @@ final class DistributedResidualSystem implements ResidualSystem, NormalEquationS
     @Override
     public int residualCount() {
         int s = 0;
-        for (ResidualGroup g : groups) {
+        for (ResidualGroup g : blocks.groups()) {
             s += g.size();
         }
         return s;
@@ -368,7 +270,7 @@ final class DistributedResidualSystem implements ResidualSystem, NormalEquationS
 
     @Override
     public List<ResidualGroup> groups() {
-        return groups;
+        return blocks.groups();
     }
 
     @Override

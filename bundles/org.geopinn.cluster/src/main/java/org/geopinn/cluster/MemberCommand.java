@@ -23,7 +23,7 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.util.tracker.ServiceTracker;
 
 /**
- * {@code ./geopinn member [--join ADDRESSES] [--address IP] [--port N] [--name CLUSTER] [--runs N]}:
+ * {@code ./geopinn member [--join ADDRESSES] [--address IP] [--port N] [--name CLUSTER] [--runs N] [--timeout S] [--cache SHARE]}:
  * makes this host a member of a cluster (the options become its configuration; without them the
  * configuration of {@code plugins/org.geopinn.cluster.cfg} is used) and performs the sweep runs it
  * is given until it is stopped (Ctrl-C).
@@ -32,7 +32,7 @@ import org.osgi.util.tracker.ServiceTracker;
 public final class MemberCommand implements Command {
     /** The options, each a setting of {@link ClusterConfig}. */
     static final Map<String, String> OPTIONS = Map.of("join", "members", "address", "address", "port", "port", "name", "name", "runs", "runs",
-            "timeout", "timeout");
+            "timeout", "timeout", "cache", "cache");
     private static final Set<String> NUMBERS = Set.of("port", "runs", "timeout");
 
     @Reference
@@ -70,7 +70,7 @@ public final class MemberCommand implements Command {
             String a = args.get(i);
             String option = a.startsWith("--") ? a.substring(2) : null;
             if (option == null || !OPTIONS.containsKey(option)) {
-                err.println("geopinn member: unknown argument '" + a + "'; options are --join, --address, --port, --name, --runs, --timeout");
+                err.println("geopinn member: unknown argument '" + a + "'; options are --join, --address, --port, --name, --runs, --timeout, --cache");
                 return 2;
             }
             if (i + 1 >= args.size()) {
@@ -78,7 +78,19 @@ public final class MemberCommand implements Command {
                 return 2;
             }
             String value = args.get(++i);
-            if (NUMBERS.contains(option)) {
+            if (option.equals("cache")) {
+                double share;
+                try {
+                    share = Double.parseDouble(value);
+                } catch (NumberFormatException e) {
+                    share = Double.NaN;
+                }
+                if (!(share >= 0 && share <= 1)) {
+                    err.println("geopinn member: --cache is '" + value + "'; allowed: a number from 0 to 1 (the share of the heap for kept point blocks)");
+                    return 2;
+                }
+                given.put("cache", share);
+            } else if (NUMBERS.contains(option)) {
                 try {
                     int n = Integer.parseInt(value);
                     if (n < 1) {

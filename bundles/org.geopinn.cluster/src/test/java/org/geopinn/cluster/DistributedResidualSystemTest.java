@@ -36,6 +36,11 @@ class DistributedResidualSystemTest {
     private PinnFixtures.Pinn pinn;
 
     private void start(int count) {
+        start(count, BlockMemory.DEFAULT_SHARE);
+    }
+
+    /** @param share the share of the heap each member's kept block systems may take */
+    private void start(int count, double share) {
         HazelcastLogging.quiet();
         int base = 20000 + ThreadLocalRandom.current().nextInt(20000);
         List<String> addresses = new ArrayList<>();
@@ -47,9 +52,17 @@ class DistributedResidualSystemTest {
                     MemberSettings.config("gram-" + base, addresses, "127.0.0.1", base, count, 1, 5, getClass().getClassLoader()));
             members.add(h);
             // a stand-in for the host's builder: the problem and model of the fixture, the scaling the description names
-            Blocks.register(h.getName(), (model, block) -> StackedResidualSystem.build(pinn.problem(), pinn.model(), block,
-                    LossScaling.valueOf(model.scaling()), EvaluatorFactory.EXACT));
+            Blocks.register(h.getName(), this::build, share);
         }
+    }
+
+    private ResidualSystem build(BlockModel model, Map<String, double[]> block) {
+        return StackedResidualSystem.build(pinn.problem(), pinn.model(), block, LossScaling.valueOf(model.scaling()), EvaluatorFactory.EXACT);
+    }
+
+    /** Every member keeps at most this share of its heap in block systems for the blocks sent from now on. */
+    private void share(double share) {
+        members.forEach(m -> Blocks.register(m.getName(), this::build, share));
     }
 
     @AfterEach
@@ -236,6 +249,140 @@ class DistributedResidualSystemTest {
             d.residuals(theta, rd);
             assertOncePerMember(before, "residuals");
             assertClose(r, rd, "r (gathered from the members' concatenated blocks)");
+        }
+    }
+
+    /**
+     * Members that keep only their blocks' points (share 0) recompute each block's forward pass
+     * per product in one work system: JᵀJ, Jᵀr, JᵀJ·v and the loss equal those of members that
+     * keep every block's system to 1e-12, so do four steps of lm and gn-pcg; each member holds
+     * its points (8·d bytes per point, counted) and one work system, where keeping the systems
+     * holds several times more.
+     */
+    @Test
+    void membersThatKeepOnlyPointsGiveTheStepsOfMembersThatKeepTheBlocks() {
+        start(2, 1.0);
+        pinn = PinnFixtures.laplace(6, 400, 80, 3, LossScaling.MEAN);
+        ResidualSystem whole = pinn.system();
+        int p = whole.parameterCount();
+        double[] theta = awayFromStart();
+        try (DistributedResidualSystem kept = distributed(whole, LossScaling.MEAN, 7)) {
+            long[] keptBytes = new long[members.size()];
+            for (int m = 0; m < members.size(); m++) {
+                Blocks.Holding h = Blocks.holding(members.get(m).getName());
+                assertEquals(m == 0 ? 4 : 3, h.keptSystems(), "member " + m + " keeps every block's system");
+                assertEquals(0, h.workSystems());
+                keptBytes[m] = h.bytes();
+            }
+            share(0);
+            try (DistributedResidualSystem recomputed = distributed(whole, LossScaling.MEAN, 7)) {
+                for (int m = 0; m < members.size(); m++) {
+                    Blocks.Holding h = Blocks.holding(members.get(m).getName());
+                    long held = h.bytes() - keptBytes[m];
+                    assertEquals(m == 0 ? 4 : 3, h.pointBlocks(), "member " + m + " keeps only the points of its blocks");
+                    assertEquals(1, h.workSystems(), "member " + m + ": one work system for all its recomputed blocks");
+                    // its points: 2 coordinates of 68–70 points per block; and the one work system, about a kept block's size
+                    long pointBytes = 0;
+                    for (int b = m; b < 7; b += 2) {
+                        for (double[] points : pointsOf(whole).values()) {
+                            int n = points.length / 2;
+                            pointBytes += 8L * 2 * (n * (b + 1L) / 7 - n * (long) b / 7);
+                        }
+                    }
+                    long work = held - pointBytes;
+                    assertTrue(work > 0 && work < 2 * keptBytes[m] / h.pointBlocks(), "member " + m + ": the work system holds " + work
+                            + " bytes, a kept block about " + keptBytes[m] / h.pointBlocks());
+                    assertTrue(held < keptBytes[m] / 2, "member " + m + " holds " + held + " bytes recomputing, " + keptBytes[m] + " keeping");
+                }
+                double[] gk = new double[p * p];
+                double[] gr = new double[p * p];
+                double[] rk = new double[p];
+                double[] rr = new double[p];
+                assertEquals(kept.normalEquations(theta, gk, rk), recomputed.normalEquations(theta, gr, rr), 1e-12 * kept.loss(theta));
+                assertClose(gk, gr, "JᵀJ (recomputed against kept)");
+                assertClose(rk, rr, "Jᵀr (recomputed against kept)");
+                double[] v = new double[p];
+                for (int i = 0; i < p; i++) {
+                    v[i] = Math.sin(2 * i);
+                }
+                kept.gaussNewtonTimes(theta, v, rk);
+                recomputed.gaussNewtonTimes(theta, v, rr);
+                assertClose(rk, rr, "JᵀJ·v (recomputed against kept)");
+                sameSteps(new LmFactory(), Map.of(), kept, recomputed);
+                sameSteps(new GaussNewtonPcgFactory(), Map.of(), kept, recomputed);
+            }
+        }
+    }
+
+    /**
+     * A share of the heap that holds about two and a half block systems: a member keeps some of
+     * its blocks and recomputes the others, and the sums equal those of a member keeping all.
+     */
+    @Test
+    void aMemberKeepsWhatFitsItsShareAndRecomputesTheRest() {
+        start(1, 1.0);
+        pinn = PinnFixtures.laplace(6, 400, 80, 3, LossScaling.MEAN);
+        ResidualSystem whole = pinn.system();
+        int p = whole.parameterCount();
+        double[] theta = awayFromStart();
+        try (DistributedResidualSystem kept = distributed(whole, LossScaling.MEAN, 6)) {
+            Blocks.Holding all = Blocks.holding(members.get(0).getName());
+            assertEquals(6, all.keptSystems());
+            share(2.5 * all.bytes() / 6 / Runtime.getRuntime().maxMemory());
+            // the share counts the systems kept already: release them first
+            try (DistributedResidualSystem mixed = distributedAfterReleasing(kept, whole)) {
+                Blocks.Holding h = Blocks.holding(members.get(0).getName());
+                assertTrue(h.keptSystems() >= 1 && h.keptSystems() <= 3 && h.pointBlocks() == 6 - h.keptSystems(),
+                        "kept " + h.keptSystems() + ", points only " + h.pointBlocks());
+                assertEquals(1, h.workSystems());
+                double[] gm = new double[p * p];
+                double[] rk = new double[p];
+                double[] rm = new double[p];
+                whole.setWeights(new double[] {3, 0.5});
+                mixed.setWeights(new double[] {3, 0.5});
+                mixed.normalEquations(theta, gm, rm);
+                assertGram(whole, theta, gm);
+                assertEquals(whole.lossAndGradient(theta, rk), mixed.lossAndGradient(theta, rm), 1e-12 * whole.loss(theta));
+                assertClose(rk, rm, "Jᵀr (some blocks kept, some recomputed)");
+            }
+        }
+    }
+
+    private DistributedResidualSystem distributedAfterReleasing(DistributedResidualSystem old, ResidualSystem whole) {
+        old.close();
+        long until = System.currentTimeMillis() + 10_000;
+        while (Blocks.holding(members.get(0).getName()).keptSystems() > 0 && System.currentTimeMillis() < until) {
+            Thread.onSpinWait();
+        }
+        return distributed(whole, LossScaling.MEAN, 6);
+    }
+
+    private Map<String, double[]> pointsOf(ResidualSystem whole) {
+        Map<String, double[]> points = new LinkedHashMap<>();
+        for (Condition c : pinn.problem().conditions()) {
+            points.put(c.name(), whole.points(c.name()));
+        }
+        return points;
+    }
+
+    /** Four steps of fresh optimizers on two systems: the same θ and verdict after every step, to 1e-12 of how far θ moved. */
+    private void sameSteps(OptimizerFactory factory, Map<String, ?> settings, ResidualSystem one, ResidualSystem other) {
+        Optimizer first = factory.create(settings);
+        Optimizer second = factory.create(settings);
+        double[] start = pinn.theta0().clone();
+        double[] a = start.clone();
+        double[] b = start.clone();
+        for (int step = 1; step <= 4; step++) {
+            StepResult ra = first.step(one, a);
+            StepResult rb = second.step(other, b);
+            assertEquals(ra.accepted(), rb.accepted(), factory.id() + " step " + step);
+            double moved = 0;
+            double worst = 0;
+            for (int i = 0; i < a.length; i++) {
+                moved = Math.max(moved, Math.abs(a[i] - start[i]));
+                worst = Math.max(worst, Math.abs(a[i] - b[i]));
+            }
+            assertTrue(worst <= 1e-12 * moved, factory.id() + " step " + step + ": θ differs by " + worst + " of " + moved);
         }
     }
 
