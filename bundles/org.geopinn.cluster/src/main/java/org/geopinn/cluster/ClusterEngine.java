@@ -44,6 +44,12 @@ final class ClusterEngine implements OperatorEngine {
         return ID;
     }
 
+    /** @return false: the members evaluate the points; this process keeps their coordinates */
+    @Override
+    public boolean evaluatesPointsHere() {
+        return false;
+    }
+
     @Override
     public String description() {
         return "operator engine cluster: the collocation points held in blocks by the cluster's members (each builds its blocks with engine '"

@@ -20,7 +20,8 @@ import org.geopinn.api.session.SessionSpec;
  * session keeps at least {@value #PARAMETER_COPIES} vectors of that length (parameters, backup,
  * snapshot, gradient, trial, optimizer moments);</li>
  * <li>points: n points of dimension d take n·d doubles, and one forward pass over them at least
- * n·Σwᵢ more (the activations), doubled when adaptive resampling draws candidates;</li>
+ * n·Σwᵢ more (the activations) when the operator engine evaluates them in this process (not when
+ * cluster members do), doubled when adaptive resampling draws candidates;</li>
  * <li>every array must also fit Java's array index (2³¹ − 1 elements).</li>
  * </ul>
  */
@@ -52,12 +53,14 @@ final class SizeGuard {
      * @param spec the session spec (point counts)
      * @param hidden the hidden widths of the model
      * @param factor how many times each condition's points are drawn at once (candidates for resampling)
+     * @param activations whether this process also holds the points' activations (the operator
+     *        engine evaluates them here)
      * @throws GeopinnException (one line) when the points cannot fit the heap
      */
-    static void points(Problem problem, SessionSpec spec, int[] hidden, int factor) {
+    static void points(Problem problem, SessionSpec spec, int[] hidden, int factor, boolean activations) {
         int d = problem.domain().dimension();
         long width = d;
-        for (int w : hidden) {
+        for (int w : activations ? hidden : new int[0]) {
             width += w;
         }
         long total = 0;
@@ -75,10 +78,24 @@ final class SizeGuard {
         }
         if (bytes > heap()) {
             throw new GeopinnException(String.format(Locale.ROOT,
-                    "%s collocation points would need at least %s (coordinates and one pass of activations); this Java heap "
+                    "%s collocation points would need at least %s (%s); this Java heap "
                             + "holds at most %s (use fewer points with --points, or a larger -Xmx)",
-                    count(total), size(bytes), size(heap())));
+                    count(total), size(bytes), activations ? "coordinates and one pass of activations" : "their coordinates",
+                    size(heap())));
         }
+    }
+
+    /**
+     * The message for a session whose points or residual system did not fit the heap while they
+     * were built (the checks above are lower bounds: an engine keeps more per point than one pass).
+     *
+     * @param engineId the operator engine that was building the system
+     * @return one line
+     */
+    static String buildExhausted(String engineId) {
+        return String.format(Locale.ROOT, "operator engine '%s' ran out of memory while building the residual system of the "
+                + "collocation points; this Java heap holds at most %s (use fewer points with --points, a larger -Xmx, "
+                + "or the cluster engine, whose members hold the points)", engineId, size(heap()));
     }
 
     /**

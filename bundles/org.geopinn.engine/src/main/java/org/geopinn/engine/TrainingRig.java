@@ -54,13 +54,19 @@ final class TrainingRig {
         SizeGuard.model(resolved.modelSpec());
         SizeGuard.points(problem, resolved.spec(), resolved.modelSpec().hidden(),
                 resolved.spec().collocation() != null ? resolved.spec().collocation().reference()
-                        : resolved.spec().resampleEvery() > 0 ? AdaptiveResampling.CANDIDATES_PER_POINT : 1);
+                        : resolved.spec().resampleEvery() > 0 ? AdaptiveResampling.CANDIDATES_PER_POINT : 1,
+                engine.evaluatesPointsHere());
         // u = g + φ·N for hard conditions; θ = (network, trained coefficients): optimizers, checkpoints
         // and resume see one vector.
         Model model = CoefficientModel.extend(HardConstraintModel.wrap(factory.create(resolved.modelSpec()),
                 problem.hardConstraints()), problem.unknowns());
-        Map<String, double[]> points = CollocationPoints.sample(problem, resolved.spec(), directory, round);
-        ResidualSystem system = engine.build(problem, model, points, resolved.spec().scaling());
+        ResidualSystem system;
+        try {
+            Map<String, double[]> points = CollocationPoints.sample(problem, resolved.spec(), directory, round);
+            system = engine.build(problem, model, points, resolved.spec().scaling());
+        } catch (OutOfMemoryError e) { // the guard's bound is a lower one: say so in one line, nothing is lost yet
+            throw new GeopinnException(SizeGuard.buildExhausted(engine.id()));
+        }
         if (system.parameterCount() != model.parameterCount()) {
             throw new GeopinnException("operator engine '" + engine.id() + "' built a system of " + system.parameterCount()
                     + " parameters for a model of " + model.parameterCount());

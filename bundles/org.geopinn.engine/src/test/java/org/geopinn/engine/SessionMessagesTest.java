@@ -78,6 +78,26 @@ class SessionMessagesTest {
     }
 
     @Test
+    void aSystemThatExhaustsTheHeapWhileBuiltIsRefusedInOneLine() {
+        registry.add(org.geopinn.api.operator.OperatorEngine.class, null, null, "test", new org.geopinn.api.operator.OperatorEngine() {
+            @Override
+            public String id() {
+                return "exhausting";
+            }
+
+            @Override
+            public org.geopinn.api.operator.ResidualSystem build(Problem p, org.geopinn.api.model.Model m,
+                    Map<String, double[]> points, org.geopinn.api.operator.LossScaling scaling) {
+                throw new OutOfMemoryError("Java heap space"); // what a point set larger than the heap ends in
+            }
+        });
+        org.geopinn.api.GeopinnException e = org.junit.jupiter.api.Assertions.assertThrows(org.geopinn.api.GeopinnException.class,
+                () -> sessions.start(SessionSpec.builder("poisson").engine("exhausting").optimizers("gd").build()));
+        assertTrue(e.getMessage().startsWith("operator engine 'exhausting' ran out of memory while building the residual system")
+                && e.getMessage().contains("this Java heap holds at most") && !e.getMessage().contains("\n"), e.getMessage());
+    }
+
+    @Test
     void theMessageNamesTheOptimizerAfterASwapOrAChainStage() throws Exception {
         Session s = sessions.start(SessionSpec.builder("poisson").optimizers("gd").maxSteps(1_000_000).build());
         waitFor(() -> s.history().size() >= 2, s);

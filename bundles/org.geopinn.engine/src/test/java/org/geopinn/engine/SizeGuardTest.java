@@ -38,11 +38,23 @@ class SizeGuardTest {
     void hugePointSetsAreRefusedBeforeAnIntOverflows() {
         Poisson1d problem = new Poisson1d("p");
         GeopinnException e = assertThrows(GeopinnException.class,
-                () -> SizeGuard.points(problem, SessionSpec.builder("p").points(Map.of("pde", 2_000_000_000)).build(), new int[] {32}, 1));
+                () -> SizeGuard.points(problem, SessionSpec.builder("p").points(Map.of("pde", 2_000_000_000)).build(), new int[] {32}, 1, true));
         assertTrue(e.getMessage().contains("2.0e+09 collocation points would need at least"), e.getMessage());
         e = assertThrows(GeopinnException.class,
-                () -> SizeGuard.points(problem, SessionSpec.builder("p").points(Map.of("pde", 1_000_000_000)).build(), new int[] {8}, 4));
+                () -> SizeGuard.points(problem, SessionSpec.builder("p").points(Map.of("pde", 1_000_000_000)).build(), new int[] {8}, 4, true));
         assertTrue(e.getMessage().contains("more than a Java array holds"), e.getMessage());
-        SizeGuard.points(problem, SessionSpec.builder("p").points(Map.of("pde", 10_000)).build(), new int[] {32}, 4);
+        SizeGuard.points(problem, SessionSpec.builder("p").points(Map.of("pde", 10_000)).build(), new int[] {32}, 4, true);
+    }
+
+    @Test
+    void pointsEvaluatedElsewhereCountOnlyTheirCoordinates() {
+        Poisson1d problem = new Poisson1d("p");
+        // the activations of a wide network over these points exceed any heap this test runs in; the coordinates do not
+        int n = (int) Math.min(Integer.MAX_VALUE - 8L, Runtime.getRuntime().maxMemory() / Double.BYTES / 4);
+        SessionSpec spec = SessionSpec.builder("p").points(Map.of("pde", n)).build();
+        int[] wide = {1000, 1000};
+        GeopinnException e = assertThrows(GeopinnException.class, () -> SizeGuard.points(problem, spec, wide, 1, true));
+        assertTrue(e.getMessage().contains("coordinates and one pass of activations"), e.getMessage());
+        SizeGuard.points(problem, spec, wide, 1, false);
     }
 }

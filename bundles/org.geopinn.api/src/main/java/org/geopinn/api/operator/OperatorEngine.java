@@ -22,6 +22,18 @@ public interface OperatorEngine extends Identified {
     }
 
     /**
+     * Whether the points' forward passes (their activations and derivatives) are held in this
+     * process. An engine that spreads the points over cluster members holds only their
+     * coordinates here, so the engine's memory check before a session counts no activations for it.
+     *
+     * @return true unless the engine evaluates the points elsewhere
+     * @since 2.1
+     */
+    default boolean evaluatesPointsHere() {
+        return true;
+    }
+
+    /**
      * @param problem the problem (its conditions define the rows)
      * @param model the model whose fields the operators act on
      * @param points collocation points per condition name, row-major n×d (not modified)
