@@ -206,7 +206,7 @@ final class NeuralIvp {
                 if ((degraded || illConditioned || scheduled) && t < endTime - eps) {
                     restarts++;
                     String why = degraded ? String.format(java.util.Locale.ROOT,
-                            "PDE residual %.3e > restart-residual=%s x %.3e after the last fit", velocity.pdeResidual(),
+                            "PDE residual %.3e > restart-residual=%s x %.3e (the least since the last fit)", velocity.pdeResidual(),
                             settings.restartResidual(), residualRule.baseline())
                             : illConditioned ? "CG needed " + velocity.maxIterations() + " > restart-cg="
                                     + settings.restartCgIterations() + " iterations"

@@ -34,8 +34,8 @@ import org.geopinn.api.GeopinnException;
  * function space: a fresh network is fitted to u_θ + h·L[u_θ]; this gives fields whose initial data
  * vanish (the velocity of a wave) a tangent space of their own [0, off]</li>
  * <li>{@code restart-residual} restart (refit a fresh network) after a step whose relative PDE
- * residual ‖Jθ̇ − L[u]‖/‖L[u]‖ exceeds this factor times its value at the first step after the last
- * fit, 0 for never [4]; {@code restart-cg} also restart after a step needing more CG iterations than
+ * residual ‖Jθ̇ − L[u]‖/‖L[u]‖ exceeds this factor times its smallest value since the last fit,
+ * 0 for never [4]; {@code restart-cg} also restart after a step needing more CG iterations than
  * this, 0 for never [0]; {@code restart-every} also restart every N accepted steps, 0 for never [0]</li>
  * <li>{@code seed} random seed of initialisation and sampling [0]</li>
  * </ul>
