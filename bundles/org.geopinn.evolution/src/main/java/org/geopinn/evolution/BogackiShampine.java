@@ -10,6 +10,10 @@ package org.geopinn.evolution;
  * <p>k1 = f(y), k2 = f(y + h/2 k1), k3 = f(y + 3h/4 k2), y₁ = y + h(2k1 + 3k2 + 4k3)/9,
  * k4 = f(y₁), error = h(−5k1/72 + k2/12 + k3/9 − k4/8). The first-same-as-last stage is not
  * reused, since the next step samples new points. Work arrays are allocated once.
+ *
+ * <p>Where the error is measured is the caller's {@link ErrorNorm}: on y itself
+ * ({@link #PARAMETER_NORM}) or on what y parametrises (Neural IVP measures it on u_θ at the samples,
+ * {@link ParameterVelocity#functionSpaceError}).
  */
 final class BogackiShampine {
     /** The autonomous ODE y' = f(y). */
@@ -22,6 +26,23 @@ final class BogackiShampine {
         void compute(double[] y, double[] yDot);
     }
 
+    /** How large a step's error estimate is, against the tolerances; the step is acceptable when ≤ 1. */
+    @FunctionalInterface
+    interface ErrorNorm {
+        /**
+         * @param y the state at the step's start (not modified)
+         * @param proposal the third-order solution (not modified)
+         * @param error the difference of the embedded solutions (not modified)
+         * @param rtol relative tolerance
+         * @param atol absolute tolerance
+         * @return the scaled error
+         */
+        double scaled(double[] y, double[] proposal, double[] error, double rtol, double atol);
+    }
+
+    /** The RMS over the components of e/(atol + rtol·max(|y|, |y₁|)): the usual norm on the state itself. */
+    static final ErrorNorm PARAMETER_NORM = BogackiShampine::parameterNorm;
+
     private static final double SAFETY = 0.9;
     private static final double MIN_FACTOR = 0.2;
     private static final double MAX_FACTOR = 5.0;
@@ -32,6 +53,7 @@ final class BogackiShampine {
     private final double[] k4;
     private final double[] stage;
     private final double[] proposal;
+    private final double[] error;
 
     /** @param size the dimension of y */
     BogackiShampine(int size) {
@@ -41,6 +63,7 @@ final class BogackiShampine {
         k4 = new double[size];
         stage = new double[size];
         proposal = new double[size];
+        error = new double[size];
     }
 
     /**
@@ -51,9 +74,10 @@ final class BogackiShampine {
      * @param h the step size
      * @param rtol relative tolerance
      * @param atol absolute tolerance
-     * @return the error estimate scaled by the tolerances (RMS norm); the step is acceptable when ≤ 1
+     * @param norm where the error estimate is measured
+     * @return the error estimate scaled by the tolerances; the step is acceptable when ≤ 1
      */
-    double attempt(Derivative f, double[] y, double h, double rtol, double atol) {
+    double attempt(Derivative f, double[] y, double h, double rtol, double atol, ErrorNorm norm) {
         int n = y.length;
         f.compute(y, k1);
         for (int i = 0; i < n; i++) {
@@ -71,13 +95,25 @@ final class BogackiShampine {
         }
         System.arraycopy(k3, 0, k4, 0, n);
         f.compute(proposal, k4);
+        for (int i = 0; i < n; i++) {
+            error[i] = h * (-5 * k1[i] / 72 + k2[i] / 12 + k3[i] / 9 - k4[i] / 8);
+        }
+        return norm.scaled(y, proposal, error, rtol, atol);
+    }
+
+    private static double parameterNorm(double[] y, double[] proposal, double[] error, double rtol, double atol) {
+        int n = y.length;
         double sum = 0;
         for (int i = 0; i < n; i++) {
-            double e = h * (-5 * k1[i] / 72 + k2[i] / 12 + k3[i] / 9 - k4[i] / 8);
             double scale = atol + rtol * Math.max(Math.abs(y[i]), Math.abs(proposal[i]));
-            sum += (e / scale) * (e / scale);
+            sum += (error[i] / scale) * (error[i] / scale);
         }
         return Math.sqrt(sum / n);
+    }
+
+    /** @return the difference of the embedded solutions of the last attempt; a view, valid until the next attempt */
+    double[] error() {
+        return error;
     }
 
     /** @return the third-order solution of the last attempt; a view, valid until the next attempt */

@@ -24,10 +24,12 @@ import org.geopinn.api.solution.TrainedSolution;
 
 /**
  * One Neural IVP run (Finzi et al., 2023): fit u_θ to the initial data, then integrate θ by the
- * Bogacki–Shampine pair, each step on fresh samples, with θ̇ from {@link ParameterVelocity};
- * refit a fresh network to the current solution when a step's CG needed more than
- * {@code restart-cg} iterations (the sign that M(θ) is becoming ill-conditioned) or every
- * {@code restart-every} steps. Emits an event per fit, step, rejection, restart and snapshot.
+ * Bogacki–Shampine pair, each step on fresh samples, with θ̇ from {@link ParameterVelocity} and
+ * the step's error measured on u at the samples ({@code error-norm=u}) or on θ; refit a fresh
+ * network to the current solution when a step's PDE residual has grown by {@code restart-residual}
+ * over its value after the last fit ({@link ResidualRestartRule}), when its CG needed more than
+ * {@code restart-cg} iterations, or every {@code restart-every} steps. Emits an event per fit,
+ * step, rejection, restart and snapshot.
  */
 final class NeuralIvp {
     /** The seed stream of a time step's samples and sketches, keyed by the number of attempted steps. */
@@ -53,6 +55,8 @@ final class NeuralIvp {
     private double[] guide;
     private final LeastSquaresFit.Target magnitudeTarget;
     private final BogackiShampine.Derivative stage;
+    private final BogackiShampine.ErrorNorm errorNorm;
+    private final ResidualRestartRule residualRule;
     private EvolutionListener listener;
     private long startNanos;
 
@@ -98,6 +102,9 @@ final class NeuralIvp {
             System.arraycopy(magnitude.values(), 0, out, 0, magnitude.fieldCount() * n);
         };
         this.stage = velocity::compute;
+        this.errorNorm = EvolutionSettings.ERROR_NORM_THETA.equals(settings.errorNorm()) ? BogackiShampine.PARAMETER_NORM
+                : velocity::functionSpaceError;
+        this.residualRule = new ResidualRestartRule(settings.restartResidual());
     }
 
     /** @return the end time in use */
@@ -140,6 +147,7 @@ final class NeuralIvp {
                 theta = eulerStart(theta, euler);
                 t = euler;
                 restarts = 1;
+                residualRule.fitted();
             }
         } else {
             checkState(start);
@@ -174,7 +182,7 @@ final class NeuralIvp {
             beginStream(STEP_STREAM, steps);
             sampler.draw(magnitudeTarget, samples, settings.samples());
             velocity.newSamples(samples, settings.samples());
-            double error = integrator.attempt(stage, theta, h, settings.rtol(), settings.atol());
+            double error = integrator.attempt(stage, theta, h, settings.rtol(), settings.atol(), errorNorm);
             steps++;
             double[] proposal = integrator.proposal();
             if (!Double.isFinite(error) || !allFinite(proposal)) {
@@ -191,13 +199,20 @@ final class NeuralIvp {
                     snapshots.add(snapshot(t, theta, steps, restarts));
                     next++;
                 }
-                boolean illConditioned = velocity.maxIterations() > settings.restartCgIterations();
+                boolean degraded = residualRule.degraded(velocity.pdeResidual());
+                boolean illConditioned = settings.restartCgIterations() > 0
+                        && velocity.maxIterations() > settings.restartCgIterations();
                 boolean scheduled = settings.restartEvery() > 0 && accepted % settings.restartEvery() == 0;
-                if ((illConditioned || scheduled) && t < endTime - eps) {
+                if ((degraded || illConditioned || scheduled) && t < endTime - eps) {
                     restarts++;
-                    theta = restart(theta, t, steps, restarts, illConditioned ? "CG needed "
-                            + velocity.maxIterations() + " > restart-cg=" + settings.restartCgIterations()
-                            + " iterations" : "scheduled every " + settings.restartEvery() + " steps");
+                    String why = degraded ? String.format(java.util.Locale.ROOT,
+                            "PDE residual %.3e > restart-residual=%s x %.3e (the least since the last fit)", velocity.pdeResidual(),
+                            settings.restartResidual(), residualRule.baseline())
+                            : illConditioned ? "CG needed " + velocity.maxIterations() + " > restart-cg="
+                                    + settings.restartCgIterations() + " iterations"
+                                    : "scheduled every " + settings.restartEvery() + " steps";
+                    theta = restart(theta, t, steps, restarts, why);
+                    residualRule.fitted();
                 }
             } else {
                 emit(Kind.REJECTED, steps, t, h, velocity.maxIterations(), velocity.maxCgResidual(),

@@ -105,6 +105,37 @@ final class ParameterVelocity {
         return den > 0 ? Math.sqrt(num / den) : Math.sqrt(num);
     }
 
+    /**
+     * The step-size control's norm in function space: the RMS over the current samples (and fields)
+     * of J·e, the change of u_θ that the difference e of the embedded solutions makes, divided by
+     * rtol·max(RMS(u_θ₁), atol). J and u are taken at the proposal θ₁: the last stage of
+     * {@link BogackiShampine#attempt} linearised there, so this costs one forward tangent and no
+     * allocation. A tolerance on θ does not bound u when M is ill-conditioned (small mu): θ̇ is then
+     * large along directions that move u little, and vice versa, so the error is measured where the
+     * accuracy is wanted.
+     *
+     * @param y the state at the step's start (unused: J and u are at the proposal)
+     * @param proposal the proposal θ₁, at which the last stage was evaluated (not modified)
+     * @param error e (not modified)
+     * @param rtol the relative tolerance on u
+     * @param atol the RMS of u below which the error is measured as if RMS(u) were atol
+     * @return the scaled error; ≤ 1 accepts the step
+     */
+    double functionSpaceError(double[] y, double[] proposal, double[] error, double rtol, double atol) {
+        int rows = products.fieldCount() * n;
+        products.times(error, projected);
+        double[] u = products.values();
+        double num = 0;
+        double den = 0;
+        for (int r = 0; r < rows; r++) {
+            num += projected[r] * projected[r];
+            den += u[r] * u[r];
+        }
+        double rmsError = Math.sqrt(num / rows);
+        double rmsU = Math.sqrt(den / rows);
+        return rmsError / (rtol * Math.max(rmsU, atol));
+    }
+
     /** @return the most CG iterations of any solve since the last {@link #newSamples} */
     int maxIterations() {
         return maxIterations;

@@ -20,6 +20,7 @@ final class TensorSineModel implements Model {
     private final ModelSpec spec;
     private final double[][] omega;
     private final double[][] phase;
+    private final double amplitude;
 
     /**
      * @param dimension d
@@ -27,6 +28,17 @@ final class TensorSineModel implements Model {
      * @param phase phases per basis function and coordinate
      */
     TensorSineModel(int dimension, double[][] omega, double[][] phase) {
+        this(dimension, omega, phase, 1);
+    }
+
+    /**
+     * @param dimension d
+     * @param omega frequencies per basis function and coordinate
+     * @param phase phases per basis function and coordinate
+     * @param amplitude a factor on every basis function: u = amplitude·Σ θ_m φ_m, so θ is small when
+     *        amplitude is large (a badly scaled parametrisation of the same functions)
+     */
+    TensorSineModel(int dimension, double[][] omega, double[][] phase, double amplitude) {
         double[] lo = new double[dimension];
         double[] hi = new double[dimension];
         java.util.Arrays.fill(lo, -1);
@@ -34,6 +46,12 @@ final class TensorSineModel implements Model {
         this.spec = new ModelSpec(lo, hi, List.of("u"), new int[0], "none", "none", false, false, Map.of());
         this.omega = omega;
         this.phase = phase;
+        this.amplitude = amplitude;
+    }
+
+    /** @return the same basis with every function multiplied by amplitude */
+    TensorSineModel scaled(double factor) {
+        return new TensorSineModel(spec.inputDimension(), omega, phase, amplitude * factor);
     }
 
     /** Dirichlet sine modes sin(kπ(x+1)/2) on [-1,1]^d, k_j = 1..modes in each coordinate. */
@@ -137,7 +155,7 @@ final class TensorSineModel implements Model {
                 int[] alpha = request.multiIndex(c);
                 for (int m = 0; m < p; m++) {
                     for (int i = 0; i < n; i++) {
-                        double b = 1;
+                        double b = amplitude;
                         for (int j = 0; j < d; j++) {
                             double w = omega[m][j];
                             b *= Math.pow(w, alpha[j]) * Math.sin(w * points[i * d + j] + phase[m][j] + alpha[j] * Math.PI / 2);

@@ -14,7 +14,10 @@ import org.geopinn.api.GeopinnException;
  * <ul>
  * <li>{@code t-end} end time [the problem's default]; {@code output-times} comma-separated times at
  * which snapshots are kept [5 evenly spaced up to t-end]</li>
- * <li>{@code rtol}, {@code atol} tolerances of the adaptive Runge–Kutta step on θ [1e-3, rtol/10];
+ * <li>{@code rtol}, {@code atol} tolerances of the adaptive Runge–Kutta step [1e-3, rtol/10];
+ * {@code error-norm} where the step's error estimate is measured [u]: {@code u} in function space, the
+ * RMS over the step's samples of J·e (e the difference of the embedded solutions' θ) relative to the
+ * RMS of u, rtol·max(RMS(u), atol); {@code theta} on the parameters, the RMS of e/(atol + rtol·|θ|);
  * {@code first-step} [1e-3]; {@code max-step} [t-end/10]; {@code max-steps} [10000]</li>
  * <li>{@code samples} fresh collocation points per time step [2000], drawn by the {@code sampler}
  * service of that id [uniform] with a new seed per draw; {@code error-points} fixed points
@@ -30,8 +33,10 @@ import org.geopinn.api.GeopinnException;
  * <li>{@code euler-start} when &gt; 0, the first step, to this time h, is a forward-Euler step in
  * function space: a fresh network is fitted to u_θ + h·L[u_θ]; this gives fields whose initial data
  * vanish (the velocity of a wave) a tangent space of their own [0, off]</li>
- * <li>{@code restart-cg} restart (refit a fresh network) after a step needing more CG iterations
- * than this [900]; {@code restart-every} also restart every N accepted steps, 0 for never [0]</li>
+ * <li>{@code restart-residual} restart (refit a fresh network) after a step whose relative PDE
+ * residual ‖Jθ̇ − L[u]‖/‖L[u]‖ exceeds this factor times its smallest value since the last fit,
+ * 0 for never [4]; {@code restart-cg} also restart after a step needing more CG iterations than
+ * this, 0 for never [0]; {@code restart-every} also restart every N accepted steps, 0 for never [0]</li>
  * <li>{@code seed} random seed of initialisation and sampling [0]</li>
  * </ul>
  *
@@ -39,6 +44,7 @@ import org.geopinn.api.GeopinnException;
  * @param outputTimes times at which snapshots are kept; empty for 5 evenly spaced times
  * @param rtol relative tolerance of the step-size control
  * @param atol absolute tolerance of the step-size control
+ * @param errorNorm {@code u} (function space) or {@code theta} (parameters): where the step's error is measured
  * @param firstStep the first step size tried
  * @param maxStep the largest step size; NaN for endTime/10
  * @param maxSteps the limit on accepted plus rejected steps
@@ -58,14 +64,20 @@ import org.geopinn.api.GeopinnException;
  * @param fitIterations Gauss–Newton iterations per fit
  * @param fitTolerance relative RMS misfit at which a fit stops
  * @param eulerStart the time of the function-space Euler first step, 0 for none
- * @param restartCgIterations CG iterations above which the network is refitted
+ * @param restartResidual the factor of PDE-residual growth since the last fit above which the network is refitted; 0 for never
+ * @param restartCgIterations CG iterations above which the network is refitted; 0 for never
  * @param restartEvery refit every this many accepted steps; 0 for never
  * @param seed the random seed
  */
-public record EvolutionSettings(double endTime, double[] outputTimes, double rtol, double atol, double firstStep,
+public record EvolutionSettings(double endTime, double[] outputTimes, double rtol, double atol, String errorNorm, double firstStep,
         double maxStep, int maxSteps, int samples, int errorPoints, String sampler, double importance, int rank, double mu, double cgTolerance,
         int cgMaxIterations, String model, int[] hidden, boolean separateNetworks, String activation, Map<String, String> modelOptions,
-        int fitIterations, double fitTolerance, double eulerStart, int restartCgIterations, int restartEvery, long seed) {
+        int fitIterations, double fitTolerance, double eulerStart, double restartResidual, int restartCgIterations, int restartEvery, long seed) {
+
+    /** {@code error-norm} value: the error estimate measured on u at the samples. */
+    public static final String ERROR_NORM_U = "u";
+    /** {@code error-norm} value: the error estimate measured on the parameters θ. */
+    public static final String ERROR_NORM_THETA = "theta";
 
     /** Copies arrays and maps. */
     public EvolutionSettings {
@@ -76,8 +88,9 @@ public record EvolutionSettings(double endTime, double[] outputTimes, double rto
 
     /** @return the default settings */
     public static EvolutionSettings defaults() {
-        return new EvolutionSettings(Double.NaN, new double[0], 1e-3, 1e-4, 1e-3, Double.NaN, 10000, 2000, 4096, "uniform", 0.0, 50,
-                1e-7, 1e-7, 1000, "sinusoidal-mlp", new int[] {32, 32}, false, "swish", Map.of(), 200, 1e-3, 0.0, 900, 0, 0L);
+        return new EvolutionSettings(Double.NaN, new double[0], 1e-3, 1e-4, ERROR_NORM_U, 1e-3, Double.NaN, 10000, 2000, 4096,
+                "uniform", 0.0, 50, 1e-7, 1e-7, 1000, "sinusoidal-mlp", new int[] {32, 32}, false, "swish", Map.of(), 200, 1e-3,
+                0.0, 4.0, 0, 0, 0L);
     }
 
     @Override
@@ -114,6 +127,14 @@ public record EvolutionSettings(double endTime, double[] outputTimes, double rto
             }
             atolGiven |= key.equals("atol");
             v.put(key, parse(key, text, v.get(key)));
+            if (key.equals("error-norm") && !text.equals(ERROR_NORM_U) && !text.equals(ERROR_NORM_THETA)) {
+                throw new GeopinnException("evolution setting error-norm is " + ERROR_NORM_U + " or " + ERROR_NORM_THETA
+                        + ", got '" + text + "'");
+            }
+            if (key.equals("restart-residual") && (Double) v.get(key) > 0 && (Double) v.get(key) <= 1) {
+                throw new GeopinnException("evolution setting restart-residual is a growth factor > 1 (or 0 for never), got '"
+                        + text + "'");
+            }
             if (key.equals("importance") && (Double) v.get(key) > 1) {
                 throw new GeopinnException("evolution setting importance is a fraction in [0, 1], got '" + text + "'");
             }
@@ -122,13 +143,14 @@ public record EvolutionSettings(double endTime, double[] outputTimes, double rto
             v.put("atol", (Double) v.get("rtol") / 10);
         }
         return new EvolutionSettings((Double) v.get("t-end"), (double[]) v.get("output-times"), (Double) v.get("rtol"),
-                (Double) v.get("atol"), (Double) v.get("first-step"), (Double) v.get("max-step"),
+                (Double) v.get("atol"), (String) v.get("error-norm"), (Double) v.get("first-step"), (Double) v.get("max-step"),
                 (Integer) v.get("max-steps"), (Integer) v.get("samples"), (Integer) v.get("error-points"), (String) v.get("sampler"),
                 (Double) v.get("importance"),
                 (Integer) v.get("rank"), (Double) v.get("mu"), (Double) v.get("cg-tol"), (Integer) v.get("cg-max"),
                 (String) v.get("model"), (int[]) v.get("hidden"),
                 (Boolean) v.get("separate-networks"), (String) v.get("activation"), options,
-                (Integer) v.get("fit-iterations"), (Double) v.get("fit-tol"), (Double) v.get("euler-start"), (Integer) v.get("restart-cg"),
+                (Integer) v.get("fit-iterations"), (Double) v.get("fit-tol"), (Double) v.get("euler-start"),
+                (Double) v.get("restart-residual"), (Integer) v.get("restart-cg"),
                 (Integer) v.get("restart-every"), (Long) v.get("seed"));
     }
 
@@ -139,6 +161,7 @@ public record EvolutionSettings(double endTime, double[] outputTimes, double rto
         v.put("output-times", outputTimes.clone());
         v.put("rtol", rtol);
         v.put("atol", atol);
+        v.put("error-norm", errorNorm);
         v.put("first-step", firstStep);
         v.put("max-step", maxStep);
         v.put("max-steps", maxSteps);
@@ -157,6 +180,7 @@ public record EvolutionSettings(double endTime, double[] outputTimes, double rto
         v.put("fit-iterations", fitIterations);
         v.put("fit-tol", fitTolerance);
         v.put("euler-start", eulerStart);
+        v.put("restart-residual", restartResidual);
         v.put("restart-cg", restartCgIterations);
         v.put("restart-every", restartEvery);
         v.put("seed", seed);

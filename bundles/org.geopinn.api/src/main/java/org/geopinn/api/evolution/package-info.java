@@ -4,7 +4,9 @@
  * a plugin contract), the solver service ({@link org.geopinn.api.evolution.EvolutionService}), its
  * settings, progress events and resumable state. 2.0.0: problems declare a {@link org.geopinn.api.problem.Domain}
  * instead of box corners, and the settings name the {@code sampler} service of the time steps' points.
+ * 4.0.0: the settings gain {@code error-norm} (step-size control in function space, the default) and
+ * {@code restart-residual} (refit on PDE-residual growth, the default; {@code restart-cg} now defaults to off).
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("3.0.0")
+@org.osgi.annotation.versioning.Version("4.0.0")
 package org.geopinn.api.evolution;
