@@ -72,12 +72,13 @@ final class DeclaredProblems {
 
     /**
      * Re-declares a declared problem with some of its coefficients ({@code coefficient.NAME}) as
-     * parametric inputs ({@code parametric.NAME = lo, hi}) and waits for the new problem.
+     * parametric inputs ({@code parametric.NAME = lo, hi}) and waits for the new problem; a problem
+     * written in Java builds itself again ({@link JavaParametric}).
      *
      * @param id the problem's id
      * @param ranges {lo, hi} by coefficient name
      * @return the re-declared problem
-     * @throws GeopinnException one line for a problem that is not declared, a name that is not a
+     * @throws GeopinnException one line for a problem written in Java that cannot ({@link JavaParametric}), a name that is not a
      *         coefficient of it, an unknown, a geometry domain, or a problem that does not come back
      */
     Problem parametric(String id, Map<String, double[]> ranges) {
@@ -91,8 +92,11 @@ final class DeclaredProblems {
             throw new GeopinnException("--parametric: cannot look up the declaration of '" + id + "': " + e.getMessage());
         }
         if (declared == null || declared.getProperties() == null) {
-            throw new GeopinnException("--parametric: problem '" + id + "' is not a declared problem (.cfg); a problem written in"
-                    + " Java declares its parametric coefficients with ProblemBuilder.parameter");
+            ServiceReference<Problem> java = FrameworkServices.referenceById(context, Problem.class, id);
+            if (java == null) {
+                throw new GeopinnException("--parametric: there is no problem '" + id + "'");
+            }
+            return JavaParametric.replace(context, java, id, ranges); // written in Java: it re-builds itself
         }
         Dictionary<String, Object> old = declared.getProperties();
         // In a host FileInstall would write the change back into the file; a command's framework is

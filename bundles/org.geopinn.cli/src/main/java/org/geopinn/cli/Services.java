@@ -52,10 +52,11 @@ interface Services {
     }
 
     /**
-     * Makes coefficients of a declared problem parametric for this run (one more input of the
-     * network each, over its range) and waits until the re-declared problem is there.
+     * Makes coefficients of a problem parametric for this run (one more input of the network each,
+     * over its range) and waits until the re-declared problem is there: a declared problem is
+     * re-declared, a problem written in Java builds itself again ({@code Problem.parametric}).
      *
-     * @param id a declared problem's id
+     * @param id a problem's id
      * @param ranges the coefficients' ranges {lo, hi} by name
      * @return the re-declared problem
      * @throws org.geopinn.api.GeopinnException for a problem that is not declared, a name that is not one of its

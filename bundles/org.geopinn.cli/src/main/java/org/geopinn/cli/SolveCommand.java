@@ -71,7 +71,7 @@ final class SolveCommand {
             "  --weighting ID[(k=v;..)] loss weighting (fixed, gradnorm, ...); --engine ID; --sampler ID",
             "  --problem-config K=V,.. the problem's coefficients for this run, e.g. gamma=10",
             "  --unknown NAME=V,..     train these coefficients with the network, starting from V (inverse problems)",
-            "  --parametric NAME=LO,HI a declared problem's coefficient as one more input over [LO, HI] (NAME=LO:HI,.. for several)",
+            "  --parametric NAME=LO,HI a problem's coefficient as one more input over [LO, HI] (NAME=LO:HI,.. for several)",
             "  --resample-every N      fresh collocation points every N steps (0: fixed; default: the strategy's)",
             "  --collocation learned(every=N;steps=M[;cutoff=adaptive|T][;reference=R])  learn the interior points",
             "                          between optimizer steps (ANaGRAM's empirical natural gradient); fixed: off",

@@ -14,8 +14,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code solve --parametric}: a declared problem's coefficient becomes an input of the network for
- * one run (examples/parametric, poisson-k), a resumed run stays parametric, and a name that is not
- * a coefficient is refused on one line with exit code 2.
+ * one run (examples/parametric, poisson-k), and so does a coefficient of a problem written in Java
+ * (heat); a resumed run stays parametric, and a name that is not a coefficient is refused on one line
+ * with exit code 2.
  */
 class ParametricProcessTest {
     private static final String EXAMPLES = Path.of("../../examples/parametric").toAbsolutePath().normalize().toString();
@@ -56,6 +57,25 @@ class ParametricProcessTest {
         assertFalse(Files.exists(home.resolve("run")), "no folder for a refused run");
         Geopinn.Result java = Geopinn.run(home, "solve", "laplace2d", "--parametric", "k=1,4", "--quiet");
         assertEquals(2, java.exit());
-        assertTrue(java.err().contains("--parametric: problem 'laplace2d' is not a declared problem (.cfg)"), java.err());
+        assertTrue(java.err().contains("geopinn solve: --parametric: problem 'laplace2d': it has no coefficient 'k'; its"
+                + " coefficients: none"), java.err());
+        assertFalse(java.err().contains("\tat "), "no stack trace: " + java.err());
+    }
+
+    /** A problem written in Java (heat, its diffusivity kappa) builds itself again with the coefficient as an input. */
+    @Test
+    void aProblemWrittenInJavaTakesTheCoefficientAsAnInput(@TempDir Path home) throws Exception {
+        Path run = home.resolve("run");
+        Geopinn.Result r = Geopinn.run(home, "solve", "heat", "--parametric", "kappa=0.1,1", "--steps", "2", "--hidden", "8",
+                "--quiet", "--out", run.toString());
+        assertEquals(0, r.exit(), r.out() + r.err());
+        Properties p = record(run);
+        assertEquals("t,x,kappa", p.getProperty("variables"));
+        assertEquals("0.0,0.0,0.1", p.getProperty("lower"));
+        assertEquals("1.0,1.0,1.0", p.getProperty("upper"));
+        Geopinn.Result resumed = Geopinn.run(home, "solve", "--resume", run.toString(), "--steps", "1", "--quiet");
+        assertEquals(0, resumed.exit(), resumed.out() + resumed.err());
+        assertEquals("3", record(run).getProperty("steps"));
+        assertEquals("t,x,kappa", record(run).getProperty("variables"));
     }
 }

@@ -217,12 +217,16 @@ public final class Vocabulary implements Symbols {
     }
 
     /**
-     * @param name a coefficient declared by {@link #withCoefficients}
-     * @return its node
+     * @param name a coefficient declared by {@link #withCoefficients}, or a {@link #parameters() parameter}
+     * @return its node: for a parameter, its coordinate (a coefficient made parametric, {@code --parametric},
+     *         reads as the input it became, so operators written in Java follow it as operator text does)
      * @throws GeopinnException if unknown
      */
     public Expr coefficient(String name) {
         Expr.Coefficient c = coefficients.get(name);
+        if (c == null && parameters.contains(name)) {
+            return coordinate(name);
+        }
         if (c == null) {
             throw new GeopinnException("unknown coefficient '" + name + "'; coefficients are " + coefficients.keySet());
         }

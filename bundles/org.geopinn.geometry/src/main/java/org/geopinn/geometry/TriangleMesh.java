@@ -46,6 +46,8 @@ public final class TriangleMesh extends Shape {
     private final double[] lo = {Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY};
     private final double[] hi = {Double.NEGATIVE_INFINITY, Double.NEGATIVE_INFINITY, Double.NEGATIVE_INFINITY};
     private final String source;
+    /** The nearest triangle of a point in about O(log T) distances. */
+    private final TriangleTree tree;
 
     private TriangleMesh(double[] vertices, String source) {
         this.source = source;
@@ -69,6 +71,7 @@ public final class TriangleMesh extends Shape {
             }
         }
         this.v = w;
+        this.tree = new TriangleTree(w);
         this.volume = Math.abs(signedVolume);
         if (!(volume > 0)) {
             throw new GeopinnException(source + ": the surface encloses no volume");
@@ -261,7 +264,7 @@ public final class TriangleMesh extends Shape {
     }
 
     /** Squared distance from x to triangle t; its nearest point into {@code nearest}. */
-    private double distanceSquared(double[] x, int t, double[] nearest) {
+    double distanceSquared(double[] x, int t, double[] nearest) {
         int o = 9 * t;
         double[] a = {v[o], v[o + 1], v[o + 2]};
         double[] ab = {v[o + 3] - a[0], v[o + 4] - a[1], v[o + 5] - a[2]};
@@ -320,6 +323,11 @@ public final class TriangleMesh extends Shape {
 
     /** @return the index of the triangle nearest x */
     private int nearestTriangle(double[] x, double[] best) {
+        return tree.nearest(x, this::distanceSquared, best);
+    }
+
+    /** @return the index of the triangle nearest x, by trying every triangle (the index's check) */
+    int nearestTriangleByEveryTriangle(double[] x, double[] best) {
         double[] p = new double[3];
         double min = Double.POSITIVE_INFINITY;
         int arg = 0;

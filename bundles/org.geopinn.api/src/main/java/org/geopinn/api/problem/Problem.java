@@ -75,4 +75,21 @@ public interface Problem extends Identified {
     default List<HardConstraint> hardConstraints() {
         return List.of();
     }
+
+    /**
+     * This problem with some of its {@link #coefficients() coefficients} made parametric: each becomes
+     * one more input of the network over its range, after the variables, so that one trained network
+     * answers for all its values (docs/GEOMETRY.md, parametric problems; {@code --parametric k=1,4}).
+     * Only a problem that knows how its operators, sources and reference depend on the coefficient can
+     * do it: a declared problem and one built by {@code ProblemBuilder} re-read their text with the
+     * coefficient as an input. The default refuses.
+     *
+     * @param ranges {lo, hi} by coefficient name, in the order the inputs are appended
+     * @return the parametric problem, with the same id
+     * @throws org.geopinn.api.GeopinnException one line naming the problem and why it cannot
+     */
+    default Problem parametric(Map<String, double[]> ranges) {
+        throw new org.geopinn.api.GeopinnException("problem '" + id() + "' cannot make its coefficients parametric: only a"
+                + " declared problem (.cfg) or one built by ProblemBuilder.problem(...).build() can; declare them with ProblemBuilder.parameter");
+    }
 }

@@ -71,6 +71,8 @@ public final class ProblemBuilder {
     private final Map<String, String> hard = new LinkedHashMap<>();
     /** The domain while {@link #build()} applies the conditions. */
     private Domain builtDomain;
+    /** Whether the reference is a Java function or object (computed for one value of each coefficient). */
+    private boolean javaReference;
 
     private ProblemBuilder(String id, String description) {
         this.id = Objects.requireNonNull(id, "id");
@@ -389,6 +391,7 @@ public final class ProblemBuilder {
      */
     public ProblemBuilder reference(PointFunction... perField) {
         exact.clear();
+        javaReference = true;
         for (PointFunction f : perField) {
             exact.add(v -> f);
         }
@@ -401,6 +404,7 @@ public final class ProblemBuilder {
      */
     public ProblemBuilder reference(String... perField) {
         exact.clear();
+        javaReference = false;
         for (String text : perField) {
             exact.add(v -> coordinates(v, "reference '" + text + "'", text));
         }
@@ -413,6 +417,7 @@ public final class ProblemBuilder {
      */
     public ProblemBuilder reference(ReferenceSolution solution) {
         exact.clear();
+        javaReference = true;
         this.reference = solution;
         return this;
     }
@@ -521,7 +526,9 @@ public final class ProblemBuilder {
                 }
                 constraints.add(HardConditions.of(v, domain, c, sourceTexts.get(c.name()), h.getValue()));
             }
-            return new BuiltProblem(id, description, v, domain, built, solution, settings, unknowns, constraints);
+            // Problem.parametric builds these declarations again with coefficients as inputs.
+            return new ParametricRebuild(new BuiltProblem(id, description, v, domain, built, solution, settings, unknowns, constraints),
+                    this::withParameters);
         } catch (GeopinnException e) {
             String named = "problem '" + id + "': ";
             throw new GeopinnException(e.getMessage().startsWith(named) ? e.getMessage() : named + e.getMessage(), e);
@@ -564,6 +571,21 @@ public final class ProblemBuilder {
             throw new GeopinnException(problem + ": " + setting + " must be from " + min + " to " + max + ", got " + value);
         }
         return value;
+    }
+
+    /** @return a copy of these declarations with the coefficients as parameters (see {@link ParametricRebuild}) */
+    private ProblemBuilder withParameters(Map<String, double[]> ranges) {
+        ProblemBuilder b = new ProblemBuilder(id, description);
+        b.variables.addAll(variables); b.lower.addAll(lower); b.upper.addAll(upper); b.fields.addAll(fields);
+        b.parts.putAll(parts); b.conditions.addAll(conditions); b.geometry = geometry; b.observed.putAll(observed);
+        b.settings.putAll(settings); b.coefficients.putAll(coefficients); b.unknowns.putAll(unknowns);
+        b.parameters.addAll(parameters); b.sourceTexts.putAll(sourceTexts); b.hard.putAll(hard);
+        if (!javaReference) { // text is read again with the inputs; a Java reference was computed for one value
+            b.exact.addAll(exact);
+        }
+        ranges.forEach((name, r) -> b.coefficients.remove(name));
+        ranges.forEach((name, r) -> b.parameter(name, r[0], r[1]));
+        return b;
     }
 
     private ProblemBuilder amendLast(java.util.function.UnaryOperator<Condition> change) {

@@ -109,6 +109,11 @@ public abstract class ProblemComponent implements Problem {
     }
 
     @Override
+    public Problem parametric(Map<String, double[]> ranges) {
+        return definition().parametric(ranges);
+    }
+
+    @Override
     public String toString() {
         return definition().toString();
     }
