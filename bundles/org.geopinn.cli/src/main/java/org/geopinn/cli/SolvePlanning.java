@@ -29,6 +29,7 @@ import org.geopinn.api.problem.ProblemDefaults;
 import org.geopinn.api.session.Collocation;
 import org.geopinn.api.session.OptimizerStage;
 import org.geopinn.api.session.SessionSpec;
+import org.geopinn.linalg.state.OptimizerStateFile;
 import org.geopinn.models.ParameterFile;
 import org.geopinn.settings.SettingsText;
 
@@ -309,7 +310,7 @@ final class SolvePlanning {
             return null;
         }
         try (var in = Files.newInputStream(file)) {
-            return OptimizerState.readFrom(in);
+            return OptimizerStateFile.read(in);
         } catch (java.io.IOException e) {
             throw new GeopinnException("cannot read " + file + ": " + AtomicFiles.reason(e));
         }
