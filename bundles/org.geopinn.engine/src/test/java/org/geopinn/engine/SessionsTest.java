@@ -251,7 +251,7 @@ class SessionsTest {
         }
 
         @Override
-        public org.geopinn.api.diagnostic.DiagnosticReport run(org.geopinn.api.operator.ResidualSystem system, double[] theta,
+        public org.geopinn.api.diagnostic.DiagnosticReport run(org.geopinn.api.operator.LeastSquaresSystem system, double[] theta,
                 Map<String, ?> options) {
             double[] g = new double[theta.length];
             system.lossAndGradient(theta, g);
