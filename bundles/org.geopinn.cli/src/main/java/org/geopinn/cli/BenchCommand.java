@@ -1,8 +1,14 @@
 package org.geopinn.cli;
 
+import static org.geopinn.cli.BenchSuites.DEFAULT;
+import static org.geopinn.cli.BenchSuites.RECIPE;
+import static org.geopinn.cli.BenchSuites.SUITES;
+import static org.geopinn.cli.BenchSuites.only;
+import static org.geopinn.cli.BenchTables.limit;
+import static org.geopinn.cli.BenchTables.sci;
+
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -10,7 +16,6 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -23,6 +28,10 @@ import org.geopinn.api.session.Session;
 import org.geopinn.api.session.SessionSpec;
 import org.geopinn.api.session.SessionState;
 import org.geopinn.api.session.TrainingEvent;
+import org.geopinn.cli.BenchSuites.Entry;
+import org.geopinn.cli.BenchSuites.Suite;
+import org.geopinn.cli.BenchSuites.Target;
+import org.geopinn.cli.BenchTables.Run;
 
 /**
  * {@code bench [--suite NAME] [--seeds N] [--budget SECONDS]}: runs a suite of problems ×
@@ -31,76 +40,11 @@ import org.geopinn.api.session.TrainingEvent;
  * the suite's section of {@code docs/BENCHMARKS.md}, with the published figures beside ours.
  *
  * <p>An optimizer of a suite is an id (run with the settings the problem's recipe gives it, see
- * {@link Recipe}), {@value #DEFAULT} (the engine's default strategy, no recipe) or {@value #RECIPE}
+ * {@link Recipe}), {@value BenchSuites#DEFAULT} (the engine's default strategy, no recipe) or {@value BenchSuites#RECIPE}
  * (the problem's whole recipe). Suite {@value #GENERALITY} runs the default strategy on every
  * installed problem and on the problems declared in {@value #CHECK_PROBLEMS}.
  */
 final class BenchCommand {
-    /**
-     * A target: a relative L2 error to reach within a training time.
-     *
-     * @param error the relative L2 error to reach
-     * @param seconds within this much training time
-     */
-    record Target(double error, double seconds) {
-    }
-
-    /**
-     * One problem of a suite.
-     *
-     * @param problem the problem id
-     * @param config the problem's settings for these runs (e.g. its coupling), empty for its defaults
-     * @param optimizers the optimizers to run on it
-     * @param budget training seconds per run
-     * @param steps steps per run, 0 for as many as the budget allows (a fixed count compares final errors
-     *        independently of the machine's speed)
-     * @param maxSeeds at most this many seeds, whatever {@code --seeds} says (for the expensive problems)
-     * @param targets what a run should reach, empty when the problem has no target
-     */
-    record Entry(String problem, Map<String, String> config, List<String> optimizers, double budget, long steps, int maxSeeds,
-            List<Target> targets) {
-        /** A problem on its defaults, limited by time alone. */
-        Entry(String problem, List<String> optimizers, double budget, int maxSeeds, List<Target> targets) {
-            this(problem, Map.of(), optimizers, budget, 0, maxSeeds, targets);
-        }
-
-        /** @return the problem id, with its settings when it has any */
-        String label() {
-            return config.isEmpty() ? problem : problem + " " + settingsText(config);
-        }
-    }
-
-    /** A suite: problems × optimizer chains with a time budget per run and a default seed count. */
-    record Suite(String name, List<Entry> entries, int seeds, String purpose) {
-        /** The tables find a run's entry by its label: two entries with one label would mix their targets. */
-        Suite {
-            if (entries.stream().map(Entry::label).distinct().count() != entries.size()) {
-                throw new IllegalArgumentException("suite " + name + " has two entries with the same label");
-            }
-        }
-    }
-
-    /** The suites; "standard" is the default. */
-    static final Map<String, Suite> SUITES = suites();
-
-    /**
-     * Best published relative L2 errors (shared/ALGORITHMS.md: float64, GPU, minutes of budget),
-     * by problem and optimizer family, shown beside ours.
-     */
-    static final Map<String, Map<String, Double>> PUBLISHED = published();
-
-    /** An entry's seed cap meaning "as many as the suite runs". */
-    private static final int ALL_SEEDS = Integer.MAX_VALUE;
-
-    /** Steps per run of the coupling suite (the coupling study compares final-epoch errors). */
-    private static final long COUPLING_STEPS = 2000;
-    /** Training seconds of a coupled 1-D system under the default strategy: the problems' own time budget. */
-    private static final double COUPLED_BUDGET = 300;
-
-    /** The optimizer entry that leaves the chain to the engine's default strategy. */
-    static final String DEFAULT = "default";
-    /** The optimizer entry that runs the problem's whole recipe. */
-    static final String RECIPE = "recipe";
     /** The suite built at run time from the installed problems. */
     static final String GENERALITY = "generality";
     /** Problems written only for the generality check, declared in files (docs/PROBLEMS.md). */
@@ -121,90 +65,6 @@ final class BenchCommand {
         this.services = services;
         this.out = out;
         this.err = err;
-    }
-
-    private static Map<String, Suite> suites() {
-        Map<String, Suite> m = new LinkedHashMap<>();
-        List<Target> laplace = List.of(new Target(1e-6, 10), new Target(1e-8, 60));
-        m.put("smoke", new Suite("smoke", List.of(new Entry("laplace2d", List.of("adam", "anagram"), 10, ALL_SEEDS, laplace)), 1,
-                "a one-minute check that the whole pipeline works"));
-        List<String> four = List.of("adam", "lbfgs", "anagram", "engd");
-        m.put("standard", new Suite("standard", List.of(
-                new Entry("laplace2d", four, 60, ALL_SEEDS, laplace),
-                new Entry("heat", four, 60, ALL_SEEDS, List.of(new Target(1e-5, 120))),
-                new Entry("poisson1d", four, 60, ALL_SEEDS, List.of(new Target(1e-6, 60)))), 2,
-                "the ANaGRAM paper's anchors that fit a laptop CPU"));
-        m.put("targets", new Suite("targets", List.of(
-                new Entry("laplace2d", List.of("anagram", "engd", "adam"), 60, ALL_SEEDS, laplace),
-                new Entry("heat", List.of("anagram", "adam"), 120, ALL_SEEDS, List.of(new Target(1e-5, 120))),
-                new Entry("poisson1d", List.of("anagram", "adam"), 30, ALL_SEEDS, List.of(new Target(1e-6, 30))),
-                new Entry("biharmonic1d", List.of("anagram", "adam"), 30, ALL_SEEDS, List.of(new Target(1e-6, 30))),
-                new Entry("burgers", List.of("anagram", "adam"), 120, 3, List.of(new Target(1e-3, 120))),
-                new Entry("allen-cahn", List.of("anagram", "adam"), 120, 3, List.of(new Target(1e-2, 120))),
-                new Entry("laplace5d", List.of("anagram"), 300, 1, List.of(new Target(1e-5, 300)))), 5,
-                "the accuracy targets on this machine (best optimizer per problem, Adam beside it)"));
-        m.put("laplace5d", new Suite("laplace5d", List.of(
-                new Entry("laplace5d", List.of("anagram"), 300, ALL_SEEDS, List.of(new Target(1e-5, 300)))), 5,
-                "the 5-D Laplace target over every seed (the targets suite runs one)"));
-        // The coupling study: final error after a fixed number of steps, weak against strong coupling.
-        m.put("coupling", new Suite("coupling", List.of(
-                coupled("thermoelastic1d", "gamma", "0.1"), coupled("thermoelastic1d", "gamma", "10"),
-                coupled("reaction-diffusion1d", "coupling", "0.1"), coupled("reaction-diffusion1d", "coupling", "10"),
-                coupled("npp1d", "zeta", "0.5"), coupled("npp1d", "zeta", "2.5")), 3,
-                "the coupling study's coupled 1-D systems, weak against strong coupling, SOAP and Adam both with gradient-norm weighting"));
-        // The same pairs under the default strategy (no recipe), within the problems' own time budget.
-        m.put("coupling-default", new Suite("coupling-default", List.of(
-                coupledDefault("thermoelastic1d", "gamma", "0.1"), coupledDefault("thermoelastic1d", "gamma", "10"),
-                coupledDefault("reaction-diffusion1d", "coupling", "0.1"), coupledDefault("reaction-diffusion1d", "coupling", "10"),
-                coupledDefault("npp1d", "zeta", "0.5"), coupledDefault("npp1d", "zeta", "2.5")), 1,
-                "the coupling study's pairs under the default strategy (no recipe), the problems' own 300 s budget"));
-        // The nonlinear time-dependent benchmarks under the default strategy, a first-order peer beside.
-        m.put("nonlinear", new Suite("nonlinear", List.of(
-                new Entry("burgers", List.of(DEFAULT, RECIPE), 600, ALL_SEEDS, List.of(new Target(1e-4, 600), new Target(1e-5, 600))),
-                new Entry("allen-cahn", List.of(DEFAULT, "adam"), 900, ALL_SEEDS, List.of(new Target(1e-3, 900), new Target(1e-4, 900)))), 5,
-                "burgers and allen-cahn with the default strategy (no recipe), Adam (+ L-BFGS where a recipe names it) beside"));
-        // The smooth linear anchors under the default strategy: the accuracy the rule must reach on them.
-        m.put("linear", new Suite("linear", List.of(
-                new Entry("laplace2d", List.of(DEFAULT), 60, ALL_SEEDS, List.of(new Target(1e-6, 60), new Target(1e-8, 60))),
-                new Entry("heat", List.of(DEFAULT), 120, ALL_SEEDS, List.of(new Target(1e-5, 120), new Target(1e-6, 120))),
-                new Entry("laplace5d", List.of(DEFAULT), 300, ALL_SEEDS, List.of(new Target(1e-5, 300), new Target(1e-6, 300)))), 5,
-                "the smooth linear anchors of the ANaGRAM paper with the default strategy (no recipe)"));
-        m.put("anchors", new Suite("anchors", List.of("laplace2d", "heat", "laplace5d", "allen-cahn").stream()
-                .map(p -> new Entry(p, List.of("adam", "lbfgs", "soap", "anagram", "engd"), 300, ALL_SEEDS, List.<Target>of())).toList(), 3,
-                "every published anchor, long budgets"));
-        return m;
-    }
-
-    /** An entry of the coupling suite: SOAP and Adam (each with the problem's gradient-norm weighting), 2000 steps. */
-    private static Entry coupled(String problem, String setting, String value) {
-        return new Entry(problem, Map.of(setting, value), List.of("soap", "adam"), 1800, COUPLING_STEPS, ALL_SEEDS, List.of());
-    }
-
-    /**
-     * An entry of the coupling-default suite: the default strategy's chain (with the problem's
-     * gradient-norm weighting) for the problems' own time budget.
-     */
-    private static Entry coupledDefault(String problem, String setting, String value) {
-        return new Entry(problem, Map.of(setting, value), List.of(DEFAULT), COUPLED_BUDGET, 0, ALL_SEEDS, List.of());
-    }
-
-    /** @return {@code name=value;…}, the form a CSV cell and a table label can hold */
-    static String settingsText(Map<String, String> config) {
-        return String.join(";", new java.util.TreeMap<>(config).entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList());
-    }
-
-    private static Map<String, Map<String, Double>> published() {
-        Map<String, Map<String, Double>> m = new LinkedHashMap<>();
-        m.put("laplace2d", Map.of("engd", 6e-8, "anagram", 6e-8, "adam", 1e-4, "lbfgs", 2e-4));
-        m.put("heat", Map.of("engd", 3e-8, "anagram", 3e-8, "adam", 1e-4, "lbfgs", 2e-4));
-        m.put("laplace5d", Map.of("engd", 6e-8, "anagram", 6e-8, "adam", 1e-4, "lbfgs", 2e-4));
-        m.put("allen-cahn", Map.of("soap", 3e-6));
-        return m;
-    }
-
-    /** One finished run. */
-    record Run(String problem, String label, String optimizer, long seed, long steps, double seconds, double loss, double relL2, String state,
-            Path dir, double[] reached) {
     }
 
     int run(List<String> args) {
@@ -258,7 +118,7 @@ final class BenchCommand {
                         err.println("        skipped: " + SolveCommand.oneLine(ex.getMessage()));
                     }
                     // written after every run, so a suite stopped half-way keeps what it measured
-                    writeTables(suite, budgetOverride, seeds, command, runs, stopAt);
+                    BenchTables.write(services.home().resolve("docs"), suite, budgetOverride, seeds, command, runs, stopAt);
                 }
             }
         }
@@ -294,7 +154,7 @@ final class BenchCommand {
 
     /**
      * @param problem a problem id
-     * @param optimizer an optimizer id, {@value #DEFAULT} or {@value #RECIPE}
+     * @param optimizer an optimizer id, {@value BenchSuites#DEFAULT} or {@value BenchSuites#RECIPE}
      * @param b the spec being built
      * @return the builder with the optimizer applied: an id as a one-stage chain with the settings
      *         the problem's recipe gives it (e.g. ANaGRAM's cut-off), plain when it names none
@@ -356,20 +216,6 @@ final class BenchCommand {
         return false;
     }
 
-    /**
-     * @return the suite with only the chains named {@code optimizer} (e.g. {@value #DEFAULT}), its
-     *         entries without that chain left out
-     */
-    static Suite only(Suite suite, String optimizer) {
-        List<Entry> kept = suite.entries().stream().filter(e -> e.optimizers().contains(optimizer))
-                .map(e -> new Entry(e.problem(), e.config(), List.of(optimizer), e.budget(), e.steps(), e.maxSeeds(), e.targets())).toList();
-        if (kept.isEmpty()) {
-            throw new GeopinnException("suite " + suite.name() + " runs no chain '" + optimizer + "'; it runs "
-                    + String.join(", ", suite.entries().stream().flatMap(e -> e.optimizers().stream()).distinct().toList()));
-        }
-        return new Suite(suite.name(), kept, suite.seeds(), suite.purpose());
-    }
-
     /** @return the chain a session ran, with its weighting and time marching when not the plain ones */
     static String chosen(SessionSpec spec) {
         return String.join(" → ", spec.optimizers().stream().map(OptimizerStage::text).toList())
@@ -392,204 +238,5 @@ final class BenchCommand {
             }
         }
         return at;
-    }
-
-    private void writeTables(Suite suite, Double budgetOverride, int seeds, String command, List<Run> runs, double stopAt) {
-        writeCsv(suite, runs, services.home().resolve("docs").resolve("benchmarks-" + suite.name() + ".csv"));
-        writeMarkdown(suite, budgetOverride, seeds, command, runs, stopAt, services.home().resolve("docs").resolve("BENCHMARKS.md"));
-    }
-
-    private static void writeCsv(Suite suite, List<Run> runs, Path file) {
-        StringBuilder b = new StringBuilder("problem,problem_config,optimizer,seed,steps,seconds,loss,rel_l2,state,seconds_to_targets\n");
-        for (Run r : runs) {
-            StringBuilder to = new StringBuilder();
-            Entry e = entry(suite, r.label());
-            List<Target> targets = e.targets();
-            for (int i = 0; i < targets.size(); i++) {
-                to.append(i == 0 ? "" : ";").append(sci(targets.get(i).error())).append('@')
-                        .append(Double.isNaN(r.reached()[i]) ? "-" : String.format(Locale.ROOT, "%.2f", r.reached()[i]));
-            }
-            b.append(String.join(",", r.problem(), settingsText(e.config()), r.optimizer(), Long.toString(r.seed()), Long.toString(r.steps()),
-                    Double.toString(r.seconds()), HistoryTable.number(r.loss()), HistoryTable.number(r.relL2()), r.state(), to))
-                    .append('\n');
-        }
-        mkdirs(file.getParent());
-        AtomicFiles.writeText(file, b.toString());
-    }
-
-    private static Entry entry(Suite suite, String label) {
-        return suite.entries().stream().filter(e -> e.label().equals(label)).findFirst().orElseThrow();
-    }
-
-    private static String limit(Entry e, double budget) {
-        return e.steps() > 0 ? e.steps() + " steps" : fmt(budget) + " s";
-    }
-
-    /**
-     * The verdict on one target over a group of runs: met when the median run reaches the error
-     * within the time (at least half the runs do).
-     */
-    static String verdict(List<Run> runs, int target, Target t) {
-        return verdict(runs, target, t, 0);
-    }
-
-    /**
-     * The verdict on one target when the runs ended at the error {@code stopAt} ({@code --stop-at};
-     * 0 when they did not): a target below it was not measured, whatever the runs reached.
-     */
-    static String verdict(List<Run> runs, int target, Target t, double stopAt) {
-        if (stopAt > t.error()) {
-            return String.format(Locale.ROOT, "≤ %s in %s s: not measured (the runs stopped at ≤ %s)", sci(t.error()), fmt(t.seconds()),
-                    sci(stopAt));
-        }
-        double[] times = runs.stream().mapToDouble(r -> Double.isNaN(r.reached()[target]) ? Double.POSITIVE_INFINITY : r.reached()[target])
-                .sorted().toArray();
-        long within = Arrays.stream(times).filter(x -> x <= t.seconds()).count();
-        double median = median(times);
-        String when = Double.isInfinite(median) ? "median not reached" : String.format(Locale.ROOT, "median %.1f s", median);
-        return String.format(Locale.ROOT, "≤ %s in %s s: %d of %d, %s — **%s**", sci(t.error()), fmt(t.seconds()), within, runs.size(),
-                when, median <= t.seconds() ? "met" : "missed");
-    }
-
-    private void writeMarkdown(Suite suite, Double budgetOverride, int seeds, String command, List<Run> runs, double stopAt, Path file) {
-        StringBuilder s = new StringBuilder();
-        s.append("<!-- suite:").append(suite.name()).append(" -->\n");
-        s.append("## Suite `").append(suite.name()).append("`: ").append(suite.purpose()).append("\n\n");
-        s.append("Command: `").append(command).append("` — ").append(LocalDateTime.now().withNano(0)).append(", ").append(machine())
-                .append(". Each run: the problem's default model, the optimizer with the settings the problem's recipe ")
-                .append("gives it (else its own defaults; `default`: the default strategy's chain, no recipe), a training-time budget or a step count (")
-                .append(budgetOverride == null ? "per problem, below" : fmt(budgetOverride) + " s").append("), seeds 0…")
-                .append(seeds - 1).append(" (fewer where the table says so). Training time excludes the error checks (every step of a ")
-                .append("second-order optimizer, every 50 steps of a first-order one). All runs: `docs/benchmarks-").append(suite.name())
-                .append(".csv`.\n\n");
-        s.append("| problem | optimizer | budget | runs | median steps | median s | median rel. L2 | best rel. L2 | published | targets (runs reaching it in time, median time to it) |\n");
-        s.append("|---|---|---|---|---|---|---|---|---|---|\n");
-        Map<String, List<Run>> groups = new LinkedHashMap<>();
-        runs.forEach(r -> groups.computeIfAbsent(r.label() + " " + r.optimizer(), k -> new ArrayList<>()).add(r));
-        groups.forEach((key, list) -> {
-            Run first = list.get(0);
-            Entry e = entry(suite, first.label());
-            double[] errors = list.stream().mapToDouble(Run::relL2).filter(x -> !Double.isNaN(x)).sorted().toArray();
-            double median = median(errors);
-            double best = errors.length == 0 ? Double.NaN : errors[0];
-            double steps = median(list.stream().mapToDouble(Run::steps).sorted().toArray());
-            double seconds = median(list.stream().mapToDouble(Run::seconds).sorted().toArray());
-            Double pub = PUBLISHED.getOrDefault(first.problem(), Map.of()).get(first.optimizer().replaceFirst("[:(].*", ""));
-            List<String> verdicts = new ArrayList<>();
-            for (int i = 0; i < e.targets().size(); i++) {
-                verdicts.add(verdict(list, i, e.targets().get(i), stopAt));
-            }
-            s.append("| ").append(first.label()).append(" | ").append(first.optimizer()).append(" | ")
-                    .append(limit(e, budgetOverride != null ? budgetOverride : e.budget())).append(" | ").append(list.size())
-                    .append(" | ").append(String.format(Locale.ROOT, "%.0f", steps)).append(" | ")
-                    .append(String.format(Locale.ROOT, "%.1f", seconds)).append(" | ").append(sci(median)).append(" | ")
-                    .append(sci(best)).append(" | ").append(pub == null ? "—" : sci(pub)).append(" | ")
-                    .append(verdicts.isEmpty() ? "—" : String.join("; ", verdicts)).append(" |\n");
-        });
-        s.append(couplingRatios(suite, runs));
-        s.append("\nPublished: best relative L2 errors reported with float64 on a GPU and minutes of budget "
-                + "(shared/ALGORITHMS.md: ENGD 6e-8 on 2-D Laplace, 3e-8 on heat, 6e-8 on 5-D Laplace; Adam about 1e-4 and "
-                + "L-BFGS about 2e-4 on the same problems; Allen–Cahn 3e-6 with SOAP). ANaGRAM rows are held to the ENGD figure.\n");
-        s.append("<!-- /suite:").append(suite.name()).append(" -->\n");
-        mkdirs(file.getParent());
-        String text;
-        try {
-            text = Files.isRegularFile(file) ? Files.readString(file, StandardCharsets.UTF_8)
-                    : "# Benchmarks\n\nWritten by `./geopinn bench` (see docs/CLI.md); one section per suite, replaced when the suite runs again.\n\n";
-        } catch (IOException e) {
-            throw new GeopinnException("cannot read " + file + ": " + e.getMessage());
-        }
-        String open = "<!-- suite:" + suite.name() + " -->";
-        String close = "<!-- /suite:" + suite.name() + " -->\n";
-        int a = text.indexOf(open);
-        int b = text.indexOf(close);
-        text = a >= 0 && b > a ? text.substring(0, a) + s + text.substring(b + close.length()) : text + "\n" + s;
-        AtomicFiles.writeText(file, text);
-    }
-
-    /**
-     * The coupling study's measure: for a problem run under two settings (weak, then strong coupling), the
-     * ratio of the median final errors, strong over weak, per optimizer.
-     *
-     * @return the lines, empty when no problem of the suite runs under two settings
-     */
-    static String couplingRatios(Suite suite, List<Run> runs) {
-        StringBuilder s = new StringBuilder();
-        Map<String, List<Entry>> byProblem = new LinkedHashMap<>();
-        suite.entries().stream().filter(e -> !e.config().isEmpty())
-                .forEach(e -> byProblem.computeIfAbsent(e.problem(), k -> new ArrayList<>()).add(e));
-        byProblem.forEach((problem, entries) -> {
-            if (entries.size() < 2) {
-                return;
-            }
-            Entry weak = entries.get(0);
-            Entry strong = entries.get(entries.size() - 1);
-            for (String optimizer : weak.optimizers()) {
-                double a = medianError(runs, weak, optimizer);
-                double b = medianError(runs, strong, optimizer);
-                if (Double.isNaN(a) || Double.isNaN(b)) {
-                    continue;
-                }
-                s.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | **%.2f×** |%n", problem, optimizer,
-                        settingsText(weak.config()) + " → " + settingsText(strong.config()), sci(a), sci(b), b / a));
-            }
-        });
-        return s.isEmpty() ? "" : "\nStrong against weak coupling (median final relative L2; the coupling study, 2026: SOAP + gradient-norm weighting "
-                + "stays within 1.1×, Adam + gradient-norm weighting degrades by more than 100×):\n\n"
-                + "| problem | optimizer | settings | weak | strong | ratio |\n|---|---|---|---|---|---|\n" + s;
-    }
-
-    private static double medianError(List<Run> runs, Entry e, String optimizer) {
-        // a default or recipe run is shown with its chain ("default: lm(…)")
-        return median(runs.stream().filter(r -> r.label().equals(e.label())
-                && (r.optimizer().equals(optimizer) || r.optimizer().startsWith(optimizer + ": "))).mapToDouble(Run::relL2)
-                .filter(x -> !Double.isNaN(x)).sorted().toArray());
-    }
-
-    private static void mkdirs(Path dir) {
-        try {
-            Files.createDirectories(dir);
-        } catch (IOException e) {
-            throw new GeopinnException("cannot create " + dir + ": " + e.getMessage());
-        }
-    }
-
-    private static double median(double[] sorted) {
-        if (sorted.length == 0) {
-            return Double.NaN;
-        }
-        Arrays.sort(sorted);
-        int n = sorted.length;
-        return n % 2 == 1 ? sorted[n / 2] : 0.5 * (sorted[n / 2 - 1] + sorted[n / 2]);
-    }
-
-    private static String sci(double v) {
-        return Double.isNaN(v) ? "—" : String.format(Locale.ROOT, "%.2e", v);
-    }
-
-    private static String fmt(double v) {
-        return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
-    }
-
-    private static String machine() {
-        String cpu = "unknown CPU";
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc/cpuinfo"))) {
-                if (line.startsWith("model name")) {
-                    cpu = line.substring(line.indexOf(':') + 1).trim();
-                    break;
-                }
-            }
-        } catch (IOException | RuntimeException e) {
-            // not Linux: keep the generic name
-        }
-        String load = "";
-        try {
-            load = ", load average " + Files.readString(Path.of("/proc/loadavg")).split(" ")[0] + " at the end";
-        } catch (IOException | RuntimeException e) {
-            // not Linux
-        }
-        return cpu + ", " + Runtime.getRuntime().availableProcessors() + " cores, Java " + System.getProperty("java.version") + ", "
-                + System.getProperty("os.name") + load;
     }
 }

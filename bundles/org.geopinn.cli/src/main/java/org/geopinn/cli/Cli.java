@@ -125,7 +125,7 @@ final class Cli {
         out.println("  list                      problems, models, engines, samplers, optimizers, weightings, diagnostics, commands,");
         out.println("                            dense kernels; each service with the bundle (symbolic name and version) it comes from");
         out.println("  solve PROBLEM [options]   train a PINN and write a results directory");
-        SolveCommand.OPTIONS.lines().forEach(l -> out.println("    " + l));
+        SolveOptions.OPTIONS.lines().forEach(l -> out.println("    " + l));
         out.println("  bench [--suite NAME] [--seeds N] [--budget SECONDS]  run a benchmark suite, write docs/BENCHMARKS.md");
         out.println("  " + SweepCommand.USAGE + "  every run of a sweep file (problems × settings × chains × seeds),");
         out.println("                            on the cluster when one is configured, else here; resumable; see docs/CLI.md");

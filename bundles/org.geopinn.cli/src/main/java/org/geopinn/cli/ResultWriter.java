@@ -134,7 +134,7 @@ final class ResultWriter implements ResultExporter {
         AtomicFiles.writePath(directory.file(PARAMETERS), tmp -> ParameterFile.write(tmp, session.model().layout(), theta));
         files.add(PARAMETERS);
         if (state != null) {
-            AtomicFiles.write(directory.file(OPTIMIZER_STATE), state::writeTo);
+            AtomicFiles.write(directory.file(OPTIMIZER_STATE), out -> org.geopinn.linalg.state.OptimizerStateFile.write(state, out));
             files.add(OPTIMIZER_STATE);
         }
         AtomicFiles.writeText(directory.file(HistoryTable.FILE), table.csv());

@@ -58,7 +58,7 @@ record RunRecord(String problem, List<String> variables, Map<String, String> pro
     static RunRecord of(Session s, List<String> variables, Map<String, String> problemSettings, long steps, double seconds,
             String optimizerId) {
         SessionSpec sp = s.spec();
-        List<String> hard = org.geopinn.api.problem.HardConstraintModel.constraints(
+        List<String> hard = org.geopinn.models.HardConstraintModel.constraints(
                 org.geopinn.api.problem.CoefficientModel.network(s.model())).stream()
                 .map(org.geopinn.api.problem.HardConstraint::fieldName).toList();
         return new RunRecord(sp.problemId(), List.copyOf(variables), Map.copyOf(problemSettings), s.model().spec(), sp.modelId(), sp, steps, seconds,

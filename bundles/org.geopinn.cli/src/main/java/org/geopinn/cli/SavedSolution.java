@@ -51,7 +51,7 @@ final class SavedSolution {
             throw new GeopinnException("the solution in " + dir + " was trained with hard conditions on fields " + rec.hard()
                     + " but problem '" + rec.problem() + "' here has them on " + fields + "; it has changed since");
         }
-        return org.geopinn.api.problem.HardConstraintModel.wrap(network, problem.hardConstraints());
+        return org.geopinn.models.HardConstraintModel.wrap(network, problem.hardConstraints());
     }
 
     /**

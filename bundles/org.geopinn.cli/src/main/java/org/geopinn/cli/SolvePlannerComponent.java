@@ -14,7 +14,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 
-/** The command line's solve parsing ({@link SolveCommand#plan}) as a service, for the shell. */
+/** The command line's solve parsing ({@link SolvePlanning#plan}) as a service, for the shell. */
 @Component(service = SolvePlanner.class, property = ServiceProperties.ID + "=solve")
 public final class SolvePlannerComponent implements SolvePlanner {
     /** How long a plan waits for services still starting (a host that is up answers at once). */
@@ -36,12 +36,12 @@ public final class SolvePlannerComponent implements SolvePlanner {
 
     @Override
     public String options() {
-        return SolveCommand.OPTIONS;
+        return SolveOptions.OPTIONS;
     }
 
     @Override
     public SolvePlan plan(List<String> args) {
-        SolveCommand.Plan p = new SolveCommand(services, NOWHERE, NOWHERE).plan(args);
+        SolvePlanning.Plan p = new SolvePlanning(services, NOWHERE).plan(args);
         // The shell writes the results later, after the session; the writer takes the lock then.
         p.lock().close();
         return new SolvePlan(p.spec(), p.out(), p.outGiven(), p.earlier().history(), p.earlier().seconds(), p.quiet());

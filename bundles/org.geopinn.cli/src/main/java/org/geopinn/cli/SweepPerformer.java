@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.geopinn.api.GeopinnException;
 import org.geopinn.api.problem.Problem;
-import org.geopinn.api.problem.ProblemDefaults;
 import org.geopinn.api.session.Session;
 import org.geopinn.api.session.SessionSpec;
 import org.geopinn.api.session.SessionState;
@@ -87,18 +86,9 @@ final class SweepPerformer implements RunPerformer {
         if (!r.hidden().isEmpty()) {
             b.hidden(org.geopinn.api.model.ModelSpec.parseHidden(r.hidden(), "sweep file: hidden"));
         }
-        long total = r.maxSteps() > 0 ? r.maxSteps() : defaultSteps(problem);
+        long total = r.maxSteps() > 0 ? r.maxSteps() : SolveOptions.defaultSteps(problem);
         // as a solve does: the error is measured about twenty times over a run, outside its timed steps
-        return b.errorEvery((int) Math.max(1, total / SolveCommand.ERROR_SAMPLES)).build();
-    }
-
-    private static long defaultSteps(Problem problem) {
-        String s = problem.defaults().get(ProblemDefaults.STEPS);
-        try {
-            return s == null ? SolveCommand.DEFAULT_STEPS : Long.parseLong(s.trim());
-        } catch (NumberFormatException e) {
-            return SolveCommand.DEFAULT_STEPS;
-        }
+        return b.errorEvery((int) Math.max(1, total / SolveOptions.ERROR_SAMPLES)).build();
     }
 
     private RunOutcome outcome(RunRequest r, Session s) {

@@ -139,7 +139,7 @@ final class SweepResults {
                 + "|---|---|---|---|---|---|---|---|---|---|---|---|\n");
         for (Row w : rows) {
             RunRequest r = w.run();
-            String settings = BenchCommand.settingsText(r.problemSettings());
+            String settings = BenchSuites.settingsText(r.problemSettings());
             String chain = r.optimizers().isEmpty() ? SweepFile.DEFAULT : r.optimizers();
             csv.append(String.join(",", r.key(), r.problem(), csvCell(settings), csvCell(chain), csvCell(r.hidden()), csvCell(r.weighting()),
                     Long.toString(r.seed()), Long.toString(w.steps()), Double.toString(w.seconds()), HistoryTable.number(w.loss()),

@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.Map;
 import org.geopinn.api.session.TrainingEvent;
-import org.geopinn.cli.BenchCommand.Run;
-import org.geopinn.cli.BenchCommand.Target;
+import org.geopinn.cli.BenchTables.Run;
+import org.geopinn.cli.BenchSuites.Target;
 import org.junit.jupiter.api.Test;
 
 /** Time to a target error and the verdict over seeds, as the bench tables report them. */
@@ -21,27 +21,27 @@ class BenchTargetsTest {
         return new Run("laplace2d", "laplace2d", "anagram", 0, 10, 60, 1e-9, 1e-9, "finished", null, reached);
     }
 
-    private static Run coupled(BenchCommand.Entry e, String optimizer, double error) {
+    private static Run coupled(BenchSuites.Entry e, String optimizer, double error) {
         return new Run(e.problem(), e.label(), optimizer, 0, 2000, 60, 1e-6, error, "finished", null, new double[0]);
     }
 
     @Test
     void everySuiteFindsEachRunsEntryByItsLabel() {
-        BenchCommand.SUITES.values().forEach(suite -> assertEquals(suite.entries().size(),
-                suite.entries().stream().map(BenchCommand.Entry::label).distinct().count(), suite.name()));
-        BenchCommand.Entry burgers = new BenchCommand.Entry("burgers", List.of("default"), 60, 1, List.of());
+        BenchSuites.SUITES.values().forEach(suite -> assertEquals(suite.entries().size(),
+                suite.entries().stream().map(BenchSuites.Entry::label).distinct().count(), suite.name()));
+        BenchSuites.Entry burgers = new BenchSuites.Entry("burgers", List.of("default"), 60, 1, List.of());
         org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
-                () -> new BenchCommand.Suite("twice", List.of(burgers, burgers), 1, "two entries with one label"));
+                () -> new BenchSuites.Suite("twice", List.of(burgers, burgers), 1, "two entries with one label"));
     }
 
     @Test
     void aSuiteCutToOneChainKeepsOnlyTheEntriesThatRunIt() {
-        BenchCommand.Suite nonlinear = BenchCommand.SUITES.get("nonlinear");
-        BenchCommand.Suite cut = BenchCommand.only(nonlinear, "adam");
-        assertEquals(List.of("allen-cahn"), cut.entries().stream().map(BenchCommand.Entry::problem).toList());
+        BenchSuites.Suite nonlinear = BenchSuites.SUITES.get("nonlinear");
+        BenchSuites.Suite cut = BenchSuites.only(nonlinear, "adam");
+        assertEquals(List.of("allen-cahn"), cut.entries().stream().map(BenchSuites.Entry::problem).toList());
         assertEquals(List.of("adam"), cut.entries().get(0).optimizers());
         assertEquals(nonlinear.entries().get(1).targets(), cut.entries().get(0).targets());
-        org.junit.jupiter.api.Assertions.assertThrows(org.geopinn.api.GeopinnException.class, () -> BenchCommand.only(nonlinear, "soap"));
+        org.junit.jupiter.api.Assertions.assertThrows(org.geopinn.api.GeopinnException.class, () -> BenchSuites.only(nonlinear, "soap"));
     }
 
     @Test
@@ -57,31 +57,31 @@ class BenchTargetsTest {
     void aTargetIsMetWhenTheMedianRunReachesItInTime() {
         Target t = new Target(1e-6, 10);
         List<Run> three = List.of(run(2), run(9), run(Double.NaN));
-        assertTrue(BenchCommand.verdict(three, 0, t).endsWith("**met**"), BenchCommand.verdict(three, 0, t));
-        assertTrue(BenchCommand.verdict(three, 0, t).contains("2 of 3"));
+        assertTrue(BenchTables.verdict(three, 0, t).endsWith("**met**"), BenchTables.verdict(three, 0, t));
+        assertTrue(BenchTables.verdict(three, 0, t).contains("2 of 3"));
         List<Run> late = List.of(run(2), run(11), run(Double.NaN));
-        assertTrue(BenchCommand.verdict(late, 0, t).endsWith("**missed**"), BenchCommand.verdict(late, 0, t));
-        assertTrue(BenchCommand.verdict(late, 0, t).contains("1 of 3, median 11.0 s"));
-        assertTrue(BenchCommand.verdict(three, 0, t, 1e-5).contains("not measured (the runs stopped at ≤ 1.00e-05)"),
-                "a target below the error the runs stopped at says nothing: " + BenchCommand.verdict(three, 0, t, 1e-5));
-        assertTrue(BenchCommand.verdict(three, 0, t, 1e-6).endsWith("**met**"), "a run stopped at the target still counts");
+        assertTrue(BenchTables.verdict(late, 0, t).endsWith("**missed**"), BenchTables.verdict(late, 0, t));
+        assertTrue(BenchTables.verdict(late, 0, t).contains("1 of 3, median 11.0 s"));
+        assertTrue(BenchTables.verdict(three, 0, t, 1e-5).contains("not measured (the runs stopped at ≤ 1.00e-05)"),
+                "a target below the error the runs stopped at says nothing: " + BenchTables.verdict(three, 0, t, 1e-5));
+        assertTrue(BenchTables.verdict(three, 0, t, 1e-6).endsWith("**met**"), "a run stopped at the target still counts");
     }
 
     @Test
     void theCouplingRatioIsStrongOverWeakMedianPerOptimizer() {
-        var weak = new BenchCommand.Entry("thermoelastic1d", Map.of("gamma", "0.1"), List.of("soap", "adam"), 60, 100, 3, List.of());
-        var strong = new BenchCommand.Entry("thermoelastic1d", Map.of("gamma", "10"), List.of("soap", "adam"), 60, 100, 3, List.of());
-        var suite = new BenchCommand.Suite("c", List.of(weak, strong), 3, "test");
+        var weak = new BenchSuites.Entry("thermoelastic1d", Map.of("gamma", "0.1"), List.of("soap", "adam"), 60, 100, 3, List.of());
+        var strong = new BenchSuites.Entry("thermoelastic1d", Map.of("gamma", "10"), List.of("soap", "adam"), 60, 100, 3, List.of());
+        var suite = new BenchSuites.Suite("c", List.of(weak, strong), 3, "test");
         List<Run> runs = List.of(coupled(weak, "soap", 1e-3), coupled(weak, "soap", 2e-3), coupled(weak, "soap", 9e-3),
                 coupled(strong, "soap", 3e-3), coupled(weak, "adam", 1e-2), coupled(strong, "adam", 5e-1));
-        String table = BenchCommand.couplingRatios(suite, runs);
+        String table = BenchTables.couplingRatios(suite, runs);
         assertTrue(table.contains("| thermoelastic1d | soap | gamma=0.1 → gamma=10 | 2.00e-03 | 3.00e-03 | **1.50×** |"), table);
         assertTrue(table.contains("| thermoelastic1d | adam | gamma=0.1 → gamma=10 | 1.00e-02 | 5.00e-01 | **50.00×** |"), table);
-        assertEquals("", BenchCommand.couplingRatios(new BenchCommand.Suite("d", List.of(weak), 1, "one setting"), runs));
+        assertEquals("", BenchTables.couplingRatios(new BenchSuites.Suite("d", List.of(weak), 1, "one setting"), runs));
         // default-strategy runs are shown with their chain and still paired
-        var weakDefault = new BenchCommand.Entry("npp1d", Map.of("zeta", "0.5"), List.of("default"), 60, 0, 1, List.of());
-        var strongDefault = new BenchCommand.Entry("npp1d", Map.of("zeta", "2.5"), List.of("default"), 60, 0, 1, List.of());
-        String byDefault = BenchCommand.couplingRatios(new BenchCommand.Suite("e", List.of(weakDefault, strongDefault), 1, "default"),
+        var weakDefault = new BenchSuites.Entry("npp1d", Map.of("zeta", "0.5"), List.of("default"), 60, 0, 1, List.of());
+        var strongDefault = new BenchSuites.Entry("npp1d", Map.of("zeta", "2.5"), List.of("default"), 60, 0, 1, List.of());
+        String byDefault = BenchTables.couplingRatios(new BenchSuites.Suite("e", List.of(weakDefault, strongDefault), 1, "default"),
                 List.of(coupled(weakDefault, "default: lm(initial_damping=1e-6) + gradnorm", 1e-3),
                         coupled(strongDefault, "default: lm(initial_damping=1e-6) + gradnorm", 4e-3)));
         assertTrue(byDefault.contains("| npp1d | default | zeta=0.5 → zeta=2.5 | 1.00e-03 | 4.00e-03 | **4.00×** |"), byDefault);

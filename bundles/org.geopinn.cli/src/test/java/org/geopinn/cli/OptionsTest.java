@@ -15,7 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class OptionsTest {
     private static Options parse(String... args) {
-        return Options.parse(List.of(args), SolveCommand.VALUED, SolveCommand.FLAGS);
+        return Options.parse(List.of(args), SolveOptions.VALUED, SolveOptions.FLAGS);
     }
 
     @Test
@@ -36,10 +36,10 @@ class OptionsTest {
                 + "--resume, --sampler, --scaling, --seed, --separate-networks, --steps, --time-budget, --time-marching, --unknown, --weighting",
                 assertThrows(GeopinnException.class, () -> parse("--stepz", "3")).getMessage());
         assertEquals("--steps needs a value", assertThrows(GeopinnException.class, () -> parse("--steps")).getMessage());
-        String bad = assertThrows(GeopinnException.class, () -> SolveCommand.collocation("learned(every=0;steps=3)")).getMessage();
+        String bad = assertThrows(GeopinnException.class, () -> SolveOptions.collocation("learned(every=0;steps=3)")).getMessage();
         assertEquals("--collocation: every '0' is not an integer from 1 to 1000000", bad);
-        assertEquals(3, SolveCommand.collocation("learned(every=10;steps=3)").steps());
-        assertNull(SolveCommand.collocation("fixed"));
+        assertEquals(3, SolveOptions.collocation("learned(every=10;steps=3)").steps());
+        assertNull(SolveOptions.collocation("fixed"));
         assertEquals("--steps: '1e3' is not a whole number",
                 assertThrows(GeopinnException.class, () -> parse("--steps", "1e3").longValue("steps", 0, 1)).getMessage());
         assertEquals("--steps: 0 is too small (at least 1)",
@@ -56,37 +56,37 @@ class OptionsTest {
         Path cfg = dir.resolve("run.properties");
         Files.writeString(cfg, "steps=300\noptimizer=adam:100,lbfgs\nquiet=true\n");
         Options o = parse("--steps", "50");
-        o.addDefaults(cfg, SolveCommand.VALUED, SolveCommand.FLAGS);
+        o.addDefaults(cfg, SolveOptions.VALUED, SolveOptions.FLAGS);
         assertEquals(50, o.longValue("steps", 0, 1), "the command line wins");
         assertEquals("adam:100,lbfgs", o.get("optimizer"));
         assertTrue(o.flag("quiet"));
         Files.writeString(cfg, "stepz=3\n");
-        assertTrue(assertThrows(GeopinnException.class, () -> parse().addDefaults(cfg, SolveCommand.VALUED, SolveCommand.FLAGS))
+        assertTrue(assertThrows(GeopinnException.class, () -> parse().addDefaults(cfg, SolveOptions.VALUED, SolveOptions.FLAGS))
                 .getMessage().startsWith("unknown key 'stepz' in "));
         assertTrue(assertThrows(GeopinnException.class,
-                () -> parse().addDefaults(dir.resolve("missing.properties"), SolveCommand.VALUED, SolveCommand.FLAGS))
+                () -> parse().addDefaults(dir.resolve("missing.properties"), SolveOptions.VALUED, SolveOptions.FLAGS))
                 .getMessage().startsWith("cannot read the config file "));
     }
 
     @Test
     void parametricRangesAndTheirErrors() {
-        java.util.Map<String, double[]> one = SolveCommand.parametric("k=1,4");
+        java.util.Map<String, double[]> one = SolveOptions.parametric("k=1,4");
         assertEquals(List.of("k"), List.copyOf(one.keySet()));
         assertArrayEquals(new double[] {1, 4}, one.get("k"));
-        java.util.Map<String, double[]> two = SolveCommand.parametric("k=1:4, c=-0.5:0.5");
+        java.util.Map<String, double[]> two = SolveOptions.parametric("k=1:4, c=-0.5:0.5");
         assertEquals(List.of("k", "c"), List.copyOf(two.keySet()));
         assertArrayEquals(new double[] {-0.5, 0.5}, two.get("c"));
-        assertArrayEquals(new double[] {0, 2}, SolveCommand.parametric("k=0,2,c=1:3").get("k"));
+        assertArrayEquals(new double[] {0, 2}, SolveOptions.parametric("k=0,2,c=1:3").get("k"));
         String usage = " is not NAME=LO,HI with finite numbers LO < HI (e.g. k=1,4; several: k=1:4,c=0:1)";
         assertEquals("--parametric: 'k=4,1'" + usage,
-                assertThrows(GeopinnException.class, () -> SolveCommand.parametric("k=4,1")).getMessage());
+                assertThrows(GeopinnException.class, () -> SolveOptions.parametric("k=4,1")).getMessage());
         assertEquals("--parametric: 'k=1'" + usage,
-                assertThrows(GeopinnException.class, () -> SolveCommand.parametric("k=1")).getMessage());
+                assertThrows(GeopinnException.class, () -> SolveOptions.parametric("k=1")).getMessage());
         assertEquals("--parametric: 'k=a,2'" + usage,
-                assertThrows(GeopinnException.class, () -> SolveCommand.parametric("k=a,2")).getMessage());
+                assertThrows(GeopinnException.class, () -> SolveOptions.parametric("k=a,2")).getMessage());
         assertEquals("--parametric: '=1,2'" + usage,
-                assertThrows(GeopinnException.class, () -> SolveCommand.parametric("=1,2")).getMessage());
+                assertThrows(GeopinnException.class, () -> SolveOptions.parametric("=1,2")).getMessage());
         assertEquals("--parametric: 'k' is given twice",
-                assertThrows(GeopinnException.class, () -> SolveCommand.parametric("k=1:2,k=3:4")).getMessage());
+                assertThrows(GeopinnException.class, () -> SolveOptions.parametric("k=1:2,k=3:4")).getMessage());
     }
 }

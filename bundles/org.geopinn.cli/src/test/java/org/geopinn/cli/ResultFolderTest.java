@@ -98,9 +98,9 @@ class ResultFolderTest {
     @Test
     void repeatedOptionsAndNonBooleansAreErrorsAndLongTextIsCut() {
         List<String> args = List.of("p", "--steps", "1", "--steps", "2");
-        GeopinnException e = assertThrows(GeopinnException.class, () -> Options.parse(args, SolveCommand.VALUED, SolveCommand.FLAGS));
+        GeopinnException e = assertThrows(GeopinnException.class, () -> Options.parse(args, SolveOptions.VALUED, SolveOptions.FLAGS));
         assertEquals("--steps is given twice ('1' and '2'); give it once", e.getMessage());
-        Options o = Options.parse(List.of("--separate-networks", "maybe"), SolveCommand.VALUED, SolveCommand.FLAGS);
+        Options o = Options.parse(List.of("--separate-networks", "maybe"), SolveOptions.VALUED, SolveOptions.FLAGS);
         e = assertThrows(GeopinnException.class, () -> o.bool("separate-networks"));
         assertEquals("--separate-networks: 'maybe' is not true or false", e.getMessage());
         String cut = Text.quote("x".repeat(100_000));

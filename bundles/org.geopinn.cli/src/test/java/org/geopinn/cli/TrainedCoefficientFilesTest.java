@@ -58,10 +58,10 @@ class TrainedCoefficientFilesTest {
 
     @Test
     void unknownOptionIsParsedOrRefusedOnOneLine() {
-        assertEquals(Map.of("nu", 0.01, "kappa", 0.1), SolveCommand.unknowns("nu=0.01, kappa=0.1"));
-        GeopinnException e = assertThrows(GeopinnException.class, () -> SolveCommand.unknowns("nu"));
+        assertEquals(Map.of("nu", 0.01, "kappa", 0.1), SolveOptions.unknowns("nu=0.01, kappa=0.1"));
+        GeopinnException e = assertThrows(GeopinnException.class, () -> SolveOptions.unknowns("nu"));
         assertEquals("--unknown: 'nu' is not NAME=VALUE with a finite initial value (e.g. nu=0.1)", e.getMessage());
-        assertThrows(GeopinnException.class, () -> SolveCommand.unknowns("nu=abc"));
-        assertThrows(GeopinnException.class, () -> SolveCommand.unknowns("nu=1,nu=2"));
+        assertThrows(GeopinnException.class, () -> SolveOptions.unknowns("nu=abc"));
+        assertThrows(GeopinnException.class, () -> SolveOptions.unknowns("nu=1,nu=2"));
     }
 }

@@ -7,8 +7,8 @@ import org.geopinn.api.model.ModelFactory;
 import org.geopinn.api.operator.OperatorEngine;
 import org.geopinn.api.operator.ResidualSystem;
 import org.geopinn.api.problem.CoefficientModel;
-import org.geopinn.api.problem.HardConstraintModel;
 import org.geopinn.api.problem.Problem;
+import org.geopinn.models.HardConstraintModel;
 
 /**
  * What a session trains with, built from the services present: the problem, the model, the

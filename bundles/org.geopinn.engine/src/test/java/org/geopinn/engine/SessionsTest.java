@@ -251,7 +251,7 @@ class SessionsTest {
         }
 
         @Override
-        public org.geopinn.api.diagnostic.DiagnosticReport run(org.geopinn.api.operator.ResidualSystem system, double[] theta,
+        public org.geopinn.api.diagnostic.DiagnosticReport run(org.geopinn.api.operator.LeastSquaresSystem system, double[] theta,
                 Map<String, ?> options) {
             double[] g = new double[theta.length];
             system.lossAndGradient(theta, g);
@@ -325,18 +325,32 @@ class SessionsTest {
         assertTrue(!java.util.Arrays.equals(before, after), "the selection moved some points");
     }
 
+    /**
+     * @param collocation learned or chosen collocation renewed every 2 steps
+     * @return a finished 4-step session on poisson with it, checked to train to the same parameters
+     *         again from the same seed
+     */
+    private Session reproducibleRun(org.geopinn.api.session.Collocation collocation) throws Exception {
+        Session s = sessions.start(SessionSpec.builder("poisson").sampler("uniform").collocation(collocation).maxSteps(4).seed(3).build());
+        assertEquals(SessionState.FINISHED, finish(s), s.message());
+        assertEquals(2, s.spec().resampleEvery(), "the points are renewed at the collocation's period");
+        Session again = sessions.start(SessionSpec.builder("poisson").sampler("uniform").collocation(collocation).maxSteps(4).seed(3).build());
+        assertEquals(SessionState.FINISHED, finish(again), again.message());
+        org.junit.jupiter.api.Assertions.assertArrayEquals(s.parameters(), again.parameters(), "the same seed, the same run");
+        return s;
+    }
+
+    /** @return the residual system of a session's problem and model on the points of its spec's first sampling */
+    private org.geopinn.api.operator.ResidualSystem systemOf(Session s) {
+        return OperatorEngines.create("autodiff").build(problem, s.model(), CollocationPoints.sample(problem, s.spec(), registry, 0),
+                s.spec().scaling());
+    }
+
     @Test
     void learnedCollocationMovesTheInteriorPointsInsideTheDomainAndLowersTheLearnedObjective() throws Exception {
         var learned = org.geopinn.api.session.Collocation.parse("learned(every=2;steps=4;cutoff=adaptive;kernel=tangent)");
-        Session s = sessions.start(SessionSpec.builder("poisson").sampler("uniform").collocation(learned).maxSteps(4).seed(3).build());
-        assertEquals(SessionState.FINISHED, finish(s), s.message());
-        assertEquals(2, s.spec().resampleEvery(), "learned points are renewed at the learner's period");
-        Session again = sessions.start(SessionSpec.builder("poisson").sampler("uniform").collocation(learned).maxSteps(4).seed(3).build());
-        assertEquals(SessionState.FINISHED, finish(again), again.message());
-        org.junit.jupiter.api.Assertions.assertArrayEquals(s.parameters(), again.parameters(), "the same seed, the same run");
-
-        var system = OperatorEngines.create("autodiff").build(problem, s.model(),
-                CollocationPoints.sample(problem, s.spec(), registry, 0), s.spec().scaling());
+        Session s = reproducibleRun(learned);
+        var system = systemOf(s);
         double[] before = system.points("pde");
         double[] boundary = system.points("boundary");
         double[] fresh = CollocationPoints.sample(problem, s.spec(), registry, 0, 1, learned.reference());
@@ -362,15 +376,8 @@ class SessionsTest {
     @Test
     void chosenCollocationPicksEachConditionsCountAmongItsCandidatesReproducibly() throws Exception {
         var chosen = org.geopinn.api.session.Collocation.parse("chosen(every=2;candidates=4)");
-        Session s = sessions.start(SessionSpec.builder("poisson").sampler("uniform").collocation(chosen).maxSteps(4).seed(3).build());
-        assertEquals(SessionState.FINISHED, finish(s), s.message());
-        assertEquals(2, s.spec().resampleEvery(), "chosen points are renewed at their period");
-        Session again = sessions.start(SessionSpec.builder("poisson").sampler("uniform").collocation(chosen).maxSteps(4).seed(3).build());
-        assertEquals(SessionState.FINISHED, finish(again), again.message());
-        org.junit.jupiter.api.Assertions.assertArrayEquals(s.parameters(), again.parameters(), "the same seed, the same run");
-
-        var system = OperatorEngines.create("autodiff").build(problem, s.model(),
-                CollocationPoints.sample(problem, s.spec(), registry, 0), s.spec().scaling());
+        Session s = reproducibleRun(chosen);
+        var system = systemOf(s);
         double[] before = system.points("pde");
         double[] boundary = system.points("boundary");
         double[] fresh = CollocationPoints.sample(problem, s.spec(), registry, 0, 1, chosen.reference() - 1);

@@ -294,7 +294,12 @@ public final class ExprParser {
                     pos = start;
                     throw error("empty part between underscores in '" + abbreviate(name) + "'");
                 }
-                wrt.addAll(splitVariables(part, name, start));
+                try {
+                    wrt.addAll(DerivativeSuffix.split(part, name, vocabulary.variables()));
+                } catch (IllegalArgumentException e) {
+                    pos = start;
+                    throw error(e.getMessage());
+                }
                 if (wrt.size() > ExprLimits.MAX_DERIVATIVE_ORDER) {
                     pos = start;
                     throw error("'" + abbreviate(name) + "' is a derivative of order at least " + wrt.size()
@@ -308,83 +313,6 @@ public final class ExprParser {
                 + ", fields are " + abbreviate(vocabulary.fields().toString())
                 + (vocabulary.coefficients().isEmpty() ? "" : ", coefficients are " + abbreviate(vocabulary.coefficients().keySet().toString()))
                 + ", constants pi and e");
-    }
-
-    /**
-     * Splits a derivative suffix such as "xy" or "x1x2" into variable names by dynamic programming:
-     * {@code ways[i]} counts (up to 2) the readings of the suffix from position i on, so the work is
-     * O(length × variables × name length) and an ambiguous suffix is found, never guessed.
-     */
-    private List<String> splitVariables(String part, String name, int start) {
-        List<String> variables = vocabulary.variables();
-        int n = part.length();
-        int[] ways = new int[n + 1];
-        ways[n] = 1;
-        for (int i = n - 1; i >= 0; i--) {
-            int w = 0;
-            for (String v : variables) {
-                if (part.startsWith(v, i)) {
-                    w = Math.min(2, w + ways[i + v.length()]);
-                }
-            }
-            ways[i] = w;
-        }
-        if (ways[0] == 0) {
-            pos = start;
-            throw error("cannot read '" + abbreviate(part) + "' in '" + abbreviate(name) + "' as derivatives by variables "
-                    + abbreviate(variables.toString()));
-        }
-        List<String> first = reading(part, ways, -1);
-        if (ways[0] > 1) {
-            List<String> second = reading(part, ways, branchPoint(part, ways));
-            pos = start;
-            throw error("'" + abbreviate(name) + "' is ambiguous: '" + abbreviate(part) + "' reads as " + abbreviate(String.join(" ", first))
-                    + " and as " + abbreviate(String.join(" ", second)) + "; separate the variables with '_' (e.g. "
-                    + abbreviate(name.substring(0, name.indexOf('_')) + "_" + String.join("_", second))
-                    + ") or rename the variables so that no name begins with another");
-        }
-        return first;
-    }
-
-    /**
-     * One reading of a splittable suffix: at each position the longest variable that leaves a
-     * readable rest, except at position {@code branch}, where the second such variable is taken.
-     */
-    private List<String> reading(String part, int[] ways, int branch) {
-        List<String> out = new ArrayList<>();
-        int i = 0;
-        while (i < part.length()) {
-            List<String> options = options(part, ways, i);
-            String v = i == branch ? options.get(1) : options.get(0);
-            out.add(v);
-            i += v.length();
-        }
-        return out;
-    }
-
-    /** @return the first position of the longest-first reading where a second variable also leads to a reading */
-    private int branchPoint(String part, int[] ways) {
-        int i = 0;
-        while (i < part.length()) {
-            List<String> options = options(part, ways, i);
-            if (options.size() > 1) {
-                return i;
-            }
-            i += options.get(0).length();
-        }
-        throw new IllegalStateException("an ambiguous suffix has a branch point");
-    }
-
-    /** @return the variables that start at position i and leave a readable rest, longest first */
-    private List<String> options(String part, int[] ways, int i) {
-        List<String> options = new ArrayList<>();
-        for (String v : vocabulary.variables()) {
-            if (part.startsWith(v, i) && ways[i + v.length()] > 0) {
-                options.add(v);
-            }
-        }
-        options.sort((a, b) -> b.length() - a.length());
-        return options;
     }
 
     private boolean accept(char c) {

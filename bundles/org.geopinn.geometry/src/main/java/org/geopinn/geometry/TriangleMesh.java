@@ -1,12 +1,6 @@
 package org.geopinn.geometry;
 
-import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -148,27 +142,7 @@ public final class TriangleMesh extends Shape {
      * @throws GeopinnException on one line naming the file and what is wrong with it
      */
     public static TriangleMesh read(Path file) {
-        byte[] bytes;
-        try {
-            if (Files.size(file) > 84L + 50L * MAX_TRIANGLES) {
-                throw new GeopinnException(file + ": larger than an STL of " + MAX_TRIANGLES + " triangles");
-            }
-            bytes = Files.readAllBytes(file);
-        } catch (IOException e) {
-            throw new GeopinnException("cannot read the STL file " + file + ": " + e.getMessage());
-        }
-        String name = file.getFileName().toString();
-        if (bytes.length >= 84) {
-            long count = ByteBuffer.wrap(bytes, 80, 4).order(ByteOrder.LITTLE_ENDIAN).getInt() & 0xffffffffL;
-            if (84 + 50 * count == bytes.length) {
-                return new TriangleMesh(binary(bytes, (int) count), name);
-            }
-        }
-        String text = new String(bytes, StandardCharsets.US_ASCII);
-        if (!text.stripLeading().startsWith("solid")) {
-            throw new GeopinnException(name + ": not an STL file (neither 'solid …' text nor a binary file of 84 + 50·n bytes)");
-        }
-        return new TriangleMesh(ascii(text, name), name);
+        return new TriangleMesh(StlFile.vertices(file, MAX_TRIANGLES), file.getFileName().toString());
     }
 
     /**
@@ -181,48 +155,6 @@ public final class TriangleMesh extends Shape {
             throw new GeopinnException(name + ": " + vertices.length + " numbers are not whole triangles of 9");
         }
         return new TriangleMesh(vertices.clone(), name);
-    }
-
-    private static double[] binary(byte[] bytes, int count) {
-        ByteBuffer b = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
-        double[] w = new double[9 * count];
-        for (int t = 0; t < count; t++) {
-            int o = 84 + 50 * t + 12; // skip the stored normal
-            for (int k = 0; k < 9; k++) {
-                w[9 * t + k] = b.getFloat(o + 4 * k);
-            }
-        }
-        return w;
-    }
-
-    private static double[] ascii(String text, String name) {
-        List<Double> w = new ArrayList<>();
-        int line = 0;
-        for (String raw : text.split("\n", -1)) {
-            line++;
-            String s = raw.trim();
-            if (!s.startsWith("vertex")) {
-                continue;
-            }
-            String[] parts = s.substring("vertex".length()).trim().split("\\s+");
-            if (parts.length != 3) {
-                throw new GeopinnException(name + " line " + line + ": a vertex needs 3 coordinates, got '" + s + "'");
-            }
-            for (String p : parts) {
-                try {
-                    w.add(Double.parseDouble(p));
-                } catch (NumberFormatException e) {
-                    throw new GeopinnException(name + " line " + line + ": '" + p + "' is not a number");
-                }
-            }
-            if (w.size() > 9L * MAX_TRIANGLES) {
-                throw new GeopinnException(name + ": more than " + MAX_TRIANGLES + " triangles");
-            }
-        }
-        if (w.size() % 9 != 0) {
-            throw new GeopinnException(name + ": " + w.size() / 3 + " vertices are not whole triangles of 3");
-        }
-        return w.stream().mapToDouble(Double::doubleValue).toArray();
     }
 
     /** @return the number of triangles */

@@ -50,7 +50,7 @@ class BundleImportRulesTest {
                 new Bundle("org.geopinn.diagnostics", List.of("org.geopinn.expr", "org.geopinn.operators"), List.of("org.geopinn.diagnostics")),
                 new Bundle("org.geopinn.reproductions", List.of("org.geopinn.models", "org.geopinn.operators", "org.geopinn.samplers",
                         "org.geopinn.diagnostics", "org.geopinn.expr"), List.of()),
-                new Bundle("org.geopinn.engine", List.of("org.geopinn.api", "org.geopinn.samplers"), List.of()),
+                new Bundle("org.geopinn.engine", List.of("org.geopinn.api", "org.geopinn.samplers", "org.geopinn.models"), List.of()),
                 new Bundle("org.geopinn.optimizer.adam", List.of("org.geopinn.api.optimizer", "org.geopinn.linalg", "org.geopinn.settings"),
                         List.of()),
                 new Bundle("org.geopinn.dashboard", List.of("org.geopinn.api", "org.geopinn.cli.solve"), List.of()));

@@ -3,6 +3,9 @@
  * {@link org.geopinn.api.model.ModelFactory} services; {@link org.geopinn.models.StandardModels}
  * builds the same models without a framework, and {@link org.geopinn.models.ParameterFile} saves
  * and loads parameter vectors together with their layout (the CLI's resume).
+ * {@link org.geopinn.models.HardConstraintModel} wraps any model so that a problem's hard
+ * constraints ({@link org.geopinn.api.problem.HardConstraint}, u = g + φ·N) hold exactly; the
+ * engine wraps every session's network with it.
  *
  * <table>
  * <caption>Model kinds and their settings</caption>
@@ -30,5 +33,5 @@
  * options are rejected with a one-line {@link org.geopinn.api.GeopinnException}.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.0.0")
+@org.osgi.annotation.versioning.Version("1.1.0")
 package org.geopinn.models;

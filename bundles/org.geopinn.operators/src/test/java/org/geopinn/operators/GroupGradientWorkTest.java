@@ -3,11 +3,8 @@ package org.geopinn.operators;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import org.geopinn.api.model.DerivativeRequest;
+import java.util.concurrent.atomic.AtomicLong;
 import org.geopinn.api.model.Model;
-import org.geopinn.api.model.ModelEvaluator;
-import org.geopinn.api.model.ModelSpec;
-import org.geopinn.api.model.ParameterLayout;
 import org.geopinn.api.operator.LossScaling;
 import org.geopinn.api.operator.ResidualGroup;
 import org.geopinn.api.problem.Problem;
@@ -23,81 +20,16 @@ import org.junit.jupiter.params.provider.ValueSource;
 class GroupGradientWorkTest {
 
     /** A model whose evaluators count the points of every backward pass. */
-    private static final class CountingModel implements Model {
-        private final Model inner;
-        long backwardPoints;
+    private static final class CountingModel extends HookedModel {
+        private final AtomicLong backwardPoints;
 
         CountingModel(Model inner) {
-            this.inner = inner;
+            this(inner, new AtomicLong());
         }
 
-        @Override
-        public ModelSpec spec() {
-            return inner.spec();
-        }
-
-        @Override
-        public ParameterLayout layout() {
-            return inner.layout();
-        }
-
-        @Override
-        public double[] initialParameters(long seed) {
-            return inner.initialParameters(seed);
-        }
-
-        @Override
-        public ModelEvaluator evaluator(DerivativeRequest request, int maxPoints) {
-            ModelEvaluator e = inner.evaluator(request, maxPoints);
-            return new ModelEvaluator() {
-                @Override
-                public DerivativeRequest request() {
-                    return e.request();
-                }
-
-                @Override
-                public int fieldCount() {
-                    return e.fieldCount();
-                }
-
-                @Override
-                public int parameterCount() {
-                    return e.parameterCount();
-                }
-
-                @Override
-                public void forward(double[] theta, double[] points, int n) {
-                    e.forward(theta, points, n);
-                }
-
-                @Override
-                public int pointCount() {
-                    return e.pointCount();
-                }
-
-                @Override
-                public double[] values() {
-                    return e.values();
-                }
-
-                @Override
-                public void backward(double[] seeds, double[] gradient) {
-                    synchronized (CountingModel.this) {
-                        backwardPoints += e.pointCount();
-                    }
-                    e.backward(seeds, gradient);
-                }
-
-                @Override
-                public void jacobianRows(double[] seeds, double[] jacobian, int rowOffset) {
-                    e.jacobianRows(seeds, jacobian, rowOffset);
-                }
-
-                @Override
-                public void tangent(double[] v, double[] out) {
-                    e.tangent(v, out);
-                }
-            };
+        private CountingModel(Model inner, AtomicLong backwardPoints) {
+            super(inner, theta -> { }, backwardPoints::addAndGet);
+            this.backwardPoints = backwardPoints;
         }
     }
 
@@ -115,7 +47,7 @@ class GroupGradientWorkTest {
         rs.residuals(theta, r);
         double[] full = new double[p];
         rs.jacobianTransposeTimes(theta, r, full);
-        assertEquals(s, model.backwardPoints, "a full Jᵀu back-propagates every row once");
+        assertEquals(s, model.backwardPoints.get(), "a full Jᵀu back-propagates every row once");
 
         double[] sum = new double[p];
         double[] part = new double[p];
@@ -123,9 +55,9 @@ class GroupGradientWorkTest {
         for (ResidualGroup g : rs.groups()) {
             java.util.Arrays.fill(masked, 0);
             System.arraycopy(r, g.offset(), masked, g.offset(), g.size());
-            model.backwardPoints = 0;
+            model.backwardPoints.set(0);
             rs.jacobianTransposeTimes(theta, masked, part);
-            assertEquals(g.size(), model.backwardPoints, "rows back-propagated for the gradient of " + g.name());
+            assertEquals(g.size(), model.backwardPoints.get(), "rows back-propagated for the gradient of " + g.name());
             for (int k = 0; k < p; k++) {
                 sum[k] += part[k];
             }

@@ -10,9 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.geopinn.api.GeopinnException;
-import org.geopinn.api.model.DerivativeRequest;
 import org.geopinn.api.model.Model;
-import org.geopinn.api.model.ModelEvaluator;
 import org.geopinn.api.operator.LossScaling;
 import org.geopinn.api.problem.Problem;
 import org.junit.jupiter.api.Assumptions;
@@ -186,36 +184,13 @@ class ParallelResidualSystemTest {
 
 
     /** A model whose evaluators refuse θ with θ₀ = 99 (to test failures on worker threads). */
-    static final class FailingModel implements Model {
-        private final Model inner;
-
+    static final class FailingModel extends HookedModel {
         FailingModel(Model inner) {
-            this.inner = inner;
-        }
-
-        @Override
-        public org.geopinn.api.model.ModelSpec spec() {
-            return inner.spec();
-        }
-
-        @Override
-        public org.geopinn.api.model.ParameterLayout layout() {
-            return inner.layout();
-        }
-
-        @Override
-        public double[] initialParameters(long seed) {
-            return inner.initialParameters(seed);
-        }
-
-        @Override
-        public ModelEvaluator evaluator(DerivativeRequest request, int maxPoints) {
-            ModelEvaluator e = inner.evaluator(request, maxPoints);
-            return ResidualSystemTest.CountingModel.wrap(e, theta -> {
+            super(inner, theta -> {
                 if (theta[0] == 99) {
                     throw new GeopinnException("refused");
                 }
-            });
+            }, points -> { });
         }
     }
 }

@@ -318,83 +318,16 @@ class ResidualSystemTest {
     }
 
     /** Counts forward passes of the evaluators a model hands out. */
-    static final class CountingModel implements Model {
-        final Model inner;
-        final int[] forwards = new int[1];
+    static final class CountingModel extends HookedModel {
+        final int[] forwards;
 
         CountingModel(Model inner) {
-            this.inner = inner;
+            this(inner, new int[1]);
         }
 
-        @Override
-        public org.geopinn.api.model.ModelSpec spec() {
-            return inner.spec();
-        }
-
-        @Override
-        public org.geopinn.api.model.ParameterLayout layout() {
-            return inner.layout();
-        }
-
-        @Override
-        public double[] initialParameters(long seed) {
-            return inner.initialParameters(seed);
-        }
-
-        @Override
-        public ModelEvaluator evaluator(DerivativeRequest request, int maxPoints) {
-            return wrap(inner.evaluator(request, maxPoints), theta -> forwards[0]++);
-        }
-
-        /** @return e, calling the hook with θ before every forward pass */
-        static ModelEvaluator wrap(ModelEvaluator e, java.util.function.Consumer<double[]> beforeForward) {
-            return new ModelEvaluator() {
-                @Override
-                public DerivativeRequest request() {
-                    return e.request();
-                }
-
-                @Override
-                public int fieldCount() {
-                    return e.fieldCount();
-                }
-
-                @Override
-                public int parameterCount() {
-                    return e.parameterCount();
-                }
-
-                @Override
-                public void forward(double[] theta, double[] points, int n) {
-                    beforeForward.accept(theta);
-                    e.forward(theta, points, n);
-                }
-
-                @Override
-                public int pointCount() {
-                    return e.pointCount();
-                }
-
-                @Override
-                public double[] values() {
-                    return e.values();
-                }
-
-                @Override
-                public void backward(double[] seeds, double[] gradient) {
-                    e.backward(seeds, gradient);
-                }
-
-                @Override
-                public void jacobianRows(double[] seeds, double[] jacobian, int rowOffset) {
-                    e.jacobianRows(seeds, jacobian, rowOffset);
-                }
-
-                @Override
-                public void tangent(double[] v, double[] out) {
-                    e.tangent(v, out);
-                }
-            };
+        private CountingModel(Model inner, int[] forwards) {
+            super(inner, theta -> forwards[0]++, points -> { });
+            this.forwards = forwards;
         }
     }
 }

@@ -2,7 +2,7 @@ package org.geopinn.api.diagnostic;
 
 import java.util.Map;
 import org.geopinn.api.Identified;
-import org.geopinn.api.operator.ResidualSystem;
+import org.geopinn.api.operator.LeastSquaresSystem;
 
 /**
  * A measurement of a residual system at given parameters (kernel spectra, condition numbers,
@@ -18,10 +18,10 @@ public interface Diagnostic extends Identified {
     String description();
 
     /**
-     * @param system the residual system
+     * @param system the residual system, read only (a diagnostic measures; it moves no points and sets no weights)
      * @param theta the parameters (not modified)
      * @param options diagnostic-specific options (documented by each diagnostic)
      * @return the report
      */
-    DiagnosticReport run(ResidualSystem system, double[] theta, Map<String, ?> options);
+    DiagnosticReport run(LeastSquaresSystem system, double[] theta, Map<String, ?> options);
 }

@@ -3,5 +3,5 @@
  * settings, each working only against {@link org.geopinn.api.operator.LeastSquaresSystem}.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("2.0.0")
+@org.osgi.annotation.versioning.Version("3.0.0")
 package org.geopinn.api.optimizer;

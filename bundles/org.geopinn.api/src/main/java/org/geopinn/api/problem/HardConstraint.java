@@ -10,7 +10,8 @@ import org.geopinn.api.model.SmoothFunction;
  * (N. Sukumar and A. Srivastava, "Exact imposition of boundary conditions with distance functions in
  * physics-informed deep neural networks", 2022; I. E. Lagaris, A. Likas and D. I. Fotiadis,
  * "Artificial neural networks for solving ordinary and partial differential equations", 1998). The
- * condition it replaces is no longer a loss term. {@link HardConstraintModel} applies it.
+ * condition it replaces is no longer a loss term. The models bundle applies it
+ * ({@code org.geopinn.models.HardConstraintModel}).
  *
  * @param condition the name of the condition it replaces
  * @param field the index of the constrained field

@@ -68,7 +68,8 @@ public interface Problem extends Identified {
     /**
      * The Dirichlet conditions built into the model rather than the loss (u = g + φ·N,
      * {@link HardConstraint}); the conditions they replace are not in {@link #conditions()}. A
-     * session wraps its network in a {@link HardConstraintModel} with them.
+     * session wraps its network in a model that applies them (the models bundle's
+     * {@code HardConstraintModel}).
      *
      * @return the hard constraints, at most one per field (may be empty)
      */

@@ -1,6 +1,6 @@
 package org.geopinn.diagnostics.internal;
 
-import org.geopinn.api.operator.ResidualSystem;
+import org.geopinn.api.operator.LeastSquaresSystem;
 
 /**
  * The Jacobian of a residual system on an evenly spread subset of at most {@code maxRows} of its
@@ -14,7 +14,7 @@ import org.geopinn.api.operator.ResidualSystem;
  */
 record JacobianSample(double[] values, int rows, int cols, int[] rowIndices) {
 
-    static JacobianSample of(ResidualSystem system, double[] theta, int maxRows) {
+    static JacobianSample of(LeastSquaresSystem system, double[] theta, int maxRows) {
         int s = system.residualCount();
         int p = system.parameterCount();
         double[] full = new double[s * p];

@@ -5,7 +5,7 @@ import java.util.Map;
 import java.util.Set;
 import org.geopinn.api.diagnostic.Diagnostic;
 import org.geopinn.api.diagnostic.DiagnosticReport;
-import org.geopinn.api.operator.ResidualSystem;
+import org.geopinn.api.operator.LeastSquaresSystem;
 import org.geopinn.diagnostics.Spectra;
 import org.osgi.service.component.annotations.Component;
 
@@ -27,7 +27,7 @@ public final class JacobianSpectrumDiagnostic implements Diagnostic {
     }
 
     @Override
-    public DiagnosticReport run(ResidualSystem system, double[] theta, Map<String, ?> options) {
+    public DiagnosticReport run(LeastSquaresSystem system, double[] theta, Map<String, ?> options) {
         Options o = new Options(id(), options, Set.of("maxRows", "a"));
         double a = o.level("a", 1e-12);
         JacobianSample sample = JacobianSample.of(system, theta, o.count("maxRows", 1024));

@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.Set;
 import org.geopinn.api.diagnostic.Diagnostic;
 import org.geopinn.api.diagnostic.DiagnosticReport;
-import org.geopinn.api.operator.ResidualSystem;
+import org.geopinn.api.operator.LeastSquaresSystem;
 import org.geopinn.diagnostics.KernelFactor;
 import org.geopinn.diagnostics.Spectra;
 
@@ -29,14 +29,14 @@ abstract class KernelDiagnostic implements Diagnostic {
      * @param cutoff the relative cut-off of pseudo-inverses
      * @return the kernel on the sampled rows
      */
-    abstract KernelFactor kernel(JacobianSample sample, ResidualSystem system, double cutoff);
+    abstract KernelFactor kernel(JacobianSample sample, LeastSquaresSystem system, double cutoff);
 
     /** @param system the system @param scalars add kernel-specific scalars here */
-    void extraScalars(ResidualSystem system, Map<String, Double> scalars) {
+    void extraScalars(LeastSquaresSystem system, Map<String, Double> scalars) {
     }
 
     @Override
-    public DiagnosticReport run(ResidualSystem system, double[] theta, Map<String, ?> options) {
+    public DiagnosticReport run(LeastSquaresSystem system, double[] theta, Map<String, ?> options) {
         Options o = new Options(id(), options, OPTIONS);
         int maxRows = o.count("maxRows", 1024);
         double a = o.level("a", 1e-12);

@@ -2,7 +2,7 @@ package org.geopinn.diagnostics.internal;
 
 import java.util.Map;
 import org.geopinn.api.diagnostic.Diagnostic;
-import org.geopinn.api.operator.ResidualSystem;
+import org.geopinn.api.operator.LeastSquaresSystem;
 import org.geopinn.diagnostics.KernelFactor;
 import org.geopinn.diagnostics.TangentKernels;
 import org.osgi.service.component.annotations.Component;
@@ -24,12 +24,12 @@ public final class NaturalNtkDiagnostic extends KernelDiagnostic {
     }
 
     @Override
-    KernelFactor kernel(JacobianSample sample, ResidualSystem system, double cutoff) {
+    KernelFactor kernel(JacobianSample sample, LeastSquaresSystem system, double cutoff) {
         return TangentKernels.naturalNtk(sample.values(), sample.rows(), sample.cols(), cutoff);
     }
 
     @Override
-    void extraScalars(ResidualSystem system, Map<String, Double> scalars) {
+    void extraScalars(LeastSquaresSystem system, Map<String, Double> scalars) {
         // The trace of a projection is its rank.
         scalars.put("rank", (double) Math.round(scalars.get("trace")));
     }

@@ -1,7 +1,7 @@
 package org.geopinn.diagnostics.internal;
 
 import org.geopinn.api.diagnostic.Diagnostic;
-import org.geopinn.api.operator.ResidualSystem;
+import org.geopinn.api.operator.LeastSquaresSystem;
 import org.geopinn.diagnostics.KernelFactor;
 import org.geopinn.diagnostics.TangentKernels;
 import org.osgi.service.component.annotations.Component;
@@ -20,7 +20,7 @@ public final class NtkDiagnostic extends KernelDiagnostic {
     }
 
     @Override
-    KernelFactor kernel(JacobianSample sample, ResidualSystem system, double cutoff) {
+    KernelFactor kernel(JacobianSample sample, LeastSquaresSystem system, double cutoff) {
         return TangentKernels.ntk(sample.values(), sample.rows(), sample.cols());
     }
 }

@@ -3,7 +3,7 @@ package org.geopinn.diagnostics.internal;
 import java.util.Map;
 import org.geopinn.api.diagnostic.Diagnostic;
 import org.geopinn.api.model.ParameterLayout;
-import org.geopinn.api.operator.ResidualSystem;
+import org.geopinn.api.operator.LeastSquaresSystem;
 import org.geopinn.diagnostics.KernelFactor;
 import org.geopinn.diagnostics.TangentKernels;
 import org.osgi.service.component.annotations.Component;
@@ -25,12 +25,12 @@ public final class PreconditionedNtkDiagnostic extends KernelDiagnostic {
     }
 
     @Override
-    KernelFactor kernel(JacobianSample sample, ResidualSystem system, double cutoff) {
+    KernelFactor kernel(JacobianSample sample, LeastSquaresSystem system, double cutoff) {
         return TangentKernels.preconditionedNtk(sample.values(), sample.rows(), sample.cols(), networkRanges(system.parameterLayout(), sample.cols()), cutoff);
     }
 
     @Override
-    void extraScalars(ResidualSystem system, Map<String, Double> scalars) {
+    void extraScalars(LeastSquaresSystem system, Map<String, Double> scalars) {
         scalars.put("networks", (double) networkRanges(system.parameterLayout(), system.parameterCount()).length);
     }
 

@@ -82,23 +82,20 @@ final class OpenBlasRowProducts implements RowProducts {
     /** Columns [b0, b0 + width) of rows [0, count) of the long rows, row-major count × width. */
     private static DoublePointer pack(NativeBuffer buffer, double[][][] rows, int count, int length, int b0, int width) {
         DoublePointer p = buffer.ofSize((long) count * width);
-        for (int r = 0; r < count; r++) {
-            long base = (long) r * width;
-            int column = b0;
-            int end = b0 + width;
-            while (column < end) {
-                int component = column / length;
-                int point = column - component * length;
-                int run = Math.min(end - column, length - point);
-                p.position(base + column - b0).put(rows[component][r], point, run);
-                column += run;
-            }
-        }
-        return p.position(0);
+        copy(p, rows, count, length, b0, width, true);
+        return p;
     }
 
     /** The inverse of {@link #pack}: row-major count × width into columns [b0, b0 + width) of the long rows. */
     private static void unpack(DoublePointer p, double[][][] rows, int count, int length, int b0, int width) {
+        copy(p, rows, count, length, b0, width, false);
+    }
+
+    /**
+     * Copies columns [b0, b0 + width) of rows [0, count) of the long rows to the row-major
+     * count × width block ({@code toBlock}) or back, one run of points of one component at a time.
+     */
+    private static void copy(DoublePointer p, double[][][] rows, int count, int length, int b0, int width, boolean toBlock) {
         for (int r = 0; r < count; r++) {
             long base = (long) r * width;
             int column = b0;
@@ -107,7 +104,12 @@ final class OpenBlasRowProducts implements RowProducts {
                 int component = column / length;
                 int point = column - component * length;
                 int run = Math.min(end - column, length - point);
-                p.position(base + column - b0).get(rows[component][r], point, run);
+                p.position(base + column - b0);
+                if (toBlock) {
+                    p.put(rows[component][r], point, run);
+                } else {
+                    p.get(rows[component][r], point, run);
+                }
                 column += run;
             }
         }

@@ -20,6 +20,7 @@ import org.geopinn.api.optimizer.OptimizerFactory;
 import org.geopinn.api.optimizer.OptimizerState;
 import org.geopinn.api.optimizer.StepResult;
 import org.geopinn.linalg.Vectors;
+import org.geopinn.linalg.state.OptimizerStateFile;
 
 /** Checks every optimizer bundle runs against its factory: the contract of the optimizer API. */
 public final class OptimizerContract {
@@ -66,8 +67,8 @@ public final class OptimizerContract {
     private static OptimizerState roundTrip(OptimizerState s) {
         try {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
-            s.writeTo(out);
-            return OptimizerState.readFrom(new ByteArrayInputStream(out.toByteArray()));
+            OptimizerStateFile.write(s, out);
+            return OptimizerStateFile.read(new ByteArrayInputStream(out.toByteArray()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

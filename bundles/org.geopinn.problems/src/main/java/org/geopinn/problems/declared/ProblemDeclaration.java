@@ -1,13 +1,16 @@
 package org.geopinn.problems.declared;
 
+import static org.geopinn.problems.declared.DeclarationKeys.abbreviate;
+import static org.geopinn.problems.declared.DeclarationKeys.checkName;
+import static org.geopinn.problems.declared.DeclarationKeys.list;
+import static org.geopinn.problems.declared.DeclarationKeys.text;
+
 import java.io.IOException;
 import java.io.Reader;
-import java.lang.reflect.Array;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,10 +26,7 @@ import org.geopinn.api.problem.Condition;
 import org.geopinn.api.problem.Domain;
 import org.geopinn.api.problem.DomainPart;
 import org.geopinn.api.problem.Problem;
-import org.geopinn.api.problem.ProblemDefaults;
 import org.geopinn.api.problem.ReferenceSolution;
-import org.geopinn.geometry.Shape;
-import org.geopinn.geometry.ShapeText;
 import org.geopinn.problem.builder.ProblemBuilder;
 
 /**
@@ -95,19 +95,7 @@ public final class ProblemDeclaration {
     public static final String FACTORY_PID = "org.geopinn.problems.declared";
     /** Longest message about a declaration, in characters. */
     private static final int MAX_MESSAGE = 600;
-    /** Names of conditions and parts: they appear in keys, messages and results files. */
-    private static final java.util.regex.Pattern NAME = java.util.regex.Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,63}");
 
-    private static final Set<String> TOP_LEVEL = Set.of("id", "description", "variables", "fields", "lower", "upper",
-            "conditions", "geometry", "time", "cloud.interior", "cloud.boundary");
-    private static final Set<String> CONDITION_KEYS = Set.of("part", "operator", "source", "points", "sampler", "weight",
-            "data", "field", "validation", "periodic", "hard");
-    @SuppressWarnings("deprecation") // default.optimizer is still read for declarations that name one
-    private static final Set<String> DEFAULT_KEYS = Set.of(ProblemDefaults.MODEL, ProblemDefaults.HIDDEN,
-            ProblemDefaults.ACTIVATION, ProblemDefaults.OPTIMIZER, ProblemDefaults.STEPS, ProblemDefaults.TIME_BUDGET,
-            ProblemDefaults.SEPARATE_NETWORKS, ProblemDefaults.WEIGHTING);
-    /** Prefixes of properties that ConfigAdmin, DS and FileInstall add; they are not part of a declaration. */
-    private static final List<String> FOREIGN_PREFIXES = List.of("service.", "component.", "felix.", "osgi.", ".");
 
     private ProblemDeclaration() {
     }
@@ -180,29 +168,23 @@ public final class ProblemDeclaration {
 
     /** One pass over one declaration. */
     private static final class DeclarationReader {
-        private final Map<String, Object> props = new LinkedHashMap<>();
-        private final Path base;
+        private final DeclarationKeys props;
         /** The held-out observations of a data condition, the reference when no exact solution is given. */
         private ReferenceSolution validation;
 
         DeclarationReader(Map<String, ?> properties, Path base) {
-            this.base = base;
-            properties.forEach((k, v) -> {
-                if (FOREIGN_PREFIXES.stream().noneMatch(k::startsWith) && !k.equals("objectClass")) {
-                    props.put(k.trim(), v);
-                }
-            });
+            this.props = new DeclarationKeys(properties, base);
         }
 
         Problem read() {
-            String id = required("id");
-            List<String> variables = new ArrayList<>(list(required("variables"), "variables"));
-            List<String> fields = list(required("fields"), "fields");
+            String id = props.required("id");
+            List<String> variables = new ArrayList<>(list(props.required("variables"), "variables"));
+            List<String> fields = list(props.required("fields"), "fields");
             // parametric.NAME = lo, hi: a coefficient given to the network as one more input, after the variables.
             Map<String, double[]> ranges = new java.util.TreeMap<>();
             for (String key : props.keySet()) {
                 if (key.startsWith("parametric.")) {
-                    double[] range = numbers(key);
+                    double[] range = props.numbers(key);
                     if (range.length != 2 || !(range[0] < range[1])) {
                         throw new GeopinnException(key + " needs two numbers lo, hi with lo < hi (the coefficient's range)");
                     }
@@ -211,16 +193,10 @@ public final class ProblemDeclaration {
             }
             variables.addAll(ranges.keySet());
             Vocabulary plain = new Vocabulary(variables, fields).withParameters(List.copyOf(ranges.keySet()));
-            if (!ranges.isEmpty() && props.containsKey("geometry")) {
-                throw new GeopinnException("parametric coefficients need a box domain (lower, upper); with a geometry they are not supported yet");
-            }
-            Domain domain = props.containsKey("geometry") || props.containsKey("cloud.interior")
-                    || props.containsKey("cloud.boundary") ? geometryDomain(variables, plain)
-                    : new Domain(variables, withRanges(numbers("lower"), ranges, 0), withRanges(numbers("upper"), ranges, 1), parts(plain))
-                            .withParameters(List.copyOf(ranges.keySet())); // no spatial faces: dn ignores them
+            Domain domain = new DeclaredDomain(props).read(variables, ranges, plain);
             // dn(u) in a condition reads the outward normals of this domain; named coefficients are read by name.
-            Map<String, Double> unknowns = prefixedNumbers("unknown.");
-            Map<String, Double> coefficients = prefixedNumbers("coefficient.");
+            Map<String, Double> unknowns = props.prefixedNumbers("unknown.");
+            Map<String, Double> coefficients = props.prefixedNumbers("coefficient.");
             for (String u : unknowns.keySet()) {
                 if (coefficients.containsKey(u)) {
                     throw new GeopinnException("'" + u + "' is declared both as coefficient." + u + " and as unknown." + u
@@ -240,8 +216,8 @@ public final class ProblemDeclaration {
                 }
                 exact = validation;
             }
-            Map<String, String> defaults = defaults();
-            checkUnknownKeys(conditionNames());
+            Map<String, String> defaults = props.defaults();
+            props.requireKnown(conditionNames());
             String description = props.containsKey("description") ? text(props.get("description"))
                     : "declared problem " + id;
             List<org.geopinn.api.problem.HardConstraint> hard = new ArrayList<>();
@@ -256,132 +232,6 @@ public final class ProblemDeclaration {
                 }
             }
             return ProblemBuilder.of(id, description, vocabulary, domain, conditions, exact, defaults, unknowns, hard);
-        }
-
-        /** @return the box bounds followed by one end (0 lower, 1 upper) of each parametric range */
-        private static double[] withRanges(double[] bounds, Map<String, double[]> ranges, int end) {
-            double[] all = java.util.Arrays.copyOf(bounds, bounds.length + ranges.size());
-            int i = bounds.length;
-            for (double[] r : ranges.values()) {
-                all[i++] = r[end];
-            }
-            return all;
-        }
-
-        /** @return the numbers of the keys {@code PREFIX NAME}, name → value */
-        private Map<String, Double> prefixedNumbers(String prefix) {
-            Map<String, Double> values = new java.util.TreeMap<>();
-            for (String key : props.keySet()) {
-                if (key.startsWith(prefix)) {
-                    String text = text(props.get(key));
-                    try {
-                        values.put(key.substring(prefix.length()), Double.parseDouble(text.trim()));
-                    } catch (NumberFormatException e) {
-                        throw new GeopinnException(key + " = '" + abbreviate(text) + "' is not a number");
-                    }
-                }
-            }
-            return values;
-        }
-
-        private Domain geometryDomain(List<String> variables, Vocabulary v) {
-            if (props.containsKey("lower") || props.containsKey("upper")) {
-                throw new GeopinnException("lower and upper bound a box; with 'geometry' leave them out (the geometry bounds itself)");
-            }
-            org.geopinn.api.geometry.Geometry shape = props.containsKey("geometry") ? ShapeText.parse(text(props.get("geometry")), base)
-                    : cloud(variables);
-            if (props.containsKey("geometry") && (props.containsKey("cloud.interior") || props.containsKey("cloud.boundary"))) {
-                throw new GeopinnException("give the domain either as geometry = … or as a point cloud (cloud.interior, cloud.boundary), not both");
-            }
-            if (props.containsKey("time") && shape instanceof Shape s) {
-                double[] time = numbers("time");
-                if (time.length != 2 || !variables.get(0).equals(Vocabulary.TIME)) {
-                    throw new GeopinnException("time = t0, t1 needs two numbers and '" + Vocabulary.TIME
-                            + "' as the first variable; variables are " + variables);
-                }
-                shape = s.overTime(time[0], time[1]);
-            } else if (props.containsKey("time")) {
-                throw new GeopinnException("time = t0, t1 needs a geometry = … shape; a point cloud is a domain in space only");
-            }
-            Map<String, DomainPart> parts = new LinkedHashMap<>();
-            ProblemBuilder.implicitParts(shape).forEach(p -> parts.put(p.name(), p));
-            for (String key : props.keySet()) {
-                if (key.startsWith("part.")) {
-                    String name = key.substring("part.".length());
-                    checkName("part", name);
-                    String[] words = text(props.get(key)).trim().split("[\\s,]+");
-                    if (words[0].equals("interior") && words.length == 1) {
-                        parts.put(name, DomainPart.interior(name));
-                    } else if (words[0].equals("geometry") && words.length > 1) {
-                        parts.put(name, DomainPart.geometry(name, java.util.Arrays.copyOfRange(words, 1, words.length)));
-                    } else {
-                        throw new GeopinnException("part." + name + " = '" + abbreviate(text(props.get(key)))
-                                + "': on a geometry write 'interior' or 'geometry PART…' with parts among " + shape.boundaryParts());
-                    }
-                }
-            }
-            return new Domain(variables, shape, new ArrayList<>(parts.values()));
-        }
-
-        /** cloud.interior = FILE, cloud.boundary = FILE: CSV files relative to the declaration's folder. */
-        private org.geopinn.geometry.PointCloud cloud(List<String> variables) {
-            Path[] files = new Path[2];
-            String[] keys = {"cloud.interior", "cloud.boundary"};
-            for (int k = 0; k < 2; k++) {
-                Path f = Path.of(text(required(keys[k])).trim());
-                files[k] = f.isAbsolute() || base == null ? f : base.resolve(f);
-            }
-            return org.geopinn.geometry.PointCloud.read(variables, files[0], files[1]);
-        }
-
-        private List<DomainPart> parts(Vocabulary v) {
-            Map<String, DomainPart> parts = new LinkedHashMap<>();
-            parts.put("interior", DomainPart.interior("interior"));
-            List<String> spatial = v.spatialVariables();
-            if (!spatial.isEmpty()) {
-                parts.put("boundary", DomainPart.boundary("boundary",
-                        spatial.stream().mapToInt(v::variableIndex).toArray()));
-            }
-            if (v.variables().contains(Vocabulary.TIME)) {
-                parts.put("initial", DomainPart.face("initial", v.variableIndex(Vocabulary.TIME), false));
-            }
-            for (String key : props.keySet()) {
-                if (key.startsWith("part.")) {
-                    String name = key.substring("part.".length());
-                    checkName("part", name);
-                    parts.put(name, part(name, text(props.get(key)), v));
-                }
-            }
-            return new ArrayList<>(parts.values());
-        }
-
-        private DomainPart part(String name, String spec, Vocabulary v) {
-            String[] words = spec.trim().split("[\\s,]+");
-            String usage = "part." + name + " = '" + abbreviate(spec) + "': write 'interior', 'boundary VAR…' or 'face VAR lower|upper'";
-            switch (words[0]) {
-                case "interior":
-                    if (words.length != 1) {
-                        throw new GeopinnException(usage);
-                    }
-                    return DomainPart.interior(name);
-                case "boundary": {
-                    if (words.length < 2) {
-                        throw new GeopinnException(usage);
-                    }
-                    int[] vars = new int[words.length - 1];
-                    for (int i = 1; i < words.length; i++) {
-                        vars[i - 1] = v.variableIndex(words[i]);
-                    }
-                    return DomainPart.boundary(name, vars);
-                }
-                case "face":
-                    if (words.length != 3 || !(words[2].equals("lower") || words[2].equals("upper"))) {
-                        throw new GeopinnException(usage);
-                    }
-                    return DomainPart.face(name, v.variableIndex(words[1]), words[2].equals("upper"));
-                default:
-                    throw new GeopinnException(usage);
-            }
         }
 
         private List<String> conditionNames() {
@@ -410,13 +260,6 @@ public final class ProblemDeclaration {
             return new ArrayList<>(names);
         }
 
-        private static void checkName(String kind, String name) {
-            if (!NAME.matcher(name).matches()) {
-                throw new GeopinnException(kind + " name '" + abbreviate(name) + "' is not valid: use letters, digits, '-' and '_'"
-                        + " (starting with a letter or digit), at most 64 characters");
-            }
-        }
-
         private Condition observations(String name, String prefix, Vocabulary v) {
             String part = props.containsKey(prefix + "part") ? text(props.get(prefix + "part")).trim() : "interior";
             for (String key : List.of("operator", "source", "sampler", "points")) {
@@ -434,17 +277,17 @@ public final class ProblemDeclaration {
             } else {
                 throw new GeopinnException(prefix + "field is needed: fields are " + v.fields());
             }
-            double fraction = props.containsKey(prefix + "validation") ? number(prefix + "validation") : 0;
+            double fraction = props.containsKey(prefix + "validation") ? props.number(prefix + "validation") : 0;
             Path file = Path.of(text(props.get(prefix + "data")).trim());
-            if (!file.isAbsolute() && base != null) {
-                file = base.resolve(file);
+            if (!file.isAbsolute() && props.base() != null) {
+                file = props.base().resolve(file);
             }
             org.geopinn.problem.builder.Observations obs = org.geopinn.problem.builder.Observations.read(file, v.variables(), field,
                     fraction);
             if (obs.validationSize() > 0 && validation == null) {
                 validation = obs.validation();
             }
-            double weight = props.containsKey(prefix + "weight") ? number(prefix + "weight") : 1.0;
+            double weight = props.containsKey(prefix + "weight") ? props.number(prefix + "weight") : 1.0;
             return obs.condition(name, part, v).withWeight(weight);
         }
 
@@ -453,14 +296,14 @@ public final class ProblemDeclaration {
             if (props.containsKey(prefix + "data")) {
                 return observations(name, prefix, v);
             }
-            String part = required(prefix + "part");
-            Expr operator = expression(prefix + "operator", required(prefix + "operator"), v);
+            String part = props.required(prefix + "part");
+            Expr operator = expression(prefix + "operator", props.required(prefix + "operator"), v);
             PointFunction source = null;
             if (props.containsKey(prefix + "source")) {
                 source = coordinateFunction(prefix + "source", v);
             }
-            int points = props.containsKey(prefix + "points") ? integer(prefix + "points") : 100;
-            double weight = props.containsKey(prefix + "weight") ? number(prefix + "weight") : 1.0;
+            int points = props.containsKey(prefix + "points") ? props.integer(prefix + "points") : 100;
+            double weight = props.containsKey(prefix + "weight") ? props.number(prefix + "weight") : 1.0;
             String sampler = props.containsKey(prefix + "sampler") ? text(props.get(prefix + "sampler")).trim() : "grid";
             Map<String, String> options = new LinkedHashMap<>();
             String optionPrefix = prefix + "option.";
@@ -524,47 +367,6 @@ public final class ProblemDeclaration {
             return ReferenceSolution.of(perField);
         }
 
-        private Map<String, String> defaults() {
-            Map<String, String> d = new LinkedHashMap<>();
-            for (String key : props.keySet()) {
-                if (key.startsWith("default.")) {
-                    String k = key.substring("default.".length());
-                    if (!DEFAULT_KEYS.contains(k)) {
-                        throw new GeopinnException("unknown key " + key + "; solver defaults are " + new TreeSet<>(DEFAULT_KEYS));
-                    }
-                    d.put(k, text(props.get(key)).trim());
-                }
-            }
-            return d;
-        }
-
-        private void checkUnknownKeys(List<String> conditions) {
-            for (String key : props.keySet()) {
-                if (TOP_LEVEL.contains(key) || key.startsWith("part.") || key.startsWith("exact.")
-                        || key.startsWith("default.") || key.startsWith("coefficient.") || key.startsWith("unknown.")
-                        || key.startsWith("parametric.")) {
-                    continue;
-                }
-                if (key.startsWith("condition.")) {
-                    String rest = key.substring("condition.".length());
-                    int dot = rest.indexOf('.');
-                    String name = dot < 0 ? rest : rest.substring(0, dot);
-                    String sub = dot < 0 ? "" : rest.substring(dot + 1);
-                    if (!conditions.contains(name)) {
-                        throw new GeopinnException(key + " belongs to condition '" + name
-                                + "', which is not listed in conditions = " + String.join(", ", conditions));
-                    }
-                    if (CONDITION_KEYS.contains(sub) || sub.startsWith("option.")) {
-                        continue;
-                    }
-                    throw new GeopinnException("unknown key " + key + "; a condition has " + new TreeSet<>(CONDITION_KEYS)
-                            + " and option.KEY");
-                }
-                throw new GeopinnException("unknown key '" + key + "'; keys are " + new TreeSet<>(TOP_LEVEL)
-                        + ", part.NAME, condition.NAME.*, exact.FIELD, default.KEY, coefficient.NAME, unknown.NAME, parametric.NAME");
-            }
-        }
-
         private Expr expression(String key, String text, Vocabulary v) {
             try {
                 return v.parse(text);
@@ -583,89 +385,6 @@ public final class ProblemDeclaration {
             return x -> ExprPrinter.valueAt(e, x);
         }
 
-        private String required(String key) {
-            Object value = props.get(key);
-            if (value == null || text(value).isBlank()) {
-                throw new GeopinnException("missing key '" + key + "'");
-            }
-            return text(value).trim();
-        }
-
-        private double[] numbers(String key) {
-            List<String> items = list(required(key), key);
-            double[] out = new double[items.size()];
-            for (int i = 0; i < out.length; i++) {
-                out[i] = parseNumber(key, items.get(i));
-            }
-            return out;
-        }
-
-        private double number(String key) {
-            return parseNumber(key, text(props.get(key)).trim());
-        }
-
-        private int integer(String key) {
-            String s = text(props.get(key)).trim();
-            try {
-                return Integer.parseInt(s);
-            } catch (NumberFormatException e) {
-                throw new GeopinnException(key + " = '" + abbreviate(s) + "' is not a whole number");
-            }
-        }
-
-        private static double parseNumber(String key, String s) {
-            double v;
-            try {
-                v = Double.parseDouble(s.trim());
-            } catch (NumberFormatException e) {
-                throw new GeopinnException(key + ": '" + abbreviate(s) + "' is not a number");
-            }
-            if (!Double.isFinite(v)) {
-                throw new GeopinnException(key + ": '" + abbreviate(s) + "' is not a finite number");
-            }
-            return v;
-        }
-
-        private static List<String> list(Object value, String key) {
-            List<String> out = new ArrayList<>();
-            if (value instanceof Collection<?> c) {
-                c.forEach(x -> out.add(text(x).trim()));
-            } else if (value != null && value.getClass().isArray()) {
-                for (int i = 0; i < Array.getLength(value); i++) {
-                    out.add(text(Array.get(value, i)).trim());
-                }
-            } else {
-                for (String s : text(value).split(",")) {
-                    out.add(s.trim());
-                }
-            }
-            out.removeIf(String::isEmpty);
-            if (out.isEmpty()) {
-                throw new GeopinnException("'" + key + "' is empty");
-            }
-            return out;
-        }
     }
 
-    /** Quotes at most 80 characters of a value, so that a message stays one readable line. */
-    private static String abbreviate(String s) {
-        return s.length() <= 80 ? s : s.substring(0, 60) + "…" + s.substring(s.length() - 15);
-    }
-
-    private static String text(Object value) {
-        if (value == null) {
-            return "";
-        }
-        if (value.getClass().isArray()) {
-            List<String> items = new ArrayList<>();
-            for (int i = 0; i < Array.getLength(value); i++) {
-                items.add(String.valueOf(Array.get(value, i)));
-            }
-            return String.join(", ", items);
-        }
-        if (value instanceof Collection<?> c) {
-            return String.join(", ", c.stream().map(String::valueOf).toList());
-        }
-        return String.valueOf(value);
-    }
 }

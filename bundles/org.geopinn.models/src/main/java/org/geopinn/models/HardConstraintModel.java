@@ -1,4 +1,4 @@
-package org.geopinn.api.problem;
+package org.geopinn.models;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -9,6 +9,7 @@ import org.geopinn.api.model.Model;
 import org.geopinn.api.model.ModelEvaluator;
 import org.geopinn.api.model.ModelSpec;
 import org.geopinn.api.model.ParameterLayout;
+import org.geopinn.api.problem.HardConstraint;
 
 /**
  * A model whose constrained fields are u = g + φ · N for the network's output N ({@link HardConstraint}):

@@ -1,0 +1,219 @@
+package org.geopinn.cli;
+
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.geopinn.api.GeopinnException;
+import org.geopinn.api.operator.LossScaling;
+import org.geopinn.api.problem.Condition;
+import org.geopinn.api.problem.DomainPart;
+import org.geopinn.api.problem.Problem;
+import org.geopinn.api.problem.ProblemDefaults;
+import org.geopinn.api.session.Collocation;
+
+/**
+ * The options of {@code solve} (their names, help text and defaults) and the parsers of their
+ * values: each turns one option's text into a value or throws one line naming the option.
+ */
+final class SolveOptions {
+    /** Options taking a value; also the keys of a --config file. */
+    static final Set<String> VALUED = Set.of("optimizer", "steps", "time-budget", "seed", "hidden", "activation", "points", "out",
+            "config", "resume", "weighting", "model", "engine", "sampler", "resample-every", "error-every", "initialization",
+            "separate-networks", "scaling", "diagnostics", "diagnostic-every", "problem-config", "time-marching",
+            "unknown", "parametric", "lost-service-wait", "collocation");
+    /** Options without a value. */
+    static final Set<String> FLAGS = Set.of("quiet");
+    /** Steps when neither the command line nor the problem says. */
+    static final long DEFAULT_STEPS = 1000;
+    /** Error measurements per run when --error-every is not given. */
+    static final int ERROR_SAMPLES = 20;
+    /**
+     * Seconds a command-line solve waits for a service its session lost (a plugin being replaced
+     * comes back within a few seconds) before it stops the session and writes its results: in a
+     * command nobody can swap in another service, so waiting longer would wait forever.
+     */
+    static final double LOST_SERVICE_WAIT = 30;
+
+    /** The options of {@code solve} for help texts (the CLI's {@code help} and the shell's {@code geopinn:solve}). */
+    static final String OPTIONS = String.join("\n",
+            "  --optimizer CHAIN       e.g. anagram, or adam:1000,anagram (stage = id[(key=value;...)][:steps])",
+            "  --steps N               total steps (with --resume: steps to add)",
+            "  --time-budget SECONDS   stop after this much training time",
+            "  --seed S                initialisation and sampling seed (default 0)",
+            "  --hidden 64,64,64       hidden layer widths; --activation tanh; --model mlp; --initialization xavier",
+            "  --separate-networks B   one network per field (true/false); --scaling mean|sum|measure",
+            "  --points N | NAME=N,..  collocation points (N: each interior condition)",
+            "  --weighting ID[(k=v;..)] loss weighting (fixed, gradnorm, ...); --engine ID; --sampler ID",
+            "  --problem-config K=V,.. the problem's coefficients for this run, e.g. gamma=10",
+            "  --unknown NAME=V,..     train these coefficients with the network, starting from V (inverse problems)",
+            "  --parametric NAME=LO,HI a problem's coefficient as one more input over [LO, HI] (NAME=LO:HI,.. for several)",
+            "  --resample-every N      fresh collocation points every N steps (0: fixed; default: the strategy's)",
+            "  --collocation learned(every=N;steps=M[;cutoff=adaptive|T][;reference=R])  learn the interior points",
+            "                          between optimizer steps (ANaGRAM's empirical natural gradient); fixed: off",
+            "  --collocation chosen(every=N[;candidates=C][;cutoff=T])  choose each condition's points among C x fresh",
+            "                          candidates: maximum-volume operator rows (pivoted QR), then fresh ones in order",
+            "  --error-every N         measure the reference error every N steps",
+            "  --time-marching K       train K time windows one after the other (warm start)",
+            "  --diagnostics ID,...    diagnostics to run (every --diagnostic-every N steps, else at the end)",
+            "  --out DIR               results directory (default runs/PROBLEM-TIMESTAMP)",
+            "  --config FILE           a properties file with the same keys (command line wins)",
+            "  --resume DIR            continue a run from its results directory",
+            "  --lost-service-wait S   seconds to wait for a service that went away before stopping (default 30)",
+            "  --quiet                 no progress output");
+
+    private SolveOptions() {
+    }
+
+    /**
+     * @param text {@code NAME=VALUE,…}, e.g. {@code nu=0.1}
+     * @return the coefficients to train, name → initial value
+     * @throws GeopinnException naming the first pair that is not a name and a finite number
+     */
+    static Map<String, Double> unknowns(String text) {
+        Map<String, Double> u = new LinkedHashMap<>();
+        for (String pair : text.split(",")) {
+            int eq = pair.indexOf('=');
+            String name = eq < 0 ? pair.trim() : pair.substring(0, eq).trim();
+            double value;
+            try {
+                value = eq < 0 ? Double.NaN : Double.parseDouble(pair.substring(eq + 1).trim());
+            } catch (NumberFormatException e) {
+                value = Double.NaN;
+            }
+            if (name.isEmpty() || !Double.isFinite(value)) {
+                throw new GeopinnException("--unknown: '" + Text.quote(pair.trim()) + "' is not NAME=VALUE with a finite initial value"
+                        + " (e.g. nu=0.1)");
+            }
+            if (u.put(name, value) != null) {
+                throw new GeopinnException("--unknown: '" + Text.quote(name) + "' is given twice");
+            }
+        }
+        return u;
+    }
+
+    /**
+     * @param text {@code NAME=LO,HI} for one coefficient, or {@code NAME=LO:HI,…} for several
+     *        (a number without a name continues the pair before it)
+     * @return the ranges by name, in their order
+     * @throws GeopinnException naming the first entry that is not a name with two finite numbers LO &lt; HI
+     */
+    static Map<String, double[]> parametric(String text) {
+        // Join "k=1,4" back to "k=1:4": commas separate pairs and also the two ends of a range.
+        List<String> entries = new java.util.ArrayList<>();
+        for (String piece : text.split(",", -1)) {
+            if (!piece.contains("=") && !entries.isEmpty() && !entries.get(entries.size() - 1).contains(":")) {
+                entries.set(entries.size() - 1, entries.get(entries.size() - 1) + ":" + piece);
+            } else {
+                entries.add(piece);
+            }
+        }
+        Map<String, double[]> ranges = new LinkedHashMap<>();
+        for (String entry : entries) {
+            int eq = entry.indexOf('=');
+            String name = eq < 0 ? "" : entry.substring(0, eq).trim();
+            String[] ends = eq < 0 ? new String[0] : entry.substring(eq + 1).split(":", -1);
+            double lo = Double.NaN;
+            double hi = Double.NaN;
+            if (ends.length == 2) {
+                try {
+                    lo = Double.parseDouble(ends[0].trim());
+                    hi = Double.parseDouble(ends[1].trim());
+                } catch (NumberFormatException e) {
+                    lo = Double.NaN;
+                }
+            }
+            if (name.isEmpty() || !Double.isFinite(lo) || !Double.isFinite(hi) || !(lo < hi)) {
+                throw new GeopinnException("--parametric: '" + Text.quote(entry.replace(':', ',').trim())
+                        + "' is not NAME=LO,HI with finite numbers LO < HI (e.g. k=1,4; several: k=1:4,c=0:1)");
+            }
+            if (ranges.put(name, new double[] {lo, hi}) != null) {
+                throw new GeopinnException("--parametric: '" + Text.quote(name) + "' is given twice");
+            }
+        }
+        return ranges;
+    }
+
+    /** @param problem the problem @return the steps the problem asks for, else {@link #DEFAULT_STEPS} */
+    static long defaultSteps(Problem problem) {
+        String s = problem.defaults().get(ProblemDefaults.STEPS);
+        try {
+            return s == null ? DEFAULT_STEPS : Long.parseLong(s.trim());
+        } catch (NumberFormatException e) {
+            return DEFAULT_STEPS;
+        }
+    }
+
+    /** @param text the option's value @return the settings, null for fixed @throws GeopinnException one line, naming the option */
+    static Collocation collocation(String text) {
+        try {
+            return Collocation.parse(text);
+        } catch (GeopinnException e) {
+            throw new GeopinnException("--" + e.getMessage());
+        }
+    }
+
+    /** @return the windows of {@code --time-marching K}: 0 or 1 for none, else at least 2 */
+    static int timeWindows(Options o) {
+        long k = o.longValue("time-marching", 0, 0);
+        if (k > 1000) {
+            throw new GeopinnException("--time-marching: " + k + " windows is too many (at most 1000)");
+        }
+        return (int) k;
+    }
+
+    static LossScaling scaling(String text) {
+        try {
+            return LossScaling.valueOf(text.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new GeopinnException("--scaling: '" + text + "' is not one of mean, sum, measure");
+        }
+    }
+
+    /**
+     * @param text a single count (for the interior conditions) or name=count pairs
+     * @param problem the problem
+     * @return counts per condition name
+     */
+    static Map<String, Integer> points(String text, Problem problem) {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        if (!text.contains("=")) {
+            int n = count(text, "--points");
+            for (Condition c : problem.conditions()) {
+                if (problem.domain().part(c.part()).kind() == DomainPart.Kind.INTERIOR) {
+                    counts.put(c.name(), n);
+                }
+            }
+            return counts;
+        }
+        List<String> names = problem.conditions().stream().map(Condition::name).toList();
+        for (String pair : text.split(",")) {
+            int eq = pair.indexOf('=');
+            String name = eq < 0 ? pair.trim() : pair.substring(0, eq).trim();
+            if (eq < 0 || !names.contains(name)) {
+                throw new GeopinnException("--points: '" + pair.trim() + "' is not NAME=COUNT with NAME one of " + names);
+            }
+            counts.put(name, count(pair.substring(eq + 1), "--points " + name));
+        }
+        return counts;
+    }
+
+    private static int count(String text, String what) {
+        try {
+            int n = Integer.parseInt(text.trim());
+            if (n > 0) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // fall through to the message
+        }
+        throw new GeopinnException(what + ": '" + text.trim() + "' is not a positive whole number");
+    }
+
+    /** @return the widths as {@code 32,32} */
+    static String join(int[] w) {
+        return String.join(",", Arrays.stream(w).mapToObj(Integer::toString).toList());
+    }
+}
