@@ -94,6 +94,21 @@ final class Solves {
         return z;
     }
 
+    /**
+     * @param w the singular values on the diagonal, descending
+     * @param cutoff the relative cut-off
+     * @return how many singular values are positive and at least cutoff·σ_max
+     */
+    static int rankAbove(DMatrixRMaj w, double cutoff) {
+        int m = Math.min(w.numRows, w.numCols);
+        double top = m > 0 ? w.get(0, 0) : 0;
+        int k = 0;
+        while (k < m && w.get(k, k) > 0 && w.get(k, k) >= cutoff * top) {
+            k++;
+        }
+        return k;
+    }
+
     /** Orthonormal basis (N×k, row-major, k in element 0 of the returned pair's length) of the range of Φ at the cut-off. */
     static double[][] rangeBasis(double[] phi, int n, int s, double cutoff) {
         SingularValueDecomposition_F64<DMatrixRMaj> svd = DecompositionFactory_DDRM.svd(n, s, true, false, true);
@@ -103,12 +118,7 @@ final class Solves {
         DMatrixRMaj u = svd.getU(null, false);
         DMatrixRMaj w = svd.getW(null);
         SingularOps_DDRM.descendingOrder(u, false, w, null, false);
-        int m = Math.min(w.numRows, w.numCols);
-        double top = m > 0 ? w.get(0, 0) : 0;
-        int k = 0;
-        while (k < m && w.get(k, k) > 0 && w.get(k, k) >= cutoff * top) {
-            k++;
-        }
+        int k = rankAbove(w, cutoff);
         double[][] q = new double[k][n];
         for (int j = 0; j < k; j++) {
             for (int i = 0; i < n; i++) {

@@ -33,13 +33,7 @@ final class Tangent {
         DMatrixRMaj v = svd.getV(null, false);
         DMatrixRMaj w = svd.getW(null);
         SingularOps_DDRM.descendingOrder(uu, false, w, v, false);
-        int m = Math.min(w.numRows, w.numCols);
-        double top = m > 0 ? w.get(0, 0) : 0;
-        int kk = 0;
-        while (kk < m && w.get(kk, kk) > 0 && w.get(kk, kk) >= 1e-10 * top) {
-            kk++;
-        }
-        k = kk;
+        k = Solves.rankAbove(w, 1e-10);
         u = uu;
         sigma = new double[k];
         wt = new double[k * p];

@@ -44,8 +44,8 @@ public final class LmFactory implements OptimizerFactory {
     public Optimizer create(Map<String, ?> overrides) {
         LmConfig c = Settings.configure(ID, LmConfig.class, config, overrides);
         DampedSolver solver = switch (c.solver()) {
-            case "eigen" -> new EigenSolver();
-            case "qr" -> new QrSolver();
+            case "eigen" -> SpectralSolver.eigen();
+            case "qr" -> SpectralSolver.qr();
             default -> new CholeskySolver();
         };
         return new LevenbergMarquardt(solver, c.scaling().equals("jacobian"), c.initial_damping(), c.max_tries(), c.max_damping(),
