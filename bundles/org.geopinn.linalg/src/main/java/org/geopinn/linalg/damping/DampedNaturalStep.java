@@ -161,6 +161,23 @@ public final class DampedNaturalStep {
         velocity = saved != null && beta > 0 ? saved.clone() : new double[0];
     }
 
+    /**
+     * Takes λ and ν of the optimizer that ran before, when it used the gain-ratio rule on JᵀJ + λI
+     * (lm with D = I, engd, anagram); not from lm with D = diag(JᵀJ), whose state carries a "scale"
+     * array: its λ is in other units.
+     *
+     * @param previous the state the previous optimizer exported
+     * @return whether λ and ν were taken
+     */
+    public boolean adoptDamping(OptimizerState previous) {
+        if (!(previous.scalar(GainRatioDamping.LAMBDA, Double.NaN) > 0) || previous.arrays().containsKey("scale")) {
+            return false;
+        }
+        damping.restore(previous);
+        velocity = new double[0];
+        return true;
+    }
+
     private static String fmt(double v) {
         return String.format(Locale.ROOT, "%.2e", v);
     }

@@ -206,6 +206,9 @@ class AnagramTest {
         assertEquals(0.5, o.exportState().scalar("lambda", 0));
         assertTrue(!factory.create(Map.of()).adopt(new org.geopinn.api.optimizer.OptimizerState("lm", 0, Map.of(), Map.of("lambda", 0.5))),
                 "the cut-off modes have no λ to adopt");
+        assertTrue(!factory.create(Map.of("filter", "adaptive")).adopt(new org.geopinn.api.optimizer.OptimizerState("lm", 1,
+                        Map.of("scale", new double[] {2.0}), Map.of("lambda", 0.5))),
+                "a λ of Marquardt's scaled damping is in other units");
     }
 
     @Test

@@ -12,7 +12,6 @@ import org.geopinn.api.optimizer.StepResult;
 import org.geopinn.linalg.DenseKernels;
 import org.geopinn.linalg.Vectors;
 import org.geopinn.linalg.damping.DampedNaturalStep;
-import org.geopinn.linalg.damping.GainRatioDamping;
 import org.geopinn.linalg.pinv.GramPseudoInverse;
 import org.geopinn.linalg.search.GridDescent;
 import org.geopinn.linalg.search.GridLineSearch;
@@ -168,16 +167,9 @@ final class Engd implements Optimizer {
         }
     }
 
-    /**
-     * In the adaptive damping mode, takes λ and ν of another optimizer using the gain-ratio rule on
-     * JᵀJ + λI (lm with D = I, anagram); not from lm with D = diag(JᵀJ) (a "scale" array: other units).
-     */
+    /** In the adaptive damping mode, takes λ and ν of a previous optimizer using the same gain-ratio rule (see {@link DampedNaturalStep#adoptDamping}). */
     @Override
     public boolean adopt(OptimizerState previous) {
-        if (adaptive == null || !(previous.scalar(GainRatioDamping.LAMBDA, Double.NaN) > 0) || previous.arrays().containsKey("scale")) {
-            return false;
-        }
-        adaptive.restore(new OptimizerState(id(), previous.parameterCount(), Map.of(), previous.scalars()));
-        return true;
+        return adaptive != null && adaptive.adoptDamping(previous);
     }
 }
