@@ -17,7 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A sweep on a cluster of two launcher processes on this machine (loopback only): a member
  * started with {@code ./geopinn member --join …} and the sweep's own host configured by
- * {@code plugins/org.geopinn.cluster.cfg}. The member is killed (SIGKILL) during the sweep: its
+ * {@code plugins/org.geopinn.cluster.cfg}; the member's home has a configuration of its own that
+ * names only the cache share, so the command replaces a member already starting. The member is killed (SIGKILL) during the sweep: its
  * run goes to the other member, and every run is written once.
  */
 class ClusterSweepProcessTest {
@@ -28,6 +29,10 @@ class ClusterSweepProcessTest {
         int port = 30000 + ThreadLocalRandom.current().nextInt(15000);
         String name = "test-" + port;
         String join = "127.0.0.1:" + port + ",127.0.0.1:" + (port + 1);
+        // a member home whose configuration names only the cache share: the host starts a member
+        // from it, and `member --join` then replaces that member with the one it configures
+        Files.createDirectories(memberHome.resolve("plugins"));
+        Files.writeString(memberHome.resolve("plugins/org.geopinn.cluster.cfg"), "cache=0.5\n");
         Process member = Geopinn.start(memberHome, List.of("member", "--join", join, "--port", Integer.toString(port), "--name", name,
                 "--timeout", "5"), "-member");
         Process sweep = null;

@@ -9,6 +9,7 @@ import java.util.Hashtable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import org.geopinn.api.GeopinnException;
 import org.geopinn.api.ServiceProperties;
 import org.geopinn.api.operator.OperatorEngine;
@@ -50,6 +51,7 @@ public final class ClusterMember {
     private ServiceRegistration<RunExecutor> registration;
     private ServiceRegistration<OperatorEngine> engine;
     private HostBlockBuilder blocks;
+    private Thread starter;
 
     /**
      * Starts joining the configured addresses and registers the cluster as a {@link RunExecutor}.
@@ -60,9 +62,9 @@ public final class ClusterMember {
     @Activate
     void activate(BundleContext context, ClusterConfig config) {
         blocks = new HostBlockBuilder(context);
-        Thread t = new Thread(() -> start(config), "geopinn-cluster-start");
-        t.setDaemon(true);
-        t.start();
+        starter = new Thread(() -> start(config), "geopinn-cluster-start");
+        starter.setDaemon(true);
+        starter.start();
         Dictionary<String, Object> props = new Hashtable<>();
         props.put(ServiceProperties.ID, "cluster");
         registration = context.registerService(RunExecutor.class, new Executor(), props);
@@ -80,7 +82,14 @@ public final class ClusterMember {
     private void start(ClusterConfig config) {
         try {
             HazelcastInstance h = Hazelcast.newHazelcastInstance(MemberSettings.config(config, ClusterMember.class.getClassLoader()));
-            hazelcast = h;
+            synchronized (this) {
+                if (started.isDone()) {
+                    // deactivated (a new configuration, the host stopping) while joining: leave at once
+                    h.shutdown();
+                    return;
+                }
+                hazelcast = h;
+            }
             Performers.register(h.getName(), performer);
             Blocks.register(h.getName(), blocks, config.cache());
             h.getCluster().addMembershipListener(new MembershipAdapter() {
@@ -93,6 +102,9 @@ public final class ClusterMember {
             System.out.println("cluster: member " + h.getCluster().getLocalMember().getAddress() + " of " + runs.description());
             started.complete(runs);
         } catch (RuntimeException | LinkageError e) {
+            if (started.isDone()) {
+                return; // deactivated meanwhile: the bundle's classes may be gone, and nobody waits for this start
+            }
             String why = "the cluster member (" + PID + ": address " + config.address() + ", port " + config.port() + ") did not start: "
                     + e.getMessage();
             System.err.println("geopinn: " + why);
@@ -117,16 +129,36 @@ public final class ClusterMember {
                 // already gone with the bundle
             }
         }
-        started.cancel(false);
-        ClusterRunExecutor runs = started.getNow(null);
-        if (runs != null) {
-            runs.close();
+        HazelcastInstance h;
+        synchronized (this) {
+            // a member still joining sees the cancellation and leaves by itself (start)
+            started.cancel(false);
+            h = hazelcast;
         }
-        HazelcastInstance h = hazelcast;
+        awaitStarter();
+        if (!started.isCancelled() && !started.isCompletedExceptionally()) {
+            started.join().close();
+        }
         if (h != null) {
             Performers.unregister(h.getName());
             Blocks.unregister(h.getName());
             h.shutdown();
+        }
+    }
+
+    /**
+     * Waits (a bounded time) for a member still joining to leave, so that its port is free before
+     * a successor with a new configuration binds one.
+     */
+    private void awaitStarter() {
+        Thread t = starter;
+        if (t == null || t == Thread.currentThread()) {
+            return;
+        }
+        try {
+            t.join(TimeUnit.SECONDS.toMillis(30));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

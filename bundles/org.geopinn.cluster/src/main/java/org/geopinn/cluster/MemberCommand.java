@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import org.geopinn.api.GeopinnException;
 import org.geopinn.api.ServiceProperties;
 import org.geopinn.api.session.Command;
 import org.geopinn.api.sweep.RunExecutor;
@@ -125,12 +126,12 @@ public final class MemberCommand implements Command {
         ServiceTracker<RunExecutor, RunExecutor> tracker = new ServiceTracker<>(context, RunExecutor.class, null);
         tracker.open();
         try {
-            RunExecutor cluster = tracker.waitForService(TimeUnit.SECONDS.toMillis(60));
-            if (cluster == null) {
+            String description = joinedCluster(tracker, System.nanoTime() + TimeUnit.SECONDS.toNanos(60));
+            if (description == null) {
                 err.println("geopinn member: the cluster member did not start within 60 s (see the error above)");
                 return 1;
             }
-            out.println("member of " + cluster.description() + "; performing sweep runs until Ctrl-C");
+            out.println("member of " + description + "; performing sweep runs until Ctrl-C");
             out.flush();
             stopped.await();
             return 0;
@@ -139,6 +140,31 @@ public final class MemberCommand implements Command {
             return 130;
         } finally {
             tracker.close();
+        }
+    }
+
+    /**
+     * Waits for the member to join. A member that was already running from a configuration in
+     * plugins/ is replaced when this command changes its configuration: the old one stops (its
+     * description then fails) and a new one is registered, so a failure of a member that has
+     * since been unregistered means "wait for its successor", not "the cluster failed".
+     *
+     * @return the cluster's description, or null when no member started before the deadline
+     */
+    private static String joinedCluster(ServiceTracker<RunExecutor, RunExecutor> tracker, long deadlineNanos) throws InterruptedException {
+        while (true) {
+            long left = TimeUnit.NANOSECONDS.toMillis(deadlineNanos - System.nanoTime());
+            RunExecutor cluster = left > 0 ? tracker.waitForService(left) : null;
+            if (cluster == null) {
+                return null;
+            }
+            try {
+                return cluster.description();
+            } catch (GeopinnException e) {
+                if (tracker.getService() == cluster) {
+                    throw e;
+                }
+            }
         }
     }
 }
