@@ -72,7 +72,7 @@ public abstract class Shape implements Geometry {
         int inside = 0;
         for (int i = 0; i < ESTIMATE_DRAWS; i++) {
             uniformInBox(random, lo, hi, x);
-            if (signedDistance(x) < 0) {
+            if (strictlyInside(x)) {
                 inside++;
             }
         }
@@ -118,7 +118,7 @@ public abstract class Shape implements Geometry {
         long tries = 0;
         for (int i = 0; i < count; ) {
             uniformInBox(random, lo, hi, x);
-            if (signedDistance(x) < 0) {
+            if (strictlyInside(x)) {
                 System.arraycopy(x, 0, out, i * d, d);
                 i++;
             } else if (++tries > (long) MAX_REJECTIONS * (i + 1)) {
@@ -161,6 +161,15 @@ public abstract class Shape implements Geometry {
             }
         }
         return new BoundarySample(points, normals, d);
+    }
+
+    /**
+     * @param x a point
+     * @return whether it lies strictly inside (signed distance &lt; 0); a shape whose inside test is
+     *         cheaper than its distance overrides this (interior sampling asks only this)
+     */
+    boolean strictlyInside(double[] x) {
+        return signedDistance(x) < 0;
     }
 
     // ---- combinators -------------------------------------------------------------------------
