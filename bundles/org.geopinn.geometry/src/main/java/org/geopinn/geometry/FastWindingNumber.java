@@ -186,6 +186,16 @@ final class FastWindingNumber {
      *         to the far field's accuracy
      */
     double at(double[] x) {
+        return evaluate(x, null);
+    }
+
+    /**
+     * @param x a point
+     * @param work when not null, work[0] counts the exact solid angles and work[1] the far-field
+     *        expansions (the benchmark's measure of cost that does not depend on the machine's load)
+     * @return the winding number
+     */
+    double evaluate(double[] x, long[] work) {
         double sum = 0;
         int[] stack = new int[64];
         int top = 0;
@@ -198,10 +208,16 @@ final class FastWindingNumber {
             double r2 = rx * rx + ry * ry + rz * rz;
             if (r2 > reach2[node]) {
                 sum += farField(node, rx, ry, rz, r2);
+                if (work != null) {
+                    work[1]++;
+                }
             } else if (tree.leaf(node)) {
                 int from = tree.from(node);
                 for (int i = from; i < from + tree.size(node); i++) {
                     sum += solidAngle(v, 9 * tree.triangle(i), x) / FOUR_PI;
+                }
+                if (work != null) {
+                    work[0] += tree.size(node);
                 }
             } else {
                 if (top + 2 > stack.length) {

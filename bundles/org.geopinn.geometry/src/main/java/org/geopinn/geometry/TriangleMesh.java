@@ -116,24 +116,39 @@ public final class TriangleMesh extends Shape {
 
     /** Each directed edge once, and its reverse once: closed and consistently wound. */
     private static void checkClosed(double[] w, int count, String source) {
-        Map<String, Integer> directed = new HashMap<>();
+        // vertices are the same point when their coordinates are equal bit for bit (as in the file)
+        Map<Corner, Integer> ids = new HashMap<>();
+        int[] id = new int[3 * count];
+        int[] offset = new int[3 * count];
+        for (int c = 0; c < 3 * count; c++) {
+            Integer known = ids.putIfAbsent(new Corner(w[3 * c], w[3 * c + 1], w[3 * c + 2]), ids.size());
+            id[c] = known == null ? ids.size() - 1 : known;
+            offset[id[c]] = 3 * c;
+        }
+        java.util.Set<Long> directed = new java.util.HashSet<>(4 * 3 * count / 3 + 16);
         for (int t = 0; t < count; t++) {
             for (int k = 0; k < 3; k++) {
-                String from = vertex(w, 9 * t + 3 * k);
-                String to = vertex(w, 9 * t + 3 * ((k + 1) % 3));
-                if (directed.merge(from + ">" + to, 1, Integer::sum) > 1) {
-                    throw new GeopinnException(source + ": the edge " + from + " – " + to + " is used twice in the same direction"
+                int from = id[3 * t + k];
+                int to = id[3 * t + (k + 1) % 3];
+                if (!directed.add((long) from << 32 | to)) {
+                    throw new GeopinnException(source + ": the edge " + vertex(w, offset[from]) + " – " + vertex(w, offset[to])
+                            + " is used twice in the same direction"
                             + " (triangles wound inconsistently, or more than two triangles on one edge)");
                 }
             }
         }
-        for (String edge : directed.keySet()) {
-            int cut = edge.indexOf('>');
-            if (!directed.containsKey(edge.substring(cut + 1) + ">" + edge.substring(0, cut))) {
-                throw new GeopinnException(source + ": the surface is not closed: the edge " + edge.substring(0, cut) + " – "
-                        + edge.substring(cut + 1) + " belongs to one triangle only");
+        for (long edge : directed) {
+            int from = (int) (edge >>> 32);
+            int to = (int) edge;
+            if (!directed.contains((long) to << 32 | from)) {
+                throw new GeopinnException(source + ": the surface is not closed: the edge " + vertex(w, offset[from]) + " – "
+                        + vertex(w, offset[to]) + " belongs to one triangle only");
             }
         }
+    }
+
+    /** A vertex by its coordinates (a record compares doubles as {@link Double#compare} does, bit for bit but NaN). */
+    private record Corner(double x, double y, double z) {
     }
 
     private static String vertex(double[] w, int o) {
@@ -255,6 +270,30 @@ public final class TriangleMesh extends Shape {
         double ey = x[1] - nearest[1];
         double ez = x[2] - nearest[2];
         return ex * ex + ey * ey + ez * ez;
+    }
+
+    /**
+     * @param work work[0] counts the triangle distances, work[1] the solid angles and work[2] the
+     *        far-field expansions of one signed distance (the benchmark's load-independent cost)
+     * @return the signed distance, as {@link #signedDistance}
+     */
+    double signedDistanceCounted(double[] x, long[] work) {
+        double[] p = new double[3];
+        tree.nearest(x, (y, t, nearest) -> {
+            work[0]++;
+            return distanceSquared(y, t, nearest);
+        }, p);
+        double d = Math.sqrt((x[0] - p[0]) * (x[0] - p[0]) + (x[1] - p[1]) * (x[1] - p[1]) + (x[2] - p[2]) * (x[2] - p[2]));
+        long[] w = new long[2];
+        double wn = winding.evaluate(x, w);
+        work[1] += w[0];
+        work[2] += w[1];
+        return d == 0 ? 0 : wn > 0.5 ? -d : d;
+    }
+
+    /** @return the index of the triangle nearest x (by the tree; package-visible for the benchmark) */
+    int nearestTriangleByTree(double[] x, double[] best) {
+        return nearestTriangle(x, best);
     }
 
     /** @return the index of the triangle nearest x */
