@@ -204,6 +204,16 @@ public abstract class Shape implements Geometry {
     }
 
     /**
+     * @param angle the angle in radians, counter-clockwise seen from the tip of the axis (right-handed)
+     * @param axis the direction of the axis (3 coordinates, not zero; its length does not matter)
+     * @param centre a point of the axis (3 coordinates; none: the origin)
+     * @return this 3-D shape rotated about that axis
+     */
+    public Shape rotateAbout(double angle, double[] axis, double... centre) {
+        return Transformed.rotation3d(this, angle, axis, centre);
+    }
+
+    /**
      * @param factor the positive scale factor (uniform in every direction, so distances scale exactly)
      * @param centre the fixed point of the scaling
      * @return this shape scaled about {@code centre}

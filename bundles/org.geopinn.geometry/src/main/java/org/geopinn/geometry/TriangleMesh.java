@@ -10,7 +10,8 @@ import org.geopinn.api.model.TaylorJet;
 
 /**
  * The solid bounded by a closed triangulated surface, as an STL file describes it (binary or ASCII):
- * one boundary part {@code boundary}. The triangles' winding gives the outward normals (the normals
+ * one boundary part {@code boundary}, or, for an ASCII file of several {@code solid NAME … endsolid}
+ * blocks (as OpenFOAM's and other meshers' multi-region files are written), one part per name. The triangles' winding gives the outward normals (the normals
  * written in the file are ignored: exporters often leave them zero); the surface must be closed
  * (each edge shared by exactly two triangles, traversed in opposite directions), and it is turned
  * outward when its enclosed volume comes out negative.
@@ -27,7 +28,8 @@ import org.geopinn.api.model.TaylorJet;
  * uniform by area (a triangle chosen by its area, a point uniform in it).
  */
 public final class TriangleMesh extends Shape {
-    private static final List<String> PARTS = List.of("boundary");
+    /** The one part of a surface read without part names. */
+    static final String BOUNDARY = "boundary";
     /** Largest number of triangles read (the trees hold about 60 numbers per triangle). */
     public static final int MAX_TRIANGLES = 2_000_000;
 
@@ -36,6 +38,11 @@ public final class TriangleMesh extends Shape {
     /** Unit outward normal of triangle t at [3t, 3t + 3). */
     private final double[] n;
     private final double[] cumulativeArea;
+    /** The boundary parts, in order of first appearance. */
+    private final List<String> parts;
+    /** Per part: its triangles, and their running areas (for drawing a triangle by area). */
+    private final int[][] partTriangles;
+    private final double[][] partCumulative;
     private final double area;
     private final double volume;
     private final double[] lo = {Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY};
@@ -46,7 +53,7 @@ public final class TriangleMesh extends Shape {
     /** The winding number of a point in about O(log T) solid angles and node expansions. */
     private final FastWindingNumber winding;
 
-    private TriangleMesh(double[] vertices, String source) {
+    private TriangleMesh(double[] vertices, int[] part, List<String> names, String source) {
         this.source = source;
         int count = vertices.length / 9;
         if (count < 4) {
@@ -104,6 +111,28 @@ public final class TriangleMesh extends Shape {
             }
         }
         this.area = total;
+        this.parts = List.copyOf(names);
+        int[] sizes = new int[names.size()];
+        for (int t = 0; t < count; t++) {
+            sizes[part[t]]++;
+        }
+        partTriangles = new int[names.size()][];
+        partCumulative = new double[names.size()][];
+        for (int k = 0; k < sizes.length; k++) {
+            if (sizes[k] == 0) {
+                throw new GeopinnException(source + ": the part '" + names.get(k) + "' has no triangles");
+            }
+            partTriangles[k] = new int[sizes[k]];
+            partCumulative[k] = new double[sizes[k]];
+            sizes[k] = 0;
+        }
+        double[] running = new double[names.size()];
+        for (int t = 0; t < count; t++) {
+            int k = part[t];
+            running[k] += cumulativeArea[t] - (t == 0 ? 0 : cumulativeArea[t - 1]);
+            partTriangles[k][sizes[k]] = t;
+            partCumulative[k][sizes[k]++] = running[k];
+        }
         checkClosed(w, count, source);
         this.winding = new FastWindingNumber(tree, w);
     }
@@ -161,7 +190,8 @@ public final class TriangleMesh extends Shape {
      * @throws GeopinnException on one line naming the file and what is wrong with it
      */
     public static TriangleMesh read(Path file) {
-        return new TriangleMesh(StlFile.vertices(file, MAX_TRIANGLES), file.getFileName().toString());
+        StlFile.Triangles t = StlFile.read(file, MAX_TRIANGLES);
+        return new TriangleMesh(t.vertices(), t.part(), t.names(), file.getFileName().toString());
     }
 
     /**
@@ -173,7 +203,21 @@ public final class TriangleMesh extends Shape {
         if (vertices.length % 9 != 0) {
             throw new GeopinnException(name + ": " + vertices.length + " numbers are not whole triangles of 9");
         }
-        return new TriangleMesh(vertices.clone(), name);
+        return new TriangleMesh(vertices.clone(), new int[vertices.length / 9], List.of(BOUNDARY), name);
+    }
+
+    /**
+     * @param vertices the triangles' corners, 9 numbers per triangle
+     * @param part each triangle's boundary part, an index into {@code names}
+     * @param names the boundary parts' names, each used by some triangle
+     * @param name a name for messages
+     * @return the solid they bound, with those boundary parts
+     */
+    static TriangleMesh of(double[] vertices, int[] part, List<String> names, String name) {
+        if (vertices.length % 9 != 0 || part.length != vertices.length / 9) {
+            throw new GeopinnException(name + ": " + vertices.length + " numbers and " + part.length + " part indices are not whole triangles");
+        }
+        return new TriangleMesh(vertices.clone(), part.clone(), names, name);
     }
 
     /** @return the number of triangles */
@@ -370,7 +414,7 @@ public final class TriangleMesh extends Shape {
 
     @Override
     public List<String> boundaryParts() {
-        return PARTS;
+        return parts;
     }
 
     @Override
@@ -380,16 +424,19 @@ public final class TriangleMesh extends Shape {
 
     @Override
     double candidateMeasure(String part) {
-        return area;
+        int k = parts.indexOf(part);
+        return partCumulative[k][partCumulative[k].length - 1];
     }
 
-    /** A triangle chosen by area, then a uniform point in it (square-root warp of two uniforms). */
+    /** A triangle of the part chosen by area, then a uniform point in it (square-root warp of two uniforms). */
     @Override
     boolean draw(String part, SplittableRandom random, double[] point, double[] normal) {
-        double u = random.nextDouble() * area;
-        int t = java.util.Arrays.binarySearch(cumulativeArea, u);
-        t = t >= 0 ? Math.min(t + 1, cumulativeArea.length - 1) : -t - 1;
-        t = Math.min(t, cumulativeArea.length - 1);
+        int k = parts.indexOf(part);
+        double[] cumulative = partCumulative[k];
+        double u = random.nextDouble() * cumulative[cumulative.length - 1];
+        int i = java.util.Arrays.binarySearch(cumulative, u);
+        i = i >= 0 ? i + 1 : -i - 1;
+        int t = partTriangles[k][Math.min(i, cumulative.length - 1)];
         double r1 = Math.sqrt(random.nextDouble());
         double r2 = random.nextDouble();
         int o = 9 * t;
