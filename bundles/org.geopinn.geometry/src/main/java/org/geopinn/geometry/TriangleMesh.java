@@ -447,10 +447,85 @@ public final class TriangleMesh extends Shape {
         return true;
     }
 
+    /** Most face planes multiplied for φ; beyond, a product of many distances below 1 would shrink like a high power. */
+    static final int MAX_PRODUCT_PLANES = 12;
+
+    /**
+     * For a convex solid (a tetrahedron, a convex polyhedron or STL surface), the product of the
+     * distances to the planes of the selected parts' faces, each positive inside, as convex polygons
+     * do; signed (for a subtracted or joined solid), or for a solid of more than
+     * {@value #MAX_PRODUCT_PLANES} planes, the R-conjunction of those planes (about the distance to
+     * the nearest face near each face). Coplanar triangles give one plane (one factor, so φ vanishes
+     * to first order on the face).
+     */
     @Override
     TaylorJet adf(TaylorJet[] x, java.util.Set<String> selected, boolean signed) {
-        throw new GeopinnException("a triangulated surface (" + source + ") gives no smooth distance function for hard"
-                + " conditions; give the distance as text");
+        requireAllIfSigned(selected, signed);
+        double scale = 0;
+        for (int j = 0; j < 3; j++) {
+            scale = Math.max(scale, hi[j] - lo[j]);
+        }
+        double tolerance = 1e-9 * scale;
+        // the distinct planes: a unit outward normal and an offset, n·x = offset on the plane
+        List<double[]> planes = new java.util.ArrayList<>();
+        List<java.util.Set<String>> planeParts = new java.util.ArrayList<>();
+        int count = triangles();
+        for (int t = 0; t < count; t++) {
+            double[] plane = {n[3 * t], n[3 * t + 1], n[3 * t + 2],
+                n[3 * t] * v[9 * t] + n[3 * t + 1] * v[9 * t + 1] + n[3 * t + 2] * v[9 * t + 2]};
+            int found = -1;
+            for (int k = 0; k < planes.size() && found < 0; k++) {
+                double[] q = planes.get(k);
+                if (Math.abs(q[0] - plane[0]) < 1e-9 && Math.abs(q[1] - plane[1]) < 1e-9 && Math.abs(q[2] - plane[2]) < 1e-9
+                        && Math.abs(q[3] - plane[3]) < tolerance) {
+                    found = k;
+                }
+            }
+            if (found < 0) {
+                found = planes.size();
+                planes.add(plane);
+                planeParts.add(new java.util.HashSet<>());
+            }
+            planeParts.get(found).add(parts.get(partOf(t)));
+        }
+        for (double[] q : planes) {
+            for (int c = 0; c < 3 * count; c++) {
+                if (q[0] * v[3 * c] + q[1] * v[3 * c + 1] + q[2] * v[3 * c + 2] - q[3] > tolerance) {
+                    throw new GeopinnException("the geometry gives distance functions for hard conditions on convex solids only; "
+                            + source + " is not convex; give the distance as text");
+                }
+            }
+        }
+        TaylorJet r = null;
+        for (int k = 0; k < planes.size(); k++) {
+            java.util.Set<String> on = planeParts.get(k);
+            boolean any = false;
+            for (String part : on) {
+                any |= selected.contains(part);
+            }
+            if (!any) {
+                continue;
+            }
+            if (!selected.containsAll(on)) {
+                throw new GeopinnException("the face plane of " + source + " holding the parts " + new java.util.TreeSet<>(on)
+                        + " is only partly selected " + new java.util.TreeSet<>(selected) + "; a distance function would vanish on all"
+                        + " of it; give the distance as text");
+            }
+            double[] q = planes.get(k);
+            TaylorJet f = x[0].times(-q[0]).plus(x[1].times(-q[1])).plus(x[2].times(-q[2])).plus(q[3]); // offset − n·x
+            r = signed || planes.size() > MAX_PRODUCT_PLANES ? and(r, f) : times(r, f);
+        }
+        return r;
+    }
+
+    /** @return the index of triangle t's part */
+    private int partOf(int t) {
+        for (int k = 0; k < partTriangles.length; k++) {
+            if (java.util.Arrays.binarySearch(partTriangles[k], t) >= 0) {
+                return k;
+            }
+        }
+        throw new IllegalStateException("triangle " + t + " has no part");
     }
 
     @Override

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 import org.geopinn.api.GeopinnException;
 import org.geopinn.api.geometry.BoundarySample;
+import org.geopinn.api.model.TaylorJet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -160,5 +161,52 @@ class Solids3DTest {
                 StandardCharsets.US_ASCII);
         GeopinnException bad = assertThrows(GeopinnException.class, () -> TriangleMesh.read(file));
         assertTrue(bad.getMessage().contains("'lid-2'") && !bad.getMessage().contains("\n"), bad.getMessage());
+    }
+
+    /** φ of hard conditions on convex solids: hand values, zero on the faces, positive inside, exact derivatives. */
+    @Test
+    void convexSolidsGiveDistanceFunctions() {
+        TriangleMesh tetra = Shapes.tetrahedron(O, X, Y, Z);
+        assertEquals(0.001 * 0.7 / Math.sqrt(3), phi(tetra, java.util.Set.of("boundary"), 0.1, 0.1, 0.1), 1e-15);
+        double[] xyz = new double[24];
+        for (int k = 0; k < 8; k++) {
+            xyz[3 * k] = k & 1;
+            xyz[3 * k + 1] = k >> 1 & 1;
+            xyz[3 * k + 2] = k >> 2 & 1;
+        }
+        int[][] faces = {{0, 2, 3, 1}, {4, 5, 7, 6}, {0, 1, 5, 4}, {2, 6, 7, 3}, {0, 4, 6, 2}, {1, 3, 7, 5}};
+        TriangleMesh cube = Shapes.polyhedron(xyz, faces, List.of("bottom", "top", "front", "back", "sides", "sides"));
+        assertEquals(0.75, phi(cube, java.util.Set.of("top"), 0.3, 0.4, 0.25), 1e-15);
+        assertEquals(0.21, phi(cube, java.util.Set.of("sides"), 0.3, 0.4, 0.25), 1e-15);
+        // derivatives of the jet against central differences of its value
+        TaylorJet[] jets = TaylorJet.coordinates(new double[] {0.3, 0.4, 0.25}, 2);
+        TaylorJet f = cube.smoothDistance(jets, java.util.Set.of("sides", "top")).orElseThrow();
+        double h = 1e-5;
+        double dx = (phi(cube, java.util.Set.of("sides", "top"), 0.3 + h, 0.4, 0.25) - phi(cube, java.util.Set.of("sides", "top"), 0.3 - h, 0.4, 0.25)) / (2 * h);
+        assertEquals(dx, f.derivative(new int[] {1, 0, 0}), 1e-9);
+        assertEquals(-2 * 0.75, f.derivative(new int[] {2, 0, 0}), 1e-12); // ∂²/∂x² of x(1 − x)(1 − z)
+        // a sphere of 320 planes: the R-conjunction, zero on its faces, positive inside
+        TriangleMesh sphere = TriangleMesh.of(Meshes.icosphere(2), "icosphere");
+        BoundarySample on = sphere.sampleBoundary(List.of(), 100, 3);
+        double[] in = sphere.sampleInterior(100, 3);
+        for (int i = 0; i < 100; i++) {
+            assertEquals(0, phi(sphere, java.util.Set.of("boundary"), on.points()[3 * i], on.points()[3 * i + 1], on.points()[3 * i + 2]), 1e-12);
+            double inside = phi(sphere, java.util.Set.of("boundary"), in[3 * i], in[3 * i + 1], in[3 * i + 2]);
+            assertTrue(inside > 0 && inside <= -sphere.signedDistance(new double[] {in[3 * i], in[3 * i + 1], in[3 * i + 2]}) + 1e-12,
+                    "φ inside " + inside);
+        }
+        GeopinnException concave = assertThrows(GeopinnException.class,
+                () -> phi(TriangleMesh.of(Meshes.lPrism(0), "l-prism"), java.util.Set.of("boundary"), 0.5, 0.5, 0.5));
+        assertTrue(concave.getMessage().contains("not convex"), concave.getMessage());
+        // the top face split into two parts: selecting one would zero φ on the other
+        int[][] split = {{0, 2, 3, 1}, {4, 5, 7}, {4, 7, 6}, {0, 1, 5, 4}, {2, 6, 7, 3}, {0, 4, 6, 2}, {1, 3, 7, 5}};
+        TriangleMesh halves = Shapes.polyhedron(xyz, split, List.of("bottom", "lidA", "lidB", "front", "back", "sides", "sides"));
+        GeopinnException partly = assertThrows(GeopinnException.class, () -> phi(halves, java.util.Set.of("lidA"), 0.5, 0.5, 0.5));
+        assertTrue(partly.getMessage().contains("partly selected"), partly.getMessage());
+        assertEquals(0.5 * 0.5, phi(halves, java.util.Set.of("lidA", "lidB", "bottom"), 0.5, 0.5, 0.5), 1e-15);
+    }
+
+    private static double phi(Shape shape, java.util.Set<String> parts, double x, double y, double z) {
+        return shape.smoothDistance(TaylorJet.coordinates(new double[] {x, y, z}, 0), parts).orElseThrow().value();
     }
 }
