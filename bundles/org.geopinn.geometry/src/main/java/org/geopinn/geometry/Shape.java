@@ -72,7 +72,7 @@ public abstract class Shape implements Geometry {
         int inside = 0;
         for (int i = 0; i < ESTIMATE_DRAWS; i++) {
             uniformInBox(random, lo, hi, x);
-            if (signedDistance(x) < 0) {
+            if (strictlyInside(x)) {
                 inside++;
             }
         }
@@ -118,7 +118,7 @@ public abstract class Shape implements Geometry {
         long tries = 0;
         for (int i = 0; i < count; ) {
             uniformInBox(random, lo, hi, x);
-            if (signedDistance(x) < 0) {
+            if (strictlyInside(x)) {
                 System.arraycopy(x, 0, out, i * d, d);
                 i++;
             } else if (++tries > (long) MAX_REJECTIONS * (i + 1)) {
@@ -163,6 +163,15 @@ public abstract class Shape implements Geometry {
         return new BoundarySample(points, normals, d);
     }
 
+    /**
+     * @param x a point
+     * @return whether it lies strictly inside (signed distance &lt; 0); a shape whose inside test is
+     *         cheaper than its distance overrides this (interior sampling asks only this)
+     */
+    boolean strictlyInside(double[] x) {
+        return signedDistance(x) < 0;
+    }
+
     // ---- combinators -------------------------------------------------------------------------
 
     /** @param other a shape of the same dimension @return the union; boundary parts of both keep their names */
@@ -192,6 +201,16 @@ public abstract class Shape implements Geometry {
      */
     public Shape rotate(double angle, double... centre) {
         return Transformed.rotation2d(this, angle, centre);
+    }
+
+    /**
+     * @param angle the angle in radians, counter-clockwise seen from the tip of the axis (right-handed)
+     * @param axis the direction of the axis (3 coordinates, not zero; its length does not matter)
+     * @param centre a point of the axis (3 coordinates; none: the origin)
+     * @return this 3-D shape rotated about that axis
+     */
+    public Shape rotateAbout(double angle, double[] axis, double... centre) {
+        return Transformed.rotation3d(this, angle, axis, centre);
     }
 
     /**

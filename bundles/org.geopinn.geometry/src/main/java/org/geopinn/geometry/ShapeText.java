@@ -16,9 +16,11 @@ import org.geopinn.api.GeopinnException;
  * Primitives: {@code interval(a, b)}, {@code rectangle(x0, y0, x1, y1)},
  * {@code box(x0, y0, z0, x1, y1, z1)}, {@code disk(cx, cy, r)}, {@code ball(cx, cy, cz, r)},
  * {@code ellipse(cx, cy, a, b)}, {@code polygon(x0, y0, x1, y1, …)},
- * {@code triangle(x0, y0, x1, y1, x2, y2)}, {@code stl("file.stl")} (a closed triangulated surface,
- * {@link TriangleMesh}). Transformations: {@code translate(S, dx, dy …)},
- * {@code rotate(S, angle [, cx, cy])}, {@code scale(S, factor [, centre…])},
+ * {@code triangle(x0, y0, x1, y1, x2, y2)}, {@code tetrahedron(x0, y0, z0, …, x3, y3, z3)},
+ * {@code stl("file.stl")} (a closed triangulated surface, {@link TriangleMesh}). Transformations:
+ * {@code translate(S, dx, dy …)}, {@code rotate(S, angle [, cx, cy])} (2-D),
+ * {@code rotate(S, angle, ax, ay, az [, cx, cy, cz])} (3-D: about the axis (ax, ay, az) through the
+ * point c, the origin when omitted), {@code scale(S, factor [, centre…])},
  * {@code rename(S, part, newName)}. Operators, left to right with equal precedence: {@code +}
  * union, {@code -} difference, {@code &} intersection; parentheses group. {@code S as NAME} names
  * all boundary parts of S. The work is linear in the text's length; nesting is limited to
@@ -144,6 +146,13 @@ public final class ShapeText {
                 case "rotate": {
                     Shape s = combination();
                     double[] a = numbers(true);
+                    if (s.dimension() == 3) {
+                        if (a.length != 4 && a.length != 7) {
+                            throw error("rotate(S, angle, ax, ay, az [, cx, cy, cz]) of a 3-D shape needs an angle and an axis"
+                                    + " (and optionally a point of it); got " + a.length + " numbers");
+                        }
+                        return s.rotateAbout(a[0], java.util.Arrays.copyOfRange(a, 1, 4), java.util.Arrays.copyOfRange(a, 4, a.length));
+                    }
                     if (a.length == 0) {
                         throw error("rotate(S, angle [, cx, cy]) needs an angle");
                     }
@@ -189,10 +198,14 @@ public final class ShapeText {
             case "ellipse": count(name, start, a, 4); return Shapes.ellipse(a[0], a[1], a[2], a[3]);
             case "triangle": count(name, start, a, 6); return Shapes.triangle(a[0], a[1], a[2], a[3], a[4], a[5]);
             case "polygon": return Shapes.polygon(a);
+            case "tetrahedron":
+                count(name, start, a, 12);
+                return Shapes.tetrahedron(new double[] {a[0], a[1], a[2]}, new double[] {a[3], a[4], a[5]}, new double[] {a[6], a[7], a[8]},
+                        new double[] {a[9], a[10], a[11]});
             default:
                 pos = start;
                 throw error("unknown shape '" + name + "'; shapes are interval, rectangle, box, disk, ball, ellipse, polygon, triangle,"
-                        + " stl, translate, rotate, scale, rename");
+                        + " tetrahedron, stl, translate, rotate, scale, rename");
         }
     }
 

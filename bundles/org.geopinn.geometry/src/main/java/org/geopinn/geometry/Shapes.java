@@ -80,4 +80,81 @@ public final class Shapes {
     public static Shape triangle(double x0, double y0, double x1, double y1, double x2, double y2) {
         return new Polygon(new double[] {x0, y0, x1, y1, x2, y2}, null);
     }
+
+    /**
+     * @param a first corner @param b second corner @param c third corner @param d fourth corner (3
+     *        coordinates each, not coplanar; either orientation)
+     * @return the tetrahedron, a {@link TriangleMesh} of its four faces: exact signed distance, boundary
+     *         part {@code boundary}
+     */
+    public static TriangleMesh tetrahedron(double[] a, double[] b, double[] c, double[] d) {
+        for (double[] p : new double[][] {a, b, c, d}) {
+            if (p.length != 3) {
+                throw new org.geopinn.api.GeopinnException("a tetrahedron's corners need 3 coordinates, got " + p.length);
+            }
+        }
+        // faces wound alike (each edge once each way); the mesh turns them outward if needed
+        return polyhedron(flatten(new double[][] {a, b, c, d}), new int[][] {{0, 2, 1}, {0, 1, 3}, {1, 2, 3}, {0, 3, 2}}, null);
+    }
+
+    /**
+     * A closed polyhedron from its vertices and faces: each face a convex planar polygon of vertex
+     * indices (split into a fan of triangles), all faces wound alike (all counter-clockwise or all
+     * clockwise seen from outside; the solid is turned outward either way).
+     *
+     * @param xyz the vertices, x0, y0, z0, x1, …
+     * @param faces each face's vertex indices, 3 or more
+     * @param faceNames each face's boundary part (faces named alike form one part), or null: all
+     *        faces are {@code boundary}
+     * @return the polyhedron, a {@link TriangleMesh}
+     */
+    public static TriangleMesh polyhedron(double[] xyz, int[][] faces, List<String> faceNames) {
+        if (xyz.length % 3 != 0) {
+            throw new org.geopinn.api.GeopinnException("a polyhedron's vertices need 3 coordinates each; " + xyz.length + " numbers given");
+        }
+        if (faceNames != null && faceNames.size() != faces.length) {
+            throw new org.geopinn.api.GeopinnException(faceNames.size() + " face names for " + faces.length + " faces");
+        }
+        int vertices = xyz.length / 3;
+        java.util.List<String> names = new java.util.ArrayList<>();
+        int triangles = 0;
+        for (int[] face : faces) {
+            triangles += Math.max(0, face.length - 2);
+        }
+        double[] w = new double[9 * triangles];
+        int[] part = new int[triangles];
+        int count = 0;
+        for (int f = 0; f < faces.length; f++) {
+            int[] face = faces[f];
+            if (face.length < 3) {
+                throw new org.geopinn.api.GeopinnException("face " + (f + 1) + " of the polyhedron has " + face.length + " vertices; at least 3");
+            }
+            String name = faceNames == null ? TriangleMesh.BOUNDARY : faceNames.get(f);
+            if (!names.contains(name)) {
+                names.add(name);
+            }
+            for (int i : face) {
+                if (i < 0 || i >= vertices) {
+                    throw new org.geopinn.api.GeopinnException("face " + (f + 1) + " of the polyhedron names vertex " + i + "; there are "
+                            + vertices + " (0 … " + (vertices - 1) + ")");
+                }
+            }
+            for (int k = 1; k + 1 < face.length; k++) {
+                int[] tri = {face[0], face[k], face[k + 1]};
+                for (int m = 0; m < 3; m++) {
+                    System.arraycopy(xyz, 3 * tri[m], w, 9 * count + 3 * m, 3);
+                }
+                part[count++] = names.indexOf(name);
+            }
+        }
+        return TriangleMesh.of(w, part, names, faceNames == null ? "polyhedron" : "polyhedron " + names);
+    }
+
+    private static double[] flatten(double[][] points) {
+        double[] out = new double[3 * points.length];
+        for (int i = 0; i < points.length; i++) {
+            System.arraycopy(points[i], 0, out, 3 * i, 3);
+        }
+        return out;
+    }
 }

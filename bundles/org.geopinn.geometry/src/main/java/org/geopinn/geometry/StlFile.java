@@ -10,18 +10,32 @@ import java.util.ArrayList;
 import java.util.List;
 import org.geopinn.api.GeopinnException;
 
-/** Reads the triangles of an STL file, binary (84-byte header, 50 bytes per triangle) or ASCII ({@code solid …}). */
+/**
+ * Reads the triangles of an STL file, binary (84-byte header, 50 bytes per triangle) or ASCII
+ * ({@code solid …}). An ASCII file of several {@code solid NAME … endsolid} blocks gives one boundary
+ * part per name (blocks of the same name merge); a file of one block, or a binary file, gives the one
+ * part {@value TriangleMesh#BOUNDARY}.
+ */
 final class StlFile {
     private StlFile() {
     }
 
     /**
+     * @param vertices the corners, 9 numbers per triangle
+     * @param part each triangle's part, an index into names
+     * @param names the parts' names
+     */
+    record Triangles(double[] vertices, int[] part, List<String> names) {
+    }
+
+    /**
      * @param file an STL file, binary or ASCII
      * @param maxTriangles the most triangles read
-     * @return the triangles' corners, 9 numbers per triangle (a, b, c); the stored normals are skipped
+     * @return the triangles' corners, 9 numbers per triangle (a, b, c; the stored normals are skipped),
+     *         and their parts
      * @throws GeopinnException on one line naming the file and what is wrong with it
      */
-    static double[] vertices(Path file, int maxTriangles) {
+    static Triangles read(Path file, int maxTriangles) {
         byte[] bytes;
         try {
             if (Files.size(file) > 84L + 50L * maxTriangles) {
@@ -35,7 +49,7 @@ final class StlFile {
         if (bytes.length >= 84) {
             long count = ByteBuffer.wrap(bytes, 80, 4).order(ByteOrder.LITTLE_ENDIAN).getInt() & 0xffffffffL;
             if (84 + 50 * count == bytes.length) {
-                return binary(bytes, (int) count);
+                return new Triangles(binary(bytes, (int) count), new int[(int) count], List.of(TriangleMesh.BOUNDARY));
             }
         }
         String text = new String(bytes, StandardCharsets.US_ASCII);
@@ -57,12 +71,19 @@ final class StlFile {
         return w;
     }
 
-    private static double[] ascii(String text, String name, int maxTriangles) {
+    private static Triangles ascii(String text, String name, int maxTriangles) {
         List<Double> w = new ArrayList<>();
+        List<String> blocks = new ArrayList<>(); // the name of each solid block, in order
+        List<Integer> blockOf = new ArrayList<>(); // per vertex: its block
         int line = 0;
         for (String raw : text.split("\n", -1)) {
             line++;
             String s = raw.trim();
+            if (s.startsWith("solid") && (s.length() == 5 || Character.isWhitespace(s.charAt(5)))) {
+                String[] words = s.substring(5).trim().split("\\s+");
+                blocks.add(words[0]);
+                continue;
+            }
             if (!s.startsWith("vertex")) {
                 continue;
             }
@@ -77,6 +98,7 @@ final class StlFile {
                     throw new GeopinnException(name + " line " + line + ": '" + p + "' is not a number");
                 }
             }
+            blockOf.add(Math.max(0, blocks.size() - 1));
             if (w.size() > 9L * maxTriangles) {
                 throw new GeopinnException(name + ": more than " + maxTriangles + " triangles");
             }
@@ -84,6 +106,27 @@ final class StlFile {
         if (w.size() % 9 != 0) {
             throw new GeopinnException(name + ": " + w.size() / 3 + " vertices are not whole triangles of 3");
         }
-        return w.stream().mapToDouble(Double::doubleValue).toArray();
+        double[] vertices = w.stream().mapToDouble(Double::doubleValue).toArray();
+        int count = vertices.length / 9;
+        int[] part = new int[count];
+        if (blocks.size() <= 1) {
+            return new Triangles(vertices, part, List.of(TriangleMesh.BOUNDARY));
+        }
+        List<String> names = new ArrayList<>();
+        for (int b = 0; b < blocks.size(); b++) {
+            String n = blocks.get(b);
+            if (!n.matches("[A-Za-z_][A-Za-z0-9_]*")) {
+                throw new GeopinnException(name + ": the solid " + (b + 1) + " of " + blocks.size() + " is named '" + n + "'; with several"
+                        + " solids each names a boundary part: a letter or _, then letters, digits or _");
+            }
+        }
+        for (int t = 0; t < count; t++) {
+            String n = blocks.get(blockOf.get(3 * t));
+            if (!names.contains(n)) {
+                names.add(n);
+            }
+            part[t] = names.indexOf(n);
+        }
+        return new Triangles(vertices, part, names);
     }
 }

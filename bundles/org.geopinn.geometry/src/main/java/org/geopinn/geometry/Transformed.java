@@ -45,6 +45,41 @@ final class Transformed extends Shape {
         return new Transformed(inner, 1, rot, off);
     }
 
+    /**
+     * The rotation by {@code angle} (right-handed) about the axis through {@code centre} along
+     * {@code axis}: Q = cos θ I + sin θ [k]× + (1 − cos θ) k kᵀ for the unit axis k (Rodrigues' formula).
+     */
+    static Shape rotation3d(Shape inner, double angle, double[] axis, double[] centre) {
+        if (inner.dimension() != 3) {
+            throw new GeopinnException("rotate(angle, axis, centre) turns 3-D shapes; this shape has dimension " + inner.dimension());
+        }
+        double[] p = centre.length == 0 ? new double[3] : centre;
+        requireLength("rotation axis", axis, 3);
+        requireLength("rotation centre", p, 3);
+        checkFinite("rotation", angle);
+        checkFinite("rotation axis", axis);
+        checkFinite("rotation centre", p);
+        double norm = Math.sqrt(axis[0] * axis[0] + axis[1] * axis[1] + axis[2] * axis[2]);
+        if (!(norm > 0)) {
+            throw new GeopinnException("the rotation axis must not be zero");
+        }
+        double[] k = {axis[0] / norm, axis[1] / norm, axis[2] / norm};
+        double cos = Math.cos(angle);
+        double sin = Math.sin(angle);
+        double[] cross = {0, -k[2], k[1], k[2], 0, -k[0], -k[1], k[0], 0};
+        double[] rot = new double[9];
+        for (int i = 0; i < 3; i++) {
+            for (int j = 0; j < 3; j++) {
+                rot[3 * i + j] = (i == j ? cos : 0) + sin * cross[3 * i + j] + (1 - cos) * k[i] * k[j];
+            }
+        }
+        double[] off = new double[3]; // y = Q(x − p) + p
+        for (int i = 0; i < 3; i++) {
+            off[i] = p[i] - (rot[3 * i] * p[0] + rot[3 * i + 1] * p[1] + rot[3 * i + 2] * p[2]);
+        }
+        return new Transformed(inner, 1, rot, off);
+    }
+
     static Shape scaling(Shape inner, double factor, double[] centre) {
         int d = inner.dimension();
         double[] p = centre.length == 0 ? new double[d] : centre;

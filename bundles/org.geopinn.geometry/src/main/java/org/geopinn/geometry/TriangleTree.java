@@ -172,6 +172,41 @@ final class TriangleTree {
         return arg;
     }
 
+    /** @return the number of nodes; node 0 is the root and every child comes after its parent */
+    int nodeCount() {
+        return nodes;
+    }
+
+    /** @return whether the node is a leaf */
+    boolean leaf(int node) {
+        return first[node] < 0;
+    }
+
+    /** @return an inner node's first child */
+    int left(int node) {
+        return first[node];
+    }
+
+    /** @return an inner node's second child */
+    int right(int node) {
+        return second[node];
+    }
+
+    /** @return a leaf's first position in {@link #triangle(int)}'s order */
+    int from(int node) {
+        return -1 - first[node];
+    }
+
+    /** @return the number of triangles of a leaf */
+    int size(int node) {
+        return second[node];
+    }
+
+    /** @return the triangle at a position of the tree's order */
+    int triangle(int position) {
+        return order[position];
+    }
+
     /** Squared distance from x to a node's box (0 inside). */
     private double boxDistance(int node, double[] x) {
         double q = 0;

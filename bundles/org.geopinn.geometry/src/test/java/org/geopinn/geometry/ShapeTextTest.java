@@ -36,7 +36,7 @@ class ShapeTextTest {
         assertEquals("geometry 'rectangle(0, 0, 1)', column 1: rectangle(…) takes 4 numbers, got 3",
                 assertThrows(GeopinnException.class, () -> ShapeText.parse("rectangle(0, 0, 1)")).getMessage());
         assertEquals("geometry 'circle(0, 0, 1)', column 1: unknown shape 'circle'; shapes are interval, rectangle, box, disk, ball,"
-                + " ellipse, polygon, triangle, stl, translate, rotate, scale, rename",
+                + " ellipse, polygon, triangle, tetrahedron, stl, translate, rotate, scale, rename",
                 assertThrows(GeopinnException.class, () -> ShapeText.parse("circle(0, 0, 1)")).getMessage());
         assertEquals("geometry 'disk(0, 0, 1) $', column 15: unexpected '$'",
                 assertThrows(GeopinnException.class, () -> ShapeText.parse("disk(0, 0, 1) $")).getMessage());
