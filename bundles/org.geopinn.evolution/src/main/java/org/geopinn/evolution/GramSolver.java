@@ -14,7 +14,8 @@ import org.geopinn.linalg.PreconditionedCg;
  * Neural IVP loop refreshes once per time step and reuses it for the step's stages, whose θ differ
  * little, and the fits refresh every few Gauss–Newton iterations. With a {@link DenseGramFactor}
  * instead, the refresh forms M densely and CG is preconditioned by the exact (M + μI)⁻¹ of the
- * refresh's linearisation: the solve there converges in one iteration, later stages in a few.
+ * refresh's linearisation: the solve there converges in one iteration (the Neural IVP loop then
+ * refreshes at every stage).
  */
 final class GramSolver {
     /** Power iterations that estimate λ_max of M when there is no Nyström preconditioner. */
