@@ -10,7 +10,9 @@ import org.geopinn.linalg.LinearOperator;
  * sketched), M by one dense Gram product of Jᵀ. At the linearisation where it was assembled, the
  * factor solves (M + μI)x = b exactly, whatever μ: unlike a rank-ℓ Nyström preconditioner it also
  * resolves the tail of M's spectrum between λ_ℓ and μ, which at μ = 1e-9·λ_max is what CG spends its
- * iterations on. At a nearby linearisation (a later Runge–Kutta stage) it is a preconditioner.
+ * iterations on. It is applied as CG's preconditioner, so CG's one iteration checks the solve; at a
+ * nearby linearisation (the next Runge–Kutta stage, θ moved by O(h)) it is a poor one at small μ
+ * (measured: CG at its 1000-iteration cap at mu 1e-9), so the Neural IVP loop re-forms it per stage.
  *
  * <p>Cost per assembly: P tangents (O(nP²) together, like P/2 CG iterations), the Gram product
  * (O(nP²) dense flops) and a Cholesky factorisation (P³/3); memory P·F·n + 2P² doubles, allocated

@@ -26,9 +26,9 @@ import org.geopinn.api.GeopinnException;
  * <li>{@code rank} Nyström preconditioner rank ℓ [50]; {@code mu} regularisation μ̃ = mu·λ_max [1e-7];
  * {@code cg-tol} relative CG tolerance [1e-7]; {@code cg-max} CG iteration limit [1000];
  * {@code solver} how θ̇ is solved [cg]: {@code cg} by CG with the rank-ℓ Nyström preconditioner,
- * {@code dense} by CG preconditioned with the Cholesky factor of the densely formed M + μ̃I of each
- * step's first stage (exact there; P forward tangents and O(nP² + P³) dense work per step, P·F·n
- * doubles of memory: for P up to a few thousand)</li>
+ * {@code dense} by the Cholesky factor of M + μ̃I formed densely at every Runge–Kutta stage (exact;
+ * P forward tangents and O(nP² + P³) dense work per stage, P·F·n doubles of memory: for P up to a
+ * few thousand)</li>
  * <li>{@code model} model factory id [sinusoidal-mlp]; {@code hidden} widths [32,32];
  * {@code activation} [swish]; {@code separate-networks} one network per field (true) or one network
  * with an output per field (false) [false]; {@code model.KEY} passed to the model as option KEY</li>
@@ -60,7 +60,7 @@ import org.geopinn.api.GeopinnException;
  * @param mu the relative regularisation: μ̃ = mu·(largest Nyström eigenvalue)
  * @param cgTolerance the relative residual at which CG stops
  * @param cgMaxIterations the CG iteration limit
- * @param solver {@code cg} (Nyström-preconditioned CG) or {@code dense} (CG preconditioned by the dense factor)
+ * @param solver {@code cg} (Nyström-preconditioned CG) or {@code dense} (the dense factor, exact)
  * @param model the model factory id
  * @param hidden hidden layer widths
  * @param separateNetworks one network per field rather than one network with F outputs
@@ -85,7 +85,7 @@ public record EvolutionSettings(double endTime, double[] outputTimes, double rto
     public static final String ERROR_NORM_THETA = "theta";
     /** {@code solver} value: CG with the rank-ℓ Nyström preconditioner. */
     public static final String SOLVER_CG = "cg";
-    /** {@code solver} value: CG preconditioned by the Cholesky factor of the densely formed M + μ̃I. */
+    /** {@code solver} value: the Cholesky factor of the densely formed M + μ̃I, at every stage. */
     public static final String SOLVER_DENSE = "dense";
 
     /** Copies arrays and maps. */
