@@ -12,7 +12,10 @@ import org.geopinn.linalg.PreconditionedCg;
  * the rank-ℓ Nyström preconditioner of the linalg bundle (ℓ = 0: plain CG). The preconditioner is
  * built by {@link #refresh()} from the current linearisation and kept until the next refresh: the
  * Neural IVP loop refreshes once per time step and reuses it for the step's stages, whose θ differ
- * little, and the fits refresh every few Gauss–Newton iterations.
+ * little, and the fits refresh every few Gauss–Newton iterations. With a {@link DenseGramFactor}
+ * instead, the refresh forms M densely and CG is preconditioned by the exact (M + μI)⁻¹ of the
+ * refresh's linearisation: the solve there converges in one iteration (the Neural IVP loop then
+ * refreshes at every stage).
  */
 final class GramSolver {
     /** Power iterations that estimate λ_max of M when there is no Nyström preconditioner. */
@@ -24,6 +27,7 @@ final class GramSolver {
     private final DenseKernels kernels = DenseKernels.preferred();
     private final PreconditionedCg cg;
     private final double[] scratch;
+    private final DenseGramFactor dense;
     private NystromPreconditioner preconditioner;
     private double largestEigenvalue = Double.NaN;
     private double shift;
@@ -37,7 +41,22 @@ final class GramSolver {
      * @param random the source of the sketches
      */
     GramSolver(JacobianProducts products, int rank, double cgTolerance, int cgMaxIterations, Random random) {
+        this(products, rank, cgTolerance, cgMaxIterations, random, 0);
+    }
+
+    /**
+     * @param products the Jacobian products (their linearisation may change between solves)
+     * @param rank the Nyström rank ℓ, 0 for none; clipped to P (unused with a dense factor)
+     * @param cgTolerance relative residual at which CG stops
+     * @param cgMaxIterations CG iteration limit
+     * @param random the source of the sketches
+     * @param denseMaxPoints 0 for the Nyström preconditioner; else the largest sample set, and the
+     *        preconditioner is the dense factor of M + μI ({@link DenseGramFactor})
+     */
+    GramSolver(JacobianProducts products, int rank, double cgTolerance, int cgMaxIterations, Random random,
+            int denseMaxPoints) {
         this.products = products;
+        this.dense = denseMaxPoints > 0 ? new DenseGramFactor(products, denseMaxPoints, kernels) : null;
         this.rank = Math.min(rank, products.parameterCount());
         this.random = random;
         this.cg = new PreconditionedCg(cgTolerance, cgMaxIterations);
@@ -61,7 +80,10 @@ final class GramSolver {
 
     /** Rebuilds the preconditioner (or the λ_max estimate) at the current linearisation. */
     void refresh() {
-        if (rank > 0) {
+        if (dense != null) {
+            dense.assemble();
+            largestEigenvalue = dense.largestEigenvalue();
+        } else if (rank > 0) {
             preconditioner = NystromPreconditioner.build(products.gram(), rank, random, kernels);
             largestEigenvalue = preconditioner.largestEigenvalue();
         } else {
@@ -84,6 +106,10 @@ final class GramSolver {
      */
     CgResult solve(double mu, double[] b, double[] x) {
         this.shift = mu;
+        if (dense != null) {
+            dense.factor(mu);
+            return cg.solve(shifted, dense, b, x);
+        }
         if (preconditioner != null) {
             preconditioner.setShift(mu);
         }

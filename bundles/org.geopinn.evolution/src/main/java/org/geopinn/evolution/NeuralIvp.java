@@ -88,7 +88,8 @@ final class NeuralIvp {
                 Math.max(1, CollocationSampler.POOL_FACTOR * (int) Math.ceil(settings.importance() * settings.samples())));
         this.sketches = new Random(settings.seed() + 1);
         this.velocity = new ParameterVelocity(model, problem.rightHandSides(), settings.samples(), settings.rank(),
-                settings.mu(), settings.cgTolerance(), Math.max(1, settings.cgMaxIterations()), sketches);
+                settings.mu(), settings.cgTolerance(), Math.max(1, settings.cgMaxIterations()), sketches,
+                EvolutionSettings.SOLVER_DENSE.equals(settings.solver()));
         this.fit = new LeastSquaresFit(model, sampler, settings.samples(), settings.rank(), settings.cgTolerance(),
                 Math.max(1, settings.cgMaxIterations()), sketches);
         this.integrator = new BogackiShampine(model.parameterCount());

@@ -23,6 +23,7 @@ final class ParameterVelocity {
     private final double[] force;
     private double[] points;
     private int n;
+    private final boolean dense;
     private boolean stale = true;
     private int maxIterations;
     private double maxCgResidual;
@@ -40,9 +41,26 @@ final class ParameterVelocity {
      */
     ParameterVelocity(Model model, List<Expr> rightHandSides, int maxPoints, int rank, double mu, double cgTolerance,
             int cgMaxIterations, Random random) {
+        this(model, rightHandSides, maxPoints, rank, mu, cgTolerance, cgMaxIterations, random, false);
+    }
+
+    /**
+     * @param model the model
+     * @param rightHandSides L_f, one per field
+     * @param maxPoints the largest sample set
+     * @param rank the Nyström rank (0 for plain CG; unused with dense)
+     * @param mu the relative shift: μ̃ = mu·λ_max
+     * @param cgTolerance CG's relative tolerance
+     * @param cgMaxIterations CG's iteration limit
+     * @param random the source of the preconditioner's sketches
+     * @param dense precondition by the dense factor of M + μ̃I ({@link DenseGramFactor}) instead of Nyström
+     */
+    ParameterVelocity(Model model, List<Expr> rightHandSides, int maxPoints, int rank, double mu, double cgTolerance,
+            int cgMaxIterations, Random random, boolean dense) {
         this.products = new JacobianProducts(model, maxPoints);
         this.operator = new SpatialOperator(model, rightHandSides, maxPoints);
-        this.solver = new GramSolver(products, rank, cgTolerance, cgMaxIterations, random);
+        this.solver = new GramSolver(products, rank, cgTolerance, cgMaxIterations, random, dense ? maxPoints : 0);
+        this.dense = dense;
         this.mu = mu;
         int rows = products.fieldCount() * maxPoints;
         this.rightHandSide = new double[rows];
@@ -80,7 +98,10 @@ final class ParameterVelocity {
         for (int p = 0; p < force.length; p++) {
             force[p] *= inv;
         }
-        if (stale) {
+        // The dense factor is re-formed at every stage: as a preconditioner at the stage before
+        // (θ moved by O(h)) it left CG at its cap at mu 1e-9, because the change of M along the
+        // weakly determined directions is far above μ̃ there.
+        if (stale || dense) {
             solver.refresh();
         }
         CgResult result = solver.solve(mu * solver.largestEigenvalue(), force, thetaDot);

@@ -35,7 +35,7 @@ import org.geopinn.models.StandardModels;
  * CSV/VTK/PNG, error.png) to OUT/PROBLEM/;</li>
  * <li>{@code charts OUT errors-PROBLEM.csv…}: error.png and solver.png of a run's events (also of a
  * run stopped early) to OUT/PROBLEM-error.png and OUT/PROBLEM-solver.png;</li>
- * <li>{@code budget OUT PROBLEM at=τ1,τ2… ns=N1,N2… [mus=μ1,μ2…] [key=value…]}: the projection residual in and out of
+ * <li>{@code budget OUT PROBLEM at=τ1,τ2… ns=N1,N2… [mus=μ1,μ2…] [solvers=cg,dense] [key=value…]}: the projection residual in and out of
  * sample along the exact trajectory ({@link ProjectionBudget}), appended to OUT/budget.csv;</li>
  * <li>{@code compare OUT/FILE.png TITLE LABEL=errors-PROBLEM.csv…}: the error against time of several runs
  * (say, network sizes) in one chart;</li>
@@ -80,12 +80,13 @@ public final class EvolutionBenchmark {
             double[] at = java.util.Arrays.stream(overrides.remove("at").split(",")).mapToDouble(Double::parseDouble).toArray();
             int[] ns = java.util.Arrays.stream(overrides.remove("ns").split(",")).mapToInt(Integer::parseInt).toArray();
             String muList = overrides.remove("mus");
+            String solverList = overrides.remove("solvers");
             InitialValueProblem problem = problem(problems.get(0));
             EvolutionSettings base = EvolutionSettings.defaults().with(problem.defaults()).with(overrides);
             double[] mus = muList == null ? new double[] {base.mu()}
                     : java.util.Arrays.stream(muList.split(",")).mapToDouble(Double::parseDouble).toArray();
             ProjectionBudget.measure(out.resolve("budget.csv"), problem,
-                    base, at, ns, mus);
+                    base, at, ns, mus, solverList == null ? new String[] {base.solver()} : solverList.split(","));
             return;
         }
         if (args[0].equals("errors")) {

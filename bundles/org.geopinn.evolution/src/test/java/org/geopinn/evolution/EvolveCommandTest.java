@@ -62,10 +62,12 @@ class EvolveCommandTest {
         assertEquals(2, run("heat2d", "--rtoll", "1e-3"));
         assertEquals(2, run("heat2d", "--rank", "many"));
         assertEquals(2, run("heat2d", "--rank"));
+        assertEquals(2, run("heat2d", "--solver", "qr"));
         String messages = err.toString(StandardCharsets.UTF_8);
         assertTrue(messages.contains("unknown initial-value problem 'heat3d'; available: [advection2d, heat2d, wave2d]"), messages);
         assertTrue(messages.contains("unknown evolution setting 'rtoll'"), messages);
-        assertEquals(4, messages.lines().count(), messages);
+        assertTrue(messages.contains("evolution setting solver is cg or dense, got 'qr'"), messages);
+        assertEquals(5, messages.lines().count(), messages);
     }
 
     @Test

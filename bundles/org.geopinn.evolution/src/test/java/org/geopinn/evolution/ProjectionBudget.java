@@ -32,10 +32,11 @@ final class ProjectionBudget {
      * @param times the times τ of the trajectory
      * @param sampleCounts the N of the projection
      * @param mus the relative shifts μ of the projection
+     * @param solvers the θ̇ solvers compared on the same fit and samples ({@code cg}, {@code dense})
      * @throws IOException if the CSV cannot be written
      */
     static void measure(Path out, InitialValueProblem problem, EvolutionSettings settings, double[] times,
-            int[] sampleCounts, double[] mus) throws IOException {
+            int[] sampleCounts, double[] mus, String[] solvers) throws IOException {
         NeuralIvpService service = TestPoints.service();
         Model model = service.model(problem, settings);
         Sampler sampler = service.sampler(settings);
@@ -60,7 +61,7 @@ final class ProjectionBudget {
         try (PrintWriter w = new PrintWriter(Files.newBufferedWriter(out, java.nio.file.StandardOpenOption.CREATE,
                 java.nio.file.StandardOpenOption.APPEND))) {
             if (header) {
-                w.println("problem,hidden,frequencies,P,tau,fit_misfit,fit_seconds,N,mu,cg_iterations,residual_in,"
+                w.println("problem,hidden,frequencies,P,tau,fit_misfit,fit_seconds,N,mu,solver,cg_iterations,residual_in,"
                         + "residual_out,L_over_u,growth_per_unit_time,solve_seconds");
             }
             for (double tau : times) {
@@ -75,11 +76,13 @@ final class ProjectionBudget {
                 double uNorm = norm(freshJ.values(), fields * FRESH);
                 double lNorm = norm(lFresh, fields * FRESH);
                 for (int n : sampleCounts) {
+                  double[] x = new double[n * d];
+                  points.draw((p, m, v) -> { }, x, n);
                   for (double mu : mus) {
+                   for (String solver : solvers) {
                     ParameterVelocity velocity = new ParameterVelocity(model, problem.rightHandSides(), n, settings.rank(),
-                            mu, settings.cgTolerance(), settings.cgMaxIterations(), sketches);
-                    double[] x = new double[n * d];
-                    points.draw((p, m, v) -> { }, x, n);
+                            mu, settings.cgTolerance(), settings.cgMaxIterations(), sketches,
+                            EvolutionSettings.SOLVER_DENSE.equals(solver));
                     velocity.newSamples(x, n);
                     double[] thetaDot = new double[model.parameterCount()];
                     long t1 = System.nanoTime();
@@ -92,14 +95,15 @@ final class ProjectionBudget {
                         num += e * e;
                     }
                     double rOut = Math.sqrt(num) / lNorm;
-                    String line = String.format(java.util.Locale.ROOT, "%s,%s,%s,%d,%.4g,%.4g,%.1f,%d,%.1g,%d,%.4g,%.4g,%.4g,%.4g,%.1f",
+                    String line = String.format(java.util.Locale.ROOT, "%s,%s,%s,%d,%.4g,%.4g,%.1f,%d,%.1g,%s,%d,%.4g,%.4g,%.4g,%.4g,%.1f",
                             problem.id(), java.util.Arrays.toString(settings.hidden()).replace(", ", ";").replace("[", "").replace("]", ""),
                             settings.modelOptions().getOrDefault("frequencies", "default"), model.parameterCount(), tau,
-                            o.misfit(), fitSeconds, n, mu, velocity.maxIterations(), velocity.pdeResidual(),
+                            o.misfit(), fitSeconds, n, mu, solver, velocity.maxIterations(), velocity.pdeResidual(),
                             rOut, lNorm / uNorm, rOut * lNorm / uNorm, solveSeconds);
                     System.out.println(line);
                     w.println(line);
                     w.flush();
+                   }
                   }
                 }
             }

@@ -24,7 +24,11 @@ import org.geopinn.api.GeopinnException;
  * for the error against the reference [4096]; {@code importance} the fraction of each sample set drawn
  * where the solution is large (from a uniform pool, with probability ∝ Σ_f |u_f|), the rest uniform [0]</li>
  * <li>{@code rank} Nyström preconditioner rank ℓ [50]; {@code mu} regularisation μ̃ = mu·λ_max [1e-7];
- * {@code cg-tol} relative CG tolerance [1e-7]; {@code cg-max} CG iteration limit [1000]</li>
+ * {@code cg-tol} relative CG tolerance [1e-7]; {@code cg-max} CG iteration limit [1000];
+ * {@code solver} how θ̇ is solved [cg]: {@code cg} by CG with the rank-ℓ Nyström preconditioner,
+ * {@code dense} by the Cholesky factor of M + μ̃I formed densely at every Runge–Kutta stage (exact;
+ * P forward tangents and O(nP² + P³) dense work per stage, P·F·n doubles of memory: for P up to a
+ * few thousand)</li>
  * <li>{@code model} model factory id [sinusoidal-mlp]; {@code hidden} widths [32,32];
  * {@code activation} [swish]; {@code separate-networks} one network per field (true) or one network
  * with an output per field (false) [false]; {@code model.KEY} passed to the model as option KEY</li>
@@ -56,6 +60,7 @@ import org.geopinn.api.GeopinnException;
  * @param mu the relative regularisation: μ̃ = mu·(largest Nyström eigenvalue)
  * @param cgTolerance the relative residual at which CG stops
  * @param cgMaxIterations the CG iteration limit
+ * @param solver {@code cg} (Nyström-preconditioned CG) or {@code dense} (the dense factor, exact)
  * @param model the model factory id
  * @param hidden hidden layer widths
  * @param separateNetworks one network per field rather than one network with F outputs
@@ -71,13 +76,17 @@ import org.geopinn.api.GeopinnException;
  */
 public record EvolutionSettings(double endTime, double[] outputTimes, double rtol, double atol, String errorNorm, double firstStep,
         double maxStep, int maxSteps, int samples, int errorPoints, String sampler, double importance, int rank, double mu, double cgTolerance,
-        int cgMaxIterations, String model, int[] hidden, boolean separateNetworks, String activation, Map<String, String> modelOptions,
+        int cgMaxIterations, String solver, String model, int[] hidden, boolean separateNetworks, String activation, Map<String, String> modelOptions,
         int fitIterations, double fitTolerance, double eulerStart, double restartResidual, int restartCgIterations, int restartEvery, long seed) {
 
     /** {@code error-norm} value: the error estimate measured on u at the samples. */
     public static final String ERROR_NORM_U = "u";
     /** {@code error-norm} value: the error estimate measured on the parameters θ. */
     public static final String ERROR_NORM_THETA = "theta";
+    /** {@code solver} value: CG with the rank-ℓ Nyström preconditioner. */
+    public static final String SOLVER_CG = "cg";
+    /** {@code solver} value: the Cholesky factor of the densely formed M + μ̃I, at every stage. */
+    public static final String SOLVER_DENSE = "dense";
 
     /** Copies arrays and maps. */
     public EvolutionSettings {
@@ -89,7 +98,7 @@ public record EvolutionSettings(double endTime, double[] outputTimes, double rto
     /** @return the default settings */
     public static EvolutionSettings defaults() {
         return new EvolutionSettings(Double.NaN, new double[0], 1e-3, 1e-4, ERROR_NORM_U, 1e-3, Double.NaN, 10000, 2000, 4096,
-                "uniform", 0.0, 50, 1e-7, 1e-7, 1000, "sinusoidal-mlp", new int[] {32, 32}, false, "swish", Map.of(), 200, 1e-3,
+                "uniform", 0.0, 50, 1e-7, 1e-7, 1000, SOLVER_CG, "sinusoidal-mlp", new int[] {32, 32}, false, "swish", Map.of(), 200, 1e-3,
                 0.0, 4.0, 0, 0, 0L);
     }
 
@@ -131,6 +140,10 @@ public record EvolutionSettings(double endTime, double[] outputTimes, double rto
                 throw new GeopinnException("evolution setting error-norm is " + ERROR_NORM_U + " or " + ERROR_NORM_THETA
                         + ", got '" + text + "'");
             }
+            if (key.equals("solver") && !text.equals(SOLVER_CG) && !text.equals(SOLVER_DENSE)) {
+                throw new GeopinnException("evolution setting solver is " + SOLVER_CG + " or " + SOLVER_DENSE
+                        + ", got '" + text + "'");
+            }
             if (key.equals("restart-residual") && (Double) v.get(key) > 0 && (Double) v.get(key) <= 1) {
                 throw new GeopinnException("evolution setting restart-residual is a growth factor > 1 (or 0 for never), got '"
                         + text + "'");
@@ -147,7 +160,7 @@ public record EvolutionSettings(double endTime, double[] outputTimes, double rto
                 (Integer) v.get("max-steps"), (Integer) v.get("samples"), (Integer) v.get("error-points"), (String) v.get("sampler"),
                 (Double) v.get("importance"),
                 (Integer) v.get("rank"), (Double) v.get("mu"), (Double) v.get("cg-tol"), (Integer) v.get("cg-max"),
-                (String) v.get("model"), (int[]) v.get("hidden"),
+                (String) v.get("solver"), (String) v.get("model"), (int[]) v.get("hidden"),
                 (Boolean) v.get("separate-networks"), (String) v.get("activation"), options,
                 (Integer) v.get("fit-iterations"), (Double) v.get("fit-tol"), (Double) v.get("euler-start"),
                 (Double) v.get("restart-residual"), (Integer) v.get("restart-cg"),
@@ -173,6 +186,7 @@ public record EvolutionSettings(double endTime, double[] outputTimes, double rto
         v.put("mu", mu);
         v.put("cg-tol", cgTolerance);
         v.put("cg-max", cgMaxIterations);
+        v.put("solver", solver);
         v.put("model", model);
         v.put("hidden", hidden.clone());
         v.put("separate-networks", separateNetworks);

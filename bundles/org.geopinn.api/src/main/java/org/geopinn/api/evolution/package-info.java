@@ -6,7 +6,8 @@
  * instead of box corners, and the settings name the {@code sampler} service of the time steps' points.
  * 4.0.0: the settings gain {@code error-norm} (step-size control in function space, the default) and
  * {@code restart-residual} (refit on PDE-residual growth, the default; {@code restart-cg} now defaults to off).
+ * 5.0.0: the settings gain {@code solver} ({@code cg}, the default, or {@code dense}).
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("4.0.0")
+@org.osgi.annotation.versioning.Version("5.0.0")
 package org.geopinn.api.evolution;
