@@ -1,0 +1,364 @@
+package org.geopinn.samplers;
+
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.SingularOps_DDRM;
+import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
+import org.ejml.interfaces.decomposition.SingularValueDecomposition_F64;
+import org.geopinn.api.GeopinnException;
+import org.geopinn.api.operator.ResidualSystem;
+
+/**
+ * Learned collocation points whose objective is the error of the empirical natural gradient itself, with the
+ * singular-value cut-off adapted together with the points (Schwencke &amp; Furtlehner, "ANaGRAM: A Natural Gradient
+ * Relative to Adapted Model for efficient PINNs learning", 2025, and their slides "empirical natural gradient":
+ * well-chosen points make the empirical natural gradient exact, "coupled with SVD cut-off factor adaptation").
+ *
+ * <p>On the S points the natural-gradient step is z = A_τ⁺ r_S (A the S×P operator rows, r_S the residuals there,
+ * A_τ⁺ the pseudo-inverse cut at the relative cut-off τ); its functional update seen on N reference points with
+ * rows F is F z, the exact one F F⁺ r. The learner minimises over (x, τ) the error
+ * E(x, τ) = ‖F A(x)_τ⁺ r_S(x) − F F⁺ r‖ (plus the part of r outside the tangent space, which no point changes),
+ * reported relative to ‖r‖. Unlike {@link CollocationLearner}, whose coefficients α are fitted freely to r on the
+ * reference points (a lower bound the optimizer never sees once the points span the tangent space), here the
+ * coefficients are the ones the optimizer uses: those fixed by the residuals at the points.
+ *
+ * <p>How: in the coordinates of Im F (F = U Σ Vᵀ, W = Σ Vᵀ, c = Uᵀ r) the error vector is e = W z − c. Its derivative
+ * in one coordinate of one point follows from the derivative of a pseudo-inverse (Golub &amp; Pereyra, 1973): with
+ * row i changed by g = ∂a_i/∂x and r_i by ρ', dz = (I − V_A V_Aᵀ) g w_i + A⁺ e_i (ρ' − gᵀ z) + A⁺A⁺ᵀ g q_i, where
+ * w = A⁺ᵀ z and q = r_S − A z (zero when the points do not outnumber the rank). Row i depends only on point i,
+ * so the g and ρ' of every point in one coordinate come from two evaluations with all points shifted (central
+ * differences, step 1e-4 of the box). The step is Levenberg–Marquardt on e, damping raised tenfold until the
+ * error decreases, no point moving by more than a tenth of the box, points clamped into the box and kept where
+ * they were when the step would leave the domain. τ is re-chosen from {@link CollocationLearner#CUTOFFS} at every
+ * evaluation as the one of the smallest error, so the accepted steps never raise min_τ E.
+ *
+ * <p>The system's points of the condition are restored to the learned points on return. Not thread-safe.
+ */
+public final class EmpiricalGradientLearner {
+    private final double[] lower;
+    private final double[] upper;
+    private final java.util.function.Predicate<double[]> inside;
+    private double cutoff = Double.NaN;
+
+    /**
+     * The outcome of a learning run.
+     *
+     * @param points the learned points, row-major S×d
+     * @param errors E/‖r‖ before the first step and after each step (at each evaluation's best cut-off)
+     * @param cutoff the cut-off of the last error (adapted with the points)
+     * @param best ‖F F⁺ r − r‖/‖r‖: the part of r no update in the tangent space removes
+     */
+    public record Result(double[] points, double[] errors, double cutoff, double best) {
+    }
+
+    /**
+     * @param lower the box's lower corner (points are kept inside)
+     * @param upper the box's upper corner
+     * @param inside whether a point lies in the domain (a point whose step would leave it stays where it was)
+     */
+    public EmpiricalGradientLearner(double[] lower, double[] upper, java.util.function.Predicate<double[]> inside) {
+        if (lower.length != upper.length) {
+            throw new GeopinnException("collocation learning: box corners of different dimension");
+        }
+        this.lower = lower.clone();
+        this.upper = upper.clone();
+        this.inside = java.util.Objects.requireNonNull(inside);
+    }
+
+    /** @return the cut-off chosen with the last learned points (NaN before the first run) */
+    public double cutoff() {
+        return cutoff;
+    }
+
+    /**
+     * Moves the points of one condition by {@code steps} Levenberg–Marquardt steps on the empirical natural
+     * gradient's error.
+     *
+     * @param system the residual system (the group's points end at the learned ones)
+     * @param theta the parameters (not modified)
+     * @param group the condition's name
+     * @param reference the N reference points, row-major
+     * @param steps learning steps (0 only measures)
+     * @return the learned points and the error history
+     */
+    public Result learn(ResidualSystem system, double[] theta, String group, double[] reference, int steps) {
+        int d = lower.length;
+        double[] x = system.points(group);
+        int s = x.length / d;
+        int n = reference.length / d;
+        int p = system.parameterCount();
+        system.setPoints(group, reference);
+        double[] f = GroupRows.rows(system, theta, group, n, p);
+        double[] r = GroupRows.residuals(system, theta, group, n);
+        double rNorm = Math.sqrt(dot(r, r));
+        double[] history = new double[steps + 1];
+        if (rNorm == 0) {
+            system.setPoints(group, x);
+            return new Result(x, history, cutoff, 0);
+        }
+        Tangent t = new Tangent(f, n, p, r, false);
+        int k = t.k;
+        Eval current = evaluate(system, theta, group, x, t, s, p);
+        history[0] = current.error / rNorm;
+        double[] h = new double[d];
+        for (int c = 0; c < d; c++) {
+            h[c] = 1e-4 * (upper[c] - lower[c]);
+        }
+        double mu = 1e-3;
+        for (int step = 1; step <= steps; step++) {
+            double[] jac = jacobian(system, theta, group, x, current, t, s, d, p, h);
+            Solves.Damped solver = new Solves.Damped(jac, k, s * d);
+            double[] minusE = new double[k];
+            for (int j = 0; j < k; j++) {
+                minusE[j] = -current.e[j];
+            }
+            boolean moved = false;
+            for (int tries = 0; tries < 12 && !moved; tries++, mu *= 10) {
+                double[] dx = solver.solve(minusE, mu);
+                double scale = 1;
+                for (int i = 0; i < s; i++) {
+                    for (int c = 0; c < d; c++) {
+                        scale = Math.min(scale, 0.1 * (upper[c] - lower[c]) / Math.max(Math.abs(dx[i * d + c]), 1e-300));
+                    }
+                }
+                double[] xt = x.clone();
+                double[] point = new double[d];
+                for (int i = 0; i < s; i++) {
+                    for (int c = 0; c < d; c++) {
+                        point[c] = Math.max(lower[c], Math.min(upper[c], x[i * d + c] + scale * dx[i * d + c]));
+                    }
+                    if (inside.test(point)) {
+                        System.arraycopy(point, 0, xt, i * d, d);
+                    }
+                }
+                Eval trial = evaluate(system, theta, group, xt, t, s, p);
+                if (trial.error < current.error) {
+                    x = xt;
+                    current = trial;
+                    moved = true;
+                    mu = Math.max(mu / 30, 1e-12);
+                }
+            }
+            mu = Math.min(mu, 1);
+            history[step] = current.error / rNorm;
+        }
+        system.setPoints(group, x);
+        cutoff = current.tau;
+        return new Result(x, history, cutoff, t.offset / rNorm);
+    }
+
+    /**
+     * For tests: the error vector e = W z − c at the points x (at its best cut-off) and its Jacobian in x, as the
+     * steps use them.
+     *
+     * @return {e, J (k×(S·d), row-major), {τ}}
+     */
+    double[][] probe(ResidualSystem system, double[] theta, String group, double[] x, double[] reference) {
+        int d = lower.length;
+        int s = x.length / d;
+        int n = reference.length / d;
+        int p = system.parameterCount();
+        system.setPoints(group, reference);
+        Tangent t = new Tangent(GroupRows.rows(system, theta, group, n, p), n, p, GroupRows.residuals(system, theta, group, n), false);
+        Eval ev = evaluate(system, theta, group, x, t, s, p);
+        double[] h = new double[d];
+        for (int c = 0; c < d; c++) {
+            h[c] = 1e-4 * (upper[c] - lower[c]);
+        }
+        double[] jac = jacobian(system, theta, group, x, ev, t, s, d, p, h);
+        return new double[][] {ev.e, jac, {ev.tau}};
+    }
+
+    /** The state at one point set: the rows' SVD at the best cut-off, z = A⁺ r_S, e = W z − c, and the error. */
+    private static final class Eval {
+        double[] a;
+        double[] rs;
+        double[] z;
+        double[] e;
+        double error;
+        double tau;
+        int rank;
+        DMatrixRMaj ua;
+        DMatrixRMaj va;
+        double[] sigma;
+    }
+
+    /** E(x, τ) at every candidate τ from one SVD of the rows; keeps the best τ. */
+    private static Eval evaluate(ResidualSystem system, double[] theta, String group, double[] x, Tangent t, int s, int p) {
+        system.setPoints(group, x);
+        Eval ev = new Eval();
+        ev.a = GroupRows.rows(system, theta, group, s, p);
+        ev.rs = GroupRows.residuals(system, theta, group, s);
+        SingularValueDecomposition_F64<DMatrixRMaj> svd = DecompositionFactory_DDRM.svd(s, p, true, true, true);
+        if (!svd.decompose(new DMatrixRMaj(s, p, true, ev.a.clone()))) {
+            throw new GeopinnException("collocation learning: singular value decomposition of the points' rows did not converge");
+        }
+        DMatrixRMaj u = svd.getU(null, false);
+        DMatrixRMaj v = svd.getV(null, false);
+        DMatrixRMaj w = svd.getW(null);
+        SingularOps_DDRM.descendingOrder(u, false, w, v, false);
+        int m = Math.min(s, p);
+        double[] sigma = new double[m];
+        for (int j = 0; j < m; j++) {
+            sigma[j] = w.get(j, j);
+        }
+        int k = t.k;
+        // z grows one singular direction at a time; e = W z − c is followed alongside, so every cut-off costs O(kP).
+        double[] z = new double[p];
+        double[] e = new double[k];
+        for (int j = 0; j < k; j++) {
+            e[j] = -t.c[j];
+        }
+        double bestErr = Double.POSITIVE_INFINITY;
+        double bestTau = CollocationLearner.CUTOFFS[0];
+        int bestRank = 0;
+        int rank = 0;
+        for (double tau : CollocationLearner.CUTOFFS) {
+            while (rank < m && sigma[rank] > 0 && sigma[rank] >= tau * sigma[0]) {
+                double coef = 0;
+                for (int i = 0; i < s; i++) {
+                    coef += u.get(i, rank) * ev.rs[i];
+                }
+                coef /= sigma[rank];
+                for (int q = 0; q < p; q++) {
+                    z[q] += v.get(q, rank) * coef;
+                }
+                for (int j = 0; j < k; j++) {
+                    double dv = 0;
+                    for (int q = 0; q < p; q++) {
+                        dv += t.wt[j * p + q] * v.get(q, rank);
+                    }
+                    e[j] += dv * coef;
+                }
+                rank++;
+            }
+            double err = Math.sqrt(dot(e, e) + t.offset * t.offset);
+            if (err < bestErr) {
+                bestErr = err;
+                bestTau = tau;
+                bestRank = rank;
+            }
+        }
+        ev.tau = bestTau;
+        ev.rank = bestRank;
+        ev.error = bestErr;
+        ev.ua = u;
+        ev.va = v;
+        ev.sigma = sigma;
+        ev.z = new double[p];
+        ev.e = new double[k];
+        for (int j = 0; j < k; j++) {
+            ev.e[j] = -t.c[j];
+        }
+        for (int col = 0; col < bestRank; col++) {
+            double coef = 0;
+            for (int i = 0; i < s; i++) {
+                coef += u.get(i, col) * ev.rs[i];
+            }
+            coef /= sigma[col];
+            for (int q = 0; q < p; q++) {
+                ev.z[q] += v.get(q, col) * coef;
+            }
+        }
+        for (int j = 0; j < k; j++) {
+            ev.e[j] += dotRow(t.wt, j, p, ev.z);
+        }
+        return ev;
+    }
+
+    /** J = ∂e/∂x, k×(S·d), column i·d + c: W dz for point i moved along coordinate c (see the class comment). */
+    private static double[] jacobian(ResidualSystem system, double[] theta, String group, double[] x, Eval ev, Tangent t, int s, int d, int p,
+            double[] h) {
+        int k = t.k;
+        int rho = ev.rank;
+        // Precomputed: WV (k×ρ), WV Σ⁻¹ (for A⁺ e_i = V Σ⁻¹ Uᵀ e_i), WV Σ⁻² (for A⁺A⁺ᵀ = V Σ⁻² Vᵀ), w = U Σ⁻² Uᵀ r_S, q = r_S − A z.
+        double[] wv = new double[k * rho];
+        for (int j = 0; j < k; j++) {
+            for (int l = 0; l < rho; l++) {
+                double sum = 0;
+                for (int q = 0; q < p; q++) {
+                    sum += t.wt[j * p + q] * ev.va.get(q, l);
+                }
+                wv[j * rho + l] = sum;
+            }
+        }
+        double[] uts = new double[rho];
+        for (int l = 0; l < rho; l++) {
+            double sum = 0;
+            for (int i = 0; i < s; i++) {
+                sum += ev.ua.get(i, l) * ev.rs[i];
+            }
+            uts[l] = sum;
+        }
+        double[] w = new double[s];
+        double[] q = new double[s];
+        for (int i = 0; i < s; i++) {
+            double sum = 0;
+            for (int l = 0; l < rho; l++) {
+                sum += ev.ua.get(i, l) * uts[l] / (ev.sigma[l] * ev.sigma[l]);
+            }
+            w[i] = sum;
+            q[i] = ev.rs[i] - dotRow(ev.a, i, p, ev.z);
+        }
+        double[] jac = new double[k * s * d];
+        double[] vg = new double[rho];
+        double[] wg = new double[k];
+        for (int c = 0; c < d; c++) {
+            double[] plus = x.clone();
+            double[] minus = x.clone();
+            for (int i = 0; i < s; i++) {
+                plus[i * d + c] += h[c];
+                minus[i * d + c] -= h[c];
+            }
+            system.setPoints(group, plus);
+            double[] ap = GroupRows.rows(system, theta, group, s, p);
+            double[] rp = GroupRows.residuals(system, theta, group, s);
+            system.setPoints(group, minus);
+            double[] am = GroupRows.rows(system, theta, group, s, p);
+            double[] rm = GroupRows.residuals(system, theta, group, s);
+            double[] g = new double[p];
+            for (int i = 0; i < s; i++) {
+                for (int qq = 0; qq < p; qq++) {
+                    g[qq] = (ap[i * p + qq] - am[i * p + qq]) / (2 * h[c]);
+                }
+                double dr = (rp[i] - rm[i]) / (2 * h[c]);
+                for (int l = 0; l < rho; l++) {
+                    double sum = 0;
+                    for (int qq = 0; qq < p; qq++) {
+                        sum += ev.va.get(qq, l) * g[qq];
+                    }
+                    vg[l] = sum;
+                }
+                for (int j = 0; j < k; j++) {
+                    wg[j] = dotRow(t.wt, j, p, g);
+                }
+                double lead = dr - dot(g, ev.z);
+                int col = i * d + c;
+                for (int j = 0; j < k; j++) {
+                    double v = wg[j] * w[i];
+                    for (int l = 0; l < rho; l++) {
+                        double sl = ev.sigma[l];
+                        v += wv[j * rho + l] * (-vg[l] * w[i] + ev.ua.get(i, l) / sl * lead + vg[l] / (sl * sl) * q[i]);
+                    }
+                    jac[j * s * d + col] = v;
+                }
+            }
+        }
+        return jac;
+    }
+
+    private static double dotRow(double[] m, int row, int p, double[] v) {
+        double sum = 0;
+        for (int q = 0; q < p; q++) {
+            sum += m[row * p + q] * v[q];
+        }
+        return sum;
+    }
+
+    private static double dot(double[] a, double[] b) {
+        double sum = 0;
+        for (int i = 0; i < a.length; i++) {
+            sum += a[i] * b[i];
+        }
+        return sum;
+    }
+}
