@@ -7,8 +7,6 @@ import org.geopinn.api.GeopinnException;
 import org.geopinn.api.model.DerivativeRequest;
 import org.geopinn.api.model.Model;
 import org.geopinn.api.model.ModelEvaluator;
-import org.geopinn.api.model.ModelSpec;
-import org.geopinn.api.model.ParameterLayout;
 import org.geopinn.api.problem.HardConstraint;
 
 /**
@@ -24,15 +22,14 @@ import org.geopinn.api.problem.HardConstraint;
  * batches (the collocation points of a session change only when they are resampled), so a training
  * step on the same points allocates nothing.
  */
-public final class HardConstraintModel implements Model {
+public final class HardConstraintModel extends ForwardingModel {
     /** Batches of points whose g and φ an evaluator keeps. */
     private static final int CACHED_BATCHES = 8;
 
-    private final Model network;
     private final List<HardConstraint> constraints;
 
     private HardConstraintModel(Model network, List<HardConstraint> constraints) {
-        this.network = network;
+        super(network);
         this.constraints = List.copyOf(constraints);
     }
 
@@ -70,21 +67,6 @@ public final class HardConstraintModel implements Model {
     /** @param model a model @return the network inside it (the model itself when it has no hard constraints) */
     public static Model network(Model model) {
         return model instanceof HardConstraintModel h ? h.network : model;
-    }
-
-    @Override
-    public ModelSpec spec() {
-        return network.spec();
-    }
-
-    @Override
-    public ParameterLayout layout() {
-        return network.layout();
-    }
-
-    @Override
-    public double[] initialParameters(long seed) {
-        return network.initialParameters(seed);
     }
 
     @Override
@@ -126,8 +108,8 @@ public final class HardConstraintModel implements Model {
         double[][] g;
     }
 
-    private static final class Evaluator implements ModelEvaluator {
-        private final ModelEvaluator inner;
+    /** Parameters, layout and initialisation are the network's; the values are u = g + φ·N. */
+    private static final class Evaluator extends ForwardingEvaluator {
         private final DerivativeRequest request;
         private final DerivativeRequest closure;
         private final List<HardConstraint> constraints;
@@ -154,9 +136,14 @@ public final class HardConstraintModel implements Model {
         private long clock;
 
         Evaluator(Model network, List<HardConstraint> constraints, DerivativeRequest request, int maxPoints) {
+            this(network, constraints, request, closure(request), maxPoints);
+        }
+
+        private Evaluator(Model network, List<HardConstraint> constraints, DerivativeRequest request, DerivativeRequest closure,
+                int maxPoints) {
+            super(network.evaluator(closure, maxPoints));
             this.request = request;
-            this.closure = closure(request);
-            this.inner = network.evaluator(closure, maxPoints);
+            this.closure = closure;
             this.constraints = constraints;
             this.fields = inner.fieldCount();
             this.k = request.size();
@@ -211,16 +198,6 @@ public final class HardConstraintModel implements Model {
         @Override
         public DerivativeRequest request() {
             return request;
-        }
-
-        @Override
-        public int fieldCount() {
-            return fields;
-        }
-
-        @Override
-        public int parameterCount() {
-            return inner.parameterCount();
         }
 
         @Override
@@ -295,11 +272,6 @@ public final class HardConstraintModel implements Model {
                 }
             }
             return free;
-        }
-
-        @Override
-        public int pointCount() {
-            return inner.pointCount();
         }
 
         @Override

@@ -8,7 +8,7 @@ import org.geopinn.api.model.DerivativeRequest;
 import org.geopinn.api.model.Model;
 import org.geopinn.api.model.ModelEvaluator;
 import org.geopinn.api.operator.LossScaling;
-import org.geopinn.api.problem.CoefficientModel;
+import org.geopinn.models.TrainedCoefficientModel;
 import org.geopinn.api.problem.Problem;
 import org.geopinn.problem.builder.ProblemBuilder;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -36,7 +36,7 @@ class PeriodicPairTest {
     @ValueSource(ints = {1, 2})
     void pairedRowsAreDifferencesAndTheirDerivativesAgree(int threads) {
         Problem problem = periodicStrip();
-        Model model = CoefficientModel.extend(MlpResidualSystemTest.mlp(problem, false, "tanh"), problem.unknowns());
+        Model model = TrainedCoefficientModel.extend(MlpResidualSystemTest.mlp(problem, false, "tanh"), problem.unknowns());
         Map<String, double[]> points = TestProblems.randomPoints(problem, 5, 1);
         StackedResidualSystem rs = StackedResidualSystem.build(problem, model, points, LossScaling.SUM,
                 EvaluatorFactory.EXACT, threads);

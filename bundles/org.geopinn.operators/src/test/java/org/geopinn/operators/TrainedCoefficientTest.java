@@ -12,6 +12,7 @@ import org.geopinn.api.GeopinnException;
 import org.geopinn.api.model.Model;
 import org.geopinn.api.operator.LossScaling;
 import org.geopinn.api.problem.CoefficientModel;
+import org.geopinn.models.TrainedCoefficientModel;
 import org.geopinn.api.problem.Problem;
 import org.geopinn.problem.builder.ProblemBuilder;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -41,7 +42,7 @@ class TrainedCoefficientTest {
         Problem problem = inverseBurgers();
         assertEquals(List.of("c", "nu"), List.copyOf(problem.unknowns().keySet()));
         assertEquals(2.0, problem.coefficients().get("a"));
-        Model model = CoefficientModel.extend(MlpResidualSystemTest.mlp(problem, false, "tanh"), problem.unknowns());
+        Model model = TrainedCoefficientModel.extend(MlpResidualSystemTest.mlp(problem, false, "tanh"), problem.unknowns());
         StackedResidualSystem rs = StackedResidualSystem.build(problem, model, TestProblems.randomPoints(problem, 4, 1),
                 LossScaling.MEAN, EvaluatorFactory.EXACT, threads);
         double[] theta = model.initialParameters(3);
@@ -79,7 +80,7 @@ class TrainedCoefficientTest {
     @org.junit.jupiter.api.Test
     void theCoefficientValueComesFromTheta() {
         Problem problem = inverseBurgers();
-        Model model = CoefficientModel.extend(MlpResidualSystemTest.mlp(problem, false, "tanh"), problem.unknowns());
+        Model model = TrainedCoefficientModel.extend(MlpResidualSystemTest.mlp(problem, false, "tanh"), problem.unknowns());
         StackedResidualSystem rs = StackedResidualSystem.build(problem, model, TestProblems.randomPoints(problem, 4, 1),
                 LossScaling.MEAN, EvaluatorFactory.EXACT, 1);
         double[] theta = model.initialParameters(3);
