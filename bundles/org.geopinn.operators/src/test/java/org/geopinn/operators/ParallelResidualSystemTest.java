@@ -79,9 +79,9 @@ class ParallelResidualSystemTest {
 
     @Test
     void theDefaultUsesOneThreadForSmallSystems() {
-        assertEquals(1, StackedResidualSystem.defaultThreads(100));
+        assertEquals(1, StackAssembly.defaultThreads(100));
         int cores = Runtime.getRuntime().availableProcessors();
-        assertEquals(Math.min(cores, 4), StackedResidualSystem.defaultThreads(4 * StackedResidualSystem.ROWS_PER_EXTRA_THREAD));
+        assertEquals(Math.min(cores, 4), StackAssembly.defaultThreads(4 * StackAssembly.ROWS_PER_EXTRA_THREAD));
         Problem problem = TestProblems.heat(null);
         Model model = TestProblems.modelFor(problem, 3);
         assertThrows(GeopinnException.class, () -> StackedResidualSystem.build(problem, model,
