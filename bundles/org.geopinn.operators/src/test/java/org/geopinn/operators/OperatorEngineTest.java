@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.lang.management.ManagementFactory;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +20,6 @@ import org.geopinn.api.problem.Condition;
 import org.geopinn.api.problem.Domain;
 import org.geopinn.api.problem.DomainPart;
 import org.geopinn.api.problem.Problem;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 
@@ -265,9 +263,6 @@ class OperatorEngineTest {
 
     @Test
     void theHotPathAllocatesNothingAfterTheFirstCall() {
-        Assumptions.assumeTrue(ManagementFactory.getThreadMXBean() instanceof com.sun.management.ThreadMXBean);
-        com.sun.management.ThreadMXBean mx = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
-        Assumptions.assumeTrue(mx.isThreadAllocatedMemorySupported() && mx.isThreadAllocatedMemoryEnabled());
         Problem problem = TestProblems.burgers(null);
         List<Model> models = List.of(TestProblems.modelFor(problem, 3), MlpResidualSystemTest.mlp(problem, false, "tanh"));
         for (int c = 0; c < 4; c++) {
@@ -291,15 +286,8 @@ class OperatorEngineTest {
                 rs.jacobianTransposeTimes(theta, r, g);
                 rs.loss(theta);
             };
-            for (int i = 0; i < 50; i++) { // the first calls size buffers; later ones must not allocate
-                step.run();
-            }
-            long thread = Thread.currentThread().getId();
-            long before = mx.getThreadAllocatedBytes(thread);
-            for (int i = 0; i < 200; i++) {
-                step.run();
-            }
-            long allocated = mx.getThreadAllocatedBytes(thread) - before;
+            // the first calls size buffers; later ones must not allocate
+            long allocated = Allocations.bytesOfCountedSteps(step, Allocations::callerOnly);
             assertTrue(allocated < 2048, "case " + c + ": 200 training steps allocated " + allocated + " bytes");
         }
     }

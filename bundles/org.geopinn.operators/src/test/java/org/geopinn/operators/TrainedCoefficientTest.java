@@ -53,21 +53,9 @@ class TrainedCoefficientTest {
         assertEquals(0.05, theta[p - 1]);
         double[] jac = new double[s * p];
         rs.jacobian(theta, jac);
-        double[] plus = new double[s];
-        double[] minus = new double[s];
-        double h = 1e-6;
         for (int k = p - 2; k < p; k++) {
-            double[] t = theta.clone();
-            t[k] += h;
-            rs.residuals(t, plus);
-            t[k] -= 2 * h;
-            rs.residuals(t, minus);
-            double norm = 0;
-            for (int i = 0; i < s; i++) {
-                double fd = (plus[i] - minus[i]) / (2 * h);
-                norm = Math.max(norm, Math.abs(fd));
-                assertEquals(fd, jac[i * p + k], 1e-7 * (1 + Math.abs(fd)), "row " + i + ", column " + k);
-            }
+            double norm = JacobianProducts.assertColumnMatchesCentralDifferences(rs, theta, jac, k, 1e-6,
+                    fd -> 1e-7 * (1 + Math.abs(fd)));
             assertTrue(norm > 1e-3, "the coefficient column must not vanish: " + norm);
         }
         // Conditions that do not use the coefficients have zero columns for them.
