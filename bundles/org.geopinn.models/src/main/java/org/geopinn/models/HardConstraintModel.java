@@ -204,27 +204,39 @@ public final class HardConstraintModel extends ForwardingModel {
         public void forward(double[] theta, double[] points, int n) {
             inner.forward(theta, points, n);
             current = batch(points, n);
-            double[] net = inner.values();
+            carry(inner.values(), values, n, true);
+        }
+
+        /**
+         * out ← u's derivatives from N's (net, the closure's layout): a free field's are N's own, a
+         * constrained field's Σ_t C(α,β) ∂^{α−β}φ ∂^βN, plus ∂^αg for values (withData) and not for
+         * tangents (the map from N to u is affine, so a tangent goes through its linear part).
+         */
+        private void carry(double[] net, double[] out, int n, boolean withData) {
             for (int f = 0; f < fields; f++) {
                 int c = constraintOf[f];
                 for (int a = 0; a < k; a++) {
-                    int out = (f * k + a) * n;
+                    int to = (f * k + a) * n;
                     if (c < 0) {
-                        System.arraycopy(net, (f * kInner + toInner[a]) * n, values, out, n);
+                        System.arraycopy(net, (f * kInner + toInner[a]) * n, out, to, n);
                         continue;
                     }
-                    double[] g = current.g[c];
-                    double[] phi = current.phi[c];
-                    int gAt = toInner[a] * capacity;
-                    for (int i = 0; i < n; i++) {
-                        values[out + i] = g[gAt + i];
+                    if (withData) {
+                        double[] g = current.g[c];
+                        int gAt = toInner[a] * capacity;
+                        for (int i = 0; i < n; i++) {
+                            out[to + i] = g[gAt + i];
+                        }
+                    } else {
+                        Arrays.fill(out, to, to + n, 0);
                     }
+                    double[] phi = current.phi[c];
                     for (int t = 0; t < termBeta[a].length; t++) {
                         double coefficient = termCoefficient[a][t];
                         int from = (f * kInner + termBeta[a][t]) * n;
                         int phiAt = termRest[a][t] * capacity;
                         for (int i = 0; i < n; i++) {
-                            values[out + i] += coefficient * phi[phiAt + i] * net[from + i];
+                            out[to + i] += coefficient * phi[phiAt + i] * net[from + i];
                         }
                     }
                 }
@@ -322,27 +334,7 @@ public final class HardConstraintModel extends ForwardingModel {
         @Override
         public void tangent(double[] v, double[] out) {
             inner.tangent(v, innerTangent);
-            int n = inner.pointCount();
-            for (int f = 0; f < fields; f++) {
-                int c = constraintOf[f];
-                for (int a = 0; a < k; a++) {
-                    int to = (f * k + a) * n;
-                    if (c < 0) {
-                        System.arraycopy(innerTangent, (f * kInner + toInner[a]) * n, out, to, n);
-                        continue;
-                    }
-                    Arrays.fill(out, to, to + n, 0);
-                    double[] phi = current.phi[c];
-                    for (int t = 0; t < termBeta[a].length; t++) {
-                        double coefficient = termCoefficient[a][t];
-                        int from = (f * kInner + termBeta[a][t]) * n;
-                        int phiAt = termRest[a][t] * capacity;
-                        for (int i = 0; i < n; i++) {
-                            out[to + i] += coefficient * phi[phiAt + i] * innerTangent[from + i];
-                        }
-                    }
-                }
-            }
+            carry(innerTangent, out, inner.pointCount(), false);
         }
     }
 }
