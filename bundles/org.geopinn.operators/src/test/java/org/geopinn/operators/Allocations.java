@@ -2,6 +2,7 @@ package org.geopinn.operators;
 
 import java.lang.management.ManagementFactory;
 import java.util.function.Supplier;
+import org.geopinn.api.operator.LeastSquaresSystem;
 import org.junit.jupiter.api.Assumptions;
 
 /** Measures what a training step allocates, for the tests that hold the hot path to allocating nothing. */
@@ -35,6 +36,30 @@ final class Allocations {
             step.run();
         }
         return allocated(mx, ids) - before;
+    }
+
+    /**
+     * @param rs a residual system
+     * @param theta parameters (at least 3), nudged by the step
+     * @return a training step on it: every call an optimizer makes, at a θ that changes three times a
+     *         step, so each call at least once re-runs the forward pass
+     */
+    static Runnable trainingStep(LeastSquaresSystem rs, double[] theta) {
+        double[] r = new double[rs.residualCount()];
+        double[] g = new double[rs.parameterCount()];
+        double[] j = new double[rs.residualCount() * rs.parameterCount()];
+        double[] jv = new double[rs.residualCount()];
+        return () -> {
+            theta[0] += 1e-9;
+            rs.residuals(theta, r);
+            rs.lossAndGradient(theta, g);
+            theta[1] += 1e-9;
+            rs.jacobian(theta, j);
+            theta[2] += 1e-9;
+            rs.jacobianTimes(theta, g, jv);
+            rs.jacobianTransposeTimes(theta, r, g);
+            rs.loss(theta);
+        };
     }
 
     /** @return the id of the calling thread alone */

@@ -270,22 +270,7 @@ class OperatorEngineTest {
             Model model = models.get(c / 2);
             StackedResidualSystem rs = StackedResidualSystem.build(problem, model, TestProblems.randomPoints(problem, 1, 0.05),
                     LossScaling.MEAN, engine);
-            double[] theta = model.initialParameters(1);
-            double[] r = new double[rs.residualCount()];
-            double[] g = new double[rs.parameterCount()];
-            double[] j = new double[rs.residualCount() * rs.parameterCount()];
-            double[] jv = new double[rs.residualCount()];
-            Runnable step = () -> {
-                theta[0] += 1e-9; // a new θ: every call below at least once re-runs the forward pass
-                rs.residuals(theta, r);
-                rs.lossAndGradient(theta, g);
-                theta[1] += 1e-9;
-                rs.jacobian(theta, j);
-                theta[2] += 1e-9;
-                rs.jacobianTimes(theta, g, jv);
-                rs.jacobianTransposeTimes(theta, r, g);
-                rs.loss(theta);
-            };
+            Runnable step = Allocations.trainingStep(rs, model.initialParameters(1));
             // the first calls size buffers; later ones must not allocate
             long allocated = Allocations.bytesOfCountedSteps(step, Allocations::callerOnly);
             assertTrue(allocated < 2048, "case " + c + ": 200 training steps allocated " + allocated + " bytes");

@@ -107,20 +107,7 @@ class ParallelResidualSystemTest {
         Model model = MlpResidualSystemTest.mlp(problem, false, "tanh");
         StackedResidualSystem rs = StackedResidualSystem.build(problem, model, TestProblems.randomPoints(problem, 1, 0.2),
                 LossScaling.MEAN, EvaluatorFactory.EXACT, 2);
-        double[] theta = model.initialParameters(1);
-        double[] r = new double[rs.residualCount()];
-        double[] g = new double[rs.parameterCount()];
-        double[] j = new double[rs.residualCount() * rs.parameterCount()];
-        double[] jv = new double[rs.residualCount()];
-        Runnable step = () -> {
-            theta[0] += 1e-9;
-            rs.lossAndGradient(theta, g);
-            theta[1] += 1e-9;
-            rs.jacobian(theta, j);
-            rs.jacobianTimes(theta, g, jv);
-            rs.residuals(theta, r);
-            rs.jacobianTransposeTimes(theta, r, g);
-        };
+        Runnable step = Allocations.trainingStep(rs, model.initialParameters(1));
         long bytes = Allocations.bytesOfCountedSteps(step, ParallelResidualSystemTest::threadIds);
         assertTrue(bytes < 2048, "200 threaded steps allocated " + bytes + " bytes on the caller and the workers");
     }
