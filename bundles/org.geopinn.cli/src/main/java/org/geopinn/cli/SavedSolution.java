@@ -9,6 +9,7 @@ import org.geopinn.api.problem.CoefficientModel;
 import org.geopinn.api.model.ModelFactory;
 import org.geopinn.api.solution.TrainedSolution;
 import org.geopinn.models.ParameterFile;
+import org.geopinn.models.TrainedCoefficientModel;
 
 /** Loads the trained solution of a results directory without retraining: model from run.properties, parameters from parameters.txt. */
 final class SavedSolution {
@@ -70,7 +71,7 @@ final class SavedSolution {
                 coefficients.put(b.name().substring(CoefficientModel.BLOCK_PREFIX.length()), saved.values()[b.offset()]);
             }
         }
-        return CoefficientModel.extend(network, coefficients);
+        return TrainedCoefficientModel.extend(network, coefficients);
     }
 
     /**

@@ -6,9 +6,9 @@ import org.geopinn.api.model.Model;
 import org.geopinn.api.model.ModelFactory;
 import org.geopinn.api.operator.OperatorEngine;
 import org.geopinn.api.operator.ResidualSystem;
-import org.geopinn.api.problem.CoefficientModel;
 import org.geopinn.api.problem.Problem;
 import org.geopinn.models.HardConstraintModel;
+import org.geopinn.models.TrainedCoefficientModel;
 
 /**
  * What a session trains with, built from the services present: the problem, the model, the
@@ -58,7 +58,7 @@ final class TrainingRig {
                 engine.evaluatesPointsHere());
         // u = g + φ·N for hard conditions; θ = (network, trained coefficients): optimizers, checkpoints
         // and resume see one vector.
-        Model model = CoefficientModel.extend(HardConstraintModel.wrap(factory.create(resolved.modelSpec()),
+        Model model = TrainedCoefficientModel.extend(HardConstraintModel.wrap(factory.create(resolved.modelSpec()),
                 problem.hardConstraints()), problem.unknowns());
         ResidualSystem system;
         try {

@@ -25,7 +25,7 @@ final class TestBundles {
      */
     static void explodingPlugin(Path jar) throws IOException {
         Manifest m = bundleManifest("org.geopinn.itest.exploding", "org.geopinn.api;version=\"[1.0,2)\",org.geopinn.api.expr;version=\"[2.0,3)\","
-                + "org.geopinn.expr;version=\"[1.0,2)\",org.geopinn.api.problem;version=\"[3.0,4)\"");
+                + "org.geopinn.expr;version=\"[1.0,2)\",org.geopinn.api.problem;version=\"[4.0,5)\"");
         m.getMainAttributes().putValue("Service-Component", "OSGI-INF/exploding.xml");
         String cls = ExplodingProblem.class.getName().replace('.', '/') + ".class";
         String xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"

@@ -7,8 +7,6 @@ import org.geopinn.api.GeopinnException;
 import org.geopinn.api.model.DerivativeRequest;
 import org.geopinn.api.model.Model;
 import org.geopinn.api.model.ModelEvaluator;
-import org.geopinn.api.model.ModelSpec;
-import org.geopinn.api.model.ParameterLayout;
 import org.geopinn.api.problem.HardConstraint;
 
 /**
@@ -24,15 +22,14 @@ import org.geopinn.api.problem.HardConstraint;
  * batches (the collocation points of a session change only when they are resampled), so a training
  * step on the same points allocates nothing.
  */
-public final class HardConstraintModel implements Model {
+public final class HardConstraintModel extends ForwardingModel {
     /** Batches of points whose g and φ an evaluator keeps. */
     private static final int CACHED_BATCHES = 8;
 
-    private final Model network;
     private final List<HardConstraint> constraints;
 
     private HardConstraintModel(Model network, List<HardConstraint> constraints) {
-        this.network = network;
+        super(network);
         this.constraints = List.copyOf(constraints);
     }
 
@@ -70,21 +67,6 @@ public final class HardConstraintModel implements Model {
     /** @param model a model @return the network inside it (the model itself when it has no hard constraints) */
     public static Model network(Model model) {
         return model instanceof HardConstraintModel h ? h.network : model;
-    }
-
-    @Override
-    public ModelSpec spec() {
-        return network.spec();
-    }
-
-    @Override
-    public ParameterLayout layout() {
-        return network.layout();
-    }
-
-    @Override
-    public double[] initialParameters(long seed) {
-        return network.initialParameters(seed);
     }
 
     @Override
@@ -126,8 +108,8 @@ public final class HardConstraintModel implements Model {
         double[][] g;
     }
 
-    private static final class Evaluator implements ModelEvaluator {
-        private final ModelEvaluator inner;
+    /** Parameters, layout and initialisation are the network's; the values are u = g + φ·N. */
+    private static final class Evaluator extends ForwardingEvaluator {
         private final DerivativeRequest request;
         private final DerivativeRequest closure;
         private final List<HardConstraint> constraints;
@@ -154,9 +136,14 @@ public final class HardConstraintModel implements Model {
         private long clock;
 
         Evaluator(Model network, List<HardConstraint> constraints, DerivativeRequest request, int maxPoints) {
+            this(network, constraints, request, closure(request), maxPoints);
+        }
+
+        private Evaluator(Model network, List<HardConstraint> constraints, DerivativeRequest request, DerivativeRequest closure,
+                int maxPoints) {
+            super(network.evaluator(closure, maxPoints));
             this.request = request;
-            this.closure = closure(request);
-            this.inner = network.evaluator(closure, maxPoints);
+            this.closure = closure;
             this.constraints = constraints;
             this.fields = inner.fieldCount();
             this.k = request.size();
@@ -214,40 +201,42 @@ public final class HardConstraintModel implements Model {
         }
 
         @Override
-        public int fieldCount() {
-            return fields;
-        }
-
-        @Override
-        public int parameterCount() {
-            return inner.parameterCount();
-        }
-
-        @Override
         public void forward(double[] theta, double[] points, int n) {
             inner.forward(theta, points, n);
             current = batch(points, n);
-            double[] net = inner.values();
+            carry(inner.values(), values, n, true);
+        }
+
+        /**
+         * out ← u's derivatives from N's (net, the closure's layout): a free field's are N's own, a
+         * constrained field's Σ_t C(α,β) ∂^{α−β}φ ∂^βN, plus ∂^αg for values (withData) and not for
+         * tangents (the map from N to u is affine, so a tangent goes through its linear part).
+         */
+        private void carry(double[] net, double[] out, int n, boolean withData) {
             for (int f = 0; f < fields; f++) {
                 int c = constraintOf[f];
                 for (int a = 0; a < k; a++) {
-                    int out = (f * k + a) * n;
+                    int to = (f * k + a) * n;
                     if (c < 0) {
-                        System.arraycopy(net, (f * kInner + toInner[a]) * n, values, out, n);
+                        System.arraycopy(net, (f * kInner + toInner[a]) * n, out, to, n);
                         continue;
                     }
-                    double[] g = current.g[c];
-                    double[] phi = current.phi[c];
-                    int gAt = toInner[a] * capacity;
-                    for (int i = 0; i < n; i++) {
-                        values[out + i] = g[gAt + i];
+                    if (withData) {
+                        double[] g = current.g[c];
+                        int gAt = toInner[a] * capacity;
+                        for (int i = 0; i < n; i++) {
+                            out[to + i] = g[gAt + i];
+                        }
+                    } else {
+                        Arrays.fill(out, to, to + n, 0);
                     }
+                    double[] phi = current.phi[c];
                     for (int t = 0; t < termBeta[a].length; t++) {
                         double coefficient = termCoefficient[a][t];
                         int from = (f * kInner + termBeta[a][t]) * n;
                         int phiAt = termRest[a][t] * capacity;
                         for (int i = 0; i < n; i++) {
-                            values[out + i] += coefficient * phi[phiAt + i] * net[from + i];
+                            out[to + i] += coefficient * phi[phiAt + i] * net[from + i];
                         }
                     }
                 }
@@ -298,11 +287,6 @@ public final class HardConstraintModel implements Model {
         }
 
         @Override
-        public int pointCount() {
-            return inner.pointCount();
-        }
-
-        @Override
         public double[] values() {
             return values;
         }
@@ -350,27 +334,7 @@ public final class HardConstraintModel implements Model {
         @Override
         public void tangent(double[] v, double[] out) {
             inner.tangent(v, innerTangent);
-            int n = inner.pointCount();
-            for (int f = 0; f < fields; f++) {
-                int c = constraintOf[f];
-                for (int a = 0; a < k; a++) {
-                    int to = (f * k + a) * n;
-                    if (c < 0) {
-                        System.arraycopy(innerTangent, (f * kInner + toInner[a]) * n, out, to, n);
-                        continue;
-                    }
-                    Arrays.fill(out, to, to + n, 0);
-                    double[] phi = current.phi[c];
-                    for (int t = 0; t < termBeta[a].length; t++) {
-                        double coefficient = termCoefficient[a][t];
-                        int from = (f * kInner + termBeta[a][t]) * n;
-                        int phiAt = termRest[a][t] * capacity;
-                        for (int i = 0; i < n; i++) {
-                            out[to + i] += coefficient * phi[phiAt + i] * innerTangent[from + i];
-                        }
-                    }
-                }
-            }
+            carry(innerTangent, out, inner.pointCount(), false);
         }
     }
 }

@@ -4,8 +4,12 @@
  * builds the same models without a framework, and {@link org.geopinn.models.ParameterFile} saves
  * and loads parameter vectors together with their layout (the CLI's resume).
  * {@link org.geopinn.models.HardConstraintModel} wraps any model so that a problem's hard
- * constraints ({@link org.geopinn.api.problem.HardConstraint}, u = g + φ·N) hold exactly; the
- * engine wraps every session's network with it.
+ * constraints ({@link org.geopinn.api.problem.HardConstraint}, u = g + φ·N) hold exactly, and
+ * {@link org.geopinn.models.TrainedCoefficientModel} extends a network's parameter vector by an
+ * inverse problem's trained coefficients (the API's {@link org.geopinn.api.problem.CoefficientModel});
+ * the engine wraps every session's network with both. A wrapper of a model extends
+ * {@link org.geopinn.models.ForwardingModel} (and its evaluator {@link org.geopinn.models.ForwardingEvaluator})
+ * and overrides only what it changes.
  *
  * <table>
  * <caption>Model kinds and their settings</caption>
@@ -33,5 +37,5 @@
  * options are rejected with a one-line {@link org.geopinn.api.GeopinnException}.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.1.0")
+@org.osgi.annotation.versioning.Version("1.2.0")
 package org.geopinn.models;

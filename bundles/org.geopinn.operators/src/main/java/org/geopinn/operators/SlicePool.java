@@ -25,7 +25,7 @@ final class SlicePool {
     private static final AtomicInteger PENDING = new AtomicInteger();
     private static Thread[] workers = new Thread[0]; // guarded by LOCK
     private static volatile long generation;
-    private static volatile StackedResidualSystem job;
+    private static volatile SlicePasses job;
     private static volatile int jobThreads;
     private static volatile Thread caller;
     private static volatile Throwable failure;
@@ -40,7 +40,7 @@ final class SlicePool {
      * @param system the system whose current pass to run
      * @param threads T ≥ 2
      */
-    static void run(StackedResidualSystem system, int threads) {
+    static void run(SlicePasses system, int threads) {
         LOCK.lock();
         try {
             ensureWorkers(threads);

@@ -1,11 +1,13 @@
 package org.geopinn.operators;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.Random;
+import java.util.function.DoubleUnaryOperator;
 import org.geopinn.api.operator.ResidualSystem;
 
-/** Checks a residual system's matrix-free products against its own full Jacobian. */
+/** Checks a residual system's full Jacobian against central differences, and its matrix-free products against the Jacobian. */
 final class JacobianProducts {
     private JacobianProducts() {
     }
@@ -46,5 +48,38 @@ final class JacobianProducts {
         assertArrayEquals(expectedJv, jv, 1e-10);
         assertArrayEquals(expectedJtu, jtu, 1e-10);
         assertArrayEquals(expectedGrad, grad, 1e-10);
+    }
+
+    /**
+     * Asserts column k of the Jacobian equals the central differences (r(θ + h e_k) − r(θ − h e_k)) / 2h
+     * of the residuals, row by row.
+     *
+     * @param rs the residual system
+     * @param theta the parameters
+     * @param jac its Jacobian at theta, row-major S×P
+     * @param k the column
+     * @param h the step
+     * @param tolerance the tolerance of a row, from its central difference
+     * @return the largest |central difference| of the column
+     */
+    static double assertColumnMatchesCentralDifferences(ResidualSystem rs, double[] theta, double[] jac, int k, double h,
+            DoubleUnaryOperator tolerance) {
+        int s = rs.residualCount();
+        int p = rs.parameterCount();
+        double[] plus = new double[s];
+        double[] minus = new double[s];
+        double[] t = theta.clone();
+        t[k] += h;
+        rs.residuals(t, plus);
+        t[k] -= 2 * h;
+        rs.residuals(t, minus);
+        double norm = 0;
+        for (int i = 0; i < s; i++) {
+            double fd = (plus[i] - minus[i]) / (2 * h);
+            norm = Math.max(norm, Math.abs(fd));
+            int row = i;
+            assertEquals(fd, jac[i * p + k], tolerance.applyAsDouble(fd), () -> "row " + row + ", column " + k);
+        }
+        return norm;
     }
 }

@@ -44,18 +44,9 @@ class MlpResidualSystemTest {
         for (double x : jac) {
             big = Math.max(big, Math.abs(x));
         }
-        double[] plus = new double[s];
-        double[] minus = new double[s];
-        double h = 1e-6;
+        double tolerance = 1e-6 * big;
         for (int k = 0; k < p; k++) {
-            double[] t = theta.clone();
-            t[k] += h;
-            rs.residuals(t, plus);
-            t[k] -= 2 * h;
-            rs.residuals(t, minus);
-            for (int i = 0; i < s; i++) {
-                assertEquals((plus[i] - minus[i]) / (2 * h), jac[i * p + k], 1e-6 * big);
-            }
+            JacobianProducts.assertColumnMatchesCentralDifferences(rs, theta, jac, k, 1e-6, fd -> tolerance);
         }
         Random random = new Random(3);
         double[] v = random.doubles(p, -1, 1).toArray();

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.lang.management.ManagementFactory;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +20,6 @@ import org.geopinn.api.problem.Condition;
 import org.geopinn.api.problem.Domain;
 import org.geopinn.api.problem.DomainPart;
 import org.geopinn.api.problem.Problem;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 
@@ -265,9 +263,6 @@ class OperatorEngineTest {
 
     @Test
     void theHotPathAllocatesNothingAfterTheFirstCall() {
-        Assumptions.assumeTrue(ManagementFactory.getThreadMXBean() instanceof com.sun.management.ThreadMXBean);
-        com.sun.management.ThreadMXBean mx = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
-        Assumptions.assumeTrue(mx.isThreadAllocatedMemorySupported() && mx.isThreadAllocatedMemoryEnabled());
         Problem problem = TestProblems.burgers(null);
         List<Model> models = List.of(TestProblems.modelFor(problem, 3), MlpResidualSystemTest.mlp(problem, false, "tanh"));
         for (int c = 0; c < 4; c++) {
@@ -275,31 +270,9 @@ class OperatorEngineTest {
             Model model = models.get(c / 2);
             StackedResidualSystem rs = StackedResidualSystem.build(problem, model, TestProblems.randomPoints(problem, 1, 0.05),
                     LossScaling.MEAN, engine);
-            double[] theta = model.initialParameters(1);
-            double[] r = new double[rs.residualCount()];
-            double[] g = new double[rs.parameterCount()];
-            double[] j = new double[rs.residualCount() * rs.parameterCount()];
-            double[] jv = new double[rs.residualCount()];
-            Runnable step = () -> {
-                theta[0] += 1e-9; // a new θ: every call below at least once re-runs the forward pass
-                rs.residuals(theta, r);
-                rs.lossAndGradient(theta, g);
-                theta[1] += 1e-9;
-                rs.jacobian(theta, j);
-                theta[2] += 1e-9;
-                rs.jacobianTimes(theta, g, jv);
-                rs.jacobianTransposeTimes(theta, r, g);
-                rs.loss(theta);
-            };
-            for (int i = 0; i < 50; i++) { // the first calls size buffers; later ones must not allocate
-                step.run();
-            }
-            long thread = Thread.currentThread().getId();
-            long before = mx.getThreadAllocatedBytes(thread);
-            for (int i = 0; i < 200; i++) {
-                step.run();
-            }
-            long allocated = mx.getThreadAllocatedBytes(thread) - before;
+            Runnable step = Allocations.trainingStep(rs, model.initialParameters(1));
+            // the first calls size buffers; later ones must not allocate
+            long allocated = Allocations.bytesOfCountedSteps(step, Allocations::callerOnly);
             assertTrue(allocated < 2048, "case " + c + ": 200 training steps allocated " + allocated + " bytes");
         }
     }

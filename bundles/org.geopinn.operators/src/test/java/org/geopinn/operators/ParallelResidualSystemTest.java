@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.lang.management.ManagementFactory;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -13,7 +12,6 @@ import org.geopinn.api.GeopinnException;
 import org.geopinn.api.model.Model;
 import org.geopinn.api.operator.LossScaling;
 import org.geopinn.api.problem.Problem;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /** Splitting every condition's points over several threads changes nothing but the speed. */
@@ -79,9 +77,9 @@ class ParallelResidualSystemTest {
 
     @Test
     void theDefaultUsesOneThreadForSmallSystems() {
-        assertEquals(1, StackedResidualSystem.defaultThreads(100));
+        assertEquals(1, StackAssembly.defaultThreads(100));
         int cores = Runtime.getRuntime().availableProcessors();
-        assertEquals(Math.min(cores, 4), StackedResidualSystem.defaultThreads(4 * StackedResidualSystem.ROWS_PER_EXTRA_THREAD));
+        assertEquals(Math.min(cores, 4), StackAssembly.defaultThreads(4 * StackAssembly.ROWS_PER_EXTRA_THREAD));
         Problem problem = TestProblems.heat(null);
         Model model = TestProblems.modelFor(problem, 3);
         assertThrows(GeopinnException.class, () -> StackedResidualSystem.build(problem, model,
@@ -105,36 +103,12 @@ class ParallelResidualSystemTest {
 
     @Test
     void threadedPassesAllocateNothing() {
-        Assumptions.assumeTrue(ManagementFactory.getThreadMXBean() instanceof com.sun.management.ThreadMXBean);
-        com.sun.management.ThreadMXBean mx = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
-        Assumptions.assumeTrue(mx.isThreadAllocatedMemorySupported() && mx.isThreadAllocatedMemoryEnabled());
         Problem problem = TestProblems.burgers(null);
         Model model = MlpResidualSystemTest.mlp(problem, false, "tanh");
         StackedResidualSystem rs = StackedResidualSystem.build(problem, model, TestProblems.randomPoints(problem, 1, 0.2),
                 LossScaling.MEAN, EvaluatorFactory.EXACT, 2);
-        double[] theta = model.initialParameters(1);
-        double[] r = new double[rs.residualCount()];
-        double[] g = new double[rs.parameterCount()];
-        double[] j = new double[rs.residualCount() * rs.parameterCount()];
-        double[] jv = new double[rs.residualCount()];
-        Runnable step = () -> {
-            theta[0] += 1e-9;
-            rs.lossAndGradient(theta, g);
-            theta[1] += 1e-9;
-            rs.jacobian(theta, j);
-            rs.jacobianTimes(theta, g, jv);
-            rs.residuals(theta, r);
-            rs.jacobianTransposeTimes(theta, r, g);
-        };
-        for (int i = 0; i < 50; i++) {
-            step.run();
-        }
-        long[] ids = threadIds();
-        long before = allocated(mx, ids);
-        for (int i = 0; i < 200; i++) {
-            step.run();
-        }
-        long bytes = allocated(mx, ids) - before;
+        Runnable step = Allocations.trainingStep(rs, model.initialParameters(1));
+        long bytes = Allocations.bytesOfCountedSteps(step, ParallelResidualSystemTest::threadIds);
         assertTrue(bytes < 2048, "200 threaded steps allocated " + bytes + " bytes on the caller and the workers");
     }
 
@@ -142,14 +116,6 @@ class ParallelResidualSystemTest {
         return Thread.getAllStackTraces().keySet().stream()
                 .filter(t -> t == Thread.currentThread() || t.getName().startsWith("geopinn-residuals-"))
                 .mapToLong(Thread::getId).toArray();
-    }
-
-    private static long allocated(com.sun.management.ThreadMXBean mx, long[] ids) {
-        long sum = 0;
-        for (long id : ids) {
-            sum += Math.max(0, mx.getThreadAllocatedBytes(id));
-        }
-        return sum;
     }
 
     @Test

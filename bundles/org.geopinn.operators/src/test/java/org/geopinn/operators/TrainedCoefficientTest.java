@@ -12,6 +12,7 @@ import org.geopinn.api.GeopinnException;
 import org.geopinn.api.model.Model;
 import org.geopinn.api.operator.LossScaling;
 import org.geopinn.api.problem.CoefficientModel;
+import org.geopinn.models.TrainedCoefficientModel;
 import org.geopinn.api.problem.Problem;
 import org.geopinn.problem.builder.ProblemBuilder;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -41,7 +42,7 @@ class TrainedCoefficientTest {
         Problem problem = inverseBurgers();
         assertEquals(List.of("c", "nu"), List.copyOf(problem.unknowns().keySet()));
         assertEquals(2.0, problem.coefficients().get("a"));
-        Model model = CoefficientModel.extend(MlpResidualSystemTest.mlp(problem, false, "tanh"), problem.unknowns());
+        Model model = TrainedCoefficientModel.extend(MlpResidualSystemTest.mlp(problem, false, "tanh"), problem.unknowns());
         StackedResidualSystem rs = StackedResidualSystem.build(problem, model, TestProblems.randomPoints(problem, 4, 1),
                 LossScaling.MEAN, EvaluatorFactory.EXACT, threads);
         double[] theta = model.initialParameters(3);
@@ -52,21 +53,9 @@ class TrainedCoefficientTest {
         assertEquals(0.05, theta[p - 1]);
         double[] jac = new double[s * p];
         rs.jacobian(theta, jac);
-        double[] plus = new double[s];
-        double[] minus = new double[s];
-        double h = 1e-6;
         for (int k = p - 2; k < p; k++) {
-            double[] t = theta.clone();
-            t[k] += h;
-            rs.residuals(t, plus);
-            t[k] -= 2 * h;
-            rs.residuals(t, minus);
-            double norm = 0;
-            for (int i = 0; i < s; i++) {
-                double fd = (plus[i] - minus[i]) / (2 * h);
-                norm = Math.max(norm, Math.abs(fd));
-                assertEquals(fd, jac[i * p + k], 1e-7 * (1 + Math.abs(fd)), "row " + i + ", column " + k);
-            }
+            double norm = JacobianProducts.assertColumnMatchesCentralDifferences(rs, theta, jac, k, 1e-6,
+                    fd -> 1e-7 * (1 + Math.abs(fd)));
             assertTrue(norm > 1e-3, "the coefficient column must not vanish: " + norm);
         }
         // Conditions that do not use the coefficients have zero columns for them.
@@ -79,7 +68,7 @@ class TrainedCoefficientTest {
     @org.junit.jupiter.api.Test
     void theCoefficientValueComesFromTheta() {
         Problem problem = inverseBurgers();
-        Model model = CoefficientModel.extend(MlpResidualSystemTest.mlp(problem, false, "tanh"), problem.unknowns());
+        Model model = TrainedCoefficientModel.extend(MlpResidualSystemTest.mlp(problem, false, "tanh"), problem.unknowns());
         StackedResidualSystem rs = StackedResidualSystem.build(problem, model, TestProblems.randomPoints(problem, 4, 1),
                 LossScaling.MEAN, EvaluatorFactory.EXACT, 1);
         double[] theta = model.initialParameters(3);

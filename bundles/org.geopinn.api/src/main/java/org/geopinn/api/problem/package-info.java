@@ -4,5 +4,5 @@
  * register a {@link org.geopinn.api.problem.Problem} service.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("3.0.0")
+@org.osgi.annotation.versioning.Version("4.0.0")
 package org.geopinn.api.problem;

@@ -5,16 +5,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 import java.util.function.Function;
 import org.geopinn.api.GeopinnException;
 import org.geopinn.api.expr.Expr;
 import org.geopinn.api.expr.PointFunction;
-import org.geopinn.expr.ExprPrinter;
 import org.geopinn.expr.Vocabulary;
 import org.geopinn.api.geometry.Geometry;
 import org.geopinn.api.problem.Condition;
 import org.geopinn.api.problem.Domain;
 import org.geopinn.api.problem.DomainPart;
+import org.geopinn.api.problem.HardConstraint;
 import org.geopinn.api.problem.Problem;
 import org.geopinn.api.problem.ProblemDefaults;
 import org.geopinn.api.problem.ReferenceSolution;
@@ -51,28 +52,12 @@ public final class ProblemBuilder {
 
     private final String id;
     private final String description;
-    private final List<String> variables = new ArrayList<>();
-    private final List<Double> lower = new ArrayList<>();
-    private final List<Double> upper = new ArrayList<>();
     private final List<String> fields = new ArrayList<>();
-    private final Map<String, Function<Vocabulary, DomainPart>> parts = new LinkedHashMap<>();
-    private final List<Function<Vocabulary, Condition>> conditions = new ArrayList<>();
-    private final List<Function<Vocabulary, PointFunction>> exact = new ArrayList<>();
-    private ReferenceSolution reference;
-    private Geometry geometry;
-    private final Map<String, Function<Vocabulary, Observations>> observed = new LinkedHashMap<>();
+    private final DomainDeclarations domain = new DomainDeclarations();
+    private final ConditionDeclarations conditions = new ConditionDeclarations();
+    private final ReferenceDeclarations references = new ReferenceDeclarations();
+    private final CoefficientDeclarations coefficients = new CoefficientDeclarations();
     private final Map<String, String> settings = new LinkedHashMap<>();
-    private final java.util.SortedMap<String, Double> coefficients = new java.util.TreeMap<>();
-    private final java.util.SortedMap<String, Double> unknowns = new java.util.TreeMap<>();
-    private final List<String> parameters = new ArrayList<>();
-    /** The source text of each condition given one (or "0" for none): the data g of a hard condition. */
-    private final Map<String, String> sourceTexts = new LinkedHashMap<>();
-    /** Conditions built into the model, name → distance text (null: from the domain). */
-    private final Map<String, String> hard = new LinkedHashMap<>();
-    /** The domain while {@link #build()} applies the conditions. */
-    private Domain builtDomain;
-    /** Whether the reference is a Java function or object (computed for one value of each coefficient). */
-    private boolean javaReference;
 
     private ProblemBuilder(String id, String description) {
         this.id = Objects.requireNonNull(id, "id");
@@ -116,7 +101,7 @@ public final class ProblemBuilder {
     public static Problem of(String id, String description, Vocabulary vocabulary, Domain domain,
             List<Condition> conditions, ReferenceSolution reference, Map<String, String> defaults, Map<String, Double> unknowns) {
         return new BuiltProblem(id, description, vocabulary, domain, conditions, reference, defaults,
-                new java.util.TreeMap<>(unknowns));
+                new TreeMap<>(unknowns));
     }
 
     /**
@@ -136,9 +121,9 @@ public final class ProblemBuilder {
      */
     public static Problem of(String id, String description, Vocabulary vocabulary, Domain domain,
             List<Condition> conditions, ReferenceSolution reference, Map<String, String> defaults, Map<String, Double> unknowns,
-            List<org.geopinn.api.problem.HardConstraint> hard) {
+            List<HardConstraint> hard) {
         return new BuiltProblem(id, description, vocabulary, domain, conditions, reference, defaults,
-                new java.util.TreeMap<>(unknowns), hard);
+                new TreeMap<>(unknowns), hard);
     }
 
     /**
@@ -158,9 +143,7 @@ public final class ProblemBuilder {
      * @return this
      */
     public ProblemBuilder variable(String name, double min, double max) {
-        variables.add(name);
-        lower.add(min);
-        upper.add(max);
+        domain.variable(name, min, max);
         return this;
     }
 
@@ -176,12 +159,7 @@ public final class ProblemBuilder {
      * @return this
      */
     public ProblemBuilder domain(Geometry region, String... variableNames) {
-        this.geometry = Objects.requireNonNull(region, "geometry");
-        for (String name : variableNames) {
-            variables.add(name);
-            lower.add(Double.NaN); // bounds come from the geometry
-            upper.add(Double.NaN);
-        }
+        domain.geometry(Objects.requireNonNull(region, "geometry"), variableNames);
         return this;
     }
 
@@ -191,7 +169,7 @@ public final class ProblemBuilder {
      * @return this
      */
     public ProblemBuilder part(String name, String... boundaryParts) {
-        parts.put(name, v -> DomainPart.geometry(name, boundaryParts));
+        domain.part(name, v -> DomainPart.geometry(name, boundaryParts));
         return this;
     }
 
@@ -207,7 +185,7 @@ public final class ProblemBuilder {
      * @return this
      */
     public ProblemBuilder boundary(String name, String... ofVariables) {
-        parts.put(name, v -> DomainPart.boundary(name, indices(v, ofVariables)));
+        domain.boundary(name, ofVariables);
         return this;
     }
 
@@ -218,7 +196,7 @@ public final class ProblemBuilder {
      * @return this
      */
     public ProblemBuilder face(String name, String variable, boolean atUpper) {
-        parts.put(name, v -> DomainPart.face(name, index(v, variable), atUpper));
+        domain.face(name, variable, atUpper);
         return this;
     }
 
@@ -234,9 +212,9 @@ public final class ProblemBuilder {
      */
     public ProblemBuilder condition(String name, String part, String operator, PointFunction source, int points) {
         if (source == null) {
-            sourceTexts.put(name, "0");
+            conditions.sourceText(name, "0");
         }
-        return condition(name, part, v -> parse(v, "condition '" + name + "': operator", operator), source, points);
+        return condition(name, part, v -> TextForms.parse(v, "condition '" + name + "': operator", operator), source, points);
     }
 
     /**
@@ -248,9 +226,9 @@ public final class ProblemBuilder {
      * @return this
      */
     public ProblemBuilder condition(String name, String part, String operator, String source, int points) {
-        sourceTexts.put(name, source);
-        conditions.add(v -> new Condition(name, part, parse(v, "condition '" + name + "': operator", operator),
-                coordinates(v, "condition '" + name + "': source", source), 1, points, GRID, null));
+        conditions.sourceText(name, source);
+        conditions.add(v -> new Condition(name, part, TextForms.parse(v, "condition '" + name + "': operator", operator),
+                TextForms.coordinates(v, "condition '" + name + "': source", source), 1, points, GRID, null));
         return this;
     }
 
@@ -296,8 +274,8 @@ public final class ProblemBuilder {
      * @return this
      */
     public ProblemBuilder periodic(String name, String part, String partner, String operator, int points) {
-        conditions.add(v -> new Condition(name, part, parse(v, "condition '" + name + "': operator", operator), null, 1, points,
-                GRID, null).withPair(Periodic.translation(name, builtDomain, part, partner)));
+        conditions.add(v -> new Condition(name, part, TextForms.parse(v, "condition '" + name + "': operator", operator), null, 1,
+                points, GRID, null).withPair(Periodic.translation(name, conditions.builtDomain(), part, partner)));
         return this;
     }
 
@@ -313,7 +291,7 @@ public final class ProblemBuilder {
      * @return this
      */
     public ProblemBuilder hard(String condition) {
-        hard.put(condition, null);
+        conditions.hard(condition, null);
         return this;
     }
 
@@ -326,7 +304,7 @@ public final class ProblemBuilder {
      * @return this
      */
     public ProblemBuilder hard(String condition, String distance) {
-        hard.put(condition, Objects.requireNonNull(distance, "distance"));
+        conditions.hard(condition, Objects.requireNonNull(distance, "distance"));
         return this;
     }
 
@@ -354,7 +332,7 @@ public final class ProblemBuilder {
      * @return this
      */
     public ProblemBuilder observe(String name, java.nio.file.Path file, String field, double validationFraction) {
-        observed.put(name, v -> Observations.read(file, v.variables(), field, validationFraction));
+        references.observe(name, v -> Observations.read(file, v.variables(), field, validationFraction));
         return this;
     }
 
@@ -364,7 +342,7 @@ public final class ProblemBuilder {
      * @return this
      */
     public ProblemBuilder observe(String name, Observations observations) {
-        observed.put(name, v -> observations);
+        references.observe(name, v -> observations);
         return this;
     }
 
@@ -373,7 +351,8 @@ public final class ProblemBuilder {
      * @return this
      */
     public ProblemBuilder weight(double weight) {
-        return amendLast(c -> c.withWeight(weight));
+        conditions.amendLast(c -> c.withWeight(weight));
+        return this;
     }
 
     /**
@@ -382,7 +361,8 @@ public final class ProblemBuilder {
      * @return this
      */
     public ProblemBuilder sampler(String sampler, Map<String, String> options) {
-        return amendLast(c -> c.withSampler(sampler, options));
+        conditions.amendLast(c -> c.withSampler(sampler, options));
+        return this;
     }
 
     /**
@@ -390,11 +370,7 @@ public final class ProblemBuilder {
      * @return this
      */
     public ProblemBuilder reference(PointFunction... perField) {
-        exact.clear();
-        javaReference = true;
-        for (PointFunction f : perField) {
-            exact.add(v -> f);
-        }
+        references.exact(perField);
         return this;
     }
 
@@ -403,11 +379,7 @@ public final class ProblemBuilder {
      * @return this
      */
     public ProblemBuilder reference(String... perField) {
-        exact.clear();
-        javaReference = false;
-        for (String text : perField) {
-            exact.add(v -> coordinates(v, "reference '" + text + "'", text));
-        }
+        references.exact(perField);
         return this;
     }
 
@@ -416,9 +388,7 @@ public final class ProblemBuilder {
      * @return this
      */
     public ProblemBuilder reference(ReferenceSolution solution) {
-        exact.clear();
-        javaReference = true;
-        this.reference = solution;
+        references.solution(solution);
         return this;
     }
 
@@ -441,7 +411,7 @@ public final class ProblemBuilder {
      * @return this
      */
     public ProblemBuilder coefficient(String name, double value) {
-        coefficients.put(Objects.requireNonNull(name, "name"), value);
+        coefficients.coefficient(name, value);
         return this;
     }
 
@@ -458,8 +428,7 @@ public final class ProblemBuilder {
      * @return this
      */
     public ProblemBuilder parameter(String name, double min, double max) {
-        variable(name, min, max);
-        parameters.add(name);
+        domain.parameter(name, min, max);
         return this;
     }
 
@@ -473,8 +442,7 @@ public final class ProblemBuilder {
      * @return this
      */
     public ProblemBuilder unknown(String name, double initialGuess) {
-        coefficient(name, initialGuess);
-        unknowns.put(name, initialGuess);
+        coefficients.unknown(name, initialGuess);
         return this;
     }
 
@@ -490,45 +458,16 @@ public final class ProblemBuilder {
      */
     public Problem build() {
         try {
-            Vocabulary plain = new Vocabulary(variables, fields).withParameters(parameters);
-            Domain domain = domain(plain);
-            builtDomain = domain; // periodic conditions find their shift in it
+            Vocabulary plain = domain.vocabulary(fields);
+            Domain built = domain.build(plain);
             // dn(u) reads the outward normals of this domain's boundary.
-            Vocabulary v = plain.withNormals(domain::normal).withCoefficients(coefficients);
-            List<Condition> built = new ArrayList<>();
-            conditions.forEach(c -> built.add(c.apply(v)));
-            ReferenceSolution solution = reference;
-            for (Map.Entry<String, Function<Vocabulary, Observations>> o : observed.entrySet()) {
-                Observations obs = o.getValue().apply(v);
-                built.add(obs.condition(o.getKey(), "interior", v));
-                if (obs.validationSize() > 0 && solution == null && exact.isEmpty()) {
-                    if (fields.size() != 1) {
-                        throw new GeopinnException("held-out observations are the reference of a single-field problem; this one has fields "
-                                + fields);
-                    }
-                    solution = obs.validation();
-                }
-            }
-            if (!exact.isEmpty()) {
-                if (exact.size() != fields.size()) {
-                    throw new GeopinnException("the reference gives " + exact.size() + " exact solutions for the "
-                            + fields.size() + " fields " + fields);
-                }
-                solution = ReferenceSolution.of(exact.stream().map(f -> f.apply(v)).toList());
-            }
-            List<org.geopinn.api.problem.HardConstraint> constraints = new ArrayList<>();
-            for (Map.Entry<String, String> h : hard.entrySet()) {
-                Condition c = built.stream().filter(x -> x.name().equals(h.getKey())).findFirst().orElseThrow(() ->
-                        new GeopinnException("hard condition '" + h.getKey() + "': there is no condition of that name"));
-                if (!sourceTexts.containsKey(c.name())) {
-                    throw new GeopinnException("hard condition '" + c.name() + "': its source must be text in the variables (or"
-                            + " none), so that the derivatives of g are known; it is a Java function");
-                }
-                constraints.add(HardConditions.of(v, domain, c, sourceTexts.get(c.name()), h.getValue()));
-            }
+            Vocabulary v = plain.withNormals(built::normal).withCoefficients(coefficients.values());
+            List<Condition> terms = conditions.build(v, built);
+            ReferenceSolution solution = references.build(v, fields, terms);
+            List<HardConstraint> constraints = conditions.hardConstraints(v, built, terms);
             // Problem.parametric builds these declarations again with coefficients as inputs.
-            return new ParametricRebuild(new BuiltProblem(id, description, v, domain, built, solution, settings, unknowns, constraints),
-                    this::withParameters);
+            return new ParametricRebuild(new BuiltProblem(id, description, v, built, terms, solution, settings,
+                    coefficients.unknowns(), constraints), this::withParameters);
         } catch (GeopinnException e) {
             String named = "problem '" + id + "': ";
             throw new GeopinnException(e.getMessage().startsWith(named) ? e.getMessage() : named + e.getMessage(), e);
@@ -576,40 +515,14 @@ public final class ProblemBuilder {
     /** @return a copy of these declarations with the coefficients as parameters (see {@link ParametricRebuild}) */
     private ProblemBuilder withParameters(Map<String, double[]> ranges) {
         ProblemBuilder b = new ProblemBuilder(id, description);
-        b.variables.addAll(variables); b.lower.addAll(lower); b.upper.addAll(upper); b.fields.addAll(fields);
-        b.parts.putAll(parts); b.conditions.addAll(conditions); b.geometry = geometry; b.observed.putAll(observed);
-        b.settings.putAll(settings); b.coefficients.putAll(coefficients); b.unknowns.putAll(unknowns);
-        b.parameters.addAll(parameters); b.sourceTexts.putAll(sourceTexts); b.hard.putAll(hard);
-        if (!javaReference) { // text is read again with the inputs; a Java reference was computed for one value
-            b.exact.addAll(exact);
-        }
-        ranges.forEach((name, r) -> b.coefficients.remove(name));
+        b.fields.addAll(fields);
+        domain.copyInto(b.domain);
+        conditions.copyInto(b.conditions);
+        references.copyForParameters(b.references);
+        coefficients.copyInto(b.coefficients, ranges.keySet());
+        b.settings.putAll(settings);
         ranges.forEach((name, r) -> b.parameter(name, r[0], r[1]));
         return b;
-    }
-
-    private ProblemBuilder amendLast(java.util.function.UnaryOperator<Condition> change) {
-        if (conditions.isEmpty()) {
-            throw new IllegalStateException("declare a condition first");
-        }
-        int last = conditions.size() - 1;
-        Function<Vocabulary, Condition> previous = conditions.get(last);
-        conditions.set(last, v -> change.apply(previous.apply(v)));
-        return this;
-    }
-
-    private Domain domain(Vocabulary v) {
-        if (geometry == null) {
-            // parametric inputs are no coordinates of space: the normal (dn) ignores their faces
-            return new Domain(variables, toArray(lower), toArray(upper), parts(v)).withParameters(parameters);
-        }
-        if (lower.stream().anyMatch(b -> !b.isNaN())) {
-            throw new GeopinnException("the domain is a geometry; give its variables with domain(geometry, names…), not variable(name, min, max)");
-        }
-        Map<String, DomainPart> all = new LinkedHashMap<>();
-        implicitParts(geometry).forEach(p -> all.put(p.name(), p));
-        parts.forEach((name, part) -> all.put(name, part.apply(v)));
-        return new Domain(variables, geometry, new ArrayList<>(all.values()));
     }
 
     /**
@@ -621,65 +534,6 @@ public final class ProblemBuilder {
      * @return the parts, in that order
      */
     public static List<DomainPart> implicitParts(Geometry geometry) {
-        Map<String, DomainPart> all = new LinkedHashMap<>();
-        all.put("interior", DomainPart.interior("interior"));
-        List<String> spatial = geometry.boundaryParts().stream()
-                .filter(p -> !p.equals(Geometry.INITIAL) && !p.equals(Geometry.FINAL)).toList();
-        all.put("boundary", DomainPart.geometry("boundary", spatial.toArray(String[]::new)));
-        for (String p : geometry.boundaryParts()) {
-            all.putIfAbsent(p, DomainPart.geometry(p, p));
-        }
-        return new ArrayList<>(all.values());
-    }
-
-    private List<DomainPart> parts(Vocabulary v) {
-        Map<String, DomainPart> all = new LinkedHashMap<>();
-        all.put("interior", DomainPart.interior("interior"));
-        List<String> spatial = v.spatialVariables();
-        if (!spatial.isEmpty()) {
-            all.put("boundary", DomainPart.boundary("boundary", spatial.stream().mapToInt(v::variableIndex).toArray()));
-        }
-        if (v.variables().contains(Vocabulary.TIME)) {
-            all.put("initial", DomainPart.face("initial", v.variableIndex(Vocabulary.TIME), false));
-        }
-        parts.forEach((name, part) -> all.put(name, part.apply(v)));
-        return new ArrayList<>(all.values());
-    }
-
-    private static Expr parse(Vocabulary v, String what, String text) {
-        try {
-            return v.parse(text);
-        } catch (GeopinnException e) {
-            throw new GeopinnException(what + " '" + text + "': " + e.getMessage(), e);
-        }
-    }
-
-    /** Text in the variables only, as a function of the point. */
-    private static PointFunction coordinates(Vocabulary v, String what, String text) {
-        Expr e = parse(v, what, text);
-        if (ExprPrinter.dependsOnFields(e)) {
-            throw new GeopinnException(what + " '" + text + "' uses a field; it must be a function of the variables "
-                    + v.variables() + " only");
-        }
-        return x -> ExprPrinter.valueAt(e, x);
-    }
-
-    private static int index(Vocabulary v, String variable) {
-        if (!v.variables().contains(variable)) {
-            throw new GeopinnException("'" + variable + "' is not a variable; variables are " + v.variables());
-        }
-        return v.variableIndex(variable);
-    }
-
-    private static int[] indices(Vocabulary v, String... names) {
-        int[] out = new int[names.length];
-        for (int i = 0; i < names.length; i++) {
-            out[i] = index(v, names[i]);
-        }
-        return out;
-    }
-
-    private static double[] toArray(List<Double> values) {
-        return values.stream().mapToDouble(Double::doubleValue).toArray();
+        return DomainDeclarations.implicitParts(geometry);
     }
 }
