@@ -1,6 +1,7 @@
 package org.geopinn.weighting;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -80,5 +81,47 @@ class WeightingTest {
         assertThrows(GeopinnException.class, () -> new FixedWeightingFactory().create(Map.of("weights", "1,-2")));
         assertThrows(GeopinnException.class, () -> new GradientNormFactory().create(Map.of("interval", 0)));
         assertTrue(new GradientNormFactory().settings().get("momentum").contains("default 0.9"));
+    }
+
+    @Test
+    void ntkTraceBalancingFollowsWangYuPerdikaris() {
+        FunctionResidualSystem system = twoGroups();
+        NtkTraceBalancing w = (NtkTraceBalancing) new NtkTraceFactory().create(Map.of());
+        assertTrue(w.update(system, THETA, 0));
+        // J = diag(10, 1): tr K = (100, 1) exactly (±1 probes on a diagonal J), w_g = 101 / t_g
+        assertArrayEquals(new double[] {1.01, 101}, system.weights(), 1e-12);
+        assertEquals(100, w.exportState().get("trace.0"), 1e-12);
+        // the traces are of the unweighted blocks, so balancing again gives the same weights
+        assertArrayEquals(new double[] {100, 1}, w.traces(system, THETA).clone(), 1e-12);
+        // interval 0: once, then never again
+        assertFalse(w.update(system, THETA, 0));
+        assertFalse(w.update(system, THETA, 50));
+    }
+
+    @Test
+    void ntkTraceEstimateIsNearTheTraceOfADenseBlock() {
+        // one group, r = Aθ with a dense 3×4 A: tr(AAᵀ) = ‖A‖²_F = 1+4+9+16 + 1+1+1+1 + 4+0+4+0 = 42
+        double[][] a = {{1, 2, 3, 4}, {1, -1, 1, -1}, {2, 0, -2, 0}};
+        FunctionResidualSystem system = new FunctionResidualSystem(4, List.of(new ResidualGroup("pde", 0, 2), new ResidualGroup("boundary", 2, 1)),
+                null, (t, r) -> {
+                    for (int i = 0; i < 3; i++) {
+                        r[i] = 0;
+                        for (int j = 0; j < 4; j++) {
+                            r[i] += a[i][j] * t[j];
+                        }
+                    }
+                }, (t, jac) -> {
+                    for (int i = 0; i < 3; i++) {
+                        System.arraycopy(a[i], 0, jac, 4 * i, 4);
+                    }
+                });
+        NtkTraceBalancing many = (NtkTraceBalancing) new NtkTraceFactory().create(Map.of("probes", 4000, "interval", 10));
+        double[] t = many.traces(system, new double[4]).clone();
+        assertEquals(34, t[0], 34 * 0.05);
+        assertEquals(8, t[1], 8 * 0.05);
+        assertTrue(many.update(system, new double[4], 0));
+        assertEquals(t[0] / t[1], system.weights()[1] / system.weights()[0], 1e-9);
+        assertTrue(many.update(system, new double[4], 10));
+        assertThrows(GeopinnException.class, () -> new NtkTraceFactory().create(Map.of("probes", 0)));
     }
 }
