@@ -15,10 +15,14 @@ public @interface NtkTraceConfig {
 
     @AttributeDefinition(description = "random ±1 probes v of the trace estimate tr(K_gg) ≈ mean ‖J_g v‖² (Hutchinson); "
             + "exact for a diagonal Jacobian, relative spread about √(2/probes) otherwise", min = "1")
-    int probes() default 16;
+    int probes() default 64;
 
     @AttributeDefinition(description = "seed of the probes (the estimate is the same on every run)")
     long seed() default 1;
+
+    @AttributeDefinition(description = "also equilibrate the rows within each condition: row i weighted by the condition's mean "
+            + "diagonal of K over its own K_ii (Jacobi scaling of JJᵀ), renewed whenever the points change")
+    boolean rows() default false;
 
     @AttributeDefinition(description = "weights are kept at or below this; 0 for no cap", min = "0")
     double max_weight() default 0;
