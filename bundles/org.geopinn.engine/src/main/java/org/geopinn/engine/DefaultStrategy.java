@@ -94,13 +94,13 @@ final class DefaultStrategy {
      * matrix (S &lt; P): the conditions balanced by the traces of their blocks of the neural
      * tangent kernel JJᵀ (Wang, Yu &amp; Perdikaris, "When and why PINNs fail to train: a neural
      * tangent kernel perspective", 2022), once, at the first step. Why there: {@code lm} solves
-     * (JJᵀ + λI)y = r, so λ — started at 10⁻³·max diag(JJᵀ) and moved by the gain ratio — damps a
-     * row by how its own diagonal compares with the largest. A condition whose operator carries
-     * large coefficients (the concentration equation of a double layer: c·φ″ of 10⁴) then has a
-     * diagonal 10⁶× a boundary condition's, and the boundary rows, which fix the solution, are
-     * damped away: on the strong Nernst–Planck–Poisson layer the boundary losses stayed at 4–7
-     * for 30 steps while the interior ones fell (docs/STRATEGY.md). Equal block traces put every
-     * condition on the same footing relative to λ. On the P×P side (S ≥ P) λ damps parameters,
+     * (JJᵀ + λI)y = r with one λ for every row, so a condition's share of the kernel decides how
+     * strongly the damping holds it back; the problems on this side are the coupled systems with one
+     * network per field, whose conditions differ most. Measured on the Nernst–Planck–Poisson layer
+     * at equal step counts (docs/STRATEGY.md): under the gradient-norm weights the coupled systems
+     * named before (set at step 0 with momentum 0.9, then not again within 1000 steps) the boundary
+     * losses stayed at 4–7 for 30 steps while the interior ones fell, and the strong layer was 5×
+     * further from the reference after 150 steps. On the P×P side (S ≥ P) λ damps parameters,
      * not rows, and the single-network problems there were measured with their own weights.
      */
     static final String GRAM_SIDE_WEIGHTING = "ntk";

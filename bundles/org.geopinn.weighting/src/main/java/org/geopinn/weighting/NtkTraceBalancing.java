@@ -14,10 +14,9 @@ import org.geopinn.api.weighting.LossWeighting;
  * kernel K = J̃J̃ᵀ of the system's rows at weight 1 (under the default mean scaling the mean over
  * its points of ‖∇θ r_i‖²), and w_g = Σ_h t_h / t_g, so every weighted block has the same trace.
  * <p>Why: the kernel's blocks are the speeds at which gradient flow — and, through the damping
- * λI of JJᵀ + λI, damped Gauss–Newton — fits each condition. A condition whose operator has
- * large coefficients (a concentration of 12 times a second derivative of 10³ in a double layer)
- * has a block 10⁶× larger than a boundary condition's; a damping set relative to the largest
- * diagonal then leaves the small blocks, which fix the solution, almost unfitted.
+ * λI of JJᵀ + λI, damped Gauss–Newton — fits each condition. A condition whose block is much
+ * smaller than the others' (a boundary condition beside an operator with large coefficients) is
+ * fitted last, and a damping set relative to the largest diagonal holds it back most.
  * <p>With {@code rows}, the rows within a condition are equilibrated too: ρ_i = mean_g(K_ii)/K_ii
  * through {@link ResidualSystem#setRowWeights}, so every row of a condition has the same diagonal
  * (Jacobi scaling of JJᵀ; a row's weighted residual is then about the parameter distance that
