@@ -137,8 +137,8 @@ final class BenchSuites {
     }
 
     /**
-     * An entry of the coupling-default suite: the default strategy's chain (with the problem's
-     * gradient-norm weighting) for the problems' own time budget.
+     * An entry of the coupling-default suite: the default strategy's chain and weighting (NTK trace
+     * balancing for {@code lm} on the S×S side, docs/STRATEGY.md) for the problems' own time budget.
      */
     private static Entry coupledDefault(String problem, String setting, String value) {
         return new Entry(problem, Map.of(setting, value), List.of(DEFAULT), COUPLED_BUDGET, 0, ALL_SEEDS, List.of());

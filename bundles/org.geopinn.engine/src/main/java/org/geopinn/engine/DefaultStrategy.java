@@ -89,6 +89,21 @@ final class DefaultStrategy {
     static final int[] DEFAULT_HIDDEN = {20, 20, 20};
     /** Weighting of time-dependent problems. */
     static final String TIME_WEIGHTING = "causal";
+    /**
+     * Weighting of problems without time trained by damped Gauss–Newton through the S×S Gram
+     * matrix (S &lt; P): the conditions balanced by the traces of their blocks of the neural
+     * tangent kernel JJᵀ (Wang, Yu &amp; Perdikaris, "When and why PINNs fail to train: a neural
+     * tangent kernel perspective", 2022), once, at the first step. Why there: {@code lm} solves
+     * (JJᵀ + λI)y = r with one λ for every row, so a condition's share of the kernel decides how
+     * strongly the damping holds it back; the problems on this side are the coupled systems with one
+     * network per field, whose conditions differ most. Measured on the Nernst–Planck–Poisson layer
+     * at equal step counts (docs/STRATEGY.md): under the gradient-norm weights the coupled systems
+     * named before (set at step 0 with momentum 0.9, then not again within 1000 steps) the boundary
+     * losses stayed at 4–7 for 30 steps while the interior ones fell, and the strong layer was 5×
+     * further from the reference after 150 steps. On the P×P side (S ≥ P) λ damps parameters,
+     * not rows, and the single-network problems there were measured with their own weights.
+     */
+    static final String GRAM_SIDE_WEIGHTING = "ntk";
 
     /**
      * What the rule sees.
@@ -243,9 +258,33 @@ final class DefaultStrategy {
                     : String.format(Locale.ROOT, "large: the Jacobian would take %.0f MB of %.0f MB heap: Adam, then L-BFGS",
                             in.gaussNewtonBytes() / 1e6, heapBytes / 1e6);
         }
-        String weighting = in.time() && installed.test(TIME_WEIGHTING) ? TIME_WEIGHTING : null;
-        String reason = "default strategy for " + in.describe() + ": " + branch
-                + (weighting != null ? ", causal weighting over time" : "");
+        String weighting = weighting(in, chain.equals(SMALL) || chain.equals(SMALL_LINEAR) ? java.util.List.of(LM_ID) : java.util.List.of(chain),
+                installed);
+        String reason = "default strategy for " + in.describe() + ": " + branch + describeWeighting(weighting);
         return new Choice(chain, weighting, reason);
+    }
+
+    /**
+     * @param in what the rule sees
+     * @param chainIds the optimizer ids of the chain the session will run (given or chosen)
+     * @param installed whether a weighting id is installed
+     * @return {@link #TIME_WEIGHTING} with a time variable; {@link #GRAM_SIDE_WEIGHTING} without
+     *         one when the chain is {@code lm} only and S &lt; P; else null (the problem's weights)
+     */
+    static String weighting(Inputs in, java.util.List<String> chainIds, Predicate<String> installed) {
+        if (in.time()) {
+            return installed.test(TIME_WEIGHTING) ? TIME_WEIGHTING : null;
+        }
+        boolean gaussNewton = !chainIds.isEmpty() && chainIds.stream().allMatch(LM_ID::equals);
+        return gaussNewton && in.rows() < in.parameters() && installed.test(GRAM_SIDE_WEIGHTING) ? GRAM_SIDE_WEIGHTING : null;
+    }
+
+    /**
+     * @param weighting what {@link #weighting} chose, or null
+     * @return the words the strategy's reason adds for it
+     */
+    static String describeWeighting(String weighting) {
+        return TIME_WEIGHTING.equals(weighting) ? ", causal weighting over time"
+                : GRAM_SIDE_WEIGHTING.equals(weighting) ? ", conditions balanced by their NTK traces (S < P)" : "";
     }
 }

@@ -99,8 +99,10 @@ final class SpecResolver {
         int resampleEvery = spec.collocation() != null ? spec.collocation().every() : resamplingGiven ? spec.resampleEvery()
                 : DefaultStrategy.resampleEvery(inputs, stages.stream().map(OptimizerStage::optimizerId).toList());
         List<Optimizer> optimizers = createChain(stages);
-        String weightingId = first(spec.weightingId(), problemWeighting,
-                choice != null && choice.weighting() != null ? choice.weighting() : DEFAULT_WEIGHTING);
+        // the weighting follows the chain the session runs (a given chain may not be the chosen one)
+        String strategyWeighting = weightingGiven ? null : DefaultStrategy.weighting(inputs,
+                stages.stream().map(OptimizerStage::optimizerId).toList(), id -> directory.find(LossWeightingFactory.class, id).isPresent());
+        String weightingId = first(spec.weightingId(), problemWeighting, strategyWeighting != null ? strategyWeighting : DEFAULT_WEIGHTING);
         LossWeighting weighting = null;
         if (!DEFAULT_WEIGHTING.equals(weightingId) || directory.find(LossWeightingFactory.class, weightingId).isPresent()) {
             weighting = require(LossWeightingFactory.class, weightingId, "loss weighting").create(spec.weightingSettings(), problem);
@@ -128,7 +130,9 @@ final class SpecResolver {
         String resampling = spec.collocation() != null || resamplingGiven || resampleEvery == 0 ? ""
                 : ", residual-adaptive resampling every " + resampleEvery + " steps (nonlinear, damped Gauss-Newton)";
         String strategy = choice == null ? (resampling.isEmpty() ? null : "default strategy" + resampling)
-                : choice.reason() + resampling + (chainGiven ? " (chain given: " + chainText(stages) + ")" : "")
+                : choice.reason() + resampling + (chainGiven ? " (chain given: " + chainText(stages) + ")"
+                        + (java.util.Objects.equals(strategyWeighting, choice.weighting()) || weightingGiven ? ""
+                                : "; with it" + (strategyWeighting == null ? " the problem's weights" : DefaultStrategy.describeWeighting(strategyWeighting).substring(1))) : "")
                         + (weightingGiven ? " (weighting given: " + weightingId + ")" : "");
         return new ResolvedSpec(full, problem, modelSpec, stages, optimizers, weighting, strategy);
     }

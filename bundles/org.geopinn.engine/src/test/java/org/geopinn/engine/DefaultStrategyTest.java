@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 
 /** The default rule of docs/STRATEGY.md on synthetic inputs. */
 class DefaultStrategyTest {
-    private static final Predicate<String> ALL = Set.of("lm", "ssbfgs", "anagram", "adam", "lbfgs", "causal")::contains;
+    private static final Predicate<String> ALL = Set.of("lm", "ssbfgs", "anagram", "adam", "lbfgs", "causal", "ntk")::contains;
 
     private static DefaultStrategy.Choice choose(int p, long s, boolean linear, boolean time) {
         return DefaultStrategy.choose(new DefaultStrategy.Inputs(p, s, linear, time), HEAP, ALL);
@@ -178,5 +178,25 @@ class DefaultStrategyTest {
         assertTrue(Linearity.isAffine(v.parse("u_t - u_xx + kappa*sin(x)"), kappa), "a trained source amplitude: affine");
         assertTrue(Linearity.isAffine(v.parse("u_t - c*u_xx"), kappa), "c is not trained");
         assertFalse(Linearity.isAffine(v.parse("kappa*c*kappa"), kappa), "kappa²");
+    }
+
+    @Test
+    void wideDampedGaussNewtonWithoutTimeBalancesTheConditionsByTheirNtkTraces() {
+        // the coupled 1-D systems: S < P, lm through the S×S Gram matrix, no time
+        DefaultStrategy.Choice coupled = choose(38_019, 774, false, false);
+        assertEquals("lm", coupled.chain());
+        assertEquals("ntk", coupled.weighting());
+        assertTrue(coupled.reason().contains("NTK traces"), coupled.reason());
+        assertEquals("ntk", choose(25_346, 516, true, false).weighting(), "linear or not");
+        // the P×P side, time, other chains, or the service missing: not chosen
+        assertNull(choose(129, 1020, true, false).weighting(), "laplace2d-sized: S ≥ P");
+        assertNull(choose(516, 516, false, false).weighting(), "S = P");
+        assertEquals("causal", choose(25_346, 516, false, true).weighting(), "time wins");
+        assertNull(choose(76_422, 16_000, false, false).weighting(), "Adam then L-BFGS");
+        DefaultStrategy.Inputs wide = new DefaultStrategy.Inputs(38_019, 774, false, false);
+        assertNull(DefaultStrategy.weighting(wide, List.of("adam", "lbfgs"), ALL), "a given chain that is not lm");
+        assertNull(DefaultStrategy.weighting(wide, List.of("adam", "lm"), ALL));
+        assertEquals("ntk", DefaultStrategy.weighting(wide, List.of("lm", "lm"), ALL));
+        assertNull(DefaultStrategy.choose(wide, HEAP, Set.of("lm")::contains).weighting(), "ntk not installed");
     }
 }

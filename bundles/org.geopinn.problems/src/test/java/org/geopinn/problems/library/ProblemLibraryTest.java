@@ -1,6 +1,7 @@
 package org.geopinn.problems.library;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -83,7 +84,8 @@ class ProblemLibraryTest {
         assertEquals("32", laplace.get(ProblemDefaults.HIDDEN));
         Map<String, String> coupled = NernstPlanckPoisson1d.define(0.1, 1, 3).defaults();
         assertEquals("true", coupled.get(ProblemDefaults.SEPARATE_NETWORKS));
-        assertEquals("gradnorm", coupled.get(ProblemDefaults.WEIGHTING));
+        assertNull(coupled.get(ProblemDefaults.WEIGHTING), "the 1-D systems are balanced by the default strategy");
+        assertEquals("gradnorm", Electroosmotic2d.define(0.2, 1, 1, 1, 2).defaults().get(ProblemDefaults.WEIGHTING));
         assertEquals(6, Electroosmotic2d.define(0.2, 1, 1, 1, 2).vocabulary().fields().size());
         assertEquals(900, Laplace2d.define().conditions().get(0).points());
     }

@@ -1,0 +1,29 @@
+package org.geopinn.weighting;
+
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+
+/**
+ * Settings of NTK trace balancing (Wang, Yu &amp; Perdikaris, "When and why PINNs fail to train: a
+ * neural tangent kernel perspective", 2022).
+ */
+@ObjectClassDefinition(name = "Geopinn NTK trace weighting",
+        description = "Every K steps: t_g = tr(K_gg) = ‖J_g‖²_F of the unweighted condition g, w_g = Σ_h t_h / t_g.")
+public @interface NtkTraceConfig {
+    @AttributeDefinition(description = "update the weights every this many steps, starting at step 0; 0 for once, at the first step", min = "0")
+    int interval() default 0;
+
+    @AttributeDefinition(description = "random ±1 probes v of the trace estimate tr(K_gg) ≈ mean ‖J_g v‖² (Hutchinson); "
+            + "exact for a diagonal Jacobian, relative spread about √(2/probes) otherwise", min = "1")
+    int probes() default 64;
+
+    @AttributeDefinition(description = "seed of the probes (the estimate is the same on every run)")
+    long seed() default 1;
+
+    @AttributeDefinition(description = "also equilibrate the rows within each condition: row i weighted by the condition's mean "
+            + "diagonal of K over its own K_ii (Jacobi scaling of JJᵀ), renewed whenever the points change")
+    boolean rows() default false;
+
+    @AttributeDefinition(description = "weights are kept at or below this; 0 for no cap", min = "0")
+    double max_weight() default 0;
+}
