@@ -35,6 +35,14 @@ public interface DenseKernels {
     }
 
     /**
+     * @return a new solver of (G + σI)x = b for several shifts σ of one symmetric G (the default:
+     *         {@link #cholesky} on a shifted copy, triangular solves in Java)
+     */
+    default ShiftedCholesky shiftedCholesky() {
+        return new JavaShiftedCholesky(this);
+    }
+
+    /**
      * c = a·b.
      *
      * @param a m×k (not modified)

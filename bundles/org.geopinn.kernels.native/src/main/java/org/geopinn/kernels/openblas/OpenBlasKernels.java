@@ -54,6 +54,11 @@ final class OpenBlasKernels implements DenseKernels {
     }
 
     @Override
+    public org.geopinn.linalg.ShiftedCholesky shiftedCholesky() {
+        return new OpenBlasShiftedCholesky(this);
+    }
+
+    @Override
     public LeadingEigenSolver leadingEigen() {
         return new OpenBlasLeadingEigen(this);
     }

@@ -353,6 +353,33 @@ class NativeKernelsAgreementTest {
     }
 
     @Test
+    void shiftedCholeskySolvesAgreeForEveryShiftAndRefuseIndefiniteOnes() {
+        DMatrixRMaj g = new DMatrixRMaj(1, 1);
+        java.gramOfRows(illConditioned(60, 90, 8, 21), g);
+        org.geopinn.linalg.ShiftedCholesky reference = java.shiftedCholesky();
+        org.geopinn.linalg.ShiftedCholesky fast = blas.shiftedCholesky();
+        reference.load(g);
+        fast.load(g);
+        double[] b = random(60, 1, 22).data;
+        double[] expected = new double[60];
+        double[] actual = new double[60];
+        // shifts from 1e-6 (σ_min² is 1e-16: κ ≈ 1e6) to 10, the way a step's λ grows, and back down
+        for (double shift : new double[] {1e-6, 1e-3, 10, 1e-4}) {
+            assertTrue(reference.factor(shift));
+            assertTrue(fast.factor(shift));
+            reference.solve(b, expected);
+            fast.solve(b, actual);
+            double r = relative(actual, expected, 60);
+            // the solves' error is κ·eps: compare with a tolerance scaled by κ = (1 + σ)/σ
+            assertTrue(r <= TOLERANCE * Math.max(1, 1 / shift) * 1e-2 + TOLERANCE, "shift " + shift + ": relative difference " + r);
+        }
+        DMatrixRMaj indefinite = symmetricWithSpectrum(new double[] {3, 1, -1, 0.5}, 23);
+        fast.load(indefinite);
+        assertFalse(fast.factor(0));
+        assertTrue(fast.factor(1.5), "shifted by 1.5 the spectrum is positive");
+    }
+
+    @Test
     void qrAgreesUpToTheSignsOfItsColumns() {
         for (DMatrixRMaj a : new DMatrixRMaj[] {random(70, 30, 21), illConditioned(90, 40, 12, 22), random(20, 20, 23)}) {
             int m = a.numRows;

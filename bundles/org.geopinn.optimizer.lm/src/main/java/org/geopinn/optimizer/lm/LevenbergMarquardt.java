@@ -143,7 +143,9 @@ final class LevenbergMarquardt implements Optimizer {
                 return StepResult.rejected(loss0, 1, "loss is not finite at the current parameters");
             }
             system.jacobian(theta, jacobian.data);
-            if (!Vectors.allFinite(jacobian.data)) {
+            columnsAndGradient(s, p);
+            // a non-finite entry makes its column's norm non-finite; only then is J searched for one
+            if (!Vectors.allFinite(columns) && !Vectors.allFinite(jacobian.data)) {
                 return StepResult.rejected(loss0, 1, "the Jacobian has non-finite entries");
             }
             curvature = scaleColumns(s, p);
@@ -151,9 +153,6 @@ final class LevenbergMarquardt implements Optimizer {
         steps++;
         if (!(curvature > 0)) {
             return StepResult.exhausted(loss0, 1, "the Jacobian is zero: no parameter change lowers the loss to first order");
-        }
-        if (normal == null) {
-            MatrixProducts.transposeTimes(jacobian, residual, gradient);
         }
         if (Vectors.maxAbs(gradient) == 0) {
             return StepResult.exhausted(loss0, 1, "the gradient Jᵀr is zero: a stationary point");
@@ -273,22 +272,39 @@ final class LevenbergMarquardt implements Optimizer {
     }
 
     /**
-     * Scales the columns of J by D^{-1/2} (D = running max of diag(JᵀJ), or I).
+     * One pass over J (S·P doubles, read from memory once instead of three times: the finiteness
+     * check, the column norms and Jᵀr each used to be a pass): the squared column norms into
+     * {@link #columns} and the unscaled gradient Jᵀr into {@link #gradient}.
+     */
+    private void columnsAndGradient(int s, int p) {
+        double[] j = jacobian.data;
+        java.util.Arrays.fill(columns, 0);
+        java.util.Arrays.fill(gradient, 0);
+        for (int r = 0; r < s; r++) {
+            int row = r * p;
+            double u = residual[r];
+            for (int c = 0; c < p; c++) {
+                double v = j[row + c];
+                columns[c] += v * v;
+                gradient[c] += v * u;
+            }
+        }
+    }
+
+    /**
+     * Scales the columns of J by D^{-1/2} (D = running max of diag(JᵀJ), or I), from the column norms
+     * {@link #columnsAndGradient} left, and the gradient with them: g̃ = D^{-1/2}Jᵀr = J̃ᵀr.
      *
      * @return max diag(J̃ᵀJ̃), the curvature scale λ is measured against
      */
     private double scaleColumns(int s, int p) {
         double[] j = jacobian.data;
-        java.util.Arrays.fill(columns, 0);
-        for (int r = 0; r < s; r++) {
-            int row = r * p;
-            for (int c = 0; c < p; c++) {
-                columns[c] += j[row + c] * j[row + c];
-            }
-        }
         double curvature = scaleFromColumns(p);
         if (!jacobianScaling) {
             return curvature;
+        }
+        for (int c = 0; c < p; c++) {
+            gradient[c] *= inverseRoot[c];
         }
         for (int r = 0; r < s; r++) {
             int row = r * p;

@@ -65,6 +65,57 @@ class LevenbergMarquardtTest {
     }
 
     @Test
+    void aStepEqualsThePlainDampedGaussNewtonFormulaOnARandomCase() {
+        // The step's fused pass over J (column norms and Jᵀr at once), the shifted Cholesky and the
+        // side it takes against δ = −(JᵀJ + λD)⁻¹Jᵀr formed densely and solved by EJML's LU.
+        java.util.Random random = new java.util.Random(11);
+        for (int[] shape : new int[][] {{30, 50}, {50, 30}}) {
+            for (boolean scaled : new boolean[] {false, true}) {
+                int s = shape[0];
+                int p = shape[1];
+                double[] a = new double[s * p];
+                for (int i = 0; i < a.length; i++) {
+                    a[i] = random.nextGaussian() * (1 + (i % p) % 7);
+                }
+                double[] b = random.doubles(s, -1, 1).toArray();
+                FunctionResidualSystem system = StandardProblems.linear(s, p, a, b);
+                Optimizer o = factory.create(scaled ? Map.of("scaling", "jacobian") : Map.of());
+                double[] theta = new double[p];
+                StepResult r = o.step(system, theta);
+                assertTrue(r.accepted(), r.toString());
+                // the plain formula with the same λ: λ0 = 1e-3·max diag(J̃ᵀJ̃) (1e-3 after scaling)
+                org.ejml.data.DMatrixRMaj jac = new org.ejml.data.DMatrixRMaj(s, p, true, a);
+                double[] d = new double[p];
+                double maxDiag = 0;
+                for (int c = 0; c < p; c++) {
+                    for (int i = 0; i < s; i++) {
+                        d[c] += a[i * p + c] * a[i * p + c];
+                    }
+                    maxDiag = Math.max(maxDiag, d[c]);
+                }
+                double lambda = scaled ? 1e-3 : 1e-3 * maxDiag;
+                org.ejml.data.DMatrixRMaj normal = new org.ejml.data.DMatrixRMaj(p, p);
+                org.ejml.dense.row.CommonOps_DDRM.multTransA(jac, jac, normal);
+                for (int c = 0; c < p; c++) {
+                    normal.add(c, c, lambda * (scaled ? d[c] : 1));
+                }
+                org.ejml.data.DMatrixRMaj rhs = new org.ejml.data.DMatrixRMaj(p, 1);
+                org.ejml.dense.row.CommonOps_DDRM.multTransA(jac, new org.ejml.data.DMatrixRMaj(s, 1, true, b), rhs); // −Jᵀr at θ = 0
+                org.ejml.data.DMatrixRMaj expected = new org.ejml.data.DMatrixRMaj(p, 1);
+                assertTrue(org.ejml.dense.row.CommonOps_DDRM.solve(normal, rhs, expected));
+                double diff = 0;
+                double norm = 0;
+                for (int c = 0; c < p; c++) {
+                    diff += (theta[c] - expected.data[c]) * (theta[c] - expected.data[c]);
+                    norm += expected.data[c] * expected.data[c];
+                }
+                assertTrue(Math.sqrt(diff / norm) < 1e-10, s + "×" + p + (scaled ? " scaled" : "") + ": relative difference "
+                        + Math.sqrt(diff / norm));
+            }
+        }
+    }
+
+    @Test
     void dampingShrinksAfterAGoodStep() {
         // A linear residual: the quadratic model is exact, ρ = 1, so Nielsen's rule divides λ by 3.
         double[] a = {2, 1, 0, 1, 3, 1, 0, 1, 4};
