@@ -15,9 +15,10 @@ import org.geopinn.api.problem.Problem;
  * (as {@link ProblemBuilder#parameter} declares one). Because the declarations are functions of the
  * vocabulary, operator text, source text, exact solutions as text, hard conditions and operators
  * written in Java on the vocabulary ({@code v.coefficient("k")} reads the input once it is one) all
- * follow the coefficient. A Java function of the point (a source or a reference) cannot be re-read:
- * a source is kept as it is (it sees the point with the new inputs last), a reference given as a Java
- * function or a {@code ReferenceSolution} is dropped, since it was computed for one value.
+ * follow the coefficient, and so do a source and a reference written in Java that read the coefficients
+ * by name ({@link CoefficientFunction}). A plain Java function of the point cannot be re-read: such a
+ * source is kept as it is (it sees the point with the new inputs last), such a reference or a
+ * {@code ReferenceSolution} is dropped, since it was computed for one value.
  *
  * <p>Refused on one line: a name that is not a coefficient of the problem, a trained coefficient
  * (it is either trained or an input), a range that is not two finite numbers lo &lt; hi, a geometry

@@ -233,6 +233,23 @@ public final class ProblemBuilder {
     }
 
     /**
+     * @param name the condition's name, unique in the problem
+     * @param part the domain part where it holds
+     * @param operator operator text
+     * @param source the right-hand side in Java reading coefficients by name, e.g.
+     *        {@code (x, c) -> PI * PI * c.get("k") * sin(PI * x[0])}: it follows a coefficient made parametric
+     * @param points the default number of collocation points
+     * @return this
+     */
+    public ProblemBuilder condition(String name, String part, String operator, CoefficientFunction source, int points) {
+        Objects.requireNonNull(source, "source");
+        conditions.add(v -> new Condition(name, part, parse(v, "condition '" + name + "': operator", operator),
+                CoefficientFunction.bind(source, v, unknowns.keySet(), "condition '" + name + "': source"), 1, points,
+                GRID, null));
+        return this;
+    }
+
+    /**
      * A condition with a zero right-hand side.
      *
      * @param name the condition's name
@@ -371,6 +388,25 @@ public final class ProblemBuilder {
      */
     public ProblemBuilder reference(PointFunction... perField) {
         references.exact(perField);
+        return this;
+    }
+
+    /**
+     * An exact solution in Java that reads the coefficients by name, e.g.
+     * {@code (x, c) -> exp(-PI * PI * c.get("kappa") * x[0]) * sin(PI * x[1])}: unlike a plain function of the
+     * point it is kept when a coefficient becomes parametric ({@link Problem#parametric}), reading the input then.
+     *
+     * @param perField the exact solution of each field, in the order of the fields
+     * @return this
+     */
+    public ProblemBuilder reference(CoefficientFunction... perField) {
+        exact.clear();
+        javaReference = false; // it reads the coefficients, so it follows them
+        for (int i = 0; i < perField.length; i++) {
+            CoefficientFunction f = Objects.requireNonNull(perField[i], "reference");
+            String what = "the reference of field " + (i + 1);
+            exact.add(v -> CoefficientFunction.bind(f, v, unknowns.keySet(), what));
+        }
         return this;
     }
 

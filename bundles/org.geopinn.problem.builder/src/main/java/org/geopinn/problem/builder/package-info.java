@@ -16,5 +16,5 @@
  * version, so plugins importing {@code [1.0,2)} keep working.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("2.0.0")
+@org.osgi.annotation.versioning.Version("2.1.0")
 package org.geopinn.problem.builder;

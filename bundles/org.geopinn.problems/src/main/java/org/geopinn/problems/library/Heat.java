@@ -34,7 +34,8 @@ public final class Heat extends ProblemComponent {
                 .condition("pde", "interior", v -> v.d("u", "t").minus(v.d("u", "x", "x").times(v.coefficient(KAPPA))), null, 900)
                 .condition("boundary", "boundary", "u", 60)
                 .condition("initial", "initial", v -> v.field("u"), p -> sin(PI * p[1]), 30)
-                .reference(p -> exp(-PI * PI * p[0] / 4) * sin(PI * p[1]))
+                // reads kappa, so --parametric kappa=… keeps the exact solution (a plain function of the point would be dropped)
+                .reference((p, c) -> exp(-PI * PI * c.get(KAPPA) * p[0]) * sin(PI * p[1]))
                 .settings(ProblemParts.map(ProblemDefaults.MODEL, "mlp", ProblemDefaults.HIDDEN, "64",
                         ProblemDefaults.ACTIVATION, "tanh", ProblemDefaults.STEPS, "1000", ProblemDefaults.TIME_BUDGET, "120"))
                 .build();

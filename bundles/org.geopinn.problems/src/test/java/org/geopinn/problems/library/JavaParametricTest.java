@@ -113,6 +113,40 @@ class JavaParametricTest {
     }
 
     @Test
+    void aJavaReferenceOrSourceThatReadsTheCoefficientFollowsIt() {
+        // heat's exact solution e^(−π²κt) sin πx reads kappa: made parametric, it is kept and reads the input
+        Problem heat = new Heat();
+        double[] exact = new double[2];
+        heat.reference().orElseThrow().evaluate(new double[] {1, 0.5, 0.4, 0.5}, 2, exact);
+        assertEquals(Math.exp(-Math.PI * Math.PI / 4), exact[0], 1e-15);
+        Problem parametric = heat.parametric(Map.of("kappa", new double[] {0.1, 1}));
+        assertEquals(List.of("t", "x", "kappa"), parametric.domain().variables());
+        parametric.reference().orElseThrow().evaluate(new double[] {1, 0.5, 0.5, 0.4, 0.5, 0.1}, 2, exact);
+        assertEquals(Math.exp(-Math.PI * Math.PI * 0.5), exact[0], 1e-15);
+        assertEquals(Math.exp(-Math.PI * Math.PI * 0.4 * 0.1) * Math.sin(Math.PI * 0.5), exact[1], 1e-15);
+        // a source reading k follows it; a plain function of the point keeps its one value
+        Problem rod = ProblemBuilder.problem("rod-k", "−k u'' = k π² sin πx").variable("x", 0, 1).field("u").coefficient("k", 2)
+                .condition("pde", "interior", "-k*u_xx", (x, c) -> c.get("k") * Math.PI * Math.PI * Math.sin(Math.PI * x[0]), 32)
+                .condition("ends", "boundary", "u", 2).reference((x, c) -> Math.sin(Math.PI * x[0])).build();
+        assertEquals(2 * Math.PI * Math.PI, rod.conditions().get(0).source().value(new double[] {0.5}), 1e-12);
+        Problem over = rod.parametric(Map.of("k", new double[] {1, 4}));
+        assertEquals(3 * Math.PI * Math.PI, over.conditions().get(0).source().value(new double[] {0.5, 3}), 1e-12);
+        assertTrue(over.reference().isPresent(), "a reference that reads the coefficients is kept");
+    }
+
+    @Test
+    void aJavaFunctionReadingWhatIsNoCoefficientOrATrainedOneIsRefused() {
+        GeopinnException e = assertThrows(GeopinnException.class, () -> ProblemBuilder.problem("rod-k", "rod").variable("x", 0, 1)
+                .field("u").coefficient("k", 2).condition("pde", "interior", "-k*u_xx", (x, c) -> c.get("q"), 8).build());
+        assertTrue(e.getMessage().contains("condition 'pde': source reads 'q', which is not a coefficient; coefficients are [k]"),
+                e.getMessage());
+        assertEquals(-1, e.getMessage().indexOf('\n'));
+        e = assertThrows(GeopinnException.class, () -> ProblemBuilder.problem("rod-k", "rod").variable("x", 0, 1).field("u")
+                .unknown("k", 1).condition("pde", "interior", "-k*u_xx", 8).reference((x, c) -> c.get("k") * x[0]).build());
+        assertTrue(e.getMessage().contains("the reference of field 1 reads the coefficient 'k', which is trained"), e.getMessage());
+    }
+
+    @Test
     void whatCannotBecomeAnInputIsRefusedOnOneLine() {
         Problem p = ProblemBuilder.problem("rod-k", "-k u'' + c u = 0").variable("x", 0, 1).field("u").coefficient("k", 2)
                 .unknown("c", 1).condition("pde", "interior", "-k*u_xx + c*u", 8).condition("ends", "boundary", "u", 2).build();
