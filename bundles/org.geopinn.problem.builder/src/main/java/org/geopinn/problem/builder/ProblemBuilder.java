@@ -243,8 +243,8 @@ public final class ProblemBuilder {
      */
     public ProblemBuilder condition(String name, String part, String operator, CoefficientFunction source, int points) {
         Objects.requireNonNull(source, "source");
-        conditions.add(v -> new Condition(name, part, parse(v, "condition '" + name + "': operator", operator),
-                CoefficientFunction.bind(source, v, unknowns.keySet(), "condition '" + name + "': source"), 1, points,
+        conditions.add(v -> new Condition(name, part, TextForms.parse(v, "condition '" + name + "': operator", operator),
+                CoefficientFunction.bind(source, v, coefficients.unknowns().keySet(), "condition '" + name + "': source"), 1, points,
                 GRID, null));
         return this;
     }
@@ -400,13 +400,13 @@ public final class ProblemBuilder {
      * @return this
      */
     public ProblemBuilder reference(CoefficientFunction... perField) {
-        exact.clear();
-        javaReference = false; // it reads the coefficients, so it follows them
+        List<Function<Vocabulary, PointFunction>> bound = new ArrayList<>();
         for (int i = 0; i < perField.length; i++) {
             CoefficientFunction f = Objects.requireNonNull(perField[i], "reference");
             String what = "the reference of field " + (i + 1);
-            exact.add(v -> CoefficientFunction.bind(f, v, unknowns.keySet(), what));
+            bound.add(v -> CoefficientFunction.bind(f, v, coefficients.unknowns().keySet(), what));
         }
+        references.exactFollowingCoefficients(bound);
         return this;
     }
 

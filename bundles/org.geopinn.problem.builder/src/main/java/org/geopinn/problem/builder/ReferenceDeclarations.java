@@ -46,6 +46,16 @@ final class ReferenceDeclarations {
         }
     }
 
+    /**
+     * @param perField exact solutions bound to the problem's vocabulary when it is built (Java
+     *        functions that read the coefficients by name): kept when a coefficient becomes parametric
+     */
+    void exactFollowingCoefficients(List<Function<Vocabulary, PointFunction>> perField) {
+        exact.clear();
+        javaReference = false; // they read the coefficients, so they follow them
+        exact.addAll(perField);
+    }
+
     /** @param solution a reference computed otherwise */
     void solution(ReferenceSolution solution) {
         exact.clear();
