@@ -28,6 +28,8 @@ import org.osgi.framework.ServiceReference;
 final class PluginBundles {
     /** Property FileInstall puts on the configurations it creates; components use it to name their origin. */
     static final String FILENAME = "felix.fileinstall.filename";
+    /** The factory PID of problems declared in a configuration file (docs/PROBLEMS.md). */
+    static final String DECLARED_PROBLEMS = "org.geopinn.problems.declared";
 
     private final Path home;
     private final Consumer<String> problems;
@@ -121,6 +123,14 @@ final class PluginBundles {
             return;
         }
         values.put(FILENAME, file.toUri().toString());
+        String pid = dash > 0 ? base.substring(0, dash) : base;
+        if (!pid.contains(".")) {
+            // FileInstall's naming makes my-pde.cfg a factory configuration of PID "my": nothing
+            // reads it, and a user who meant a declared problem would see it silently ignored.
+            problems.accept("plugin configuration " + name(file) + " is applied to the PID '" + pid
+                    + "', which has no dot: components read dotted PIDs (PID.cfg or FACTORYPID-NAME.cfg); a declared problem"
+                    + " is named " + DECLARED_PROBLEMS + "-" + base + ".cfg (docs/PROBLEMS.md)");
+        }
         try {
             if (dash > 0) {
                 FeatureConfigurations.update(admin, base.substring(0, dash), base.substring(dash + 1), values);

@@ -78,6 +78,19 @@ class PluginCommandTest {
     }
 
     @Test
+    void aDeclarationFileWithoutItsFactoryPidInTheNameIsOneLineSayingHowToNameIt() throws Exception {
+        Path plugins = Files.createDirectories(home.resolve("plugins"));
+        Files.writeString(plugins.resolve("my-pde.cfg"), "id = my-pde\nvariables = x\nfields = u\n");
+
+        Run list = launch("list");
+        assertEquals(0, list.code(), list.out() + list.err());
+        List<String> about = list.err().lines().filter(l -> l.contains("my-pde.cfg")).toList();
+        assertEquals(1, about.size(), list.err());
+        assertTrue(about.get(0).contains("PID 'my'") && about.get(0).contains("org.geopinn.problems.declared-my-pde.cfg"), about.get(0));
+        assertFalse(list.err().contains("\tat "), "no stack trace:\n" + list.err());
+    }
+
+    @Test
     void pluginOptionAddsJarsAndFoldersAndAPluginThatDoesNotResolveIsOneLine() throws Exception {
         Path folder = Files.createDirectories(home.resolve("mine"));
         Files.copy(TestBundles.generatedPlugin("momentum"), folder.resolve("momentum.jar"));
