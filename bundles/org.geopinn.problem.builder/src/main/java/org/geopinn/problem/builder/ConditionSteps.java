@@ -202,7 +202,7 @@ abstract class ConditionSteps {
 
     /**
      * Names a coefficient that is not known and is trained with the network (an inverse problem):
-     * {@link #coefficient} with this initial guess, marked unknown. It needs data that depend on it,
+     * {@link ProblemBuilder#coefficient} with this initial guess, marked unknown. It needs data that depend on it,
      * such as observations ({@link ProblemBuilder#observe}).
      *
      * @param name the coefficient's name
