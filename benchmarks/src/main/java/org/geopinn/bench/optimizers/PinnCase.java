@@ -4,34 +4,25 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.ToDoubleFunction;
-import org.geopinn.expr.Vocabulary;
 import org.geopinn.api.model.DerivativeRequest;
 import org.geopinn.api.model.Model;
 import org.geopinn.api.model.ModelEvaluator;
 import org.geopinn.api.model.ModelSpec;
 import org.geopinn.api.operator.LossScaling;
 import org.geopinn.api.operator.ResidualSystem;
-import org.geopinn.api.problem.Condition;
-import org.geopinn.api.problem.Domain;
-import org.geopinn.api.problem.DomainPart;
 import org.geopinn.api.problem.Problem;
+import org.geopinn.benchmarks.core.LaplaceSetup;
 import org.geopinn.models.StandardModels;
 import org.geopinn.operators.EvaluatorFactory;
 import org.geopinn.operators.StackedResidualSystem;
+import org.geopinn.problems.library.Heat;
+import org.geopinn.problems.library.Laplace2d;
 
 /**
- * A benchmark problem (defined with the API), a tanh MLP, grid collocation points, and the
+ * A benchmark problem (the problems bundle's, as the solver trains it), a tanh MLP, grid collocation points, and the
  * relative L2 error against the exact solution on a 50×50 evaluation grid.
  */
 final class PinnCase {
-    /** A problem from its parts. */
-    private record Defined(String id, Vocabulary vocabulary, Domain domain, List<Condition> conditions) implements Problem {
-        @Override
-        public String description() {
-            return id;
-        }
-    }
-
     final Problem problem;
     final Model model;
     final ResidualSystem system;
@@ -75,33 +66,6 @@ final class PinnCase {
         return Math.sqrt(diff / exactNorm);
     }
 
-    /** 30×30 grid (i+1)/31 strictly inside [0,1]². */
-    static double[] interiorGrid(int side) {
-        double[] p = new double[side * side * 2];
-        int q = 0;
-        for (int i = 0; i < side; i++) {
-            for (int j = 0; j < side; j++) {
-                p[q++] = (i + 1.0) / (side + 1);
-                p[q++] = (j + 1.0) / (side + 1);
-            }
-        }
-        return p;
-    }
-
-    /** n points per side of the unit square's boundary, going round from a corner. */
-    static double[] squareBoundary(int perSide) {
-        double[] p = new double[4 * perSide * 2];
-        for (int k = 0; k < perSide; k++) {
-            double s = (double) k / perSide;
-            double[][] side = {{s, 0}, {1, s}, {1 - s, 1}, {0, 1 - s}};
-            for (int e = 0; e < 4; e++) {
-                p[2 * (e * perSide + k)] = side[e][0];
-                p[2 * (e * perSide + k) + 1] = side[e][1];
-            }
-        }
-        return p;
-    }
-
     /**
      * 2-D Laplace (Schwencke & Furtlehner, 2025): Δu = −2π² sin πx sin πy, u = 0 on ∂[0,1]², exact sin πx sin πy;
      * 30×30 interior grid and 120 boundary points.
@@ -115,33 +79,21 @@ final class PinnCase {
      * (the large-point-set benchmarks).
      */
     static PinnCase laplace(int[] hidden, long seed, LossScaling scaling, int side, int perSide) {
-        Vocabulary v = new Vocabulary(List.of("x", "y"), List.of("u"));
-        Domain domain = new Domain(v.variables(), new double[] {0, 0}, new double[] {1, 1},
-                List.of(DomainPart.interior("interior"), DomainPart.boundary("boundary", 0, 1)));
-        Problem p = new Defined("laplace2d", v, domain, List.of(
-                Condition.of("pde", "interior", v.laplacian("u"),
-                        x -> -2 * Math.PI * Math.PI * Math.sin(Math.PI * x[0]) * Math.sin(Math.PI * x[1]), side * side),
-                Condition.of("boundary", "boundary", v.field("u"), x -> 0, 4 * perSide)));
+        Problem p = Laplace2d.define(); // its default point counts are not used: the points are given here
         Map<String, double[]> points = new LinkedHashMap<>();
-        points.put("pde", interiorGrid(side));
-        points.put("boundary", squareBoundary(perSide));
+        points.put("pde", LaplaceSetup.interiorGrid(side));
+        points.put("boundary", LaplaceSetup.squareBoundary(perSide));
         return new PinnCase(p, hidden, points, scaling, seed, x -> Math.sin(Math.PI * x[0]) * Math.sin(Math.PI * x[1]));
     }
 
     /**
      * 1+1-D heat (Schwencke & Furtlehner, 2025): u_t − ¼u_xx = 0 on (t, x) ∈ [0,1]², u(0,x) = sin πx, u = 0 at x = 0, 1;
-     * exact e^(−π²t/4) sin πx; 30×30 interior grid, 30 initial and 2×30 wall points.
+     * exact e^(−π²t/4) sin πx; 30×30 interior grid, 30 initial and 2×30 boundary (wall) points.
      */
     static PinnCase heat(int[] hidden, long seed, LossScaling scaling) {
-        Vocabulary v = new Vocabulary(List.of("t", "x"), List.of("u"));
-        Domain domain = new Domain(v.variables(), new double[] {0, 0}, new double[] {1, 1},
-                List.of(DomainPart.interior("interior"), DomainPart.face("initial", 0, false), DomainPart.boundary("walls", 1)));
-        Problem p = new Defined("heat", v, domain, List.of(
-                Condition.of("pde", "interior", v.d("u", "t").minus(v.d("u", "x", "x").times(0.25)), x -> 0, 900),
-                Condition.of("initial", "initial", v.field("u"), x -> Math.sin(Math.PI * x[1]), 30),
-                Condition.of("walls", "walls", v.field("u"), x -> 0, 60)));
+        Problem p = Heat.define();
         Map<String, double[]> points = new LinkedHashMap<>();
-        points.put("pde", interiorGrid(30));
+        points.put("pde", LaplaceSetup.interiorGrid(30));
         double[] initial = new double[60];
         double[] walls = new double[120];
         for (int k = 0; k < 30; k++) {
@@ -153,7 +105,7 @@ final class PinnCase {
             walls[60 + 2 * k + 1] = 1;
         }
         points.put("initial", initial);
-        points.put("walls", walls);
+        points.put("boundary", walls);
         return new PinnCase(p, hidden, points, scaling, seed,
                 x -> Math.exp(-Math.PI * Math.PI * x[0] / 4) * Math.sin(Math.PI * x[1]));
     }

@@ -73,10 +73,7 @@ public class LaplaceCoreBenchmark {
         onBoundary = model.evaluator(DerivativeRequest.valuesOnly(2), LaplaceSetup.BOUNDARY);
         insideSeeds = new double[request.size() * LaplaceSetup.INTERIOR];
         boundarySeeds = new double[LaplaceSetup.BOUNDARY];
-        source = new double[LaplaceSetup.INTERIOR];
-        for (int i = 0; i < LaplaceSetup.INTERIOR; i++) {
-            source[i] = LaplaceSetup.source(interior[2 * i], interior[2 * i + 1]);
-        }
+        source = LaplaceSetup.source(interior);
         gradient = new double[model.parameterCount()];
         jacobian = new double[(LaplaceSetup.INTERIOR + LaplaceSetup.BOUNDARY) * model.parameterCount()];
         double[] other = theta.clone();

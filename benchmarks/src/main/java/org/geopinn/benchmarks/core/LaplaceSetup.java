@@ -2,21 +2,20 @@ package org.geopinn.benchmarks.core;
 
 import java.util.List;
 import java.util.Map;
-import org.geopinn.expr.Vocabulary;
+import org.geopinn.api.expr.PointFunction;
 import org.geopinn.api.model.Model;
 import org.geopinn.api.model.ModelSpec;
-import org.geopinn.api.problem.Condition;
-import org.geopinn.api.problem.Domain;
-import org.geopinn.api.problem.DomainPart;
 import org.geopinn.api.problem.Problem;
 import org.geopinn.models.StandardModels;
+import org.geopinn.problems.library.Laplace2d;
 
 /**
- * The 2-D Laplace set-up of the core benchmarks: Δu = −2π² sin πx sin πy on [0,1]², u = 0 on the
- * boundary; MLP [2,64,64,64,1] tanh (P = 8577); 900 interior points (30×30 grid strictly inside)
- * and 120 boundary points (30 per side).
+ * The 2-D Laplace set-up of the core benchmarks: the problems bundle's {@code laplace2d}, Δu = −2π²
+ * sin πx sin πy on [0,1]², u = 0 on the boundary; MLP [2,64,64,64,1] tanh (P = 8577); 900 interior
+ * points (30×30 grid strictly inside) and 120 boundary points (30 per side). Its point sets serve
+ * the optimizer benchmarks too.
  */
-final class LaplaceSetup {
+public final class LaplaceSetup {
     static final int INTERIOR = 900;
     static final int BOUNDARY = 120;
 
@@ -28,70 +27,61 @@ final class LaplaceSetup {
                 new int[] {64, 64, 64}, "tanh", "xavier", false, false, Map.of()));
     }
 
-    /** 30×30 grid points (i+1)/31. */
+    /** @return the 30×30 interior grid */
     static double[] interiorPoints() {
-        double[] p = new double[INTERIOR * 2];
+        return interiorGrid(30);
+    }
+
+    /** @return 30 points on each side of the boundary */
+    static double[] boundaryPoints() {
+        return squareBoundary(30);
+    }
+
+    /**
+     * @param side points per axis
+     * @return the side×side grid strictly inside [0,1]², points ((i+1)/(side+1), (j+1)/(side+1))
+     */
+    public static double[] interiorGrid(int side) {
+        double[] p = new double[side * side * 2];
         int q = 0;
-        for (int i = 0; i < 30; i++) {
-            for (int j = 0; j < 30; j++) {
-                p[q++] = (i + 1) / 31.0;
-                p[q++] = (j + 1) / 31.0;
+        for (int i = 0; i < side; i++) {
+            for (int j = 0; j < side; j++) {
+                p[q++] = (i + 1.0) / (side + 1);
+                p[q++] = (j + 1.0) / (side + 1);
             }
         }
         return p;
     }
 
-    /** 30 points on each side, starting at a corner and going round. */
-    static double[] boundaryPoints() {
-        double[] p = new double[BOUNDARY * 2];
-        for (int k = 0; k < 30; k++) {
-            double s = k / 30.0;
+    /**
+     * @param perSide points per side
+     * @return perSide points on each side of the unit square's boundary, going round from a corner
+     */
+    public static double[] squareBoundary(int perSide) {
+        double[] p = new double[4 * perSide * 2];
+        for (int k = 0; k < perSide; k++) {
+            double s = (double) k / perSide;
             double[][] side = {{s, 0}, {1, s}, {1 - s, 1}, {0, 1 - s}};
             for (int e = 0; e < 4; e++) {
-                p[2 * (e * 30 + k)] = side[e][0];
-                p[2 * (e * 30 + k) + 1] = side[e][1];
+                p[2 * (e * perSide + k)] = side[e][0];
+                p[2 * (e * perSide + k) + 1] = side[e][1];
             }
         }
         return p;
     }
 
-    static double source(double x, double y) {
-        return -2 * Math.PI * Math.PI * Math.sin(Math.PI * x) * Math.sin(Math.PI * y);
+    /** @return the problems bundle's 2-D Laplace, the problem the solver trains ({@code laplace2d}) */
+    static Problem problem() {
+        return Laplace2d.define();
     }
 
-    /** The problem, defined inline with the API. */
-    static Problem problem() {
-        Vocabulary vocabulary = new Vocabulary(List.of("x", "y"), List.of("u"));
-        Domain domain = new Domain(List.of("x", "y"), new double[] {0, 0}, new double[] {1, 1},
-                List.of(DomainPart.interior("interior"), DomainPart.boundary("boundary", 0, 1)));
-        List<Condition> conditions = List.of(
-                Condition.of("pde", "interior", vocabulary.laplacian("u"), x -> source(x[0], x[1]), INTERIOR),
-                Condition.of("boundary", "boundary", vocabulary.field("u"), x -> 0.0, BOUNDARY));
-        return new Problem() {
-            @Override
-            public String id() {
-                return "laplace2d-benchmark";
-            }
-
-            @Override
-            public String description() {
-                return "2-D Laplace, Δu = −2π² sin πx sin πy on [0,1]², u = 0 on the boundary";
-            }
-
-            @Override
-            public Vocabulary vocabulary() {
-                return vocabulary;
-            }
-
-            @Override
-            public Domain domain() {
-                return domain;
-            }
-
-            @Override
-            public List<Condition> conditions() {
-                return conditions;
-            }
-        };
+    /** @return the right-hand side of its PDE at the interior points, read from the problem */
+    static double[] source(double[] interior) {
+        PointFunction f = problem().conditions().stream().filter(c -> c.name().equals("pde")).findFirst().orElseThrow().source();
+        double[] out = new double[INTERIOR];
+        for (int i = 0; i < INTERIOR; i++) {
+            out[i] = f.value(new double[] {interior[2 * i], interior[2 * i + 1]});
+        }
+        return out;
     }
 }

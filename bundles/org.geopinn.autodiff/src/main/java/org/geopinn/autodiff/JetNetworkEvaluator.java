@@ -14,8 +14,10 @@ import org.geopinn.api.GeopinnException;
  * weight gradient is Σ_c δZ_c A_cᵀ (dot products of rows). Outputs, seeds and tangents use the
  * same layout: {@code [c][output][i]}.
  *
- * <p>All workspaces are allocated at construction for {@code maxPoints}; the passes allocate
- * nothing. Not thread-safe: create one evaluator per thread.
+ * <p>This class holds the passes and their workspaces; the matrix products (native or Java) are
+ * {@link LayerProducts}', the per-point Jacobian rows {@link JacobianRows}'. All workspaces are
+ * allocated at construction for {@code maxPoints}; the passes allocate nothing. Not thread-safe:
+ * create one evaluator per thread.
  */
 public final class JetNetworkEvaluator {
     private final JetNetwork network;
@@ -33,23 +35,11 @@ public final class JetNetworkEvaluator {
     private final double[][] weights;
     private final double[][][] bufferX;
     private final double[][][] bufferY;
-    /** Per-point gathers for the Jacobian rows, per lane: a_{i,c} (C × in) and δz_{i,c} (C × out). */
-    private final double[][][] gatheredInput;
-    private final double[][][] gatheredDelta;
-    private final CombineTask combineTask = new CombineTask();
-    private final DotTask dotTask = new DotTask();
+    /** The layer products and weight gradients (native GEMM when offered and wide enough). */
+    private final LayerProducts products;
+    private final JacobianRows rows;
     private final ActivationTask activationTask = new ActivationTask();
-    private final RowsTask rowsTask = new RowsTask();
-    /** The weight-gradient products of the wide layers (native GEMM when offered). */
-    private final RowProducts products;
     private int n = -1;
-
-    /**
-     * Layer products with fewer than this many rows or sources, and weight gradients with fewer than
-     * its square entries, stay in Java: packing would cost more than the product. (The weight
-     * gradients of a 2-input or 1-output layer are packed: their Java dot products run at scalar speed.)
-     */
-    private static final int PACKED_MIN_WIDTH = 8;
 
     JetNetworkEvaluator(JetNetwork network, JetStructure jets, int maxPoints, RowProducts products) {
         if (jets.maxOrder() + 1 > Activation.MAX_ORDER) {
@@ -62,7 +52,7 @@ public final class JetNetworkEvaluator {
         }
         this.network = network;
         this.jets = jets;
-        this.products = products;
+        this.products = new LayerProducts(products, jets.size());
         this.layers = network.layers().toArray(new DenseLayer[0]);
         this.components = jets.size();
         this.maxPoints = Math.max(1, maxPoints);
@@ -88,8 +78,7 @@ public final class JetNetworkEvaluator {
         }
         bufferX = new double[components][widest][points];
         bufferY = new double[components][widest][points];
-        gatheredInput = new double[2][components][widest];
-        gatheredDelta = new double[2][components][widest];
+        rows = new JacobianRows(components, widest);
     }
 
     /** @return the network */
@@ -104,7 +93,7 @@ public final class JetNetworkEvaluator {
 
     /** @return the weight-gradient products this evaluator uses */
     public RowProducts products() {
-        return products;
+        return products.products();
     }
 
     /** @return the largest batch */
@@ -138,7 +127,7 @@ public final class JetNetworkEvaluator {
                 // keep W as it was in this pass: the reverse pass must not see later changes of theta
                 System.arraycopy(theta, layer.weightOffset(), weights[l], 0, in * out);
             }
-            combine(weights[l], 0, in, 1, out, in, input(l), z[l], false);
+            products.combine(weights[l], 0, in, 1, out, in, input(l), z[l], false, n);
             addBias(layer, theta, z[l][0]);
             if (layer.activation() != null) {
                 activationTask.run(ActivationTask.FORWARD, l, null, a[l], out);
@@ -190,12 +179,7 @@ public final class JetNetworkEvaluator {
             double[][][] input = input(l);
             if (gradient != null) {
                 if (layer.trainableWeights()) {
-                    if (products != RowProducts.java() && out * in >= PACKED_MIN_WIDTH * PACKED_MIN_WIDTH) {
-                        // one GEMM over points × components, on the calling thread
-                        products.accumulate(current, out, input, in, components, n, gradient, layer.weightOffset());
-                    } else {
-                        dotTask.run(current, out, input, in, gradient, layer.weightOffset());
-                    }
+                    products.weightGradient(current, out, input, in, n, gradient, layer.weightOffset());
                 }
                 if (layer.trainableBias()) {
                     for (int j = 0; j < out; j++) {
@@ -208,14 +192,14 @@ public final class JetNetworkEvaluator {
                     }
                 }
             } else {
-                rowsTask.run(layer, current, input, jacobian, rowOffset, columns);
+                rows.write(layer, current, input, jacobian, rowOffset, columns, n);
             }
             if (l == 0) {
                 break;
             }
             double[][][] next = current == bufferX ? bufferY : bufferX;
             // δA (in rows) = Wᵀ δZ: M(r, s) = W[s][r], rowStride 1, colStride in
-            combine(weights[l], 0, 1, in, in, out, current, next, false);
+            products.combine(weights[l], 0, 1, in, in, out, current, next, false, n);
             DenseLayer below = layers[l - 1];
             if (below.activation() != null) {
                 double[][][] target = next == bufferX ? bufferY : bufferX;
@@ -223,76 +207,6 @@ public final class JetNetworkEvaluator {
                 current = target;
             } else {
                 current = next;
-            }
-        }
-    }
-
-    private void writeRows(DenseLayer layer, double[][][] delta, double[][][] input, double[] jacobian, int rowOffset,
-            int columns, int from, int to, int lane) {
-        int in = layer.inputs();
-        int out = layer.outputs();
-        double[][] a = gatheredInput[lane];
-        double[][] d = gatheredDelta[lane];
-        for (int i = from; i < to; i++) {
-            int rowStart = (rowOffset + i) * columns;
-            if (layer.trainableWeights()) {
-                // a_{i,c} and δz_{i,c} of this point, one small array per component (vectorisable below)
-                for (int c = 0; c < components; c++) {
-                    double[][] inputs = input[c];
-                    double[][] deltas = delta[c];
-                    double[] ac = a[c];
-                    double[] dc = d[c];
-                    for (int k = 0; k < in; k++) {
-                        ac[k] = inputs[k][i];
-                    }
-                    for (int j = 0; j < out; j++) {
-                        dc[j] = deltas[j][i];
-                    }
-                }
-                int base = rowStart + layer.weightOffset();
-                for (int j = 0; j < out; j++) {
-                    outerProductRow(jacobian, base + j * in, in, a, d, j);
-                }
-            }
-            if (layer.trainableBias()) {
-                int base = rowStart + layer.biasOffset();
-                for (int j = 0; j < out; j++) {
-                    jacobian[base + j] = delta[0][j][i];
-                }
-            }
-        }
-    }
-
-    /** row[dst + k] = Σ_c d[c][j] · a[c][k]: one row of Σ_c δz_c a_cᵀ, four components per loop. */
-    private void outerProductRow(double[] row, int dst, int in, double[][] a, double[][] d, int j) {
-        int c = 0;
-        if (components >= 4) {
-            double x0 = d[0][j], x1 = d[1][j], x2 = d[2][j], x3 = d[3][j];
-            double[] a0 = a[0], a1 = a[1], a2 = a[2], a3 = a[3];
-            for (int k = 0; k < in; k++) {
-                row[dst + k] = x0 * a0[k] + x1 * a1[k] + x2 * a2[k] + x3 * a3[k];
-            }
-            c = 4;
-        } else {
-            double x0 = d[0][j];
-            double[] a0 = a[0];
-            for (int k = 0; k < in; k++) {
-                row[dst + k] = x0 * a0[k];
-            }
-            c = 1;
-        }
-        for (; c + 3 < components; c += 4) {
-            double x0 = d[c][j], x1 = d[c + 1][j], x2 = d[c + 2][j], x3 = d[c + 3][j];
-            double[] a0 = a[c], a1 = a[c + 1], a2 = a[c + 2], a3 = a[c + 3];
-            for (int k = 0; k < in; k++) {
-                row[dst + k] += x0 * a0[k] + x1 * a1[k] + x2 * a2[k] + x3 * a3[k];
-            }
-        }
-        for (; c < components; c++) {
-            double x0 = d[c][j];
-            double[] a0 = a[c];
-            for (int k = 0; k < in; k++) {
-                row[dst + k] += x0 * a0[k];
             }
         }
     }
@@ -314,7 +228,7 @@ public final class JetNetworkEvaluator {
             boolean last = l == layers.length - 1;
             double[][][] target = last ? out : previous == bufferX ? bufferY : bufferX;
             if (previous != null) {
-                combine(weights[l], 0, in, 1, width, in, previous, target, false);
+                products.combine(weights[l], 0, in, 1, width, in, previous, target, false, n);
             } else {
                 for (int c = 0; c < components; c++) {
                     for (int j = 0; j < width; j++) {
@@ -323,7 +237,7 @@ public final class JetNetworkEvaluator {
                 }
             }
             if (layer.trainableWeights()) {
-                combine(v, layer.weightOffset(), in, 1, width, in, input(l), target, true);
+                products.combine(v, layer.weightOffset(), in, 1, width, in, input(l), target, true, n);
             }
             if (layer.trainableBias()) {
                 for (int j = 0; j < width; j++) {
@@ -375,80 +289,6 @@ public final class JetNetworkEvaluator {
         }
     }
 
-    private void combine(double[] m, int off, int rowStride, int colStride, int rows, int sources, double[][][] src,
-            double[][][] out, boolean accumulate) {
-        if (!accumulate && products != RowProducts.java() && rows >= PACKED_MIN_WIDTH && sources >= PACKED_MIN_WIDTH) {
-            // one GEMM over points × components, on the calling thread
-            products.combine(m, off, rowStride, colStride, rows, sources, src, out, components, n);
-            return;
-        }
-        combineTask.m = m;
-        combineTask.off = off;
-        combineTask.rowStride = rowStride;
-        combineTask.colStride = colStride;
-        combineTask.rows = rows;
-        combineTask.sources = sources;
-        combineTask.src = src;
-        combineTask.out = out;
-        combineTask.length = n;
-        combineTask.components = components;
-        combineTask.accumulate = accumulate;
-        Lanes.run((long) rows * sources * n * components, combineTask);
-    }
-
-    /** Rows out_c = M·src_c for every component c, split by points. */
-    private static final class CombineTask implements Lanes.Task {
-        double[] m;
-        int off;
-        int rowStride;
-        int colStride;
-        int rows;
-        int sources;
-        double[][][] src;
-        double[][][] out;
-        int length;
-        int components;
-        boolean accumulate;
-
-        @Override
-        public void run(int lane, int lanes) {
-            int from = Lanes.split(0, length, lane, lanes);
-            int to = Lanes.split(0, length, lane + 1, lanes);
-            for (int c = 0; c < components; c++) {
-                Gemm.combineRows(m, off, rowStride, colStride, rows, sources, src[c], out[c], from, to, accumulate);
-            }
-        }
-    }
-
-    /** Weight gradients Σ_c δZ_c A_cᵀ by dot products of rows, split by output rows. */
-    private final class DotTask implements Lanes.Task {
-        private double[][][] x;
-        private int xRows;
-        private double[][][] y;
-        private int yRows;
-        private double[] out;
-        private int off;
-
-        void run(double[][][] left, int leftRows, double[][][] right, int rightRows, double[] result, int offset) {
-            x = left;
-            xRows = leftRows;
-            y = right;
-            yRows = rightRows;
-            out = result;
-            off = offset;
-            Lanes.run(xRows >= 4 ? (long) xRows * yRows * n * components : 0L, this);
-        }
-
-        @Override
-        public void run(int lane, int lanes) {
-            int from = Lanes.split(0, xRows, lane, lanes);
-            int to = Lanes.split(0, xRows, lane + 1, lanes);
-            for (int c = 0; c < components; c++) {
-                Gemm.dotRows(x[c], from, to, y[c], yRows, n, out, off);
-            }
-        }
-    }
-
     /** The activation's jets, forward, reverse or tangent, split by units. */
     private final class ActivationTask implements Lanes.Task {
         static final int FORWARD = 0;
@@ -489,32 +329,6 @@ public final class JetNetworkEvaluator {
                     jetsOfLane.tangent(other, z[layer], s[layer], target, n, from, to);
                     break;
             }
-        }
-    }
-
-    /** Per-point Jacobian rows of one layer, split by points. */
-    private final class RowsTask implements Lanes.Task {
-        private DenseLayer layer;
-        private double[][][] delta;
-        private double[][][] input;
-        private double[] jacobian;
-        private int rowOffset;
-        private int columns;
-
-        void run(DenseLayer l, double[][][] d, double[][][] in, double[] jac, int offset, int cols) {
-            layer = l;
-            delta = d;
-            input = in;
-            jacobian = jac;
-            rowOffset = offset;
-            columns = cols;
-            Lanes.run((long) n * components * l.inputs() * l.outputs(), this);
-        }
-
-        @Override
-        public void run(int lane, int lanes) {
-            writeRows(layer, delta, input, jacobian, rowOffset, columns, Lanes.split(0, n, lane, lanes),
-                    Lanes.split(0, n, lane + 1, lanes), lane);
         }
     }
 }

@@ -1,5 +1,7 @@
 package org.geopinn.linalg.testing;
 
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -9,16 +11,15 @@ import org.geopinn.api.model.Model;
 import org.geopinn.api.model.ModelEvaluator;
 import org.geopinn.api.model.ModelSpec;
 import org.geopinn.api.operator.LossScaling;
+import org.geopinn.api.optimizer.Optimizer;
 import org.geopinn.api.operator.ResidualSystem;
 import org.geopinn.api.problem.Condition;
 import org.geopinn.api.problem.Domain;
 import org.geopinn.api.problem.DomainPart;
 import org.geopinn.api.problem.Problem;
-import org.geopinn.api.sampler.Sampler;
 import org.geopinn.models.StandardModels;
 import org.geopinn.operators.EvaluatorFactory;
 import org.geopinn.operators.StackedResidualSystem;
-import org.geopinn.samplers.Samplers;
 
 /** Real PINN residual systems (problem + MLP + autodiff operators) for optimizer tests. */
 public final class PinnFixtures {
@@ -58,6 +59,26 @@ public final class PinnFixtures {
             }
             return Math.sqrt(diff / norm);
         }
+
+        /**
+         * Steps an optimizer from θ0 and asserts that the loss falls below {@code fraction} of its start.
+         *
+         * @param optimizer a fresh optimizer
+         * @param steps how many steps
+         * @param fraction the largest end/start ratio of the loss that passes
+         * @param what what is tested, named in the message (e.g. the settings), or null
+         * @return the parameters after the steps
+         */
+        public double[] assertLossFalls(Optimizer optimizer, int steps, double fraction, Object what) {
+            double[] theta = theta0.clone();
+            double start = system.loss(theta);
+            for (int i = 0; i < steps; i++) {
+                optimizer.step(system, theta);
+            }
+            double end = system.loss(theta);
+            assertTrue(end < fraction * start, (what == null ? "" : what + ": ") + "loss " + start + " -> " + end);
+            return theta;
+        }
     }
 
     /** A problem from its parts. */
@@ -69,7 +90,7 @@ public final class PinnFixtures {
     }
 
     /** @return 2-D Laplace Δu = −2π² sin πx sin πy on [0,1]², u = 0 on the boundary, defined with the API */
-    public static Problem laplaceProblem() {
+    private static Problem laplaceProblem() {
         Vocabulary v = new Vocabulary(List.of("x", "y"), List.of("u"));
         Domain domain = new Domain(v.variables(), new double[] {0, 0}, new double[] {1, 1},
                 List.of(DomainPart.interior("interior"), DomainPart.boundary("boundary", 0, 1)));
@@ -93,13 +114,47 @@ public final class PinnFixtures {
         Problem problem = laplaceProblem();
         Model model = StandardModels.create("mlp", new ModelSpec(new double[] {0, 0}, new double[] {1, 1}, List.of("u"),
                 new int[] {hidden}, "tanh", "xavier", false, false, Map.of()));
-        Sampler grid = Samplers.create("grid");
         Map<String, double[]> points = new LinkedHashMap<>();
-        for (Condition c : problem.conditions()) {
-            int n = c.name().equals("pde") ? interior : boundary;
-            points.put(c.name(), grid.sample(problem.domain(), problem.domain().part(c.part()), n, seed, Map.of()));
-        }
+        points.put("pde", interiorGrid(interior));
+        points.put("boundary", boundaryGrid(boundary));
         ResidualSystem system = StackedResidualSystem.build(problem, model, points, scaling, EvaluatorFactory.EXACT);
         return new Pinn(problem, model, system, model.initialParameters(seed));
+    }
+
+    /**
+     * The grid sampler's interior points of [0,1]² (its rule written out, so that this library's test
+     * jar needs no service bundle): m×m points strictly inside at ((i+1)/(m+1), (j+1)/(m+1)), m the
+     * smallest with m² ≥ count (900 gives the 30×30 grid of the 2-D Laplace reference), row-major.
+     */
+    private static double[] interiorGrid(int count) {
+        int m = (int) Math.ceil(Math.sqrt(count));
+        double[] p = new double[2 * m * m];
+        for (int i = 0, q = 0; i < m; i++) {
+            for (int j = 0; j < m; j++) {
+                p[q++] = (i + 1) / (double) (m + 1);
+                p[q++] = (j + 1) / (double) (m + 1);
+            }
+        }
+        return p;
+    }
+
+    /**
+     * The grid sampler's boundary points of [0,1]²: the nodes (i/s, j/s) of the lattice with s
+     * intervals per side that lie on the boundary, s the smallest with 4s ≥ count (120 gives 31
+     * nodes per side), in lattice order; a corner appears once.
+     */
+    private static double[] boundaryGrid(int count) {
+        int s = Math.max(1, (count + 3) / 4);
+        double[] p = new double[2 * 4 * s];
+        int q = 0;
+        for (int i = 0; i <= s; i++) {
+            for (int j = 0; j <= s; j++) {
+                if (i == 0 || i == s || j == 0 || j == s) {
+                    p[q++] = i == s ? 1 : i / (double) s;
+                    p[q++] = j == s ? 1 : j / (double) s;
+                }
+            }
+        }
+        return p;
     }
 }

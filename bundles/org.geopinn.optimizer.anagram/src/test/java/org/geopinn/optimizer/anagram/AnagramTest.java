@@ -147,14 +147,8 @@ class AnagramTest {
     void adaptiveCutoffTrainsLaplaceByOrdersOfMagnitude() {
         PinnFixtures.Pinn pinn = PinnFixtures.laplace(12, 100, 40, 1, LossScaling.MEASURE);
         Optimizer o = factory.create(Map.of());
-        double[] theta = pinn.theta0().clone();
-        double start = pinn.system().loss(theta);
-        double startError = pinn.relativeL2(theta);
-        for (int i = 0; i < 60; i++) {
-            o.step(pinn.system(), theta);
-        }
-        double end = pinn.system().loss(theta);
-        assertTrue(end < 1e-4 * start, "loss " + start + " -> " + end);
+        double startError = pinn.relativeL2(pinn.theta0());
+        double[] theta = pinn.assertLossFalls(o, 60, 1e-4, null);
         assertTrue(pinn.relativeL2(theta) < 0.1 * startError, "error " + startError + " -> " + pinn.relativeL2(theta));
     }
 
@@ -186,13 +180,7 @@ class AnagramTest {
 
             PinnFixtures.Pinn pinn = PinnFixtures.laplace(12, 100, 40, 1, LossScaling.MEASURE);
             Optimizer p = factory.create(settings);
-            double[] t = pinn.theta0().clone();
-            double start = pinn.system().loss(t);
-            for (int i = 0; i < 60; i++) {
-                p.step(pinn.system(), t);
-            }
-            double end = pinn.system().loss(t);
-            assertTrue(end < 1e-4 * start, settings + ": loss " + start + " -> " + end);
+            pinn.assertLossFalls(p, 60, 1e-4, settings);
         }
     }
 

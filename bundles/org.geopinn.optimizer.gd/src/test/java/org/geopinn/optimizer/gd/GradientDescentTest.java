@@ -34,13 +34,7 @@ class GradientDescentTest {
         for (String search : new String[] {"grid", "backtracking"}) {
             PinnFixtures.Pinn pinn = PinnFixtures.laplace(8, 49, 24, 3, LossScaling.MEAN);
             Optimizer o = factory.create(Map.of("line_search", search));
-            double[] theta = pinn.theta0().clone();
-            double start = pinn.system().loss(theta);
-            for (int i = 0; i < 700; i++) {
-                o.step(pinn.system(), theta);
-            }
-            double end = pinn.system().loss(theta);
-            assertTrue(end < 1e-2 * start, search + ": loss " + start + " -> " + end);
+            pinn.assertLossFalls(o, 700, 1e-2, search);
         }
     }
 

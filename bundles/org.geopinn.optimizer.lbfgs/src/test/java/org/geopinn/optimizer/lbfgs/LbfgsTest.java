@@ -106,13 +106,7 @@ class LbfgsTest {
     void lowersTheLaplaceLossByOrdersOfMagnitude() {
         PinnFixtures.Pinn pinn = PinnFixtures.laplace(8, 49, 24, 3, LossScaling.MEAN);
         Lbfgs o = create(Map.of());
-        double[] theta = pinn.theta0().clone();
-        double start = pinn.system().loss(theta);
-        for (int i = 0; i < 200; i++) {
-            o.step(pinn.system(), theta);
-        }
-        double end = pinn.system().loss(theta);
-        assertTrue(end < 1e-3 * start, "loss " + start + " -> " + end);
+        pinn.assertLossFalls(o, 200, 1e-3, null);
     }
 
     @Test

@@ -165,13 +165,7 @@ class SoapTest {
     void lowersTheLaplaceLossByOrdersOfMagnitude() {
         PinnFixtures.Pinn pinn = PinnFixtures.laplace(8, 49, 24, 3, LossScaling.MEAN);
         Optimizer o = factory.create(Map.of("lr", 0.02));
-        double[] theta = pinn.theta0().clone();
-        double start = pinn.system().loss(theta);
-        for (int i = 0; i < 500; i++) {
-            o.step(pinn.system(), theta);
-        }
-        double end = pinn.system().loss(theta);
-        assertTrue(end < 1e-2 * start, "loss " + start + " -> " + end);
+        pinn.assertLossFalls(o, 500, 1e-2, null);
     }
 
     @Test

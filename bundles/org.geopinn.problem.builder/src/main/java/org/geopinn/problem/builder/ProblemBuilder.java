@@ -8,7 +8,6 @@ import java.util.Objects;
 import java.util.TreeMap;
 import java.util.function.Function;
 import org.geopinn.api.GeopinnException;
-import org.geopinn.api.expr.Expr;
 import org.geopinn.api.expr.PointFunction;
 import org.geopinn.expr.Vocabulary;
 import org.geopinn.api.geometry.Geometry;
@@ -45,23 +44,26 @@ import org.geopinn.api.problem.ReferenceSolution;
  * Declarations may come in any order: they are resolved by {@link #build()}, which checks the whole
  * problem ({@link ProblemCheck}) and reports the first inconsistency as one
  * {@link GeopinnException} line naming the problem. A builder is not thread-safe; build once.
+ * The calls that declare conditions and coefficients ({@code condition}, {@code periodic},
+ * {@code hard}, {@code weight}, {@code sampler}, {@code coefficient}, {@code unknown}) are written in
+ * a package-private superclass; they are public methods of the builder like the others.
  */
-public final class ProblemBuilder {
-    /** Default collocation sampler of a condition, as in declared problems. */
-    private static final String GRID = "grid";
-
+public final class ProblemBuilder extends ConditionSteps {
     private final String id;
     private final String description;
     private final List<String> fields = new ArrayList<>();
     private final DomainDeclarations domain = new DomainDeclarations();
-    private final ConditionDeclarations conditions = new ConditionDeclarations();
     private final ReferenceDeclarations references = new ReferenceDeclarations();
-    private final CoefficientDeclarations coefficients = new CoefficientDeclarations();
     private final Map<String, String> settings = new LinkedHashMap<>();
 
     private ProblemBuilder(String id, String description) {
         this.id = Objects.requireNonNull(id, "id");
         this.description = Objects.requireNonNull(description, "description");
+    }
+
+    @Override
+    ProblemBuilder self() {
+        return this;
     }
 
     /**
@@ -201,142 +203,6 @@ public final class ProblemBuilder {
     }
 
     /**
-     * A condition {@code operator[u] = source} on a part, sampled on a grid.
-     *
-     * @param name the condition's name, unique in the problem
-     * @param part the domain part where it holds
-     * @param operator operator text, e.g. {@code "u_xx + u_yy"} or {@code "u"}
-     * @param source the right-hand side as a function of the point
-     * @param points the default number of collocation points
-     * @return this
-     */
-    public ProblemBuilder condition(String name, String part, String operator, PointFunction source, int points) {
-        if (source == null) {
-            conditions.sourceText(name, "0");
-        }
-        return condition(name, part, v -> TextForms.parse(v, "condition '" + name + "': operator", operator), source, points);
-    }
-
-    /**
-     * @param name the condition's name
-     * @param part the domain part where it holds
-     * @param operator operator text
-     * @param source the right-hand side as text in the variables, e.g. {@code "-2*pi^2*sin(pi*x)*sin(pi*y)"}
-     * @param points the default number of collocation points
-     * @return this
-     */
-    public ProblemBuilder condition(String name, String part, String operator, String source, int points) {
-        conditions.sourceText(name, source);
-        conditions.add(v -> new Condition(name, part, TextForms.parse(v, "condition '" + name + "': operator", operator),
-                TextForms.coordinates(v, "condition '" + name + "': source", source), 1, points, GRID, null));
-        return this;
-    }
-
-    /**
-     * @param name the condition's name, unique in the problem
-     * @param part the domain part where it holds
-     * @param operator operator text
-     * @param source the right-hand side in Java reading coefficients by name, e.g.
-     *        {@code (x, c) -> PI * PI * c.get("k") * sin(PI * x[0])}: it follows a coefficient made parametric
-     * @param points the default number of collocation points
-     * @return this
-     */
-    public ProblemBuilder condition(String name, String part, String operator, CoefficientFunction source, int points) {
-        Objects.requireNonNull(source, "source");
-        conditions.add(v -> new Condition(name, part, TextForms.parse(v, "condition '" + name + "': operator", operator),
-                CoefficientFunction.bind(source, v, coefficients.unknowns().keySet(), "condition '" + name + "': source"), 1, points,
-                GRID, null));
-        return this;
-    }
-
-    /**
-     * A condition with a zero right-hand side.
-     *
-     * @param name the condition's name
-     * @param part the domain part where it holds
-     * @param operator operator text
-     * @param points the default number of collocation points
-     * @return this
-     */
-    public ProblemBuilder condition(String name, String part, String operator, int points) {
-        return condition(name, part, operator, (PointFunction) null, points);
-    }
-
-    /**
-     * @param name the condition's name
-     * @param part the domain part where it holds
-     * @param operator the operator as a Java expression on the vocabulary, e.g.
-     *        {@code v -> v.d("u", "t").minus(v.d("u", "x", "x").times(0.25))}
-     * @param source the right-hand side, or null for zero
-     * @param points the default number of collocation points
-     * @return this
-     */
-    public ProblemBuilder condition(String name, String part, Function<Vocabulary, Expr> operator, PointFunction source,
-            int points) {
-        conditions.add(v -> new Condition(name, part, operator.apply(v), source, 1, points, GRID, null));
-        return this;
-    }
-
-    /**
-     * A periodic condition: {@code operator[u](x) = operator[u](x + s)} for the points x of one face,
-     * where the shift s carries it onto the opposite face (docs/GEOMETRY.md, periodic pairs). Both
-     * faces of one variable of a box ({@code face}), or {@code xmin}/{@code xmax} (…) of a geometry.
-     * Periodic values and slopes are two conditions: operators {@code "u"} and {@code "u_x"}.
-     *
-     * @param name the condition's name, unique in the problem
-     * @param part the face where the points are drawn
-     * @param partner the opposite face
-     * @param operator operator text, e.g. {@code "u"} or {@code "u_x"}
-     * @param points the default number of collocation points
-     * @return this
-     */
-    public ProblemBuilder periodic(String name, String part, String partner, String operator, int points) {
-        conditions.add(v -> new Condition(name, part, TextForms.parse(v, "condition '" + name + "': operator", operator), null, 1,
-                points, GRID, null).withPair(Periodic.translation(name, conditions.builtDomain(), part, partner)));
-        return this;
-    }
-
-    /**
-     * Builds a Dirichlet condition {@code u = g} into the model instead of the loss: the field becomes
-     * u = g + φ·N with φ zero on the condition's part and positive inside, from the domain (the faces
-     * of a box; the geometry's smooth distance function, {@link Geometry#smoothDistance}), so the
-     * boundary values hold exactly and the condition leaves the loss (docs/GEOMETRY.md, hard
-     * conditions). The condition's operator must be the field itself and its source text (or none,
-     * for zero): g is that text everywhere, its derivatives exact.
-     *
-     * @param condition the name of a condition declared with text or no source
-     * @return this
-     */
-    public ProblemBuilder hard(String condition) {
-        conditions.hard(condition, null);
-        return this;
-    }
-
-    /**
-     * A hard condition whose φ is given as text: zero on the condition's part, positive inside and
-     * smooth, e.g. {@code x*(1-x)*y*(1-y)} on the unit square.
-     *
-     * @param condition the name of a condition declared with text or no source
-     * @param distance φ as text in the variables
-     * @return this
-     */
-    public ProblemBuilder hard(String condition, String distance) {
-        conditions.hard(condition, Objects.requireNonNull(distance, "distance"));
-        return this;
-    }
-
-    /**
-     * A condition with every setting spelled out (weight, sampler, sampler options).
-     *
-     * @param condition the condition, built from the vocabulary of this problem
-     * @return this
-     */
-    public ProblemBuilder condition(Function<Vocabulary, Condition> condition) {
-        conditions.add(condition);
-        return this;
-    }
-
-    /**
      * Observations of a field as a loss term named {@code name} (see {@link Observations}): a CSV
      * file whose header names the variables, the field and optionally {@code weight}, or a
      * {@code .npy} array of those columns. When rows are held out and no exact reference is given,
@@ -360,25 +226,6 @@ public final class ProblemBuilder {
      */
     public ProblemBuilder observe(String name, Observations observations) {
         references.observe(name, v -> observations);
-        return this;
-    }
-
-    /**
-     * @param weight the fixed loss weight of the condition declared last
-     * @return this
-     */
-    public ProblemBuilder weight(double weight) {
-        conditions.amendLast(c -> c.withWeight(weight));
-        return this;
-    }
-
-    /**
-     * @param sampler the sampler id of the condition declared last (default {@code grid})
-     * @param options options passed to it (e.g. clustering toward a wall), or an empty map
-     * @return this
-     */
-    public ProblemBuilder sampler(String sampler, Map<String, String> options) {
-        conditions.amendLast(c -> c.withSampler(sampler, options));
         return this;
     }
 
@@ -439,19 +286,6 @@ public final class ProblemBuilder {
     }
 
     /**
-     * Names a scalar coefficient that operator text may use ({@code u_t - kappa*u_xx}); declare it
-     * before the conditions that use it. A session can train it ({@code --unknown kappa=0.1}).
-     *
-     * @param name the coefficient's name (letters and digits, not a variable or field)
-     * @param value its value
-     * @return this
-     */
-    public ProblemBuilder coefficient(String name, double value) {
-        coefficients.coefficient(name, value);
-        return this;
-    }
-
-    /**
      * A parametric coefficient: one more input of the network over a range, so one trained network
      * answers for all its values (the trained solution takes it as an input, after the variables
      * declared before it). Operators and exact solutions read it like a variable
@@ -465,20 +299,6 @@ public final class ProblemBuilder {
      */
     public ProblemBuilder parameter(String name, double min, double max) {
         domain.parameter(name, min, max);
-        return this;
-    }
-
-    /**
-     * Names a coefficient that is not known and is trained with the network (an inverse problem):
-     * {@link #coefficient} with this initial guess, marked unknown. It needs data that depend on it,
-     * such as observations ({@link #observe}).
-     *
-     * @param name the coefficient's name
-     * @param initialGuess the value training starts from
-     * @return this
-     */
-    public ProblemBuilder unknown(String name, double initialGuess) {
-        coefficients.unknown(name, initialGuess);
         return this;
     }
 
