@@ -90,8 +90,11 @@ final class CollocationExperiment {
         return problem.conditions().stream().filter(c -> c.name().equals(name)).findFirst().orElseThrow();
     }
 
-    /** One learning run at the parameters after {@code warmup} training steps on the grid. */
-    record Learning(double[] before, double[] after, double[] residuals, double best, Choice choice) {
+    /**
+     * One learning run at the parameters after {@code warmup} training steps on the grid; {@code learnedError} is the
+     * empirical natural-gradient error of the learned points, on the reference set they were learned against.
+     */
+    record Learning(double[] before, double[] after, double[] residuals, double best, Choice choice, double learnedError) {
     }
 
     /**
@@ -126,7 +129,8 @@ final class CollocationExperiment {
         system.setPoints("pde", before);
         CollocationLearner learner = new CollocationLearner(domain().lower(), domain().upper(), learnCutoff, x -> true, natural);
         CollocationLearner.Result r = learner.learn(system, theta, "pde", reference, steps);
-        return new Learning(before, r.points(), r.residuals(), r.best(), choice);
+        double learnedError = CollocationChooser.naturalGradientError(system, theta, "pde", r.points(), reference, d, 1e-10);
+        return new Learning(before, r.points(), r.residuals(), r.best(), choice, learnedError);
     }
 
     /** Relative L² errors at the checkpoints, and seconds spent (training plus point updates). */
@@ -300,8 +304,8 @@ final class CollocationExperiment {
         Charts.scatter(folder.resolve("collocation-" + id + "-chosen-points.png"), id + ": " + pdePoints + " PDE points chosen from "
                 + c.candidates().length / domain().dimension() + " candidates (" + c.core() + " by pivoted QR)",
                 vars.get(0), vars.get(1), List.of(cloud("candidates", c.candidates()), cloud("chosen", c.chosen())));
-        out.printf(Locale.ROOT, "%s, %d PDE points, width %d: empirical natural-gradient error ‖F A_S⁺ r_S − F F⁺ r‖/‖r‖: grid %.3e, Sobol %.3e, chosen %.3e (%d by pivoted QR)%n",
-                id, pdePoints, width, c.gridError(), c.sobolError(), c.chosenError(), c.core());
+        out.printf(Locale.ROOT, "%s, %d PDE points, width %d: empirical natural-gradient error ‖F A_S⁺ r_S − F F⁺ r‖/‖r‖: grid %.3e, Sobol %.3e, chosen %.3e (%d by pivoted QR), learned from the grid %.3e%n",
+                id, pdePoints, width, c.gridError(), c.sobolError(), c.chosenError(), c.core(), l.learnedError());
         out.printf(Locale.ROOT, "%s, %s kernel, %d PDE points, width %d: projection residual %.3e before learning, %.3e after %d steps; whole tangent space %.3e%n",
                 id, natural ? "natural" : "tangent", pdePoints, width, l.residuals()[0], l.residuals()[l.residuals().length - 1], l.residuals().length - 1, l.best());
     }

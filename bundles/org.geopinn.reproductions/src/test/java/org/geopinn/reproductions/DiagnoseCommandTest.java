@@ -69,6 +69,10 @@ class DiagnoseCommandTest {
         String md = Files.readString(dir.resolve("collocation-laplace2d.md"));
         assertTrue(md.contains("| learned |") && md.contains("| rad |") && md.contains("| grid |") && md.contains("| sobol |")
                 && md.contains("| chosen |") && md.contains("empirical natural-gradient error"), md);
+        java.util.regex.Matcher learned = java.util.regex.Pattern.compile("learned from the grid (\\S+)\n").matcher(md);
+        assertTrue(learned.find(), md);
+        double learnedError = Double.parseDouble(learned.group(1));
+        assertTrue(learnedError >= 0 && Double.isFinite(learnedError), md);
         assertTrue(Files.size(dir.resolve("collocation-laplace2d-tangent-points.png")) > 1000);
         assertTrue(Files.size(dir.resolve("collocation-laplace2d-chosen-points.png")) > 1000);
         assertTrue(Files.size(dir.resolve("collocation-laplace2d-tangent-projection-residual.png")) > 1000);

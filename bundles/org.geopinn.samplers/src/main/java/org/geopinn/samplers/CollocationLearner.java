@@ -150,7 +150,7 @@ public final class CollocationLearner {
         for (int c = 0; c < d; c++) {
             h[c] = 1e-4 * (upper[c] - lower[c]);
         }
-        double mu = 1e-3;
+        PointSteps moves = new PointSteps(lower, upper, inside);
         for (int step = 1; step <= steps; step++) {
             int cols = s * (1 + d);
             double[] m = new double[n * cols];
@@ -181,45 +181,28 @@ public final class CollocationLearner {
             // Variable projection (Kaufman's Gauss–Newton): e is already orthogonal to the range of Φ, so
             // the x-step is solved against the x-columns with their part in that range removed.
             double[] mx = Solves.projectOut(m, n, cols, s, Solves.rangeBasis(phi, n, s, cutoff));
-            Solves.Damped solver = new Solves.Damped(mx, n, s * d);
-            boolean moved = false;
-            for (int tries = 0; tries < 12 && !moved; tries++, mu *= 10) {
-                double[] dx = solver.solve(e, mu);
-                // A trust region of a tenth of the box per step, scaling the whole step: the linearisation in x is local.
-                double scale = 1;
-                for (int i = 0; i < s; i++) {
-                    for (int c = 0; c < d; c++) {
-                        double limit = 0.1 * (upper[c] - lower[c]);
-                        scale = Math.min(scale, limit / Math.max(Math.abs(dx[c * s + i]), 1e-300));
-                    }
-                }
-                double[] xt = x.clone();
-                double[] point = new double[d];
-                for (int i = 0; i < s; i++) {
-                    for (int c = 0; c < d; c++) {
-                        point[c] = Math.max(lower[c], Math.min(upper[c], x[i * d + c] + scale * dx[c * s + i]));
-                    }
-                    if (inside.test(point)) {
-                        System.arraycopy(point, 0, xt, i * d, d);
-                    }
-                }
-                double[] phiT = features(system, theta, group, xt, f, n, p, s);
-                double[] at = leastSquares(phiT, n, s, r);
-                double trial = Math.hypot(distance(phiT, n, s, at, r), offset);
-                if (trial < current) {
-                    x = xt;
-                    alpha = at;
-                    phi = phiT;
-                    current = trial;
-                    moved = true;
-                    mu = Math.max(mu / 30, 1e-12);
-                }
+            final int rows = n;
+            final double[] target = r;
+            final double[] reduced = f;
+            PointSteps.Accepted<Fit> next = moves.step(x, new Solves.Damped(mx, n, s * d), e, current, xt -> {
+                double[] phiT = features(system, theta, group, xt, reduced, rows, p, s);
+                double[] at = leastSquares(phiT, rows, s, target);
+                return new Fit(phiT, at, Math.hypot(distance(phiT, rows, s, at, target), offset));
+            }, Fit::distance);
+            if (next != null) {
+                x = next.points();
+                alpha = next.state().alpha();
+                phi = next.state().phi();
+                current = next.state().distance();
             }
-            mu = Math.min(mu, 1);
             history[step] = current / rNorm;
         }
         system.setPoints(group, x);
         return new Result(x, alpha, history, best);
+    }
+
+    /** The kernel sections Φ at trial points, their coefficients α and the distance ‖Φα − r‖ (with the constant part). */
+    private record Fit(double[] phi, double[] alpha, double distance) {
     }
 
     /** @return the relative cut-off in use (the adaptive rule's last choice) */

@@ -103,42 +103,19 @@ public final class EmpiricalGradientLearner {
         for (int c = 0; c < d; c++) {
             h[c] = 1e-4 * (upper[c] - lower[c]);
         }
-        double mu = 1e-3;
+        PointSteps moves = new PointSteps(lower, upper, inside);
         for (int step = 1; step <= steps; step++) {
             double[] jac = jacobian(system, theta, group, x, current, t, s, d, p, h);
-            Solves.Damped solver = new Solves.Damped(jac, k, s * d);
             double[] minusE = new double[k];
             for (int j = 0; j < k; j++) {
                 minusE[j] = -current.e[j];
             }
-            boolean moved = false;
-            for (int tries = 0; tries < 12 && !moved; tries++, mu *= 10) {
-                double[] dx = solver.solve(minusE, mu);
-                double scale = 1;
-                for (int i = 0; i < s; i++) {
-                    for (int c = 0; c < d; c++) {
-                        scale = Math.min(scale, 0.1 * (upper[c] - lower[c]) / Math.max(Math.abs(dx[i * d + c]), 1e-300));
-                    }
-                }
-                double[] xt = x.clone();
-                double[] point = new double[d];
-                for (int i = 0; i < s; i++) {
-                    for (int c = 0; c < d; c++) {
-                        point[c] = Math.max(lower[c], Math.min(upper[c], x[i * d + c] + scale * dx[i * d + c]));
-                    }
-                    if (inside.test(point)) {
-                        System.arraycopy(point, 0, xt, i * d, d);
-                    }
-                }
-                Eval trial = evaluate(system, theta, group, xt, t, s, p);
-                if (trial.error < current.error) {
-                    x = xt;
-                    current = trial;
-                    moved = true;
-                    mu = Math.max(mu / 30, 1e-12);
-                }
+            PointSteps.Accepted<Eval> next = moves.step(x, new Solves.Damped(jac, k, s * d), minusE, current.error,
+                    xt -> evaluate(system, theta, group, xt, t, s, p), ev -> ev.error);
+            if (next != null) {
+                x = next.points();
+                current = next.state();
             }
-            mu = Math.min(mu, 1);
             history[step] = current.error / rNorm;
         }
         system.setPoints(group, x);
@@ -150,7 +127,7 @@ public final class EmpiricalGradientLearner {
      * For tests: the error vector e = W z − c at the points x (at its best cut-off) and its Jacobian in x, as the
      * steps use them.
      *
-     * @return {e, J (k×(S·d), row-major), {τ}}
+     * @return {e, J (k×(S·d), row-major, column c·S + i for coordinate c of point i), {τ}}
      */
     double[][] probe(ResidualSystem system, double[] theta, String group, double[] x, double[] reference) {
         int d = lower.length;
@@ -265,7 +242,7 @@ public final class EmpiricalGradientLearner {
         return ev;
     }
 
-    /** J = ∂e/∂x, k×(S·d), column i·d + c: W dz for point i moved along coordinate c (see the class comment). */
+    /** J = ∂e/∂x, k×(S·d), column c·S + i: W dz for point i moved along coordinate c (see the class comment). */
     private static double[] jacobian(ResidualSystem system, double[] theta, String group, double[] x, Eval ev, Tangent t, int s, int d, int p,
             double[] h) {
         int k = t.k;
@@ -332,7 +309,7 @@ public final class EmpiricalGradientLearner {
                     wg[j] = dotRow(t.wt, j, p, g);
                 }
                 double lead = dr - dot(g, ev.z);
-                int col = i * d + c;
+                int col = c * s + i;
                 for (int j = 0; j < k; j++) {
                     double v = wg[j] * w[i];
                     for (int l = 0; l < rho; l++) {
