@@ -183,13 +183,7 @@ class SolutionFileTest {
         }
 
         double[] array(String name) {
-            NodeList all = doc.getElementsByTagName("DataArray");
-            for (int k = 0; k < all.getLength(); k++) {
-                if (((Element) all.item(k)).getAttribute("Name").equals(name)) {
-                    return numbers(all.item(k).getTextContent());
-                }
-            }
-            throw new AssertionError("no array " + name);
+            return numbers(named(doc, name).getTextContent());
         }
     }
 
@@ -205,10 +199,14 @@ class SolutionFileTest {
     }
 
     private static int[] ints(Document doc, String name) {
+        return Arrays.stream(numbers(named(doc, name).getTextContent())).mapToInt(v -> (int) v).toArray();
+    }
+
+    private static Element named(Document doc, String name) {
         NodeList all = doc.getElementsByTagName("DataArray");
         for (int k = 0; k < all.getLength(); k++) {
             if (((Element) all.item(k)).getAttribute("Name").equals(name)) {
-                return Arrays.stream(numbers(all.item(k).getTextContent())).mapToInt(v -> (int) v).toArray();
+                return (Element) all.item(k);
             }
         }
         throw new AssertionError("no array " + name);
