@@ -30,10 +30,13 @@ final class FieldGrid {
     final String slice;
     /** Whether each grid point lies in the domain; null for a box, where all do. */
     final boolean[] inside;
+    /** The third variable's value on the slice (mid-range), 0 below three dimensions. */
+    final double depth;
 
     private FieldGrid(List<String> fields, List<String> axes, int nx, int ny, double[] origin, double[] spacing,
-            double[][] values, double[][] exact, double[][] error, String slice, boolean[] inside) {
+            double[][] values, double[][] exact, double[][] error, String slice, boolean[] inside, double depth) {
         this.inside = inside;
+        this.depth = depth;
         this.fields = fields;
         this.axes = axes;
         this.nx = nx;
@@ -110,7 +113,8 @@ final class FieldGrid {
             }
         }
         List<String> axes = d == 1 ? List.of(domain.variables().get(0)) : domain.variables().subList(0, 2);
-        return new FieldGrid(solution.fields(), List.copyOf(axes), nx, ny, origin, spacing, values, exact, error, slice.toString(), inside);
+        return new FieldGrid(solution.fields(), List.copyOf(axes), nx, ny, origin, spacing, values, exact, error, slice.toString(), inside,
+                d > 2 ? 0.5 * (domain.lower(2) + domain.upper(2)) : 0);
     }
 
     /** @param ix a column @return its coordinate */

@@ -32,7 +32,7 @@ import org.geopinn.api.GeopinnException;
 final class ResultFolder {
     /** Every file a results folder may hold; anything else in it is the user's and is never deleted. */
     static final Set<String> RESULT_FILES = Set.of(ResultWriter.SUMMARY, ResultWriter.PARAMETERS, ResultWriter.OPTIMIZER_STATE,
-            HistoryTable.FILE, RunRecord.FILE, ResultWriter.VTK, ResultWriter.SOLUTION_PNG, ResultWriter.ERROR_PNG,
+            HistoryTable.FILE, RunRecord.FILE, ResultWriter.VTK, ResultWriter.VTU, ResultWriter.SOLUTION_PNG, ResultWriter.ERROR_PNG,
             ResultWriter.LOSS_PNG, Manifest.FILE);
     private static final SecureRandom IDS = new SecureRandom();
 

@@ -33,7 +33,10 @@ final class ResultWriter implements ResultExporter {
     static final String SUMMARY = "summary.json";
     static final String PARAMETERS = "parameters.txt";
     static final String OPTIMIZER_STATE = "optimizer.state";
+    /** The solution on a box domain's grid. */
     static final String VTK = "solution.vtk";
+    /** The solution on a geometry: the grid points and cells inside it ({@link SolutionFile}). */
+    static final String VTU = "solution.vtu";
     static final String SOLUTION_PNG = "solution.png";
     static final String ERROR_PNG = "error.png";
     static final String LOSS_PNG = "loss.png";
@@ -175,8 +178,7 @@ final class ResultWriter implements ResultExporter {
             List<String> warnings) {
         List<String> files = new ArrayList<>();
         try {
-            VtkWriter.write(FieldGrid.sample(problem, solution, VTK_POINTS), title, dir.file(VTK));
-            files.add(VTK);
+            files.add(SolutionFile.write(FieldGrid.sample(problem, solution, VTK_POINTS), title, dir::file));
         } catch (AtomicFiles.WriteFailed e) {
             throw e;
         } catch (GeopinnException | LinkageError | IllegalArgumentException e) {

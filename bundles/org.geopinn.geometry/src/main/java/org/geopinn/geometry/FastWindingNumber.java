@@ -74,9 +74,10 @@ final class FastWindingNumber {
         double px = 0;
         double py = 0;
         double pz = 0;
+        double[] nn = new double[3];
         for (int i = from; i < to; i++) {
             int o = 9 * tree.triangle(i);
-            double a = area(o);
+            double a = TriangleGeometry.areaVector(v, o, nn);
             total += a;
             px += a * (v[o] + v[o + 3] + v[o + 6]) / 3;
             py += a * (v[o + 1] + v[o + 4] + v[o + 7]) / 3;
@@ -86,21 +87,11 @@ final class FastWindingNumber {
         System.arraycopy(p, 0, centre, 3 * node, 3);
         area[node] = total;
         double r2 = 0;
-        double[] nn = new double[3];
         double[] d = new double[3];
         double[] cov = new double[9];
         for (int i = from; i < to; i++) {
             int o = 9 * tree.triangle(i);
-            // N = a n = ½ (b − a) × (c − a)
-            double ux = v[o + 3] - v[o];
-            double uy = v[o + 4] - v[o + 1];
-            double uz = v[o + 5] - v[o + 2];
-            double wx = v[o + 6] - v[o];
-            double wy = v[o + 7] - v[o + 1];
-            double wz = v[o + 8] - v[o + 2];
-            nn[0] = 0.5 * (uy * wz - uz * wy);
-            nn[1] = 0.5 * (uz * wx - ux * wz);
-            nn[2] = 0.5 * (ux * wy - uy * wx);
+            TriangleGeometry.areaVector(v, o, nn); // N = a n = ½ (b − a) × (c − a)
             double[] c = new double[3];
             for (int j = 0; j < 3; j++) {
                 c[j] = (v[o + j] + v[o + 3 + j] + v[o + 6 + j]) / 3;
@@ -167,19 +158,6 @@ final class FastWindingNumber {
         radius[node] = r;
     }
 
-    private double area(int o) {
-        double ux = v[o + 3] - v[o];
-        double uy = v[o + 4] - v[o + 1];
-        double uz = v[o + 5] - v[o + 2];
-        double wx = v[o + 6] - v[o];
-        double wy = v[o + 7] - v[o + 1];
-        double wz = v[o + 8] - v[o + 2];
-        double cx = uy * wz - uz * wy;
-        double cy = uz * wx - ux * wz;
-        double cz = ux * wy - uy * wx;
-        return 0.5 * Math.sqrt(cx * cx + cy * cy + cz * cz);
-    }
-
     /**
      * @param x a point
      * @return the winding number of the triangles around x (1 inside, 0 outside a closed surface),
@@ -196,38 +174,38 @@ final class FastWindingNumber {
      * @return the winding number
      */
     double evaluate(double[] x, long[] work) {
-        double sum = 0;
-        int[] stack = new int[64];
-        int top = 0;
-        stack[top++] = 0;
-        while (top > 0) {
-            int node = stack[--top];
-            double rx = centre[3 * node] - x[0];
-            double ry = centre[3 * node + 1] - x[1];
-            double rz = centre[3 * node + 2] - x[2];
-            double r2 = rx * rx + ry * ry + rz * rz;
-            if (r2 > reach2[node]) {
-                sum += farField(node, rx, ry, rz, r2);
+        double[] sum = {0};
+        tree.walk(new TriangleTree.Walk() {
+            @Override
+            public boolean enter(int node) {
+                double rx = centre[3 * node] - x[0];
+                double ry = centre[3 * node + 1] - x[1];
+                double rz = centre[3 * node + 2] - x[2];
+                double r2 = rx * rx + ry * ry + rz * rz;
+                if (r2 <= reach2[node]) {
+                    return true; // near: its children, or a leaf's exact solid angles
+                }
+                sum[0] += farField(node, rx, ry, rz, r2);
                 if (work != null) {
                     work[1]++;
                 }
-            } else if (tree.leaf(node)) {
-                int from = tree.from(node);
-                for (int i = from; i < from + tree.size(node); i++) {
-                    sum += solidAngle(v, 9 * tree.triangle(i), x) / FOUR_PI;
-                }
-                if (work != null) {
-                    work[0] += tree.size(node);
-                }
-            } else {
-                if (top + 2 > stack.length) {
-                    stack = java.util.Arrays.copyOf(stack, 2 * stack.length);
-                }
-                stack[top++] = tree.left(node);
-                stack[top++] = tree.right(node);
+                return false;
             }
-        }
-        return sum;
+
+            @Override
+            public void triangle(int t) {
+                sum[0] += solidAngle(v, 9 * t, x) / FOUR_PI;
+                if (work != null) {
+                    work[0]++;
+                }
+            }
+
+            @Override
+            public boolean secondFirst(int a, int b) {
+                return true; // the order of the sum as it always was, so the values stay the same to the last bit
+            }
+        });
+        return sum[0];
     }
 
     /**

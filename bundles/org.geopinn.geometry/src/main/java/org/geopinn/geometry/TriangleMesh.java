@@ -1,9 +1,7 @@
 package org.geopinn.geometry;
 
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.SplittableRandom;
 import org.geopinn.api.GeopinnException;
 import org.geopinn.api.model.TaylorJet;
@@ -37,13 +35,8 @@ public final class TriangleMesh extends Shape {
     private final double[] v;
     /** Unit outward normal of triangle t at [3t, 3t + 3). */
     private final double[] n;
-    private final double[] cumulativeArea;
-    /** The boundary parts, in order of first appearance. */
-    private final List<String> parts;
-    /** Per part: its triangles, and their running areas (for drawing a triangle by area). */
-    private final int[][] partTriangles;
-    private final double[][] partCumulative;
-    private final double area;
+    /** The boundary parts and their triangles. */
+    private final SurfaceParts parts;
     private final double volume;
     private final double[] lo = {Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY};
     private final double[] hi = {Double.NEGATIVE_INFINITY, Double.NEGATIVE_INFINITY, Double.NEGATIVE_INFINITY};
@@ -62,7 +55,7 @@ public final class TriangleMesh extends Shape {
         checkFinite(source + " vertices", vertices);
         double signedVolume = 0;
         for (int t = 0; t < count; t++) {
-            signedVolume += tetra(vertices, 9 * t);
+            signedVolume += TriangleGeometry.signedVolume(vertices, 9 * t);
         }
         double[] w = vertices.clone();
         if (signedVolume < 0) {
@@ -81,28 +74,17 @@ public final class TriangleMesh extends Shape {
             throw new GeopinnException(source + ": the surface encloses no volume");
         }
         n = new double[3 * count];
-        cumulativeArea = new double[count];
-        double total = 0;
+        double[] areas = new double[count];
+        double[] normal = new double[3];
         for (int t = 0; t < count; t++) {
             int o = 9 * t;
-            double ux = w[o + 3] - w[o];
-            double uy = w[o + 4] - w[o + 1];
-            double uz = w[o + 5] - w[o + 2];
-            double vx = w[o + 6] - w[o];
-            double vy = w[o + 7] - w[o + 1];
-            double vz = w[o + 8] - w[o + 2];
-            double cx = uy * vz - uz * vy;
-            double cy = uz * vx - ux * vz;
-            double cz = ux * vy - uy * vx;
-            double norm = Math.sqrt(cx * cx + cy * cy + cz * cz);
-            if (!(norm > 0)) {
+            areas[t] = TriangleGeometry.areaVector(w, o, normal);
+            if (!(areas[t] > 0)) {
                 throw new GeopinnException(source + ": triangle " + (t + 1) + " has zero area");
             }
-            n[3 * t] = cx / norm;
-            n[3 * t + 1] = cy / norm;
-            n[3 * t + 2] = cz / norm;
-            total += 0.5 * norm;
-            cumulativeArea[t] = total;
+            for (int j = 0; j < 3; j++) {
+                n[3 * t + j] = normal[j] / areas[t];
+            }
             for (int k = 0; k < 3; k++) {
                 for (int j = 0; j < 3; j++) {
                     lo[j] = Math.min(lo[j], w[o + 3 * k + j]);
@@ -110,78 +92,9 @@ public final class TriangleMesh extends Shape {
                 }
             }
         }
-        this.area = total;
-        this.parts = List.copyOf(names);
-        int[] sizes = new int[names.size()];
-        for (int t = 0; t < count; t++) {
-            sizes[part[t]]++;
-        }
-        partTriangles = new int[names.size()][];
-        partCumulative = new double[names.size()][];
-        for (int k = 0; k < sizes.length; k++) {
-            if (sizes[k] == 0) {
-                throw new GeopinnException(source + ": the part '" + names.get(k) + "' has no triangles");
-            }
-            partTriangles[k] = new int[sizes[k]];
-            partCumulative[k] = new double[sizes[k]];
-            sizes[k] = 0;
-        }
-        double[] running = new double[names.size()];
-        for (int t = 0; t < count; t++) {
-            int k = part[t];
-            running[k] += cumulativeArea[t] - (t == 0 ? 0 : cumulativeArea[t - 1]);
-            partTriangles[k][sizes[k]] = t;
-            partCumulative[k][sizes[k]++] = running[k];
-        }
-        checkClosed(w, count, source);
+        this.parts = new SurfaceParts(part, names, areas, source);
+        ClosedSurface.requireClosed(w, count, source);
         this.winding = new FastWindingNumber(tree, w);
-    }
-
-    /** The signed volume of the tetrahedron (0, a, b, c): summed over a closed surface, the enclosed volume. */
-    private static double tetra(double[] w, int o) {
-        return (w[o] * (w[o + 4] * w[o + 8] - w[o + 5] * w[o + 7]) - w[o + 1] * (w[o + 3] * w[o + 8] - w[o + 5] * w[o + 6])
-                + w[o + 2] * (w[o + 3] * w[o + 7] - w[o + 4] * w[o + 6])) / 6;
-    }
-
-    /** Each directed edge once, and its reverse once: closed and consistently wound. */
-    private static void checkClosed(double[] w, int count, String source) {
-        // vertices are the same point when their coordinates are equal bit for bit (as in the file)
-        Map<Corner, Integer> ids = new HashMap<>();
-        int[] id = new int[3 * count];
-        int[] offset = new int[3 * count];
-        for (int c = 0; c < 3 * count; c++) {
-            Integer known = ids.putIfAbsent(new Corner(w[3 * c], w[3 * c + 1], w[3 * c + 2]), ids.size());
-            id[c] = known == null ? ids.size() - 1 : known;
-            offset[id[c]] = 3 * c;
-        }
-        java.util.Set<Long> directed = new java.util.HashSet<>(4 * 3 * count / 3 + 16);
-        for (int t = 0; t < count; t++) {
-            for (int k = 0; k < 3; k++) {
-                int from = id[3 * t + k];
-                int to = id[3 * t + (k + 1) % 3];
-                if (!directed.add((long) from << 32 | to)) {
-                    throw new GeopinnException(source + ": the edge " + vertex(w, offset[from]) + " – " + vertex(w, offset[to])
-                            + " is used twice in the same direction"
-                            + " (triangles wound inconsistently, or more than two triangles on one edge)");
-                }
-            }
-        }
-        for (long edge : directed) {
-            int from = (int) (edge >>> 32);
-            int to = (int) edge;
-            if (!directed.contains((long) to << 32 | from)) {
-                throw new GeopinnException(source + ": the surface is not closed: the edge " + vertex(w, offset[from]) + " – "
-                        + vertex(w, offset[to]) + " belongs to one triangle only");
-            }
-        }
-    }
-
-    /** A vertex by its coordinates (a record compares doubles as {@link Double#compare} does, bit for bit but NaN). */
-    private record Corner(double x, double y, double z) {
-    }
-
-    private static String vertex(double[] w, int o) {
-        return "(" + w[o] + ", " + w[o + 1] + ", " + w[o + 2] + ")";
     }
 
     /**
@@ -222,7 +135,7 @@ public final class TriangleMesh extends Shape {
 
     /** @return the number of triangles */
     public int triangles() {
-        return cumulativeArea.length;
+        return n.length / 3;
     }
 
     @Override
@@ -243,7 +156,7 @@ public final class TriangleMesh extends Shape {
     /** @return the exact winding number, the solid angles of every triangle summed (the check of the fast one) */
     double windingNumberByEveryTriangle(double[] x) {
         double sum = 0;
-        for (int t = 0; t < cumulativeArea.length; t++) {
+        for (int t = 0; t < triangles(); t++) {
             sum += FastWindingNumber.solidAngle(v, 9 * t, x);
         }
         return sum / (4 * Math.PI);
@@ -251,69 +164,7 @@ public final class TriangleMesh extends Shape {
 
     /** Squared distance from x to triangle t; its nearest point into {@code nearest} (no allocation). */
     double distanceSquared(double[] x, int t, double[] nearest) {
-        int o = 9 * t;
-        double ax = v[o];
-        double ay = v[o + 1];
-        double az = v[o + 2];
-        double abx = v[o + 3] - ax;
-        double aby = v[o + 4] - ay;
-        double abz = v[o + 5] - az;
-        double acx = v[o + 6] - ax;
-        double acy = v[o + 7] - ay;
-        double acz = v[o + 8] - az;
-        double apx = x[0] - ax;
-        double apy = x[1] - ay;
-        double apz = x[2] - az;
-        double d1 = abx * apx + aby * apy + abz * apz;
-        double d2 = acx * apx + acy * apy + acz * apz;
-        double s;
-        double r;
-        if (d1 <= 0 && d2 <= 0) {
-            s = 0;
-            r = 0;
-        } else {
-            double bpx = apx - abx;
-            double bpy = apy - aby;
-            double bpz = apz - abz;
-            double d3 = abx * bpx + aby * bpy + abz * bpz;
-            double d4 = acx * bpx + acy * bpy + acz * bpz;
-            double cpx = apx - acx;
-            double cpy = apy - acy;
-            double cpz = apz - acz;
-            double d5 = abx * cpx + aby * cpy + abz * cpz;
-            double d6 = acx * cpx + acy * cpy + acz * cpz;
-            double vc = d1 * d4 - d3 * d2;
-            double vb = d5 * d2 - d1 * d6;
-            double va = d3 * d6 - d5 * d4;
-            if (d3 >= 0 && d4 <= d3) {
-                s = 1;
-                r = 0;
-            } else if (vc <= 0 && d1 >= 0 && d3 <= 0) {
-                s = d1 / (d1 - d3);
-                r = 0;
-            } else if (d6 >= 0 && d5 <= d6) {
-                s = 0;
-                r = 1;
-            } else if (vb <= 0 && d2 >= 0 && d6 <= 0) {
-                s = 0;
-                r = d2 / (d2 - d6);
-            } else if (va <= 0 && (d4 - d3) >= 0 && (d5 - d6) >= 0) {
-                double w = (d4 - d3) / ((d4 - d3) + (d5 - d6));
-                s = 1 - w;
-                r = w;
-            } else {
-                double denom = 1 / (va + vb + vc);
-                s = vb * denom;
-                r = vc * denom;
-            }
-        }
-        nearest[0] = ax + s * abx + r * acx;
-        nearest[1] = ay + s * aby + r * acy;
-        nearest[2] = az + s * abz + r * acz;
-        double ex = x[0] - nearest[0];
-        double ey = x[1] - nearest[1];
-        double ez = x[2] - nearest[2];
-        return ex * ex + ey * ey + ez * ez;
+        return TriangleGeometry.distanceSquared(v, 9 * t, x, nearest);
     }
 
     /**
@@ -350,7 +201,7 @@ public final class TriangleMesh extends Shape {
         double[] p = new double[3];
         double min = Double.POSITIVE_INFINITY;
         int arg = 0;
-        for (int t = 0; t < cumulativeArea.length; t++) {
+        for (int t = 0; t < triangles(); t++) {
             double q = distanceSquared(x, t, p);
             if (q < min) {
                 min = q;
@@ -414,7 +265,7 @@ public final class TriangleMesh extends Shape {
 
     @Override
     public List<String> boundaryParts() {
-        return parts;
+        return parts.names();
     }
 
     @Override
@@ -424,19 +275,13 @@ public final class TriangleMesh extends Shape {
 
     @Override
     double candidateMeasure(String part) {
-        int k = parts.indexOf(part);
-        return partCumulative[k][partCumulative[k].length - 1];
+        return parts.area(part);
     }
 
     /** A triangle of the part chosen by area, then a uniform point in it (square-root warp of two uniforms). */
     @Override
     boolean draw(String part, SplittableRandom random, double[] point, double[] normal) {
-        int k = parts.indexOf(part);
-        double[] cumulative = partCumulative[k];
-        double u = random.nextDouble() * cumulative[cumulative.length - 1];
-        int i = java.util.Arrays.binarySearch(cumulative, u);
-        i = i >= 0 ? i + 1 : -i - 1;
-        int t = partTriangles[k][Math.min(i, cumulative.length - 1)];
+        int t = parts.drawTriangle(part, random);
         double r1 = Math.sqrt(random.nextDouble());
         double r2 = random.nextDouble();
         int o = 9 * t;
@@ -486,7 +331,7 @@ public final class TriangleMesh extends Shape {
                 planes.add(plane);
                 planeParts.add(new java.util.HashSet<>());
             }
-            planeParts.get(found).add(parts.get(partOf(t)));
+            planeParts.get(found).add(parts.partOf(t));
         }
         for (double[] q : planes) {
             for (int c = 0; c < 3 * count; c++) {
@@ -516,16 +361,6 @@ public final class TriangleMesh extends Shape {
             r = signed || planes.size() > MAX_PRODUCT_PLANES ? and(r, f) : times(r, f);
         }
         return r;
-    }
-
-    /** @return the index of triangle t's part */
-    private int partOf(int t) {
-        for (int k = 0; k < partTriangles.length; k++) {
-            if (java.util.Arrays.binarySearch(partTriangles[k], t) >= 0) {
-                return k;
-            }
-        }
-        throw new IllegalStateException("triangle " + t + " has no part");
     }
 
     @Override

@@ -126,6 +126,60 @@ final class TriangleTree {
         }
     }
 
+    /** What a depth-first walk of the tree does at each node it reaches. */
+    interface Walk {
+        /**
+         * @param node a node reached
+         * @return whether to go into it (its children, or a leaf's triangles); a node not entered is
+         *         skipped, or stands for all its triangles at once (the winding number's far field)
+         */
+        boolean enter(int node);
+
+        /** @param t a triangle of an entered leaf */
+        void triangle(int t);
+
+        /**
+         * @param a an entered node's first child
+         * @param b its second child
+         * @return whether to visit b before a (the nearer first, for branch and bound)
+         */
+        default boolean secondFirst(int a, int b) {
+            return false;
+        }
+    }
+
+    /**
+     * Walks the tree depth first from the root: each node reached is offered to {@code walk}, which
+     * enters it or not; an entered leaf hands over its triangles. The one traversal of the nearest
+     * triangle's search and of the fast winding number.
+     *
+     * @param walk what to do at each node
+     */
+    void walk(Walk walk) {
+        int[] stack = new int[64];
+        int top = 0;
+        stack[top++] = 0;
+        while (top > 0) {
+            int node = stack[--top];
+            if (!walk.enter(node)) {
+                continue;
+            }
+            if (first[node] < 0) {
+                int from = -1 - first[node];
+                for (int i = from; i < from + second[node]; i++) {
+                    walk.triangle(order[i]);
+                }
+                continue;
+            }
+            if (top + 2 > stack.length) {
+                stack = java.util.Arrays.copyOf(stack, 2 * stack.length);
+            }
+            boolean swap = walk.secondFirst(first[node], second[node]);
+            stack[top++] = swap ? first[node] : second[node]; // the one visited first is pushed last
+            stack[top++] = swap ? second[node] : first[node];
+        }
+    }
+
     /**
      * @param x the point
      * @param distance the squared distance to one triangle
@@ -134,42 +188,30 @@ final class TriangleTree {
      */
     int nearest(double[] x, Distance distance, double[] best) {
         double[] p = new double[3];
-        double min = Double.POSITIVE_INFINITY;
-        int arg = -1;
-        int[] stack = new int[64];
-        int top = 0;
-        stack[top++] = 0;
-        while (top > 0) {
-            int node = stack[--top];
-            if (boxDistance(node, x) >= min) {
-                continue;
+        double[] min = {Double.POSITIVE_INFINITY};
+        int[] arg = {-1};
+        walk(new Walk() {
+            @Override
+            public boolean enter(int node) {
+                return boxDistance(node, x) < min[0]; // a box farther than the best triangle holds none nearer
             }
-            if (first[node] < 0) {
-                int from = -1 - first[node];
-                for (int i = from; i < from + second[node]; i++) {
-                    double q = distance.squared(x, order[i], p);
-                    if (q < min || (q == min && order[i] < arg)) {
-                        min = q;
-                        arg = order[i];
-                        System.arraycopy(p, 0, best, 0, 3);
-                    }
+
+            @Override
+            public void triangle(int t) {
+                double q = distance.squared(x, t, p);
+                if (q < min[0] || (q == min[0] && t < arg[0])) {
+                    min[0] = q;
+                    arg[0] = t;
+                    System.arraycopy(p, 0, best, 0, 3);
                 }
-                continue;
             }
-            int a = first[node];
-            int b = second[node];
-            if (boxDistance(a, x) < boxDistance(b, x)) { // the nearer child is popped first
-                int s = a;
-                a = b;
-                b = s;
+
+            @Override
+            public boolean secondFirst(int a, int b) {
+                return boxDistance(b, x) <= boxDistance(a, x); // the nearer first; b on a tie
             }
-            if (top + 2 > stack.length) {
-                stack = java.util.Arrays.copyOf(stack, 2 * stack.length);
-            }
-            stack[top++] = a;
-            stack[top++] = b;
-        }
-        return arg;
+        });
+        return arg[0];
     }
 
     /** @return the number of nodes; node 0 is the root and every child comes after its parent */

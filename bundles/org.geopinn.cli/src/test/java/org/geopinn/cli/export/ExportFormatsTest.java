@@ -165,23 +165,9 @@ class ExportFormatsTest {
         }
     }
 
-    /** The unit disk centred at (1, 1), enough of a geometry for the export. */
-    private static final class Disk implements org.geopinn.api.geometry.Geometry {
-        public int dimension() { return 2; }
-        public double signedDistance(double[] x) { return Math.hypot(x[0] - 1, x[1] - 1) - 1; }
-        public void normal(double[] x, double[] out) { }
-        public double[] lower() { return new double[] {0, 0}; }
-        public double[] upper() { return new double[] {2, 2}; }
-        public double volume() { return Math.PI; }
-        public List<String> boundaryParts() { return List.of("boundary"); }
-        public double boundaryMeasure(String part) { return 2 * Math.PI; }
-        public double[] sampleInterior(int count, long seed) { return new double[0]; }
-        public org.geopinn.api.geometry.BoundarySample sampleBoundary(List<String> parts, int count, long seed) { return null; }
-    }
-
     @Test
     void onAGeometryTheVtuHoldsTheInsidePointsAndTheVtiBlanksTheOthers() throws Exception {
-        Domain domain = new Domain(List.of("x", "y"), new Disk(), List.of());
+        Domain domain = new Domain(List.of("x", "y"), new TestBall(new double[] {1, 1}, 1), List.of());
         ModelSpec spec = new ModelSpec(new double[] {0, 0}, new double[] {2, 2}, List.of("u"), new int[] {4}, "tanh", "xavier", false,
                 true, Map.of());
         Model model = StandardModels.create("mlp", spec);

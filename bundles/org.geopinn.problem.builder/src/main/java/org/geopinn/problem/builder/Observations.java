@@ -23,8 +23,9 @@ import org.geopinn.api.problem.ReferenceSolution;
  * held-out observations.
  *
  * <p>Files: CSV with a header naming the variables, the field and optionally {@value #WEIGHT}
- * (any order, other columns ignored), or a NumPy {@code .npy} float64 array with the columns
- * variables, field[, weight] in that order.
+ * (any order, other columns ignored), a NumPy {@code .npy} float64 or float32 array with the columns
+ * variables, field[, weight] in that order, or a NumPy {@code .npz} file whose 1-D arrays, named like
+ * the CSV columns, are the columns (other arrays ignored).
  */
 public final class Observations {
     /** The name of the optional weight column. */
@@ -85,7 +86,7 @@ public final class Observations {
     }
 
     /**
-     * @param file a CSV or {@code .npy} file
+     * @param file a CSV, {@code .npy} or {@code .npz} file
      * @param variables the problem's variables, in order
      * @param field the observed field
      * @param validationFraction the share of rows held out, in [0, 1)

@@ -205,8 +205,9 @@ public final class ProblemBuilder extends ConditionSteps {
     /**
      * Observations of a field as a loss term named {@code name} (see {@link Observations}): a CSV
      * file whose header names the variables, the field and optionally {@code weight}, or a
-     * {@code .npy} array of those columns. When rows are held out and no exact reference is given,
-     * the held-out rows become the reference, so the reported error is the validation error.
+     * {@code .npy} array of those columns, or a {@code .npz} of 1-D arrays named like them. When rows
+     * are held out and no exact reference is given, the held-out rows become the reference, so the
+     * reported error is the validation error.
      *
      * @param name the condition's name
      * @param file the observations file

@@ -69,7 +69,8 @@ import org.geopinn.problem.builder.ProblemBuilder;
  *                                        (box faces, or the geometry's smooth distance); or the text of
  *                                        φ (zero on the part, positive inside); it then leaves the loss
  * condition.NAME.data = probe.csv        observations instead of an operator: a CSV file (header: the
- *                                        variables, the field, optionally weight) or a .npy array;
+ *                                        variables, the field, optionally weight), a .npy array or a
+ *                                        .npz of 1-D arrays named like those columns;
  *                                        relative to the declaration's folder; part defaults to interior
  * condition.NAME.field = u               the observed field (default: the only field)
  * condition.NAME.validation = 0.2        share of observations held out; they become the reference
