@@ -188,6 +188,13 @@ class DefaultStrategyTest {
         assertEquals("ntk", coupled.weighting());
         assertTrue(coupled.reason().contains("NTK traces"), coupled.reason());
         assertEquals("ntk", choose(25_346, 516, true, false).weighting(), "linear or not");
+        // the reaction-diffusion system as the engine sees it (linear, three networks, their
+        // blocks): kept on ntk after three seeds at equal steps (docs/STRATEGY.md), gradient norms
+        // were 7–30× further from the reference at strong coupling (step 20) and within 0.8–2.3× at weak coupling
+        DefaultStrategy.Choice rd = DefaultStrategy.choose(
+                new DefaultStrategy.Inputs(38_019, 774, true, false, new long[] {514, 514, 258}, 12_673), HEAP, ALL);
+        assertEquals("lm", rd.chain(), rd.reason());
+        assertEquals("ntk", rd.weighting(), rd.reason());
         // the P×P side, time, other chains, or the service missing: not chosen
         assertNull(choose(129, 1020, true, false).weighting(), "laplace2d-sized: S ≥ P");
         assertNull(choose(516, 516, false, false).weighting(), "S = P");

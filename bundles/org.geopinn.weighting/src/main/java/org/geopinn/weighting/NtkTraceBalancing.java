@@ -37,6 +37,8 @@ final class NtkTraceBalancing implements LossWeighting {
     private double[] diagonal = new double[0];
     private double[] traces = new double[0];
     private boolean balanced;
+    /** The traces a resumed run's saved state holds ({@link #importState}); empty otherwise. */
+    private double[] restored = new double[0];
     private long revisionAfter = Long.MIN_VALUE;
 
     /**
@@ -64,7 +66,13 @@ final class NtkTraceBalancing implements LossWeighting {
         if (!due) {
             return false;
         }
-        double[] t = traces(system, theta);
+        // a resumed run takes its saved traces, unless this step is one an uninterrupted run re-balances at
+        boolean resumed = !balanced && restored.length == system.groups().size() && !rows
+                && !(interval > 0 && step % interval == 0);
+        if (resumed) {
+            traces = restored.clone();
+        }
+        double[] t = resumed ? traces : traces(system, theta);
         double total = 0;
         for (double v : t) {
             total += v;
@@ -151,6 +159,28 @@ final class NtkTraceBalancing implements LossWeighting {
             traces[g] = sum;
         }
         return traces;
+    }
+
+    /**
+     * Takes the traces a run saved, so that a resumed run keeps that run's weights instead of
+     * balancing again on the kernel of the trained network: a second balancing once a layer has
+     * formed changes the weights by orders of magnitude (docs/STRATEGY.md: npp1d's weighted loss
+     * went from 1.6 to 1.4·10⁶ at the first resumed step). With {@code rows} the row weights
+     * depend on the points, which a resumed run redraws, so that form balances again.
+     *
+     * @param state {@code trace.0}, {@code trace.1}, … as {@link #exportState} wrote them
+     */
+    @Override
+    public void importState(Map<String, Double> state) {
+        int n = 0;
+        while (state.containsKey("trace." + n)) {
+            n++;
+        }
+        double[] t = new double[n];
+        for (int g = 0; g < n; g++) {
+            t[g] = state.get("trace." + g);
+        }
+        restored = t;
     }
 
     /** @return the last estimated traces by condition index ({@code trace.0}, …), for the record of a run */

@@ -99,6 +99,34 @@ class WeightingTest {
     }
 
     @Test
+    void aResumedNtkBalancingKeepsTheSavedWeightsInsteadOfBalancingAgain() {
+        FunctionResidualSystem first = twoGroups();
+        NtkTraceBalancing saved = (NtkTraceBalancing) new NtkTraceFactory().create(Map.of());
+        assertTrue(saved.update(first, THETA, 0));
+        // the resumed run's network has moved: its kernel now gives other traces, but the saved
+        // run's weights are kept (a second balancing on a trained network is what diverged)
+        FunctionResidualSystem resumedSystem = twoGroups();
+        LossWeighting resumed = new NtkTraceFactory().create(Map.of());
+        resumed.importState(Map.of("trace.0", 4.0, "trace.1", 1.0));
+        assertTrue(resumed.update(resumedSystem, THETA, 50));
+        assertArrayEquals(new double[] {1.25, 5}, resumedSystem.weights(), 1e-12, "w_g = Σ t / t_g of the saved traces");
+        assertEquals(4.0, resumed.exportState().get("trace.0"), 1e-12, "saved again as they were");
+        assertFalse(resumed.update(resumedSystem, THETA, 51));
+        // saved traces of another system (another number of conditions) are not used
+        LossWeighting other = new NtkTraceFactory().create(Map.of());
+        other.importState(Map.of("trace.0", 4.0));
+        FunctionResidualSystem fresh = twoGroups();
+        assertTrue(other.update(fresh, THETA, 50));
+        assertArrayEquals(first.weights(), fresh.weights(), 1e-12, "estimated afresh");
+        // with an interval, a step that an uninterrupted run re-balances at is estimated afresh too
+        LossWeighting periodic = new NtkTraceFactory().create(Map.of("interval", 50));
+        periodic.importState(Map.of("trace.0", 4.0, "trace.1", 1.0));
+        FunctionResidualSystem due = twoGroups();
+        assertTrue(periodic.update(due, THETA, 50));
+        assertArrayEquals(first.weights(), due.weights(), 1e-12);
+    }
+
+    @Test
     void ntkTraceEstimateIsNearTheTraceOfADenseBlock() {
         // one group, r = Aθ with a dense 3×4 A: tr(AAᵀ) = ‖A‖²_F = 1+4+9+16 + 1+1+1+1 + 4+0+4+0 = 42
         double[][] a = {{1, 2, 3, 4}, {1, -1, 1, -1}, {2, 0, -2, 0}};
