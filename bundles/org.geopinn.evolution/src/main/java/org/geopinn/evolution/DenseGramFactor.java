@@ -10,13 +10,15 @@ import org.geopinn.linalg.LinearOperator;
  * field; exactly, not sketched), M by one dense Gram product of its columns. At the linearisation
  * where it was assembled, the factor solves (M + μI)x = b exactly, whatever μ: unlike a rank-ℓ
  * Nyström preconditioner it also resolves the tail of M's spectrum between λ_ℓ and μ, which at
- * μ = 1e-9·λ_max is what CG spends its iterations on. It is applied as CG's preconditioner, so CG's one iteration checks the solve; at a
- * nearby linearisation (the next Runge–Kutta stage, θ moved by O(h)) it is a poor one at small μ
- * (measured: CG at its 1000-iteration cap at mu 1e-9), so the Neural IVP loop re-forms it per stage.
+ * μ = 1e-9·λ_max is what CG spends its iterations on. It is applied as CG's preconditioner, so
+ * CG's one iteration checks the solve; at a nearby linearisation (the next Runge–Kutta stage, θ
+ * moved by O(h)) it is a poor one at small μ (measured: CG at its 1000-iteration cap at mu 1e-9),
+ * so the Neural IVP loop re-forms it per stage.
  *
  * <p>Cost per assembly: F reverse passes that keep the per-point gradients (O(F·n·P)), the Gram
  * product (F·n·P² dense flops, the dominant term) and a Cholesky factorisation (P³/3); memory
- * P·F·n + 3P² doubles, allocated once for the largest sample set.
+ * P·F·n + 3P² doubles, allocated once for the largest sample set (the Java Gram kernel adds its
+ * own copies of J).
  */
 final class DenseGramFactor implements LinearOperator {
     /** Power iterations for λ_max of the dense M (cheap: P² each). */

@@ -191,10 +191,12 @@ public final class EvolutionBenchmark {
             if (header) {
                 w.println("problem,hidden,parameters,samples,solver,part,seconds");
             }
+            String hidden = java.util.Arrays.stream(settings.hidden()).mapToObj(String::valueOf)
+                    .collect(java.util.stream.Collectors.joining("x"));
             double total = 0;
             for (Map.Entry<String, Double> e : parts.entrySet()) {
-                String line = String.format("%s,%s,%d,%d,%s,%s,%.4f", id, java.util.Arrays.stream(settings.hidden()).mapToObj(String::valueOf).collect(java.util.stream.Collectors.joining("x")),
-                        model.parameterCount(), settings.samples(), settings.solver(), e.getKey(), e.getValue());
+                String line = String.format("%s,%s,%d,%d,%s,%s,%.4f", id, hidden, model.parameterCount(),
+                        settings.samples(), settings.solver(), e.getKey(), e.getValue());
                 System.out.println(line);
                 w.println(line);
                 total += e.getValue();
