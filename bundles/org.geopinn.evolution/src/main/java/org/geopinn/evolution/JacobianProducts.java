@@ -17,6 +17,7 @@ final class JacobianProducts {
     private final int fields;
     private final int parameters;
     private final double[] rows;
+    private final double[] seeds;
     private final LinearOperator gram;
     private int n;
 
@@ -29,6 +30,7 @@ final class JacobianProducts {
         this.fields = evaluator.fieldCount();
         this.parameters = evaluator.parameterCount();
         this.rows = new double[fields * maxPoints];
+        this.seeds = new double[fields * maxPoints];
         this.gram = new LinearOperator() {
             @Override
             public int size() {
@@ -88,6 +90,20 @@ final class JacobianProducts {
     void transposeTimes(double[] u, double[] out) {
         Arrays.fill(out, 0);
         evaluator.backward(u, out);
+    }
+
+    /**
+     * J itself, row-major with P columns, row {@code f*n + i} = ∂u_f(x_i)/∂θ: one reverse pass per
+     * field that keeps each point's gradient (the model's per-point Jacobian rows), O(F·n·P).
+     *
+     * @param out receives the F·n × P matrix (modified)
+     */
+    void jacobian(double[] out) {
+        for (int f = 0; f < fields; f++) {
+            Arrays.fill(seeds, 0, fields * n, 0);
+            Arrays.fill(seeds, f * n, (f + 1) * n, 1);
+            evaluator.jacobianRows(seeds, out, f * n);
+        }
     }
 
     /** @return M = JᵀJ/n as an operator, at the current linearisation */

@@ -50,6 +50,40 @@ class DenseGramSolverTest {
     }
 
     @Test
+    void gramFromPerPointGradientsEqualsTheMatrixFreeProducts() {
+        // Two fields and the box-zero output factor: the layout f*n + i and the factor's chain rule both matter.
+        Wave2d problem = new Wave2d();
+        EvolutionSettings settings = EvolutionSettings.defaults().with(problem.defaults())
+                .with(Map.of("hidden", "6,6", "samples", "150"));
+        Model model = TestPoints.service().model(problem, settings);
+        int n = settings.samples();
+        double[] theta = model.initialParameters(4);
+        Random random = new Random(9);
+        for (int p = 0; p < theta.length; p++) {
+            theta[p] += 0.1 * random.nextGaussian(); // v's output weights away from the fit's zeros
+        }
+        JacobianProducts products = new JacobianProducts(model, n);
+        products.linearizeAt(theta, TestPoints.uniform(problem, n, 2), n);
+        DenseGramFactor factor = new DenseGramFactor(products, n, org.geopinn.linalg.DenseKernels.ejml());
+        factor.assemble();
+        int size = model.parameterCount();
+        double[] unit = new double[size];
+        double[] column = new double[size];
+        double worst = 0;
+        double scale = 0;
+        for (int c = 0; c < size; c++) {
+            unit[c] = 1;
+            products.gram().apply(unit, column); // M·e_c by a forward tangent and a reverse pass
+            unit[c] = 0;
+            for (int r = 0; r < size; r++) {
+                worst = Math.max(worst, Math.abs(column[r] - factor.gram().get(r, c)));
+                scale = Math.max(scale, Math.abs(column[r]));
+            }
+        }
+        assertTrue(scale > 0 && worst <= 1e-12 * scale, "dense M against M·e_c: " + worst + " of " + scale);
+    }
+
+    @Test
     void reportedResidualIsTheDirectlyComputedProjectionResidual() {
         Wave2d problem = new Wave2d();
         EvolutionSettings settings = EvolutionSettings.defaults().with(problem.defaults())

@@ -39,6 +39,8 @@ import org.geopinn.models.StandardModels;
  * sample along the exact trajectory ({@link ProjectionBudget}), appended to OUT/budget.csv;</li>
  * <li>{@code compare OUT/FILE.png TITLE LABEL=errors-PROBLEM.csv…}: the error against time of several runs
  * (say, network sizes) in one chart;</li>
+ * <li>{@code profile OUT PROBLEM [reps=N] [key=value…]}: seconds of each part of one time-step stage
+ * ({@link StageProfile}), appended to OUT/profile.csv;</li>
  * <li>{@code cost OUT [key=value…]}: seconds per time-step stage (preconditioner build + CG solve
  * at a fixed iteration count) against the number of parameters, 1e3 to 1e5, to OUT/cost.csv.</li>
  * </ul>
@@ -87,6 +89,10 @@ public final class EvolutionBenchmark {
                     : java.util.Arrays.stream(muList.split(",")).mapToDouble(Double::parseDouble).toArray();
             ProjectionBudget.measure(out.resolve("budget.csv"), problem,
                     base, at, ns, mus, solverList == null ? new String[] {base.solver()} : solverList.split(","));
+            return;
+        }
+        if (args[0].equals("profile")) {
+            profile(out, problems.get(0), overrides);
             return;
         }
         if (args[0].equals("errors")) {
@@ -170,6 +176,33 @@ public final class EvolutionBenchmark {
         String id = csv.getFileName().toString().replaceFirst("^errors-", "").replaceFirst("\\.csv$", "");
         ResultWriter.errorChart(id, events, out.resolve(id + "-error.png"));
         ResultWriter.solverChart(id, events, out.resolve(id + "-solver.png"));
+    }
+
+    private static void profile(Path out, String id, Map<String, String> overrides) throws IOException {
+        String reps = overrides.remove("reps");
+        InitialValueProblem problem = problem(id);
+        EvolutionSettings settings = EvolutionSettings.defaults().with(problem.defaults()).with(overrides);
+        Model model = StandardModels.create(settings.model(), NeuralIvpService.modelSpec(problem, settings));
+        Map<String, Double> parts = StageProfile.measure(problem, model, settings, reps == null ? 3 : Integer.parseInt(reps));
+        Path file = out.resolve("profile.csv");
+        boolean header = !Files.exists(file);
+        try (PrintWriter w = new PrintWriter(Files.newBufferedWriter(file, java.nio.file.StandardOpenOption.CREATE,
+                java.nio.file.StandardOpenOption.APPEND))) {
+            if (header) {
+                w.println("problem,hidden,parameters,samples,solver,part,seconds");
+            }
+            String hidden = java.util.Arrays.stream(settings.hidden()).mapToObj(String::valueOf)
+                    .collect(java.util.stream.Collectors.joining("x"));
+            double total = 0;
+            for (Map.Entry<String, Double> e : parts.entrySet()) {
+                String line = String.format("%s,%s,%d,%d,%s,%s,%.4f", id, hidden, model.parameterCount(),
+                        settings.samples(), settings.solver(), e.getKey(), e.getValue());
+                System.out.println(line);
+                w.println(line);
+                total += e.getValue();
+            }
+            System.out.printf("stage total %.4f s%n", total);
+        }
     }
 
     private static void cost(Path out, Map<String, String> overrides) throws IOException {
