@@ -13,19 +13,6 @@ import org.junit.jupiter.api.Test;
  * that skip them equal the dense ones to 1e-10 relative at the counted smaller work.
  */
 class BlockGramTest {
-    private static final double TOLERANCE = 1e-10;
-
-    static void assertClose(DMatrixRMaj expected, DMatrixRMaj actual, String what) {
-        assertEquals(expected.numRows, actual.numRows, what);
-        assertEquals(expected.numCols, actual.numCols, what);
-        double diff = 0;
-        double norm = 0;
-        for (int i = 0; i < expected.getNumElements(); i++) {
-            diff = Math.max(diff, Math.abs(expected.data[i] - actual.data[i]));
-            norm = Math.max(norm, Math.abs(expected.data[i]));
-        }
-        assertTrue(diff <= TOLERANCE * norm, what + ": max difference " + diff + " of max " + norm);
-    }
 
     @Test
     void theBlocksOfACoupledJacobianAreFound() {
@@ -82,11 +69,11 @@ class BlockGramTest {
         for (int round = 0; round < 2; round++) {
             kernels.gramOfRows(wide, expected);
             blocks.gramOfRows(wide, pattern.find(wide), actual);
-            assertClose(expected, actual, "J·Jᵀ");
+            BlockJacobians.assertGramClose(expected, actual, "J·Jᵀ");
             kernels.gramOfColumns(tall, expected);
             assertTrue(pattern.find(tall).worthSkipping(true));
             blocks.gramOfColumns(tall, pattern, actual);
-            assertClose(expected, actual, "Jᵀ·J");
+            BlockJacobians.assertGramClose(expected, actual, "Jᵀ·J");
         }
     }
 }

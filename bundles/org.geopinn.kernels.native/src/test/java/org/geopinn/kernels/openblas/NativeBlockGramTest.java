@@ -19,28 +19,11 @@ import org.junit.jupiter.api.Test;
  * blocks wider than a tile and blocks of one row, and allocate nothing once the sizes settle.
  */
 class NativeBlockGramTest {
-    private static final double TOLERANCE = 1e-10;
     private final DenseKernels java = DenseKernels.ejml();
 
     @BeforeAll
     static void load() {
         assertNull(OpenBlasLibrary.load(), "this test runs where the OpenBLAS library loads");
-    }
-
-    private static void assertClose(DMatrixRMaj expected, DMatrixRMaj actual, String what) {
-        assertEquals(expected.numRows, actual.numRows, what);
-        double diff = 0;
-        double norm = 0;
-        for (int i = 0; i < expected.getNumElements(); i++) {
-            diff = Math.max(diff, Math.abs(expected.data[i] - actual.data[i]));
-            norm = Math.max(norm, Math.abs(expected.data[i]));
-        }
-        assertTrue(diff <= TOLERANCE * norm, what + ": max difference " + diff + " of max " + norm);
-        for (int i = 0; i < actual.numRows; i++) {
-            for (int j = 0; j < i; j++) {
-                assertEquals(actual.get(i, j), actual.get(j, i), 0.0, what + " is symmetric");
-            }
-        }
     }
 
     @Test
@@ -59,11 +42,11 @@ class NativeBlockGramTest {
                 java.gramOfRows(wide, expected);
                 assertTrue(pattern.find(wide).worthSkipping(false));
                 blocks.gramOfRows(wide, pattern, actual);
-                assertClose(expected, actual, "J·Jᵀ, " + threads + " threads");
+                BlockJacobians.assertGramClose(expected, actual, "J·Jᵀ, " + threads + " threads");
                 java.gramOfColumns(tall, expected);
                 assertTrue(pattern.find(tall).worthSkipping(true));
                 blocks.gramOfColumns(tall, pattern, actual);
-                assertClose(expected, actual, "Jᵀ·J, " + threads + " threads");
+                BlockJacobians.assertGramClose(expected, actual, "Jᵀ·J, " + threads + " threads");
             }
             HelperLane.stopShared();
         }

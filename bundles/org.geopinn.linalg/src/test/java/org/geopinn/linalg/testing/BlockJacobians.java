@@ -57,4 +57,28 @@ public final class BlockJacobians {
                     {true, false, true}},
                 seed);
     }
+
+    /**
+     * Asserts a Gram matrix equal to the reference to 1e-10 of its largest entry and exactly symmetric.
+     *
+     * @param expected the reference
+     * @param actual the matrix tested
+     * @param what for the message
+     */
+    public static void assertGramClose(DMatrixRMaj expected, DMatrixRMaj actual, String what) {
+        org.junit.jupiter.api.Assertions.assertEquals(expected.numRows, actual.numRows, what);
+        org.junit.jupiter.api.Assertions.assertEquals(expected.numCols, actual.numCols, what);
+        double diff = 0;
+        double norm = 0;
+        for (int i = 0; i < expected.getNumElements(); i++) {
+            diff = Math.max(diff, Math.abs(expected.data[i] - actual.data[i]));
+            norm = Math.max(norm, Math.abs(expected.data[i]));
+        }
+        org.junit.jupiter.api.Assertions.assertTrue(diff <= 1e-10 * norm, what + ": max difference " + diff + " of max " + norm);
+        for (int i = 0; i < actual.numRows; i++) {
+            for (int j = 0; j < i; j++) {
+                org.junit.jupiter.api.Assertions.assertEquals(actual.get(i, j), actual.get(j, i), 0.0, what + " is symmetric");
+            }
+        }
+    }
 }
