@@ -43,6 +43,14 @@ public interface DenseKernels {
     }
 
     /**
+     * @return a new Gram kernel that skips the zero blocks of a Jacobian (the default: the blocks
+     *         copied out and multiplied with {@link #gramOfRows} / {@link #gramOfColumns})
+     */
+    default BlockGram blockGram() {
+        return new CopiedBlockGram(this);
+    }
+
+    /**
      * c = a·b.
      *
      * @param a m×k (not modified)

@@ -12,9 +12,9 @@ import org.ejml.interfaces.decomposition.SingularValueDecomposition_F64;
 
 /**
  * {@link DenseKernels} on EJML, with a cache-blocked, two-threaded Gram kernel of its own
- * (the Gram matrix J·Jᵀ is the dominant cost of an ANaGRAM step when S ≪ P). Its workspace, a
- * transposed copy of the matrix and the triangle being summed, is kept and reused: an instance
- * is meant for one optimizer, not to be shared between threads.
+ * (the Gram matrix J·Jᵀ is the dominant cost of an ANaGRAM step when S ≪ P). Its workspace, the
+ * matrix's columns as separate arrays and the triangle being summed, is kept and reused (grown, never
+ * shrunk): an instance is meant for one optimizer, not to be shared between threads.
  */
 public final class EjmlDenseKernels implements DenseKernels {
     /** Columns of X per pass of the Gram kernel, so that the ones in use stay in cache. */
@@ -24,7 +24,6 @@ public final class EjmlDenseKernels implements DenseKernels {
     /** Threads of the Gram kernel (the machine this is tuned on has two cores). */
     private static final int LANES = 2;
 
-    private final DMatrixRMaj transposed = new DMatrixRMaj(1, 1);
     /** The columns of X as separate arrays (workspace of the Gram kernel, reused). */
     private double[][] columns = new double[0][];
     /** The lower triangle being accumulated, one array per row (workspace, reused). */
@@ -67,49 +66,50 @@ public final class EjmlDenseKernels implements DenseKernels {
                 }
             }
         }
-        gram(a.data, m, n, columns, c);
+        gram(a.data, n, 1, m, n, columns, c);
     }
 
     @Override
     public void gramOfColumns(DMatrixRMaj a, DMatrixRMaj c) {
-        // AᵀA = X Xᵀ with X = Aᵀ, whose columns are the rows of A
-        transposed.reshape(a.numCols, a.numRows);
-        CommonOps_DDRM.transpose(a, transposed);
+        // AᵀA = X Xᵀ with X = Aᵀ: X's columns are the rows of A (copied into separate arrays, which
+        // C2 vectorises), X's entries are read from A in place (X[i][k] = A[k][i]), no transposed copy
         double[][] columns = columnArrays(a.numRows, a.numCols);
         for (int k = 0; k < a.numRows; k++) {
             System.arraycopy(a.data, k * a.numCols, columns[k], 0, a.numCols);
         }
-        gram(transposed.data, a.numCols, a.numRows, columns, c);
+        gram(a.data, 1, a.numCols, a.numCols, a.numRows, columns, c);
     }
 
+    /** Column arrays of at least {@code length} for {@code count} columns; grown, never shrunk, so blocks of varying size reuse them. */
     private double[][] columnArrays(int count, int length) {
-        if (columns.length != count || count > 0 && columns[0].length != length) {
-            columns = new double[count][length];
+        if (columns.length < count || count > 0 && columns[0].length < length) {
+            columns = new double[Math.max(count, columns.length)][Math.max(length, columns.length > 0 ? columns[0].length : 0)];
         }
         return columns;
     }
 
     /**
-     * c = X·Xᵀ for X (m×n, row-major in x) whose column k is also given as its own array. Each
-     * row of the lower triangle is accumulated as axpy sums of four columns at a time, two rows
-     * sharing the loads: loops over distinct arrays that C2 vectorises (one flat array read at
-     * two offsets is not). The k range is walked in chunks so the columns in use stay in cache;
-     * the row pairs are split between two threads.
+     * c = X·Xᵀ for X (m×n) with X[i][k] at x[i·rowStride + k·columnStride] and column k also given
+     * as its own array. Each row of the lower triangle is accumulated as axpy sums of four columns
+     * at a time, two rows sharing the loads: loops over distinct arrays that C2 vectorises (one flat
+     * array read at two offsets is not). The k range is walked in chunks so the columns in use stay
+     * in cache; the row pairs are split between two threads. Only the lower triangle is summed (half
+     * the multiply-adds of a general product), then mirrored.
      */
-    private void gram(double[] x, int m, int n, double[][] columns, DMatrixRMaj c) {
-        if (rows.length != m || m > 0 && rows[0].length != m) {
+    private void gram(double[] x, int rowStride, int columnStride, int m, int n, double[][] columns, DMatrixRMaj c) {
+        if (rows.length < m || m > 0 && rows[0].length < m) {
             rows = new double[m][m];
         }
         double[][] acc = rows;
-        for (double[] r : acc) {
-            java.util.Arrays.fill(r, 0);
+        for (int i = 0; i < m; i++) {
+            java.util.Arrays.fill(acc[i], 0, m, 0);
         }
         int pairs = (m + 1) / 2;
         IntStream.range(0, LANES).parallel().forEach(lane -> {
             for (int k0 = 0; k0 < n; k0 += CHUNK) {
                 int k1 = Math.min(n, k0 + CHUNK);
                 for (int p = lane; p < pairs; p += LANES) {
-                    rowPair(x, n, m, 2 * p, k0, k1, columns, acc);
+                    rowPair(x, rowStride, columnStride, m, 2 * p, k0, k1, columns, acc);
                 }
             }
         });
@@ -125,12 +125,12 @@ public final class EjmlDenseKernels implements DenseKernels {
     }
 
     /** Rows i and i+1 (if any) of the lower triangle, columns 0..i+1, over k0 ≤ k &lt; k1. */
-    private static void rowPair(double[] x, int n, int m, int i, int k0, int k1, double[][] columns, double[][] acc) {
+    private static void rowPair(double[] x, int rs, int cs, int m, int i, int k0, int k1, double[][] columns, double[][] acc) {
         double[] ci = acc[i];
-        int rowI = i * n;
+        int rowI = i * rs;
         if (i + 1 >= m) {
             for (int k = k0; k < k1; k++) {
-                double x0 = x[rowI + k];
+                double x0 = x[rowI + k * cs];
                 double[] b0 = columns[k];
                 for (int j = 0; j <= i; j++) {
                     ci[j] += x0 * b0[j];
@@ -139,12 +139,16 @@ public final class EjmlDenseKernels implements DenseKernels {
             return;
         }
         double[] cj = acc[i + 1];
-        int rowJ = rowI + n;
+        int rowJ = rowI + rs;
         int len = i + 2;
         int k = k0;
         for (; k + 4 <= k1; k += 4) {
-            double x0 = x[rowI + k], x1 = x[rowI + k + 1], x2 = x[rowI + k + 2], x3 = x[rowI + k + 3];
-            double y0 = x[rowJ + k], y1 = x[rowJ + k + 1], y2 = x[rowJ + k + 2], y3 = x[rowJ + k + 3];
+            int o0 = k * cs;
+            int o1 = o0 + cs;
+            int o2 = o1 + cs;
+            int o3 = o2 + cs;
+            double x0 = x[rowI + o0], x1 = x[rowI + o1], x2 = x[rowI + o2], x3 = x[rowI + o3];
+            double y0 = x[rowJ + o0], y1 = x[rowJ + o1], y2 = x[rowJ + o2], y3 = x[rowJ + o3];
             double[] b0 = columns[k], b1 = columns[k + 1], b2 = columns[k + 2], b3 = columns[k + 3];
             for (int j = 0; j < len; j++) {
                 double v0 = b0[j], v1 = b1[j], v2 = b2[j], v3 = b3[j];
@@ -153,7 +157,7 @@ public final class EjmlDenseKernels implements DenseKernels {
             }
         }
         for (; k < k1; k++) {
-            double x0 = x[rowI + k], y0 = x[rowJ + k];
+            double x0 = x[rowI + k * cs], y0 = x[rowJ + k * cs];
             double[] b0 = columns[k];
             for (int j = 0; j < len; j++) {
                 ci[j] += x0 * b0[j];

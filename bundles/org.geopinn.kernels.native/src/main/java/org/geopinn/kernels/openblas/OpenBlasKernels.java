@@ -59,6 +59,26 @@ final class OpenBlasKernels implements DenseKernels {
     }
 
     @Override
+    public org.geopinn.linalg.BlockGram blockGram() {
+        return new OpenBlasBlockGram(this);
+    }
+
+    /** @return the off-heap buffer the Gram products copy their matrix into (shared with {@link OpenBlasBlockGram}) */
+    NativeBuffer matrixBuffer() {
+        return first;
+    }
+
+    /** @return the off-heap buffer the Gram products write into */
+    NativeBuffer productBuffer() {
+        return third;
+    }
+
+    /** @return the threads of the products (2 or more: the Gram products split between the caller and the helper lane) */
+    int productThreadCount() {
+        return productThreads;
+    }
+
+    @Override
     public LeadingEigenSolver leadingEigen() {
         return new OpenBlasLeadingEigen(this);
     }

@@ -1,18 +1,23 @@
 package org.geopinn.optimizer.lm;
 
 import org.ejml.data.DMatrixRMaj;
+import org.geopinn.linalg.BlockGram;
+import org.geopinn.linalg.BlockPattern;
 import org.geopinn.linalg.MatrixProducts;
 
 /**
  * The damped system by Cholesky: the Gram matrix of the smaller side (JJᵀ, S×S, when S ≤ P;
  * JᵀJ, P×P, otherwise) is formed once per step with the shared Gram kernel, then each λ tried
  * costs one Cholesky factorization of the Gram matrix plus λI (n³/3) and two triangular solves.
- * JJᵀ skips the column chunks where a row of J is zero ({@link SparseRowGram}).
+ * Both sides skip the blocks of J that are exactly zero ({@link BlockPattern}, found from every
+ * Jacobian: a model with one network per field has rows that are zero on the networks their
+ * condition does not involve).
  */
 final class CholeskySolver implements DampedSolver {
     private final DampedGram system = new DampedGram();
-    /** JJᵀ without the zero blocks of a one-network-per-field Jacobian. */
-    private final SparseRowGram rowGram = new SparseRowGram(system.kernels());
+    /** The Gram product without the zero blocks of a one-network-per-field Jacobian. */
+    private final BlockGram blockGram = system.kernels().blockGram();
+    private final BlockPattern pattern = new BlockPattern();
     private DMatrixRMaj jacobian;
     private boolean wide;
     private double[] rhs = new double[0];
@@ -28,10 +33,11 @@ final class CholeskySolver implements DampedSolver {
             work = new double[n];
         }
         DMatrixRMaj gram = system.gram(n);
+        pattern.find(j);
         if (wide) {
-            rowGram.gramOfRows(j, gram);
+            blockGram.gramOfRows(j, pattern, gram);
         } else {
-            system.kernels().gramOfColumns(j, gram);
+            blockGram.gramOfColumns(j, pattern, gram);
         }
     }
 
@@ -59,20 +65,23 @@ final class CholeskySolver implements DampedSolver {
         return true;
     }
 
-    /** @return the multiply-adds of the last JJᵀ product (S²·P when dense), 0 on the JᵀJ side */
+    /** @return the multiply-adds of the last Gram product, both triangles counted (S²·P or P²·S when dense) */
     double lastGramWork() {
-        return wide ? rowGram.lastWork() : 0;
+        if (jacobian == null) {
+            return 0;
+        }
+        double dense = wide ? (double) rhs.length * rhs.length * jacobian.numCols : (double) rhs.length * rhs.length * jacobian.numRows;
+        return pattern.worthSkipping(!wide) ? pattern.gramWork(!wide) : dense;
     }
 
     @Override
     public String side() {
         int n = rhs.length;
-        if (wide && jacobian != null) {
-            double dense = (double) n * n * jacobian.numCols;
-            double work = rowGram.lastWork();
-            return "JJᵀ " + n + "×" + n + ", Cholesky" + (work < dense
-                    ? String.format(java.util.Locale.ROOT, ", zero blocks skipped: %.2g of %.2g multiply-adds", work, dense) : "");
+        String side = (wide ? "JJᵀ " : "JᵀJ ") + n + "×" + n + ", Cholesky";
+        if (jacobian != null && pattern.worthSkipping(!wide)) {
+            double dense = (double) n * n * (wide ? jacobian.numCols : jacobian.numRows);
+            return side + String.format(java.util.Locale.ROOT, ", zero blocks skipped: %.2g of %.2g multiply-adds", lastGramWork(), dense);
         }
-        return (wide ? "JJᵀ " : "JᵀJ ") + n + "×" + n + ", Cholesky";
+        return side;
     }
 }
