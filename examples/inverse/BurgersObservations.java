@@ -10,10 +10,12 @@ import org.geopinn.problems.reference.BurgersColeHopf;
  * reference of the {@code burgers} problem: 120-point Gauss–Hermite quadrature, ν = 0.01/π), at 200
  * uniform random points of (0, 1] × [−1, 1] (seeded): burgers-observations.csv without noise and
  * burgers-observations-noisy.csv with Gaussian noise of standard deviation 1 % of the root mean
- * square of the clean values. Run from this folder, after a build:
+ * square of the clean values (noise seed 31). Given a noise seed as its argument, it writes only
+ * burgers-observations-noisy-SEED.csv: the same points with another draw of the noise (for the
+ * spread of the estimate over draws, docs/GEOMETRY.md). Run from this folder, after a build:
  *
  * <pre>
- * java -cp ../../bundles/org.geopinn.problems/target/classes:$HOME/.m2/repository/org/apache/commons/commons-math3/3.6.1/commons-math3-3.6.1.jar BurgersObservations.java
+ * java -cp ../../bundles/org.geopinn.problems/target/classes:$HOME/.m2/repository/org/apache/commons/commons-math3/3.6.1/commons-math3-3.6.1.jar BurgersObservations.java [SEED]
  * </pre>
  */
 public class BurgersObservations {
@@ -30,15 +32,20 @@ public class BurgersObservations {
             squares += rows[i][2] * rows[i][2];
         }
         double sigma = 0.01 * Math.sqrt(squares / count);
-        Random noise = new Random(31);
+        long seed = args.length > 0 ? Long.parseLong(args[0]) : 31;
+        Random noise = new Random(seed);
         StringBuilder clean = new StringBuilder("t, x, u\n");
         StringBuilder noisy = new StringBuilder("t, x, u\n");
         for (double[] r : rows) {
             clean.append(r[0]).append(", ").append(r[1]).append(", ").append(r[2]).append('\n');
             noisy.append(r[0]).append(", ").append(r[1]).append(", ").append(r[2] + sigma * noise.nextGaussian()).append('\n');
         }
-        Files.writeString(Path.of("burgers-observations.csv"), clean);
-        Files.writeString(Path.of("burgers-observations-noisy.csv"), noisy);
+        if (args.length > 0) {
+            Files.writeString(Path.of("burgers-observations-noisy-" + seed + ".csv"), noisy);
+        } else {
+            Files.writeString(Path.of("burgers-observations.csv"), clean);
+            Files.writeString(Path.of("burgers-observations-noisy.csv"), noisy);
+        }
         System.out.println(String.format(Locale.ROOT, "wrote %d observations; noise sigma = %.6g (1 %% of rms(u))", count, sigma));
     }
 }
