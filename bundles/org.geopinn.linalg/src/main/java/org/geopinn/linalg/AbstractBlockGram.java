@@ -20,23 +20,23 @@ public abstract class AbstractBlockGram implements BlockGram {
 
     @Override
     public final void gramOfRows(DMatrixRMaj a, BlockPattern pattern, DMatrixRMaj c) {
-        if (!pattern.worthSkipping(false)) {
-            kernels.gramOfRows(a, c);
-            return;
-        }
-        skipping(a, pattern, c, false);
+        gram(a, pattern, c, false);
     }
 
     @Override
     public final void gramOfColumns(DMatrixRMaj a, BlockPattern pattern, DMatrixRMaj c) {
-        if (!pattern.worthSkipping(true)) {
-            kernels.gramOfColumns(a, c);
-            return;
-        }
-        skipping(a, pattern, c, true);
+        gram(a, pattern, c, true);
     }
 
-    private void skipping(DMatrixRMaj a, BlockPattern pattern, DMatrixRMaj c, boolean columns) {
+    private void gram(DMatrixRMaj a, BlockPattern pattern, DMatrixRMaj c, boolean columns) {
+        if (!pattern.worthSkipping(columns)) {
+            if (columns) {
+                kernels.gramOfColumns(a, c);
+            } else {
+                kernels.gramOfRows(a, c);
+            }
+            return;
+        }
         if (pattern.rows() != a.numRows || pattern.columns() != a.numCols) {
             throw new IllegalArgumentException("the block pattern is of a " + pattern.rows() + "×" + pattern.columns()
                     + " matrix, not " + a.numRows + "×" + a.numCols);
