@@ -32,6 +32,8 @@ public final class BlockPattern {
     /** live[r·chunks + c]: row r has a non-zero entry in chunk c (search workspace). */
     private boolean[] live = new boolean[0];
     private int[] chunkGroup = new int[0];
+    /** This pattern from either side, for {@link #gramWork}. */
+    private final GramSide side = new GramSide();
 
     /** @return a pattern of one dense block for an m×n matrix */
     public static BlockPattern dense(int m, int n) {
@@ -213,24 +215,6 @@ public final class BlockPattern {
      *         triangles (S²·P or P²·S when dense), for comparisons and notes
      */
     public double gramWork(boolean columnsSide) {
-        double work = 0;
-        if (columnsSide) {
-            for (int i = 0; i < rowBlocks; i++) {
-                double width = 0;
-                for (int g = 0; g < groups; g++) {
-                    width += nonzero(i, g) ? groupStart[g + 1] - groupStart[g] : 0;
-                }
-                work += width * width * (rowStart[i + 1] - rowStart[i]);
-            }
-        } else {
-            for (int g = 0; g < groups; g++) {
-                double height = 0;
-                for (int i = 0; i < rowBlocks; i++) {
-                    height += nonzero(i, g) ? rowStart[i + 1] - rowStart[i] : 0;
-                }
-                work += height * height * (groupStart[g + 1] - groupStart[g]);
-            }
-        }
-        return work;
+        return side.of(this, columnsSide).work();
     }
 }

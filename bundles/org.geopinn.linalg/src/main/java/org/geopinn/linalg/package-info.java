@@ -7,5 +7,5 @@
  * (row-major, float64); vectors are {@code double[]}.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.4.0")
+@org.osgi.annotation.versioning.Version("1.5.0")
 package org.geopinn.linalg;

@@ -2,6 +2,7 @@ package org.geopinn.linalg;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.ejml.data.DMatrixRMaj;
@@ -75,5 +76,16 @@ class BlockGramTest {
             blocks.gramOfColumns(tall, pattern, actual);
             BlockJacobians.assertGramClose(expected, actual, "Jᵀ·J");
         }
+    }
+
+    @Test
+    void aPatternOfAnotherMatrixIsRefused() {
+        DMatrixRMaj j = BlockJacobians.coupled(1, 1, 3);
+        BlockPattern pattern = new BlockPattern().find(j);
+        DMatrixRMaj other = new DMatrixRMaj(j.numRows - 1, j.numCols);
+        BlockGram blocks = DenseKernels.ejml().blockGram();
+        DMatrixRMaj c = new DMatrixRMaj(1, 1);
+        assertThrows(IllegalArgumentException.class, () -> blocks.gramOfRows(other, pattern, c));
+        assertThrows(IllegalArgumentException.class, () -> blocks.gramOfColumns(other, pattern, c));
     }
 }

@@ -8,8 +8,9 @@ import static org.bytedeco.openblas.global.openblas.CblasTrans;
 import org.bytedeco.javacpp.DoublePointer;
 import org.bytedeco.openblas.global.openblas;
 import org.ejml.data.DMatrixRMaj;
+import org.geopinn.linalg.AbstractBlockGram;
 import org.geopinn.linalg.BlockGram;
-import org.geopinn.linalg.BlockPattern;
+import org.geopinn.linalg.GramSide;
 
 /**
  * {@link BlockGram} on OpenBLAS, in place on the off-heap copy of J: no block is copied. The Gram
@@ -19,9 +20,11 @@ import org.geopinn.linalg.BlockPattern;
  * (below it) per block, called on J's sub-matrices with leading dimension P. A tile whose sides share
  * no non-zero block is zero. On two or more product threads the tasks are dealt to the calling thread
  * and the {@link HelperLane} by their multiply-adds (each lane writes its own tiles). Buffers and the
- * off-heap views are kept: nothing is allocated per call once the sizes settle.
+ * off-heap views are kept: nothing is allocated per call once the sizes settle. When skipping pays
+ * and which blocks meet is {@link AbstractBlockGram}'s and {@link GramSide}'s, shared with the Java
+ * kernels; this class only cuts the tiles and makes the BLAS calls.
  */
-final class OpenBlasBlockGram implements BlockGram {
+final class OpenBlasBlockGram extends AbstractBlockGram {
     /** Largest tile side: a GEMM of 256 × 256 × k runs at the full speed of one core for k in the thousands. */
     static final int TILE = 256;
 
@@ -32,8 +35,7 @@ final class OpenBlasBlockGram implements BlockGram {
     private final Runnable callerPart = callerLane::run;
     private final Runnable helperPart = helperLane::run;
 
-    private BlockPattern pattern;
-    private boolean columnsSide;
+    private GramSide side;
     private int order;
     private int leading;
     private int tiles;
@@ -42,48 +44,24 @@ final class OpenBlasBlockGram implements BlockGram {
     private int[] tileBlock = new int[0];
 
     OpenBlasBlockGram(OpenBlasKernels kernels) {
+        super(kernels);
         this.kernels = kernels;
     }
 
     @Override
-    public void gramOfRows(DMatrixRMaj a, BlockPattern pattern, DMatrixRMaj c) {
-        if (!pattern.worthSkipping(false)) {
-            kernels.gramOfRows(a, c);
-            return;
-        }
-        run(a, pattern, c, false);
-    }
-
-    @Override
-    public void gramOfColumns(DMatrixRMaj a, BlockPattern pattern, DMatrixRMaj c) {
-        if (!pattern.worthSkipping(true)) {
-            kernels.gramOfColumns(a, c);
-            return;
-        }
-        run(a, pattern, c, true);
-    }
-
-    private void run(DMatrixRMaj a, BlockPattern p, DMatrixRMaj c, boolean columns) {
-        if (p.rows() != a.numRows || p.columns() != a.numCols) {
-            throw new IllegalArgumentException("the block pattern is of a " + p.rows() + "×" + p.columns() + " matrix, not "
-                    + a.numRows + "×" + a.numCols);
-        }
-        pattern = p;
-        columnsSide = columns;
-        order = columns ? a.numCols : a.numRows;
+    protected void gramOfBlocks(DMatrixRMaj a, GramSide blocks, DMatrixRMaj c) {
+        side = blocks;
+        order = blocks.order();
         leading = a.numCols;
-        c.reshape(order, order);
         DoublePointer pa = kernels.matrixBuffer().copyOf(a.data, a.getNumElements());
         DoublePointer pc = kernels.productBuffer().ofSize((long) order * order);
         cutTiles();
         callerLane.reset(pa, pc);
         helperLane.reset(pa, pc);
         boolean split = kernels.productThreadCount() >= 2;
-        double work = 0;
         for (int x = 0; x < tiles; x++) {
             for (int y = 0; y <= x; y++) {
                 double w = tileWork(x, y);
-                work += w;
                 // each task to the lane with less work so far
                 (split && helperLane.work < callerLane.work ? helperLane : callerLane).add(x, y, w);
             }
@@ -100,7 +78,7 @@ final class OpenBlasBlockGram implements BlockGram {
 
     /** Tiles of at most {@link #TILE} along the Gram matrix's order, inside the blocks of that side. */
     private void cutTiles() {
-        int blocks = columnsSide ? pattern.groups() : pattern.rowBlocks();
+        int blocks = side.outerBlocks();
         int most = blocks + order / TILE + 1;
         if (tileStart.length < most) {
             tileStart = new int[most];
@@ -109,8 +87,8 @@ final class OpenBlasBlockGram implements BlockGram {
         }
         tiles = 0;
         for (int b = 0; b < blocks; b++) {
-            int from = columnsSide ? pattern.groupStart(b) : pattern.rowStart(b);
-            int to = columnsSide ? pattern.groupStart(b + 1) : pattern.rowStart(b + 1);
+            int from = side.outerStart(b);
+            int to = side.outerStart(b + 1);
             int length = to - from;
             int pieces = (length + TILE - 1) / TILE;
             for (int q = 0; q < pieces; q++) {
@@ -124,29 +102,8 @@ final class OpenBlasBlockGram implements BlockGram {
         }
     }
 
-    /** Number of inner blocks the two tiles' sides share (non-zero on both). */
-    private int sharedBlocks() {
-        return columnsSide ? pattern.rowBlocks() : pattern.groups();
-    }
-
-    /** @return whether inner block q is non-zero on both tiles' blocks */
-    private boolean shared(int x, int y, int q) {
-        return columnsSide ? pattern.nonzero(q, tileBlock[x]) && pattern.nonzero(q, tileBlock[y])
-                : pattern.nonzero(tileBlock[x], q) && pattern.nonzero(tileBlock[y], q);
-    }
-
-    private int innerStart(int q) {
-        return columnsSide ? pattern.rowStart(q) : pattern.groupStart(q);
-    }
-
     private double tileWork(int x, int y) {
-        double inner = 0;
-        for (int q = 0; q < sharedBlocks(); q++) {
-            if (shared(x, y, q)) {
-                inner += innerStart(q + 1) - innerStart(q);
-            }
-        }
-        double w = (double) tileSize[x] * tileSize[y] * inner;
+        double w = (double) tileSize[x] * tileSize[y] * side.sharedLength(tileBlock[x], tileBlock[y]);
         return x == y ? w / 2 : w;
     }
 
@@ -199,16 +156,16 @@ final class OpenBlasBlockGram implements BlockGram {
             int my = tileSize[y];
             target.position((long) tileStart[x] * order + tileStart[y]);
             double beta = 0;
-            for (int q = 0; q < sharedBlocks(); q++) {
-                if (!shared(x, y, q)) {
+            for (int q = 0; q < side.innerBlocks(); q++) {
+                if (!side.shared(tileBlock[x], tileBlock[y], q)) {
                     continue;
                 }
-                int from = innerStart(q);
-                int k = innerStart(q + 1) - from;
+                int from = side.innerStart(q);
+                int k = side.innerLength(q);
                 if (k == 0) {
                     continue;
                 }
-                if (columnsSide) {
+                if (side.columns()) {
                     // rows [from, from + k) of J, columns of tile x (and y)
                     left.position((long) from * leading + tileStart[x]);
                     if (x == y) {

@@ -3,6 +3,7 @@ package org.geopinn.linalg.pinv;
 import org.ejml.data.DMatrixRMaj;
 import org.geopinn.linalg.DenseKernels;
 import org.geopinn.linalg.LeadingEigenSolver;
+import org.geopinn.linalg.MatrixProducts;
 
 /**
  * Fast pseudo-inverse through the smaller Gram matrix: K = JJᵀ (S×S) when S ≤ P, G = JᵀJ (P×P)
@@ -113,7 +114,7 @@ public final class GramPseudoInverse implements PseudoInverse {
         if (wide) {
             System.arraycopy(residual, 0, projected, 0, projected.length);
         } else {
-            transposeTimes(jacobian, residual, projected);
+            MatrixProducts.transposeTimes(jacobian, residual, projected);
         }
         coefficientsKnown = 0;
     }
@@ -176,22 +177,7 @@ public final class GramPseudoInverse implements PseudoInverse {
             }
         }
         if (wide) {
-            transposeTimes(jacobian, target, out);
-        }
-    }
-
-    private static void transposeTimes(DMatrixRMaj a, double[] x, double[] out) {
-        int cols = a.numCols;
-        java.util.Arrays.fill(out, 0);
-        for (int i = 0; i < a.numRows; i++) {
-            double xi = x[i];
-            if (xi == 0) {
-                continue;
-            }
-            int row = i * cols;
-            for (int c = 0; c < cols; c++) {
-                out[c] += a.data[row + c] * xi;
-            }
+            MatrixProducts.transposeTimes(jacobian, target, out);
         }
     }
 }

@@ -13,7 +13,7 @@ import org.geopinn.operators.TestProblems;
 import org.geopinn.samplers.Samplers;
 
 /**
- * A quick timing of the issue's reference set-up (not a test, not JMH: the proper benchmark lives
+ * A quick timing of the reference set-up of docs/PERFORMANCE-CORE.md (not a test, not JMH: the proper benchmark lives
  * with the benchmark suite): 2-D Laplace, MLP [2,64,64,64,1] tanh (P = 8577), 30×30 interior grid
  * plus 120 boundary points, one and two threads; prints the best of 40 loss+gradient evaluations
  * and of 12 full 1020×8577 Jacobians (each with its forward pass, θ changed every time).
