@@ -72,9 +72,11 @@ final class DefaultStrategy {
      * second-order optimization perspective", 2025): Adam run in the eigenbasis of a Shampoo
      * preconditioner per weight matrix, which aligns the gradients of conditions that pull apart.
      * Where this branch is reached a step is a full gradient over many rows (seconds), so what
-     * counts is the progress per step. Measured at equal step counts with the settings of the
-     * coupling study (docs/STRATEGY.md, "The large branch"): SOAP ahead of Adam on all six
-     * coupled 1-D cases after 2000 steps, 1.6–40× lower error.
+     * counts is the progress per step. Measured at equal step counts, SOAP with the coupling
+     * study's settings against Adam, both with gradient-norm weighting (docs/BENCHMARKS.md, suite
+     * {@code coupling}): SOAP ahead on all six coupled 1-D cases after 2000 steps, 1.1–240× lower
+     * median error over 3 seeds; electroosmotic2d in docs/STRATEGY.md ("The two slow problems of
+     * the generality suite").
      */
     static final String LARGE = "soap(lr=1e-3;beta1=0.99;beta2=0.999):2000,lbfgs";
     /** The large branch without {@code soap} installed: Adam, then L-BFGS. */
