@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 
 /** The default rule of docs/STRATEGY.md on synthetic inputs. */
 class DefaultStrategyTest {
-    private static final Predicate<String> ALL = Set.of("lm", "ssbfgs", "anagram", "adam", "lbfgs", "causal", "ntk")::contains;
+    private static final Predicate<String> ALL = Set.of("lm", "ssbfgs", "anagram", "adam", "soap", "lbfgs", "causal", "ntk")::contains;
 
     private static DefaultStrategy.Choice choose(int p, long s, boolean linear, boolean time) {
         return DefaultStrategy.choose(new DefaultStrategy.Inputs(p, s, linear, time), HEAP, ALL);
@@ -31,8 +31,8 @@ class DefaultStrategyTest {
         assertEquals("lm", choose(25_346, 516, true, false).chain());
         assertEquals("lm(scaling=jacobian)", choose(516, 516, true, false).chain(), "as many rows as parameters");
         assertEquals("lm", choose(516, 516, false, false).chain(), "nonlinear: D = I");
-        assertEquals("adam:2000,lbfgs", choose(76_422, 16_000, false, false).chain(), "a coupled 2-D system: 2e13 multiply-adds a step");
-        assertEquals("adam:2000,lbfgs", choose(25_000, 10_000, true, false).chain(), "S·P·min(S,P) = 2.5e12, P too large for a dense H");
+        assertEquals("soap(lr=1e-3;beta1=0.99;beta2=0.999):2000,lbfgs", choose(76_422, 16_000, false, false).chain(), "a coupled 2-D system: 2e13 multiply-adds a step");
+        assertEquals("soap(lr=1e-3;beta1=0.99;beta2=0.999):2000,lbfgs", choose(25_000, 10_000, true, false).chain(), "S·P·min(S,P) = 2.5e12, P too large for a dense H");
         assertTrue(choose(25_000, 10_000, true, false).reason().contains("multiply-adds"));
     }
 
@@ -68,7 +68,7 @@ class DefaultStrategyTest {
     void theWorkLimitIsSidedByTheSmallerDimension() {
         // S·P·min(S,P) at the limit 2.5e10 from either side
         assertEquals("lm", choose(100_000, 500, true, false).chain(), "wide: 100 000·500·500 = 2.5e10");
-        assertEquals("adam:2000,lbfgs", choose(100_001, 500, true, false).chain());
+        assertEquals("soap(lr=1e-3;beta1=0.99;beta2=0.999):2000,lbfgs", choose(100_001, 500, true, false).chain());
         Predicate<String> noSsbfgs = Set.of("lm", "adam", "lbfgs", "causal")::contains;
         DefaultStrategy.Inputs tall = new DefaultStrategy.Inputs(500, 100_000, true, false);
         assertEquals("lm(scaling=jacobian)", DefaultStrategy.choose(tall, HEAP, noSsbfgs).chain(), "tall: the same work through JᵀJ");
@@ -77,12 +77,40 @@ class DefaultStrategyTest {
     }
 
     @Test
+    void beyondEveryDenseCurvatureTheFirstOrderStageIsSoapWhereInstalled() {
+        // electroosmotic2d: six 4×64 networks (P = 76 422) on 16 100 rows; no Gram matrix, no dense H
+        DefaultStrategy.Inputs eo = new DefaultStrategy.Inputs(76_422, 16_100, false, false,
+                new long[] {7_700, 7_700, 7_700, 5_200, 5_200, 5_100}, 12_737);
+        DefaultStrategy.Choice soap = DefaultStrategy.choose(eo, HEAP, ALL);
+        assertEquals("soap(lr=1e-3;beta1=0.99;beta2=0.999):2000,lbfgs", soap.chain(), soap.reason());
+        assertTrue(soap.reason().startsWith("default strategy for P=76422, S=16100, nonlinear"), soap.reason());
+        assertTrue(soap.reason().contains("large: a Gauss-Newton step would cost") && soap.reason().endsWith("SOAP, then L-BFGS"),
+                soap.reason());
+        assertNull(soap.weighting(), "not lm: the problem's own weights (electroosmotic2d names gradnorm)");
+        List<org.geopinn.api.session.OptimizerStage> stages = org.geopinn.api.session.OptimizerStage.parseChain(soap.chain());
+        assertEquals("soap", stages.get(0).optimizerId());
+        assertEquals(2000, stages.get(0).steps());
+        assertEquals(java.util.Map.of("lr", "1e-3", "beta1", "0.99", "beta2", "0.999"), stages.get(0).settings(),
+                "the coupling study's settings, with which SOAP was measured");
+        assertEquals("lbfgs", stages.get(1).optimizerId());
+        Predicate<String> noSoap = Set.of("lm", "ssbfgs", "adam", "lbfgs")::contains;
+        DefaultStrategy.Choice adam = DefaultStrategy.choose(eo, HEAP, noSoap);
+        assertEquals("adam:2000,lbfgs", adam.chain());
+        assertTrue(adam.reason().endsWith("Adam, then L-BFGS"), adam.reason());
+        // small but lm missing: the same first-order chain, SOAP where installed
+        DefaultStrategy.Choice noLm = DefaultStrategy.choose(new DefaultStrategy.Inputs(901, 2700, false, false), HEAP,
+                Set.of("soap", "adam", "lbfgs")::contains);
+        assertEquals("soap(lr=1e-3;beta1=0.99;beta2=0.999):2000,lbfgs", noLm.chain());
+        assertTrue(noLm.reason().contains("lm not installed: SOAP, then L-BFGS"), noLm.reason());
+    }
+
+    @Test
     void theMemoryLimitComesFromTheHeap() {
         // 100 000 × 200: 8·(2e7 + 3·4e4) ≈ 161 MB, work 4e9: fits a 4 GB heap's quarter, not a 512 MB heap's
         DefaultStrategy.Inputs wide = new DefaultStrategy.Inputs(100_000, 200, true, false);
         assertEquals("lm", DefaultStrategy.choose(wide, HEAP, ALL).chain());
         DefaultStrategy.Choice tight = DefaultStrategy.choose(wide, 512L << 20, ALL);
-        assertEquals("adam:2000,lbfgs", tight.chain());
+        assertEquals("soap(lr=1e-3;beta1=0.99;beta2=0.999):2000,lbfgs", tight.chain());
         assertTrue(tight.reason().contains("MB"), tight.reason());
     }
 
@@ -129,7 +157,7 @@ class DefaultStrategyTest {
         assertTrue(rd.gaussNewtonWork() < 0.34 * new DefaultStrategy.Inputs(38_019, 774, true, false).gaussNewtonWork());
         // dense 3·20 000·1000² = 6e10 is beyond lm's limit (and P beyond a dense H): Adam then L-BFGS;
         // its non-zero blocks, (600² + 600² + 400²)·20 000 = 1.8e10, are within it: lm
-        assertEquals("adam:2000,lbfgs", choose(60_000, 1_000, true, false).chain());
+        assertEquals("soap(lr=1e-3;beta1=0.99;beta2=0.999):2000,lbfgs", choose(60_000, 1_000, true, false).chain());
         DefaultStrategy.Choice blocks = DefaultStrategy.choose(
                 new DefaultStrategy.Inputs(60_000, 1_000, true, false, new long[] {600, 600, 400}, 20_000), HEAP, ALL);
         assertEquals("lm", blocks.chain(), blocks.reason());
