@@ -109,7 +109,7 @@ final class DefaultStrategy {
      * Weighting of problems without time trained by damped Gauss–Newton through the S×S Gram
      * matrix (S &lt; P): the conditions balanced by the traces of their blocks of the neural
      * tangent kernel JJᵀ (Wang, Yu &amp; Perdikaris, "When and why PINNs fail to train: a neural
-     * tangent kernel perspective", 2022), once, at the first step. Why there: {@code lm} solves
+     * tangent kernel perspective", 2022), every 10 steps (the weighting's default). Why there: {@code lm} solves
      * (JJᵀ + λI)y = r with one λ for every row, so a condition's share of the kernel decides how
      * strongly the damping holds it back; the problems on this side are the coupled systems with one
      * network per field, whose conditions differ most. Measured on the Nernst–Planck–Poisson layer

@@ -16,6 +16,13 @@ import org.geopinn.api.operator.ResidualSystem;
  * trying again from the same parameters with the same optimizer state takes the same step. The
  * second condition keeps a legitimate bump after a very low loss (e.g. Adam started after
  * L-BFGS reached 1e-10) from being called divergence.</li>
+ * <li>When the loss itself changed since the last accepted step — new weights (a re-balancing
+ * weighting), new points (resampling) — the lowest and the starting loss are first carried over
+ * to the new loss by the ratio of the new loss to the old one at the same parameters (the step's
+ * loss before it over the last step's loss after it). Without that, a re-balancing that
+ * multiplied the weighted loss by 10⁶ at unchanged parameters was called divergence
+ * (docs/STRATEGY.md: npp1d with the conditions re-balanced by their NTK traces after the layer
+ * formed).</li>
  * <li>A session that ends because its optimizer cannot take a step (rejections in a row, or an
  * optimizer that declares itself done on a rejected step) has failed when the loss or its
  * gradient at the kept parameters is not finite: no optimizer can go on from there. Finite
@@ -31,6 +38,8 @@ final class DivergenceWatch {
     private double start = Double.NaN;
     private double best = Double.POSITIVE_INFINITY;
     private long bestStep = -1;
+    /** The loss after the last accepted step, on the loss as it was then. */
+    private double last = Double.NaN;
     private String failure;
     private double[] gradient;
 
@@ -43,6 +52,24 @@ final class DivergenceWatch {
      * @return null when it is fine, else the message the session ends with; the caller undoes the step
      */
     String accepted(long step, double lossBefore, double lossAfter) {
+        return accepted(step, lossBefore, lossAfter, false);
+    }
+
+    /**
+     * Checks an accepted step taken on a loss that may have changed since the last one.
+     *
+     * @param step the step number the step would get (the last good step is {@code step - 1})
+     * @param lossBefore the loss before it (the new loss at the last step's parameters)
+     * @param lossAfter the loss after it
+     * @param lossChanged whether weights or points changed since the last accepted step
+     * @return null when it is fine, else the message the session ends with; the caller undoes the step
+     */
+    String accepted(long step, double lossBefore, double lossAfter, boolean lossChanged) {
+        double factor = lossBefore / last;
+        if (lossChanged && Double.isFinite(factor) && factor > 0) {
+            best *= factor;
+            start *= factor;
+        }
         if (Double.isNaN(start) && Double.isFinite(lossBefore)) {
             start = lossBefore;
             best = lossBefore;
@@ -62,6 +89,7 @@ final class DivergenceWatch {
             best = lossAfter;
             bestStep = step;
         }
+        last = lossAfter;
         return null;
     }
 

@@ -28,6 +28,9 @@ final class TrainingStep {
     private final double[] backup;
     private final DivergenceWatch watch = new DivergenceWatch();
     private int rejectionsInRow;
+    /** The system, and its revision, of the last accepted step. */
+    private ResidualSystem seenSystem;
+    private long seenRevision;
 
     TrainingStep(SessionSpec spec, TrainingPosition at, OptimizerChain chain, SessionReporter reporter, SessionControl control,
             TimeWindows windows, ResamplingSchedule resampling, LossWeighting weighting) {
@@ -98,7 +101,11 @@ final class TrainingStep {
             }
             return null;
         }
-        String diverged = watch.accepted(at.step + 1, result.lossBefore(), result.lossAfter());
+        // new weights or points since the last accepted step: the rule compares losses of one system
+        boolean changed = system != seenSystem || system.revision() != seenRevision;
+        seenSystem = system;
+        seenRevision = system.revision();
+        String diverged = watch.accepted(at.step + 1, result.lossBefore(), result.lossAfter(), changed);
         if (diverged != null) {
             System.arraycopy(backup, 0, theta, 0, theta.length); // the last good parameters are what the session keeps
             at.activeNanos += System.nanoTime() - t0;

@@ -102,6 +102,20 @@ class DivergenceTest {
         assertTrue(inf.accepted(1, 1, Double.POSITIVE_INFINITY).contains("became Infinity"));
     }
 
+    @Test
+    void aLossRescaledByNewWeightsIsComparedOnItsOwnScale() {
+        DivergenceWatch w = new DivergenceWatch();
+        assertNull(w.accepted(1, 10, 1e-2));
+        // new weights multiply the loss at the same parameters by 10⁸: the step from there is not divergence
+        assertNull(w.accepted(2, 1e6, 5e5, true), "the reweighted loss carries the best loss over to 1e6");
+        assertTrue(w.accepted(3, 5e5, 1e12).startsWith("diverged at step 3"),
+                "1e12 is 2e6 × the carried-over best 5e5 and above the carried-over start 1e9");
+        DivergenceWatch unchanged = new DivergenceWatch();
+        assertNull(unchanged.accepted(1, 10, 1e-2));
+        assertTrue(unchanged.accepted(2, 1e6, 5e5, false).startsWith("diverged at step 2"),
+                "without a change of the loss the same figures are divergence");
+    }
+
     /** Multiplies every parameter by 10⁴ and calls that a step. */
     static final class Leap implements Optimizer {
         @Override

@@ -86,7 +86,7 @@ class WeightingTest {
     @Test
     void ntkTraceBalancingFollowsWangYuPerdikaris() {
         FunctionResidualSystem system = twoGroups();
-        NtkTraceBalancing w = (NtkTraceBalancing) new NtkTraceFactory().create(Map.of());
+        NtkTraceBalancing w = (NtkTraceBalancing) new NtkTraceFactory().create(Map.of("interval", 0));
         assertTrue(w.update(system, THETA, 0));
         // J = diag(10, 1): tr K = (100, 1) exactly (±1 probes on a diagonal J), w_g = 101 / t_g
         assertArrayEquals(new double[] {1.01, 101}, system.weights(), 1e-12);
@@ -101,19 +101,19 @@ class WeightingTest {
     @Test
     void aResumedNtkBalancingKeepsTheSavedWeightsInsteadOfBalancingAgain() {
         FunctionResidualSystem first = twoGroups();
-        NtkTraceBalancing saved = (NtkTraceBalancing) new NtkTraceFactory().create(Map.of());
+        NtkTraceBalancing saved = (NtkTraceBalancing) new NtkTraceFactory().create(Map.of("interval", 0));
         assertTrue(saved.update(first, THETA, 0));
         // the resumed run's network has moved: its kernel now gives other traces, but the saved
         // run's weights are kept (a second balancing on a trained network is what diverged)
         FunctionResidualSystem resumedSystem = twoGroups();
-        LossWeighting resumed = new NtkTraceFactory().create(Map.of());
+        LossWeighting resumed = new NtkTraceFactory().create(Map.of("interval", 0));
         resumed.importState(Map.of("trace.0", 4.0, "trace.1", 1.0));
         assertTrue(resumed.update(resumedSystem, THETA, 50));
         assertArrayEquals(new double[] {1.25, 5}, resumedSystem.weights(), 1e-12, "w_g = Σ t / t_g of the saved traces");
         assertEquals(4.0, resumed.exportState().get("trace.0"), 1e-12, "saved again as they were");
         assertFalse(resumed.update(resumedSystem, THETA, 51));
         // saved traces of another system (another number of conditions) are not used
-        LossWeighting other = new NtkTraceFactory().create(Map.of());
+        LossWeighting other = new NtkTraceFactory().create(Map.of("interval", 0));
         other.importState(Map.of("trace.0", 4.0));
         FunctionResidualSystem fresh = twoGroups();
         assertTrue(other.update(fresh, THETA, 50));
@@ -151,6 +151,22 @@ class WeightingTest {
         assertEquals(t[0] / t[1], system.weights()[1] / system.weights()[0], 1e-9);
         assertTrue(many.update(system, new double[4], 10));
         assertThrows(GeopinnException.class, () -> new NtkTraceFactory().create(Map.of("probes", 0)));
+    }
+
+    @Test
+    void ntkReBalancesEveryTenStepsByDefaultOnTheKernelAsItIsThen() {
+        DiagonalSystem system = new DiagonalSystem();
+        LossWeighting w = new NtkTraceFactory().create(Map.of());
+        assertTrue(w.update(system, new double[3], 0));
+        // K_ii = (100, 1, 4): traces (101, 4), w = 105 / t
+        assertArrayEquals(new double[] {105 / 101.0, 105 / 4.0}, system.weights(), 1e-12);
+        // the "pde" block grows 100-fold (a layer forming): not yet looked at between re-balancings
+        system.a[0] = 100;
+        assertFalse(w.update(system, new double[3], 5));
+        assertArrayEquals(new double[] {105 / 101.0, 105 / 4.0}, system.weights(), 1e-12);
+        // at step 10 the weights follow the new traces (10001, 4) of the unweighted blocks
+        assertTrue(w.update(system, new double[3], 10));
+        assertArrayEquals(new double[] {10005 / 10001.0, 10005 / 4.0}, system.weights(), 1e-9);
     }
 
     /** r_i = √(w_g·ρ_i)·a_i·θ_i: a diagonal Jacobian with group and row weights; "pde" rows 0–1, "boundary" row 2. */
