@@ -28,7 +28,7 @@ import org.geopinn.api.GeopinnException;
  * {@code solver} how θ̇ is solved [cg]: {@code cg} by CG with the rank-ℓ Nyström preconditioner,
  * {@code dense} by the Cholesky factor of M + μ̃I formed densely at every Runge–Kutta stage (exact;
  * P forward tangents and O(nP² + P³) dense work per stage, P·F·n doubles of memory: for P up to a
- * few thousand); {@code field-weights} how the fields' rows of the projection are weighted [unit]:
+ * few thousand); {@code field-weights} how the fields' rows of the projection are weighted [rate]:
  * {@code unit} alike, {@code rate} by 1/(RMS(u_f)·RMS(L_f)) on the step's samples (for a wave in
  * first-order form, the weighting of its energy norm; no change for a single field)</li>
  * <li>{@code model} model factory id [sinusoidal-mlp]; {@code hidden} widths [32,32];
@@ -105,7 +105,7 @@ public record EvolutionSettings(double endTime, double[] outputTimes, double rto
     /** @return the default settings */
     public static EvolutionSettings defaults() {
         return new EvolutionSettings(Double.NaN, new double[0], 1e-3, 1e-4, ERROR_NORM_U, 1e-3, Double.NaN, 10000, 2000, 4096,
-                "uniform", 0.0, 50, 1e-7, 1e-7, 1000, SOLVER_CG, FIELD_WEIGHTS_UNIT, "sinusoidal-mlp", new int[] {32, 32}, false, "swish", Map.of(), 200, 1e-3,
+                "uniform", 0.0, 50, 1e-7, 1e-7, 1000, SOLVER_CG, FIELD_WEIGHTS_RATE, "sinusoidal-mlp", new int[] {32, 32}, false, "swish", Map.of(), 200, 1e-3,
                 0.0, 4.0, 0, 0, 0L);
     }
 
