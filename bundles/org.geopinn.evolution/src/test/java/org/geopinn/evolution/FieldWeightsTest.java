@@ -33,7 +33,7 @@ class FieldWeightsTest {
     void aSingleFieldsVelocityDoesNotDependOnTheWeights() {
         Heat2d problem = new Heat2d();
         double[][] thetaDot = velocities(problem, "12,12", 300, 5, 1e-6); // a mu that rounding does not dominate
-        double difference = relativeDifference(thetaDot[1], thetaDot[0]);
+        double difference = DenseGramSolverTest.relativeDifference(thetaDot[1], thetaDot[0]);
         assertTrue(difference < 1e-8, "heat, rate against unit weights: " + difference);
     }
 
@@ -103,15 +103,5 @@ class FieldWeightsTest {
             residuals[f] = Math.sqrt(num / den);
         }
         return residuals;
-    }
-
-    private static double relativeDifference(double[] a, double[] b) {
-        double num = 0;
-        double den = 0;
-        for (int i = 0; i < a.length; i++) {
-            num += (a[i] - b[i]) * (a[i] - b[i]);
-            den += b[i] * b[i];
-        }
-        return Math.sqrt(num / den);
     }
 }
