@@ -19,6 +19,8 @@ final class JacobianProducts {
     private final double[] rows;
     private final double[] seeds;
     private final LinearOperator gram;
+    /** √w_f per field: the Gram operator and the assembled J weight field f's rows by w_f (1 unless set). */
+    private final double[] rowScales;
     private int n;
 
     /**
@@ -31,6 +33,8 @@ final class JacobianProducts {
         this.parameters = evaluator.parameterCount();
         this.rows = new double[fields * maxPoints];
         this.seeds = new double[fields * maxPoints];
+        this.rowScales = new double[fields];
+        Arrays.fill(rowScales, 1);
         this.gram = new LinearOperator() {
             @Override
             public int size() {
@@ -40,6 +44,14 @@ final class JacobianProducts {
             @Override
             public void apply(double[] v, double[] out) {
                 evaluator.tangent(v, rows);
+                for (int f = 0; f < fields; f++) {
+                    double w = rowScales[f] * rowScales[f];
+                    if (w != 1) {
+                        for (int r = f * n; r < (f + 1) * n; r++) {
+                            rows[r] *= w;
+                        }
+                    }
+                }
                 transposeTimes(rows, out);
                 double inv = 1.0 / n;
                 for (int p = 0; p < parameters; p++) {
@@ -64,6 +76,19 @@ final class JacobianProducts {
     /** @return u_θ at the points, layout {@code f*n + i}; a view valid until the next {@link #linearizeAt} */
     double[] values() {
         return evaluator.values();
+    }
+
+    /**
+     * Weights the rows of field f by w_f in the Gram operator, M = JᵀWJ/n, and scales the rows of
+     * the assembled {@link #jacobian} by √w_f (so that its Gram product is the same M); {@link #times}
+     * and {@link #transposeTimes} stay the plain J·v and Jᵀu.
+     *
+     * @param weights w_f > 0, one per field (not kept)
+     */
+    void setFieldWeights(double[] weights) {
+        for (int f = 0; f < fields; f++) {
+            rowScales[f] = Math.sqrt(weights[f]);
+        }
     }
 
     /** @return the number of points n */
@@ -93,15 +118,16 @@ final class JacobianProducts {
     }
 
     /**
-     * J itself, row-major with P columns, row {@code f*n + i} = ∂u_f(x_i)/∂θ: one reverse pass per
-     * field that keeps each point's gradient (the model's per-point Jacobian rows), O(F·n·P).
+     * J itself, row-major with P columns, row {@code f*n + i} = √w_f ∂u_f(x_i)/∂θ (w_f the field
+     * weights, 1 unless set): one reverse pass per field that keeps each point's gradient (the
+     * model's per-point Jacobian rows), O(F·n·P).
      *
      * @param out receives the F·n × P matrix (modified)
      */
     void jacobian(double[] out) {
         for (int f = 0; f < fields; f++) {
             Arrays.fill(seeds, 0, fields * n, 0);
-            Arrays.fill(seeds, f * n, (f + 1) * n, 1);
+            Arrays.fill(seeds, f * n, (f + 1) * n, rowScales[f]);
             evaluator.jacobianRows(seeds, out, f * n);
         }
     }

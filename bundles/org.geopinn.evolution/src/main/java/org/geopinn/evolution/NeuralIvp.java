@@ -89,7 +89,8 @@ final class NeuralIvp {
         this.sketches = new Random(settings.seed() + 1);
         this.velocity = new ParameterVelocity(model, problem.rightHandSides(), settings.samples(), settings.rank(),
                 settings.mu(), settings.cgTolerance(), Math.max(1, settings.cgMaxIterations()), sketches,
-                EvolutionSettings.SOLVER_DENSE.equals(settings.solver()));
+                EvolutionSettings.SOLVER_DENSE.equals(settings.solver()),
+                EvolutionSettings.FIELD_WEIGHTS_RATE.equals(settings.fieldWeights()));
         this.fit = new LeastSquaresFit(model, sampler, settings.samples(), settings.rank(), settings.cgTolerance(),
                 Math.max(1, settings.cgMaxIterations()), sketches);
         this.integrator = new BogackiShampine(model.parameterCount());

@@ -8,7 +8,8 @@ import org.geopinn.linalg.CgResult;
 
 /**
  * The right-hand side of the parameter ODE: θ̇ solves (M + μ̃I) θ̇ = F with M = JᵀJ/n,
- * F = Jᵀ L[u_θ]/n and μ̃ = mu·λ_max(M), on the current sample set (Finzi et al., 2023). The sample set is
+ * F = Jᵀ L[u_θ]/n and μ̃ = mu·λ_max(M), on the current sample set (Finzi et al., 2023); with field
+ * weights W ({@link FieldWeights}), M = JᵀWJ/n and F = JᵀW L[u_θ]/n. The sample set is
  * changed by {@link #newSamples}, once per time step; the preconditioner is rebuilt at the first
  * evaluation after that and reused for the step's other stages. Statistics (largest CG iteration
  * count and residual, PDE residual of the first stage) are kept per sample set.
@@ -21,6 +22,10 @@ final class ParameterVelocity {
     private final double[] rightHandSide;
     private final double[] projected;
     private final double[] force;
+    /** W·L[u]: the right-hand side weighted per field (the same array as {@link #rightHandSide} when unweighted). */
+    private final double[] weightedRightHandSide;
+    private final double[] weights;
+    private final boolean byRate;
     private double[] points;
     private int n;
     private final boolean dense;
@@ -57,6 +62,23 @@ final class ParameterVelocity {
      */
     ParameterVelocity(Model model, List<Expr> rightHandSides, int maxPoints, int rank, double mu, double cgTolerance,
             int cgMaxIterations, Random random, boolean dense) {
+        this(model, rightHandSides, maxPoints, rank, mu, cgTolerance, cgMaxIterations, random, dense, false);
+    }
+
+    /**
+     * @param model the model
+     * @param rightHandSides L_f, one per field
+     * @param maxPoints the largest sample set
+     * @param rank the Nyström rank (0 for plain CG; unused with dense)
+     * @param mu the relative shift: μ̃ = mu·λ_max
+     * @param cgTolerance CG's relative tolerance
+     * @param cgMaxIterations CG's iteration limit
+     * @param random the source of the preconditioner's sketches
+     * @param dense precondition by the dense factor of M + μ̃I ({@link DenseGramFactor}) instead of Nyström
+     * @param byRate weigh each field's rows by {@link FieldWeights#rate}, fixed per sample set (time step)
+     */
+    ParameterVelocity(Model model, List<Expr> rightHandSides, int maxPoints, int rank, double mu, double cgTolerance,
+            int cgMaxIterations, Random random, boolean dense, boolean byRate) {
         this.products = new JacobianProducts(model, maxPoints);
         this.operator = new SpatialOperator(model, rightHandSides, maxPoints);
         this.solver = new GramSolver(products, rank, cgTolerance, cgMaxIterations, random, dense ? maxPoints : 0);
@@ -66,6 +88,10 @@ final class ParameterVelocity {
         this.rightHandSide = new double[rows];
         this.projected = new double[rows];
         this.force = new double[products.parameterCount()];
+        this.byRate = byRate;
+        this.weightedRightHandSide = byRate ? new double[rows] : rightHandSide;
+        this.weights = new double[products.fieldCount()];
+        java.util.Arrays.fill(weights, 1);
     }
 
     /**
@@ -93,7 +119,14 @@ final class ParameterVelocity {
         products.linearizeAt(theta, points, n);
         operator.evaluate(theta, points, n, rightHandSide);
         int rows = products.fieldCount() * n;
-        products.transposeTimes(rightHandSide, force);
+        if (byRate) {
+            if (stale) { // the step's weights, kept for its stages: they evaluate one right-hand side
+                FieldWeights.rate(products.values(), rightHandSide, n, weights);
+                products.setFieldWeights(weights);
+            }
+            weigh(rightHandSide, weightedRightHandSide);
+        }
+        products.transposeTimes(weightedRightHandSide, force);
         double inv = 1.0 / n;
         for (int p = 0; p < force.length; p++) {
             force[p] *= inv;
@@ -113,15 +146,27 @@ final class ParameterVelocity {
         }
     }
 
-    /** ‖J θ̇ − L[u]‖ / ‖L[u]‖: how well the network's tangent space carries the PDE's time derivative. */
+    private void weigh(double[] values, double[] out) {
+        for (int f = 0; f < weights.length; f++) {
+            for (int i = f * n; i < (f + 1) * n; i++) {
+                out[i] = weights[f] * values[i];
+            }
+        }
+    }
+
+    /**
+     * ‖W^½(J θ̇ − L[u])‖ / ‖W^½ L[u]‖ (W the field weights, the identity unless weighted by rate): how well
+     * the network's tangent space carries the PDE's time derivative.
+     */
     private double residual(double[] thetaDot, int rows) {
         products.times(thetaDot, projected);
         double num = 0;
         double den = 0;
         for (int r = 0; r < rows; r++) {
+            double w = weights[r / n];
             double d = projected[r] - rightHandSide[r];
-            num += d * d;
-            den += rightHandSide[r] * rightHandSide[r];
+            num += w * d * d;
+            den += w * rightHandSide[r] * rightHandSide[r];
         }
         return den > 0 ? Math.sqrt(num / den) : Math.sqrt(num);
     }

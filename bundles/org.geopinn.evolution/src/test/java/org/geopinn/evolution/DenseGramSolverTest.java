@@ -51,6 +51,16 @@ class DenseGramSolverTest {
 
     @Test
     void gramFromPerPointGradientsEqualsTheMatrixFreeProducts() {
+        gramsAgree(null);
+    }
+
+    @Test
+    void weightedGramFromPerPointGradientsEqualsTheWeightedMatrixFreeProducts() {
+        gramsAgree(new double[] {3, 0.2}); // field weights: √w_f on J's rows, w_f between the tangent and the reverse pass
+    }
+
+    /** The dense M against M·e_c column by column, on the wave with the given field weights (null: none). */
+    private static void gramsAgree(double[] weights) {
         // Two fields and the box-zero output factor: the layout f*n + i and the factor's chain rule both matter.
         Wave2d problem = new Wave2d();
         EvolutionSettings settings = EvolutionSettings.defaults().with(problem.defaults())
@@ -64,6 +74,9 @@ class DenseGramSolverTest {
         }
         JacobianProducts products = new JacobianProducts(model, n);
         products.linearizeAt(theta, TestPoints.uniform(problem, n, 2), n);
+        if (weights != null) {
+            products.setFieldWeights(weights);
+        }
         DenseGramFactor factor = new DenseGramFactor(products, n, org.geopinn.linalg.DenseKernels.ejml());
         factor.assemble();
         int size = model.parameterCount();
@@ -128,7 +141,8 @@ class DenseGramSolverTest {
         assertTrue(velocity.pdeResidual() < 0.5, "a projection, not a failed solve: " + velocity.pdeResidual());
     }
 
-    private static double relativeDifference(double[] a, double[] b) {
+    /** ‖a − b‖/‖b‖ (also used by the other solver tests). */
+    static double relativeDifference(double[] a, double[] b) {
         double num = 0;
         double den = 0;
         for (int i = 0; i < a.length; i++) {

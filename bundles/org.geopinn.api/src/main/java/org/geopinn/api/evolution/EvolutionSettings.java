@@ -28,7 +28,9 @@ import org.geopinn.api.GeopinnException;
  * {@code solver} how θ̇ is solved [cg]: {@code cg} by CG with the rank-ℓ Nyström preconditioner,
  * {@code dense} by the Cholesky factor of M + μ̃I formed densely at every Runge–Kutta stage (exact;
  * P forward tangents and O(nP² + P³) dense work per stage, P·F·n doubles of memory: for P up to a
- * few thousand)</li>
+ * few thousand); {@code field-weights} how the fields' rows of the projection are weighted [rate]:
+ * {@code unit} alike, {@code rate} by 1/(RMS(u_f)·RMS(L_f)) on the step's samples (for a wave in
+ * first-order form, the weighting of its energy norm; no change for a single field)</li>
  * <li>{@code model} model factory id [sinusoidal-mlp]; {@code hidden} widths [32,32];
  * {@code activation} [swish]; {@code separate-networks} one network per field (true) or one network
  * with an output per field (false) [false]; {@code model.KEY} passed to the model as option KEY</li>
@@ -61,6 +63,7 @@ import org.geopinn.api.GeopinnException;
  * @param cgTolerance the relative residual at which CG stops
  * @param cgMaxIterations the CG iteration limit
  * @param solver {@code cg} (Nyström-preconditioned CG) or {@code dense} (the dense factor, exact)
+ * @param fieldWeights {@code unit} or {@code rate}: the weights of the fields' rows in the projection
  * @param model the model factory id
  * @param hidden hidden layer widths
  * @param separateNetworks one network per field rather than one network with F outputs
@@ -76,7 +79,7 @@ import org.geopinn.api.GeopinnException;
  */
 public record EvolutionSettings(double endTime, double[] outputTimes, double rtol, double atol, String errorNorm, double firstStep,
         double maxStep, int maxSteps, int samples, int errorPoints, String sampler, double importance, int rank, double mu, double cgTolerance,
-        int cgMaxIterations, String solver, String model, int[] hidden, boolean separateNetworks, String activation, Map<String, String> modelOptions,
+        int cgMaxIterations, String solver, String fieldWeights, String model, int[] hidden, boolean separateNetworks, String activation, Map<String, String> modelOptions,
         int fitIterations, double fitTolerance, double eulerStart, double restartResidual, int restartCgIterations, int restartEvery, long seed) {
 
     /** {@code error-norm} value: the error estimate measured on u at the samples. */
@@ -87,6 +90,10 @@ public record EvolutionSettings(double endTime, double[] outputTimes, double rto
     public static final String SOLVER_CG = "cg";
     /** {@code solver} value: the Cholesky factor of the densely formed M + μ̃I, at every stage. */
     public static final String SOLVER_DENSE = "dense";
+    /** {@code field-weights} value: every field's rows alike. */
+    public static final String FIELD_WEIGHTS_UNIT = "unit";
+    /** {@code field-weights} value: field f's rows weighted by 1/(RMS(u_f)·RMS(L_f)). */
+    public static final String FIELD_WEIGHTS_RATE = "rate";
 
     /** Copies arrays and maps. */
     public EvolutionSettings {
@@ -98,7 +105,7 @@ public record EvolutionSettings(double endTime, double[] outputTimes, double rto
     /** @return the default settings */
     public static EvolutionSettings defaults() {
         return new EvolutionSettings(Double.NaN, new double[0], 1e-3, 1e-4, ERROR_NORM_U, 1e-3, Double.NaN, 10000, 2000, 4096,
-                "uniform", 0.0, 50, 1e-7, 1e-7, 1000, SOLVER_CG, "sinusoidal-mlp", new int[] {32, 32}, false, "swish", Map.of(), 200, 1e-3,
+                "uniform", 0.0, 50, 1e-7, 1e-7, 1000, SOLVER_CG, FIELD_WEIGHTS_RATE, "sinusoidal-mlp", new int[] {32, 32}, false, "swish", Map.of(), 200, 1e-3,
                 0.0, 4.0, 0, 0, 0L);
     }
 
@@ -144,6 +151,10 @@ public record EvolutionSettings(double endTime, double[] outputTimes, double rto
                 throw new GeopinnException("evolution setting solver is " + SOLVER_CG + " or " + SOLVER_DENSE
                         + ", got '" + text + "'");
             }
+            if (key.equals("field-weights") && !text.equals(FIELD_WEIGHTS_UNIT) && !text.equals(FIELD_WEIGHTS_RATE)) {
+                throw new GeopinnException("evolution setting field-weights is " + FIELD_WEIGHTS_UNIT + " or "
+                        + FIELD_WEIGHTS_RATE + ", got '" + text + "'");
+            }
             if (key.equals("restart-residual") && (Double) v.get(key) > 0 && (Double) v.get(key) <= 1) {
                 throw new GeopinnException("evolution setting restart-residual is a growth factor > 1 (or 0 for never), got '"
                         + text + "'");
@@ -160,7 +171,7 @@ public record EvolutionSettings(double endTime, double[] outputTimes, double rto
                 (Integer) v.get("max-steps"), (Integer) v.get("samples"), (Integer) v.get("error-points"), (String) v.get("sampler"),
                 (Double) v.get("importance"),
                 (Integer) v.get("rank"), (Double) v.get("mu"), (Double) v.get("cg-tol"), (Integer) v.get("cg-max"),
-                (String) v.get("solver"), (String) v.get("model"), (int[]) v.get("hidden"),
+                (String) v.get("solver"), (String) v.get("field-weights"), (String) v.get("model"), (int[]) v.get("hidden"),
                 (Boolean) v.get("separate-networks"), (String) v.get("activation"), options,
                 (Integer) v.get("fit-iterations"), (Double) v.get("fit-tol"), (Double) v.get("euler-start"),
                 (Double) v.get("restart-residual"), (Integer) v.get("restart-cg"),
@@ -187,6 +198,7 @@ public record EvolutionSettings(double endTime, double[] outputTimes, double rto
         v.put("cg-tol", cgTolerance);
         v.put("cg-max", cgMaxIterations);
         v.put("solver", solver);
+        v.put("field-weights", fieldWeights);
         v.put("model", model);
         v.put("hidden", hidden.clone());
         v.put("separate-networks", separateNetworks);
