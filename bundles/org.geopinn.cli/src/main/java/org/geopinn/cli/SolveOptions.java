@@ -55,6 +55,7 @@ final class SolveOptions {
             "                          between optimizer steps (ANaGRAM's empirical natural gradient); fixed: off",
             "  --collocation chosen(every=N[;candidates=C][;cutoff=T])  choose each condition's points among C x fresh",
             "                          candidates: maximum-volume operator rows (pivoted QR), then fresh ones in order",
+            "                          (either form: ;rounds=K renews at the first K rounds only, then keeps the points)",
             "  --error-every N         measure the reference error every N steps",
             "  --time-marching K       train K time windows one after the other (warm start)",
             "  --diagnostics ID,...    diagnostics to run (every --diagnostic-every N steps, else at the end)",

@@ -5,7 +5,7 @@ import org.geopinn.api.session.SessionSpec;
 
 /**
  * When a session's collocation points are renewed (every {@code resampleEvery} steps, not at the
- * start step of a resumed run) and with which {@link Resampling}: every condition gets
+ * start step of a resumed run, and for learned or chosen points only within their rounds) and with which {@link Resampling}: every condition gets
  * candidates of its own sampler with the round's seeds, squeezed into the current time window.
  */
 final class ResamplingSchedule {
@@ -39,6 +39,9 @@ final class ResamplingSchedule {
             return;
         }
         long round = Resampling.round(spec, step);
+        if (spec.collocation() != null && !spec.collocation().renewsAt(round)) {
+            return; // learned or chosen points past their last round: kept, so the optimizer finishes fitting them
+        }
         TrainingRig rig = at.rig;
         int d = rig.problem.domain().dimension();
         for (int g = 0; g < conditionNames.size(); g++) {

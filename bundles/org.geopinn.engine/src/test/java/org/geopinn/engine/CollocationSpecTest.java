@@ -36,6 +36,15 @@ class CollocationSpecTest {
         assertEquals(9, f.reference());
         assertEquals(1e-8, f.cutoff());
         assertEquals(f, Collocation.parse(f.toString()), "the text form reads back");
+        assertEquals(0, c.rounds(), "renewed at every round by default");
+        assertTrue(c.renewsAt(1) && c.renewsAt(1000));
+        Collocation once = Collocation.parse("learned(every=25;steps=10;rounds=1)");
+        assertEquals(1, once.rounds());
+        assertTrue(once.renewsAt(1) && !once.renewsAt(2), "renewed at the first round only");
+        assertEquals(once, Collocation.parse(once.toString()), "rounds reads back");
+        Collocation chosenTwice = Collocation.parse("chosen(every=10;rounds=2)");
+        assertTrue(chosenTwice.renewsAt(2) && !chosenTwice.renewsAt(3));
+        assertEquals(chosenTwice, Collocation.parse(chosenTwice.toString()));
     }
 
     @Test
@@ -43,7 +52,8 @@ class CollocationSpecTest {
         for (String bad : new String[] {"learned", "learned(steps=3)", "learned(every=0;steps=3)", "learned(every=2;steps=x)",
                 "learned(every=2;steps=3;cutoff=2)", "learned(every=2;steps=3;speed=1)", "learned(every=2;every=3;steps=1)", "learned(every=2;steps=1;kernel=ntk)", "grid",
                 "chosen()", "chosen(every=0)", "chosen(every=2;candidates=1)", "chosen(every=2;cutoff=0)", "chosen(every=2;cutoff=adaptive)",
-                "chosen(every=2;steps=3)", "chosen(every=2;every=3)"}) {
+                "chosen(every=2;steps=3)", "chosen(every=2;every=3)",
+                "learned(every=2;steps=1;rounds=-1)", "learned(every=2;steps=1;rounds=x)", "chosen(every=2;rounds=1.5)"}) {
             GeopinnException e = assertThrows(GeopinnException.class, () -> Collocation.parse(bad), bad);
             assertTrue(!e.getMessage().contains("\n") && e.getMessage().startsWith("collocation"), e.getMessage());
         }

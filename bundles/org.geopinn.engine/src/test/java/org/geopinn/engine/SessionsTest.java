@@ -374,6 +374,25 @@ class SessionsTest {
     }
 
     @Test
+    void collocationPointsAreKeptAfterTheirLastRound() throws Exception {
+        double[] unlimited = chosenRun("chosen(every=2;candidates=4)", 6);
+        double[] oneRound = chosenRun("chosen(every=2;candidates=4;rounds=1)", 6);
+        double[] twoRounds = chosenRun("chosen(every=2;candidates=4;rounds=2)", 4);
+        double[] threeRounds = chosenRun("chosen(every=2;candidates=4;rounds=3)", 4);
+        org.junit.jupiter.api.Assertions.assertArrayEquals(twoRounds, threeRounds,
+                "rounds beyond the run's last renewal change nothing");
+        assertTrue(!java.util.Arrays.equals(unlimited, oneRound), "with rounds=1 the renewal at step 4 does not happen");
+    }
+
+    /** @return the parameters after a poisson session of the given steps with the given collocation */
+    private double[] chosenRun(String collocation, int steps) throws Exception {
+        Session s = sessions.start(SessionSpec.builder("poisson").sampler("uniform")
+                .collocation(org.geopinn.api.session.Collocation.parse(collocation)).maxSteps(steps).seed(3).build());
+        assertEquals(SessionState.FINISHED, finish(s), s.message());
+        return s.parameters();
+    }
+
+    @Test
     void chosenCollocationPicksEachConditionsCountAmongItsCandidatesReproducibly() throws Exception {
         var chosen = org.geopinn.api.session.Collocation.parse("chosen(every=2;candidates=4)");
         Session s = reproducibleRun(chosen);

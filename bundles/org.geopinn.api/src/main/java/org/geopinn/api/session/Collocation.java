@@ -12,7 +12,11 @@ import org.geopinn.api.GeopinnException;
  * {@code steps} natural-gradient steps on ‖Σ α_i K_θ(x_i, ·) − r‖², K_θ the operator-applied tangent
  * kernel and r the condition's residual, so that the empirical natural gradient on the points comes
  * close to the one on the whole domain. The text form is
- * {@code learned(every=N;steps=M[;cutoff=adaptive|τ][;reference=R][;kernel=natural|tangent])}.
+ * {@code learned(every=N;steps=M[;cutoff=adaptive|τ][;reference=R][;kernel=natural|tangent][;rounds=K])}.
+ *
+ * <p>With {@code rounds=K} the points are renewed at the first K rounds only and then kept: the
+ * optimizer goes on fitting the last set instead of meeting a new, untrained one every round
+ * (docs/SAMPLERS.md measures both). 0, the default, renews at every round.
  *
  * <p>Chosen points, {@code chosen(every=N[;candidates=C][;cutoff=τ])}: every {@code every} steps the
  * points of every condition (data excepted) are chosen from C times as many candidates as the points
@@ -30,14 +34,15 @@ import org.geopinn.api.GeopinnException;
  *        on the points uses), false for the tangent kernel ∂D[u](x)ᵀ ∂D[u](y)
  * @param chosen true for chosen points (then {@code reference} is the candidates per point, {@code cutoff} the
  *        numerical-rank cut-off of the pivoted QR, and {@code steps} and {@code natural} are unused)
+ * @param rounds renew the points at the first this many rounds only, then keep them (0: at every round)
  */
-public record Collocation(int every, int steps, double cutoff, int reference, boolean natural, boolean chosen) {
+public record Collocation(int every, int steps, double cutoff, int reference, boolean natural, boolean chosen, int rounds) {
     /** The kernel when the text names none: the tangent kernel, the one whose learning steps are accepted (the natural one's barely move the points, docs/SAMPLERS.md). */
     public static final String DEFAULT_KERNEL = "tangent";
     /** The grammar, for messages. */
-    public static final String FORM = "learned(every=N;steps=M[;cutoff=adaptive|TAU][;reference=R][;kernel=natural|tangent])";
+    public static final String FORM = "learned(every=N;steps=M[;cutoff=adaptive|TAU][;reference=R][;kernel=natural|tangent][;rounds=K])";
     /** The grammar of chosen points, for messages. */
-    public static final String CHOSEN_FORM = "chosen(every=N[;candidates=C][;cutoff=TAU])";
+    public static final String CHOSEN_FORM = "chosen(every=N[;candidates=C][;cutoff=TAU][;rounds=K])";
     /** Candidates per chosen point when the text names none (as many as residual-adaptive resampling draws, plus the current points). */
     public static final int DEFAULT_CANDIDATES = 5;
     /** The chosen points' rank cut-off when the text names none. */
@@ -53,11 +58,28 @@ public record Collocation(int every, int steps, double cutoff, int reference, bo
      * @param natural the natural kernel rather than the tangent one
      */
     public Collocation(int every, int steps, double cutoff, int reference, boolean natural) {
-        this(every, steps, cutoff, reference, natural, false);
+        this(every, steps, cutoff, reference, natural, false, 0);
+    }
+
+    /**
+     * Points renewed at every round (the form before {@code rounds} existed).
+     *
+     * @param every renew every this many optimizer steps
+     * @param steps learning steps per round
+     * @param cutoff the cut-off, NaN for adaptive (learned points)
+     * @param reference reference points (learned) or candidates (chosen) per point
+     * @param natural the natural kernel rather than the tangent one
+     * @param chosen chosen rather than learned points
+     */
+    public Collocation(int every, int steps, double cutoff, int reference, boolean natural, boolean chosen) {
+        this(every, steps, cutoff, reference, natural, chosen, 0);
     }
 
     /** Checks the ranges. */
     public Collocation {
+        if (rounds < 0) {
+            throw new GeopinnException("collocation: rounds must be 0 (every round) or more, got " + rounds);
+        }
         if (chosen && (every < 1 || reference < 2 || !(cutoff > 0 && cutoff < 1))) {
             throw new GeopinnException("collocation: every >= 1, candidates >= 2 and 0 < cutoff < 1 are needed, got every="
                     + every + ", candidates=" + reference + ", cutoff=" + cutoff);
@@ -66,6 +88,14 @@ public record Collocation(int every, int steps, double cutoff, int reference, bo
             throw new GeopinnException("collocation: every >= 1, steps >= 1, reference >= 2 and 0 <= cutoff < 1 (or adaptive) are needed, got every="
                     + every + ", steps=" + steps + ", reference=" + reference + ", cutoff=" + cutoff);
         }
+    }
+
+    /**
+     * @param round a resampling round (1 for the first renewal)
+     * @return whether the points are renewed at that round
+     */
+    public boolean renewsAt(long round) {
+        return rounds == 0 || round <= rounds;
     }
 
     /** @return whether the cut-off is chosen each round */
@@ -96,8 +126,8 @@ public record Collocation(int every, int steps, double cutoff, int reference, bo
                 int eq = pair.indexOf('=');
                 String key = eq < 0 ? pair.trim() : pair.substring(0, eq).trim().toLowerCase(Locale.ROOT);
                 if (eq < 0 || !(key.equals("every") || key.equals("steps") || key.equals("cutoff") || key.equals("reference")
-                        || key.equals("kernel"))) {
-                    throw new GeopinnException("collocation: '" + pair.trim() + "' is not every=N, steps=M, cutoff=adaptive|TAU, reference=R or kernel=natural|tangent; form " + FORM);
+                        || key.equals("kernel") || key.equals("rounds"))) {
+                    throw new GeopinnException("collocation: '" + pair.trim() + "' is not every=N, steps=M, cutoff=adaptive|TAU, reference=R, kernel=natural|tangent or rounds=K; form " + FORM);
                 }
                 if (kv.put(key, pair.substring(eq + 1).trim()) != null) {
                     throw new GeopinnException("collocation: '" + key + "' is given twice");
@@ -126,7 +156,7 @@ public record Collocation(int every, int steps, double cutoff, int reference, bo
             throw new GeopinnException("collocation: kernel '" + kernel + "' is not natural or tangent");
         }
         return new Collocation(positive(kv, "every", 1), positive(kv, "steps", 1), cutoff, positive(kv, "reference", 2),
-                kernel.equals("natural"));
+                kernel.equals("natural"), false, positive(kv, "rounds", 0));
     }
 
     private static Collocation parseChosen(String t) {
@@ -136,8 +166,8 @@ public record Collocation(int every, int steps, double cutoff, int reference, bo
             for (String pair : inner.split("[;,]")) {
                 int eq = pair.indexOf('=');
                 String key = eq < 0 ? pair.trim() : pair.substring(0, eq).trim().toLowerCase(Locale.ROOT);
-                if (eq < 0 || !(key.equals("every") || key.equals("candidates") || key.equals("cutoff"))) {
-                    throw new GeopinnException("collocation: '" + pair.trim() + "' is not every=N, candidates=C or cutoff=TAU; form " + CHOSEN_FORM);
+                if (eq < 0 || !(key.equals("every") || key.equals("candidates") || key.equals("cutoff") || key.equals("rounds"))) {
+                    throw new GeopinnException("collocation: '" + pair.trim() + "' is not every=N, candidates=C, cutoff=TAU or rounds=K; form " + CHOSEN_FORM);
                 }
                 if (kv.put(key, pair.substring(eq + 1).trim()) != null) {
                     throw new GeopinnException("collocation: '" + key + "' is given twice");
@@ -158,11 +188,11 @@ public record Collocation(int every, int steps, double cutoff, int reference, bo
             throw new GeopinnException("collocation: cutoff " + c + " is not in (0, 1)");
         }
         kv.putIfAbsent("candidates", Integer.toString(DEFAULT_CANDIDATES));
-        return new Collocation(positive(kv, "every", 1), 0, cutoff, positive(kv, "candidates", 2), false, true);
+        return new Collocation(positive(kv, "every", 1), 0, cutoff, positive(kv, "candidates", 2), false, true, positive(kv, "rounds", 0));
     }
 
     private static int positive(Map<String, String> kv, String key, int min) {
-        String v = kv.getOrDefault(key, key.equals("reference") ? "4" : null);
+        String v = kv.getOrDefault(key, key.equals("reference") ? "4" : key.equals("rounds") ? "0" : null);
         try {
             int n = Integer.parseInt(v);
             if (n >= min && n <= 1_000_000) {
@@ -178,9 +208,13 @@ public record Collocation(int every, int steps, double cutoff, int reference, bo
     @Override
     public String toString() {
         if (chosen) {
-            return "chosen(every=" + every + ";candidates=" + reference + ";cutoff=" + cutoff + ")";
+            return "chosen(every=" + every + ";candidates=" + reference + ";cutoff=" + cutoff + roundsText() + ")";
         }
         return "learned(every=" + every + ";steps=" + steps + ";cutoff=" + (adaptiveCutoff() ? "adaptive" : Double.toString(cutoff))
-                + ";reference=" + reference + ";kernel=" + (natural ? "natural" : "tangent") + ")";
+                + ";reference=" + reference + ";kernel=" + (natural ? "natural" : "tangent") + roundsText() + ")";
+    }
+
+    private String roundsText() {
+        return rounds == 0 ? "" : ";rounds=" + rounds;
     }
 }
