@@ -67,9 +67,20 @@ final class Geopinn {
         Process p = start(home, List.of(args));
         if (!p.waitFor(180, TimeUnit.SECONDS)) {
             p.destroyForcibly();
-            throw new AssertionError("geopinn " + String.join(" ", args) + " did not finish in 180 s");
+            p.waitFor(10, TimeUnit.SECONDS);
+            throw new AssertionError("geopinn " + String.join(" ", args) + " did not finish in 180 s; it printed:\n"
+                    + tail(home.resolve("stdout.txt")) + "\nand on standard error:\n" + tail(home.resolve("stderr.txt")));
         }
         return finished(home, p);
+    }
+
+    /** @return the last 20 lines of a file (empty when it is missing) */
+    private static String tail(Path file) throws IOException {
+        if (!Files.exists(file)) {
+            return "";
+        }
+        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        return String.join("\n", lines.subList(Math.max(0, lines.size() - 20), lines.size()));
     }
 
     /** @return the result of a process that has ended */

@@ -1,12 +1,12 @@
 package org.geopinn.kernels.openblas;
 
-import static org.bytedeco.openblas.global.openblas.CblasLower;
-import static org.bytedeco.openblas.global.openblas.CblasNoTrans;
-import static org.bytedeco.openblas.global.openblas.CblasRowMajor;
-import static org.bytedeco.openblas.global.openblas.CblasTrans;
+import static org.bytedeco.openblas.global.openblas_full.CblasLower;
+import static org.bytedeco.openblas.global.openblas_full.CblasNoTrans;
+import static org.bytedeco.openblas.global.openblas_full.CblasRowMajor;
+import static org.bytedeco.openblas.global.openblas_full.CblasTrans;
 
 import org.bytedeco.javacpp.DoublePointer;
-import org.bytedeco.openblas.global.openblas;
+import org.bytedeco.openblas.global.openblas_full;
 import org.ejml.data.DMatrixRMaj;
 import org.geopinn.linalg.AbstractBlockGram;
 import org.geopinn.linalg.BlockGram;
@@ -169,20 +169,20 @@ final class OpenBlasBlockGram extends AbstractBlockGram {
                     // rows [from, from + k) of J, columns of tile x (and y)
                     left.position((long) from * leading + tileStart[x]);
                     if (x == y) {
-                        openblas.cblas_dsyrk(CblasRowMajor, CblasLower, CblasTrans, mx, k, 1.0, left, leading, beta, target, order);
+                        openblas_full.cblas_dsyrk(CblasRowMajor, CblasLower, CblasTrans, mx, k, 1.0, left, leading, beta, target, order);
                     } else {
                         right.position((long) from * leading + tileStart[y]);
-                        openblas.cblas_dgemm(CblasRowMajor, CblasTrans, CblasNoTrans, mx, my, k, 1.0, left, leading, right, leading,
+                        openblas_full.cblas_dgemm(CblasRowMajor, CblasTrans, CblasNoTrans, mx, my, k, 1.0, left, leading, right, leading,
                                 beta, target, order);
                     }
                 } else {
                     // rows of tile x (and y), columns [from, from + k) of J
                     left.position((long) tileStart[x] * leading + from);
                     if (x == y) {
-                        openblas.cblas_dsyrk(CblasRowMajor, CblasLower, CblasNoTrans, mx, k, 1.0, left, leading, beta, target, order);
+                        openblas_full.cblas_dsyrk(CblasRowMajor, CblasLower, CblasNoTrans, mx, k, 1.0, left, leading, beta, target, order);
                     } else {
                         right.position((long) tileStart[y] * leading + from);
-                        openblas.cblas_dgemm(CblasRowMajor, CblasNoTrans, CblasTrans, mx, my, k, 1.0, left, leading, right, leading,
+                        openblas_full.cblas_dgemm(CblasRowMajor, CblasNoTrans, CblasTrans, mx, my, k, 1.0, left, leading, right, leading,
                                 beta, target, order);
                     }
                 }

@@ -1,14 +1,14 @@
 package org.geopinn.kernels.openblas;
 
-import static org.bytedeco.openblas.global.openblas.CblasLower;
-import static org.bytedeco.openblas.global.openblas.CblasNoTrans;
-import static org.bytedeco.openblas.global.openblas.CblasRowMajor;
-import static org.bytedeco.openblas.global.openblas.CblasTrans;
-import static org.bytedeco.openblas.global.openblas.LAPACK_COL_MAJOR;
+import static org.bytedeco.openblas.global.openblas_full.CblasLower;
+import static org.bytedeco.openblas.global.openblas_full.CblasNoTrans;
+import static org.bytedeco.openblas.global.openblas_full.CblasRowMajor;
+import static org.bytedeco.openblas.global.openblas_full.CblasTrans;
+import static org.bytedeco.openblas.global.openblas_full.LAPACK_COL_MAJOR;
 
 import java.util.Arrays;
 import org.bytedeco.javacpp.DoublePointer;
-import org.bytedeco.openblas.global.openblas;
+import org.bytedeco.openblas.global.openblas_full;
 import org.ejml.data.DMatrixRMaj;
 import org.geopinn.linalg.DenseKernels;
 import org.geopinn.linalg.LeadingEigenSolver;
@@ -123,7 +123,7 @@ final class OpenBlasKernels implements DenseKernels {
         }
         DoublePointer pc = third.ofSize((long) m * n);
         productThreads();
-        openblas.cblas_dgemm(CblasRowMajor, transA ? CblasTrans : CblasNoTrans, transB ? CblasTrans : CblasNoTrans, m, n, k,
+        openblas_full.cblas_dgemm(CblasRowMajor, transA ? CblasTrans : CblasNoTrans, transB ? CblasTrans : CblasNoTrans, m, n, k,
                 1.0, pa, Math.max(1, a.numCols), pb, Math.max(1, b.numCols), 0.0, pc, Math.max(1, n));
         pc.get(c.data, 0, m * n);
     }
@@ -156,7 +156,7 @@ final class OpenBlasKernels implements DenseKernels {
             splitGram.run(pa, pc, n, k, a.numCols, columns);
         } else {
             productThreads();
-            openblas.cblas_dsyrk(CblasRowMajor, CblasLower, columns ? CblasTrans : CblasNoTrans, n, k, 1.0, pa,
+            openblas_full.cblas_dsyrk(CblasRowMajor, CblasLower, columns ? CblasTrans : CblasNoTrans, n, k, 1.0, pa,
                     Math.max(1, a.numCols), 0.0, pc, n);
         }
         pc.get(c.data, 0, n * n);
@@ -212,16 +212,16 @@ final class OpenBlasKernels implements DenseKernels {
         }
 
         private void callerPart() {
-            openblas.cblas_dsyrk(CblasRowMajor, CblasLower, columns ? CblasTrans : CblasNoTrans, h, k, 1.0, a, lda, 0.0, c, n);
+            openblas_full.cblas_dsyrk(CblasRowMajor, CblasLower, columns ? CblasTrans : CblasNoTrans, h, k, 1.0, a, lda, 0.0, c, n);
         }
 
         private void helperPart() {
             if (columns) {
-                openblas.cblas_dgemm(CblasRowMajor, CblasTrans, CblasNoTrans, n - h, h, k, 1.0, aLower, lda, a, lda, 0.0, c21, n);
+                openblas_full.cblas_dgemm(CblasRowMajor, CblasTrans, CblasNoTrans, n - h, h, k, 1.0, aLower, lda, a, lda, 0.0, c21, n);
             } else {
-                openblas.cblas_dgemm(CblasRowMajor, CblasNoTrans, CblasTrans, n - h, h, k, 1.0, aLower, lda, a, lda, 0.0, c21, n);
+                openblas_full.cblas_dgemm(CblasRowMajor, CblasNoTrans, CblasTrans, n - h, h, k, 1.0, aLower, lda, a, lda, 0.0, c21, n);
             }
-            openblas.cblas_dsyrk(CblasRowMajor, CblasLower, columns ? CblasTrans : CblasNoTrans, n - h, k, 1.0, aLower, lda, 0.0, c22, n);
+            openblas_full.cblas_dsyrk(CblasRowMajor, CblasLower, columns ? CblasTrans : CblasNoTrans, n - h, k, 1.0, aLower, lda, 0.0, c22, n);
         }
     }
 
@@ -251,11 +251,11 @@ final class OpenBlasKernels implements DenseKernels {
         DoublePointer uPrime = third.ofSize((long) n * k);
         DoublePointer vtPrime = fourth.ofSize((long) k * m);
         factorizationThreads();
-        int info = openblas.LAPACKE_dgesdd(LAPACK_COL_MAJOR, (byte) 'S', n, m, work, n, s, uPrime, n, vtPrime, k);
+        int info = openblas_full.LAPACKE_dgesdd(LAPACK_COL_MAJOR, (byte) 'S', n, m, work, n, s, uPrime, n, vtPrime, k);
         if (info > 0) {
             // divide and conquer did not converge: the QR-iteration driver, on a fresh copy (dgesdd overwrote it)
             work = first.copyOf(a.data, m * n);
-            info = openblas.LAPACKE_dgesvd(LAPACK_COL_MAJOR, (byte) 'S', (byte) 'S', n, m, work, n, s, uPrime, n, vtPrime, k,
+            info = openblas_full.LAPACKE_dgesvd(LAPACK_COL_MAJOR, (byte) 'S', (byte) 'S', n, m, work, n, s, uPrime, n, vtPrime, k,
                     fifth.ofSize(k));
         }
         if (info != 0) {
@@ -294,7 +294,7 @@ final class OpenBlasKernels implements DenseKernels {
         org.bytedeco.javacpp.IntPointer support = new org.bytedeco.javacpp.IntPointer(2L * n);
         try {
             factorizationThreads();
-            int info = openblas.LAPACKE_dsyevr(LAPACK_COL_MAJOR, (byte) 'V', (byte) 'A', LOWER, n, work, n, 0, 0, 0, 0,
+            int info = openblas_full.LAPACKE_dsyevr(LAPACK_COL_MAJOR, (byte) 'V', (byte) 'A', LOWER, n, work, n, 0, 0, 0, 0,
                     Double.MIN_NORMAL, found, w, z, n, support);
             if (info != 0) {
                 throw new ArithmeticException("symmetric eigendecomposition failed (LAPACK info " + info + ")");
@@ -334,7 +334,7 @@ final class OpenBlasKernels implements DenseKernels {
         // column-major upper U with A = UᵀU is, read row-major, the lower L = Uᵀ
         DoublePointer work = first.copyOf(a.data, n * n);
         factorizationThreads();
-        int info = openblas.LAPACKE_dpotrf(LAPACK_COL_MAJOR, UPPER, n, work, n);
+        int info = openblas_full.LAPACKE_dpotrf(LAPACK_COL_MAJOR, UPPER, n, work, n);
         if (info != 0) {
             return false;
         }
@@ -362,7 +362,7 @@ final class OpenBlasKernels implements DenseKernels {
         DoublePointer work = first.copyOf(a.data, m * n);
         DoublePointer tau = second.ofSize(n);
         factorizationThreads();
-        int info = openblas.LAPACKE_dgelqf(LAPACK_COL_MAJOR, n, m, work, n, tau);
+        int info = openblas_full.LAPACKE_dgelqf(LAPACK_COL_MAJOR, n, m, work, n, tau);
         if (info != 0) {
             throw new ArithmeticException("QR decomposition failed (LAPACK info " + info + ")");
         }
@@ -371,7 +371,7 @@ final class OpenBlasKernels implements DenseKernels {
         for (int i = 0; i < n; i++) {
             Arrays.fill(r.data, i * n, i * n + i, 0);
         }
-        info = openblas.LAPACKE_dorglq(LAPACK_COL_MAJOR, n, m, n, work, n, tau);
+        info = openblas_full.LAPACKE_dorglq(LAPACK_COL_MAJOR, n, m, n, work, n, tau);
         if (info != 0) {
             throw new ArithmeticException("QR decomposition failed forming Q (LAPACK info " + info + ")");
         }

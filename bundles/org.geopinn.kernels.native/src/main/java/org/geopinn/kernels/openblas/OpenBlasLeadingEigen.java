@@ -1,11 +1,11 @@
 package org.geopinn.kernels.openblas;
 
-import static org.bytedeco.openblas.global.openblas.LAPACK_COL_MAJOR;
+import static org.bytedeco.openblas.global.openblas_full.LAPACK_COL_MAJOR;
 
 import java.util.Arrays;
 import org.bytedeco.javacpp.DoublePointer;
 import org.bytedeco.javacpp.IntPointer;
-import org.bytedeco.openblas.global.openblas;
+import org.bytedeco.openblas.global.openblas_full;
 import org.ejml.data.DMatrixRMaj;
 import org.geopinn.linalg.LeadingEigenSolver;
 
@@ -62,12 +62,12 @@ final class OpenBlasLeadingEigen implements LeadingEigenSolver {
         DoublePointer diag = diagonal.ofSize(n);
         DoublePointer off = offDiagonal.ofSize(n);
         kernels.factorizationThreads();
-        if (openblas.LAPACKE_dsytrd(LAPACK_COL_MAJOR, LOWER, n, work, n, diag, off, tau.ofSize(n)) != 0) {
+        if (openblas_full.LAPACKE_dsytrd(LAPACK_COL_MAJOR, LOWER, n, work, n, diag, off, tau.ofSize(n)) != 0) {
             return false;
         }
         DoublePointer dd = copy(diag, d, n);
         DoublePointer ee = copy(off, e, n);
-        if (openblas.LAPACKE_dsterf(n, dd, ee) != 0) {
+        if (openblas_full.LAPACKE_dsterf(n, dd, ee) != 0) {
             return false;
         }
         dd.get(values, 0, n);
@@ -106,14 +106,14 @@ final class OpenBlasLeadingEigen implements LeadingEigenSolver {
         tryRelativeAccuracy.put(0, 1);
         kernels.factorizationThreads();
         // indices are ascending and 1-based: the k largest are n−k+1 … n
-        int info = openblas.LAPACKE_dstemr(LAPACK_COL_MAJOR, (byte) 'V', (byte) 'I', n, dd, ee, 0, 0, n - k + 1, n, found,
+        int info = openblas_full.LAPACKE_dstemr(LAPACK_COL_MAJOR, (byte) 'V', (byte) 'I', n, dd, ee, 0, 0, n - k + 1, n, found,
                 w.ofSize(n), zz, n, k, support, tryRelativeAccuracy);
         if (info != 0 || found.get(0) != k) {
             return false;
         }
         // one thread: with k ≪ n the blocked reflectors are thin products, and OpenBLAS's threaded
         // dormtr measured 10-40 times the CPU time of one thread (0.17-0.78 s against 0.01-0.02 s, n = 1020)
-        info = openblas.LAPACKE_dormtr(LAPACK_COL_MAJOR, (byte) 'L', LOWER, (byte) 'N', n, k, reduced.ofSize((long) n * n), n,
+        info = openblas_full.LAPACKE_dormtr(LAPACK_COL_MAJOR, (byte) 'L', LOWER, (byte) 'N', n, k, reduced.ofSize((long) n * n), n,
                 tau.ofSize(n), zz, n);
         if (info != 0) {
             return false;

@@ -1,11 +1,11 @@
 package org.geopinn.kernels.openblas;
 
 import org.bytedeco.javacpp.Loader;
-import org.bytedeco.openblas.global.openblas;
-import org.bytedeco.openblas.global.openblas_nolapack;
+import org.bytedeco.openblas.global.openblas_full;
 
 /**
- * Loads OpenBLAS and its JNI bindings once per class loader, through JavaCPP's {@link Loader}
+ * Loads OpenBLAS and its JNI bindings (JavaCPP's "full" binding: BLAS, LAPACK and OpenBLAS's own
+ * thread control) once per class loader, through JavaCPP's {@link Loader}
  * (which extracts the libraries shipped in this bundle to its cache folder and loads them).
  */
 final class OpenBlasLibrary {
@@ -29,10 +29,11 @@ final class OpenBlasLibrary {
             tried = true;
             try {
                 useCacheOfThisBuild();
-                Loader.load(openblas_nolapack.class);
-                Loader.load(openblas.class);
-                // a first call proves the binding works (a missing symbol fails here, not in a step)
-                openblas_nolapack.blas_get_vendor();
+                Loader.load(openblas_full.class);
+                // a first call proves the binding works (a missing symbol fails here, not in a step);
+                // OpenBLAS's own entry point, not JavaCPP's blas_get_vendor, which searches every
+                // loaded library by name (see OpenBlasThreads)
+                openblas_full.openblas_get_num_threads();
             } catch (Throwable t) { // UnsatisfiedLinkError, NoClassDefFoundError, ExceptionInInitializerError, …
                 failure = "the OpenBLAS library could not be loaded for " + platform() + ": " + oneLine(t);
             }
@@ -64,7 +65,7 @@ final class OpenBlasLibrary {
 
     /** @return the version string OpenBLAS reports, e.g. "OpenBLAS 0.3.31" */
     static String version() {
-        return openblas_nolapack.OPENBLAS_VERSION.trim();
+        return openblas_full.OPENBLAS_VERSION.trim();
     }
 
     private static String platform() {

@@ -1,11 +1,11 @@
 package org.geopinn.kernels.openblas;
 
-import static org.bytedeco.openblas.global.openblas.CblasNoTrans;
-import static org.bytedeco.openblas.global.openblas.CblasRowMajor;
-import static org.bytedeco.openblas.global.openblas.CblasTrans;
+import static org.bytedeco.openblas.global.openblas_full.CblasNoTrans;
+import static org.bytedeco.openblas.global.openblas_full.CblasRowMajor;
+import static org.bytedeco.openblas.global.openblas_full.CblasTrans;
 
 import org.bytedeco.javacpp.DoublePointer;
-import org.bytedeco.openblas.global.openblas;
+import org.bytedeco.openblas.global.openblas_full;
 import org.geopinn.autodiff.RowProducts;
 
 /**
@@ -43,7 +43,7 @@ final class OpenBlasRowProducts implements RowProducts {
             int width = Math.min(BLOCK, columns - b0);
             DoublePointer a = pack(left, x, xRows, length, b0, width);
             DoublePointer b = pack(right, y, yRows, length, b0, width);
-            openblas.cblas_dgemm(CblasRowMajor, CblasNoTrans, CblasTrans, xRows, yRows, width, 1.0, a, width, b, width,
+            openblas_full.cblas_dgemm(CblasRowMajor, CblasNoTrans, CblasTrans, xRows, yRows, width, 1.0, a, width, b, width,
                     b0 == 0 ? 0.0 : 1.0, c, yRows);
         }
         if (scratch.length < size) {
@@ -73,7 +73,7 @@ final class OpenBlasRowProducts implements RowProducts {
             int width = Math.min(BLOCK, columns - b0);
             DoublePointer b = pack(right, src, sources, length, b0, width);
             DoublePointer c = result.ofSize((long) rows * width);
-            openblas.cblas_dgemm(CblasRowMajor, plain ? CblasNoTrans : CblasTrans, CblasNoTrans, rows, width, sources, 1.0, w,
+            openblas_full.cblas_dgemm(CblasRowMajor, plain ? CblasNoTrans : CblasTrans, CblasNoTrans, rows, width, sources, 1.0, w,
                     plain ? rowStride : colStride, b, width, 0.0, c, width);
             unpack(c, out, rows, length, b0, width);
         }

@@ -1,10 +1,10 @@
 package org.geopinn.kernels.openblas;
 
-import static org.bytedeco.openblas.global.openblas.LAPACK_COL_MAJOR;
+import static org.bytedeco.openblas.global.openblas_full.LAPACK_COL_MAJOR;
 
 import org.bytedeco.javacpp.DoublePointer;
 import org.bytedeco.javacpp.Pointer;
-import org.bytedeco.openblas.global.openblas;
+import org.bytedeco.openblas.global.openblas_full;
 import org.ejml.data.DMatrixRMaj;
 import org.geopinn.linalg.ShiftedCholesky;
 
@@ -59,7 +59,7 @@ final class OpenBlasShiftedCholesky implements ShiftedCholesky {
             work.put((long) i * n + i, diagonal[i] + shift);
         }
         kernels.factorizationThreads();
-        factored = openblas.LAPACKE_dpotrf(LAPACK_COL_MAJOR, LOWER, n, work, n) == 0;
+        factored = openblas_full.LAPACKE_dpotrf(LAPACK_COL_MAJOR, LOWER, n, work, n) == 0;
         return factored;
     }
 
@@ -73,7 +73,7 @@ final class OpenBlasShiftedCholesky implements ShiftedCholesky {
         }
         DoublePointer v = rhs.copyOf(b, n);
         kernels.factorizationThreads();
-        int info = openblas.LAPACKE_dpotrs(LAPACK_COL_MAJOR, LOWER, n, 1, factor.ofSize((long) n * n), n, v, n);
+        int info = openblas_full.LAPACKE_dpotrs(LAPACK_COL_MAJOR, LOWER, n, 1, factor.ofSize((long) n * n), n, v, n);
         if (info != 0) {
             throw new ArithmeticException("triangular solve failed (LAPACK info " + info + ")");
         }

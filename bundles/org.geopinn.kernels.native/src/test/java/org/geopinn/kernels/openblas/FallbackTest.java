@@ -10,7 +10,7 @@ import java.lang.annotation.Annotation;
 import java.net.URL;
 import java.net.URLClassLoader;
 import org.bytedeco.javacpp.Loader;
-import org.bytedeco.openblas.global.openblas;
+import org.bytedeco.openblas.global.openblas_full;
 import org.geopinn.api.GeopinnException;
 import org.geopinn.linalg.DenseKernels;
 import org.geopinn.linalg.EjmlDenseKernels;
@@ -61,7 +61,7 @@ class FallbackTest {
      */
     @Test
     void aMissingLibraryIsAReasonNotACrash() throws Exception {
-        URL[] path = {location(OpenBlasLibrary.class), location(Loader.class), location(openblas.class)};
+        URL[] path = {location(OpenBlasLibrary.class), location(Loader.class), location(openblas_full.class)};
         try (URLClassLoader isolated = new WithoutNativeLibraries(path)) {
             Class<?> library = isolated.loadClass(OpenBlasLibrary.class.getName());
             assertTrue(library != OpenBlasLibrary.class);
