@@ -1,14 +1,14 @@
 package org.geopinn.benchmarks.core;
 
-import static org.bytedeco.openblas.global.openblas.CblasNoTrans;
-import static org.bytedeco.openblas.global.openblas.CblasRowMajor;
-import static org.bytedeco.openblas.global.openblas.CblasTrans;
+import static org.bytedeco.openblas.global.openblas_full.CblasNoTrans;
+import static org.bytedeco.openblas.global.openblas_full.CblasRowMajor;
+import static org.bytedeco.openblas.global.openblas_full.CblasTrans;
 
 import java.lang.management.ManagementFactory;
 import java.util.Locale;
 import java.util.Random;
 import org.bytedeco.javacpp.DoublePointer;
-import org.bytedeco.openblas.global.openblas;
+import org.bytedeco.openblas.global.openblas_full;
 import org.geopinn.kernels.openblas.NativeKernelsComponent;
 
 /**
@@ -59,14 +59,14 @@ public final class GemmPeak {
         try (DoublePointer a = fill(new DoublePointer((long) m * k), (long) m * k, random);
                 DoublePointer b = fill(new DoublePointer((long) k * n), (long) k * n, random);
                 DoublePointer c = new DoublePointer((long) m * n)) {
-            openblas.blas_set_num_threads(threads);
+            openblas_full.openblas_set_num_threads(threads);
             double flops = 2.0 * m * n * k;
             double best = Double.MAX_VALUE;
             long end = System.nanoTime() + (long) (seconds * 1e9);
             int calls = 0;
             while (calls < 3 || System.nanoTime() < end) {
                 long t0 = System.nanoTime();
-                openblas.cblas_dgemm(CblasRowMajor, CblasNoTrans, transB ? CblasTrans : CblasNoTrans, m, n, k, 1.0, a, k, b,
+                openblas_full.cblas_dgemm(CblasRowMajor, CblasNoTrans, transB ? CblasTrans : CblasNoTrans, m, n, k, 1.0, a, k, b,
                         transB ? k : n, 0.0, c, n);
                 best = Math.min(best, (System.nanoTime() - t0) * 1e-9);
                 calls++;
