@@ -256,6 +256,21 @@ final class ResultWriter implements ResultExporter {
                 coefficients.put(trained.get(u), values[u]);
             }
             s.put("coefficients", coefficients);
+            Map<String, Object> averaged = new LinkedHashMap<>();
+            for (String name : trained) {
+                CoefficientRounds.Average a = CoefficientRounds.over(table.steps(), table.column("coefficient_" + name),
+                        spec.resampleEvery());
+                if (a != null) {
+                    Map<String, Object> entry = new LinkedHashMap<>();
+                    entry.put("mean", a.mean());
+                    entry.put("standard_error", a.standardError());
+                    entry.put("rounds", a.rounds());
+                    averaged.put(name, entry);
+                }
+            }
+            if (!averaged.isEmpty()) { // with resampling: the mean over the round ends of the last quarter
+                s.put("coefficients_round_mean", averaged);
+            }
         }
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("id", spec.modelId());
