@@ -19,6 +19,7 @@ import org.geopinn.api.session.OptimizerStage;
 import org.geopinn.api.session.ProblemConfiguration;
 import org.geopinn.api.session.ResultExporter;
 import org.geopinn.api.session.Session;
+import org.geopinn.api.session.SessionSnapshot;
 import org.geopinn.api.session.TrainingEvent;
 import org.geopinn.api.solution.TrainedSolution;
 import org.geopinn.models.ParameterFile;
@@ -94,13 +95,34 @@ final class ResultWriter implements ResultExporter {
      * @throws GeopinnException if the directory cannot be written; it is then unchanged
      */
     Path export(Session session, Path directory, Earlier earlier, ResultLock held) {
+        return write(session, directory, earlier, held, false);
+    }
+
+    /**
+     * Writes a checkpoint of a running session: the same transaction as {@link #export}, with what
+     * a resume needs (parameters, optimizer state, history, run settings, {@code summary.json} with
+     * state {@code running}) but no solution files or pictures, which cost grid evaluations. A
+     * run killed later leaves its last checkpoint, which {@code --resume} continues.
+     *
+     * @param session the running session
+     * @param directory the results directory
+     * @param earlier the run it continues
+     * @param held the directory's lock (the running solve holds it)
+     * @return the directory
+     * @throws GeopinnException if the directory cannot be written; it is then unchanged
+     */
+    Path checkpoint(Session session, Path directory, Earlier earlier, ResultLock held) {
+        return write(session, directory, earlier, held, true);
+    }
+
+    private Path write(Session session, Path directory, Earlier earlier, ResultLock held, boolean checkpoint) {
         Path target = directory.toAbsolutePath().normalize();
         ResultLock own = held == null ? ResultLock.acquire(target, "results directory") : null;
         try {
             ResultFolder.recover(target);
             ResultFolder.requireReplaceable(target, "results directory");
             try (ResultFolder.Stage stage = ResultFolder.begin(target)) {
-                List<String> files = write(session, stage, earlier);
+                List<String> files = write(session, session.snapshot(), stage, earlier, checkpoint);
                 stage.commit(files);
             }
             return target;
@@ -111,7 +133,8 @@ final class ResultWriter implements ResultExporter {
         }
     }
 
-    private List<String> write(Session session, ResultFolder.Stage directory, Earlier earlier) {
+    private List<String> write(Session session, SessionSnapshot snapshot, ResultFolder.Stage directory, Earlier earlier,
+            boolean checkpoint) {
         Optional<Problem> problem = problems.apply(session.spec().problemId());
         List<String> fields = session.model().spec().fields();
         List<String> variables = problem.map(p -> p.vocabulary().variables()).orElseGet(() -> defaultVariables(session));
@@ -121,15 +144,15 @@ final class ResultWriter implements ResultExporter {
             table.addEarlier(earlier.history(), session.spec().startStep());
         }
         List<ProblemConfiguration> configs = configurations(session);
-        for (TrainingEvent e : session.history()) {
+        for (TrainingEvent e : snapshot.history()) {
             // the first step trained with a configuration is the one after the step it was recorded at
             String note = configs.stream().filter(c -> c.fromStep() == e.step() - 1).map(ProblemConfiguration::text).findFirst().orElse("");
             table.add(e, earlier.seconds(), note);
         }
         long steps = table.size() > 0 ? (long) table.last(HistoryTable.STEP) : session.spec().startStep();
         double seconds = table.size() > 0 ? table.last(HistoryTable.SECONDS) : earlier.seconds();
-        double[] theta = session.parameters();
-        OptimizerState state = session.optimizerState();
+        double[] theta = snapshot.parameters();
+        OptimizerState state = snapshot.optimizerState();
         String optimizerId = state != null ? state.optimizerId() : session.optimizerId();
 
         List<String> files = new ArrayList<>();
@@ -147,22 +170,24 @@ final class ResultWriter implements ResultExporter {
                 RunRecord.of(session, variables, settings, steps, seconds, optimizerId).text());
         files.add(RunRecord.FILE);
         String title = session.spec().problemId() + ", " + chain(session) + ", " + steps + " steps";
-        if (problem.isPresent()) {
+        if (problem.isPresent() && !checkpoint) {
             TrainedSolution solution = TrainedSolution.of(session.spec().problemId(), variables, session.model(), theta);
             files.addAll(fieldFiles(problem.get(), solution, title, directory, warnings));
         }
-        try {
-            Pictures.lossCurve(table, title, directory.file(LOSS_PNG));
-            files.add(LOSS_PNG);
-        } catch (AtomicFiles.WriteFailed e) {
-            throw e; // the disk refused: the results cannot be complete
-        } catch (GeopinnException | LinkageError e) {
-            warnings.add("loss picture not drawn: " + oneLine(e));
+        if (!checkpoint) {
+            try {
+                Pictures.lossCurve(table, title, directory.file(LOSS_PNG));
+                files.add(LOSS_PNG);
+            } catch (AtomicFiles.WriteFailed e) {
+                throw e; // the disk refused: the results cannot be complete
+            } catch (GeopinnException | LinkageError e) {
+                warnings.add("loss picture not drawn: " + oneLine(e));
+            }
         }
         files.add(SUMMARY);
         AtomicFiles.writeText(directory.file(SUMMARY), Json.write(summary(session, problem,
                 configs.isEmpty() ? settings : configs.get(0).settings(), table, steps, seconds,
-                optimizerId, theta.length, files, warnings, directory.runId())));
+                optimizerId, theta, files, warnings, directory.runId(), checkpoint)));
         return files;
     }
 
@@ -209,7 +234,7 @@ final class ResultWriter implements ResultExporter {
     }
 
     private Map<String, Object> summary(Session session, Optional<Problem> problem, Map<String, String> settings, HistoryTable table, long steps, double seconds, String optimizerId,
-            int parameterCount, List<String> files, List<String> warnings, String runId) {
+            double[] theta, List<String> files, List<String> warnings, String runId, boolean checkpoint) {
         Map<String, Object> s = new LinkedHashMap<>();
         var spec = session.spec();
         s.put("run_id", runId);
@@ -226,8 +251,10 @@ final class ResultWriter implements ResultExporter {
             changes.add(change);
         }
         s.put("problem_config_changes", changes);
-        s.put("state", session.state().name().toLowerCase());
-        s.put("message", session.message());
+        // A checkpoint is written while the session trains: it is running, whatever it is by now.
+        s.put("state", checkpoint ? "running" : session.state().name().toLowerCase());
+        s.put("checkpoint", checkpoint);
+        s.put("message", checkpoint ? "checkpoint at step " + steps + " of a run still training" : session.message());
         s.put("optimizer", chain(session));
         s.put("final_optimizer", optimizerId);
         s.put("seed", spec.seed());
@@ -250,7 +277,7 @@ final class ResultWriter implements ResultExporter {
         s.put("errors", errors);
         List<String> trained = CoefficientModel.coefficientNames(session.model());
         if (!trained.isEmpty()) { // the trained coefficients' final values: the last entries of θ
-            double[] values = CoefficientModel.coefficients(session.model(), session.parameters());
+            double[] values = CoefficientModel.coefficients(session.model(), theta);
             Map<String, Object> coefficients = new LinkedHashMap<>();
             for (int u = 0; u < trained.size(); u++) {
                 coefficients.put(trained.get(u), values[u]);
@@ -278,7 +305,7 @@ final class ResultWriter implements ResultExporter {
         model.put("activation", spec.activation());
         model.put("initialization", spec.initialization());
         model.put("separate_networks", spec.separateNetworks());
-        model.put("parameters", parameterCount);
+        model.put("parameters", theta.length);
         s.put("model", model);
         s.put("engine", spec.engineId());
         s.put("scaling", spec.scaling().name().toLowerCase());

@@ -23,7 +23,7 @@ final class SolveOptions {
     static final Set<String> VALUED = Set.of("optimizer", "steps", "time-budget", "seed", "hidden", "activation", "points", "out",
             "config", "resume", "weighting", "model", "engine", "sampler", "resample-every", "error-every", "initialization",
             "separate-networks", "scaling", "diagnostics", "diagnostic-every", "problem-config", "time-marching",
-            "unknown", "parametric", "lost-service-wait", "collocation");
+            "unknown", "parametric", "lost-service-wait", "collocation", "checkpoint-every");
     /** Options without a value. */
     static final Set<String> FLAGS = Set.of("quiet");
     /** Steps when neither the command line nor the problem says. */
@@ -36,6 +36,13 @@ final class SolveOptions {
      * command nobody can swap in another service, so waiting longer would wait forever.
      */
     static final double LOST_SERVICE_WAIT = 30;
+    /**
+     * Seconds between two checkpoints of a command-line solve when --checkpoint-every is not
+     * given: a run killed without warning (SIGKILL, a lost machine) loses at most this much
+     * training. A checkpoint takes a copy of the parameters and optimizer state between two steps
+     * and writes them while training goes on.
+     */
+    static final double CHECKPOINT_EVERY = 300;
 
     /** The options of {@code solve} for help texts (the CLI's {@code help} and the shell's {@code geopinn:solve}). */
     static final String OPTIONS = String.join("\n",
@@ -63,6 +70,8 @@ final class SolveOptions {
             "  --config FILE           a properties file with the same keys (command line wins)",
             "  --resume DIR            continue a run from its results directory",
             "  --lost-service-wait S   seconds to wait for a service that went away before stopping (default 30)",
+            "  --checkpoint-every S    write the results so far (no pictures) every S seconds of training, for",
+            "                          --resume after a crash (default 300; 0: only at the end)",
             "  --quiet                 no progress output");
 
     private SolveOptions() {

@@ -1,5 +1,6 @@
 package org.geopinn.cli;
 
+import static org.geopinn.cli.SolveOptions.CHECKPOINT_EVERY;
 import static org.geopinn.cli.SolveOptions.ERROR_SAMPLES;
 import static org.geopinn.cli.SolveOptions.FLAGS;
 import static org.geopinn.cli.SolveOptions.LOST_SERVICE_WAIT;
@@ -51,9 +52,10 @@ final class SolvePlanning {
      * @param quiet no progress output
      * @param chainChosen whether the chain came from the default strategy
      * @param lostServiceWait seconds to wait for a lost service before stopping
+     * @param checkpointEvery seconds between two checkpoints of the results (0: none)
      */
     record Plan(SessionSpec spec, Path out, boolean outGiven, ResultLock lock, ResultWriter.Earlier earlier, boolean quiet,
-            boolean chainChosen, double lostServiceWait) {
+            boolean chainChosen, double lostServiceWait, double checkpointEvery) {
     }
 
     private final Services services;
@@ -100,6 +102,7 @@ final class SolvePlanning {
         long steps = o.longValue("steps", 0, 1);
         double budget = o.nonNegative("time-budget", 0);
         double lostServiceWait = o.nonNegative("lost-service-wait", LOST_SERVICE_WAIT);
+        double checkpointEvery = o.nonNegative("checkpoint-every", CHECKPOINT_EVERY);
         long seed = o.longValue("seed", 0, Long.MIN_VALUE);
         int[] hidden = o.widths("hidden");
         int resampleEvery = (int) o.longValue("resample-every", 0, 0);
@@ -240,7 +243,8 @@ final class SolvePlanning {
         AtomicFiles.requireWritableDirectory(outDir.getParent());
         @SuppressWarnings("deprecation") // a third-party problem may still name its optimizer
         boolean chosen = resumeDir == null && !o.has("optimizer") && !problem.defaults().containsKey(ProblemDefaults.OPTIMIZER);
-        return new Plan(b.build(), outDir, outGiven, outLock, earlier, o.flag("quiet"), chosen, lostServiceWait);
+        return new Plan(b.build(), outDir, outGiven, outLock, earlier, o.flag("quiet"), chosen, lostServiceWait,
+                checkpointEvery);
     }
 
     /** @return the recorded inputs the problem lacks (parametric coefficients of the run) with their ranges */

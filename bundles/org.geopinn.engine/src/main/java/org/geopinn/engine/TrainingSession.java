@@ -16,6 +16,7 @@ import org.geopinn.api.optimizer.OptimizerState;
 import org.geopinn.api.problem.Condition;
 import org.geopinn.api.session.ProblemConfiguration;
 import org.geopinn.api.session.Session;
+import org.geopinn.api.session.SessionSnapshot;
 import org.geopinn.api.session.SessionSpec;
 import org.geopinn.api.session.SessionState;
 import org.geopinn.api.session.TrainingEvent;
@@ -186,6 +187,14 @@ final class TrainingSession implements Session {
     public OptimizerState optimizerState() {
         LossWeighting weighting = resolvedWeighting;
         return control.tasks().onWorker(() -> WeightingState.attach(chain.exportState(), weighting));
+    }
+
+    @Override
+    public SessionSnapshot snapshot() {
+        LossWeighting weighting = resolvedWeighting;
+        // One task on the worker: no step runs between reading the three.
+        return control.tasks().onWorker(() -> new SessionSnapshot(reporter.history(), reporter.parameters(),
+                WeightingState.attach(chain.exportState(), weighting)));
     }
 
     @Override

@@ -16,6 +16,7 @@ import org.geopinn.api.model.DerivativeRequest;
 import org.geopinn.api.optimizer.OptimizerState;
 import org.geopinn.api.problem.Problem;
 import org.geopinn.api.session.Session;
+import org.geopinn.api.session.SessionSnapshot;
 import org.geopinn.api.session.SessionSpec;
 import org.geopinn.api.session.SessionState;
 import org.geopinn.api.session.TrainingEvent;
@@ -227,6 +228,31 @@ class SessionsTest {
         assertEquals(straight.history().get(14).loss(), b.history().get(4).loss(), 0.0, "exactly the uninterrupted run");
         assertArrayEquals(straight.parameters(), b.parameters(), 0.0);
         assertThrows(GeopinnException.class, () -> sessions.start(SessionSpec.builder("poisson").initialParameters(new double[3]).build()));
+    }
+
+    @Test
+    void aSnapshotOfARunningSessionResumesExactlyLikeTheUninterruptedRun() throws Exception {
+        Session running = sessions.start(SessionSpec.builder("poisson").maxSteps(1_000_000).build());
+        List<SessionSnapshot> taken = new java.util.ArrayList<>();
+        while (taken.size() < 20) { // snapshots while steps go on: each must describe one step
+            SessionSnapshot s = running.snapshot();
+            if (!s.history().isEmpty()) {
+                taken.add(s);
+            }
+        }
+        running.stop();
+        finish(running);
+        for (SessionSnapshot s : List.of(taken.get(0), taken.get(taken.size() - 1))) {
+            long at = s.history().get(s.history().size() - 1).step();
+            assertEquals(at, s.history().size(), "a fresh session's history has every step");
+            assertEquals((double) at, s.optimizerState().scalar("taken", -1), "the state is the one after step " + at);
+            Session straight = sessions.start(SessionSpec.builder("poisson").maxSteps(at + 3).build());
+            finish(straight);
+            Session resumed = sessions.start(SessionSpec.builder("poisson").maxSteps(at + 3).startStep(at).initialParameters(s.parameters())
+                    .initialOptimizerState(s.optimizerState()).build());
+            finish(resumed);
+            assertArrayEquals(straight.parameters(), resumed.parameters(), 0.0, "resumed from the snapshot at step " + at);
+        }
     }
 
     @Test

@@ -64,6 +64,18 @@ public interface Session {
     OptimizerState optimizerState();
 
     /**
+     * The history, parameters and optimizer state together, taken between the same two steps
+     * (what a results folder or a checkpoint of a running session is written from). The default
+     * reads the three one after the other, which is consistent only once the session has ended;
+     * sessions that train override it.
+     *
+     * @return the snapshot
+     */
+    default SessionSnapshot snapshot() {
+        return new SessionSnapshot(history(), parameters(), optimizerState());
+    }
+
+    /**
      * Replaces the optimizer between two steps; parameters carry over; the new optimizer may adopt
      * the old one's state.
      *

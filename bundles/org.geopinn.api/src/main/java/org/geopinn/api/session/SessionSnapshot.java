@@ -1,0 +1,20 @@
+package org.geopinn.api.session;
+
+import java.util.List;
+import org.geopinn.api.optimizer.OptimizerState;
+
+/**
+ * What a results folder needs of a session, taken together between two steps, so that the
+ * parameters, the optimizer's state and the step history describe the same step (a running
+ * session can be written out and later resumed from it).
+ *
+ * @param history the step events so far ({@link Session#history()})
+ * @param parameters a copy of the parameters after the last step of {@code history}
+ * @param optimizerState the optimizer's state at that moment, or null if it has none
+ */
+public record SessionSnapshot(List<TrainingEvent> history, double[] parameters, OptimizerState optimizerState) {
+    /** Copies the history list (the events themselves are immutable). */
+    public SessionSnapshot {
+        history = List.copyOf(history);
+    }
+}
