@@ -75,6 +75,51 @@ class CrashSafetyProcessTest {
     }
 
     @Test
+    void aRunKilledWithoutWarningLeavesItsLastCheckpointToResume(@TempDir Path home) throws Exception {
+        Path r = home.resolve("long");
+        Process p = Geopinn.start(home, List.of("solve", "laplace2d", "--optimizer", "adam", "--steps", "1000000", "--time-budget", "120",
+                "--checkpoint-every", "1", "--quiet", "--out", r.toString()), "-long");
+        // Wait for a checkpoint that is not the first (the folder is rewritten while training goes on).
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+        String firstRun = null;
+        String secondRun = null;
+        while (secondRun == null && p.isAlive() && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+            try {
+                if (Files.isRegularFile(r.resolve("manifest.sha256")) && ResultCheck.complete(r) == null) {
+                    String run = SolveProcessTest.field(Files.readString(r.resolve("summary.json")), "run_id");
+                    if (firstRun == null) {
+                        firstRun = run;
+                    } else if (!run.equals(firstRun)) {
+                        secondRun = run;
+                    }
+                }
+            } catch (IOException switched) {
+                // the folder was being switched to the next checkpoint while it was read: look again
+            }
+        }
+        assertTrue(secondRun != null, "two checkpoints within 90 s; stderr: " + Files.readString(home.resolve("stderr-long.txt")));
+        p.destroyForcibly(); // SIGKILL: no shutdown hook runs, nothing is written at the end
+        assertTrue(p.waitFor(30, TimeUnit.SECONDS));
+        assertEquals(null, ResultCheck.afterCrash(r));
+        // (A kill during a switch leaves a complete folder beside it, which the resume below switches in.)
+        Geopinn.Result resumed = Geopinn.run(home, "solve", "--resume", r.toString(), "--steps", "2", "--quiet");
+        assertEquals(0, resumed.exit(), resumed.out() + resumed.err());
+        assertEquals(null, ResultCheck.complete(r));
+        String summary = Files.readString(r.resolve("summary.json"));
+        assertEquals("false", SolveProcessTest.field(summary, "checkpoint"), "the resume's own results are complete ones");
+        long steps = Long.parseLong(SolveProcessTest.number(summary, "steps"));
+        long from = Long.parseLong(SolveProcessTest.number(summary, "resumed_from_step"));
+        assertTrue(from >= 2, "the checkpoint held trained steps: " + from);
+        assertEquals(from + 2, steps);
+        List<String> history = Files.readAllLines(r.resolve("history.csv"));
+        for (int i = 1; i < history.size(); i++) {
+            assertEquals(Integer.toString(i), history.get(i).split(",")[0], "history rows 1.." + steps + " with no gap or repeat");
+        }
+        assertTrue(Files.isRegularFile(r.resolve("solution.png")), "the final results have their pictures again");
+    }
+
+    @Test
     void aSecondWriterIsRefusedAndAStateFileClaimingAHugeArrayIsOneLine(@TempDir Path home) throws Exception {
         Path out = home.resolve("shared");
         Process a = Geopinn.start(home, List.of("solve", "laplace2d", "--optimizer", "adam", "--steps", "1000000", "--time-budget", "120",
