@@ -43,4 +43,34 @@ class EvolveInterruptProcessTest {
         assertEquals(0, resumed.exit(), resumed.out() + resumed.err());
         assertTrue(resumed.out().contains("done: "), resumed.out());
     }
+
+    @Test
+    void aRunKilledWithoutWarningResumesFromItsLastOutputTime(@TempDir Path home) throws Exception {
+        Path out = home.resolve("killed");
+        List<String> args = new java.util.ArrayList<>(List.of("evolve", "heat2d", "--out", out.toString(), "--output-times",
+                "0.01,0.02,0.03,0.04,0.05,0.06,0.07,0.08,0.09,0.1"));
+        args.addAll(SMALL);
+        Process p = Geopinn.start(home, args);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (!Files.isRegularFile(out.resolve("state.txt")) && System.nanoTime() < deadline && p.isAlive()) {
+            Thread.sleep(20);
+        }
+        assertTrue(p.isAlive(), "still evolving after its first output time: " + Files.readString(home.resolve("stdout.txt")));
+        p.destroyForcibly(); // SIGKILL: nothing runs at the end
+        assertTrue(p.waitFor(30, TimeUnit.SECONDS));
+        List<String> state = Files.readAllLines(out.resolve("state.txt"));
+        double t = Double.parseDouble(state.stream().filter(l -> l.startsWith("time=")).findFirst().orElseThrow().substring(5));
+        assertTrue(List.of(0.01, 0.02, 0.03, 0.04, 0.05, 0.06, 0.07, 0.08, 0.09, 0.1).stream().anyMatch(o -> Math.abs(o - t) < 1e-12),
+                "the state is at an output time: " + t);
+        List<String> history = Files.readAllLines(out.resolve("history.csv"));
+        assertTrue(history.stream().anyMatch(l -> l.startsWith("SNAPSHOT,") && Math.abs(Double.parseDouble(l.split(",")[2]) - t) < 1e-8),
+                "the history so far reaches the state's time: " + history);
+
+        List<String> more = new java.util.ArrayList<>(List.of("evolve", "heat2d", "--resume", out.toString(), "--out",
+                home.resolve("more").toString(), "--t-end", "0.12"));
+        more.addAll(SMALL);
+        Geopinn.Result resumed = Geopinn.run(home, more.toArray(String[]::new));
+        assertEquals(0, resumed.exit(), resumed.out() + resumed.err());
+        assertTrue(resumed.out().contains("done: t=0.1200"), resumed.out());
+    }
 }

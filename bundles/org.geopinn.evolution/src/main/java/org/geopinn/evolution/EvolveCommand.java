@@ -14,6 +14,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.DoubleStream;
 import org.geopinn.api.GeopinnException;
 import org.geopinn.api.evolution.EvolutionEvent;
+import org.geopinn.api.evolution.EvolutionListener;
 import org.geopinn.api.evolution.EvolutionResult;
 import org.geopinn.api.evolution.EvolutionService;
 import org.geopinn.api.evolution.EvolutionSettings;
@@ -124,7 +125,7 @@ public final class EvolveCommand implements Command {
         out.println("results in " + directory.toAbsolutePath());
         HeatMaps.warmUp(); // pictures must still be drawn after SIGINT/SIGTERM has begun the shutdown
         try (Interruption interruption = Interruption.install()) {
-            EvolutionResult result = service.evolve(problem, settings, start, e -> print(out, e));
+            EvolutionResult result = service.evolve(problem, settings, start, new Progress(out, err, directory));
             interruption.writing(); // from here on a signal waits for the files instead of interrupting them
             ResultWriter.write(problem, settings, result, directory);
             service.save(result.finalState(), directory.resolve("state.txt"));
@@ -140,6 +141,46 @@ public final class EvolveCommand implements Command {
         } catch (GeopinnException e) {
             err.println("evolve: " + e.getMessage());
             return 1;
+        }
+    }
+
+    /**
+     * Prints each event and, at each output time, writes {@code state.txt} and {@code history.csv}
+     * into the results directory: a run killed without warning (SIGKILL, a lost machine) resumes
+     * from its last output time with {@code --resume DIR}. A checkpoint that cannot be written is
+     * said once and the run goes on.
+     */
+    private final class Progress implements EvolutionListener {
+        private final PrintStream out;
+        private final PrintStream err;
+        private final Path directory;
+        private final List<EvolutionEvent> events = new ArrayList<>();
+        private boolean failureSaid;
+
+        Progress(PrintStream out, PrintStream err, Path directory) {
+            this.out = out;
+            this.err = err;
+            this.directory = directory;
+        }
+
+        @Override
+        public void onEvent(EvolutionEvent event) {
+            events.add(event);
+            print(out, event);
+        }
+
+        @Override
+        public void onOutputState(EvolutionState state) {
+            try {
+                ResultWriter.checkpoint(events, directory);
+                service.save(state, directory.resolve("state.txt"));
+            } catch (GeopinnException e) {
+                // Ctrl-C interrupts this thread, which closes a file being written: the results come next anyway.
+                if (!failureSaid && !Thread.currentThread().isInterrupted()) {
+                    failureSaid = true;
+                    err.println("evolve: a checkpoint could not be written, the run goes on: " + e.getMessage());
+                }
+            }
         }
     }
 

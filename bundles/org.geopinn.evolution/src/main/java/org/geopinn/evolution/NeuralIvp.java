@@ -180,6 +180,7 @@ final class NeuralIvp {
             }
             double target = next < outputTimes.length ? outputTimes[next] : endTime;
             h = Math.min(Math.min(h, maxStep), target - t);
+            boolean outputReached = false;
             guide = theta;
             beginStream(STEP_STREAM, steps);
             sampler.draw(magnitudeTarget, samples, settings.samples());
@@ -200,6 +201,7 @@ final class NeuralIvp {
                 if (next < outputTimes.length && Math.abs(outputTimes[next] - t) <= eps) {
                     snapshots.add(snapshot(t, theta, steps, restarts));
                     next++;
+                    outputReached = true;
                 }
                 boolean degraded = residualRule.degraded(velocity.pdeResidual());
                 boolean illConditioned = settings.restartCgIterations() > 0
@@ -221,6 +223,10 @@ final class NeuralIvp {
                         velocity.pdeResidual(), error, Double.NaN, restarts, "");
             }
             h = BogackiShampine.nextStepSize(h, error);
+            if (outputReached && listener != null) {
+                // The state an interruption here would save: a resume from it takes the same next step.
+                listener.onOutputState(new EvolutionState(problem.id(), t, theta, h, steps, restarts));
+            }
         }
         EvolutionState state = new EvolutionState(problem.id(), t, theta, h, steps, restarts);
         emit(Kind.ENDED, steps, t, 0, 0, Double.NaN, Double.NaN, Double.NaN, error(t, theta), restarts, reason);

@@ -105,6 +105,30 @@ final class ResultWriter {
         return events.stream().mapToDouble(f).toArray();
     }
 
+    /**
+     * Writes the history so far while a run goes on (at an output time, beside the state to resume
+     * from): into a temporary file renamed over {@code history.csv}, so that a kill leaves either
+     * the earlier or the new one whole.
+     *
+     * @param events the events so far
+     * @param directory the results directory (created)
+     */
+    static void checkpoint(List<EvolutionEvent> events, Path directory) {
+        try {
+            Files.createDirectories(directory);
+            Path tmp = Files.createTempFile(directory, "history.csv", ".tmp");
+            try {
+                writeHistory(events, tmp);
+                Files.move(tmp, directory.resolve("history.csv"), java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                        java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            } finally {
+                Files.deleteIfExists(tmp);
+            }
+        } catch (IOException e) {
+            throw new GeopinnException("cannot write " + directory.resolve("history.csv") + ": " + e.getMessage(), e);
+        }
+    }
+
     private static void writeHistory(List<EvolutionEvent> events, Path file) throws IOException {
         try (PrintWriter w = new PrintWriter(Files.newBufferedWriter(file))) {
             w.println("kind,step,t,dt,cg_iterations,cg_residual,pde_residual,error_estimate,rel_l2,restarts,seconds,message");

@@ -9,5 +9,5 @@
  * 5.0.0: the settings gain {@code solver} ({@code cg}, the default, or {@code dense}).
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("6.0.0")
+@org.osgi.annotation.versioning.Version("6.1.0")
 package org.geopinn.api.evolution;
