@@ -12,10 +12,14 @@ import org.geopinn.problems.reference.BurgersColeHopf;
  * burgers-observations-noisy.csv with Gaussian noise of standard deviation 1 % of the root mean
  * square of the clean values (noise seed 31). Given a noise seed as its argument, it writes only
  * burgers-observations-noisy-SEED.csv: the same points with another draw of the noise (for the
- * spread of the estimate over draws, docs/GEOMETRY.md). Run from this folder, after a build:
+ * spread of the estimate over draws, docs/GEOMETRY.md). Given {@code --band W SEED}, it writes
+ * burgers-observations-band-SEED.csv: 200 points uniform in (0, 1] × [−W, W], a band around the
+ * shock where the values depend most on ν, with noise of the same σ as the benchmark's (a
+ * property of the measurement) drawn from SEED; the points are those of {@code BurgersInformation
+ * --designs}, whose Cramér–Rao bound they have. Run from this folder, after a build:
  *
  * <pre>
- * java -cp ../../bundles/org.geopinn.problems/target/classes:$HOME/.m2/repository/org/apache/commons/commons-math3/3.6.1/commons-math3-3.6.1.jar BurgersObservations.java [SEED]
+ * java -cp ../../bundles/org.geopinn.problems/target/classes:$HOME/.m2/repository/org/apache/commons/commons-math3/3.6.1/commons-math3-3.6.1.jar BurgersObservations.java [SEED | --band W SEED]
  * </pre>
  */
 public class BurgersObservations {
@@ -32,6 +36,10 @@ public class BurgersObservations {
             squares += rows[i][2] * rows[i][2];
         }
         double sigma = 0.01 * Math.sqrt(squares / count);
+        if (args.length == 3 && args[0].equals("--band")) {
+            band(exact, count, sigma, Double.parseDouble(args[1]), Long.parseLong(args[2]));
+            return;
+        }
         long seed = args.length > 0 ? Long.parseLong(args[0]) : 31;
         Random noise = new Random(seed);
         StringBuilder clean = new StringBuilder("t, x, u\n");
@@ -47,5 +55,21 @@ public class BurgersObservations {
             Files.writeString(Path.of("burgers-observations-noisy.csv"), noisy);
         }
         System.out.println(String.format(Locale.ROOT, "wrote %d observations; noise sigma = %.6g (1 %% of rms(u))", count, sigma));
+    }
+
+    /** Observations in the band |x| ≤ width, with the benchmark's σ and the noise of the given seed. */
+    private static void band(BurgersColeHopf exact, int count, double sigma, double width, long seed) throws IOException {
+        Random points = new Random(29);
+        Random noise = new Random(seed);
+        StringBuilder rows = new StringBuilder("t, x, u\n");
+        for (int i = 0; i < count; i++) {
+            double t = 1 - points.nextDouble();
+            double x = width * (2 * points.nextDouble() - 1);
+            rows.append(t).append(", ").append(x).append(", ").append(exact.value(t, x) + sigma * noise.nextGaussian()).append('\n');
+        }
+        Path file = Path.of("burgers-observations-band-" + seed + ".csv");
+        Files.writeString(file, rows);
+        System.out.println(String.format(Locale.ROOT, "wrote %d observations in |x| <= %s to %s; noise sigma = %.6g", count, width, file,
+                sigma));
     }
 }
