@@ -115,15 +115,7 @@ final class ResultWriter {
      */
     static void checkpoint(List<EvolutionEvent> events, Path directory) {
         try {
-            Files.createDirectories(directory);
-            Path tmp = Files.createTempFile(directory, "history.csv", ".tmp");
-            try {
-                writeHistory(events, tmp);
-                Files.move(tmp, directory.resolve("history.csv"), java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                        java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-            } finally {
-                Files.deleteIfExists(tmp);
-            }
+            AtomicReplace.replace(directory.resolve("history.csv"), tmp -> writeHistory(events, tmp));
         } catch (IOException e) {
             throw new GeopinnException("cannot write " + directory.resolve("history.csv") + ": " + e.getMessage(), e);
         }

@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.HashMap;
 import java.util.Map;
 import org.geopinn.api.GeopinnException;
@@ -28,25 +27,23 @@ final class StateFile {
      * @param file the file, replaced atomically
      */
     static void write(EvolutionState state, Path file) {
+        double[] theta = state.parameters();
         try {
-            Path parent = file.toAbsolutePath().getParent();
-            Files.createDirectories(parent);
-            Path tmp = Files.createTempFile(parent, file.getFileName().toString(), ".tmp");
-            double[] theta = state.parameters();
-            try (BufferedWriter w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-                w.write(MAGIC + "\n");
-                w.write("problem=" + state.problemId() + "\n");
-                w.write("time=" + state.time() + "\n");
-                w.write("step-size=" + state.stepSize() + "\n");
-                w.write("steps=" + state.steps() + "\n");
-                w.write("restarts=" + state.restarts() + "\n");
-                w.write("parameters=" + theta.length + "\n");
-                for (double v : theta) {
-                    w.write(Double.toString(v));
-                    w.write('\n');
+            AtomicReplace.replace(file, tmp -> {
+                try (BufferedWriter w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+                    w.write(MAGIC + "\n");
+                    w.write("problem=" + state.problemId() + "\n");
+                    w.write("time=" + state.time() + "\n");
+                    w.write("step-size=" + state.stepSize() + "\n");
+                    w.write("steps=" + state.steps() + "\n");
+                    w.write("restarts=" + state.restarts() + "\n");
+                    w.write("parameters=" + theta.length + "\n");
+                    for (double v : theta) {
+                        w.write(Double.toString(v));
+                        w.write('\n');
+                    }
                 }
-            }
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            });
         } catch (IOException e) {
             throw new GeopinnException("cannot write the state file " + file + ": " + e.getMessage(), e);
         }
