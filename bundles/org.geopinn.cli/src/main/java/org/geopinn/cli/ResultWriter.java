@@ -299,6 +299,12 @@ final class ResultWriter implements ResultExporter {
                 s.put("coefficients_round_mean", averaged);
             }
         }
+        if (!spec.known().isEmpty()) { // trained coefficients this run held fixed (--known), at their values
+            s.put("known_coefficients", new LinkedHashMap<String, Object>(spec.known()));
+        }
+        if (!spec.leftOut().isEmpty()) {
+            s.put("left_out", spec.leftOut());
+        }
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("id", spec.modelId());
         model.put("hidden", Arrays.stream(spec.hidden()).boxed().toList());

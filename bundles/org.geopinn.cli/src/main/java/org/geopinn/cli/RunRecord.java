@@ -102,6 +102,11 @@ record RunRecord(String problem, List<String> variables, Map<String, String> pro
         }
         // Coefficients the command line marked unknown, with their initial values (the trained values are in the parameters).
         session.unknowns().forEach((k, v) -> p.setProperty("unknown." + k, Double.toString(v)));
+        // Trained coefficients the run held fixed, and conditions it left out: a resume trains the same problem.
+        session.known().forEach((k, v) -> p.setProperty("known." + k, Double.toString(v)));
+        if (!session.leftOut().isEmpty()) {
+            p.setProperty("leave-out", String.join(",", session.leftOut()));
+        }
         p.setProperty("steps", Long.toString(steps));
         p.setProperty("seconds", Double.toString(seconds));
         p.setProperty("current-optimizer", optimizerId);
@@ -148,7 +153,8 @@ record RunRecord(String problem, List<String> variables, Map<String, String> pro
                     .weighting(need(p, "weighting")).weightingSettings(prefixed(p, "weighting."))
                     .seed(Long.parseLong(need(p, "seed"))).errorEvery(Integer.parseInt(p.getProperty("error-every", "0")))
                     .maxSteps(Long.parseLong(p.getProperty("max-steps", "0")))
-                    .timeWindows(Integer.parseInt(p.getProperty("time-marching", "0"))).unknowns(unknowns(p))
+                    .timeWindows(Integer.parseInt(p.getProperty("time-marching", "0"))).unknowns(coefficients(p, "unknown."))
+                    .known(coefficients(p, "known.")).leftOut(p.getProperty("leave-out") == null ? List.of() : list(p, "leave-out"))
                     .collocation(p.getProperty("collocation") == null ? null : org.geopinn.api.session.Collocation.parse(p.getProperty("collocation")))
                     .build();
             return new RunRecord(need(p, "problem"), list(p, "variables"), prefixed(p, "problem."), spec, need(p, "model"), session,
@@ -159,9 +165,9 @@ record RunRecord(String problem, List<String> variables, Map<String, String> pro
         }
     }
 
-    private static Map<String, Double> unknowns(Properties p) {
+    private static Map<String, Double> coefficients(Properties p, String prefix) {
         Map<String, Double> u = new LinkedHashMap<>();
-        prefixed(p, "unknown.").forEach((k, v) -> u.put(k, Double.parseDouble(v)));
+        prefixed(p, prefix).forEach((k, v) -> u.put(k, Double.parseDouble(v)));
         return u;
     }
 

@@ -23,7 +23,7 @@ final class SolveOptions {
     static final Set<String> VALUED = Set.of("optimizer", "steps", "time-budget", "seed", "hidden", "activation", "points", "out",
             "config", "resume", "weighting", "model", "engine", "sampler", "resample-every", "error-every", "initialization",
             "separate-networks", "scaling", "diagnostics", "diagnostic-every", "problem-config", "time-marching",
-            "unknown", "parametric", "lost-service-wait", "collocation", "checkpoint-every");
+            "unknown", "parametric", "lost-service-wait", "collocation", "checkpoint-every", "known", "leave-out", "start-from");
     /** Options without a value. */
     static final Set<String> FLAGS = Set.of("quiet");
     /** Steps when neither the command line nor the problem says. */
@@ -57,6 +57,10 @@ final class SolveOptions {
             "  --problem-config K=V,.. the problem's coefficients for this run, e.g. gamma=10",
             "  --unknown NAME=V,..     train these coefficients with the network, starting from V (inverse problems)",
             "  --parametric NAME=LO,HI a problem's coefficient as one more input over [LO, HI] (NAME=LO:HI,.. for several)",
+            "  --known NAME[=V],..     hold coefficients the problem trains fixed at V (no V: the value the",
+            "                          --start-from run ended with), e.g. the field at an estimated coefficient",
+            "  --leave-out NAME,..     train without these conditions of the problem (e.g. its observations)",
+            "  --start-from DIR        start from the network of a finished run (same network; fresh optimizer)",
             "  --resample-every N      fresh collocation points every N steps (0: fixed; default: the strategy's)",
             "  --collocation learned(every=N;steps=M[;cutoff=adaptive|T][;reference=R])  learn the interior points",
             "                          between optimizer steps (ANaGRAM's empirical natural gradient); fixed: off",
@@ -102,6 +106,56 @@ final class SolveOptions {
             }
         }
         return u;
+    }
+
+    /**
+     * @param text {@code NAME[=VALUE],…}, e.g. {@code nu} or {@code nu=0.0032}
+     * @return the trained coefficients to hold fixed, name → value; NaN where no value is given (the
+     *         value the {@code --start-from} run ended with)
+     * @throws GeopinnException naming the first pair that is not a name with an optional finite number
+     */
+    static Map<String, Double> known(String text) {
+        Map<String, Double> k = new LinkedHashMap<>();
+        for (String pair : text.split(",")) {
+            int eq = pair.indexOf('=');
+            String name = eq < 0 ? pair.trim() : pair.substring(0, eq).trim();
+            double value = Double.NaN;
+            if (eq >= 0) {
+                try {
+                    value = Double.parseDouble(pair.substring(eq + 1).trim());
+                } catch (NumberFormatException e) {
+                    value = Double.POSITIVE_INFINITY;
+                }
+            }
+            if (name.isEmpty() || Double.isInfinite(value) || eq >= 0 && Double.isNaN(value)) {
+                throw new GeopinnException("--known: '" + Text.quote(pair.trim()) + "' is not NAME or NAME=VALUE with a finite value"
+                        + " (e.g. nu or nu=0.0032)");
+            }
+            if (k.put(name, value) != null) {
+                throw new GeopinnException("--known: '" + Text.quote(name) + "' is given twice");
+            }
+        }
+        return k;
+    }
+
+    /**
+     * @param text {@code NAME,…}
+     * @return the names of the conditions to leave out
+     * @throws GeopinnException for an empty or repeated name
+     */
+    static List<String> leftOut(String text) {
+        List<String> names = new java.util.ArrayList<>();
+        for (String n : text.split(",", -1)) {
+            String name = n.trim();
+            if (name.isEmpty()) {
+                throw new GeopinnException("--leave-out: '" + Text.quote(text) + "' is not a list of condition names (e.g. observations)");
+            }
+            if (names.contains(name)) {
+                throw new GeopinnException("--leave-out: '" + Text.quote(name) + "' is given twice");
+            }
+            names.add(name);
+        }
+        return names;
     }
 
     /**

@@ -124,6 +124,14 @@ final class SolvePlanning {
                         + " either trained or an input, not both");
             }
         }
+        Map<String, Double> known = o.has("known") ? SolveOptions.known(o.get("known")) : Map.of();
+        List<String> leftOut = o.has("leave-out") ? SolveOptions.leftOut(o.get("leave-out")) : List.of();
+        for (String option : List.of("start-from", "known", "leave-out")) {
+            if (o.has(option) && o.has("resume")) {
+                throw new GeopinnException("--" + option + " does not go with --resume: a resumed run goes on with the problem and"
+                        + " network it was started with (its record keeps them)");
+            }
+        }
         services.awaitReady();
 
         SessionSpec.Builder b;
@@ -188,10 +196,47 @@ final class SolvePlanning {
         } else {
             problem = withInputs(configured(problemId, settings), problemId, parametric);
             b = SessionSpec.builder(problemId).maxSteps(steps);
-            b.model(o.get("model")).hidden(hidden).activation(o.get("activation")).initialization(o.get("initialization"));
+            StartFrom start = null;
+            if (o.has("start-from")) {
+                Path startDir = Path.of(o.get("start-from")).toAbsolutePath().normalize();
+                if (startDir.equals(outDir)) {
+                    throw new GeopinnException("--start-from and --out name the same folder " + startDir
+                            + "; the new run needs a folder of its own (or --resume to continue that run)");
+                }
+                ResultLock readLock = ResultLock.acquire(startDir, "--start-from"); // no one may switch it while it is read
+                locks.add(readLock);
+                noteStale(o, readLock);
+                note(o, ResultFolder.recover(startDir));
+                start = StartFrom.read(startDir);
+                Map<String, String> given = new LinkedHashMap<>();
+                for (String option : List.of("model", "activation", "initialization", "separate-networks")) {
+                    given.put(option, o.get(option));
+                }
+                start.requireSameNetwork(hidden, given);
+                RunRecord rec = start.record();
+                b.model(rec.modelId()).hidden(rec.spec().hidden()).activation(rec.spec().activation())
+                        .initialization(rec.spec().initialization()).separateNetworks(rec.spec().separateNetworks());
+            } else {
+                b.model(o.get("model")).hidden(hidden).activation(o.get("activation")).initialization(o.get("initialization"));
+                if (separate != null) {
+                    b.separateNetworks(separate);
+                }
+            }
             b.unknowns(unknowns);
-            if (separate != null) {
-                b.separateNetworks(separate);
+            Map<String, Double> knownValues = new LinkedHashMap<>();
+            for (Map.Entry<String, Double> e : known.entrySet()) {
+                if (Double.isNaN(e.getValue()) && start == null) {
+                    throw new GeopinnException("--known " + e.getKey() + " without a value takes the value a --start-from run ended"
+                            + " with; give --start-from DIR or the value, --known " + e.getKey() + "=VALUE");
+                }
+                knownValues.put(e.getKey(), Double.isNaN(e.getValue()) ? start.coefficient(e.getKey()) : e.getValue());
+            }
+            b.known(knownValues).leftOut(leftOut);
+            if (start != null) {
+                java.util.SortedMap<String, Double> trained = new java.util.TreeMap<>(problem.unknowns());
+                trained.putAll(unknowns);
+                trained.keySet().removeAll(knownValues.keySet());
+                b.initialParameters(start.parameters(trained));
             }
         }
         b.seed(seed);

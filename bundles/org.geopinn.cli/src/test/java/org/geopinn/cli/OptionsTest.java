@@ -32,10 +32,19 @@ class OptionsTest {
     @Test
     void badInputIsOneClearLine() {
         assertEquals("unknown option --stepz; options are --activation, --checkpoint-every, --collocation, --config, --diagnostic-every, --diagnostics, --engine, "
-                + "--error-every, --hidden, --initialization, --lost-service-wait, --model, --optimizer, --out, --parametric, --points, --problem-config, --quiet, --resample-every, "
-                + "--resume, --sampler, --scaling, --seed, --separate-networks, --steps, --time-budget, --time-marching, --unknown, --weighting",
+                + "--error-every, --hidden, --initialization, --known, --leave-out, --lost-service-wait, --model, --optimizer, --out, --parametric, --points, --problem-config, "
+                + "--quiet, --resample-every, --resume, --sampler, --scaling, --seed, --separate-networks, --start-from, --steps, --time-budget, --time-marching, --unknown, "
+                + "--weighting",
                 assertThrows(GeopinnException.class, () -> parse("--stepz", "3")).getMessage());
         assertEquals("--steps needs a value", assertThrows(GeopinnException.class, () -> parse("--steps")).getMessage());
+        assertEquals("--known: 'nu=x' is not NAME or NAME=VALUE with a finite value (e.g. nu or nu=0.0032)",
+                assertThrows(GeopinnException.class, () -> SolveOptions.known("nu=x")).getMessage());
+        assertEquals(java.util.Map.of("nu", Double.NaN, "kappa", 0.25), SolveOptions.known("nu, kappa=0.25"),
+                "a name alone takes the value the --start-from run ended with (NaN until then)");
+        assertEquals(java.util.List.of("observations", "boundary"), SolveOptions.leftOut("observations, boundary"));
+        assertEquals("--known: 'nu' is given twice", assertThrows(GeopinnException.class, () -> SolveOptions.known("nu,nu=1")).getMessage());
+        assertEquals("--leave-out: 'observations,' is not a list of condition names (e.g. observations)",
+                assertThrows(GeopinnException.class, () -> SolveOptions.leftOut("observations,")).getMessage());
         String bad = assertThrows(GeopinnException.class, () -> SolveOptions.collocation("learned(every=0;steps=3)")).getMessage();
         assertEquals("--collocation: every '0' is not an integer from 1 to 1000000", bad);
         assertEquals(3, SolveOptions.collocation("learned(every=10;steps=3)").steps());

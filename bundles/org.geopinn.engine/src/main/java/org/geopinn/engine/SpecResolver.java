@@ -55,7 +55,8 @@ final class SpecResolver {
         if (spec.problemId() == null || spec.problemId().isBlank()) {
             throw new GeopinnException("no problem given; known problems: " + known(Problem.class));
         }
-        Problem problem = require(Problem.class, spec.problemId(), "problem");
+        // the problem as the session trains it: conditions left out, coefficients held fixed or trained
+        Problem problem = SessionProblem.of(require(Problem.class, spec.problemId(), "problem"), spec);
         Map<String, String> defaults = problem.defaults() == null ? Map.of() : problem.defaults();
         String modelId = first(spec.modelId(), defaults.get(ProblemDefaults.MODEL), DEFAULT_MODEL);
         require(ModelFactory.class, modelId, "model");

@@ -16,7 +16,7 @@ import org.geopinn.models.TrainedCoefficientModel;
  * a service it uses comes back after going away (the parameters live outside it).
  */
 final class TrainingRig {
-    /** The problem trained: the service, with the coefficients the spec marks unknown added to its unknowns. */
+    /** The problem trained: the service as the spec changes it ({@link SessionProblem}). */
     final Problem problem;
     /** The problem service itself. */
     final Problem service;
@@ -48,7 +48,7 @@ final class TrainingRig {
     static TrainingRig build(ResolvedSpec resolved, ServiceDirectory directory, long round) {
         SpecResolver ids = new SpecResolver(directory);
         Problem service = ids.require(Problem.class, resolved.spec().problemId(), "problem");
-        Problem problem = TrainedCoefficients.apply(service, resolved.spec().unknowns());
+        Problem problem = SessionProblem.of(service, resolved.spec());
         ModelFactory factory = ids.require(ModelFactory.class, resolved.spec().modelId(), "model");
         OperatorEngine engine = ids.require(OperatorEngine.class, resolved.spec().engineId(), "operator engine");
         SizeGuard.model(resolved.modelSpec());

@@ -41,6 +41,11 @@ import org.geopinn.api.operator.LossScaling;
  *        empty for none
  * @param collocation learned collocation points (moved between optimizer steps), null for points as the
  *        samplers and the resampling give them
+ * @param known coefficients the problem trains ({@link org.geopinn.api.problem.Problem#unknowns()}) that this
+ *        session holds fixed instead, name → value (for example the field of an inverse problem at its
+ *        estimated coefficient); empty for none
+ * @param leftOut names of the problem's conditions this session leaves out (for example its observations);
+ *        empty for none
  */
 public record SessionSpec(String problemId, String modelId, int[] hidden, String activation, String initialization,
         Boolean separateNetworks, Map<String, String> modelOptions, String engineId, LossScaling scaling,
@@ -48,7 +53,7 @@ public record SessionSpec(String problemId, String modelId, int[] hidden, String
         String weightingId, Map<String, String> weightingSettings, long maxSteps, double timeBudgetSeconds, long seed,
         int errorEvery, double[] initialParameters, org.geopinn.api.optimizer.OptimizerState initialOptimizerState,
         long startStep, List<String> diagnostics, int diagnosticEvery, int timeWindows, Map<String, Double> unknowns,
-        Collocation collocation) {
+        Collocation collocation, Map<String, Double> known, List<String> leftOut) {
     /**
      * {@code resampleEvery} value (the builder's default): the engine's default strategy decides
      * whether and how often the points are redrawn (residual-adaptive resampling for nonlinear
@@ -67,6 +72,53 @@ public record SessionSpec(String problemId, String modelId, int[] hidden, String
         initialParameters = initialParameters == null ? null : initialParameters.clone();
         diagnostics = List.copyOf(diagnostics == null ? List.of() : diagnostics);
         unknowns = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(unknowns == null ? Map.of() : unknowns));
+        known = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(known == null ? Map.of() : known));
+        leftOut = List.copyOf(leftOut == null ? List.of() : leftOut);
+    }
+
+    /**
+     * A spec that trains every coefficient the problem marks unknown and keeps all its conditions
+     * (the form before {@code known} and {@code leftOut} existed).
+     *
+     * @param problemId the problem
+     * @param modelId the model factory id
+     * @param hidden hidden widths
+     * @param activation activation
+     * @param initialization initialisation
+     * @param separateNetworks one network per field
+     * @param modelOptions further model settings
+     * @param engineId operator engine id
+     * @param scaling loss scaling
+     * @param samplerId sampler for every condition
+     * @param points collocation points per condition
+     * @param resampleEvery resampling period
+     * @param optimizers the optimizer chain
+     * @param weightingId loss weighting id
+     * @param weightingSettings its settings
+     * @param maxSteps total step count
+     * @param timeBudgetSeconds wall-clock budget
+     * @param seed seed
+     * @param errorEvery error period
+     * @param initialParameters parameters to start from
+     * @param initialOptimizerState optimizer state to resume
+     * @param startStep steps already taken
+     * @param diagnostics diagnostic ids
+     * @param diagnosticEvery diagnostic period
+     * @param timeWindows time-marching windows
+     * @param unknowns coefficients trained with the network
+     * @param collocation learned collocation points, null for none
+     */
+    public SessionSpec(String problemId, String modelId, int[] hidden, String activation, String initialization,
+            Boolean separateNetworks, Map<String, String> modelOptions, String engineId, LossScaling scaling,
+            String samplerId, Map<String, Integer> points, int resampleEvery, List<OptimizerStage> optimizers,
+            String weightingId, Map<String, String> weightingSettings, long maxSteps, double timeBudgetSeconds, long seed,
+            int errorEvery, double[] initialParameters, org.geopinn.api.optimizer.OptimizerState initialOptimizerState,
+            long startStep, List<String> diagnostics, int diagnosticEvery, int timeWindows, Map<String, Double> unknowns,
+            Collocation collocation) {
+        this(problemId, modelId, hidden, activation, initialization, separateNetworks, modelOptions, engineId, scaling, samplerId,
+                points, resampleEvery, optimizers, weightingId, weightingSettings, maxSteps, timeBudgetSeconds, seed, errorEvery,
+                initialParameters, initialOptimizerState, startStep, diagnostics, diagnosticEvery, timeWindows, unknowns,
+                collocation, Map.of(), List.of());
     }
 
     /**
@@ -204,7 +256,7 @@ public record SessionSpec(String problemId, String modelId, int[] hidden, String
         b.timeBudgetSeconds = timeBudgetSeconds; b.seed = seed; b.errorEvery = errorEvery;
         b.initialParameters = initialParameters; b.initialOptimizerState = initialOptimizerState; b.startStep = startStep;
         b.diagnostics = diagnostics; b.diagnosticEvery = diagnosticEvery; b.timeWindows = timeWindows;
-        b.unknowns = unknowns; b.collocation = collocation;
+        b.unknowns = unknowns; b.collocation = collocation; b.known = known; b.leftOut = leftOut;
         return b;
     }
 
@@ -237,6 +289,8 @@ public record SessionSpec(String problemId, String modelId, int[] hidden, String
         private int timeWindows;
         private Map<String, Double> unknowns = Map.of();
         private Collocation collocation;
+        private Map<String, Double> known = Map.of();
+        private List<String> leftOut = List.of();
 
         private Builder(String problemId) {
             this.problemId = problemId;
@@ -270,13 +324,15 @@ public record SessionSpec(String problemId, String modelId, int[] hidden, String
         /** @param v time-marching windows (0 or 1: none) @return this */ public Builder timeWindows(int v) { timeWindows = v; return this; }
         /** @param v trained coefficients, name → initial value @return this */ public Builder unknowns(Map<String, Double> v) { unknowns = v; return this; }
         /** @param v learned collocation points, null for none @return this */ public Builder collocation(Collocation v) { collocation = v; return this; }
+        /** @param v trained coefficients held fixed, name → value @return this */ public Builder known(Map<String, Double> v) { known = v; return this; }
+        /** @param v names of conditions left out @return this */ public Builder leftOut(List<String> v) { leftOut = v; return this; }
 
         /** @return the spec */
         public SessionSpec build() {
             return new SessionSpec(problemId, modelId, hidden, activation, initialization, separateNetworks, modelOptions,
                     engineId, scaling, samplerId, points, resampleEvery, optimizers, weightingId, weightingSettings,
                     maxSteps, timeBudgetSeconds, seed, errorEvery, initialParameters, initialOptimizerState, startStep,
-                    diagnostics, diagnosticEvery, timeWindows, unknowns, collocation);
+                    diagnostics, diagnosticEvery, timeWindows, unknowns, collocation, known, leftOut);
         }
     }
 }
