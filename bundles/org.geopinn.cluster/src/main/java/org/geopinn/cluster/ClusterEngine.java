@@ -61,6 +61,12 @@ final class ClusterEngine implements OperatorEngine {
         if (model instanceof CoefficientModel) {
             throw new GeopinnException("engine cluster does not train unknown coefficients; use engine " + config.engine() + " for this problem");
         }
+        // the members build their blocks from the problem service of that id: the session must train it as it is
+        Problem service = host.service(Problem.class, problem.id());
+        if (!conditionNames(service).equals(conditionNames(problem)) || !service.unknowns().equals(problem.unknowns())) {
+            throw new GeopinnException("engine cluster trains problem '" + problem.id() + "' as its service declares it (conditions "
+                    + conditionNames(service) + "); for conditions left out or coefficients held fixed use engine " + config.engine());
+        }
         // the members rebuild the model from its spec with their factory: it must be the session's model
         Model same = host.service(ModelFactory.class, config.model()).create(model.spec());
         if (same.parameterCount() != model.parameterCount() || !Arrays.equals(same.initialParameters(1), model.initialParameters(1))) {
@@ -72,6 +78,10 @@ final class ClusterEngine implements OperatorEngine {
         com.hazelcast.core.HazelcastInstance h = member.get();
         return new DistributedResidualSystem(h, BlockModel.of(problem.id(), config.model(), model.spec(), config.engine(), scaling), points,
                 dimension, blocks(points, dimension, model.parameterCount(), h.getCluster().getMembers().size()), model.layout());
+    }
+
+    private static java.util.List<String> conditionNames(Problem problem) {
+        return problem.conditions().stream().map(org.geopinn.api.problem.Condition::name).toList();
     }
 
     /** The configured blocks, or one per member and enough that one block's Jacobian stays below {@link #BLOCK_NUMBERS}. */
