@@ -21,7 +21,8 @@ import org.geopinn.api.session.SessionSpec;
  * The problem a session trains, seen through its spec: the conditions it leaves out
  * ({@link SessionSpec#leftOut()}), the trained coefficients it holds fixed
  * ({@link SessionSpec#known()}), then the coefficients it trains on top of the problem's own
- * ({@link TrainedCoefficients}). Holding a trained coefficient fixed rewrites the operators: each
+ * ({@link SessionSpec#unknowns()}, {@code --unknown kappa=0.1}: the problem's {@link Problem#unknowns()}
+ * then lists them all, so the operator engine gives them Jacobian columns). Holding a trained coefficient fixed rewrites the operators: each
  * occurrence of the coefficient becomes the given value, and it leaves θ. This is what the field
  * of an inverse problem at its estimated coefficient needs: the PDE and its initial and boundary
  * conditions alone, at ν̂, without the noisy observations.
@@ -45,7 +46,33 @@ final class SessionProblem {
         if (!spec.known().isEmpty()) {
             p = hold(p, spec.known(), spec.unknowns());
         }
-        return TrainedCoefficients.apply(p, spec.unknowns());
+        return train(p, spec.unknowns());
+    }
+
+    /**
+     * @param problem a problem
+     * @param extra coefficients to train besides its own unknowns, name → initial value
+     * @return the problem itself when there are none, else the problem with them added to its unknowns
+     * @throws GeopinnException naming a coefficient the problem does not have, or a non-finite initial value
+     */
+    static Problem train(Problem problem, Map<String, Double> extra) {
+        if (extra.isEmpty()) {
+            return problem;
+        }
+        SortedMap<String, Double> all = new TreeMap<>(problem.unknowns());
+        for (Map.Entry<String, Double> e : extra.entrySet()) {
+            if (!problem.coefficients().containsKey(e.getKey())) {
+                throw new GeopinnException("problem '" + problem.id() + "' has no coefficient '" + e.getKey() + "' to train; "
+                        + (problem.coefficients().isEmpty() ? "it names no coefficients"
+                                : "its coefficients are " + problem.coefficients()));
+            }
+            if (!Double.isFinite(e.getValue())) {
+                throw new GeopinnException("the initial value of unknown '" + e.getKey() + "' is " + e.getValue()
+                        + "; it must be a finite number");
+            }
+            all.put(e.getKey(), e.getValue());
+        }
+        return new Variant(problem, problem.conditions(), Collections.unmodifiableSortedMap(all), problem.coefficients());
     }
 
     private static Problem leaveOut(Problem problem, List<String> names) {

@@ -27,7 +27,7 @@ class SessionProblemTest {
 
     /** The same operator with a trained by the problem itself, from 0.5. */
     private static Problem trainsA() {
-        return TrainedCoefficients.apply(new TrainedCoefficientSessionTest.Scaled(), Map.of("a", 0.5));
+        return SessionProblem.train(new TrainedCoefficientSessionTest.Scaled(), Map.of("a", 0.5));
     }
 
     private static Sessions host(Problem problem) {
@@ -36,15 +36,7 @@ class SessionProblemTest {
         TestServices.addStandard(registry);
         registry.add(org.geopinn.api.optimizer.OptimizerFactory.class, null, null, "test",
                 TestOptimizers.factory("gd", () -> new TestOptimizers.Descent("gd", 1e-3)));
-        return new Sessions(registry, new Sessions.SolutionPublisher() {
-            @Override
-            public void publish(Session session, org.geopinn.api.solution.TrainedSolution solution) {
-            }
-
-            @Override
-            public void withdraw(String sessionId) {
-            }
-        });
+        return TestServices.sessions(registry);
     }
 
     private static Session finish(Session s) throws InterruptedException {

@@ -24,4 +24,20 @@ final class TestServices {
             registry.add(Sampler.class, null, null, "samplers", Samplers.create(id));
         }
     }
+
+    /**
+     * @param registry the services
+     * @return sessions over them that publish their solutions nowhere
+     */
+    static Sessions sessions(ServiceRegistry registry) {
+        return new Sessions(registry, new Sessions.SolutionPublisher() {
+            @Override
+            public void publish(org.geopinn.api.session.Session session, org.geopinn.api.solution.TrainedSolution solution) {
+            }
+
+            @Override
+            public void withdraw(String sessionId) {
+            }
+        });
+    }
 }

@@ -83,15 +83,7 @@ class TrainedCoefficientSessionTest {
         TestServices.addStandard(registry);
         registry.add(org.geopinn.api.optimizer.OptimizerFactory.class, null, null, "test",
                 TestOptimizers.factory("gd", () -> new TestOptimizers.Descent("gd", 1e-3)));
-        sessions = new Sessions(registry, new Sessions.SolutionPublisher() {
-            @Override
-            public void publish(Session session, org.geopinn.api.solution.TrainedSolution solution) {
-            }
-
-            @Override
-            public void withdraw(String sessionId) {
-            }
-        });
+        sessions = TestServices.sessions(registry);
     }
 
     private static Session finish(Session s) throws InterruptedException {
