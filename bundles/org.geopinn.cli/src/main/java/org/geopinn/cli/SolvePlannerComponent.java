@@ -44,11 +44,18 @@ public final class SolvePlannerComponent implements SolvePlanner {
         SolvePlanning.Plan p = new SolvePlanning(services, NOWHERE).plan(args);
         // The shell writes the results later, after the session; the writer takes the lock then.
         p.lock().close();
-        return new SolvePlan(p.spec(), p.out(), p.outGiven(), p.earlier().history(), p.earlier().seconds(), p.quiet());
+        return new SolvePlan(p.spec(), p.out(), p.outGiven(), p.earlier().history(), p.earlier().seconds(), p.quiet(),
+                p.checkpointEvery());
     }
 
     @Override
     public Path write(Session session, SolvePlan plan) {
         return services.results().export(session, plan.out(), new ResultWriter.Earlier(plan.earlierHistory(), plan.earlierSeconds()), null);
+    }
+
+    @Override
+    public Path checkpoint(Session session, SolvePlan plan) {
+        return services.results().checkpoint(session, plan.out(), new ResultWriter.Earlier(plan.earlierHistory(), plan.earlierSeconds()),
+                null);
     }
 }

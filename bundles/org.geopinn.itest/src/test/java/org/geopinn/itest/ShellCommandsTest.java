@@ -153,6 +153,36 @@ class ShellCommandsTest {
     }
 
     @Test
+    void aSessionStartedFromTheShellWritesCheckpointsWhileItTrains() throws Exception {
+        String started = call("solve", (Object) new String[] {"laplace2d", "--optimizer", "adam", "--hidden", "6",
+            "--points", "pde=16,boundary=16", "--steps", "100000000", "--checkpoint-every", "1", "--out", "runs/shell-checkpoints"});
+        String id = started.split(" ")[1];
+        Session s = host.service(TrainingService.class, null, WAIT).session(id).orElseThrow();
+        Path summary = host.home().resolve("runs/shell-checkpoints/summary.json");
+        try {
+            assertTrue(TestHost.waitUntil(() -> Files.isRegularFile(summary), WAIT), "a checkpoint within seconds of training");
+            String checkpoint = Files.readString(summary);
+            assertTrue(checkpoint.contains("\"checkpoint\": true") && checkpoint.contains("\"state\": \"running\""), checkpoint);
+            assertTrue(Files.isRegularFile(host.home().resolve("runs/shell-checkpoints/parameters.txt")));
+            assertEquals(org.geopinn.api.session.SessionState.RUNNING, s.state(), "written while the session trains");
+        } finally {
+            call("stop", id);
+        }
+        assertTrue(TestHost.waitUntil(() -> readOrEmpty(summary).contains("\"checkpoint\": false"), WAIT),
+                "the final results replace the checkpoint when the session ends");
+        assertTrue(Files.readString(summary).contains("\"state\": \"stopped\""), Files.readString(summary));
+    }
+
+    /** @return the file's text, empty while it is being replaced */
+    private static String readOrEmpty(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (java.io.IOException e) {
+            return "";
+        }
+    }
+
+    @Test
     void aConfigurationChangedDuringASessionIsRecordedWithItsStep() throws Exception {
         String started = call("solve", (Object) new String[] {"thermoelastic1d", "--optimizer", "adam", "--hidden", "6",
             "--points", "pde-T=16,pde-u=16", "--steps", "100000", "--out", "runs/reconfigured"});

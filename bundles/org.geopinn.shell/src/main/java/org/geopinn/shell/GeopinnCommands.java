@@ -149,12 +149,12 @@ public class GeopinnCommands {
         return "sweep " + file + " started in the background; a line per finished run follows";
     }
 
-    /** @return the words with relative {@code --out} and {@code --resume} folders taken from the Geopinn home, as export does */
+    /** @return the words with relative {@code --out}, {@code --resume} and {@code --start-from} folders taken from the Geopinn home, as export does */
     private List<String> fromHome(String... args) {
         List<String> words = new java.util.ArrayList<>(Arrays.asList(args));
         for (int i = 0; i < words.size(); i++) {
             String w = words.get(i);
-            for (String option : List.of("--out", "--resume")) {
+            for (String option : List.of("--out", "--resume", "--start-from")) {
                 if (w.equals(option) && i + 1 < words.size()) {
                     words.set(i + 1, home.resolve(words.get(i + 1)).toString());
                 } else if (w.startsWith(option + "=")) {
@@ -165,12 +165,34 @@ public class GeopinnCommands {
         return words;
     }
 
-    /** Writes the results directory named by --out once the session has ended, and says so. */
+    /**
+     * Writes the results directory named by --out once the session has ended, and says so; while it
+     * trains, a checkpoint every {@code --checkpoint-every} seconds (as {@code ./geopinn solve}
+     * does), so that a host killed without warning leaves the last one to resume.
+     */
     private static void writeWhenEnded(Session s, SolvePlan plan, SolvePlanner p) {
         Thread t = new Thread(() -> {
             try {
-                while (!s.await(java.time.Duration.ofHours(1)).isTerminal()) {
-                    // keep waiting: a session may train for hours
+                boolean checkpoints = plan.checkpointEvery() > 0;
+                java.time.Duration wait = checkpoints ? java.time.Duration.ofMillis((long) Math.ceil(plan.checkpointEvery() * 1000))
+                        : java.time.Duration.ofHours(1);
+                int writtenAt = 0;
+                boolean failureSaid = false;
+                while (!s.await(wait).isTerminal()) { // a session may train for hours
+                    int steps = checkpoints ? s.history().size() : writtenAt;
+                    if (steps == writtenAt) {
+                        continue; // no step since the last checkpoint (paused, or a long first step)
+                    }
+                    try {
+                        p.checkpoint(s, plan);
+                        writtenAt = steps;
+                    } catch (GeopinnException | IllegalStateException e) {
+                        if (!failureSaid) {
+                            failureSaid = true;
+                            SessionAnnouncer.say("geopinn: session " + s.id() + ": a checkpoint could not be written to " + plan.out()
+                                    + ", training goes on (the results are written at the end): " + e.getMessage());
+                        }
+                    }
                 }
                 SessionAnnouncer.say("geopinn: session " + s.id() + " results written to " + p.write(s, plan));
             } catch (InterruptedException e) {

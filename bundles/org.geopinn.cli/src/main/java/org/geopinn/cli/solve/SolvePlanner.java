@@ -32,4 +32,16 @@ public interface SolvePlanner {
      * @throws org.geopinn.api.GeopinnException if it cannot be written
      */
     Path write(Session session, SolvePlan plan);
+
+    /**
+     * Writes a checkpoint of a session still training: what a resume needs (parameters, optimizer
+     * state, history, run settings, {@code summary.json} with state {@code running}), no solution
+     * files or pictures.
+     *
+     * @param session a running session started from {@code plan.spec()}
+     * @param plan its plan
+     * @return the results directory written
+     * @throws org.geopinn.api.GeopinnException if it cannot be written; it is then unchanged
+     */
+    Path checkpoint(Session session, SolvePlan plan);
 }

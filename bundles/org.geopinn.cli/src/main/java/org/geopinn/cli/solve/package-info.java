@@ -4,5 +4,5 @@
  * the same options the same way: {@link org.geopinn.cli.solve.SolvePlanner}.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.0.0")
+@org.osgi.annotation.versioning.Version("1.1.0")
 package org.geopinn.cli.solve;
