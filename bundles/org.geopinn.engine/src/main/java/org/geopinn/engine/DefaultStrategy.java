@@ -94,6 +94,14 @@ final class DefaultStrategy {
      */
     static final int NONLINEAR_RESAMPLE_EVERY = 50;
     /**
+     * Every problem trained by {@code ssbfgs} alone, linear or not: residual-adaptive resampling
+     * every this many steps. A quasi-Newton step is cheap, so such a run takes thousands of them and
+     * reaches the floor of its fixed points — the loss keeps falling, the error between the points
+     * does not (docs/STRATEGY.md: heat2d-spacetime stalled at 5.5e-4 with a loss of 3e-12 from
+     * about step 6000; renewed every 500, 1000 or 2000 steps it went on to 2–3e-5 in the same 300 s).
+     */
+    static final int QUASI_NEWTON_RESAMPLE_EVERY = 1000;
+    /**
      * The hidden layers of a problem that names no network (a PDE declared in a file, a
      * third-party problem): three layers of 20. One layer of 32 (P = 129 in two dimensions, the
      * earlier default) was the bound on a PDE the project had never seen: on a 1+1-D Klein–Gordon
@@ -223,12 +231,25 @@ final class DefaultStrategy {
      * @param in what the rule sees
      * @param chainIds the optimizer ids of the chain the session will run (given or chosen)
      * @return the resampling period: {@link #NONLINEAR_RESAMPLE_EVERY} for a nonlinear problem
-     *         whose chain is {@code lm} only, else 0 (fixed points; the period was measured in
-     *         damped Gauss–Newton steps, not for other optimizers)
+     *         whose chain is {@code lm} only, {@link #QUASI_NEWTON_RESAMPLE_EVERY} for any problem
+     *         whose chain is {@code ssbfgs} only, else 0 (fixed points: a linear problem under
+     *         {@code lm} reaches 1e-10 on them, and other chains were not measured with resampling)
      */
     static int resampleEvery(Inputs in, java.util.List<String> chainIds) {
+        if (quasiNewtonOnly(chainIds)) {
+            return QUASI_NEWTON_RESAMPLE_EVERY;
+        }
         boolean gaussNewton = !chainIds.isEmpty() && chainIds.stream().allMatch(LM_ID::equals);
         return !in.linear() && gaussNewton ? NONLINEAR_RESAMPLE_EVERY : 0;
+    }
+
+    /** @param chainIds the chain's optimizer ids @return why {@link #resampleEvery} renews the points, for the session's first event */
+    static String resamplingReason(java.util.List<String> chainIds) {
+        return quasiNewtonOnly(chainIds) ? "quasi-Newton" : "nonlinear, damped Gauss-Newton";
+    }
+
+    private static boolean quasiNewtonOnly(java.util.List<String> chainIds) {
+        return !chainIds.isEmpty() && chainIds.stream().allMatch(QUASI_NEWTON::equals);
     }
 
     /**

@@ -129,7 +129,8 @@ final class SpecResolver {
                 .separateNetworks(separate).engine(engineId).scaling(scaling).optimizers(stages).weighting(weightingId)
                 .maxSteps(steps).timeBudgetSeconds(budget).resampleEvery(resampleEvery).build();
         String resampling = spec.collocation() != null || resamplingGiven || resampleEvery == 0 ? ""
-                : ", residual-adaptive resampling every " + resampleEvery + " steps (nonlinear, damped Gauss-Newton)";
+                : ", residual-adaptive resampling every " + resampleEvery + " steps ("
+                        + DefaultStrategy.resamplingReason(stages.stream().map(OptimizerStage::optimizerId).toList()) + ")";
         String strategy = choice == null ? (resampling.isEmpty() ? null : "default strategy" + resampling)
                 : choice.reason() + resampling + (chainGiven ? " (chain given: " + chainText(stages) + ")"
                         + (java.util.Objects.equals(strategyWeighting, choice.weighting()) || weightingGiven ? ""

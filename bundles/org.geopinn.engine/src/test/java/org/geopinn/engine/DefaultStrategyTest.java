@@ -135,6 +135,11 @@ class DefaultStrategyTest {
         assertEquals(0, DefaultStrategy.resampleEvery(laplace, List.of("lm")), "linear: fixed points");
         assertEquals(0, DefaultStrategy.resampleEvery(burgers, List.of("adam", "lbfgs")), "measured only for lm");
         assertEquals(0, DefaultStrategy.resampleEvery(burgers, List.of("adam", "lm")));
+        DefaultStrategy.Inputs heat3d = new DefaultStrategy.Inputs(1889, 4800, true, true);
+        assertEquals(DefaultStrategy.QUASI_NEWTON_RESAMPLE_EVERY, DefaultStrategy.resampleEvery(heat3d, List.of("ssbfgs")),
+                "quasi-Newton runs reach the floor of fixed points, linear or not");
+        assertEquals(DefaultStrategy.QUASI_NEWTON_RESAMPLE_EVERY, DefaultStrategy.resampleEvery(burgers, List.of("ssbfgs")));
+        assertEquals(0, DefaultStrategy.resampleEvery(heat3d, List.of("adam", "ssbfgs")));
     }
 
     @Test
