@@ -196,26 +196,12 @@ final class SolvePlanning {
         } else {
             problem = withInputs(configured(problemId, settings), problemId, parametric);
             b = SessionSpec.builder(problemId).maxSteps(steps);
-            StartFrom start = null;
-            if (o.has("start-from")) {
-                Path startDir = Path.of(o.get("start-from")).toAbsolutePath().normalize();
-                if (startDir.equals(outDir)) {
-                    throw new GeopinnException("--start-from and --out name the same folder " + startDir
-                            + "; the new run needs a folder of its own (or --resume to continue that run)");
-                }
-                ResultLock readLock = ResultLock.acquire(startDir, "--start-from"); // no one may switch it while it is read
-                locks.add(readLock);
-                noteStale(o, readLock);
-                note(o, ResultFolder.recover(startDir));
-                start = StartFrom.read(startDir);
-                Map<String, String> given = new LinkedHashMap<>();
-                for (String option : List.of("model", "activation", "initialization", "separate-networks")) {
-                    given.put(option, o.get(option));
-                }
-                start.requireSameNetwork(hidden, given);
+            StartFrom start = o.has("start-from") ? startFrom(o, outDir, locks, hidden) : null;
+            if (start != null) { // the network of the run it starts from
                 RunRecord rec = start.record();
                 b.model(rec.modelId()).hidden(rec.spec().hidden()).activation(rec.spec().activation())
-                        .initialization(rec.spec().initialization()).separateNetworks(rec.spec().separateNetworks());
+                        .initialization(rec.spec().initialization()).separateNetworks(rec.spec().separateNetworks())
+                        .modelOptions(rec.spec().options());
             } else {
                 b.model(o.get("model")).hidden(hidden).activation(o.get("activation")).initialization(o.get("initialization"));
                 if (separate != null) {
@@ -223,14 +209,7 @@ final class SolvePlanning {
                 }
             }
             b.unknowns(unknowns);
-            Map<String, Double> knownValues = new LinkedHashMap<>();
-            for (Map.Entry<String, Double> e : known.entrySet()) {
-                if (Double.isNaN(e.getValue()) && start == null) {
-                    throw new GeopinnException("--known " + e.getKey() + " without a value takes the value a --start-from run ended"
-                            + " with; give --start-from DIR or the value, --known " + e.getKey() + "=VALUE");
-                }
-                knownValues.put(e.getKey(), Double.isNaN(e.getValue()) ? start.coefficient(e.getKey()) : e.getValue());
-            }
+            Map<String, Double> knownValues = knownValues(known, start);
             b.known(knownValues).leftOut(leftOut);
             if (start != null) {
                 java.util.SortedMap<String, Double> trained = new java.util.TreeMap<>(problem.unknowns());
@@ -290,6 +269,39 @@ final class SolvePlanning {
         boolean chosen = resumeDir == null && !o.has("optimizer") && !problem.defaults().containsKey(ProblemDefaults.OPTIMIZER);
         return new Plan(b.build(), outDir, outGiven, outLock, earlier, o.flag("quiet"), chosen, lostServiceWait,
                 checkpointEvery);
+    }
+
+    /** Reads the run {@code --start-from} names, locked while it is read, and checks the network options given against it. */
+    private StartFrom startFrom(Options o, Path outDir, List<ResultLock> locks, int[] hidden) {
+        Path startDir = Path.of(o.get("start-from")).toAbsolutePath().normalize();
+        if (startDir.equals(outDir)) {
+            throw new GeopinnException("--start-from and --out name the same folder " + startDir
+                    + "; the new run needs a folder of its own (or --resume to continue that run)");
+        }
+        ResultLock readLock = ResultLock.acquire(startDir, "--start-from"); // no one may switch it while it is read
+        locks.add(readLock);
+        noteStale(o, readLock);
+        note(o, ResultFolder.recover(startDir));
+        StartFrom start = StartFrom.read(startDir);
+        Map<String, String> given = new LinkedHashMap<>();
+        for (String option : List.of("model", "activation", "initialization", "separate-networks")) {
+            given.put(option, o.get(option));
+        }
+        start.requireSameNetwork(hidden, given);
+        return start;
+    }
+
+    /** @return --known's values, a name without one (NaN) taking the value the --start-from run ended with */
+    private static Map<String, Double> knownValues(Map<String, Double> known, StartFrom start) {
+        Map<String, Double> values = new LinkedHashMap<>();
+        for (Map.Entry<String, Double> e : known.entrySet()) {
+            if (Double.isNaN(e.getValue()) && start == null) {
+                throw new GeopinnException("--known " + e.getKey() + " without a value takes the value a --start-from run ended"
+                        + " with; give --start-from DIR or the value, --known " + e.getKey() + "=VALUE");
+            }
+            values.put(e.getKey(), Double.isNaN(e.getValue()) ? start.coefficient(e.getKey()) : e.getValue());
+        }
+        return values;
     }
 
     /** @return the recorded inputs the problem lacks (parametric coefficients of the run) with their ranges */
