@@ -154,8 +154,9 @@ class ShellCommandsTest {
 
     @Test
     void aSessionStartedFromTheShellWritesCheckpointsWhileItTrains() throws Exception {
-        String started = call("solve", (Object) new String[] {"laplace2d", "--optimizer", "adam", "--hidden", "6",
-            "--points", "pde=16,boundary=16", "--steps", "100000000", "--checkpoint-every", "1", "--out", "runs/shell-checkpoints"});
+        // Enough points that a step takes a millisecond or more: the history a checkpoint writes stays small.
+        String started = call("solve", (Object) new String[] {"laplace2d", "--optimizer", "adam", "--hidden", "16",
+            "--points", "pde=4096,boundary=256", "--steps", "100000000", "--checkpoint-every", "1", "--out", "runs/shell-checkpoints"});
         String id = started.split(" ")[1];
         Session s = host.service(TrainingService.class, null, WAIT).session(id).orElseThrow();
         Path summary = host.home().resolve("runs/shell-checkpoints/summary.json");
@@ -168,7 +169,7 @@ class ShellCommandsTest {
         } finally {
             call("stop", id);
         }
-        assertTrue(TestHost.waitUntil(() -> readOrEmpty(summary).contains("\"checkpoint\": false"), WAIT),
+        assertTrue(TestHost.waitUntil(() -> readOrEmpty(summary).contains("\"checkpoint\": false"), WAIT.multipliedBy(4)),
                 "the final results replace the checkpoint when the session ends");
         assertTrue(Files.readString(summary).contains("\"state\": \"stopped\""), Files.readString(summary));
     }
