@@ -15,6 +15,7 @@ import org.geopinn.api.session.Session;
 import org.geopinn.api.session.SessionSpec;
 import org.geopinn.api.session.SessionState;
 import org.geopinn.cli.SolvePlanning.Plan;
+import org.geopinn.cli.solve.CheckpointSchedule;
 
 /**
  * {@code solve PROBLEM [options]}: trains one session with progress on the console, then writes
@@ -95,7 +96,10 @@ final class SolveCommand {
             SessionState state;
             long pausedSince = -1;
             String lost = null;
-            Checkpoints checkpoints = new Checkpoints(session, plan);
+            CheckpointSchedule checkpoints = new CheckpointSchedule(session, plan.checkpointEvery(),
+                    () -> services.results().checkpoint(session, plan.out(), plan.earlier(), plan.lock()),
+                    why -> err.println("geopinn solve: a checkpoint could not be written, training goes on (the results are written"
+                            + " at the end): " + oneLine(why)));
             do {
                 state = session.await(Duration.ofSeconds(1));
                 if (!state.isTerminal()) {
@@ -158,45 +162,6 @@ final class SolveCommand {
                 Runtime.getRuntime().removeShutdownHook(hook);
             } catch (IllegalStateException shuttingDown) {
                 // the hook is running: it is waiting for this very latch
-            }
-        }
-    }
-
-    /**
-     * Writes the results of the running session every {@link Plan#checkpointEvery()} seconds, so
-     * that a run killed without warning leaves its last checkpoint to resume. A checkpoint that
-     * cannot be written is said once and training goes on (the next one is tried again).
-     */
-    private final class Checkpoints {
-        private final Session session;
-        private final Plan plan;
-        private long last = System.nanoTime();
-        private int writtenAtHistory;
-        private boolean failureSaid;
-
-        Checkpoints(Session session, Plan plan) {
-            this.session = session;
-            this.plan = plan;
-        }
-
-        void writeIfDue() {
-            if (plan.checkpointEvery() <= 0 || (System.nanoTime() - last) * 1e-9 < plan.checkpointEvery()) {
-                return;
-            }
-            last = System.nanoTime();
-            int steps = session.history().size();
-            if (steps == writtenAtHistory) {
-                return; // no step since the last one (paused, or a long first step)
-            }
-            try {
-                services.results().checkpoint(session, plan.out(), plan.earlier(), plan.lock());
-                writtenAtHistory = steps;
-            } catch (GeopinnException e) {
-                if (!failureSaid) {
-                    failureSaid = true;
-                    err.println("geopinn solve: a checkpoint could not be written, training goes on (the results are written at the"
-                            + " end): " + oneLine(e.getMessage()));
-                }
             }
         }
     }

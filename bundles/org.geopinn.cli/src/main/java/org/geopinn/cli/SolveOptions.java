@@ -87,25 +87,7 @@ final class SolveOptions {
      * @throws GeopinnException naming the first pair that is not a name and a finite number
      */
     static Map<String, Double> unknowns(String text) {
-        Map<String, Double> u = new LinkedHashMap<>();
-        for (String pair : text.split(",")) {
-            int eq = pair.indexOf('=');
-            String name = eq < 0 ? pair.trim() : pair.substring(0, eq).trim();
-            double value;
-            try {
-                value = eq < 0 ? Double.NaN : Double.parseDouble(pair.substring(eq + 1).trim());
-            } catch (NumberFormatException e) {
-                value = Double.NaN;
-            }
-            if (name.isEmpty() || !Double.isFinite(value)) {
-                throw new GeopinnException("--unknown: '" + Text.quote(pair.trim()) + "' is not NAME=VALUE with a finite initial value"
-                        + " (e.g. nu=0.1)");
-            }
-            if (u.put(name, value) != null) {
-                throw new GeopinnException("--unknown: '" + Text.quote(name) + "' is given twice");
-            }
-        }
-        return u;
+        return namedValues(text, "--unknown", true, "NAME=VALUE with a finite initial value (e.g. nu=0.1)");
     }
 
     /**
@@ -115,27 +97,41 @@ final class SolveOptions {
      * @throws GeopinnException naming the first pair that is not a name with an optional finite number
      */
     static Map<String, Double> known(String text) {
-        Map<String, Double> k = new LinkedHashMap<>();
+        return namedValues(text, "--known", false, "NAME or NAME=VALUE with a finite value (e.g. nu or nu=0.0032)");
+    }
+
+    /**
+     * @param text {@code NAME=VALUE,…}
+     * @param option the option, for messages
+     * @param valueRequired whether a NAME alone is refused (else it maps to NaN)
+     * @param form what a pair must be, for messages
+     * @return name → value, in the given order
+     * @throws GeopinnException naming the first bad or repeated pair
+     */
+    private static Map<String, Double> namedValues(String text, String option, boolean valueRequired, String form) {
+        Map<String, Double> values = new LinkedHashMap<>();
         for (String pair : text.split(",")) {
             int eq = pair.indexOf('=');
             String name = eq < 0 ? pair.trim() : pair.substring(0, eq).trim();
-            double value = Double.NaN;
-            if (eq >= 0) {
-                try {
-                    value = Double.parseDouble(pair.substring(eq + 1).trim());
-                } catch (NumberFormatException e) {
-                    value = Double.POSITIVE_INFINITY;
-                }
+            Double value = eq < 0 ? (valueRequired ? null : Double.NaN) : finite(pair.substring(eq + 1).trim());
+            if (name.isEmpty() || value == null) {
+                throw new GeopinnException(option + ": '" + Text.quote(pair.trim()) + "' is not " + form);
             }
-            if (name.isEmpty() || Double.isInfinite(value) || eq >= 0 && Double.isNaN(value)) {
-                throw new GeopinnException("--known: '" + Text.quote(pair.trim()) + "' is not NAME or NAME=VALUE with a finite value"
-                        + " (e.g. nu or nu=0.0032)");
-            }
-            if (k.put(name, value) != null) {
-                throw new GeopinnException("--known: '" + Text.quote(name) + "' is given twice");
+            if (values.put(name, value) != null) {
+                throw new GeopinnException(option + ": '" + Text.quote(name) + "' is given twice");
             }
         }
-        return k;
+        return values;
+    }
+
+    /** @return the number, or null when the text is not a finite number */
+    private static Double finite(String text) {
+        try {
+            double v = Double.parseDouble(text);
+            return Double.isFinite(v) ? v : null;
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 
     /**

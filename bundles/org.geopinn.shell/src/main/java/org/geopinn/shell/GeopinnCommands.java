@@ -14,6 +14,7 @@ import org.geopinn.api.session.ResultExporter;
 import org.geopinn.api.session.Session;
 import org.geopinn.api.session.TrainingEvent;
 import org.geopinn.api.session.TrainingService;
+import org.geopinn.cli.solve.CheckpointSchedule;
 import org.geopinn.cli.solve.SolvePlan;
 import org.geopinn.cli.solve.SolvePlanner;
 import org.apache.felix.service.command.Descriptor;
@@ -173,26 +174,11 @@ public class GeopinnCommands {
     private static void writeWhenEnded(Session s, SolvePlan plan, SolvePlanner p) {
         Thread t = new Thread(() -> {
             try {
-                boolean checkpoints = plan.checkpointEvery() > 0;
-                java.time.Duration wait = checkpoints ? java.time.Duration.ofMillis((long) Math.ceil(plan.checkpointEvery() * 1000))
-                        : java.time.Duration.ofHours(1);
-                int writtenAt = 0;
-                boolean failureSaid = false;
-                while (!s.await(wait).isTerminal()) { // a session may train for hours
-                    int steps = checkpoints ? s.history().size() : writtenAt;
-                    if (steps == writtenAt) {
-                        continue; // no step since the last checkpoint (paused, or a long first step)
-                    }
-                    try {
-                        p.checkpoint(s, plan);
-                        writtenAt = steps;
-                    } catch (GeopinnException | IllegalStateException e) {
-                        if (!failureSaid) {
-                            failureSaid = true;
-                            SessionAnnouncer.say("geopinn: session " + s.id() + ": a checkpoint could not be written to " + plan.out()
-                                    + ", training goes on (the results are written at the end): " + e.getMessage());
-                        }
-                    }
+                CheckpointSchedule checkpoints = new CheckpointSchedule(s, plan.checkpointEvery(), () -> p.checkpoint(s, plan),
+                        why -> SessionAnnouncer.say("geopinn: session " + s.id() + ": a checkpoint could not be written to " + plan.out()
+                                + ", training goes on (the results are written at the end): " + why));
+                while (!s.await(java.time.Duration.ofSeconds(1)).isTerminal()) { // a session may train for hours
+                    checkpoints.writeIfDue();
                 }
                 SessionAnnouncer.say("geopinn: session " + s.id() + " results written to " + p.write(s, plan));
             } catch (InterruptedException e) {
