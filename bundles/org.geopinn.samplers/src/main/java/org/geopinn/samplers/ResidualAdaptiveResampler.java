@@ -1,6 +1,8 @@
 package org.geopinn.samplers;
 
 import java.util.Arrays;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.SplittableRandom;
 import org.geopinn.api.GeopinnException;
 
@@ -16,6 +18,10 @@ import org.geopinn.api.GeopinnException;
  * c = {@code offset}; c &gt; 0 keeps some uniform coverage), by the Efraimidis–Spirakis keys
  * log(U_i)/w_i with U_i from a generator seeded with the seed.</li>
  * </ol>
+ * {@link #select} chooses among distinct locations: a candidate equal to an earlier one (the
+ * current points, or a sampler that returns the same grid every round) is not a second chance to be
+ * drawn. A condition with no more distinct candidates than points keeps every one of them, so a
+ * part made of a few points (the two ends of an interval) never loses one to the draw.
  * The selection is invariant to a constant factor on all residuals, so the scaled rows of one
  * group of a {@link org.geopinn.api.operator.ResidualSystem} can be passed as they are. A typical
  * call every k steps, for group g on part P with n points:
@@ -67,7 +73,9 @@ public final class ResidualAdaptiveResampler {
      * @param dimension d
      * @param count how many points to select, at most N
      * @param seed the random seed
-     * @return the selected points, row-major count×d, in candidate order
+     * @return the selected points, row-major count×d, in candidate order; distinct locations, unless
+     *         there are at most {@code count} distinct candidates: then all of them, repeated in
+     *         order to fill {@code count} rows
      * @throws GeopinnException when the sizes do not fit
      */
     public double[] select(double[] candidates, double[] residuals, int dimension, int count, long seed) {
@@ -75,12 +83,58 @@ public final class ResidualAdaptiveResampler {
             throw new GeopinnException("expected one residual per candidate point: " + candidates.length + " coordinates in "
                     + dimension + " dimensions and " + residuals.length + " residuals");
         }
-        int[] chosen = selectIndices(residuals, count, seed);
+        if (count < 0 || count > residuals.length) {
+            throw new GeopinnException("cannot select " + count + " points from " + residuals.length + " candidates");
+        }
+        int[] distinct = distinctRows(candidates, dimension);
+        int[] chosen;
+        if (distinct.length <= count) {
+            chosen = new int[count];
+            for (int i = 0; i < count; i++) {
+                chosen[i] = distinct[i % distinct.length];
+            }
+        } else {
+            double[] r = new double[distinct.length];
+            for (int i = 0; i < r.length; i++) {
+                r[i] = residuals[distinct[i]];
+            }
+            chosen = selectIndices(r, count, seed);
+            for (int i = 0; i < count; i++) {
+                chosen[i] = distinct[chosen[i]];
+            }
+        }
         double[] out = new double[count * dimension];
         for (int i = 0; i < count; i++) {
             System.arraycopy(candidates, chosen[i] * dimension, out, i * dimension, dimension);
         }
         return out;
+    }
+
+    /** @return the index of the first occurrence of every distinct row, increasing */
+    private static int[] distinctRows(double[] points, int dimension) {
+        int n = points.length / dimension;
+        Set<Row> seen = new HashSet<>();
+        int[] first = new int[n];
+        int k = 0;
+        for (int i = 0; i < n; i++) {
+            if (seen.add(new Row(Arrays.copyOfRange(points, i * dimension, (i + 1) * dimension)))) {
+                first[k++] = i;
+            }
+        }
+        return Arrays.copyOf(first, k);
+    }
+
+    /** A point's coordinates with value equality (renewal is rare; the copies do not reach the training step). */
+    private record Row(double[] x) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Row r && Arrays.equals(x, r.x);
+        }
+
+        @Override
+        public int hashCode() {
+            return Arrays.hashCode(x);
+        }
     }
 
     /**

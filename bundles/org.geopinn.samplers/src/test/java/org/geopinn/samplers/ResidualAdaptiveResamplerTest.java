@@ -63,6 +63,39 @@ class ResidualAdaptiveResamplerTest {
     }
 
     @Test
+    void bothEndsOfAnIntervalSurviveEveryDraw() {
+        // The boundary of [0,1]: the two current points and four candidates per point, all at 0 or 1,
+        // with the residual far larger at 0. Drawing 2 of these 10 rows could take x = 0 twice and
+        // drop the condition at x = 1 for a whole round.
+        double[] candidates = {0, 1, 0, 1, 0, 1, 0, 1, 0, 1};
+        double[] r = {1, 1e-6, 1, 1e-6, 1, 1e-6, 1, 1e-6, 1, 1e-6};
+        for (long seed = 0; seed < 200; seed++) {
+            assertArrayEquals(new double[] {0, 1}, ResidualAdaptiveResampler.rad().select(candidates, r, 1, 2, seed), "seed " + seed);
+        }
+        // Fewer distinct locations than points: all of them, repeated in order.
+        assertArrayEquals(new double[] {0, 1, 0}, ResidualAdaptiveResampler.rad().select(candidates, r, 1, 3, 7));
+    }
+
+    @Test
+    void aRepeatedCandidateIsNotASecondChance() {
+        // A 2-D grid drawn twice: 50 distinct points among 100 candidates, selecting 40.
+        int m = 50;
+        double[] candidates = new double[4 * m];
+        double[] r = new double[2 * m];
+        for (int i = 0; i < 2 * m; i++) {
+            candidates[2 * i] = (i % m) / (double) m;
+            candidates[2 * i + 1] = 0.5;
+            r[i] = 1 + i % m;
+        }
+        double[] picked = ResidualAdaptiveResampler.rad().select(candidates, r, 2, 40, 3);
+        java.util.Set<Double> xs = new java.util.HashSet<>();
+        for (int i = 0; i < 40; i++) {
+            xs.add(picked[2 * i]);
+        }
+        assertEquals(40, xs.size(), "40 different locations");
+    }
+
+    @Test
     void zeroResidualsFallBackToUniformAndBadInputIsRejected() {
         int[] chosen = ResidualAdaptiveResampler.rad().selectIndices(new double[10], 4, 1);
         assertEquals(4, chosen.length);
