@@ -5,7 +5,8 @@ import org.geopinn.api.session.SessionSpec;
 
 /**
  * When a session's collocation points are renewed (every {@code resampleEvery} steps, not at the
- * start step of a resumed run, and for learned or chosen points only within their rounds) and with which {@link Resampling}: every condition gets
+ * start step of a resumed run, not when less than a period of steps or time is left, and for
+ * learned or chosen points only within their rounds) and with which {@link Resampling}: every condition gets
  * candidates of its own sampler with the round's seeds, squeezed into the current time window.
  */
 final class ResamplingSchedule {
@@ -35,7 +36,8 @@ final class ResamplingSchedule {
     void renewIfDue(TrainingPosition at) {
         long step = at.step;
         int every = spec.resampleEvery();
-        if (every <= 0 || step == 0 || step % every != 0 || step == spec.startStep() && spec.startStep() > 0) {
+        if (every <= 0 || step == 0 || step % every != 0 || step == spec.startStep() && spec.startStep() > 0
+                || !periodLeft(spec, at.step, at.seconds())) {
             return;
         }
         long round = Resampling.round(spec, step);
@@ -49,5 +51,25 @@ final class ResamplingSchedule {
             windows.squeeze(at.window, g, fresh);
             resampling.renew(rig.system, at.theta, conditionNames.get(g), fresh, d, CollocationPoints.seed(spec.seed(), g, -round));
         }
+    }
+
+    /**
+     * Fresh points need a period of steps to be fitted: after a renewal the error first rises, then
+     * falls below its earlier level. A session that would end within the period keeps the points it
+     * has fitted, rather than ending on points it has not.
+     *
+     * @param spec the session's spec (its period, steps and time budget)
+     * @param step the step about to be taken
+     * @param seconds the training time so far
+     * @return whether the steps and the time budget (at the mean step time so far) hold another period
+     */
+    static boolean periodLeft(SessionSpec spec, long step, double seconds) {
+        int every = spec.resampleEvery();
+        if (step + every > spec.maxSteps()) {
+            return false;
+        }
+        long taken = step - spec.startStep();
+        double budget = spec.timeBudgetSeconds();
+        return budget <= 0 || taken <= 0 || seconds + every * (seconds / taken) <= budget;
     }
 }
