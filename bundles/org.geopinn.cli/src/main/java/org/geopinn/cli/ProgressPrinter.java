@@ -151,6 +151,9 @@ final class ProgressPrinter implements TrainingListener {
             }
         }
         b.append(String.format(Locale.ROOT, "  [%s]", clock(e.seconds() + secondsOffset)));
+        if (e.kind() == TrainingEvent.Kind.STEP && e.message() != null && !e.message().isBlank()) {
+            b.append("  ").append(e.message()); // the optimizer's note on its step, e.g. lm's damping and gain ratio
+        }
         return b.toString();
     }
 

@@ -26,9 +26,10 @@ class ProgressPrinterTest {
         p.onEvent(event(TrainingEvent.Kind.ENDED, 11, 2.2, 0.005));
         List<String> lines = bytes.toString(StandardCharsets.UTF_8).lines().toList();
         assertEquals(2, lines.size(), lines.toString());
-        assertEquals("step 10/100  loss 3.000e-04 (pde 1.00e-04, boundary 2.00e-04)  rel_l2 1.000e-02  200.0 ms/step  ETA 0:18  [0:02]",
-                lines.get(0));
-        assertTrue(lines.get(1).startsWith("step 11/100") && lines.get(1).contains("rel_l2 5.000e-03") && !lines.get(1).contains("ETA"));
+        assertEquals("step 10/100  loss 3.000e-04 (pde 1.00e-04, boundary 2.00e-04)  rel_l2 1.000e-02  200.0 ms/step  ETA 0:18  [0:02]  note",
+                lines.get(0), "the optimizer's note on its step comes last");
+        assertTrue(lines.get(1).startsWith("step 11/100") && lines.get(1).contains("rel_l2 5.000e-03") && !lines.get(1).contains("ETA")
+                && !lines.get(1).endsWith("note"), "the end line carries no step note: " + lines.get(1));
     }
 
     @Test
