@@ -83,9 +83,7 @@ public final class ResidualAdaptiveResampler {
             throw new GeopinnException("expected one residual per candidate point: " + candidates.length + " coordinates in "
                     + dimension + " dimensions and " + residuals.length + " residuals");
         }
-        if (count < 0 || count > residuals.length) {
-            throw new GeopinnException("cannot select " + count + " points from " + residuals.length + " candidates");
-        }
+        checkCount(count, residuals.length);
         int[] distinct = distinctRows(candidates, dimension);
         int[] chosen;
         if (distinct.length <= count) {
@@ -108,6 +106,13 @@ public final class ResidualAdaptiveResampler {
             System.arraycopy(candidates, chosen[i] * dimension, out, i * dimension, dimension);
         }
         return out;
+    }
+
+    /** @throws GeopinnException unless 0 ≤ count ≤ candidates */
+    private static void checkCount(int count, int candidates) {
+        if (count < 0 || count > candidates) {
+            throw new GeopinnException("cannot select " + count + " points from " + candidates + " candidates");
+        }
     }
 
     /** @return the index of the first occurrence of every distinct row, increasing */
@@ -145,9 +150,7 @@ public final class ResidualAdaptiveResampler {
      */
     public int[] selectIndices(double[] residuals, int count, long seed) {
         int n = residuals.length;
-        if (count < 0 || count > n) {
-            throw new GeopinnException("cannot select " + count + " points from " + n + " candidates");
-        }
+        checkCount(count, n);
         for (double r : residuals) {
             if (!Double.isFinite(r)) {
                 throw new GeopinnException("a candidate residual is " + r + "; residuals must be finite");
