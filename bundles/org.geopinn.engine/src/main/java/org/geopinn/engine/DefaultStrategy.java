@@ -231,16 +231,21 @@ final class DefaultStrategy {
      * @param in what the rule sees
      * @param chainIds the optimizer ids of the chain the session will run (given or chosen)
      * @return the resampling period: {@link #NONLINEAR_RESAMPLE_EVERY} for a nonlinear problem
-     *         whose chain is {@code lm} only, {@link #QUASI_NEWTON_RESAMPLE_EVERY} for any problem
-     *         whose chain is {@code ssbfgs} only, else 0 (fixed points: a linear problem under
-     *         {@code lm} reaches 1e-10 on them, and other chains were not measured with resampling)
+     *         with at least as many rows as parameters whose chain is {@code lm} only,
+     *         {@link #QUASI_NEWTON_RESAMPLE_EVERY} for any problem whose chain is {@code ssbfgs}
+     *         only, else 0. Fixed points: a linear problem under {@code lm} reaches 1e-10 on them;
+     *         with fewer rows than parameters (S &lt; P) {@code lm} interpolates every point set,
+     *         so a renewal poses a new interpolation problem and throws the fit back
+     *         (docs/STRATEGY.md: a steady Burgers shock 2.8e-7 on fixed points against 2.1e-5
+     *         renewed, npp1d 2.0e-6 against 1.1e-5, in 120 s); other chains were not measured
+     *         with resampling
      */
     static int resampleEvery(Inputs in, java.util.List<String> chainIds) {
         if (quasiNewtonOnly(chainIds)) {
             return QUASI_NEWTON_RESAMPLE_EVERY;
         }
         boolean gaussNewton = !chainIds.isEmpty() && chainIds.stream().allMatch(LM_ID::equals);
-        return !in.linear() && gaussNewton ? NONLINEAR_RESAMPLE_EVERY : 0;
+        return !in.linear() && gaussNewton && in.rows() >= in.parameters() ? NONLINEAR_RESAMPLE_EVERY : 0;
     }
 
     /** @param chainIds the chain's optimizer ids @return why {@link #resampleEvery} renews the points, for the session's first event */
