@@ -161,6 +161,14 @@ final class DefaultStrategy {
             this(parameters, rows, linear, time, new long[0], 0);
         }
 
+        /**
+         * @return whether there are fewer rows than parameters (S &lt; P): damped Gauss–Newton then
+         *         works through the S×S Gram matrix and can interpolate every point set
+         */
+        boolean fewerRowsThanParameters() {
+            return rows < parameters;
+        }
+
         /** @return min(S,P), the side of the Gram matrix damped Gauss–Newton factorizes */
         long gramSide() {
             return Math.min(parameters, rows);
@@ -244,8 +252,7 @@ final class DefaultStrategy {
         if (quasiNewtonOnly(chainIds)) {
             return QUASI_NEWTON_RESAMPLE_EVERY;
         }
-        boolean gaussNewton = !chainIds.isEmpty() && chainIds.stream().allMatch(LM_ID::equals);
-        return !in.linear() && gaussNewton && in.rows() >= in.parameters() ? NONLINEAR_RESAMPLE_EVERY : 0;
+        return !in.linear() && lmOnly(chainIds) && !in.fewerRowsThanParameters() ? NONLINEAR_RESAMPLE_EVERY : 0;
     }
 
     /** @param chainIds the chain's optimizer ids @return why {@link #resampleEvery} renews the points, for the session's first event */
@@ -255,6 +262,10 @@ final class DefaultStrategy {
 
     private static boolean quasiNewtonOnly(java.util.List<String> chainIds) {
         return !chainIds.isEmpty() && chainIds.stream().allMatch(QUASI_NEWTON::equals);
+    }
+
+    private static boolean lmOnly(java.util.List<String> chainIds) {
+        return !chainIds.isEmpty() && chainIds.stream().allMatch(LM_ID::equals);
     }
 
     /**
@@ -286,7 +297,7 @@ final class DefaultStrategy {
             branch = String.format(Locale.ROOT, "a Gauss-Newton step would cost %.1e multiply-adds (more than %.1e: too few steps "
                     + "in minutes) and P fits a dense inverse Hessian: self-scaled BFGS", in.gaussNewtonWork(), GAUSS_NEWTON_CHEAP_WORK);
         } else if (small && installed.test(LM_ID)) {
-            boolean scaled = in.linear() && in.rows() >= in.parameters();
+            boolean scaled = in.linear() && !in.fewerRowsThanParameters();
             chain = scaled ? SMALL_LINEAR : SMALL;
             branch = String.format(Locale.ROOT, "damped Gauss-Newton (Levenberg-Marquardt%s) through the %d-sided Gram matrix, "
                     + "%.1e multiply-adds a step", scaled ? ", Marquardt's scaling on a linear problem" : "", in.gramSide(),
@@ -321,8 +332,7 @@ final class DefaultStrategy {
         if (in.time()) {
             return installed.test(TIME_WEIGHTING) ? TIME_WEIGHTING : null;
         }
-        boolean gaussNewton = !chainIds.isEmpty() && chainIds.stream().allMatch(LM_ID::equals);
-        return gaussNewton && in.rows() < in.parameters() && installed.test(GRAM_SIDE_WEIGHTING) ? GRAM_SIDE_WEIGHTING : null;
+        return lmOnly(chainIds) && in.fewerRowsThanParameters() && installed.test(GRAM_SIDE_WEIGHTING) ? GRAM_SIDE_WEIGHTING : null;
     }
 
     /**
