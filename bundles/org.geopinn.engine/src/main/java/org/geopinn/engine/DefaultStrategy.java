@@ -242,8 +242,8 @@ final class DefaultStrategy {
      *         with at least as many rows as parameters whose chain is {@code lm} only,
      *         {@link #QUASI_NEWTON_RESAMPLE_EVERY} for any problem whose chain is {@code ssbfgs}
      *         only, else 0. Fixed points: a linear problem under {@code lm} reaches 1e-10 on them;
-     *         with fewer rows than parameters (S &lt; P) {@code lm} interpolates every point set,
-     *         so a renewal poses a new interpolation problem and throws the fit back
+     *         with fewer rows than parameters (S &lt; P) {@code lm} can fit every point set
+     *         exactly, so a renewal poses a new fitting problem and throws the fit back
      *         (docs/STRATEGY.md: a steady Burgers shock 2.8e-7 on fixed points against 2.1e-5
      *         renewed, npp1d 2.0e-6 against 1.1e-5, in 120 s); other chains were not measured
      *         with resampling

@@ -134,7 +134,7 @@ class DefaultStrategyTest {
         assertEquals(DefaultStrategy.NONLINEAR_RESAMPLE_EVERY, DefaultStrategy.resampleEvery(burgers, List.of("lm", "lm")));
         assertEquals(0, DefaultStrategy.resampleEvery(laplace, List.of("lm")), "linear: fixed points");
         DefaultStrategy.Inputs fewRows = new DefaultStrategy.Inputs(901, 402, false, false);
-        assertEquals(0, DefaultStrategy.resampleEvery(fewRows, List.of("lm")), "S < P: lm interpolates every point set, fixed points");
+        assertEquals(0, DefaultStrategy.resampleEvery(fewRows, List.of("lm")), "S < P: lm can fit every point set exactly, fixed points");
         assertEquals(DefaultStrategy.NONLINEAR_RESAMPLE_EVERY, DefaultStrategy.resampleEvery(new DefaultStrategy.Inputs(901, 901, false, false), List.of("lm")),
                 "S = P: renewed");
         assertEquals(0, DefaultStrategy.resampleEvery(burgers, List.of("adam", "lbfgs")), "measured only for lm");
