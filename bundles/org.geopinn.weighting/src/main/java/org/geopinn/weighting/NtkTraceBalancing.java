@@ -22,9 +22,12 @@ import org.geopinn.api.weighting.LossWeighting;
  * (Jacobi scaling of JJᵀ; a row's weighted residual is then about the parameter distance that
  * would satisfy it, r_i/‖∇r_i‖). Row weights are dropped when the points change, so they are
  * renewed at the first update after a revision this policy did not cause.
- * <p>The diagonal of K is estimated with Hutchinson's estimator, K_ii ≈ mean over probes of
- * (J̃v)_i² with random ±1 vectors v from a fixed seed (one J̃v product per probe, no Jacobian
- * is formed); the estimate is exact when J̃ is diagonal. Buffers are allocated at the first update.
+ * <p>The diagonal of K is K_ii = ‖J̃_i‖², read from the Jacobian when it holds at most
+ * {@code exactLimit} entries (S·P; by default 2²², 32 MiB of doubles). A larger system (the coupled systems with one network per field:
+ * S·P of 2–3·10⁷) gets Hutchinson's estimate, K_ii ≈ mean over probes of (J̃v)_i² with random ±1
+ * vectors v from a fixed seed (one J̃v product per probe, no Jacobian formed; exact when J̃ is
+ * diagonal; why not everywhere: {@link NtkTraceConfig#exact_limit}). Buffers are allocated at
+ * the first update.
  */
 final class NtkTraceBalancing implements LossWeighting {
     private final int interval;
@@ -32,8 +35,10 @@ final class NtkTraceBalancing implements LossWeighting {
     private final long seed;
     private final double maxWeight;
     private final boolean rows;
+    private final long exactLimit;
     private double[] probe = new double[0];
     private double[] product = new double[0];
+    private double[] jacobian = new double[0];
     private double[] diagonal = new double[0];
     private double[] traces = new double[0];
     private boolean balanced;
@@ -47,8 +52,9 @@ final class NtkTraceBalancing implements LossWeighting {
      * @param seed the probes' seed
      * @param maxWeight the largest weight (infinity for none)
      * @param rows whether to equilibrate the rows within each condition too
+     * @param exactLimit the most Jacobian entries S·P for which the diagonal is read exactly; larger systems are probed
      */
-    NtkTraceBalancing(int interval, int probes, long seed, double maxWeight, boolean rows) {
+    NtkTraceBalancing(int interval, int probes, long seed, double maxWeight, boolean rows, long exactLimit) {
         if (probes < 1) {
             throw new org.geopinn.api.GeopinnException("weighting 'ntk': probes must be at least 1; got " + probes);
         }
@@ -57,6 +63,7 @@ final class NtkTraceBalancing implements LossWeighting {
         this.seed = seed;
         this.maxWeight = maxWeight;
         this.rows = rows;
+        this.exactLimit = exactLimit;
     }
 
     @Override
@@ -133,16 +140,10 @@ final class NtkTraceBalancing implements LossWeighting {
         if (traces.length != groups.size()) {
             traces = new double[groups.size()];
         }
-        java.util.Arrays.fill(diagonal, 0);
-        SplittableRandom random = new SplittableRandom(seed);
-        for (int k = 0; k < probes; k++) {
-            for (int j = 0; j < p; j++) {
-                probe[j] = random.nextBoolean() ? 1 : -1;
-            }
-            system.jacobianTimes(theta, probe, product);
-            for (int i = 0; i < s; i++) {
-                diagonal[i] += product[i] * product[i] / probes;
-            }
+        if ((long) s * p <= exactLimit) {
+            exactDiagonal(system, theta, s, p);
+        } else {
+            estimatedDiagonal(system, theta, s, p);
         }
         double[] w = system.weights();
         for (int g = 0; g < traces.length; g++) {
@@ -159,6 +160,36 @@ final class NtkTraceBalancing implements LossWeighting {
             traces[g] = sum;
         }
         return traces;
+    }
+
+    /** K_ii = ‖J̃_i‖², the squared norm of row i of the (weighted) Jacobian. */
+    private void exactDiagonal(ResidualSystem system, double[] theta, int s, int p) {
+        if (jacobian.length != s * p) {
+            jacobian = new double[s * p];
+        }
+        system.jacobian(theta, jacobian);
+        for (int i = 0; i < s; i++) {
+            double sum = 0;
+            for (int j = i * p, end = j + p; j < end; j++) {
+                sum += jacobian[j] * jacobian[j];
+            }
+            diagonal[i] = sum;
+        }
+    }
+
+    /** K_ii ≈ mean over the probes v of (J̃v)_i² (Hutchinson). */
+    private void estimatedDiagonal(ResidualSystem system, double[] theta, int s, int p) {
+        java.util.Arrays.fill(diagonal, 0);
+        SplittableRandom random = new SplittableRandom(seed);
+        for (int k = 0; k < probes; k++) {
+            for (int j = 0; j < p; j++) {
+                probe[j] = random.nextBoolean() ? 1 : -1;
+            }
+            system.jacobianTimes(theta, probe, product);
+            for (int i = 0; i < s; i++) {
+                diagonal[i] += product[i] * product[i] / probes;
+            }
+        }
     }
 
     /**

@@ -20,9 +20,20 @@ public @interface NtkTraceConfig {
     @AttributeDefinition(description = "update the weights every this many steps, starting at step 0; 0 for once, at the first step", min = "0")
     int interval() default 10;
 
-    @AttributeDefinition(description = "random ±1 probes v of the trace estimate tr(K_gg) ≈ mean ‖J_g v‖² (Hutchinson); "
-            + "exact for a diagonal Jacobian, relative spread about √(2/probes) otherwise", min = "1")
+    @AttributeDefinition(description = "random ±1 probes v of the trace estimate tr(K_gg) ≈ mean ‖J_g v‖² (Hutchinson) of a system "
+            + "beyond exact_limit; exact for a diagonal Jacobian, relative spread about √(2/probes) otherwise", min = "1")
     int probes() default 64;
+
+    /*
+     * Why read the Jacobian at all: a probe costs about one pass over every row, so 64 probes
+     * every 10 steps cost several Jacobians a step, while a damped Gauss–Newton step on a small
+     * single-network problem is little more than one Jacobian and its Gram matrix (docs/STRATEGY.md,
+     * "Trace balancing where S ≥ P"). 2²² entries are 32 MiB; the coupled systems with one network
+     * per field (S·P of 2–3·10⁷) stay with the estimate.
+     */
+    @AttributeDefinition(description = "the traces are read exactly from the Jacobian (‖J_g‖²_F, one Jacobian per update) when it has "
+            + "at most this many entries S·P; larger systems are probed; 0: always probe", min = "0")
+    long exact_limit() default 4194304;
 
     @AttributeDefinition(description = "seed of the probes (the estimate is the same on every run)")
     long seed() default 1;

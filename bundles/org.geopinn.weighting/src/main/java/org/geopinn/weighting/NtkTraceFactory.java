@@ -47,6 +47,6 @@ public final class NtkTraceFactory implements LossWeightingFactory {
     @Override
     public LossWeighting create(Map<String, ?> overrides) {
         NtkTraceConfig c = Settings.configure(ID, NtkTraceConfig.class, config, overrides);
-        return new NtkTraceBalancing(c.interval(), c.probes(), c.seed(), c.max_weight() > 0 ? c.max_weight() : Double.POSITIVE_INFINITY, c.rows());
+        return new NtkTraceBalancing(c.interval(), c.probes(), c.seed(), c.max_weight() > 0 ? c.max_weight() : Double.POSITIVE_INFINITY, c.rows(), c.exact_limit());
     }
 }

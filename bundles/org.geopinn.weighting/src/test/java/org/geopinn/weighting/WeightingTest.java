@@ -2,6 +2,7 @@ package org.geopinn.weighting;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -127,7 +128,7 @@ class WeightingTest {
     }
 
     @Test
-    void ntkTraceEstimateIsNearTheTraceOfADenseBlock() {
+    void ntkTracesAreReadFromTheJacobianOrEstimatedNearIt() {
         // one group, r = Aθ with a dense 3×4 A: tr(AAᵀ) = ‖A‖²_F = 1+4+9+16 + 1+1+1+1 + 4+0+4+0 = 42
         double[][] a = {{1, 2, 3, 4}, {1, -1, 1, -1}, {2, 0, -2, 0}};
         FunctionResidualSystem system = new FunctionResidualSystem(4, List.of(new ResidualGroup("pde", 0, 2), new ResidualGroup("boundary", 2, 1)),
@@ -143,14 +144,20 @@ class WeightingTest {
                         System.arraycopy(a[i], 0, jac, 4 * i, 4);
                     }
                 });
-        NtkTraceBalancing many = (NtkTraceBalancing) new NtkTraceFactory().create(Map.of("probes", 4000, "interval", 10));
+        // exact_limit 0: the Hutchinson estimate even for this small system
+        NtkTraceBalancing many = (NtkTraceBalancing) new NtkTraceFactory().create(Map.of("probes", 4000, "interval", 10, "exact_limit", 0));
         double[] t = many.traces(system, new double[4]).clone();
         assertEquals(34, t[0], 34 * 0.05);
         assertEquals(8, t[1], 8 * 0.05);
+        assertNotEquals(34, t[0], 1e-9, "an estimate, not the Jacobian read exactly");
+        // by default a Jacobian of 12 entries is read: the traces are ‖A_g‖²_F to rounding
+        NtkTraceBalancing exact = (NtkTraceBalancing) new NtkTraceFactory().create(Map.of("probes", 1, "interval", 10));
+        assertArrayEquals(new double[] {34, 8}, exact.traces(system, new double[4]), 1e-12);
         assertTrue(many.update(system, new double[4], 0));
         assertEquals(t[0] / t[1], system.weights()[1] / system.weights()[0], 1e-9);
         assertTrue(many.update(system, new double[4], 10));
         assertThrows(GeopinnException.class, () -> new NtkTraceFactory().create(Map.of("probes", 0)));
+        assertThrows(GeopinnException.class, () -> new NtkTraceFactory().create(Map.of("exact_limit", -1)));
     }
 
     @Test
@@ -194,7 +201,12 @@ class WeightingTest {
         }
         @Override public double loss(double[] theta) { throw new UnsupportedOperationException(); }
         @Override public double lossAndGradient(double[] theta, double[] gradient) { throw new UnsupportedOperationException(); }
-        @Override public void jacobian(double[] theta, double[] out) { throw new UnsupportedOperationException(); }
+        @Override public void jacobian(double[] theta, double[] out) {
+            java.util.Arrays.fill(out, 0);
+            for (int i = 0; i < 3; i++) {
+                out[3 * i + i] = scale(i) * a[i];
+            }
+        }
         @Override public void jacobianTimes(double[] theta, double[] v, double[] out) {
             for (int i = 0; i < 3; i++) {
                 out[i] = scale(i) * a[i] * v[i];
