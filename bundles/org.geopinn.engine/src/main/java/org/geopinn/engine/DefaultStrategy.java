@@ -4,7 +4,7 @@ import java.util.Locale;
 import java.util.function.Predicate;
 
 /**
- * The optimizer chain (and, for time-dependent problems, the loss weighting) a session uses when
+ * The optimizer chain and the loss weighting a session uses when
  * neither the user nor the problem names one. It looks only at what any problem shows: the number
  * of parameters P, the number of residual rows S, whether every operator is affine in the fields,
  * and whether there is a time variable. The rule and the measurements behind it are in
@@ -114,22 +114,23 @@ final class DefaultStrategy {
     /** Weighting of time-dependent problems. */
     static final String TIME_WEIGHTING = "causal";
     /**
-     * Weighting of problems without time trained by damped Gauss–Newton through the S×S Gram
-     * matrix (S &lt; P): the conditions balanced by the traces of their blocks of the neural
-     * tangent kernel JJᵀ (Wang, Yu &amp; Perdikaris, "When and why PINNs fail to train: a neural
-     * tangent kernel perspective", 2022), every 10 steps (the weighting's default). Why there: {@code lm} solves
-     * (JJᵀ + λI)y = r with one λ for every row, so a condition's share of the kernel decides how
-     * strongly the damping holds it back; the problems on this side are the coupled systems with one
-     * network per field, whose conditions differ most. Measured on the Nernst–Planck–Poisson layer
-     * at equal step counts (docs/STRATEGY.md): under the gradient-norm weights the coupled systems
-     * named before (set at step 0 with momentum 0.9, then not again within 1000 steps) the boundary
-     * losses stayed at 4–7 for 30 steps while the interior ones fell, and the strong layer was 5×
-     * further from the reference after 150 steps. On the reaction–diffusion system, three seeds at
-     * equal steps, gradient norms were 7–30× further from the reference than these weights at strong
-     * coupling and level with them at weak coupling. On the P×P side (S ≥ P) λ damps parameters,
-     * not rows, and the single-network problems there were measured with their own weights.
+     * Weighting of problems without time trained by damped Gauss–Newton alone: the conditions
+     * balanced by the traces of their blocks of the neural tangent kernel JJᵀ (Wang, Yu &amp;
+     * Perdikaris, "When and why PINNs fail to train: a neural tangent kernel perspective", 2022),
+     * every 10 steps (the weighting's default). Why: {@code lm} damps every row alike, so a
+     * condition's share of the kernel decides how fast it is fitted, and an operator's rows
+     * (second derivatives of the network) carry far more of the kernel than the values on the
+     * boundary, whose misfit is what the error follows. First on the S×S side (S &lt; P, the coupled
+     * systems with one network per field, whose conditions differ most; measured on the
+     * Nernst–Planck–Poisson layer and the reaction–diffusion system, docs/STRATEGY.md). Since
+     * 4 Dec 2026 on the P×P side too, once the traces were read exactly from the Jacobian instead of
+     * estimated with 64 probes (which had cost half the steps of a small problem and, through their
+     * noise, biharmonic1d's last four digits): on the eight single-network problems without time,
+     * 120 s each, the error was 3.7–17× lower on three (laplace5d, 3-D Poisson, a quasi-linear
+     * Poisson equation), level on four, and 3.5× higher at the end on one (laplace2d, lower until
+     * 60 s) (docs/STRATEGY.md, "Trace balancing where S ≥ P").
      */
-    static final String GRAM_SIDE_WEIGHTING = "ntk";
+    static final String LM_WEIGHTING = "ntk";
 
     /**
      * What the rule sees.
@@ -325,14 +326,14 @@ final class DefaultStrategy {
      * @param in what the rule sees
      * @param chainIds the optimizer ids of the chain the session will run (given or chosen)
      * @param installed whether a weighting id is installed
-     * @return {@link #TIME_WEIGHTING} with a time variable; {@link #GRAM_SIDE_WEIGHTING} without
-     *         one when the chain is {@code lm} only and S &lt; P; else null (the problem's weights)
+     * @return {@link #TIME_WEIGHTING} with a time variable; {@link #LM_WEIGHTING} without
+     *         one when the chain is {@code lm} only; else null (the problem's weights)
      */
     static String weighting(Inputs in, java.util.List<String> chainIds, Predicate<String> installed) {
         if (in.time()) {
             return installed.test(TIME_WEIGHTING) ? TIME_WEIGHTING : null;
         }
-        return lmOnly(chainIds) && in.fewerRowsThanParameters() && installed.test(GRAM_SIDE_WEIGHTING) ? GRAM_SIDE_WEIGHTING : null;
+        return lmOnly(chainIds) && installed.test(LM_WEIGHTING) ? LM_WEIGHTING : null;
     }
 
     /**
@@ -341,6 +342,6 @@ final class DefaultStrategy {
      */
     static String describeWeighting(String weighting) {
         return TIME_WEIGHTING.equals(weighting) ? ", causal weighting over time"
-                : GRAM_SIDE_WEIGHTING.equals(weighting) ? ", conditions balanced by their NTK traces (S < P)" : "";
+                : LM_WEIGHTING.equals(weighting) ? ", conditions balanced by their NTK traces" : "";
     }
 }
