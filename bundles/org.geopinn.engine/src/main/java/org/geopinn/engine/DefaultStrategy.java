@@ -126,9 +126,10 @@ final class DefaultStrategy {
      * 4 Dec 2026 on the P×P side too, once the traces were read exactly from the Jacobian instead of
      * estimated with 64 probes (which had cost half the steps of a small problem and, through their
      * noise, biharmonic1d's last four digits): on the eight single-network problems without time,
-     * 120 s each, the error was 3.7–17× lower on three (laplace5d, 3-D Poisson, a quasi-linear
-     * Poisson equation), level on four, and 3.5× higher at the end on one (laplace2d, lower until
-     * 60 s) (docs/STRATEGY.md, "Trace balancing where S ≥ P").
+     * 120 s each, the error was 3.7–18× lower on three (laplace5d and a quasi-linear Poisson
+     * equation on two seeds each, 3-D Poisson), level on the others, and 3.5× higher at the end on
+     * one seed of laplace2d (lower until 60 s; level on the other seed) (docs/STRATEGY.md, "Trace
+     * balancing where S ≥ P").
      */
     static final String LM_WEIGHTING = "ntk";
 

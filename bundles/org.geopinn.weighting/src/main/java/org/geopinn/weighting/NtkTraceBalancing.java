@@ -24,7 +24,7 @@ import org.geopinn.api.weighting.LossWeighting;
  * renewed at the first update after a revision this policy did not cause.
  * <p>The diagonal of K is K_ii = ‖J̃_i‖², read from the Jacobian when it holds at most
  * {@code exactLimit} entries (S·P; by default 2²², 32 MiB of doubles). A larger system (the coupled systems with one network per field:
- * S·P of 2–3·10⁷) gets Hutchinson's estimate, K_ii ≈ mean over probes of (J̃v)_i² with random ±1
+ * S·P of 1.3–2.9·10⁷) gets Hutchinson's estimate, K_ii ≈ mean over probes of (J̃v)_i² with random ±1
  * vectors v from a fixed seed (one J̃v product per probe, no Jacobian formed; exact when J̃ is
  * diagonal; why not everywhere: {@link NtkTraceConfig#exact_limit}). Buffers are allocated at
  * the first update.
@@ -140,7 +140,8 @@ final class NtkTraceBalancing implements LossWeighting {
         if (traces.length != groups.size()) {
             traces = new double[groups.size()];
         }
-        if ((long) s * p <= exactLimit) {
+        // a Java array holds at most about 2³¹ entries, whatever exact_limit says
+        if ((long) s * p <= Math.min(exactLimit, Integer.MAX_VALUE - 8)) {
             exactDiagonal(system, theta, s, p);
         } else {
             estimatedDiagonal(system, theta, s, p);

@@ -29,7 +29,7 @@ public @interface NtkTraceConfig {
      * every 10 steps cost several Jacobians a step, while a damped Gauss–Newton step on a small
      * single-network problem is little more than one Jacobian and its Gram matrix (docs/STRATEGY.md,
      * "Trace balancing where S ≥ P"). 2²² entries are 32 MiB; the coupled systems with one network
-     * per field (S·P of 2–3·10⁷) stay with the estimate.
+     * per field (S·P of 1.3–2.9·10⁷) stay with the estimate.
      */
     @AttributeDefinition(description = "the traces are read exactly from the Jacobian (‖J_g‖²_F, one Jacobian per update) when it has "
             + "at most this many entries S·P; larger systems are probed; 0: always probe", min = "0")
