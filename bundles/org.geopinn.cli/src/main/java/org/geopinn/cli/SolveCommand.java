@@ -135,8 +135,9 @@ final class SolveCommand {
             if (!plan.quiet()) {
                 out.println(session.message());
                 out.println("results in " + plan.out());
-                String falling = state == SessionState.FINISHED && endedAtItsLimit(session) && !interrupted.get()
-                        ? StillFalling.note(session.history(), session.spec().problemId(), plan.out()) : null;
+                SessionSpec spec = session.spec();
+                String falling = state == SessionState.FINISHED && !interrupted.get()
+                        ? StillFalling.note(session.history(), spec.maxSteps(), spec.timeBudgetSeconds(), spec.problemId(), plan.out()) : null;
                 if (falling != null) {
                     out.println(falling);
                 }
@@ -169,19 +170,6 @@ final class SolveCommand {
                 // the hook is running: it is waiting for this very latch
             }
         }
-    }
-
-    /** @return whether the session stopped at its step count or time budget, not because its optimizer ended it */
-    private static boolean endedAtItsLimit(Session session) {
-        List<org.geopinn.api.session.TrainingEvent> h = session.history();
-        for (int i = h.size() - 1; i >= 0; i--) {
-            var e = h.get(i);
-            if (e.kind() == org.geopinn.api.session.TrainingEvent.Kind.STEP) {
-                SessionSpec s = session.spec();
-                return e.step() >= s.maxSteps() || (s.timeBudgetSeconds() > 0 && e.seconds() >= s.timeBudgetSeconds());
-            }
-        }
-        return false;
     }
 
     /** @return the line that opens a solve's console output: what trains, with what, from where */

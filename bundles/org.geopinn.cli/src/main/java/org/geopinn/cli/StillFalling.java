@@ -24,17 +24,24 @@ final class StillFalling {
 
     /**
      * @param history the session's events (only its {@link TrainingEvent.Kind#STEP} events are read)
+     * @param maxSteps the session's step count
+     * @param timeBudgetSeconds the session's time budget, 0 for none
      * @param problemId the problem, for the command
      * @param out the results directory, for the command
-     * @return the note, or null when the loss did not fall by {@link #FALL} over the last
+     * @return the note, or null when the run did not end at its step count or time budget (its
+     *         optimizer ended it), or the loss did not fall by {@link #FALL} over the last
      *         {@link #TAIL} of the steps (or too few steps were taken to say)
      */
-    static String note(List<TrainingEvent> history, String problemId, java.nio.file.Path out) {
+    static String note(List<TrainingEvent> history, long maxSteps, double timeBudgetSeconds, String problemId, java.nio.file.Path out) {
         List<TrainingEvent> steps = history.stream().filter(e -> e.kind() == TrainingEvent.Kind.STEP).toList();
         if (steps.isEmpty()) {
             return null;
         }
         TrainingEvent last = steps.get(steps.size() - 1);
+        boolean atLimit = last.step() >= maxSteps || (timeBudgetSeconds > 0 && last.seconds() >= timeBudgetSeconds);
+        if (!atLimit) {
+            return null; // a converged or stopped run is not one cut short
+        }
         long taken = last.step() - steps.get(0).step() + 1;
         long tail = (long) Math.floor(taken * TAIL);
         if (tail < MIN_TAIL_STEPS) {
