@@ -177,7 +177,7 @@ final class SolveCommand {
         SessionSpec s = session.spec();
         return "solving " + s.problemId() + " with " + chain(s) + (plan.chainChosen() ? " (default strategy)" : "")
                 + (s.weightingId() != null && !"fixed".equals(s.weightingId())
-                        ? ", " + new org.geopinn.settings.SettingsText(s.weightingId(), s.weightingSettings()).text() + " weighting" : "")
+                        ? ", " + new org.geopinn.settings.SettingsText(s.weightingId(), new java.util.TreeMap<>(s.weightingSettings())).text() + " weighting" : "")
                 + (s.collocation() != null && s.collocation().chosen() ? ", points chosen every " + s.collocation().every()
                         + " steps (from " + s.collocation().reference() + "x candidates)"
                         : s.collocation() != null ? ", interior points learned every " + s.collocation().every() + " steps ("
