@@ -143,12 +143,53 @@ final class BenchTables {
         } catch (IOException e) {
             throw new GeopinnException("cannot read " + file + ": " + e.getMessage());
         }
-        String open = "<!-- suite:" + suite.name() + " -->";
-        String close = "<!-- /suite:" + suite.name() + " -->\n";
+        AtomicFiles.writeText(file, replaceSection(text, suite.name(), s.toString()));
+    }
+
+    /**
+     * Puts a suite's new section in the place of its old one (or at the end). Text written by hand
+     * inside the old section (anything but its heading, command line, tables, ratio line and
+     * "Published" note) is kept right after the new section, under a line that says so: a re-run
+     * replaces the figures, never the measurements someone wrote beside them.
+     *
+     * @param text the whole file
+     * @param suite the suite's name
+     * @param section the new section, markers included
+     * @return the file with the section replaced
+     */
+    static String replaceSection(String text, String suite, String section) {
+        String open = "<!-- suite:" + suite + " -->";
+        String close = "<!-- /suite:" + suite + " -->\n";
         int a = text.indexOf(open);
         int b = text.indexOf(close);
-        text = a >= 0 && b > a ? text.substring(0, a) + s + text.substring(b + close.length()) : text + "\n" + s;
-        AtomicFiles.writeText(file, text);
+        if (a < 0 || b <= a) {
+            return text + "\n" + section;
+        }
+        String kept = handWritten(text.substring(a + open.length(), b));
+        String after = kept.isEmpty() ? "" : "\nKept from this suite's section as it was before the run above (written by hand; "
+                + "the table it speaks of is the earlier one):\n\n" + kept + "\n";
+        return text.substring(0, a) + section + after + text.substring(b + close.length());
+    }
+
+    /**
+     * @param body an old section between its markers
+     * @return its lines that {@link #writeMarkdown} does not write, from the first to the last (blank lines between them kept), or ""
+     */
+    static String handWritten(String body) {
+        List<String> lines = List.of(body.split("\n", -1));
+        int i = 0;
+        // what writeMarkdown writes: a heading, the command, the tables (the second after its "Strong against weak" line)
+        while (i < lines.size() && (lines.get(i).isBlank() || lines.get(i).startsWith("## Suite `") || lines.get(i).startsWith("Command: `")
+                || lines.get(i).startsWith("|") || lines.get(i).startsWith("Strong against weak coupling"))) {
+            i++;
+        }
+        List<String> kept = new ArrayList<>();
+        for (int k = i; k < lines.size(); k++) {
+            if (!lines.get(k).startsWith("Published: best relative L2 errors")) {
+                kept.add(lines.get(k));
+            }
+        }
+        return String.join("\n", kept).strip();
     }
 
     /**
