@@ -24,6 +24,15 @@ import org.geopinn.cli.BenchSuites.Target;
  * the verdict on every target and the coupling study's ratios.
  */
 final class BenchTables {
+    /*
+     * How the lines a suite's section is made of begin: writeMarkdown writes them, and handWritten
+     * reads an old section by them to tell the generated lines from text written by hand.
+     */
+    private static final String HEADING = "## Suite `";
+    private static final String COMMAND = "Command: `";
+    private static final String RATIOS = "Strong against weak coupling";
+    private static final String PUBLISHED_NOTE = "Published: best relative L2 errors";
+
     /** One finished run. */
     record Run(String problem, String label, String optimizer, long seed, long steps, double seconds, double loss, double relL2, String state,
             Path dir, double[] reached) {
@@ -97,9 +106,9 @@ final class BenchTables {
 
     private static void writeMarkdown(Suite suite, Double budgetOverride, int seeds, String command, List<Run> runs, double stopAt, Path file) {
         StringBuilder s = new StringBuilder();
-        s.append("<!-- suite:").append(suite.name()).append(" -->\n");
-        s.append("## Suite `").append(suite.name()).append("`: ").append(suite.purpose()).append("\n\n");
-        s.append("Command: `").append(command).append("` — ").append(LocalDateTime.now().withNano(0)).append(", ").append(machine())
+        s.append(openMarker(suite.name())).append("\n");
+        s.append(HEADING).append(suite.name()).append("`: ").append(suite.purpose()).append("\n\n");
+        s.append(COMMAND).append(command).append("` — ").append(LocalDateTime.now().withNano(0)).append(", ").append(machine())
                 .append(". Each run: the problem's default model, the optimizer with the settings the problem's recipe ")
                 .append("gives it (else its own defaults; `default`: the default strategy's chain, no recipe), a training-time budget or a step count (")
                 .append(budgetOverride == null ? "per problem, below" : fmt(budgetOverride) + " s").append("), seeds 0…")
@@ -131,10 +140,10 @@ final class BenchTables {
                     .append(verdicts.isEmpty() ? "—" : String.join("; ", verdicts)).append(" |\n");
         });
         s.append(couplingRatios(suite, runs));
-        s.append("\nPublished: best relative L2 errors reported with float64 on a GPU and minutes of budget "
+        s.append("\n" + PUBLISHED_NOTE + " reported with float64 on a GPU and minutes of budget "
                 + "(shared/ALGORITHMS.md: ENGD 6e-8 on 2-D Laplace, 3e-8 on heat, 6e-8 on 5-D Laplace; Adam about 1e-4 and "
                 + "L-BFGS about 2e-4 on the same problems; Allen–Cahn 3e-6 with SOAP). ANaGRAM rows are held to the ENGD figure.\n");
-        s.append("<!-- /suite:").append(suite.name()).append(" -->\n");
+        s.append(closeMarker(suite.name()));
         mkdirs(file.getParent());
         String text;
         try {
@@ -158,8 +167,8 @@ final class BenchTables {
      * @return the file with the section replaced
      */
     static String replaceSection(String text, String suite, String section) {
-        String open = "<!-- suite:" + suite + " -->";
-        String close = "<!-- /suite:" + suite + " -->\n";
+        String open = openMarker(suite);
+        String close = closeMarker(suite);
         int a = text.indexOf(open);
         int b = text.indexOf(close);
         if (a < 0 || b <= a) {
@@ -178,18 +187,23 @@ final class BenchTables {
     static String handWritten(String body) {
         List<String> lines = List.of(body.split("\n", -1));
         int i = 0;
-        // what writeMarkdown writes: a heading, the command, the tables (the second after its "Strong against weak" line)
-        while (i < lines.size() && (lines.get(i).isBlank() || lines.get(i).startsWith("## Suite `") || lines.get(i).startsWith("Command: `")
-                || lines.get(i).startsWith("|") || lines.get(i).startsWith("Strong against weak coupling"))) {
+        while (i < lines.size() && generatedHead(lines.get(i))) {
             i++;
         }
-        List<String> kept = new ArrayList<>();
-        for (int k = i; k < lines.size(); k++) {
-            if (!lines.get(k).startsWith("Published: best relative L2 errors")) {
-                kept.add(lines.get(k));
-            }
-        }
-        return String.join("\n", kept).strip();
+        return String.join("\n", lines.subList(i, lines.size()).stream().filter(l -> !l.startsWith(PUBLISHED_NOTE)).toList()).strip();
+    }
+
+    /** @return whether a line is one writeMarkdown writes before the "Published" note: heading, command, tables, ratio line */
+    private static boolean generatedHead(String line) {
+        return line.isBlank() || line.startsWith(HEADING) || line.startsWith(COMMAND) || line.startsWith("|") || line.startsWith(RATIOS);
+    }
+
+    private static String openMarker(String suite) {
+        return "<!-- suite:" + suite + " -->";
+    }
+
+    private static String closeMarker(String suite) {
+        return "<!-- /suite:" + suite + " -->\n";
     }
 
     /**
@@ -219,7 +233,7 @@ final class BenchTables {
                         settingsText(weak.config()) + " → " + settingsText(strong.config()), sci(a), sci(b), b / a));
             }
         });
-        return s.isEmpty() ? "" : "\nStrong against weak coupling (median final relative L2; the coupling study, 2026: SOAP + gradient-norm weighting "
+        return s.isEmpty() ? "" : "\n" + RATIOS + " (median final relative L2; the coupling study, 2026: SOAP + gradient-norm weighting "
                 + "stays within 1.1×, Adam + gradient-norm weighting degrades by more than 100×):\n\n"
                 + "| problem | optimizer | settings | weak | strong | ratio |\n|---|---|---|---|---|---|\n" + s;
     }
