@@ -178,10 +178,7 @@ final class SolveCommand {
         return "solving " + s.problemId() + " with " + chain(s) + (plan.chainChosen() ? " (default strategy)" : "")
                 + (s.weightingId() != null && !"fixed".equals(s.weightingId())
                         ? ", " + new org.geopinn.settings.SettingsText(s.weightingId(), new java.util.TreeMap<>(s.weightingSettings())).text() + " weighting" : "")
-                + (s.collocation() != null && s.collocation().chosen() ? ", points chosen every " + s.collocation().every()
-                        + " steps (from " + s.collocation().reference() + "x candidates)"
-                        : s.collocation() != null ? ", interior points learned every " + s.collocation().every() + " steps ("
-                        + s.collocation().steps() + " learning steps)"
+                + (s.collocation() != null ? ", collocation " + s.collocation() // the full form, as --collocation reads it
                         : s.resampleEvery() > 0 ? ", points resampled every " + s.resampleEvery() + " steps" : "")
                 + ", model " + s.modelId() + " "
                 + join(s.hidden()) + " " + s.activation() + ", " + session.model().parameterCount() + " parameters, seed "

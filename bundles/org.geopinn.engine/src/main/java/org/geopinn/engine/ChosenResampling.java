@@ -42,12 +42,29 @@ final class ChosenResampling implements Resampling {
         if (c == null || c.data() != null) {
             return; // observations stay where they were measured
         }
+        last.put(group, choose(chooser, system, theta, group, fresh, dimension, seed));
+    }
+
+    /**
+     * Chooses a condition's count of points among its current points and fresh candidates, and leaves the system at them.
+     *
+     * @param chooser the chooser
+     * @param system the residual system (the group's points end at the chosen ones)
+     * @param theta the parameters
+     * @param group the condition
+     * @param fresh the fresh candidates, row-major
+     * @param dimension the number of variables
+     * @param seed the seed of the fill's draw
+     * @return the choice
+     */
+    static CollocationChooser.Result choose(CollocationChooser chooser, ResidualSystem system, double[] theta, String group,
+            double[] fresh, int dimension, long seed) {
         double[] current = system.points(group);
         // fresh candidates first: the fill takes them in the sampler's order, the current points only through the core
         double[] candidates = new double[current.length + fresh.length];
         System.arraycopy(fresh, 0, candidates, 0, fresh.length);
         System.arraycopy(current, 0, candidates, fresh.length, current.length);
-        last.put(group, chooser.choose(system, theta, group, candidates, dimension, current.length / dimension, seed));
+        return chooser.choose(system, theta, group, candidates, dimension, current.length / dimension, seed);
     }
 
     /** @param group a condition @return its last round's choice (for tests and reports), null before the first */

@@ -5,22 +5,33 @@ import org.geopinn.api.problem.Condition;
 import org.geopinn.api.problem.DomainPart;
 import org.geopinn.api.problem.Problem;
 import org.geopinn.api.session.Collocation;
+import org.geopinn.samplers.CollocationChooser;
 import org.geopinn.samplers.CollocationLearner;
+import org.geopinn.samplers.EmpiricalGradientLearner;
 
 /**
  * Learned collocation points at each resampling round ({@link Collocation}): the points of every
- * interior condition are moved from where they are by the samplers bundle's
- * {@link CollocationLearner}, the round's fresh candidates serving as the reference points of the
- * L² inner product (so the learner sees a new reference set every round, drawn from the seed);
- * points of boundary, initial and data conditions stay as they are. The learner's cut-off is the
- * spec's or, adaptive, chosen on held-out reference points at every round. One learner per
+ * interior condition are moved from where they are by one of the samplers bundle's learners, the
+ * round's fresh candidates serving as the reference points (so the learner sees a new reference set
+ * every round, drawn from the seed); points of boundary, initial and data conditions stay as they are.
+ * The objective {@code projection} uses {@link CollocationLearner}, whose cut-off is the spec's or,
+ * adaptive, chosen on held-out reference points at every round; {@code gradient} uses
+ * {@link EmpiricalGradientLearner}, which adapts its cut-off with the points. With {@code start=chosen} the
+ * points learning starts from are first chosen among the current and the fresh ones by the
+ * {@link CollocationChooser} (as {@link ChosenResampling} does, the same candidates). One learner per
  * condition keeps its adaptive cut-off apart from the others'.
  */
 final class LearnedResampling implements Resampling {
+    /** One condition's learner, whichever the objective: moves the points and returns the objective's history. */
+    private interface Learner {
+        double[] learn(ResidualSystem system, double[] theta, String group, double[] reference, int steps);
+    }
+
     private final Collocation settings;
     private final Problem problem;
-    private final java.util.Map<String, CollocationLearner> learners = new java.util.HashMap<>();
-    private CollocationLearner.Result last;
+    private final java.util.Map<String, Learner> learners = new java.util.HashMap<>();
+    private final CollocationChooser chooser = new CollocationChooser(Collocation.DEFAULT_CHOSEN_CUTOFF, false);
+    private double[] lastObjective;
 
     /**
      * @param settings the learning settings
@@ -42,13 +53,26 @@ final class LearnedResampling implements Resampling {
         if (c == null || c.data() != null || problem.domain().part(c.part()).kind() != DomainPart.Kind.INTERIOR) {
             return; // only interior points are learned; faces and data keep theirs
         }
-        CollocationLearner learner = learners.computeIfAbsent(group, g -> new CollocationLearner(problem.domain().lower(),
-                problem.domain().upper(), settings.adaptiveCutoff() ? Double.NaN : settings.cutoff(), problem.domain()::contains, settings.natural()));
-        last = learner.learn(system, theta, group, fresh, settings.steps());
+        if (settings.start() == Collocation.Start.CHOSEN) {
+            ChosenResampling.choose(chooser, system, theta, group, fresh, dimension, seed);
+        }
+        lastObjective = learners.computeIfAbsent(group, g -> newLearner()).learn(system, theta, group, fresh, settings.steps());
     }
 
-    /** @return the last round's result (for tests and reports), null before the first */
-    CollocationLearner.Result last() {
-        return last;
+    private Learner newLearner() {
+        double[] lower = problem.domain().lower();
+        double[] upper = problem.domain().upper();
+        if (settings.objective() == Collocation.Objective.GRADIENT) {
+            EmpiricalGradientLearner learner = new EmpiricalGradientLearner(lower, upper, problem.domain()::contains);
+            return (system, theta, group, reference, steps) -> learner.learn(system, theta, group, reference, steps).errors();
+        }
+        CollocationLearner learner = new CollocationLearner(lower, upper, settings.adaptiveCutoff() ? Double.NaN : settings.cutoff(),
+                problem.domain()::contains, settings.natural());
+        return (system, theta, group, reference, steps) -> learner.learn(system, theta, group, reference, steps).residuals();
+    }
+
+    /** @return the last round's objective, before the first learning step and after each (for tests), null before the first round */
+    double[] lastObjective() {
+        return lastObjective;
     }
 }

@@ -24,6 +24,7 @@ import org.geopinn.operators.EvaluatorFactory;
 import org.geopinn.operators.StackedResidualSystem;
 import org.geopinn.samplers.CollocationChooser;
 import org.geopinn.samplers.CollocationLearner;
+import org.geopinn.samplers.EmpiricalGradientLearner;
 import org.geopinn.samplers.ResidualAdaptiveResampler;
 import org.geopinn.samplers.Samplers;
 
@@ -94,7 +95,16 @@ final class CollocationExperiment {
      * One learning run at the parameters after {@code warmup} training steps on the grid; {@code learnedError} is the
      * empirical natural-gradient error of the learned points, on the reference set they were learned against.
      */
-    record Learning(double[] before, double[] after, double[] residuals, double best, Choice choice, double learnedError) {
+    record Learning(double[] before, double[] after, double[] residuals, double best, Choice choice, double learnedError,
+            Gradient gradient) {
+    }
+
+    /**
+     * The default of {@code learned(…)} at the same parameters: the chosen points moved by the learner of the empirical
+     * natural gradient's own error (its cut-off adapted with the points). {@code errors} is that error relative to
+     * ‖r‖ before the first step and after each, on the same reference set.
+     */
+    record Gradient(double[] after, double[] errors, double cutoff) {
     }
 
     /**
@@ -130,7 +140,10 @@ final class CollocationExperiment {
         CollocationLearner learner = new CollocationLearner(domain().lower(), domain().upper(), learnCutoff, x -> true, natural);
         CollocationLearner.Result r = learner.learn(system, theta, "pde", reference, steps);
         double learnedError = CollocationChooser.naturalGradientError(system, theta, "pde", r.points(), reference, d, 1e-10);
-        return new Learning(before, r.points(), r.residuals(), r.best(), choice, learnedError);
+        system.setPoints("pde", c.points());
+        EmpiricalGradientLearner.Result g = new EmpiricalGradientLearner(domain().lower(), domain().upper(), x -> true)
+                .learn(system, theta, "pde", reference, steps);
+        return new Learning(before, r.points(), r.residuals(), r.best(), choice, learnedError, new Gradient(g.points(), g.errors(), g.cutoff()));
     }
 
     /** Relative L² errors at the checkpoints, and seconds spent (training plus point updates). */
@@ -306,6 +319,16 @@ final class CollocationExperiment {
                 vars.get(0), vars.get(1), List.of(cloud("candidates", c.candidates()), cloud("chosen", c.chosen())));
         out.printf(Locale.ROOT, "%s, %d PDE points, width %d: empirical natural-gradient error ‖F A_S⁺ r_S − F F⁺ r‖/‖r‖: grid %.3e, Sobol %.3e, chosen %.3e (%d by pivoted QR), learned from the grid %.3e%n",
                 id, pdePoints, width, c.gridError(), c.sobolError(), c.chosenError(), c.core(), l.learnedError());
+        Gradient g = l.gradient();
+        double[] gradientSteps = java.util.Arrays.copyOf(steps, g.errors().length);
+        Charts.lineChart(folder.resolve("collocation-" + id + "-gradient-error.png"),
+                id + ": ‖F A_τ⁺ r_S − F F⁺ r‖/‖r‖, " + pdePoints + " points, chosen then learned",
+                "learning step", "relative error of the empirical natural gradient", false, true,
+                List.of(new Charts.Series("chosen, then learned", gradientSteps, g.errors())));
+        Charts.scatter(folder.resolve("collocation-" + id + "-gradient-points.png"), id + ": " + pdePoints + " PDE points chosen, then learned on their own error",
+                vars.get(0), vars.get(1), List.of(cloud("chosen", c.chosen()), cloud("learned", g.after())));
+        out.printf(Locale.ROOT, "%s, %d PDE points, width %d: the default of learned(…), chosen then learned on its own error: %.3e at the chosen points, %.3e after %d steps (cut-off %.0e)%n",
+                id, pdePoints, width, g.errors()[0], g.errors()[g.errors().length - 1], g.errors().length - 1, g.cutoff());
         out.printf(Locale.ROOT, "%s, %s kernel, %d PDE points, width %d: projection residual %.3e before learning, %.3e after %d steps; whole tangent space %.3e%n",
                 id, natural ? "natural" : "tangent", pdePoints, width, l.residuals()[0], l.residuals()[l.residuals().length - 1], l.residuals().length - 1, l.best());
     }

@@ -12,11 +12,27 @@ import org.geopinn.api.GeopinnException;
  * {@code steps} natural-gradient steps on ‖Σ α_i K_θ(x_i, ·) − r‖², K_θ the operator-applied tangent
  * kernel and r the condition's residual, so that the empirical natural gradient on the points comes
  * close to the one on the whole domain. The text form is
- * {@code learned(every=N;steps=M[;cutoff=adaptive|τ][;reference=R][;kernel=natural|tangent][;rounds=K])}.
+ * {@code learned(every=N;steps=M[;cutoff=adaptive|τ][;reference=R][;kernel=natural|tangent][;rounds=K][;objective=projection|gradient][;start=current|chosen])}.
+ *
+ * <p>Two objectives. {@code projection} is the slides' distance above, with the coefficients α fitted
+ * freely. {@code gradient} (the default) learns the points on the error of the step the optimizer takes on them,
+ * ‖F A(x)_τ⁺ r(x) − F F⁺ r‖ (F the rows on the reference points, A(x) and r(x) the rows and residuals at the
+ * points), with the cut-off τ adapted together with the points; it takes no {@code cutoff} or {@code kernel}
+ * (docs/SAMPLERS.md, "The cut-off and the objective the optimizer sees").
+ *
+ * <p>Where learning starts: {@code start=current} moves the condition's current points; {@code start=chosen}
+ * (the default) first chooses the condition's count among its current points and the round's fresh reference
+ * points, as {@code chosen(…)} does (the maximum-volume rows by pivoted QR, rank cut-off
+ * {@link #DEFAULT_CHOSEN_CUTOFF}), and moves those: "move (or choose)" done one after the other.
  *
  * <p>With {@code rounds=K} the points are renewed at the first K rounds only and then kept: the
  * optimizer goes on fitting the last set instead of meeting a new, untrained one every round
- * (docs/SAMPLERS.md measures both). 0, the default, renews at every round.
+ * (docs/SAMPLERS.md measures both). 0 renews at every round. Learned points default to 1 (learned once, then kept:
+ * the better of the two wherever both were measured), chosen points to 0.
+ *
+ * <p>The defaults are the combination measured best with ANaGRAM on scarce points (docs/SAMPLERS.md, "Learned once on
+ * the optimizer's own error, from chosen points"); {@link #toString()} always writes every setting, so a
+ * recorded form keeps its meaning if a default changes.
  *
  * <p>Chosen points, {@code chosen(every=N[;candidates=C][;cutoff=τ])}: every {@code every} steps the
  * points of every condition (data excepted) are chosen from C times as many candidates as the points
@@ -35,12 +51,38 @@ import org.geopinn.api.GeopinnException;
  * @param chosen true for chosen points (then {@code reference} is the candidates per point, {@code cutoff} the
  *        numerical-rank cut-off of the pivoted QR, and {@code steps} and {@code natural} are unused)
  * @param rounds renew the points at the first this many rounds only, then keep them (0: at every round)
+ * @param objective what learned points minimise (unused by chosen points)
+ * @param start where learning starts each round (unused by chosen points)
  */
-public record Collocation(int every, int steps, double cutoff, int reference, boolean natural, boolean chosen, int rounds) {
+public record Collocation(int every, int steps, double cutoff, int reference, boolean natural, boolean chosen, int rounds,
+        Objective objective, Start start) {
+    /** What learned points minimise. */
+    public enum Objective {
+        /** The slides' distance ‖Σ α_i K(x_i, ·) − r‖ with the coefficients α fitted freely. */
+        PROJECTION,
+        /** The error of the empirical natural gradient on the points, with the cut-off adapted together. */
+        GRADIENT
+    }
+
+    /** Where each round's learning starts. */
+    public enum Start {
+        /** From the condition's current points. */
+        CURRENT,
+        /** From points chosen by pivoted QR among the current and the fresh ones. */
+        CHOSEN
+    }
+
+    /** The objective when the text names none. */
+    public static final Objective DEFAULT_OBJECTIVE = Objective.GRADIENT;
+    /** Where learning starts when the text names nothing. */
+    public static final Start DEFAULT_START = Start.CHOSEN;
+    /** Rounds of learned points when the text names none: learned once, then kept (chosen points: 0, every round). */
+    public static final int DEFAULT_LEARNED_ROUNDS = 1;
+
     /** The kernel when the text names none: the tangent kernel, the one whose learning steps are accepted (the natural one's barely move the points, docs/SAMPLERS.md). */
     public static final String DEFAULT_KERNEL = "tangent";
     /** The grammar, for messages. */
-    public static final String FORM = "learned(every=N;steps=M[;cutoff=adaptive|TAU][;reference=R][;kernel=natural|tangent][;rounds=K])";
+    public static final String FORM = "learned(every=N;steps=M[;cutoff=adaptive|TAU][;reference=R][;kernel=natural|tangent][;rounds=K][;objective=projection|gradient][;start=current|chosen])";
     /** The grammar of chosen points, for messages. */
     public static final String CHOSEN_FORM = "chosen(every=N[;candidates=C][;cutoff=TAU][;rounds=K])";
     /** Candidates per chosen point when the text names none (as many as residual-adaptive resampling draws, plus the current points). */
@@ -58,7 +100,7 @@ public record Collocation(int every, int steps, double cutoff, int reference, bo
      * @param natural the natural kernel rather than the tangent one
      */
     public Collocation(int every, int steps, double cutoff, int reference, boolean natural) {
-        this(every, steps, cutoff, reference, natural, false, 0);
+        this(every, steps, cutoff, reference, natural, false, 0, Objective.PROJECTION, Start.CURRENT);
     }
 
     /**
@@ -72,11 +114,32 @@ public record Collocation(int every, int steps, double cutoff, int reference, bo
      * @param chosen chosen rather than learned points
      */
     public Collocation(int every, int steps, double cutoff, int reference, boolean natural, boolean chosen) {
-        this(every, steps, cutoff, reference, natural, chosen, 0);
+        this(every, steps, cutoff, reference, natural, chosen, 0, Objective.PROJECTION, Start.CURRENT);
+    }
+
+    /**
+     * Learned points on the projection objective from the current points (the form before {@code objective} and
+     * {@code start} existed).
+     *
+     * @param every renew every this many optimizer steps
+     * @param steps learning steps per round
+     * @param cutoff the cut-off, NaN for adaptive (learned points)
+     * @param reference reference points (learned) or candidates (chosen) per point
+     * @param natural the natural kernel rather than the tangent one
+     * @param chosen chosen rather than learned points
+     * @param rounds renew at the first this many rounds only (0: every round)
+     */
+    public Collocation(int every, int steps, double cutoff, int reference, boolean natural, boolean chosen, int rounds) {
+        this(every, steps, cutoff, reference, natural, chosen, rounds, Objective.PROJECTION, Start.CURRENT);
     }
 
     /** Checks the ranges. */
     public Collocation {
+        java.util.Objects.requireNonNull(objective, "objective");
+        java.util.Objects.requireNonNull(start, "start");
+        if (objective == Objective.GRADIENT && (chosen || natural || !Double.isNaN(cutoff))) {
+            throw new GeopinnException("collocation: objective=gradient adapts its own cut-off and has no kernel; give neither cutoff nor kernel=natural");
+        }
         if (rounds < 0) {
             throw new GeopinnException("collocation: rounds must be 0 (every round) or more, got " + rounds);
         }
@@ -126,8 +189,8 @@ public record Collocation(int every, int steps, double cutoff, int reference, bo
                 int eq = pair.indexOf('=');
                 String key = eq < 0 ? pair.trim() : pair.substring(0, eq).trim().toLowerCase(Locale.ROOT);
                 if (eq < 0 || !(key.equals("every") || key.equals("steps") || key.equals("cutoff") || key.equals("reference")
-                        || key.equals("kernel") || key.equals("rounds"))) {
-                    throw new GeopinnException("collocation: '" + pair.trim() + "' is not every=N, steps=M, cutoff=adaptive|TAU, reference=R, kernel=natural|tangent or rounds=K; form " + FORM);
+                        || key.equals("kernel") || key.equals("rounds") || key.equals("objective") || key.equals("start"))) {
+                    throw new GeopinnException("collocation: '" + pair.trim() + "' is not every=N, steps=M, cutoff=adaptive|TAU, reference=R, kernel=natural|tangent, rounds=K, objective=projection|gradient or start=current|chosen; form " + FORM);
                 }
                 if (kv.put(key, pair.substring(eq + 1).trim()) != null) {
                     throw new GeopinnException("collocation: '" + key + "' is given twice");
@@ -155,8 +218,26 @@ public record Collocation(int every, int steps, double cutoff, int reference, bo
         if (!kernel.equals("natural") && !kernel.equals("tangent")) {
             throw new GeopinnException("collocation: kernel '" + kernel + "' is not natural or tangent");
         }
+        String objective = kv.getOrDefault("objective", DEFAULT_OBJECTIVE.name().toLowerCase(Locale.ROOT));
+        if (!objective.equals("projection") && !objective.equals("gradient")) {
+            throw new GeopinnException("collocation: objective '" + objective + "' is not projection or gradient");
+        }
+        if (objective.equals("gradient") && (!c.equals("adaptive") || kv.containsKey("kernel"))) {
+            throw new GeopinnException("collocation: a cutoff number and kernel belong to objective=projection; add it, or drop them"
+                    + " (objective=gradient, the default, adapts its own cut-off and has no kernel)");
+        }
+        kv.putIfAbsent("rounds", Integer.toString(DEFAULT_LEARNED_ROUNDS));
         return new Collocation(positive(kv, "every", 1), positive(kv, "steps", 1), cutoff, positive(kv, "reference", 2),
-                kernel.equals("natural"), false, positive(kv, "rounds", 0));
+                kernel.equals("natural"), false, positive(kv, "rounds", 0),
+                objective.equals("gradient") ? Objective.GRADIENT : Objective.PROJECTION, start(kv));
+    }
+
+    private static Start start(Map<String, String> kv) {
+        String start = kv.getOrDefault("start", DEFAULT_START.name().toLowerCase(Locale.ROOT));
+        if (!start.equals("current") && !start.equals("chosen")) {
+            throw new GeopinnException("collocation: start '" + start + "' is not current or chosen");
+        }
+        return start.equals("chosen") ? Start.CHOSEN : Start.CURRENT;
     }
 
     private static Collocation parseChosen(String t) {
@@ -210,8 +291,15 @@ public record Collocation(int every, int steps, double cutoff, int reference, bo
         if (chosen) {
             return "chosen(every=" + every + ";candidates=" + reference + ";cutoff=" + cutoff + roundsText() + ")";
         }
+        if (objective == Objective.GRADIENT) {
+            return "learned(every=" + every + ";steps=" + steps + ";reference=" + reference + ";rounds=" + rounds + ";objective=gradient" + startText() + ")";
+        }
         return "learned(every=" + every + ";steps=" + steps + ";cutoff=" + (adaptiveCutoff() ? "adaptive" : Double.toString(cutoff))
-                + ";reference=" + reference + ";kernel=" + (natural ? "natural" : "tangent") + roundsText() + ")";
+                + ";reference=" + reference + ";kernel=" + (natural ? "natural" : "tangent") + ";rounds=" + rounds + ";objective=projection" + startText() + ")";
+    }
+
+    private String startText() {
+        return ";start=" + start.name().toLowerCase(Locale.ROOT);
     }
 
     private String roundsText() {
