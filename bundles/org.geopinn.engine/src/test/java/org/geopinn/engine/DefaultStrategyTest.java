@@ -118,6 +118,9 @@ class DefaultStrategyTest {
     void timeBringsCausalWeightingAndMissingServicesFallBack() {
         assertEquals("causal", choose(901, 2700, false, true).weighting());
         assertEquals("ntk", choose(901, 2700, false, false).weighting(), "no time, lm: the NTK traces");
+        assertEquals("ntk", choose(901, 2700, true, true).weighting(), "linear with time, lm: the NTK traces too");
+        assertEquals("causal", DefaultStrategy.choose(new DefaultStrategy.Inputs(901, 2700, true, true), HEAP,
+                Set.of("lm", "causal")::contains).weighting(), "ntk not installed: causal");
         Predicate<String> noLm = Set.of("anagram", "adam", "lbfgs")::contains;
         DefaultStrategy.Choice linear = DefaultStrategy.choose(new DefaultStrategy.Inputs(129, 1020, true, true), HEAP, noLm);
         assertEquals("anagram", linear.chain());
