@@ -24,7 +24,7 @@ import org.geopinn.samplers.EmpiricalGradientLearner;
 final class LearnedResampling implements Resampling {
     /** One condition's learner, whichever the objective: moves the points and returns the objective's history. */
     private interface Learner {
-        double[] learn(ResidualSystem system, double[] theta, String group, double[] reference, int steps);
+        double[] learn(ResidualSystem system, double[] theta, String group, double[] reference, int steps, double seconds);
     }
 
     private final Collocation settings;
@@ -49,6 +49,12 @@ final class LearnedResampling implements Resampling {
 
     @Override
     public void renew(ResidualSystem system, double[] theta, String group, double[] fresh, int dimension, long seed) {
+        renew(system, theta, group, fresh, dimension, seed, Double.POSITIVE_INFINITY);
+    }
+
+    /** Learns within the time left: the learners stop before a learning step once it has passed. */
+    @Override
+    public void renew(ResidualSystem system, double[] theta, String group, double[] fresh, int dimension, long seed, double seconds) {
         Condition c = problem.conditions().stream().filter(x -> x.name().equals(group)).findFirst().orElse(null);
         if (c == null || c.data() != null || problem.domain().part(c.part()).kind() != DomainPart.Kind.INTERIOR) {
             return; // only interior points are learned; faces and data keep theirs
@@ -56,7 +62,7 @@ final class LearnedResampling implements Resampling {
         if (settings.start() == Collocation.Start.CHOSEN) {
             ChosenResampling.choose(chooser, system, theta, group, fresh, dimension, seed);
         }
-        lastObjective = learners.computeIfAbsent(group, g -> newLearner()).learn(system, theta, group, fresh, settings.steps());
+        lastObjective = learners.computeIfAbsent(group, g -> newLearner()).learn(system, theta, group, fresh, settings.steps(), seconds);
     }
 
     private Learner newLearner() {
@@ -64,11 +70,11 @@ final class LearnedResampling implements Resampling {
         double[] upper = problem.domain().upper();
         if (settings.objective() == Collocation.Objective.GRADIENT) {
             EmpiricalGradientLearner learner = new EmpiricalGradientLearner(lower, upper, problem.domain()::contains);
-            return (system, theta, group, reference, steps) -> learner.learn(system, theta, group, reference, steps).errors();
+            return (system, theta, group, reference, steps, seconds) -> learner.learn(system, theta, group, reference, steps, seconds).errors();
         }
         CollocationLearner learner = new CollocationLearner(lower, upper, settings.adaptiveCutoff() ? Double.NaN : settings.cutoff(),
                 problem.domain()::contains, settings.natural());
-        return (system, theta, group, reference, steps) -> learner.learn(system, theta, group, reference, steps).residuals();
+        return (system, theta, group, reference, steps, seconds) -> learner.learn(system, theta, group, reference, steps, seconds).residuals();
     }
 
     /** @return the last round's objective, before the first learning step and after each (for tests), null before the first round */

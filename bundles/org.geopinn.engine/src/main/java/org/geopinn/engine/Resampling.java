@@ -38,6 +38,23 @@ interface Resampling {
     void renew(ResidualSystem system, double[] theta, String group, double[] fresh, int dimension, long seed);
 
     /**
+     * Replaces the points of one condition within the time left in the session's budget. Only renewals whose cost
+     * can reach the budget's scale (learned points: minutes on a thousand points) use it; the others renew as
+     * {@link #renew(ResidualSystem, double[], String, double[], int, long)} does.
+     *
+     * @param system the residual system (its points of the group change)
+     * @param theta the current parameters (not modified)
+     * @param group the condition's name
+     * @param fresh the candidates, row-major
+     * @param dimension the number of variables
+     * @param seed the seed of a random selection
+     * @param seconds the time the renewal may take; {@link Double#POSITIVE_INFINITY} without a budget
+     */
+    default void renew(ResidualSystem system, double[] theta, String group, double[] fresh, int dimension, long seed, double seconds) {
+        renew(system, theta, group, fresh, dimension, seed);
+    }
+
+    /**
      * @param spec the resolved spec
      * @param problem the problem
      * @return learned or chosen points when the spec asks for them, else {@link #installed()}

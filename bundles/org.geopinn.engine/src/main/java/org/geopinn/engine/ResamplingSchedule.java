@@ -49,7 +49,8 @@ final class ResamplingSchedule {
         for (int g = 0; g < conditionNames.size(); g++) {
             double[] fresh = CollocationPoints.sample(rig.problem, spec, directory, g, round, resampling.candidatesPerPoint());
             windows.squeeze(at.window, g, fresh);
-            resampling.renew(rig.system, at.theta, conditionNames.get(g), fresh, d, CollocationPoints.seed(spec.seed(), g, -round));
+            resampling.renew(rig.system, at.theta, conditionNames.get(g), fresh, d, CollocationPoints.seed(spec.seed(), g, -round),
+                    spec.timeBudgetSeconds() > 0 ? Math.max(0, spec.timeBudgetSeconds() - at.seconds()) : Double.POSITIVE_INFINITY);
         }
     }
 

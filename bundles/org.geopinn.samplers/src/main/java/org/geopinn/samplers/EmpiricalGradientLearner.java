@@ -81,6 +81,23 @@ public final class EmpiricalGradientLearner {
      * @return the learned points and the error history
      */
     public Result learn(ResidualSystem system, double[] theta, String group, double[] reference, int steps) {
+        return learn(system, theta, group, reference, steps, Double.POSITIVE_INFINITY);
+    }
+
+    /**
+     * As {@link #learn(ResidualSystem, double[], String, double[], int)}, stopping before a step once the time
+     * allowed has passed (a session's time budget: the round then costs at most one learning step more).
+     *
+     * @param system the residual system (the group's points end at the learned ones)
+     * @param theta the parameters (not modified)
+     * @param group the condition's name
+     * @param reference the N reference points, row-major
+     * @param steps learning steps at most
+     * @param seconds the time the learning may take; {@link Double#POSITIVE_INFINITY} for no limit
+     * @return the learned points and the history of the steps taken
+     */
+    public Result learn(ResidualSystem system, double[] theta, String group, double[] reference, int steps, double seconds) {
+        TimeAllowance allowance = new TimeAllowance(seconds);
         int d = lower.length;
         double[] x = system.points(group);
         int s = x.length / d;
@@ -105,6 +122,10 @@ public final class EmpiricalGradientLearner {
         }
         PointSteps moves = new PointSteps(lower, upper, inside);
         for (int step = 1; step <= steps; step++) {
+            if (allowance.over()) {
+                history = java.util.Arrays.copyOf(history, step); // the steps taken
+                break;
+            }
             double[] jac = jacobian(system, theta, group, x, current, t, s, d, p, h);
             double[] minusE = new double[k];
             for (int j = 0; j < k; j++) {

@@ -20,6 +20,17 @@ class CollocationLearnerTest {
     }
 
     @Test
+    void noTimeAllowedMeansNoStepTaken() {
+        double[] start = {0.1, 0.15, 0.2};
+        CollocationLearner learner = new CollocationLearner(new double[] {0}, new double[] {1}, 1e-10);
+        CollocationLearner.Result r = learner.learn(new SineSystem(start.clone()), new double[P], "pde", reference(), 15, 0);
+        assertEquals(1, r.residuals().length, "only the distance before the first step");
+        assertArrayEquals(start, r.points(), "the points stay");
+        CollocationLearner.Result all = learner.learn(new SineSystem(start.clone()), new double[P], "pde", reference(), 15, 3600);
+        assertEquals(16, all.residuals().length, "an hour is time enough for fifteen steps");
+    }
+
+    @Test
     void learningMovesPointsTowardTheBestProjectionAndKeepsThemInside() {
         double[] start = {0.1, 0.15, 0.2};
         SineSystem system = new SineSystem(start);

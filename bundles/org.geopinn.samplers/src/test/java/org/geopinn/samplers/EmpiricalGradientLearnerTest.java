@@ -49,6 +49,20 @@ class EmpiricalGradientLearnerTest {
     }
 
     @Test
+    void noTimeAllowedMeansNoStepTakenAndTimeEnoughMeansEveryStep() {
+        double[] start = {0.1, 0.12, 0.14, 0.16, 0.18, 0.2, 0.22, 0.24};
+        EmpiricalGradientLearner learner = new EmpiricalGradientLearner(LO, HI, y -> true);
+        SineSystem none = new SineSystem(start.clone());
+        EmpiricalGradientLearner.Result stopped = learner.learn(none, new double[SineSystem.P], "pde", reference(), 20, 0);
+        assertEquals(1, stopped.errors().length, "only the error before the first step");
+        assertArrayEquals(start, stopped.points(), "the points stay");
+        assertArrayEquals(start, none.points("pde"), "the system is left at them");
+        EmpiricalGradientLearner.Result all = learner.learn(new SineSystem(start.clone()), new double[SineSystem.P], "pde", reference(), 5, 3600);
+        assertEquals(6, all.errors().length, "an hour is time enough for five steps");
+        assertTrue(all.errors()[5] < all.errors()[0], Arrays.toString(all.errors()));
+    }
+
+    @Test
     void clusteredPointsLearnAnEmpiricalNaturalGradientBetterThanRandomOnesAndTheCutoffIsAdapted() {
         int p = SineSystem.P;
         double[] start = {0.1, 0.12, 0.14, 0.16, 0.18, 0.2, 0.22, 0.24};
