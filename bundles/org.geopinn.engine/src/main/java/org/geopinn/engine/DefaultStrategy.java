@@ -136,8 +136,8 @@ final class DefaultStrategy {
      * equation on two seeds each, 3-D Poisson), level on the others, and 3.5× higher at the end on
      * one seed of laplace2d (lower until 60 s; level on the other seed) (docs/STRATEGY.md, "Trace
      * balancing where S ≥ P"). Since 4 Dec 2026 also for linear time-dependent problems under {@code lm}
-     * alone, in place of causal weights: on the 1-D wave 12–250× lower error at 120 s, level on heat and
-     * advection; nonlinear ones keep causal weights, since balanced conditions led Allen–Cahn to a wrong
+     * alone, in place of causal weights: at 120 s the 1-D wave's error 12–250× lower, advection's 1.8–6.7×,
+     * heat's level on three seeds of four and 14× higher on one; nonlinear ones keep causal weights, since balanced conditions led Allen–Cahn to a wrong
      * solution with a low loss (docs/STRATEGY.md, "Trace balancing on linear time-dependent problems").
      */
     static final String LM_WEIGHTING = "ntk";

@@ -46,11 +46,14 @@ final class ResamplingSchedule {
         }
         TrainingRig rig = at.rig;
         int d = rig.problem.domain().dimension();
+        // the budget's end, shared by every condition's renewal of this round
+        double left = spec.timeBudgetSeconds() > 0 ? Math.max(0, spec.timeBudgetSeconds() - at.seconds()) : Double.POSITIVE_INFINITY;
+        long roundStart = System.nanoTime();
         for (int g = 0; g < conditionNames.size(); g++) {
             double[] fresh = CollocationPoints.sample(rig.problem, spec, directory, g, round, resampling.candidatesPerPoint());
             windows.squeeze(at.window, g, fresh);
             resampling.renew(rig.system, at.theta, conditionNames.get(g), fresh, d, CollocationPoints.seed(spec.seed(), g, -round),
-                    spec.timeBudgetSeconds() > 0 ? Math.max(0, spec.timeBudgetSeconds() - at.seconds()) : Double.POSITIVE_INFINITY);
+                    Math.max(0, left - (System.nanoTime() - roundStart) * 1e-9));
         }
     }
 

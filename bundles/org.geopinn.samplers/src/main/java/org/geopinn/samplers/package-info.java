@@ -5,5 +5,5 @@
  * {@link org.geopinn.api.sampler.Sampler} services with ids grid, uniform, sobol, halton and lhs.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.0.0")
+@org.osgi.annotation.versioning.Version("1.1.0")
 package org.geopinn.samplers;
