@@ -155,7 +155,7 @@ record RunRecord(String problem, List<String> variables, Map<String, String> pro
                     .maxSteps(Long.parseLong(p.getProperty("max-steps", "0")))
                     .timeWindows(Integer.parseInt(p.getProperty("time-marching", "0"))).unknowns(coefficients(p, "unknown."))
                     .known(coefficients(p, "known.")).leftOut(p.getProperty("leave-out") == null ? List.of() : list(p, "leave-out"))
-                    .collocation(p.getProperty("collocation") == null ? null : org.geopinn.api.session.Collocation.parse(p.getProperty("collocation")))
+                    .collocation(p.getProperty("collocation") == null ? null : recordedCollocation(p.getProperty("collocation")))
                     .build();
             return new RunRecord(need(p, "problem"), list(p, "variables"), prefixed(p, "problem."), spec, need(p, "model"), session,
                     Long.parseLong(need(p, "steps")), Double.parseDouble(need(p, "seconds")), need(p, "current-optimizer"),
@@ -163,6 +163,23 @@ record RunRecord(String problem, List<String> variables, Map<String, String> pro
         } catch (IllegalArgumentException e) {
             throw new GeopinnException(file + " is damaged: " + e.getMessage());
         }
+    }
+
+    /**
+     * The collocation a run recorded, in the meaning it had then. Learned points recorded before {@code objective},
+     * {@code start} and learned-once became settings (4 Dec 2026) carry none of them; their run learned on the
+     * projection objective from the current points, at every round unless {@code rounds} was given, so those are
+     * added rather than today's defaults.
+     *
+     * @param recorded the recorded form
+     * @return the settings
+     */
+    static org.geopinn.api.session.Collocation recordedCollocation(String recorded) {
+        String t = recorded.trim();
+        if (t.startsWith("learned(") && t.endsWith(")") && !t.contains("objective=")) {
+            t = t.substring(0, t.length() - 1) + ";objective=projection;start=current" + (t.contains("rounds=") ? "" : ";rounds=0") + ")";
+        }
+        return org.geopinn.api.session.Collocation.parse(t);
     }
 
     private static Map<String, Double> coefficients(Properties p, String prefix) {
