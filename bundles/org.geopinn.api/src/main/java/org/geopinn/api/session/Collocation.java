@@ -81,6 +81,9 @@ public record Collocation(int every, int steps, double cutoff, int reference, bo
 
     /** The kernel when the text names none: the tangent kernel, the one whose learning steps are accepted (the natural one's barely move the points, docs/SAMPLERS.md). */
     public static final String DEFAULT_KERNEL = "tangent";
+    /** A cut-off number or a kernel given with the gradient objective, which has neither. */
+    private static final String GRADIENT_SETTINGS = "collocation: a cutoff number and kernel belong to objective=projection; add it, or drop them"
+            + " (objective=gradient, the default, adapts its own cut-off and has no kernel)";
     /** The grammar, for messages. */
     public static final String FORM = "learned(every=N;steps=M[;cutoff=adaptive|TAU][;reference=R][;kernel=natural|tangent][;rounds=K][;objective=projection|gradient][;start=current|chosen])";
     /** The grammar of chosen points, for messages. */
@@ -138,7 +141,7 @@ public record Collocation(int every, int steps, double cutoff, int reference, bo
         java.util.Objects.requireNonNull(objective, "objective");
         java.util.Objects.requireNonNull(start, "start");
         if (objective == Objective.GRADIENT && (chosen || natural || !Double.isNaN(cutoff))) {
-            throw new GeopinnException("collocation: objective=gradient adapts its own cut-off and has no kernel; give neither cutoff nor kernel=natural");
+            throw new GeopinnException(GRADIENT_SETTINGS);
         }
         if (rounds < 0) {
             throw new GeopinnException("collocation: rounds must be 0 (every round) or more, got " + rounds);
@@ -218,26 +221,31 @@ public record Collocation(int every, int steps, double cutoff, int reference, bo
         if (!kernel.equals("natural") && !kernel.equals("tangent")) {
             throw new GeopinnException("collocation: kernel '" + kernel + "' is not natural or tangent");
         }
-        String objective = kv.getOrDefault("objective", DEFAULT_OBJECTIVE.name().toLowerCase(Locale.ROOT));
-        if (!objective.equals("projection") && !objective.equals("gradient")) {
-            throw new GeopinnException("collocation: objective '" + objective + "' is not projection or gradient");
-        }
-        if (objective.equals("gradient") && (!c.equals("adaptive") || kv.containsKey("kernel"))) {
-            throw new GeopinnException("collocation: a cutoff number and kernel belong to objective=projection; add it, or drop them"
-                    + " (objective=gradient, the default, adapts its own cut-off and has no kernel)");
+        Objective objective = choice(kv, "objective", DEFAULT_OBJECTIVE);
+        if (objective == Objective.GRADIENT && kv.containsKey("kernel")) {
+            throw new GeopinnException(GRADIENT_SETTINGS); // the record sees only natural or not; a cut-off number it rejects itself
         }
         kv.putIfAbsent("rounds", Integer.toString(DEFAULT_LEARNED_ROUNDS));
         return new Collocation(positive(kv, "every", 1), positive(kv, "steps", 1), cutoff, positive(kv, "reference", 2),
-                kernel.equals("natural"), false, positive(kv, "rounds", 0),
-                objective.equals("gradient") ? Objective.GRADIENT : Objective.PROJECTION, start(kv));
+                kernel.equals("natural"), false, positive(kv, "rounds", 0), objective, choice(kv, "start", DEFAULT_START));
     }
 
-    private static Start start(Map<String, String> kv) {
-        String start = kv.getOrDefault("start", DEFAULT_START.name().toLowerCase(Locale.ROOT));
-        if (!start.equals("current") && !start.equals("chosen")) {
-            throw new GeopinnException("collocation: start '" + start + "' is not current or chosen");
+    /** @return the constant of {@code fallback}'s enum that {@code key} names in lower case, or {@code fallback} when it is not given */
+    private static <E extends Enum<E>> E choice(Map<String, String> kv, String key, E fallback) {
+        String v = kv.getOrDefault(key, text(fallback));
+        java.util.List<String> names = new java.util.ArrayList<>();
+        for (E e : fallback.getDeclaringClass().getEnumConstants()) {
+            if (text(e).equals(v)) {
+                return e;
+            }
+            names.add(text(e));
         }
-        return start.equals("chosen") ? Start.CHOSEN : Start.CURRENT;
+        throw new GeopinnException("collocation: " + key + " '" + v + "' is not " + String.join(" or ", names));
+    }
+
+    /** @return a constant as the text form writes it */
+    private static String text(Enum<?> e) {
+        return e.name().toLowerCase(Locale.ROOT);
     }
 
     private static Collocation parseChosen(String t) {
@@ -292,14 +300,11 @@ public record Collocation(int every, int steps, double cutoff, int reference, bo
             return "chosen(every=" + every + ";candidates=" + reference + ";cutoff=" + cutoff + roundsText() + ")";
         }
         if (objective == Objective.GRADIENT) {
-            return "learned(every=" + every + ";steps=" + steps + ";reference=" + reference + ";rounds=" + rounds + ";objective=gradient" + startText() + ")";
+            return "learned(every=" + every + ";steps=" + steps + ";reference=" + reference + ";rounds=" + rounds + ";objective=gradient;start=" + text(start) + ")";
         }
         return "learned(every=" + every + ";steps=" + steps + ";cutoff=" + (adaptiveCutoff() ? "adaptive" : Double.toString(cutoff))
-                + ";reference=" + reference + ";kernel=" + (natural ? "natural" : "tangent") + ";rounds=" + rounds + ";objective=projection" + startText() + ")";
-    }
-
-    private String startText() {
-        return ";start=" + start.name().toLowerCase(Locale.ROOT);
+                + ";reference=" + reference + ";kernel=" + (natural ? "natural" : "tangent") + ";rounds=" + rounds + ";objective=projection;start="
+                + text(start) + ")";
     }
 
     private String roundsText() {
