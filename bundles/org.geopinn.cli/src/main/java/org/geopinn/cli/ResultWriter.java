@@ -312,6 +312,9 @@ final class ResultWriter implements ResultExporter {
         model.put("initialization", spec.initialization());
         model.put("separate_networks", spec.separateNetworks());
         model.put("parameters", theta.length);
+        if (!spec.modelOptions().isEmpty()) { // e.g. the output map the engine chose for fields far from order one
+            model.put("options", new java.util.TreeMap<String, Object>(spec.modelOptions()));
+        }
         s.put("model", model);
         s.put("engine", spec.engineId());
         s.put("scaling", spec.scaling().name().toLowerCase());

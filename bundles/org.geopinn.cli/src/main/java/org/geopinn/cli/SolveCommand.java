@@ -181,8 +181,29 @@ final class SolveCommand {
                 + (s.collocation() != null ? ", collocation " + s.collocation() // the full form, as --collocation reads it
                         : s.resampleEvery() > 0 ? ", points resampled every " + s.resampleEvery() + " steps" : "")
                 + ", model " + s.modelId() + " "
-                + join(s.hidden()) + " " + s.activation() + ", " + session.model().parameterCount() + " parameters, seed "
+                + join(s.hidden()) + " " + s.activation() + outputMap(session.model().spec()) + ", " + session.model().parameterCount() + " parameters, seed "
                 + s.seed() + (s.startStep() > 0 ? ", resuming at step " + s.startStep() : "");
+    }
+
+    /** @return e.g. {@code " (outputs u = 300 + 50·N)"} for the fields the model maps, else "" */
+    private static String outputMap(org.geopinn.api.model.ModelSpec model) {
+        String shifts = model.options().get("output-shift");
+        String scales = model.options().get("output-scale");
+        if (shifts == null && scales == null) {
+            return "";
+        }
+        String[] shift = shifts == null ? null : shifts.split(",");
+        String[] scale = scales == null ? null : scales.split(",");
+        java.util.List<String> mapped = new java.util.ArrayList<>();
+        java.util.List<String> fields = model.fields();
+        for (int f = 0; f < fields.size(); f++) {
+            String m = shift == null || f >= shift.length ? "0" : shift[f].trim();
+            String h = scale == null || f >= scale.length ? "1" : scale[f].trim();
+            if (!(Double.parseDouble(m) == 0 && Double.parseDouble(h) == 1)) {
+                mapped.add(fields.get(f) + " = " + m + " + " + h + "·N");
+            }
+        }
+        return mapped.isEmpty() ? "" : " (outputs " + String.join(", ", mapped) + ")";
     }
 
     private static String chain(SessionSpec s) {

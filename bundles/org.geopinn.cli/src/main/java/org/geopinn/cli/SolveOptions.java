@@ -23,7 +23,7 @@ final class SolveOptions {
     static final Set<String> VALUED = Set.of("optimizer", "steps", "time-budget", "seed", "hidden", "activation", "points", "out",
             "config", "resume", "weighting", "model", "engine", "sampler", "resample-every", "error-every", "initialization",
             "separate-networks", "scaling", "diagnostics", "diagnostic-every", "problem-config", "time-marching",
-            "unknown", "parametric", "lost-service-wait", "collocation", "checkpoint-every", "known", "leave-out", "start-from");
+            "unknown", "parametric", "lost-service-wait", "collocation", "checkpoint-every", "known", "leave-out", "start-from", "output-map");
     /** Options without a value. */
     static final Set<String> FLAGS = Set.of("quiet");
     /** Steps when neither the command line nor the problem says. */
@@ -52,6 +52,8 @@ final class SolveOptions {
             "  --seed S                initialisation and sampling seed (default 0)",
             "  --hidden 64,64,64       hidden layer widths; --activation tanh; --model mlp; --initialization xavier",
             "  --separate-networks B   one network per field (true/false); --scaling mean|sum|measure",
+            "  --output-map auto|none  auto: a field whose given values (boundary, initial, data) exceed 30 in size",
+            "                          is the network's output shifted to their middle and scaled to half their range",
             "  --points N | NAME=N,..  collocation points (N: each interior condition)",
             "  --weighting ID[(k=v;..)] loss weighting (fixed, gradnorm, ...); --engine ID; --sampler ID",
             "  --problem-config K=V,.. the problem's coefficients for this run, e.g. gamma=10",
@@ -215,6 +217,24 @@ final class SolveOptions {
             return Collocation.parse(text);
         } catch (GeopinnException e) {
             throw new GeopinnException("--" + e.getMessage());
+        }
+    }
+
+    /**
+     * @param text {@code --output-map}'s value
+     * @param fields the problem's field count
+     * @return the model options it gives: none for {@code auto} (the engine's rule decides), the
+     *         identity map for {@code none}
+     * @throws GeopinnException one line, naming the option
+     */
+    static Map<String, String> outputMap(String text, int fields) {
+        switch (text.trim().toLowerCase(java.util.Locale.ROOT)) {
+            case "auto":
+                return Map.of();
+            case "none":
+                return Map.of("output-scale", String.join(",", java.util.Collections.nCopies(fields, "1")));
+            default:
+                throw new GeopinnException("--output-map: '" + Text.quote(text) + "' is neither auto nor none");
         }
     }
 

@@ -198,6 +198,7 @@ final class SolvePlanning {
             b = SessionSpec.builder(problemId).maxSteps(steps);
             StartFrom start = o.has("start-from") ? startFrom(o, outDir, locks, hidden) : null;
             if (start != null) { // the network of the run it starts from
+                refuseOutputMap(o, "--start-from");
                 RunRecord rec = start.record();
                 b.model(rec.modelId()).hidden(rec.spec().hidden()).activation(rec.spec().activation())
                         .initialization(rec.spec().initialization()).separateNetworks(rec.spec().separateNetworks())
@@ -206,6 +207,9 @@ final class SolvePlanning {
                 b.model(o.get("model")).hidden(hidden).activation(o.get("activation")).initialization(o.get("initialization"));
                 if (separate != null) {
                     b.separateNetworks(separate);
+                }
+                if (o.has("output-map")) {
+                    b.modelOptions(SolveOptions.outputMap(o.get("output-map"), problem.vocabulary().fields().size()));
                 }
             }
             b.unknowns(unknowns);
@@ -357,6 +361,15 @@ final class SolvePlanning {
         if (o.has("separate-networks") && o.bool("separate-networks") != rec.spec().separateNetworks()) {
             throw new GeopinnException("--resume: the run was trained with --separate-networks " + rec.spec().separateNetworks()
                     + ", not " + o.get("separate-networks"));
+        }
+        refuseOutputMap(o, "--resume");
+    }
+
+    /** A run continued from a saved network keeps the output map that network was trained with. */
+    private static void refuseOutputMap(Options o, String from) {
+        if (o.has("output-map")) {
+            throw new GeopinnException("--output-map: " + from + " continues a saved network with the output map it was trained with;"
+                    + " leave out --output-map");
         }
     }
 

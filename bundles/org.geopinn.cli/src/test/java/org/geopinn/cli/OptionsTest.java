@@ -32,7 +32,7 @@ class OptionsTest {
     @Test
     void badInputIsOneClearLine() {
         assertEquals("unknown option --stepz; options are --activation, --checkpoint-every, --collocation, --config, --diagnostic-every, --diagnostics, --engine, "
-                + "--error-every, --hidden, --initialization, --known, --leave-out, --lost-service-wait, --model, --optimizer, --out, --parametric, --points, --problem-config, "
+                + "--error-every, --hidden, --initialization, --known, --leave-out, --lost-service-wait, --model, --optimizer, --out, --output-map, --parametric, --points, --problem-config, "
                 + "--quiet, --resample-every, --resume, --sampler, --scaling, --seed, --separate-networks, --start-from, --steps, --time-budget, --time-marching, --unknown, "
                 + "--weighting",
                 assertThrows(GeopinnException.class, () -> parse("--stepz", "3")).getMessage());

@@ -59,7 +59,7 @@ final class SpecResolver {
         Problem problem = SessionProblem.of(require(Problem.class, spec.problemId(), "problem"), spec);
         Map<String, String> defaults = problem.defaults() == null ? Map.of() : problem.defaults();
         String modelId = first(spec.modelId(), defaults.get(ProblemDefaults.MODEL), DEFAULT_MODEL);
-        require(ModelFactory.class, modelId, "model");
+        ModelFactory models = require(ModelFactory.class, modelId, "model");
         int[] hidden = spec.hidden() != null ? spec.hidden()
                 : DefaultStrategy.hidden(defaults.get(ProblemDefaults.HIDDEN), t -> ModelSpec.parseHidden(t, "problem default 'hidden'"));
         for (int w : hidden) {
@@ -74,8 +74,11 @@ final class SpecResolver {
         String engineId = first(spec.engineId(), null, DEFAULT_ENGINE);
         require(OperatorEngine.class, engineId, "operator engine");
         LossScaling scaling = spec.scaling() != null ? spec.scaling() : parseScaling(defaults.get(SCALING));
-        ModelSpec modelSpec = new ModelSpec(problem.domain().lower(), problem.domain().upper(), problem.vocabulary().fields(),
-                hidden, activation, initialization, separate, true, spec.modelOptions());
+        checkConditions(problem, spec); // before the output map draws the points of the value conditions
+        // outputs mapped to fields whose given values are far from order one, as the inputs are to the domain
+        ModelSpec modelSpec = OutputNormalization.apply(problem, spec, directory, models,
+                new ModelSpec(problem.domain().lower(), problem.domain().upper(), problem.vocabulary().fields(),
+                        hidden, activation, initialization, separate, true, spec.modelOptions()));
         @SuppressWarnings("deprecation")
         String problemChain = defaults.get(ProblemDefaults.OPTIMIZER); // third-party problems may still name one
         String problemWeighting = defaults.get(ProblemDefaults.WEIGHTING);
@@ -118,14 +121,13 @@ final class SpecResolver {
         if (steps <= spec.startStep()) {
             throw new GeopinnException("the step count " + steps + " must exceed the steps already taken (" + spec.startStep() + ")");
         }
-        checkConditions(problem, spec);
         for (String d : spec.diagnostics()) {
             require(Diagnostic.class, d, "diagnostic");
         }
         if (resampleEvery < 0 || spec.errorEvery() < 0 || spec.diagnosticEvery() < 0) {
             throw new GeopinnException("resampleEvery, errorEvery and diagnosticEvery must not be negative");
         }
-        SessionSpec full = spec.toBuilder().model(modelId).hidden(hidden).activation(activation).initialization(initialization)
+        SessionSpec full = spec.toBuilder().model(modelId).modelOptions(modelSpec.options()).hidden(hidden).activation(activation).initialization(initialization)
                 .separateNetworks(separate).engine(engineId).scaling(scaling).optimizers(stages).weighting(weightingId)
                 .maxSteps(steps).timeBudgetSeconds(budget).resampleEvery(resampleEvery).build();
         String resampling = spec.collocation() != null || resamplingGiven || resampleEvery == 0 ? ""

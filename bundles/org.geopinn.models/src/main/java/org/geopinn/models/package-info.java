@@ -15,13 +15,13 @@
  * <caption>Model kinds and their settings</caption>
  * <tr><th>id</th><th>what</th><th>options ({@code ModelSpec.options})</th></tr>
  * <tr><td>{@code mlp}</td><td>hidden layers with the activation (default tanh), linear output
- * layer</td><td>{@code output-factor=box-zero}, {@code output-factor-inputs=0,1}</td></tr>
+ * layer</td><td>{@code output-factor=box-zero}, {@code output-factor-inputs=0,1}, {@code output-shift}, {@code output-scale}</td></tr>
  * <tr><td>{@code sinusoidal-mlp}</td><td>features sin(ω_k x_j)/ω_k^s, cos(ω_k x_j)/ω_k^s,
  * ω_k = (π/2)·2^k, then an MLP (default swish)</td><td>{@code frequencies} (4),
- * {@code smoothness} s (1), output factor options</td></tr>
+ * {@code smoothness} s (1), output factor and map options</td></tr>
  * <tr><td>{@code random-features}</td><td>u = Σ_j a_j σ(w_j·x + b_j), w, b ~ U[−R, R] fixed,
  * only a trained (default sin)</td><td>{@code features} (the single hidden width, else 100),
- * {@code feature-seed} (0), {@code feature-range} R (1), output factor options</td></tr>
+ * {@code feature-seed} (0), {@code feature-range} R (1), output factor and map options</td></tr>
  * </table>
  *
  * <p>Common to all: activations tanh, sin, cos, swish (silu), softplus, identity; initialisation
@@ -31,7 +31,10 @@
  * {@code ParameterBlock.network = q} and are contiguous); optional input normalisation of the
  * spec's box to [−1, 1]. {@code output-factor=box-zero} multiplies each output by
  * Π_j (x_j − a_j)(b_j − x_j)/((b_j − a_j)/2)² over the chosen inputs (default all), which
- * vanishes on the box's faces: zero Dirichlet data hold exactly. Block names:
+ * vanishes on the box's faces: zero Dirichlet data hold exactly. {@code output-shift} and
+ * {@code output-scale} (one number per field, defaults 0 and 1) map the outputs to the fields,
+ * u_f = shift_f + scale_f·N_f, after the factor: the outputs' counterpart of the input
+ * normalisation, for fields whose values are far from order one. Block names:
  * {@code net<q>.layer<l>.weight} (rows = outputs, cols = inputs, row-major),
  * {@code net<q>.layer<l>.bias}, {@code net<q>.coefficients} (random features). Unknown names or
  * options are rejected with a one-line {@link org.geopinn.api.GeopinnException}.

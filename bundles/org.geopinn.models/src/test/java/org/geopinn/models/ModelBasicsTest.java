@@ -123,12 +123,21 @@ class ModelBasicsTest {
         assertEquals("unknown initialization 'he'; known: xavier (glorot), xavier-uniform, normal",
                 assertThrows(GeopinnException.class, () -> StandardModels.create("mlp", spec(new int[] {4}, "tanh", "he", false,
                         Map.of()))).getMessage());
-        assertEquals("model 'mlp' has no option 'features'; known options: output-factor, output-factor-inputs",
+        assertEquals("model 'mlp' has no option 'features'; known options: output-factor, output-factor-inputs, output-scale, output-shift",
                 assertThrows(GeopinnException.class, () -> StandardModels.create("mlp", spec(new int[] {4}, "tanh", "xavier",
                         false, Map.of("features", "3")))).getMessage());
         assertEquals("model 'mlp' has no output factor 'circle'; known: none, box-zero",
                 assertThrows(GeopinnException.class, () -> StandardModels.create("mlp", spec(new int[] {4}, "tanh", "xavier",
                         false, Map.of("output-factor", "circle")))).getMessage());
+        assertEquals("model 'mlp' option output-shift=1 must give 2 numbers, one per field [u, v]",
+                assertThrows(GeopinnException.class, () -> StandardModels.create("mlp", spec(new int[] {4}, "tanh", "xavier",
+                        false, Map.of("output-shift", "1")))).getMessage());
+        assertEquals("model 'mlp' option output-scale=1,0: the scale of field 'v' must not be 0",
+                assertThrows(GeopinnException.class, () -> StandardModels.create("mlp", spec(new int[] {4}, "tanh", "xavier",
+                        false, Map.of("output-scale", "1,0")))).getMessage());
+        assertEquals("model 'mlp' option output-scale=x,1: 'x' (field 'u') is not a finite number",
+                assertThrows(GeopinnException.class, () -> StandardModels.create("mlp", spec(new int[] {4}, "tanh", "xavier",
+                        false, Map.of("output-scale", "x,1")))).getMessage());
         assertEquals("unknown model 'resnet'; known: mlp, random-features, sinusoidal-mlp",
                 assertThrows(GeopinnException.class, () -> StandardModels.create("resnet", spec(new int[] {4}, "tanh", "xavier",
                         false, Map.of()))).getMessage());

@@ -15,7 +15,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Parameter derivatives through the whole model (several fields, separate networks, output
- * factor, embedding, random features): backward against finite differences of Σ seeds·values,
+ * factor, output map, embedding, random features): backward against finite differences of Σ seeds·values,
  * jacobianRows against backward and tangent against the rows.
  */
 class ModelDerivativesTest {
@@ -27,6 +27,9 @@ class ModelDerivativesTest {
             case "separate-factor":
                 return StandardModels.create("mlp", ModelJetsTest.spec(2, List.of("u", "v"), new int[] {4, 3}, "softplus", true,
                         false, Map.of("output-factor", "box-zero")));
+            case "output-map":
+                return StandardModels.create("mlp", ModelJetsTest.spec(2, List.of("u", "v"), new int[] {4, 3}, "tanh", true,
+                        true, Map.of("output-factor", "box-zero", "output-shift", "300,-1", "output-scale", "50,0.5")));
             case "embedding":
                 return StandardModels.create("sinusoidal-mlp", ModelJetsTest.spec(2, List.of("u"), new int[] {5}, "swish", false,
                         true, Map.of("frequencies", "2")));
@@ -37,7 +40,7 @@ class ModelDerivativesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"joint", "separate-factor", "embedding", "random-features"})
+    @ValueSource(strings = {"joint", "separate-factor", "embedding", "random-features", "output-map"})
     void reverseRowsAndTangentAgreeWithFiniteDifferences(String variant) {
         Model model = model(variant);
         ModelSpec spec = model.spec();

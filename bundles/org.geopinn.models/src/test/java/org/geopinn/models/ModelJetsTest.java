@@ -198,4 +198,49 @@ public class ModelJetsTest {
             return out;
         }, 2);
     }
+
+    /**
+     * The output map u_f = shift_f + scale_f·(g·N_f): values shifted and scaled, every derivative
+     * scaled only, against the same model without the map at the same parameters.
+     */
+    @Test
+    void outputMapShiftsValuesAndScalesDerivatives() {
+        Map<String, String> factor = Map.of("output-factor", "box-zero");
+        Map<String, String> mapped = Map.of("output-factor", "box-zero", "output-shift", "300, -2", "output-scale", "50,0.25");
+        Model plain = StandardModels.create("mlp", spec(2, List.of("u", "v"), new int[] {5, 4}, "tanh", true, true, factor));
+        Model model = StandardModels.create("mlp", spec(2, List.of("u", "v"), new int[] {5, 4}, "tanh", true, true, mapped));
+        double[] theta = model.initialParameters(3);
+        List<int[]> indices = new ArrayList<>(allMultiIndices(2, 2));
+        indices.add(0, new int[2]);
+        DerivativeRequest request = DerivativeRequest.of(2, indices);
+        int n = 4;
+        double[] points = {0.1, 0.2, -0.3, 1.1, 0.7, 0.0, 0.9, 1.4};
+        ModelEvaluator a = plain.evaluator(request, n);
+        ModelEvaluator b = model.evaluator(request, n);
+        a.forward(theta, points, n);
+        b.forward(theta, points, n);
+        double[] shift = {300, -2};
+        double[] scale = {50, 0.25};
+        for (int f = 0; f < 2; f++) {
+            for (int k = 0; k < request.size(); k++) {
+                for (int i = 0; i < n; i++) {
+                    int r = (f * request.size() + k) * n + i;
+                    double expected = (k == 0 ? shift[f] : 0.0) + scale[f] * a.values()[r];
+                    assertTrue(Math.abs(expected - b.values()[r]) <= TOLERANCE * Math.max(1, Math.abs(expected)),
+                            "field " + f + " component " + Arrays.toString(request.multiIndex(k)) + ": " + b.values()[r]
+                                    + " against " + expected);
+                }
+            }
+        }
+        double[] direction = new double[theta.length];
+        Arrays.fill(direction, 0.01);
+        double[] ta = new double[2 * request.size() * n];
+        double[] tb = new double[ta.length];
+        a.tangent(direction, ta);
+        b.tangent(direction, tb);
+        for (int r = 0; r < ta.length; r++) {
+            double expected = scale[r / (request.size() * n)] * ta[r];
+            assertTrue(Math.abs(expected - tb[r]) <= TOLERANCE * Math.max(1, Math.abs(expected)), "tangent row " + r);
+        }
+    }
 }

@@ -16,13 +16,17 @@ import org.geopinn.api.model.ParameterLayout;
  * x̃ = (2/(b − a))(x − (a + b)/2) when the run normalised inputs, the dense layers
  * {@code net<q>.layer<l>} of the parameter layout (one network, or one per field, concatenated),
  * the hidden activation, and the hard-constraint factor {@code output-factor=box-zero}
- * Π_j (x_j − a_j)(b_j − x_j)/h_j². Anything else is refused with one line.
+ * Π_j (x_j − a_j)(b_j − x_j)/h_j², then the output map u_f = shift_f + scale_f·N_f
+ * ({@code output-shift}, {@code output-scale}). Anything else is refused with one line.
  */
 public final class MlpOnnx {
     /** The input's name in the graph. */
     public static final String INPUT = "x";
     /** The output's name in the graph. */
     public static final String OUTPUT = "u";
+
+    /** The model options the graph reproduces. */
+    static final List<String> SUPPORTED_OPTIONS = List.of("output-factor", "output-factor-inputs", "output-shift", "output-scale");
 
     private MlpOnnx() {
     }
@@ -42,8 +46,8 @@ public final class MlpOnnx {
             throw new GeopinnException("--onnx exports model kind 'mlp'; this run's model is '" + modelId + "'");
         }
         for (String key : spec.options().keySet()) {
-            if (!key.equals("output-factor") && !key.equals("output-factor-inputs")) {
-                throw new GeopinnException("--onnx: model option '" + key + "' is not supported; known: output-factor, output-factor-inputs");
+            if (!SUPPORTED_OPTIONS.contains(key)) {
+                throw new GeopinnException("--onnx: model option '" + key + "' is not supported; known: " + String.join(", ", SUPPORTED_OPTIONS));
             }
         }
         if (theta.length != layout.size()) {
@@ -94,13 +98,29 @@ public final class MlpOnnx {
         }
         String u = outputs.size() == 1 ? outputs.get(0) : g.node("Concat", Map.of("axis", 1L), outputs.toArray(String[]::new));
         String factor = factor(g, spec);
-        g.nodeTo(OUTPUT, factor == null ? "Identity" : "Mul", Map.of(), factor == null ? new String[] {u} : new String[] {u, factor});
+        String factored = factor == null ? u : g.node("Mul", u, factor);
+        g.nodeTo(OUTPUT, "Add", Map.of(), g.node("Mul", factored, g.constant("output_scale", new long[] {fields},
+                outputMap(spec, "output-scale", 1.0))), g.constant("output_shift", new long[] {fields}, outputMap(spec, "output-shift", 0.0)));
         g.metadata("geopinn.problem", problem);
         g.metadata("geopinn.variables", String.join(",", variables));
         g.metadata("geopinn.fields", String.join(",", spec.fields()));
         g.metadata("geopinn.model", modelId + " " + java.util.Arrays.toString(spec.hidden()) + " " + activation);
         return g.model(problem, "Geopinn PINN for " + problem + ": input x = (" + String.join(", ", variables) + "), output u = ("
                 + String.join(", ", spec.fields()) + ")", INPUT, d, OUTPUT, fields);
+    }
+
+    /** @return one number per field from the option (the model checked it when it was built), else {@code fallback} */
+    private static double[] outputMap(ModelSpec spec, String option, double fallback) {
+        double[] values = new double[spec.fields().size()];
+        java.util.Arrays.fill(values, fallback);
+        String text = spec.options().get(option);
+        if (text != null && !text.isBlank()) {
+            String[] parts = text.split(",");
+            for (int f = 0; f < values.length; f++) {
+                values[f] = Double.parseDouble(parts[f].trim());
+            }
+        }
+        return values;
     }
 
     private static ParameterBlock block(ParameterLayout layout, String name) {

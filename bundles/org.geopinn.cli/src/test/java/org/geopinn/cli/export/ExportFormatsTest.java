@@ -42,9 +42,18 @@ class ExportFormatsTest {
         }
         List<String> names = List.of("u", "v", "w").subList(0, fields);
         int[] widths = java.util.Arrays.stream(hidden.split("-")).mapToInt(Integer::parseInt).toArray();
-        Map<String, String> options = factor.isEmpty() ? Map.of() : factor.contains(";")
-                ? Map.of("output-factor", "box-zero", "output-factor-inputs", factor.substring(factor.indexOf(';') + 1).replace(' ', ','))
-                : Map.of("output-factor", factor);
+        Map<String, String> options = new java.util.HashMap<>();
+        if (factor.endsWith("+map")) { // the output map u = shift + scale·N, one number per field
+            options.put("output-shift", String.join(",", List.of("300", "-2", "0.5").subList(0, fields)));
+            options.put("output-scale", String.join(",", List.of("50", "0.25", "2").subList(0, fields)));
+            factor = factor.substring(0, factor.length() - "+map".length());
+        }
+        if (factor.contains(";")) {
+            options.put("output-factor", "box-zero");
+            options.put("output-factor-inputs", factor.substring(factor.indexOf(';') + 1).replace(' ', ','));
+        } else if (!factor.isEmpty()) {
+            options.put("output-factor", factor);
+        }
         return new ModelSpec(lo, hi, names, widths, activation, "xavier", separate, normalize, options);
     }
 
@@ -56,7 +65,9 @@ class ExportFormatsTest {
         "1, 3, 12,    swish,    false, false, ''",
         "4, 2, 10-6,  softplus, true,  false, ''",
         "2, 1, 7,     cos,      false, true,  ''",
-        "2, 2, 5,     identity, false, true,  box-zero"})
+        "2, 2, 5,     identity, false, true,  box-zero",
+        "2, 1, 16-16, tanh,     false, true,  +map",
+        "3, 2, 8-8,   tanh,     true,  true,  box-zero;0 2+map"})
     void onnxRuntimeComputesWhatGeopinnComputes(int d, int fields, String hidden, String activation, boolean separate, boolean normalize,
             String factor) throws Exception {
         ModelSpec spec = spec(d, fields, hidden, activation, separate, normalize, factor);

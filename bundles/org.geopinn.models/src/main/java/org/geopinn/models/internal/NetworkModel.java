@@ -12,16 +12,17 @@ import org.geopinn.autodiff.JetNetwork;
 /**
  * A model made of one or more {@link JetNetwork}s whose outputs, in order, are the fields
  * (one network with F outputs, or F networks with one output each), optionally multiplied by a
- * fixed {@link OutputFactor}. Every model kind of this bundle is one of these.
+ * fixed {@link OutputFactor} and mapped by an {@link OutputMap}. Every model kind of this bundle is one of these.
  */
 final class NetworkModel implements Model {
     private final ModelSpec spec;
     private final List<JetNetwork> networks;
     private final ParameterLayout layout;
     private final OutputFactor factor;
+    private final OutputMap map;
     private final Initialization initialization;
 
-    NetworkModel(ModelSpec spec, List<JetNetwork> networks, ParameterLayout layout, OutputFactor factor,
+    NetworkModel(ModelSpec spec, List<JetNetwork> networks, ParameterLayout layout, OutputFactor factor, OutputMap map,
             Initialization initialization) {
         int outputs = networks.stream().mapToInt(JetNetwork::outputs).sum();
         if (outputs != spec.fields().size()) {
@@ -31,6 +32,7 @@ final class NetworkModel implements Model {
         this.networks = List.copyOf(networks);
         this.layout = layout;
         this.factor = factor;
+        this.map = map;
         this.initialization = initialization;
     }
 
@@ -55,7 +57,7 @@ final class NetworkModel implements Model {
             throw new GeopinnException("derivatives requested in " + request.dimension() + " variables for a model with "
                     + spec.inputDimension() + " inputs");
         }
-        return new NetworkModelEvaluator(request, networks, layout.size(), factor, maxPoints);
+        return new NetworkModelEvaluator(request, networks, layout.size(), factor, map, maxPoints);
     }
 
     List<JetNetwork> networks() {

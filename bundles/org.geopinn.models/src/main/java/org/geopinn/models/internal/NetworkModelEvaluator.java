@@ -11,7 +11,7 @@ import org.geopinn.autodiff.JetStructure;
 
 /**
  * Evaluates a {@link NetworkModel}: runs each network's jets, applies the output factor by the
- * product rule on jets, and rearranges into the API layout {@code ((f*K)+k)*n + i}. Seeds and
+ * product rule on jets and the {@link OutputMap}, and rearranges into the API layout {@code ((f*K)+k)*n + i}. Seeds and
  * tangents travel the same way back. All buffers are allocated here, once.
  */
 final class NetworkModelEvaluator implements ModelEvaluator {
@@ -23,6 +23,9 @@ final class NetworkModelEvaluator implements ModelEvaluator {
     private final int parameters;
     private final int requested;
     private final OutputFactor factor;
+    private final OutputMap map;
+    /** The requested component that is the value itself (the shift enters it alone), or −1. */
+    private final int valueComponent;
     private final int[][] multiIndices;
     /** Product rule terms of each requested component k: [start[k], start[k+1]). */
     private final int[] termStart;
@@ -35,11 +38,13 @@ final class NetworkModelEvaluator implements ModelEvaluator {
     private int n = -1;
 
     NetworkModelEvaluator(DerivativeRequest request, List<JetNetwork> nets, int parameters, OutputFactor factor,
-            int maxPoints) {
+            OutputMap map, int maxPoints) {
         this.request = request;
         this.jets = JetStructure.of(request);
         this.parameters = parameters;
         this.factor = factor;
+        this.map = map;
+        this.valueComponent = request.indexOf(new int[request.dimension()]);
         this.requested = request.size();
         int capacity = Math.max(1, maxPoints);
         networks = new JetNetworkEvaluator[nets.size()];
@@ -125,21 +130,30 @@ final class NetworkModelEvaluator implements ModelEvaluator {
             factor.jets(points, n, jets, multiIndices, factorJets);
         }
         for (int q = 0; q < networks.length; q++) {
-            toValues(q, networks[q].outputs(), values);
+            toValues(q, networks[q].outputs(), values, true);
         }
     }
 
-    /** Maps network output jets ([c][o][i]) to model values, applying the factor. */
-    private void toValues(int q, double[][][] outputs, double[] target) {
+    /** @return the scale of field f's outputs (1 without an output map) */
+    private double scale(int f) {
+        return map == null ? 1.0 : map.scale(f);
+    }
+
+    /**
+     * Maps network output jets ([c][o][i]) to model values, applying the factor and the output
+     * map; {@code shifted} false for tangents, which the shift does not enter.
+     */
+    private void toValues(int q, double[][][] outputs, double[] target, boolean shifted) {
         int width = networks[q].network().outputs();
         for (int o = 0; o < width; o++) {
             int f = firstField[q] + o;
+            double scale = scale(f);
             for (int k = 0; k < requested; k++) {
                 int dst = (f * requested + k) * n;
-                Arrays.fill(target, dst, dst + n, 0.0);
+                Arrays.fill(target, dst, dst + n, shifted && k == valueComponent && map != null ? map.shift(f) : 0.0);
                 for (int t = termStart[k]; t < termStart[k + 1]; t++) {
                     double[] row = outputs[termNetwork[t]][o];
-                    double coefficient = termCoefficient[t];
+                    double coefficient = termCoefficient[t] * scale;
                     if (termFactor[t] < 0) {
                         for (int i = 0; i < n; i++) {
                             target[dst + i] += coefficient * row[i];
@@ -160,6 +174,7 @@ final class NetworkModelEvaluator implements ModelEvaluator {
         int width = networks[q].network().outputs();
         for (int o = 0; o < width; o++) {
             int f = firstField[q] + o;
+            double scale = scale(f);
             for (int c = 0; c < jets.size(); c++) {
                 Arrays.fill(networkBuffer[c][o], 0, n, 0.0);
             }
@@ -167,7 +182,7 @@ final class NetworkModelEvaluator implements ModelEvaluator {
                 int src = (f * requested + k) * n;
                 for (int t = termStart[k]; t < termStart[k + 1]; t++) {
                     double[] row = networkBuffer[termNetwork[t]][o];
-                    double coefficient = termCoefficient[t];
+                    double coefficient = termCoefficient[t] * scale;
                     if (termFactor[t] < 0) {
                         for (int i = 0; i < n; i++) {
                             row[i] += coefficient * seeds[src + i];
@@ -206,7 +221,7 @@ final class NetworkModelEvaluator implements ModelEvaluator {
         requireForward();
         for (int q = 0; q < networks.length; q++) {
             networks[q].tangent(v, networkBuffer);
-            toValues(q, networkBuffer, out);
+            toValues(q, networkBuffer, out, false);
         }
     }
 

@@ -18,7 +18,7 @@ import org.osgi.service.component.annotations.Component;
  * w_j, b_j ~ U[−R, R] drawn once from {@code feature-seed} and fixed (not parameters); only the
  * outer coefficients a are trained (block {@code net<q>.coefficients}, fields × features).
  * Options: {@code features} M (default: the single hidden width, else 100), {@code feature-seed}
- * (default 0), {@code feature-range} R (default 1), and the output factor options of {@code mlp}.
+ * (default 0), {@code feature-range} R (default 1), and the output factor and output map options of {@code mlp}.
  * Activation default sin.
  */
 @Component(service = ModelFactory.class, property = {"geopinn.id=random-features",
@@ -47,7 +47,8 @@ public final class RandomFeatureModelFactory implements ModelFactory {
     public Model create(ModelSpec spec) {
         Architecture.check(ID, spec, false);
         ModelOptions options = new ModelOptions(ID, spec,
-                Set.of(FEATURES, FEATURE_SEED, FEATURE_RANGE, OutputFactor.OPTION, OutputFactor.INPUTS_OPTION));
+                Set.of(FEATURES, FEATURE_SEED, FEATURE_RANGE, OutputFactor.OPTION, OutputFactor.INPUTS_OPTION,
+                OutputMap.SHIFT_OPTION, OutputMap.SCALE_OPTION));
         Activation activation = Architecture.activation(spec, Activation.SIN);
         Initialization initialization = Initialization.byName(spec.initialization());
         OutputFactor factor = OutputFactor.from(ID, spec, options);
@@ -72,6 +73,6 @@ public final class RandomFeatureModelFactory implements ModelFactory {
             return List.of(DenseLayer.fixed(d, features, activation, w, b),
                     DenseLayer.trainable(features, outputs, null, offset, -1));
         }, encoding);
-        return new NetworkModel(spec, networks, layout.build(), factor, initialization);
+        return new NetworkModel(spec, networks, layout.build(), factor, OutputMap.from(ID, spec, options), initialization);
     }
 }

@@ -12,7 +12,7 @@ import org.osgi.service.component.annotations.Component;
  * The network of Neural IVP (Finzi et al., 2023): a sinusoidal embedding of each (optionally normalised)
  * input, features sin(ω_k x_j)/ω_k^s and cos(ω_k x_j)/ω_k^s with ω_k = (π/2)·2^k, k = 0..L−1,
  * followed by an MLP (activation default swish). Options: {@code frequencies} L (default 4),
- * {@code smoothness} s (default 1), and the output factor options of {@code mlp}.
+ * {@code smoothness} s (default 1), and the output factor and output map options of {@code mlp}.
  */
 @Component(service = ModelFactory.class, property = {"geopinn.id=sinusoidal-mlp",
     "geopinn.description=MLP after a sinusoidal embedding sin/cos((pi/2) 2^k x)/w^s (Neural IVP)"})
@@ -38,7 +38,8 @@ public final class SinusoidalMlpModelFactory implements ModelFactory {
     public Model create(ModelSpec spec) {
         Architecture.check(ID, spec, true);
         ModelOptions options = new ModelOptions(ID, spec,
-                Set.of(FREQUENCIES, SMOOTHNESS, OutputFactor.OPTION, OutputFactor.INPUTS_OPTION));
+                Set.of(FREQUENCIES, SMOOTHNESS, OutputFactor.OPTION, OutputFactor.INPUTS_OPTION,
+                OutputMap.SHIFT_OPTION, OutputMap.SCALE_OPTION));
         Activation activation = Architecture.activation(spec, Activation.SWISH);
         Initialization initialization = Initialization.byName(spec.initialization());
         OutputFactor factor = OutputFactor.from(ID, spec, options);
@@ -51,6 +52,6 @@ public final class SinusoidalMlpModelFactory implements ModelFactory {
         LayoutBuilder layout = new LayoutBuilder();
         var networks = Architecture.networks(spec,
                 (q, outputs) -> layout.perceptron(q, encoding.width(), spec.hidden(), outputs, activation), encoding);
-        return new NetworkModel(spec, networks, layout.build(), factor, initialization);
+        return new NetworkModel(spec, networks, layout.build(), factor, OutputMap.from(ID, spec, options), initialization);
     }
 }
