@@ -26,8 +26,9 @@ import org.geopinn.api.session.SessionSpec;
  * three and six times slower (docs/STRATEGY.md, "Fields far from order one"). So fields whose
  * given values stay within ±{@link #UNIT_RANGE} keep the identity, every problem of the project
  * among them (the largest given value, 12.2 for c₋ of the Nernst–Planck–Poisson layer at ζ = 2.5:
- * mapped, that run was ahead early and behind late). The scale never shrinks the outputs below one: boundary data can be much smaller than
- * the field inside (a source-driven interior), and the data cannot show that.
+ * mapped, that run was ahead early and behind late). The scale never shrinks the outputs below
+ * one: boundary data can be much smaller than the field inside (a source-driven interior), and
+ * the data cannot show that.
  */
 final class OutputNormalization {
     /** Given values within ±this leave the outputs as they are. */
@@ -65,7 +66,8 @@ final class OutputNormalization {
         List<Condition> conditions = problem.conditions();
         int d = problem.domain().dimension();
         for (int g = 0; g < conditions.size(); g++) {
-            int f = valueOf(conditions.get(g).operator());
+            // a value condition prescribes u itself; a periodic pair's source is a jump between two values, not one
+            int f = conditions.get(g).pair() == null ? valueOf(conditions.get(g).operator()) : -1;
             if (f < 0 || f >= fields.size()) {
                 continue;
             }

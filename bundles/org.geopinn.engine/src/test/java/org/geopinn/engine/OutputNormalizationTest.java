@@ -25,6 +25,11 @@ class OutputNormalizationTest {
      * (RIGHT − LEFT)x/2 + 50 sin πx, a temperature-like field.
      */
     private static Problem offset(String id, double left, double right) {
+        return offset(id, left, right, false);
+    }
+
+    /** @param periodic adds a periodic pair u(−1) = u(1) + 0 (a jump of zero, not a value of u) */
+    private static Problem offset(String id, double left, double right, boolean periodic) {
         Vocabulary v = new Vocabulary(List.of("x"), List.of("u"));
         return new Problem() {
             @Override public String id() { return id; }
@@ -35,8 +40,10 @@ class OutputNormalizationTest {
                         List.of(DomainPart.interior("interior"), DomainPart.boundary("boundary", 0)));
             }
             @Override public List<Condition> conditions() {
-                return List.of(Condition.of("pde", "interior", v.d("u", "x", "x"), x -> -50 * Math.PI * Math.PI * Math.sin(Math.PI * x[0]), 24),
-                        Condition.of("boundary", "boundary", v.field("u"), x -> x[0] < 0 ? left : right, 2));
+                Condition pde = Condition.of("pde", "interior", v.d("u", "x", "x"), x -> -50 * Math.PI * Math.PI * Math.sin(Math.PI * x[0]), 24);
+                Condition boundary = Condition.of("boundary", "boundary", v.field("u"), x -> x[0] < 0 ? left : right, 2);
+                return periodic ? List.of(pde, boundary, Condition.of("pair", "boundary", v.field("u"), x -> 0, 2)
+                        .withPair((x, out) -> out[0] = -x[0])) : List.of(pde, boundary);
             }
             @Override public Optional<ReferenceSolution> reference() { return Optional.empty(); }
             @Override public Map<String, String> defaults() { return Map.of("hidden", "8", "optimizer", "gd"); }
@@ -79,6 +86,14 @@ class OutputNormalizationTest {
                 options(SessionSpec.builder("kelvin").modelOptions(Map.of(OutputNormalization.SCALE_OPTION, "2")).build()));
         assertEquals(Map.of(OutputNormalization.FACTOR_OPTION, "box-zero"),
                 options(SessionSpec.builder("kelvin").modelOptions(Map.of(OutputNormalization.FACTOR_OPTION, "box-zero")).build()));
+    }
+
+    @Test
+    void aPeriodicPairIsNoValueOfTheField() {
+        registry.add(Problem.class, null, null, "test", offset("periodic", 300, 400, true));
+        Map<String, String> o = options(SessionSpec.builder("periodic").build());
+        assertEquals("350", o.get(OutputNormalization.SHIFT_OPTION), "the pair's zero source does not widen the range to 0 … 400");
+        assertEquals("50", o.get(OutputNormalization.SCALE_OPTION));
     }
 
     @Test
