@@ -187,23 +187,20 @@ final class SolveCommand {
 
     /** @return e.g. {@code " (outputs u = 300 + 50·N)"} for the fields the model maps, else "" */
     private static String outputMap(org.geopinn.api.model.ModelSpec model) {
-        String shifts = model.options().get("output-shift");
-        String scales = model.options().get("output-scale");
-        if (shifts == null && scales == null) {
-            return "";
-        }
-        String[] shift = shifts == null ? null : shifts.split(",");
-        String[] scale = scales == null ? null : scales.split(",");
+        double[] shift = model.perField(org.geopinn.api.model.ModelSpec.OUTPUT_SHIFT, 0.0);
+        double[] scale = model.perField(org.geopinn.api.model.ModelSpec.OUTPUT_SCALE, 1.0);
         java.util.List<String> mapped = new java.util.ArrayList<>();
-        java.util.List<String> fields = model.fields();
-        for (int f = 0; f < fields.size(); f++) {
-            String m = shift == null || f >= shift.length ? "0" : shift[f].trim();
-            String h = scale == null || f >= scale.length ? "1" : scale[f].trim();
-            if (!(Double.parseDouble(m) == 0 && Double.parseDouble(h) == 1)) {
-                mapped.add(fields.get(f) + " = " + m + " + " + h + "·N");
+        for (int f = 0; f < shift.length; f++) {
+            if (shift[f] != 0 || scale[f] != 1) {
+                mapped.add(model.fields().get(f) + " = " + plain(shift[f]) + " + " + plain(scale[f]) + "·N");
             }
         }
         return mapped.isEmpty() ? "" : " (outputs " + String.join(", ", mapped) + ")";
+    }
+
+    /** @return 325 for 325.0, 0.25 for 0.25: the shortest text of the number */
+    private static String plain(double v) {
+        return java.math.BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
     }
 
     private static String chain(SessionSpec s) {

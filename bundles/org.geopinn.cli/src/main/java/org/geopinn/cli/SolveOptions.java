@@ -232,7 +232,7 @@ final class SolveOptions {
             case "auto":
                 return Map.of();
             case "none":
-                return Map.of("output-scale", String.join(",", java.util.Collections.nCopies(fields, "1")));
+                return Map.of(org.geopinn.api.model.ModelSpec.OUTPUT_SCALE, String.join(",", java.util.Collections.nCopies(fields, "1")));
             default:
                 throw new GeopinnException("--output-map: '" + Text.quote(text) + "' is neither auto nor none");
         }

@@ -33,10 +33,10 @@ import org.geopinn.api.session.SessionSpec;
 final class OutputNormalization {
     /** Given values within ±this leave the outputs as they are. */
     static final double UNIT_RANGE = 30.0;
-    /** The model options that carry the map (the models bundle's {@code OutputMap}). */
-    static final String SHIFT_OPTION = "output-shift";
+    /** The model options that carry the map. */
+    static final String SHIFT_OPTION = ModelSpec.OUTPUT_SHIFT;
     /** See {@link #SHIFT_OPTION}. */
-    static final String SCALE_OPTION = "output-scale";
+    static final String SCALE_OPTION = ModelSpec.OUTPUT_SCALE;
     /** A model option the map would break: a factor that makes the outputs vanish on the boundary. */
     static final String FACTOR_OPTION = "output-factor";
 

@@ -22,6 +22,14 @@ public record ModelSpec(double[] inputLower, double[] inputUpper, List<String> f
         String activation, String initialization, boolean separateNetworks, boolean normalizeInputs,
         Map<String, String> options) {
 
+    /**
+     * The option giving each field's output shift, one number per field separated by commas: the
+     * models of Geopinn map their outputs to the fields as u_f = shift_f + scale_f·N_f.
+     */
+    public static final String OUTPUT_SHIFT = "output-shift";
+    /** The option giving each field's output scale, as {@link #OUTPUT_SHIFT}. */
+    public static final String OUTPUT_SCALE = "output-scale";
+
     /** Copies arrays and collections. */
     public ModelSpec {
         inputLower = inputLower.clone();
@@ -56,6 +64,43 @@ public record ModelSpec(double[] inputLower, double[] inputUpper, List<String> f
         return "ModelSpec[inputs=" + inputLower.length + ", fields=" + fields + ", hidden=" + Arrays.toString(hidden)
                 + ", activation=" + activation + ", init=" + initialization + ", separate=" + separateNetworks
                 + ", normalize=" + normalizeInputs + ", options=" + options + "]";
+    }
+
+    /**
+     * Reads an option that gives one number per field, such as {@link #OUTPUT_SHIFT}: the one
+     * reader of that form for the models, their export and the console.
+     *
+     * @param option the option's key
+     * @param fallback every field's value when the option is absent
+     * @return one finite number per field, in the order of {@link #fields()}
+     * @throws org.geopinn.api.GeopinnException when the text has not one finite number per field,
+     *         its message starting with {@code option KEY=TEXT}
+     */
+    public double[] perField(String option, double fallback) {
+        double[] values = new double[fields.size()];
+        String text = options.get(option);
+        if (text == null || text.isBlank()) {
+            Arrays.fill(values, fallback);
+            return values;
+        }
+        String[] parts = text.split(",");
+        if (parts.length != values.length) {
+            throw new org.geopinn.api.GeopinnException(String.format(java.util.Locale.ROOT,
+                    "option %s=%s must give %d number%s, one per field %s", option, text, values.length,
+                    values.length == 1 ? "" : "s", fields));
+        }
+        for (int f = 0; f < values.length; f++) {
+            try {
+                values[f] = Double.parseDouble(parts[f].trim());
+            } catch (NumberFormatException e) {
+                values[f] = Double.NaN;
+            }
+            if (!Double.isFinite(values[f])) {
+                throw new org.geopinn.api.GeopinnException("option " + option + "=" + text + ": '" + parts[f].trim() + "' (field '"
+                        + fields.get(f) + "') is not a finite number");
+            }
+        }
+        return values;
     }
 
     /**

@@ -4,5 +4,5 @@
  * tangents in the parameters.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.2.0")
+@org.osgi.annotation.versioning.Version("1.3.0")
 package org.geopinn.api.model;

@@ -26,7 +26,8 @@ public final class MlpOnnx {
     public static final String OUTPUT = "u";
 
     /** The model options the graph reproduces. */
-    static final List<String> SUPPORTED_OPTIONS = List.of("output-factor", "output-factor-inputs", "output-shift", "output-scale");
+    static final List<String> SUPPORTED_OPTIONS = List.of("output-factor", "output-factor-inputs", ModelSpec.OUTPUT_SHIFT,
+            ModelSpec.OUTPUT_SCALE);
 
     private MlpOnnx() {
     }
@@ -100,27 +101,13 @@ public final class MlpOnnx {
         String factor = factor(g, spec);
         String factored = factor == null ? u : g.node("Mul", u, factor);
         g.nodeTo(OUTPUT, "Add", Map.of(), g.node("Mul", factored, g.constant("output_scale", new long[] {fields},
-                outputMap(spec, "output-scale", 1.0))), g.constant("output_shift", new long[] {fields}, outputMap(spec, "output-shift", 0.0)));
+                spec.perField(ModelSpec.OUTPUT_SCALE, 1.0))), g.constant("output_shift", new long[] {fields}, spec.perField(ModelSpec.OUTPUT_SHIFT, 0.0)));
         g.metadata("geopinn.problem", problem);
         g.metadata("geopinn.variables", String.join(",", variables));
         g.metadata("geopinn.fields", String.join(",", spec.fields()));
         g.metadata("geopinn.model", modelId + " " + java.util.Arrays.toString(spec.hidden()) + " " + activation);
         return g.model(problem, "Geopinn PINN for " + problem + ": input x = (" + String.join(", ", variables) + "), output u = ("
                 + String.join(", ", spec.fields()) + ")", INPUT, d, OUTPUT, fields);
-    }
-
-    /** @return one number per field from the option (the model checked it when it was built), else {@code fallback} */
-    private static double[] outputMap(ModelSpec spec, String option, double fallback) {
-        double[] values = new double[spec.fields().size()];
-        java.util.Arrays.fill(values, fallback);
-        String text = spec.options().get(option);
-        if (text != null && !text.isBlank()) {
-            String[] parts = text.split(",");
-            for (int f = 0; f < values.length; f++) {
-                values[f] = Double.parseDouble(parts[f].trim());
-            }
-        }
-        return values;
     }
 
     private static ParameterBlock block(ParameterLayout layout, String name) {

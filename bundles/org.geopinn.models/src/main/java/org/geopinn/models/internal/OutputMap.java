@@ -1,6 +1,5 @@
 package org.geopinn.models.internal;
 
-import java.util.Locale;
 import org.geopinn.api.GeopinnException;
 import org.geopinn.api.model.ModelSpec;
 
@@ -13,9 +12,9 @@ import org.geopinn.api.model.ModelSpec;
  */
 final class OutputMap {
     /** The option giving one shift per field, separated by commas (default 0). */
-    static final String SHIFT_OPTION = "output-shift";
+    static final String SHIFT_OPTION = ModelSpec.OUTPUT_SHIFT;
     /** The option giving one non-zero scale per field, separated by commas (default 1). */
-    static final String SCALE_OPTION = "output-scale";
+    static final String SCALE_OPTION = ModelSpec.OUTPUT_SCALE;
 
     private final double[] shift;
     private final double[] scale;
@@ -33,49 +32,24 @@ final class OutputMap {
      * @throws GeopinnException when a list has not one finite number per field, or a scale is 0
      */
     static OutputMap from(String kind, ModelSpec spec, ModelOptions options) {
-        String shifts = options.text(SHIFT_OPTION, null);
-        String scales = options.text(SCALE_OPTION, null);
-        if (shifts == null && scales == null) {
+        if (options.text(SHIFT_OPTION, null) == null && options.text(SCALE_OPTION, null) == null) {
             return null;
         }
-        int fields = spec.fields().size();
-        double[] shift = shifts == null ? new double[fields] : numbers(kind, SHIFT_OPTION, shifts, spec);
-        double[] scale = scales == null ? ones(fields) : numbers(kind, SCALE_OPTION, scales, spec);
-        for (int f = 0; f < fields; f++) {
+        double[] shift;
+        double[] scale;
+        try {
+            shift = spec.perField(SHIFT_OPTION, 0.0);
+            scale = spec.perField(SCALE_OPTION, 1.0);
+        } catch (GeopinnException e) {
+            throw new GeopinnException("model '" + kind + "' " + e.getMessage());
+        }
+        for (int f = 0; f < scale.length; f++) {
             if (scale[f] == 0.0) {
-                throw new GeopinnException("model '" + kind + "' option " + SCALE_OPTION + "=" + scales + ": the scale of field '"
-                        + spec.fields().get(f) + "' must not be 0");
+                throw new GeopinnException("model '" + kind + "' option " + SCALE_OPTION + "=" + options.text(SCALE_OPTION, "")
+                        + ": the scale of field '" + spec.fields().get(f) + "' must not be 0");
             }
         }
         return new OutputMap(shift, scale);
-    }
-
-    private static double[] numbers(String kind, String key, String text, ModelSpec spec) {
-        String[] parts = text.split(",");
-        int fields = spec.fields().size();
-        if (parts.length != fields) {
-            throw new GeopinnException(String.format(Locale.ROOT, "model '%s' option %s=%s must give %d number%s, one per field %s",
-                    kind, key, text, fields, fields == 1 ? "" : "s", spec.fields()));
-        }
-        double[] values = new double[fields];
-        for (int f = 0; f < fields; f++) {
-            try {
-                values[f] = Double.parseDouble(parts[f].trim());
-            } catch (NumberFormatException e) {
-                values[f] = Double.NaN;
-            }
-            if (!Double.isFinite(values[f])) {
-                throw new GeopinnException("model '" + kind + "' option " + key + "=" + text + ": '" + parts[f].trim()
-                        + "' (field '" + spec.fields().get(f) + "') is not a finite number");
-            }
-        }
-        return values;
-    }
-
-    private static double[] ones(int n) {
-        double[] ones = new double[n];
-        java.util.Arrays.fill(ones, 1.0);
-        return ones;
     }
 
     /** @param field the field's index @return its shift */
