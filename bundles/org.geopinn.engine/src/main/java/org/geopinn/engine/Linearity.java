@@ -14,6 +14,27 @@ final class Linearity {
     }
 
     /**
+     * @param problem a problem
+     * @param spec the session's spec (its trained coefficients)
+     * @return the coefficients trained with the network: the problem's unknowns and the spec's
+     */
+    static Set<String> trained(org.geopinn.api.problem.Problem problem, org.geopinn.api.session.SessionSpec spec) {
+        Set<String> trained = new java.util.TreeSet<>(problem.unknowns().keySet());
+        trained.addAll(spec.unknowns().keySet());
+        return trained;
+    }
+
+    /**
+     * @param problem a problem
+     * @param spec the session's spec (its trained coefficients)
+     * @return whether every condition's operator is affine in the fields and the trained coefficients
+     */
+    static boolean affine(org.geopinn.api.problem.Problem problem, org.geopinn.api.session.SessionSpec spec) {
+        Set<String> trained = trained(problem, spec);
+        return problem.conditions().stream().allMatch(c -> isAffine(c.operator(), trained));
+    }
+
+    /**
      * @param e an operator
      * @return whether {@code e} is affine in the fields (no coefficient trained)
      */

@@ -7,7 +7,11 @@ import org.geopinn.api.session.SessionSpec;
  * When a session's collocation points are renewed (every {@code resampleEvery} steps, not at the
  * start step of a resumed run, not when less than a period of steps or time is left, and for
  * learned or chosen points only within their rounds) and with which {@link Resampling}: every condition gets
- * candidates of its own sampler with the round's seeds, squeezed into the current time window.
+ * candidates of its own sampler with the round's seeds, squeezed into the current time window. On
+ * a linear problem a condition is renewed only where its fit does not hold between its points
+ * ({@link HeldOutFit}); on a nonlinear one at every round, since its layers and fronts move while
+ * it trains and the residual-adaptive renewal follows them (allen-cahn, renewed only where the fit
+ * did not hold, stopped at a relative error of 0.84 where it reaches 5e-5 renewed every round).
  */
 final class ResamplingSchedule {
     private final SessionSpec spec;
@@ -15,6 +19,8 @@ final class ResamplingSchedule {
     private final TimeWindows windows;
     private final List<String> conditionNames;
     private final Resampling resampling;
+    /** Null when every round renews every condition. */
+    private final HeldOutFit heldOut;
 
     /**
      * @param spec the session's spec
@@ -22,14 +28,22 @@ final class ResamplingSchedule {
      * @param windows the time windows the points are squeezed into
      * @param conditionNames the problem's conditions, in order
      * @param resampling how the points are renewed
+     * @param heldOut the check that keeps a condition's points where its fit holds between them;
+     *        null to renew every condition at every round
      */
     ResamplingSchedule(SessionSpec spec, ServiceDirectory directory, TimeWindows windows, List<String> conditionNames,
-            Resampling resampling) {
+            Resampling resampling, HeldOutFit heldOut) {
         this.spec = spec;
         this.directory = directory;
         this.windows = windows;
         this.conditionNames = conditionNames;
         this.resampling = resampling;
+        this.heldOut = heldOut;
+    }
+
+    /** @return whether the points are renewed at all (a resampling period is set) */
+    boolean renews() {
+        return spec.resampleEvery() > 0;
     }
 
     /** @param at where training stands: renews the points of its rig if this step is a resampling step */
@@ -52,6 +66,9 @@ final class ResamplingSchedule {
         for (int g = 0; g < conditionNames.size(); g++) {
             double[] fresh = CollocationPoints.sample(rig.problem, spec, directory, g, round, resampling.candidatesPerPoint());
             windows.squeeze(at.window, g, fresh);
+            if (heldOut != null && !heldOut.overfitted(rig, at.theta, conditionNames.get(g), fresh, d)) {
+                continue; // the fit holds between the points: keep the fitted set
+            }
             resampling.renew(rig.system, at.theta, conditionNames.get(g), fresh, d, CollocationPoints.seed(spec.seed(), g, -round),
                     Math.max(0, left - (System.nanoTime() - roundStart) * 1e-9));
         }

@@ -132,7 +132,7 @@ final class SpecResolver {
                 .maxSteps(steps).timeBudgetSeconds(budget).resampleEvery(resampleEvery).build();
         String resampling = spec.collocation() != null || resamplingGiven || resampleEvery == 0 ? ""
                 : ", residual-adaptive resampling every " + resampleEvery + " steps ("
-                        + DefaultStrategy.resamplingReason(stages.stream().map(OptimizerStage::optimizerId).toList()) + ")";
+                        + DefaultStrategy.resamplingReason(inputs, stages.stream().map(OptimizerStage::optimizerId).toList()) + ")";
         String strategy = choice == null ? (resampling.isEmpty() ? null : "default strategy" + resampling)
                 : choice.reason() + resampling + (chainGiven ? " (chain given: " + chainText(stages) + ")"
                         + (java.util.Objects.equals(strategyWeighting, choice.weighting()) || weightingGiven ? ""
@@ -147,8 +147,7 @@ final class SpecResolver {
      */
     private DefaultStrategy.Inputs inputs(Problem problem, SessionSpec spec, String modelId, ModelSpec modelSpec) {
         // the coefficients trained with the network are unknowns of the residual like the fields
-        java.util.Set<String> trained = new java.util.TreeSet<>(problem.unknowns().keySet());
-        trained.addAll(spec.unknowns().keySet());
+        java.util.Set<String> trained = Linearity.trained(problem, spec);
         ModelFactory models = require(ModelFactory.class, modelId, "model");
         int modelParameters = models.create(modelSpec).parameterCount();
         int parameters = modelParameters + trained.size();

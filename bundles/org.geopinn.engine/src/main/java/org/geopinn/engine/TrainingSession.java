@@ -14,6 +14,7 @@ import org.geopinn.api.optimizer.Optimizer;
 import org.geopinn.api.optimizer.OptimizerFactory;
 import org.geopinn.api.optimizer.OptimizerState;
 import org.geopinn.api.problem.Condition;
+import org.geopinn.api.session.OptimizerStage;
 import org.geopinn.api.session.ProblemConfiguration;
 import org.geopinn.api.session.Session;
 import org.geopinn.api.session.SessionSnapshot;
@@ -84,8 +85,12 @@ final class TrainingSession implements Session {
             chain.restore(spec.initialOptimizerState());
             WeightingState.restore(spec.initialOptimizerState(), resolved.weighting());
         }
-        ResamplingSchedule resampling = new ResamplingSchedule(spec, directory, windows, conditionNames, Resampling.of(spec, resolved.problem()));
-        TrainingStep step = new TrainingStep(spec, at, chain, reporter, control, windows, resampling, resolved.weighting());
+        // learned or chosen points are renewed at their rounds; a linear problem's under lm only where they are overfitted
+        HeldOutFit heldOut = spec.collocation() == null && DefaultStrategy.lmOnly(resolved.stages().stream().map(OptimizerStage::optimizerId).toList())
+                && Linearity.affine(resolved.problem(), spec) ? new HeldOutFit(spec.scaling()) : null;
+        ResamplingSchedule resampling = new ResamplingSchedule(spec, directory, windows, conditionNames, Resampling.of(spec, resolved.problem()),
+                heldOut);
+        TrainingStep step = new TrainingStep(at, chain, reporter, control, windows, resampling, resolved.weighting());
         this.loop = new SessionLoop(id, resolved, directory, control, at, chain, reporter, configurations, windows, step,
                 () -> onEnd.accept(this));
     }

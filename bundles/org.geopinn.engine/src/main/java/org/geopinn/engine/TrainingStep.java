@@ -3,7 +3,6 @@ package org.geopinn.engine;
 import org.geopinn.api.GeopinnException;
 import org.geopinn.api.operator.ResidualSystem;
 import org.geopinn.api.optimizer.StepResult;
-import org.geopinn.api.session.SessionSpec;
 import org.geopinn.api.session.TrainingEvent;
 import org.geopinn.api.weighting.LossWeighting;
 
@@ -17,7 +16,6 @@ final class TrainingStep {
     /** Consecutive rejected steps after which the session ends: the optimizer cannot make progress. */
     static final int REJECTION_LIMIT = 25;
 
-    private final SessionSpec spec;
     private final TrainingPosition at;
     private final OptimizerChain chain;
     private final SessionReporter reporter;
@@ -32,9 +30,8 @@ final class TrainingStep {
     private ResidualSystem seenSystem;
     private long seenRevision;
 
-    TrainingStep(SessionSpec spec, TrainingPosition at, OptimizerChain chain, SessionReporter reporter, SessionControl control,
+    TrainingStep(TrainingPosition at, OptimizerChain chain, SessionReporter reporter, SessionControl control,
             TimeWindows windows, ResamplingSchedule resampling, LossWeighting weighting) {
-        this.spec = spec;
         this.at = at;
         this.chain = chain;
         this.reporter = reporter;
@@ -90,7 +87,7 @@ final class TrainingStep {
             String why = result.accepted() ? "non-finite loss or parameters after the step; parameters restored" : result.detail();
             reporter.rejected(result, why);
             // Without resampling the next try would see the same system: an exhausted optimizer is done.
-            if (result.converged() && spec.resampleEvery() == 0) {
+            if (result.converged() && !resampling.renews()) {
                 rejectionsInRow = 0;
                 String ends = endStage(": " + why);
                 return ends == null ? null : watch.stuck(system, theta, at.step, ends);

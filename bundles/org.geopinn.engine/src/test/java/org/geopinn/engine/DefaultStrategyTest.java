@@ -130,15 +130,16 @@ class DefaultStrategyTest {
     }
 
     @Test
-    void nonlinearProblemsUnderDampedGaussNewtonGetResidualAdaptiveResampling() {
+    void problemsUnderDampedGaussNewtonWithEnoughRowsGetResidualAdaptiveResampling() {
         DefaultStrategy.Inputs burgers = new DefaultStrategy.Inputs(901, 2700, false, true);
         DefaultStrategy.Inputs laplace = new DefaultStrategy.Inputs(129, 1020, true, false);
-        assertEquals(DefaultStrategy.NONLINEAR_RESAMPLE_EVERY, DefaultStrategy.resampleEvery(burgers, List.of("lm")));
-        assertEquals(DefaultStrategy.NONLINEAR_RESAMPLE_EVERY, DefaultStrategy.resampleEvery(burgers, List.of("lm", "lm")));
-        assertEquals(0, DefaultStrategy.resampleEvery(laplace, List.of("lm")), "linear: fixed points");
+        assertEquals(DefaultStrategy.GAUSS_NEWTON_RESAMPLE_EVERY, DefaultStrategy.resampleEvery(burgers, List.of("lm")));
+        assertEquals(DefaultStrategy.GAUSS_NEWTON_RESAMPLE_EVERY, DefaultStrategy.resampleEvery(burgers, List.of("lm", "lm")));
+        assertEquals(DefaultStrategy.GAUSS_NEWTON_RESAMPLE_EVERY, DefaultStrategy.resampleEvery(laplace, List.of("lm")),
+                "linear: the same period, a condition renewed only where its fit does not hold between the points");
         DefaultStrategy.Inputs fewRows = new DefaultStrategy.Inputs(901, 402, false, false);
         assertEquals(0, DefaultStrategy.resampleEvery(fewRows, List.of("lm")), "S < P: lm can fit every point set exactly, fixed points");
-        assertEquals(DefaultStrategy.NONLINEAR_RESAMPLE_EVERY, DefaultStrategy.resampleEvery(new DefaultStrategy.Inputs(901, 901, false, false), List.of("lm")),
+        assertEquals(DefaultStrategy.GAUSS_NEWTON_RESAMPLE_EVERY, DefaultStrategy.resampleEvery(new DefaultStrategy.Inputs(901, 901, false, false), List.of("lm")),
                 "S = P: renewed");
         assertEquals(0, DefaultStrategy.resampleEvery(burgers, List.of("adam", "lbfgs")), "measured only for lm");
         assertEquals(0, DefaultStrategy.resampleEvery(burgers, List.of("adam", "lm")));

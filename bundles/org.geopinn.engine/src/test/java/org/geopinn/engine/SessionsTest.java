@@ -310,13 +310,14 @@ class SessionsTest {
         registry.add(Problem.class, null, null, "test", new Poisson1d("nonlinear", true));
         Session byStrategy = sessions.start(SessionSpec.builder("nonlinear").optimizers("lm").maxSteps(2).build());
         assertEquals(SessionState.FINISHED, finish(byStrategy), byStrategy.message());
-        assertEquals(DefaultStrategy.NONLINEAR_RESAMPLE_EVERY, byStrategy.spec().resampleEvery());
+        assertEquals(DefaultStrategy.GAUSS_NEWTON_RESAMPLE_EVERY, byStrategy.spec().resampleEvery());
         Session fixed = sessions.start(SessionSpec.builder("nonlinear").optimizers("lm").resampleEvery(0).maxSteps(2).build());
         assertEquals(SessionState.FINISHED, finish(fixed), fixed.message());
         assertEquals(0, fixed.spec().resampleEvery(), "0 given: fixed points");
         Session linear = sessions.start(SessionSpec.builder("poisson").optimizers("lm").maxSteps(2).build());
         assertEquals(SessionState.FINISHED, finish(linear), linear.message());
-        assertEquals(0, linear.spec().resampleEvery(), "a linear problem keeps its points");
+        assertEquals(DefaultStrategy.GAUSS_NEWTON_RESAMPLE_EVERY, linear.spec().resampleEvery(),
+                "a linear problem: the same period, its conditions renewed only where their fit does not hold between the points");
         Session firstOrder = sessions.start(SessionSpec.builder("nonlinear").optimizers("gd").maxSteps(2).build());
         assertEquals(SessionState.FINISHED, finish(firstOrder), firstOrder.message());
         assertEquals(0, firstOrder.spec().resampleEvery(), "the period is measured for lm only");

@@ -2,6 +2,7 @@ package org.geopinn.engine;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -121,16 +122,20 @@ class TrainedCoefficientSessionTest {
 
     @Test
     void aTrainedCoefficientMakesTheDefaultStrategySeeANonlinearProblem() {
-        // a·u'' with a known is linear; with a trained it is bilinear in θ: under lm the default
-        // strategy resamples nonlinear problems, and P counts the coefficient
+        // a·u'' with a known is linear; with a trained it is bilinear in θ: the renewal of a linear
+        // problem keeps the points where the fit holds between them, a nonlinear one's renews them
         registry.add(org.geopinn.api.optimizer.OptimizerFactory.class, null, null, "test",
                 TestOptimizers.factory("lm", () -> new TestOptimizers.Descent("lm", 1e-3)));
         SpecResolver resolver = new SpecResolver(registry);
         ResolvedSpec known = resolver.resolve(SessionSpec.builder("scaled").optimizers(List.of(new org.geopinn.api.session.OptimizerStage("lm", 0, Map.of()))).build());
         ResolvedSpec trained = resolver.resolve(SessionSpec.builder("scaled").optimizers(List.of(new org.geopinn.api.session.OptimizerStage("lm", 0, Map.of())))
                 .unknowns(Map.of("a", 0.5)).build());
-        assertEquals(0, known.spec().resampleEvery(), known.strategy());
-        assertEquals(DefaultStrategy.NONLINEAR_RESAMPLE_EVERY, trained.spec().resampleEvery(), trained.strategy());
+        assertTrue(Linearity.affine(known.problem(), known.spec()));
+        assertTrue(known.strategy().contains("(damped Gauss-Newton; a condition only where its residual between the points exceeds 10 times"),
+                known.strategy());
+        assertFalse(Linearity.affine(trained.problem(), trained.spec()));
+        assertTrue(trained.strategy().contains("(nonlinear, damped Gauss-Newton)"), trained.strategy());
+        assertEquals(DefaultStrategy.GAUSS_NEWTON_RESAMPLE_EVERY, trained.spec().resampleEvery(), trained.strategy());
     }
 
     @Test
