@@ -8,10 +8,11 @@ import org.geopinn.api.session.SessionSpec;
  * start step of a resumed run, not when less than a period of steps or time is left, and for
  * learned or chosen points only within their rounds) and with which {@link Resampling}: every condition gets
  * candidates of its own sampler with the round's seeds, squeezed into the current time window. On
- * a linear problem a condition is renewed only where its fit does not hold between its points
- * ({@link HeldOutFit}); on a nonlinear one at every round, since its layers and fronts move while
- * it trains and the residual-adaptive renewal follows them (allen-cahn, renewed only where the fit
- * did not hold, stopped at a relative error of 0.84 where it reaches 5e-5 renewed every round).
+ * a linear problem trained by {@code lm} alone a condition is renewed only where its fit does not
+ * hold between its points ({@link HeldOutFit}); otherwise at every round: a nonlinear problem's
+ * layers and fronts move while it trains and the residual-adaptive renewal follows them
+ * (allen-cahn, renewed only where the fit did not hold, stopped at a relative error of 0.84 where
+ * it reaches 5e-5 renewed every round), and a quasi-Newton run was measured renewed every round.
  */
 final class ResamplingSchedule {
     private final SessionSpec spec;

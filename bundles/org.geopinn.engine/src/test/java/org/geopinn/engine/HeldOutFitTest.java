@@ -15,18 +15,21 @@ import org.junit.jupiter.api.Test;
  * (output 0 everywhere): the PDE residual is then π² sin πx exactly, so the ratios are known.
  */
 class HeldOutFitTest {
+    private ServiceRegistry registry;
+    private ResolvedSpec resolved;
     private TrainingRig rig;
     private double[] zero;
     private HeldOutFit check;
 
     @BeforeEach
     void rig() {
-        ServiceRegistry registry = new ServiceRegistry();
+        registry = new ServiceRegistry();
         registry.add(Problem.class, null, null, "test", new Poisson1d("poisson"));
         TestServices.addStandard(registry);
         registry.add(org.geopinn.api.optimizer.OptimizerFactory.class, null, null, "test",
                 TestOptimizers.factory("gd", () -> new TestOptimizers.Descent("gd", 1e-3)));
-        ResolvedSpec resolved = new SpecResolver(registry).resolve(SessionSpec.builder("poisson").optimizers("gd").build());
+        resolved = new SpecResolver(registry).resolve(
+                SessionSpec.builder("poisson").optimizers("gd").sampler("uniform").resampleEvery(2).maxSteps(100).build());
         rig = TrainingRig.build(resolved, registry, 0);
         zero = new double[rig.model.parameterCount()];
         check = new HeldOutFit(resolved.spec().scaling());
@@ -65,5 +68,32 @@ class HeldOutFitTest {
         // u = 0 on the boundary, and the network is 0: no residual at the points or between them
         assertEquals(1, check.ratio(rig, zero, "boundary", new double[] {-1, 1, 1}, 1));
         assertFalse(check.overfitted(rig, zero, "boundary", new double[] {-1, 1}, 1));
+    }
+
+    @Test
+    void aRenewalRoundKeepsThePointsWhereTheFitHoldsAndRenewsThemWhereItDoesNot() {
+        java.util.List<String> names = java.util.List.of("pde", "boundary");
+        ResamplingSchedule schedule = new ResamplingSchedule(resolved.spec(), registry,
+                new TimeWindows(resolved.problem(), resolved.spec(), registry, names), names, Resampling.FRESH, check);
+        TrainingPosition at = new TrainingPosition(zero.clone(), 0, 0);
+        at.rig = rig;
+        at.step = 2;
+        double[] boundary = rig.system.points("boundary");
+        // the residual π² sin πx is largest at ±1/2: every candidate's is smaller, the fit holds
+        double[] peaks = {0.5, -0.5, 0.5, -0.5};
+        rig.system.setPoints("pde", peaks);
+        schedule.renewIfDue(at);
+        assertArrayEquals(peaks, rig.system.points("pde"), "kept");
+        // at the zeros of the residual every candidate's is larger: renewed with the round's fresh points
+        double[] zeros = {0, 0, 0, 0};
+        rig.system.setPoints("pde", zeros);
+        at.step = 4;
+        schedule.renewIfDue(at);
+        double[] renewed = rig.system.points("pde");
+        assertFalse(java.util.Arrays.equals(zeros, renewed), "renewed");
+        for (double x : renewed) {
+            assertTrue(x > -1 && x < 1 && x != 0, "a fresh interior point: " + x);
+        }
+        assertArrayEquals(boundary, rig.system.points("boundary"), 0.0, "the boundary, fitted exactly everywhere, is kept");
     }
 }
