@@ -1,6 +1,5 @@
 package org.geopinn.engine;
 
-import org.geopinn.api.operator.ResidualGroup;
 import org.geopinn.api.operator.ResidualSystem;
 import org.geopinn.samplers.ResidualAdaptiveResampler;
 
@@ -58,14 +57,8 @@ final class AdaptiveResampling implements Resampling {
     static void resample(ResidualSystem system, double[] theta, String group, double[] fresh, int dimension, long seed) {
         double[] current = system.points(group);
         int n = current.length / dimension;
-        double[] candidates = new double[current.length + fresh.length];
-        System.arraycopy(current, 0, candidates, 0, current.length);
-        System.arraycopy(fresh, 0, candidates, current.length, fresh.length);
-        system.setPoints(group, candidates);
-        double[] rows = new double[system.residualCount()];
-        system.residuals(theta, rows);
-        ResidualGroup g = system.groups().stream().filter(x -> x.name().equals(group)).findFirst().orElseThrow();
-        double[] r = java.util.Arrays.copyOfRange(rows, g.offset(), g.offset() + g.size());
+        double[] candidates = CandidateResiduals.currentThenFresh(current, fresh);
+        double[] r = CandidateResiduals.at(system, theta, group, candidates);
         system.setPoints(group, ResidualAdaptiveResampler.rad().select(candidates, r, dimension, n, seed));
     }
 }

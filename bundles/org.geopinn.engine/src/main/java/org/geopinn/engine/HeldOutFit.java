@@ -48,27 +48,19 @@ final class HeldOutFit {
      */
     double ratio(TrainingRig rig, double[] theta, String group, double[] fresh, int dimension) {
         double[] current = rig.system.points(group);
-        double[] candidates = new double[current.length + fresh.length];
-        System.arraycopy(current, 0, candidates, 0, current.length);
-        System.arraycopy(fresh, 0, candidates, current.length, fresh.length);
-        ResidualSystem p = probe(rig);
-        p.setPoints(group, candidates);
-        double[] rows = new double[p.residualCount()];
-        p.residuals(theta, rows);
-        ResidualGroup g = p.groups().stream().filter(x -> x.name().equals(group)).findFirst().orElseThrow();
+        double[] r = CandidateResiduals.at(probe(rig), theta, group, CandidateResiduals.currentThenFresh(current, fresh));
         int fitted = current.length / dimension;
         double atPoints = 0;
         double between = 0;
-        for (int i = 0; i < g.size(); i++) {
-            double r = rows[g.offset() + i];
+        for (int i = 0; i < r.length; i++) {
             if (i < fitted) {
-                atPoints += r * r;
+                atPoints += r[i] * r[i];
             } else {
-                between += r * r;
+                between += r[i] * r[i];
             }
         }
         atPoints /= Math.max(1, fitted);
-        between /= Math.max(1, g.size() - fitted);
+        between /= Math.max(1, r.length - fitted);
         if (atPoints == 0) {
             return between == 0 ? 1 : Double.POSITIVE_INFINITY;
         }

@@ -158,12 +158,11 @@ final class SpecResolver {
         boolean blocks = networkParameters > 0 && (long) networkParameters * fieldCount == modelParameters;
         long[] networkRows = new long[blocks ? fieldCount : 0];
         long rows = 0;
-        boolean linear = true;
+        boolean linear = Linearity.affine(problem, spec);
         java.util.BitSet used = new java.util.BitSet();
         for (Condition c : problem.conditions()) {
             long n = spec.points().getOrDefault(c.name(), c.points());
             rows += n;
-            linear &= Linearity.isAffine(c.operator(), trained);
             if (blocks) {
                 used.clear();
                 Linearity.fields(c.operator(), used);
