@@ -64,7 +64,7 @@ final class ProgressPrinter implements TrainingListener {
     public synchronized void onEvent(TrainingEvent e) {
         switch (e.kind()) {
             case STEP -> step(e);
-            case SWAPPED, PAUSED, RESUMED, WINDOW -> note(e.message());
+            case SWAPPED, PAUSED, RESUMED, WINDOW, POINTS -> note(e.message());
             case ENDED -> {
                 if (live && lineLength > 0) {
                     out.print("\r" + line(e) + pad(line(e)) + "\n");

@@ -42,4 +42,13 @@ class ProgressPrinterTest {
         assertTrue(!out.contains("\n"), "no new line while running");
         assertEquals("[████████████████████] 100%", ProgressPrinter.bar(1));
     }
+
+    @Test
+    void aRenewalOfThePointsIsALineOfItsOwn() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        ProgressPrinter p = new ProgressPrinter(new PrintStream(bytes, true, StandardCharsets.UTF_8), false, List.of("pde"), 0, 100, 0, 0);
+        p.onEvent(new TrainingEvent(TrainingEvent.Kind.POINTS, "s1", 50, 1.0, 3e-4, new double[] {3e-4}, new double[] {1}, Double.NaN,
+                new double[0], "lm", "step 50: renewed the collocation points of pde", null));
+        assertEquals(List.of("  step 50: renewed the collocation points of pde"), bytes.toString(StandardCharsets.UTF_8).lines().toList());
+    }
 }

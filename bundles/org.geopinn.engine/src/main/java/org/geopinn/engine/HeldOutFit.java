@@ -72,7 +72,12 @@ final class HeldOutFit {
      *         more than {@link #OVERFIT_RATIO} times the one at them
      */
     boolean overfitted(TrainingRig rig, double[] theta, String group, double[] fresh, int dimension) {
-        return ratio(rig, theta, group, fresh, dimension) > OVERFIT_RATIO;
+        return overfitted(ratio(rig, theta, group, fresh, dimension));
+    }
+
+    /** @param ratio a {@link #ratio} @return whether it is above {@link #OVERFIT_RATIO}: the points are renewed */
+    static boolean overfitted(double ratio) {
+        return ratio > OVERFIT_RATIO;
     }
 
     /** The probe system, built on first use and again after the rig was rebuilt (a service came back). */

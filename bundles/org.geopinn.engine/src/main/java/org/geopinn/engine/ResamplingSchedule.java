@@ -1,6 +1,8 @@
 package org.geopinn.engine;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.geopinn.api.session.SessionSpec;
 
 /**
@@ -47,32 +49,71 @@ final class ResamplingSchedule {
         return spec.resampleEvery() > 0;
     }
 
-    /** @param at where training stands: renews the points of its rig if this step is a resampling step */
-    void renewIfDue(TrainingPosition at) {
+    /**
+     * Renews the points of the rig if this step is a resampling step.
+     *
+     * @param at where training stands
+     * @return what the round did, for the session's {@code POINTS} event ("step 250: renewed the
+     *         collocation points of pde 42×; kept those of boundary 0.88×", the ratios where the
+     *         renewal was checked); null when no point moved
+     */
+    String renewIfDue(TrainingPosition at) {
         long step = at.step;
         int every = spec.resampleEvery();
         if (every <= 0 || step == 0 || step % every != 0 || step == spec.startStep() && spec.startStep() > 0
                 || !periodLeft(spec, at.step, at.seconds())) {
-            return;
+            return null;
         }
         long round = Resampling.round(spec, step);
         if (spec.collocation() != null && !spec.collocation().renewsAt(round)) {
-            return; // learned or chosen points past their last round: kept, so the optimizer finishes fitting them
+            return null; // learned or chosen points past their last round: kept, so the optimizer finishes fitting them
         }
         TrainingRig rig = at.rig;
         int d = rig.problem.domain().dimension();
         // the budget's end, shared by every condition's renewal of this round
         double left = spec.timeBudgetSeconds() > 0 ? Math.max(0, spec.timeBudgetSeconds() - at.seconds()) : Double.POSITIVE_INFINITY;
         long roundStart = System.nanoTime();
+        List<String> renewed = new ArrayList<>();
+        List<String> kept = new ArrayList<>();
         for (int g = 0; g < conditionNames.size(); g++) {
+            String name = conditionNames.get(g);
             double[] fresh = CollocationPoints.sample(rig.problem, spec, directory, g, round, resampling.candidatesPerPoint());
             windows.squeeze(at.window, g, fresh);
-            if (heldOut != null && !heldOut.overfitted(rig, at.theta, conditionNames.get(g), fresh, d)) {
+            double ratio = heldOut == null ? Double.NaN : heldOut.ratio(rig, at.theta, name, fresh, d);
+            if (heldOut != null && !HeldOutFit.overfitted(ratio)) {
+                kept.add(name + " " + times(ratio));
                 continue; // the fit holds between the points: keep the fitted set
             }
-            resampling.renew(rig.system, at.theta, conditionNames.get(g), fresh, d, CollocationPoints.seed(spec.seed(), g, -round),
+            resampling.renew(rig.system, at.theta, name, fresh, d, CollocationPoints.seed(spec.seed(), g, -round),
                     Math.max(0, left - (System.nanoTime() - roundStart) * 1e-9));
+            renewed.add(heldOut == null ? name : name + " " + times(ratio));
         }
+        return describe(step, renewed, kept);
+    }
+
+    /**
+     * @param step the step the round ran before
+     * @param renewed the renewed conditions (with their held-out over fitted residual where checked)
+     * @param kept the conditions whose points were kept (likewise)
+     * @return the round's note, null when nothing was renewed
+     */
+    private String describe(long step, List<String> renewed, List<String> kept) {
+        if (renewed.isEmpty()) {
+            return null;
+        }
+        StringBuilder b = new StringBuilder("step ").append(step).append(": renewed the collocation points of ").append(String.join(", ", renewed));
+        if (heldOut != null) {
+            b.append(" (mean squared residual between the points over the one at them; above ").append(times(HeldOutFit.OVERFIT_RATIO))
+                    .append(" they are renewed)");
+        }
+        if (!kept.isEmpty()) {
+            b.append("; kept those of ").append(String.join(", ", kept));
+        }
+        return b.toString();
+    }
+
+    private static String times(double ratio) {
+        return Double.isInfinite(ratio) ? "∞×" : String.format(Locale.ROOT, "%.2g×", ratio);
     }
 
     /**

@@ -57,7 +57,10 @@ final class TrainingStep {
         if (chain.stageDue(at.step - at.windowStart)) {
             nextStage();
         }
-        resampling.renewIfDue(at);
+        String renewal = resampling.renewIfDue(at);
+        if (renewal != null) {
+            reporter.tell(TrainingEvent.Kind.POINTS, renewal);
+        }
         ResidualSystem system = at.rig.system;
         double[] theta = at.theta;
         weighting.update(system, theta, at.step);

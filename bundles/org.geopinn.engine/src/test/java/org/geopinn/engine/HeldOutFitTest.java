@@ -82,13 +82,15 @@ class HeldOutFitTest {
         // the residual π² sin πx is largest at ±1/2: every candidate's is smaller, the fit holds
         double[] peaks = {0.5, -0.5, 0.5, -0.5};
         rig.system.setPoints("pde", peaks);
-        schedule.renewIfDue(at);
+        assertEquals(null, schedule.renewIfDue(at), "nothing renewed, nothing to tell");
         assertArrayEquals(peaks, rig.system.points("pde"), "kept");
         // at the zeros of the residual every candidate's is larger: renewed with the round's fresh points
         double[] zeros = {0, 0, 0, 0};
         rig.system.setPoints("pde", zeros);
         at.step = 4;
-        schedule.renewIfDue(at);
+        String note = schedule.renewIfDue(at);
+        assertTrue(note.startsWith("step 4: renewed the collocation points of pde ∞× (mean squared residual"), note);
+        assertTrue(note.endsWith("; kept those of boundary 1.0×"), note);
         double[] renewed = rig.system.points("pde");
         assertFalse(java.util.Arrays.equals(zeros, renewed), "renewed");
         for (double x : renewed) {

@@ -87,6 +87,12 @@ public record TrainingEvent(Kind kind, String sessionId, long step, double secon
         /** The session resumed. */ RESUMED,
         /** A diagnostic ran; the report is attached. */ DIAGNOSTIC,
         /** The session ended: finished, stopped or failed (see {@link Session#state()}). */ ENDED,
-        /** A time-marching session moved on to its next window ({@link TrainingEvent#window()}). */ WINDOW
+        /** A time-marching session moved on to its next window ({@link TrainingEvent#window()}). */ WINDOW,
+        /**
+         * Some conditions got new collocation points (residual-adaptive or fresh resampling); the
+         * message names them and, where the renewal was checked, how much larger the residual is
+         * between the old points than at them.
+         */
+        POINTS
     }
 }
