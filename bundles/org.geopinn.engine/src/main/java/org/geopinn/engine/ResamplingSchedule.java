@@ -54,7 +54,7 @@ final class ResamplingSchedule {
      *
      * @param at where training stands
      * @return what the round did, for the session's {@code POINTS} event ("step 250: renewed the
-     *         collocation points of pde 42×; kept those of boundary 0.88×", the ratios where the
+     *         collocation points of pde 43×; kept those of boundary 0.88×", the ratios where the
      *         renewal was checked); null when no point moved
      */
     String renewIfDue(TrainingPosition at) {
