@@ -324,6 +324,19 @@ class SessionsTest {
     }
 
     @Test
+    void everyRenewalOfThePointsIsToldWithTheConditionsItRenewed() throws Exception {
+        // gd is not lm: every round renews every condition, without the held-out check
+        Session s = sessions.start(SessionSpec.builder("poisson").optimizers("gd").sampler("uniform").resampleEvery(2).maxSteps(6).build());
+        assertEquals(SessionState.FINISHED, finish(s), s.message());
+        List<TrainingEvent> rounds = whiteboard.stream().filter(e -> e.sessionId().equals(s.id()) && e.kind() == TrainingEvent.Kind.POINTS)
+                .toList();
+        // a round every 2 steps taken: after 2 and after 4 (the session ends at 6)
+        assertEquals(List.of(2L, 4L), rounds.stream().map(TrainingEvent::step).toList());
+        assertEquals("step 2: renewed the collocation points of " + String.join(", ", s.conditionNames()), rounds.get(0).message());
+        assertEquals(6, s.history().size(), "the history holds the steps only");
+    }
+
+    @Test
     void adaptiveResamplingKeepsTheCountAndDrawsFromTheCandidates() throws Exception {
         assertTrue(AdaptiveResampling.available());
         Session s = sessions.start(SessionSpec.builder("poisson").sampler("uniform").resampleEvery(2).maxSteps(6).build());
