@@ -68,14 +68,10 @@ final class HeldOutFit {
     }
 
     /**
+     * @param ratio a {@link #ratio}
      * @return whether the condition's points should be renewed: its residual between the points is
      *         more than {@link #OVERFIT_RATIO} times the one at them
      */
-    boolean overfitted(TrainingRig rig, double[] theta, String group, double[] fresh, int dimension) {
-        return overfitted(ratio(rig, theta, group, fresh, dimension));
-    }
-
-    /** @param ratio a {@link #ratio} @return whether it is above {@link #OVERFIT_RATIO}: the points are renewed */
     static boolean overfitted(double ratio) {
         return ratio > OVERFIT_RATIO;
     }

@@ -80,13 +80,14 @@ final class ResamplingSchedule {
             double[] fresh = CollocationPoints.sample(rig.problem, spec, directory, g, round, resampling.candidatesPerPoint());
             windows.squeeze(at.window, g, fresh);
             double ratio = heldOut == null ? Double.NaN : heldOut.ratio(rig, at.theta, name, fresh, d);
+            String label = heldOut == null ? name : name + " " + times(ratio);
             if (heldOut != null && !HeldOutFit.overfitted(ratio)) {
-                kept.add(name + " " + times(ratio));
+                kept.add(label);
                 continue; // the fit holds between the points: keep the fitted set
             }
             resampling.renew(rig.system, at.theta, name, fresh, d, CollocationPoints.seed(spec.seed(), g, -round),
                     Math.max(0, left - (System.nanoTime() - roundStart) * 1e-9));
-            renewed.add(heldOut == null ? name : name + " " + times(ratio));
+            renewed.add(label);
         }
         return describe(step, renewed, kept);
     }

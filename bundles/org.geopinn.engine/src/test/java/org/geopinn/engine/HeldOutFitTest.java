@@ -45,7 +45,7 @@ class HeldOutFitTest {
         }
         // the residual at 0.5 is π² sin(π/2) = π²: the ratio is the mean of sin² over the candidates
         assertEquals(meanSquare, check.ratio(rig, zero, "pde", fresh, 1), 1e-12);
-        assertFalse(check.overfitted(rig, zero, "pde", fresh, 1));
+        assertFalse(HeldOutFit.overfitted(check.ratio(rig, zero, "pde", fresh, 1)));
         assertArrayEquals(new double[] {0.5, 0.5}, rig.system.points("pde"), "the session's points are untouched");
     }
 
@@ -53,21 +53,21 @@ class HeldOutFitTest {
     void pointsWhereTheResidualVanishesButNotBetweenAreOverfitted() {
         rig.system.setPoints("pde", new double[] {0, 0, 0});
         assertEquals(Double.POSITIVE_INFINITY, check.ratio(rig, zero, "pde", new double[] {0.3, -0.6}, 1));
-        assertTrue(check.overfitted(rig, zero, "pde", new double[] {0.3, -0.6}, 1));
+        assertTrue(HeldOutFit.overfitted(check.ratio(rig, zero, "pde", new double[] {0.3, -0.6}, 1)));
         // ten times the residual at the points is the threshold
         rig.system.setPoints("pde", new double[] {0.05});
         double at = Math.pow(Math.sin(Math.PI * 0.05), 2);
         double x = Math.asin(Math.sqrt(9.9 * at)) / Math.PI;
         double y = Math.asin(Math.sqrt(10.1 * at)) / Math.PI;
-        assertFalse(check.overfitted(rig, zero, "pde", new double[] {x}, 1), "9.9 times");
-        assertTrue(check.overfitted(rig, zero, "pde", new double[] {y}, 1), "10.1 times");
+        assertFalse(HeldOutFit.overfitted(check.ratio(rig, zero, "pde", new double[] {x}, 1)), "9.9 times");
+        assertTrue(HeldOutFit.overfitted(check.ratio(rig, zero, "pde", new double[] {y}, 1)), "10.1 times");
     }
 
     @Test
     void aConditionFittedExactlyEverywhereHolds() {
         // u = 0 on the boundary, and the network is 0: no residual at the points or between them
         assertEquals(1, check.ratio(rig, zero, "boundary", new double[] {-1, 1, 1}, 1));
-        assertFalse(check.overfitted(rig, zero, "boundary", new double[] {-1, 1}, 1));
+        assertFalse(HeldOutFit.overfitted(check.ratio(rig, zero, "boundary", new double[] {-1, 1}, 1)));
     }
 
     @Test
