@@ -13,13 +13,13 @@ import org.geopinn.api.problem.Problem;
 import org.geopinn.geometry.Shape;
 import org.geopinn.geometry.Shapes;
 import org.geopinn.problem.builder.ProblemBuilder;
-import org.geopinn.samplers.Samplers;
 import org.junit.jupiter.api.Test;
 
 /**
  * Neumann {@code dn(u)} and Robin {@code u + 0.5*dn(u)} residuals of a known function vanish at
- * boundary points drawn by the samplers, on a disk, a plate with a hole (normals into the hole) and
- * a box; with a wrong right-hand side they do not.
+ * points of a boundary part, on a disk, a plate with a hole (normals into the hole) and a box; with a
+ * wrong right-hand side they do not. The points are given along each part by hand (the samplers'
+ * own tests cover drawing them), so that this bundle's tests do not depend on the samplers.
  */
 class NormalDerivativeTest {
     /** u(x, y) = a·sin(ω₀x + ω₁y + b): one sine feature, parameters in the model's layout order. */
@@ -34,9 +34,14 @@ class NormalDerivativeTest {
         return c * (THETA[0] * n[0] + THETA[1] * n[1]);
     }
 
-    /** The exact ∂u/∂n with the normal given by hand for the shape. */
-    private static double maxResidual(ProblemBuilder builder, String part, java.util.function.BiConsumer<double[], double[]> normal,
-            boolean wrongSource) {
+    /** @return the point at turn t of the circle of centre (cx, cy) and radius r */
+    private static double[] circle(double cx, double cy, double r, double t) {
+        return new double[] {cx + r * Math.cos(2 * Math.PI * t), cy + r * Math.sin(2 * Math.PI * t)};
+    }
+
+    /** The exact ∂u/∂n with the normal given by hand for the shape; the part's points are {@code along(t)}, t ∈ [0, 1). */
+    private static double maxResidual(ProblemBuilder builder, String part, java.util.function.DoubleFunction<double[]> along,
+            java.util.function.BiConsumer<double[], double[]> normal, boolean wrongSource) {
         PointFunction neumann = x -> {
             double[] n = new double[2];
             normal.accept(x, n);
@@ -53,8 +58,11 @@ class NormalDerivativeTest {
                 .build();
         Map<String, double[]> points = new LinkedHashMap<>();
         for (Condition c : problem.conditions()) {
-            points.put(c.name(), Samplers.create("sobol").sample(problem.domain(), problem.domain().part(c.part()), c.points(), 3,
-                    Map.of()));
+            double[] xy = new double[2 * c.points()];
+            for (int i = 0; i < c.points(); i++) {
+                System.arraycopy(along.apply((i + 0.5) / c.points()), 0, xy, 2 * i, 2);
+            }
+            points.put(c.name(), xy);
         }
         SineFeatureModel model = new SineFeatureModel(problem.domain().lower(), problem.domain().upper(), List.of("u"), 1);
         StackedResidualSystem rs = StackedResidualSystem.build(problem, model, points, LossScaling.SUM, EvaluatorFactory.EXACT, 1);
@@ -75,8 +83,9 @@ class NormalDerivativeTest {
             n[0] = (x[0] - 0.2) / r;
             n[1] = (x[1] + 0.1) / r;
         };
-        assertTrue(maxResidual(ProblemBuilder.problem("disk", "d").domain(disk, "x", "y"), "boundary", radial, false) < 1e-12);
-        assertTrue(maxResidual(ProblemBuilder.problem("disk", "d").domain(disk, "x", "y"), "boundary", radial, true) > 5e-3);
+        java.util.function.DoubleFunction<double[]> circle = t -> circle(0.2, -0.1, 0.8, t);
+        assertTrue(maxResidual(ProblemBuilder.problem("disk", "d").domain(disk, "x", "y"), "boundary", circle, radial, false) < 1e-12);
+        assertTrue(maxResidual(ProblemBuilder.problem("disk", "d").domain(disk, "x", "y"), "boundary", circle, radial, true) > 5e-3);
     }
 
     @Test
@@ -87,12 +96,12 @@ class NormalDerivativeTest {
             n[0] = -(x[0] - 0.5) / r;
             n[1] = -(x[1] - 0.5) / r;
         };
-        assertTrue(maxResidual(ProblemBuilder.problem("plate", "p").domain(plate, "x", "y"), "hole", intoHole, false) < 1e-12);
+        assertTrue(maxResidual(ProblemBuilder.problem("plate", "p").domain(plate, "x", "y"), "hole", t -> circle(0.5, 0.5, 0.2, t), intoHole, false) < 1e-12);
         java.util.function.BiConsumer<double[], double[]> right = (x, n) -> {
             n[0] = 1;
             n[1] = 0;
         };
-        assertTrue(maxResidual(ProblemBuilder.problem("plate", "p").domain(plate, "x", "y"), "xmax", right, false) < 1e-12);
+        assertTrue(maxResidual(ProblemBuilder.problem("plate", "p").domain(plate, "x", "y"), "xmax", t -> new double[] {1, t}, right, false) < 1e-12);
     }
 
     @Test
@@ -102,8 +111,8 @@ class NormalDerivativeTest {
             n[1] = 1;
         };
         ProblemBuilder box = ProblemBuilder.problem("box", "b").variable("x", 0, 1).variable("y", 0, 2).face("top", "y", true);
-        assertTrue(maxResidual(box, "top", top, false) < 1e-12);
+        assertTrue(maxResidual(box, "top", t -> new double[] {t, 2}, top, false) < 1e-12);
         ProblemBuilder wrong = ProblemBuilder.problem("box", "b").variable("x", 0, 1).variable("y", 0, 2).face("top", "y", true);
-        assertEquals(0.01, maxResidual(wrong, "top", top, true), 1e-12);
+        assertEquals(0.01, maxResidual(wrong, "top", t -> new double[] {t, 2}, top, true), 1e-12);
     }
 }

@@ -6,6 +6,7 @@ import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
 import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
 import org.geopinn.api.GeopinnException;
 import org.geopinn.api.operator.ResidualSystem;
+import org.geopinn.linalg.DenseKernels;
 
 /**
  * Chosen collocation points: from a candidate set, the S points of one condition whose operator rows
@@ -237,8 +238,9 @@ public final class CollocationChooser {
         system.setPoints(group, points);
         double[] a = GroupRows.rows(system, theta, group, s, p);
         double[] rs = GroupRows.residuals(system, theta, group, s);
-        double[] exact = Solves.truncated(f, n, p, r, cutoff);
-        double[] empirical = Solves.truncated(a, s, p, rs, cutoff);
+        DenseKernels kernels = DenseKernels.preferred();
+        double[] exact = Solves.truncated(kernels, f, n, p, r, cutoff);
+        double[] empirical = Solves.truncated(kernels, a, s, p, rs, cutoff);
         double e = 0;
         double rr = 0;
         for (int k = 0; k < n; k++) {

@@ -2,6 +2,7 @@ package org.geopinn.samplers;
 
 import org.geopinn.api.GeopinnException;
 import org.geopinn.api.operator.ResidualSystem;
+import org.geopinn.linalg.DenseKernels;
 
 /**
  * Learned collocation points (Schwencke &amp; Furtlehner, "ANaGRAM: A Natural Gradient Relative to
@@ -30,6 +31,7 @@ import org.geopinn.api.operator.ResidualSystem;
  * conditions are untouched. Not thread-safe (it drives the system).
  */
 public final class CollocationLearner {
+    private final DenseKernels kernels = DenseKernels.preferred();
     /** The cut-offs the adaptive rule chooses from (relative, one per two decades). */
     static final double[] CUTOFFS = {1e-2, 1e-4, 1e-6, 1e-8, 1e-10};
     private final double[] lower;
@@ -143,11 +145,11 @@ public final class CollocationLearner {
         // Reduction to the tangent space seen from the reference points: with F = U_k Σ_k V_kᵀ (σ ≥ 1e-10·σ_max),
         // ‖F Aᵀα − r‖² = ‖Σ_k V_kᵀ Aᵀ α − U_kᵀ r‖² + ‖r‖² − ‖U_kᵀ r‖², so every solve below has k ≤ min(N, P)
         // rows instead of N, and the constant part is the best any points can do.
-        Tangent t = new Tangent(f, n, p, r, natural);
+        Tangent t = new Tangent(kernels, f, n, p, r, natural);
         double best = t.offset / rNorm;
         double[] phi = features(system, theta, group, x, t.wt, t.k, p, s);
         if (adaptive) {
-            cutoff = natural ? HeldOutCutoff.natural(CUTOFFS, t, phi, n, s, r) : HeldOutCutoff.plain(CUTOFFS, t.full(phi, s), n, s, r);
+            cutoff = natural ? HeldOutCutoff.natural(kernels, CUTOFFS, t, phi, n, s, r) : HeldOutCutoff.plain(kernels, CUTOFFS, t.full(phi, s), n, s, r);
         }
         if (natural) {
             // the natural kernel weighs directions by 1/σ: the tangent space itself is cut where the solves are
@@ -201,11 +203,11 @@ public final class CollocationLearner {
             }
             // Variable projection (Kaufman's Gauss–Newton): e is already orthogonal to the range of Φ, so
             // the x-step is solved against the x-columns with their part in that range removed.
-            double[] mx = Solves.projectOut(m, n, cols, s, Solves.rangeBasis(phi, n, s, cutoff));
+            double[] mx = Solves.projectOut(m, n, cols, s, Solves.rangeBasis(kernels, phi, n, s, cutoff));
             final int rows = n;
             final double[] target = r;
             final double[] reduced = f;
-            PointSteps.Accepted<Fit> next = moves.step(x, new Solves.Damped(mx, n, s * d), e, current, xt -> {
+            PointSteps.Accepted<Fit> next = moves.step(x, new Solves.Damped(kernels, mx, n, s * d), e, current, xt -> {
                 double[] phiT = features(system, theta, group, xt, reduced, rows, p, s);
                 double[] at = leastSquares(phiT, rows, s, target);
                 return new Fit(phiT, at, Math.hypot(distance(phiT, rows, s, at, target), offset));
@@ -269,7 +271,7 @@ public final class CollocationLearner {
     }
 
     private double[] leastSquares(double[] m, int rows, int cols, double[] b) {
-        return Solves.truncated(m, rows, cols, b, cutoff);
+        return Solves.truncated(kernels, m, rows, cols, b, cutoff);
     }
 
     private static double norm(double[] v) {

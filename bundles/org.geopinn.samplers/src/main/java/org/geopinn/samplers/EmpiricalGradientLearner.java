@@ -1,11 +1,10 @@
 package org.geopinn.samplers;
 
 import org.ejml.data.DMatrixRMaj;
-import org.ejml.dense.row.SingularOps_DDRM;
-import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
-import org.ejml.interfaces.decomposition.SingularValueDecomposition_F64;
 import org.geopinn.api.GeopinnException;
 import org.geopinn.api.operator.ResidualSystem;
+import org.geopinn.linalg.DenseKernels;
+import org.geopinn.linalg.ThinSvd;
 
 /**
  * Learned collocation points whose objective is the error of the empirical natural gradient itself, with the
@@ -31,9 +30,13 @@ import org.geopinn.api.operator.ResidualSystem;
  * they were when the step would leave the domain. τ is re-chosen from {@link CollocationLearner#CUTOFFS} at every
  * evaluation as the one of the smallest error, so the accepted steps never raise min_τ E.
  *
+ * <p>The decompositions and products run on the dense kernels ({@link DenseKernels#preferred()}: LAPACK and BLAS
+ * where the native kernels are installed), the per-point derivatives as a few matrix products per coordinate.
+ *
  * <p>The system's points of the condition are restored to the learned points on return. Not thread-safe.
  */
 public final class EmpiricalGradientLearner {
+    private final DenseKernels kernels = DenseKernels.preferred();
     private final double[] lower;
     private final double[] upper;
     private final java.util.function.Predicate<double[]> inside;
@@ -112,7 +115,7 @@ public final class EmpiricalGradientLearner {
             system.setPoints(group, x);
             return new Result(x, history, cutoff, 0);
         }
-        Tangent t = new Tangent(f, n, p, r, false);
+        Tangent t = new Tangent(kernels, f, n, p, r, false);
         int k = t.k;
         Eval current = evaluate(system, theta, group, x, t, s, p);
         history[0] = current.error / rNorm;
@@ -131,7 +134,7 @@ public final class EmpiricalGradientLearner {
             for (int j = 0; j < k; j++) {
                 minusE[j] = -current.e[j];
             }
-            PointSteps.Accepted<Eval> next = moves.step(x, new Solves.Damped(jac, k, s * d), minusE, current.error,
+            PointSteps.Accepted<Eval> next = moves.step(x, new Solves.Damped(kernels, jac, k, s * d), minusE, current.error,
                     xt -> evaluate(system, theta, group, xt, t, s, p), ev -> ev.error);
             if (next != null) {
                 x = next.points();
@@ -156,7 +159,7 @@ public final class EmpiricalGradientLearner {
         int n = reference.length / d;
         int p = system.parameterCount();
         system.setPoints(group, reference);
-        Tangent t = new Tangent(GroupRows.rows(system, theta, group, n, p), n, p, GroupRows.residuals(system, theta, group, n), false);
+        Tangent t = new Tangent(kernels, GroupRows.rows(system, theta, group, n, p), n, p, GroupRows.residuals(system, theta, group, n), false);
         Eval ev = evaluate(system, theta, group, x, t, s, p);
         double[] h = new double[d];
         for (int c = 0; c < d; c++) {
@@ -175,33 +178,36 @@ public final class EmpiricalGradientLearner {
         double error;
         double tau;
         int rank;
-        DMatrixRMaj ua;
-        DMatrixRMaj va;
-        double[] sigma;
+        /** the rows' decomposition A = U Σ Vᵀ (U S×m, V P×m, m = min(S, P)) */
+        ThinSvd svd;
+        /** Uᵀ r_S */
+        double[] uts;
+        /** W V, k×m */
+        DMatrixRMaj wv;
     }
 
     /** E(x, τ) at every candidate τ from one SVD of the rows; keeps the best τ. */
-    private static Eval evaluate(ResidualSystem system, double[] theta, String group, double[] x, Tangent t, int s, int p) {
+    private Eval evaluate(ResidualSystem system, double[] theta, String group, double[] x, Tangent t, int s, int p) {
         system.setPoints(group, x);
         Eval ev = new Eval();
         ev.a = GroupRows.rows(system, theta, group, s, p);
         ev.rs = GroupRows.residuals(system, theta, group, s);
-        SingularValueDecomposition_F64<DMatrixRMaj> svd = DecompositionFactory_DDRM.svd(s, p, true, true, true);
-        if (!svd.decompose(new DMatrixRMaj(s, p, true, ev.a.clone()))) {
-            throw new GeopinnException("collocation learning: singular value decomposition of the points' rows did not converge");
-        }
-        DMatrixRMaj u = svd.getU(null, false);
-        DMatrixRMaj v = svd.getV(null, false);
-        DMatrixRMaj w = svd.getW(null);
-        SingularOps_DDRM.descendingOrder(u, false, w, v, false);
-        int m = Math.min(s, p);
-        double[] sigma = new double[m];
-        for (int j = 0; j < m; j++) {
-            sigma[j] = w.get(j, j);
-        }
+        ev.svd = Solves.svd(kernels, ev.a, s, p);
+        double[] sigma = ev.svd.sigma();
+        double[] u = ev.svd.u().data;
+        int m = sigma.length;
         int k = t.k;
-        // z grows one singular direction at a time; e = W z − c is followed alongside, so every cut-off costs O(kP).
-        double[] z = new double[p];
+        ev.uts = new double[m];
+        for (int i = 0; i < s; i++) {
+            for (int l = 0; l < m; l++) {
+                ev.uts[l] += u[i * m + l] * ev.rs[i];
+            }
+        }
+        ev.wv = new DMatrixRMaj(k, m);
+        kernels.multiply(DMatrixRMaj.wrap(k, p, t.wt), ev.svd.v(), ev.wv);
+        // z = Σ_l v_l uᵀ_l r_S / σ_l grows one singular direction at a time, and e = W z − c with it (column l of W V),
+        // so every cut-off costs O(k) per direction.
+        double[] coef = new double[m];
         double[] e = new double[k];
         for (int j = 0; j < k; j++) {
             e[j] = -t.c[j];
@@ -212,20 +218,9 @@ public final class EmpiricalGradientLearner {
         int rank = 0;
         for (double tau : CollocationLearner.CUTOFFS) {
             while (rank < m && sigma[rank] > 0 && sigma[rank] >= tau * sigma[0]) {
-                double coef = 0;
-                for (int i = 0; i < s; i++) {
-                    coef += u.get(i, rank) * ev.rs[i];
-                }
-                coef /= sigma[rank];
-                for (int q = 0; q < p; q++) {
-                    z[q] += v.get(q, rank) * coef;
-                }
+                coef[rank] = ev.uts[rank] / sigma[rank];
                 for (int j = 0; j < k; j++) {
-                    double dv = 0;
-                    for (int q = 0; q < p; q++) {
-                        dv += t.wt[j * p + q] * v.get(q, rank);
-                    }
-                    e[j] += dv * coef;
+                    e[j] += ev.wv.data[j * m + rank] * coef[rank];
                 }
                 rank++;
             }
@@ -239,67 +234,42 @@ public final class EmpiricalGradientLearner {
         ev.tau = bestTau;
         ev.rank = bestRank;
         ev.error = bestErr;
-        ev.ua = u;
-        ev.va = v;
-        ev.sigma = sigma;
-        ev.z = new double[p];
+        ev.z = Solves.combine(ev.svd.v().data, p, m, coef, bestRank);
         ev.e = new double[k];
         for (int j = 0; j < k; j++) {
-            ev.e[j] = -t.c[j];
-        }
-        for (int col = 0; col < bestRank; col++) {
-            double coef = 0;
-            for (int i = 0; i < s; i++) {
-                coef += u.get(i, col) * ev.rs[i];
-            }
-            coef /= sigma[col];
-            for (int q = 0; q < p; q++) {
-                ev.z[q] += v.get(q, col) * coef;
-            }
-        }
-        for (int j = 0; j < k; j++) {
-            ev.e[j] += dotRow(t.wt, j, p, ev.z);
+            ev.e[j] = -t.c[j] + dotRow(ev.wv.data, j, m, coef, bestRank);
         }
         return ev;
     }
 
     /** J = ∂e/∂x, k×(S·d), column c·S + i: W dz for point i moved along coordinate c (see the class comment). */
-    private static double[] jacobian(ResidualSystem system, double[] theta, String group, double[] x, Eval ev, Tangent t, int s, int d, int p,
+    private double[] jacobian(ResidualSystem system, double[] theta, String group, double[] x, Eval ev, Tangent t, int s, int d, int p,
             double[] h) {
         int k = t.k;
         int rho = ev.rank;
-        // Precomputed: WV (k×ρ), WV Σ⁻¹ (for A⁺ e_i = V Σ⁻¹ Uᵀ e_i), WV Σ⁻² (for A⁺A⁺ᵀ = V Σ⁻² Vᵀ), w = U Σ⁻² Uᵀ r_S, q = r_S − A z.
-        double[] wv = new double[k * rho];
-        for (int j = 0; j < k; j++) {
-            for (int l = 0; l < rho; l++) {
-                double sum = 0;
-                for (int q = 0; q < p; q++) {
-                    sum += t.wt[j * p + q] * ev.va.get(q, l);
-                }
-                wv[j * rho + l] = sum;
-            }
-        }
-        double[] uts = new double[rho];
-        for (int l = 0; l < rho; l++) {
-            double sum = 0;
-            for (int i = 0; i < s; i++) {
-                sum += ev.ua.get(i, l) * ev.rs[i];
-            }
-            uts[l] = sum;
-        }
+        int m = ev.svd.sigma().length;
+        double[] sigma = ev.svd.sigma();
+        double[] u = ev.svd.u().data;
+        // Precomputed: V and W V cut to the rank ρ, w = U Σ⁻² Uᵀ r_S, q = r_S − A z.
+        DMatrixRMaj vr = leadingColumns(ev.svd.v().data, p, m, rho);
+        DMatrixRMaj wvr = leadingColumns(ev.wv.data, k, m, rho);
+        DMatrixRMaj wt = DMatrixRMaj.wrap(k, p, t.wt);
         double[] w = new double[s];
         double[] q = new double[s];
         for (int i = 0; i < s; i++) {
             double sum = 0;
             for (int l = 0; l < rho; l++) {
-                sum += ev.ua.get(i, l) * uts[l] / (ev.sigma[l] * ev.sigma[l]);
+                sum += u[i * m + l] * ev.uts[l] / (sigma[l] * sigma[l]);
             }
             w[i] = sum;
-            q[i] = ev.rs[i] - dotRow(ev.a, i, p, ev.z);
+            q[i] = ev.rs[i] - dotRow(ev.a, i, p, ev.z, p);
         }
         double[] jac = new double[k * s * d];
-        double[] vg = new double[rho];
-        double[] wg = new double[k];
+        DMatrixRMaj g = new DMatrixRMaj(s, p);
+        DMatrixRMaj vg = new DMatrixRMaj(s, rho);
+        DMatrixRMaj wg = new DMatrixRMaj(s, k);
+        DMatrixRMaj mix = new DMatrixRMaj(s, rho);
+        DMatrixRMaj jc = new DMatrixRMaj(k, s);
         for (int c = 0; c < d; c++) {
             double[] plus = x.clone();
             double[] minus = x.clone();
@@ -313,41 +283,45 @@ public final class EmpiricalGradientLearner {
             system.setPoints(group, minus);
             double[] am = GroupRows.rows(system, theta, group, s, p);
             double[] rm = GroupRows.residuals(system, theta, group, s);
-            double[] g = new double[p];
+            // g_i = ∂a_i/∂x_c for every point i at once (row i of G depends on point i only)
+            for (int idx = 0; idx < s * p; idx++) {
+                g.data[idx] = (ap[idx] - am[idx]) / (2 * h[c]);
+            }
+            kernels.multiply(g, vr, vg);
+            kernels.multiplyTransB(g, wt, wg);
+            // dz_i = −V Vᵀ g_i w_i + V Σ⁻¹ Uᵀ e_i (ρ'_i − g_iᵀ z) + V Σ⁻² Vᵀ g_i q_i (the part along V), plus g_i w_i
             for (int i = 0; i < s; i++) {
-                for (int qq = 0; qq < p; qq++) {
-                    g[qq] = (ap[i * p + qq] - am[i * p + qq]) / (2 * h[c]);
-                }
-                double dr = (rp[i] - rm[i]) / (2 * h[c]);
+                double lead = (rp[i] - rm[i]) / (2 * h[c]) - dotRow(g.data, i, p, ev.z, p);
                 for (int l = 0; l < rho; l++) {
-                    double sum = 0;
-                    for (int qq = 0; qq < p; qq++) {
-                        sum += ev.va.get(qq, l) * g[qq];
-                    }
-                    vg[l] = sum;
+                    double sl = sigma[l];
+                    mix.data[i * rho + l] = vg.data[i * rho + l] * (q[i] / (sl * sl) - w[i]) + u[i * m + l] / sl * lead;
                 }
-                for (int j = 0; j < k; j++) {
-                    wg[j] = dotRow(t.wt, j, p, g);
-                }
-                double lead = dr - dot(g, ev.z);
-                int col = c * s + i;
-                for (int j = 0; j < k; j++) {
-                    double v = wg[j] * w[i];
-                    for (int l = 0; l < rho; l++) {
-                        double sl = ev.sigma[l];
-                        v += wv[j * rho + l] * (-vg[l] * w[i] + ev.ua.get(i, l) / sl * lead + vg[l] / (sl * sl) * q[i]);
-                    }
-                    jac[j * s * d + col] = v;
+            }
+            kernels.multiplyTransB(wvr, mix, jc);
+            for (int j = 0; j < k; j++) {
+                int row = j * s * d + c * s;
+                for (int i = 0; i < s; i++) {
+                    jac[row + i] = jc.data[j * s + i] + wg.data[i * k + j] * w[i];
                 }
             }
         }
         return jac;
     }
 
-    private static double dotRow(double[] m, int row, int p, double[] v) {
+    /** @return the first r columns of a row-major n×m matrix, as an n×r matrix */
+    private static DMatrixRMaj leadingColumns(double[] a, int n, int m, int r) {
+        DMatrixRMaj out = new DMatrixRMaj(n, r);
+        for (int i = 0; i < n; i++) {
+            System.arraycopy(a, i * m, out.data, i * r, r);
+        }
+        return out;
+    }
+
+    /** @return Σ_{q < len} m[row·cols + q]·v[q] */
+    private static double dotRow(double[] m, int row, int cols, double[] v, int len) {
         double sum = 0;
-        for (int q = 0; q < p; q++) {
-            sum += m[row * p + q] * v[q];
+        for (int q = 0; q < len; q++) {
+            sum += m[row * cols + q] * v[q];
         }
         return sum;
     }

@@ -1,128 +1,126 @@
 package org.geopinn.samplers;
 
 import org.ejml.data.DMatrixRMaj;
-import org.ejml.dense.row.SingularOps_DDRM;
-import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
-import org.ejml.interfaces.decomposition.SingularValueDecomposition_F64;
 import org.geopinn.api.GeopinnException;
+import org.geopinn.linalg.DenseKernels;
+import org.geopinn.linalg.ThinSvd;
 
 /**
- * The collocation learner's dense solves, all through EJML's singular value decomposition: truncated least squares,
- * Levenberg–Marquardt solves for several dampings, and the projection of columns off a range.
+ * The collocation learner's dense solves, all through one thin singular value decomposition of the dense kernels
+ * (LAPACK's divide and conquer where the native kernels are installed: at S ≈ P ≈ 10³ the pure-Java decomposition
+ * was most of a learning round): truncated least squares, Levenberg–Marquardt solves for several dampings, and the
+ * projection of columns off a range.
  */
 final class Solves {
 
     private Solves() {
     }
 
+    /**
+     * @param kernels the dense kernels
+     * @param m a row-major rows×cols matrix (not modified)
+     * @return its thin decomposition, singular values descending
+     * @throws GeopinnException when it does not converge (non-finite entries)
+     */
+    static ThinSvd svd(DenseKernels kernels, double[] m, int rows, int cols) {
+        try {
+            return kernels.svd(DMatrixRMaj.wrap(rows, cols, m));
+        } catch (ArithmeticException e) {
+            throw new GeopinnException("collocation learning: singular value decomposition of a " + rows + "x" + cols
+                    + " matrix did not converge (" + e.getMessage() + ")");
+        }
+    }
+
     /** Levenberg–Marquardt solves of one matrix for several dampings, through one SVD. */
     static final class Damped {
-        private final DMatrixRMaj u;
-        private final DMatrixRMaj v;
+        private final double[] u;
+        private final double[] v;
         private final double[] sigma;
         private final int rows;
         private final int cols;
 
-        Damped(double[] m, int rows, int cols) {
+        Damped(DenseKernels kernels, double[] m, int rows, int cols) {
             this.rows = rows;
             this.cols = cols;
-            SingularValueDecomposition_F64<DMatrixRMaj> svd = DecompositionFactory_DDRM.svd(rows, cols, true, true, true);
-            if (!svd.decompose(new DMatrixRMaj(rows, cols, true, m.clone()))) {
-                throw new GeopinnException("collocation learning: singular value decomposition of the point step did not converge");
-            }
-            u = svd.getU(null, false);
-            v = svd.getV(null, false);
-            DMatrixRMaj w = svd.getW(null);
-            sigma = new double[Math.min(w.numRows, w.numCols)];
-            for (int k = 0; k < sigma.length; k++) {
-                sigma[k] = w.get(k, k);
-            }
+            ThinSvd svd = svd(kernels, m, rows, cols);
+            u = svd.u().data;
+            v = svd.v().data;
+            sigma = svd.sigma();
         }
 
         /** argmin ‖M z − b‖² + λ‖z‖², λ = μ·σ_max². */
         double[] solve(double[] b, double mu) {
-            double top = 0;
-            for (double x : sigma) {
-                top = Math.max(top, x);
-            }
+            int k = sigma.length;
+            double top = k > 0 ? sigma[0] : 0;
             double lambda = mu * top * top;
-            double[] z = new double[cols];
-            for (int k = 0; k < sigma.length; k++) {
-                if (!(sigma[k] > 0)) {
-                    continue;
-                }
-                double c = 0;
-                for (int i = 0; i < rows; i++) {
-                    c += u.get(i, k) * b[i];
-                }
-                c *= sigma[k] / (sigma[k] * sigma[k] + lambda);
-                for (int q = 0; q < cols; q++) {
-                    z[q] += v.get(q, k) * c;
+            double[] coef = new double[k];
+            for (int i = 0; i < rows; i++) {
+                for (int j = 0; j < k; j++) {
+                    coef[j] += u[i * k + j] * b[i];
                 }
             }
-            return z;
+            for (int j = 0; j < k; j++) {
+                coef[j] = sigma[j] > 0 ? coef[j] * sigma[j] / (sigma[j] * sigma[j] + lambda) : 0;
+            }
+            return combine(v, cols, k, coef, k);
         }
     }
 
-    /** min ‖M z − b‖ over singular values ≥ cutoff·σ_max. */
-    static double[] truncated(double[] m, int rows, int cols, double[] b, double cutoff) {
-        SingularValueDecomposition_F64<DMatrixRMaj> svd = DecompositionFactory_DDRM.svd(rows, cols, true, true, true);
-        if (!svd.decompose(new DMatrixRMaj(rows, cols, true, m.clone()))) {
-            throw new GeopinnException("collocation learning: singular value decomposition of a " + rows + "x" + cols + " matrix did not converge");
-        }
-        DMatrixRMaj u = svd.getU(null, false);
-        DMatrixRMaj v = svd.getV(null, false);
-        DMatrixRMaj w = svd.getW(null);
-        SingularOps_DDRM.descendingOrder(u, false, w, v, false);
-        int k = Math.min(w.numRows, w.numCols);
-        double[] z = new double[cols];
-        double top = k > 0 ? w.get(0, 0) : 0;
-        for (int j = 0; j < k; j++) {
-            double sigma = w.get(j, j);
-            if (!(sigma > 0) || sigma < cutoff * top) {
-                break;
+    /** @return Σ_{j < r} coef_j · (column j of the row-major n×k matrix m) */
+    static double[] combine(double[] m, int n, int k, double[] coef, int r) {
+        double[] z = new double[n];
+        for (int q = 0; q < n; q++) {
+            double sum = 0;
+            for (int j = 0; j < r; j++) {
+                sum += m[q * k + j] * coef[j];
             }
-            double c = 0;
-            for (int i = 0; i < rows; i++) {
-                c += u.get(i, j) * b[i];
-            }
-            c /= sigma;
-            for (int q = 0; q < cols; q++) {
-                z[q] += v.get(q, j) * c;
-            }
+            z[q] = sum;
         }
         return z;
     }
 
+    /** min ‖M z − b‖ over singular values ≥ cutoff·σ_max. */
+    static double[] truncated(DenseKernels kernels, double[] m, int rows, int cols, double[] b, double cutoff) {
+        ThinSvd svd = svd(kernels, m, rows, cols);
+        int k = svd.sigma().length;
+        int rank = svd.rank(cutoff, Double.MIN_VALUE);
+        double[] u = svd.u().data;
+        double[] coef = new double[k];
+        for (int i = 0; i < rows; i++) {
+            for (int j = 0; j < rank; j++) {
+                coef[j] += u[i * k + j] * b[i];
+            }
+        }
+        for (int j = 0; j < rank; j++) {
+            coef[j] /= svd.sigma()[j];
+        }
+        return combine(svd.v().data, cols, k, coef, rank);
+    }
+
     /**
-     * @param w the singular values on the diagonal, descending
+     * @param sigma singular values, descending
      * @param cutoff the relative cut-off
      * @return how many singular values are positive and at least cutoff·σ_max
      */
-    static int rankAbove(DMatrixRMaj w, double cutoff) {
-        int m = Math.min(w.numRows, w.numCols);
-        double top = m > 0 ? w.get(0, 0) : 0;
+    static int rankAbove(double[] sigma, double cutoff) {
+        double top = sigma.length > 0 ? sigma[0] : 0;
         int k = 0;
-        while (k < m && w.get(k, k) > 0 && w.get(k, k) >= cutoff * top) {
+        while (k < sigma.length && sigma[k] > 0 && sigma[k] >= cutoff * top) {
             k++;
         }
         return k;
     }
 
     /** Orthonormal basis (N×k, row-major, k in element 0 of the returned pair's length) of the range of Φ at the cut-off. */
-    static double[][] rangeBasis(double[] phi, int n, int s, double cutoff) {
-        SingularValueDecomposition_F64<DMatrixRMaj> svd = DecompositionFactory_DDRM.svd(n, s, true, false, true);
-        if (!svd.decompose(new DMatrixRMaj(n, s, true, phi.clone()))) {
-            throw new GeopinnException("collocation learning: singular value decomposition of the kernel sections did not converge");
-        }
-        DMatrixRMaj u = svd.getU(null, false);
-        DMatrixRMaj w = svd.getW(null);
-        SingularOps_DDRM.descendingOrder(u, false, w, null, false);
-        int k = rankAbove(w, cutoff);
+    static double[][] rangeBasis(DenseKernels kernels, double[] phi, int n, int s, double cutoff) {
+        ThinSvd svd = svd(kernels, phi, n, s);
+        int m = svd.sigma().length;
+        int k = rankAbove(svd.sigma(), cutoff);
+        double[] u = svd.u().data;
         double[][] q = new double[k][n];
         for (int j = 0; j < k; j++) {
             for (int i = 0; i < n; i++) {
-                q[j][i] = u.get(i, j);
+                q[j][i] = u[i * m + j];
             }
         }
         return q;

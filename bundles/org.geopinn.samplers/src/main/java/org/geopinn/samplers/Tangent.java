@@ -1,10 +1,7 @@
 package org.geopinn.samplers;
 
-import org.ejml.data.DMatrixRMaj;
-import org.ejml.dense.row.SingularOps_DDRM;
-import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
-import org.ejml.interfaces.decomposition.SingularValueDecomposition_F64;
-import org.geopinn.api.GeopinnException;
+import org.geopinn.linalg.DenseKernels;
+import org.geopinn.linalg.ThinSvd;
 
 /**
  * The collocation learner's view of the tangent space from the reference points: the reference rows
@@ -16,47 +13,46 @@ final class Tangent {
     final double[] wt;
     final double[] c;
     final double offset;
-    private final DMatrixRMaj u;
+    /** U of the reference rows' decomposition, row-major N×m (m = min(N, P)); its first k columns span Im F. */
+    private final double[] u;
+    private final int m;
     private final double[] sigma;
     private final int n;
     private final int p;
     private final double rr;
 
-    Tangent(double[] f, int n, int p, double[] r, boolean natural) {
+    Tangent(DenseKernels kernels, double[] f, int n, int p, double[] r, boolean natural) {
         this.n = n;
         this.p = p;
-        SingularValueDecomposition_F64<DMatrixRMaj> svd = DecompositionFactory_DDRM.svd(n, p, true, true, true);
-        if (!svd.decompose(new DMatrixRMaj(n, p, true, f.clone()))) {
-            throw new GeopinnException("collocation learning: singular value decomposition of the reference rows did not converge");
-        }
-        DMatrixRMaj uu = svd.getU(null, false);
-        DMatrixRMaj v = svd.getV(null, false);
-        DMatrixRMaj w = svd.getW(null);
-        SingularOps_DDRM.descendingOrder(uu, false, w, v, false);
-        k = Solves.rankAbove(w, 1e-10);
-        u = uu;
-        sigma = new double[k];
+        ThinSvd svd = Solves.svd(kernels, f, n, p);
+        double[] all = svd.sigma();
+        m = all.length;
+        k = Solves.rankAbove(all, 1e-10);
+        u = svd.u().data;
+        double[] v = svd.v().data;
+        sigma = java.util.Arrays.copyOf(all, k);
         wt = new double[k * p];
         c = new double[k];
-        double inside = 0;
         for (int j = 0; j < k; j++) {
-            sigma[j] = w.get(j, j);
             double scale = natural ? 1 / sigma[j] : sigma[j];
             for (int q = 0; q < p; q++) {
-                wt[j * p + q] = scale * v.get(q, j);
+                wt[j * p + q] = scale * v[q * m + j];
             }
-            double dot = 0;
-            for (int i = 0; i < n; i++) {
-                dot += uu.get(i, j) * r[i];
+        }
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < k; j++) {
+                c[j] += u[i * m + j] * r[i];
             }
-            c[j] = dot;
-            inside += dot * dot;
+        }
+        double inside = 0;
+        for (double x : c) {
+            inside += x * x;
         }
         double rn = 0;
-    for (double x : r) {
-        rn += x * x;
-    }
-    rr = rn;
+        for (double x : r) {
+            rn += x * x;
+        }
+        rr = rn;
         offset = Math.sqrt(Math.max(0, rr - inside));
     }
 
@@ -65,6 +61,7 @@ final class Tangent {
         this.n = t.n;
         this.p = t.p;
         this.u = t.u;
+        this.m = t.m;
         this.rr = t.rr;
         this.sigma = java.util.Arrays.copyOf(t.sigma, k);
         this.wt = java.util.Arrays.copyOf(t.wt, k * t.p);
@@ -100,7 +97,7 @@ final class Tangent {
         double[] out = new double[n * s];
         for (int i = 0; i < n; i++) {
             for (int j = 0; j < rank; j++) {
-                double uij = u.get(i, j);
+                double uij = u[i * m + j];
                 for (int q = 0; q < s; q++) {
                     out[i * s + q] += uij * phi[j * s + q];
                 }

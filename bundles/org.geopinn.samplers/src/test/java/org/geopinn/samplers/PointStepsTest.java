@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.geopinn.api.GeopinnException;
+import org.geopinn.linalg.DenseKernels;
 import org.junit.jupiter.api.Test;
 
 class PointStepsTest {
@@ -37,7 +38,7 @@ class PointStepsTest {
     void aStepIsAcceptedOnlyWhenTheObjectiveFallsAndTheDampingAdapts() {
         // Objective: distance of one 1-D point from 0.3; the Gauss–Newton matrix is the identity, rhs the residual.
         PointSteps steps = new PointSteps(new double[] {0}, new double[] {1}, p -> true);
-        Solves.Damped identity = new Solves.Damped(new double[] {1}, 1, 1);
+        Solves.Damped identity = new Solves.Damped(DenseKernels.ejml(), new double[] {1}, 1, 1);
         double[] x = {0.35};
         PointSteps.Accepted<Double> next = steps.step(x, identity, new double[] {-0.05}, 0.05, xt -> Math.abs(xt[0] - 0.3), v -> v);
         assertNotNull(next);

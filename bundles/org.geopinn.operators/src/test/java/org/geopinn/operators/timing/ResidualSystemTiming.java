@@ -10,12 +10,11 @@ import org.geopinn.models.StandardModels;
 import org.geopinn.operators.EvaluatorFactory;
 import org.geopinn.operators.StackedResidualSystem;
 import org.geopinn.operators.TestProblems;
-import org.geopinn.samplers.Samplers;
 
 /**
  * A quick timing of the reference set-up of docs/PERFORMANCE-CORE.md (not a test, not JMH: the proper benchmark lives
- * with the benchmark suite): 2-D Laplace, MLP [2,64,64,64,1] tanh (P = 8577), 30×30 interior grid
- * plus 120 boundary points, one and two threads; prints the best of 40 loss+gradient evaluations
+ * with the benchmark suite): 2-D Laplace, MLP [2,64,64,64,1] tanh (P = 8577), 900 interior
+ * plus 120 boundary points (random: the cost does not depend on where they lie), one and two threads; prints the best of 40 loss+gradient evaluations
  * and of 12 full 1020×8577 Jacobians (each with its forward pass, θ changed every time).
  *
  * <pre>
@@ -32,9 +31,7 @@ public final class ResidualSystemTiming {
         Problem p = TestProblems.laplace2d();
         Model m = StandardModels.create("mlp", new ModelSpec(new double[] {0, 0}, new double[] {1, 1}, List.of("u"),
                 new int[] {64, 64, 64}, "tanh", "xavier", false, false, Map.of()));
-        Map<String, double[]> pts = Map.of(
-                "pde", Samplers.create("grid").sample(p.domain(), p.domain().part("interior"), 900, 0, Map.of()),
-                "boundary", Samplers.create("grid").sample(p.domain(), p.domain().part("boundary"), 120, 0, Map.of()));
+        Map<String, double[]> pts = TestProblems.randomPoints(p, 0, 1); // the problem's 900 + 120 points
         for (int threads : new int[] {1, 2}) {
             StackedResidualSystem rs = StackedResidualSystem.build(p, m, pts, LossScaling.MEAN, EvaluatorFactory.EXACT, threads);
             double[] theta = m.initialParameters(1);
