@@ -6,6 +6,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.osgi.framework.Bundle;
 
 /**
@@ -26,6 +28,14 @@ public final class Main {
     }
 
     /** @param args the command line */
+    /**
+     * The problems bundle's log (java.util.logging, through System.Logger): the host reports every problem a
+     * declaration file registers, which tells a user of the interactive host that a dropped file was taken; a
+     * command runs the one problem it names, so there a line per declared problem is noise and only the
+     * warnings and errors (a declaration refused, and why) are printed. Held here: JUL keeps loggers weakly.
+     */
+    private static final Logger PROBLEM_REGISTRATIONS = Logger.getLogger("org.geopinn.problems");
+
     public static void main(String[] args) {
         System.exit(run(List.of(args)));
     }
@@ -55,6 +65,7 @@ public final class Main {
             builder.interactive();
         } else {
             builder.command(args);
+            PROBLEM_REGISTRATIONS.setLevel(Level.WARNING);
         }
         if (interactive || dashboard.wanted()) {
             List<String> features = new ArrayList<>(interactive ? HostBuilder.HOST_FEATURES : HostBuilder.COMMAND_FEATURES);

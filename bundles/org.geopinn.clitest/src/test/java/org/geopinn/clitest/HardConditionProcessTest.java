@@ -38,6 +38,7 @@ class HardConditionProcessTest {
         Geopinn.Result r = Geopinn.run(home, "solve", "--plugin", EXAMPLES, "plate-hard", "--steps", "2", "--hidden", "8",
                 "--quiet", "--out", run.toString());
         assertEquals(0, r.exit(), r.out() + r.err());
+        assertFalse(r.err().contains("registered declared problem"), "a command does not list the plugin's problems: " + r.err());
         assertTrue(Files.readAllLines(run.resolve("run.properties")).contains("hard=u"), "run.properties names the hard field");
 
         // On the outer edges and the hole u = 0 whatever the network.
