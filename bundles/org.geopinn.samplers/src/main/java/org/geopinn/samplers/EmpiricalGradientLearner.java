@@ -194,15 +194,9 @@ public final class EmpiricalGradientLearner {
         ev.rs = GroupRows.residuals(system, theta, group, s);
         ev.svd = Solves.svd(kernels, ev.a, s, p);
         double[] sigma = ev.svd.sigma();
-        double[] u = ev.svd.u().data;
         int m = sigma.length;
         int k = t.k;
-        ev.uts = new double[m];
-        for (int i = 0; i < s; i++) {
-            for (int l = 0; l < m; l++) {
-                ev.uts[l] += u[i * m + l] * ev.rs[i];
-            }
-        }
+        ev.uts = Solves.transposeTimes(ev.svd.u().data, s, m, ev.rs, m);
         ev.wv = new DMatrixRMaj(k, m);
         kernels.multiply(DMatrixRMaj.wrap(k, p, t.wt), ev.svd.v(), ev.wv);
         // z = Σ_l v_l uᵀ_l r_S / σ_l grows one singular direction at a time, and e = W z − c with it (column l of W V),

@@ -53,17 +53,23 @@ final class Solves {
             int k = sigma.length;
             double top = k > 0 ? sigma[0] : 0;
             double lambda = mu * top * top;
-            double[] coef = new double[k];
-            for (int i = 0; i < rows; i++) {
-                for (int j = 0; j < k; j++) {
-                    coef[j] += u[i * k + j] * b[i];
-                }
-            }
+            double[] coef = transposeTimes(u, rows, k, b, k);
             for (int j = 0; j < k; j++) {
                 coef[j] = sigma[j] > 0 ? coef[j] * sigma[j] / (sigma[j] * sigma[j] + lambda) : 0;
             }
             return combine(v, cols, k, coef, k);
         }
+    }
+
+    /** @return the first r entries of mᵀ b, m a row-major n×k matrix */
+    static double[] transposeTimes(double[] m, int n, int k, double[] b, int r) {
+        double[] out = new double[r];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < r; j++) {
+                out[j] += m[i * k + j] * b[i];
+            }
+        }
+        return out;
     }
 
     /** @return Σ_{j < r} coef_j · (column j of the row-major n×k matrix m) */
@@ -84,13 +90,7 @@ final class Solves {
         ThinSvd svd = svd(kernels, m, rows, cols);
         int k = svd.sigma().length;
         int rank = svd.rank(cutoff, Double.MIN_VALUE);
-        double[] u = svd.u().data;
-        double[] coef = new double[k];
-        for (int i = 0; i < rows; i++) {
-            for (int j = 0; j < rank; j++) {
-                coef[j] += u[i * k + j] * b[i];
-            }
-        }
+        double[] coef = transposeTimes(svd.u().data, rows, k, b, rank);
         for (int j = 0; j < rank; j++) {
             coef[j] /= svd.sigma()[j];
         }

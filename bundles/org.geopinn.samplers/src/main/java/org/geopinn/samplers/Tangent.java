@@ -32,18 +32,13 @@ final class Tangent {
         double[] v = svd.v().data;
         sigma = java.util.Arrays.copyOf(all, k);
         wt = new double[k * p];
-        c = new double[k];
         for (int j = 0; j < k; j++) {
             double scale = natural ? 1 / sigma[j] : sigma[j];
             for (int q = 0; q < p; q++) {
                 wt[j * p + q] = scale * v[q * m + j];
             }
         }
-        for (int i = 0; i < n; i++) {
-            for (int j = 0; j < k; j++) {
-                c[j] += u[i * m + j] * r[i];
-            }
-        }
+        c = Solves.transposeTimes(u, n, m, r, k);
         double inside = 0;
         for (double x : c) {
             inside += x * x;
