@@ -109,7 +109,7 @@ public final class EmpiricalGradientLearner {
         system.setPoints(group, reference);
         double[] f = GroupRows.rows(system, theta, group, n, p);
         double[] r = GroupRows.residuals(system, theta, group, n);
-        double rNorm = Math.sqrt(dot(r, r));
+        double rNorm = Math.sqrt(Solves.dot(r, 0, r, r.length));
         double[] history = new double[steps + 1];
         if (rNorm == 0) {
             system.setPoints(group, x);
@@ -119,10 +119,7 @@ public final class EmpiricalGradientLearner {
         int k = t.k;
         Eval current = evaluate(system, theta, group, x, t, s, p);
         history[0] = current.error / rNorm;
-        double[] h = new double[d];
-        for (int c = 0; c < d; c++) {
-            h[c] = 1e-4 * (upper[c] - lower[c]);
-        }
+        double[] h = differenceSteps();
         PointSteps moves = new PointSteps(lower, upper, inside);
         for (int step = 1; step <= steps; step++) {
             if (allowance.over()) {
@@ -161,12 +158,17 @@ public final class EmpiricalGradientLearner {
         system.setPoints(group, reference);
         Tangent t = new Tangent(kernels, GroupRows.rows(system, theta, group, n, p), n, p, GroupRows.residuals(system, theta, group, n), false);
         Eval ev = evaluate(system, theta, group, x, t, s, p);
-        double[] h = new double[d];
-        for (int c = 0; c < d; c++) {
+        double[] jac = jacobian(system, theta, group, x, ev, t, s, d, p, differenceSteps());
+        return new double[][] {ev.e, jac, {ev.tau}};
+    }
+
+    /** @return the central-difference step of each coordinate: 1e-4 of the box's extent */
+    private double[] differenceSteps() {
+        double[] h = new double[lower.length];
+        for (int c = 0; c < h.length; c++) {
             h[c] = 1e-4 * (upper[c] - lower[c]);
         }
-        double[] jac = jacobian(system, theta, group, x, ev, t, s, d, p, h);
-        return new double[][] {ev.e, jac, {ev.tau}};
+        return h;
     }
 
     /** The state at one point set: the rows' SVD at the best cut-off, z = A⁺ r_S, e = W z − c, and the error. */
@@ -206,9 +208,8 @@ public final class EmpiricalGradientLearner {
         for (int j = 0; j < k; j++) {
             e[j] = -t.c[j];
         }
-        double bestErr = Double.POSITIVE_INFINITY;
-        double bestTau = CollocationLearner.CUTOFFS[0];
-        int bestRank = 0;
+        ev.error = Double.POSITIVE_INFINITY;
+        ev.tau = CollocationLearner.CUTOFFS[0];
         int rank = 0;
         for (double tau : CollocationLearner.CUTOFFS) {
             while (rank < m && sigma[rank] > 0 && sigma[rank] >= tau * sigma[0]) {
@@ -218,20 +219,18 @@ public final class EmpiricalGradientLearner {
                 }
                 rank++;
             }
-            double err = Math.sqrt(dot(e, e) + t.offset * t.offset);
-            if (err < bestErr) {
-                bestErr = err;
-                bestTau = tau;
-                bestRank = rank;
+            double err = Math.sqrt(Solves.dot(e, 0, e, e.length) + t.offset * t.offset);
+            if (err < ev.error) {
+                ev.error = err;
+                ev.tau = tau;
+                ev.rank = rank;
             }
         }
-        ev.tau = bestTau;
-        ev.rank = bestRank;
-        ev.error = bestErr;
-        ev.z = Solves.combine(ev.svd.v().data, p, m, coef, bestRank);
+        ev.z = Solves.combine(ev.svd.v().data, p, m, coef, ev.rank);
+        // e at the best cut-off, formed anew from its coefficients (the running e has gone on to the smallest cut-off)
         ev.e = new double[k];
         for (int j = 0; j < k; j++) {
-            ev.e[j] = -t.c[j] + dotRow(ev.wv.data, j, m, coef, bestRank);
+            ev.e[j] = -t.c[j] + Solves.dot(ev.wv.data, j * m, coef, ev.rank);
         }
         return ev;
     }
@@ -256,7 +255,7 @@ public final class EmpiricalGradientLearner {
                 sum += u[i * m + l] * ev.uts[l] / (sigma[l] * sigma[l]);
             }
             w[i] = sum;
-            q[i] = ev.rs[i] - dotRow(ev.a, i, p, ev.z, p);
+            q[i] = ev.rs[i] - Solves.dot(ev.a, i * p, ev.z, p);
         }
         double[] jac = new double[k * s * d];
         DMatrixRMaj g = new DMatrixRMaj(s, p);
@@ -285,7 +284,7 @@ public final class EmpiricalGradientLearner {
             kernels.multiplyTransB(g, wt, wg);
             // dz_i = −V Vᵀ g_i w_i + V Σ⁻¹ Uᵀ e_i (ρ'_i − g_iᵀ z) + V Σ⁻² Vᵀ g_i q_i (the part along V), plus g_i w_i
             for (int i = 0; i < s; i++) {
-                double lead = (rp[i] - rm[i]) / (2 * h[c]) - dotRow(g.data, i, p, ev.z, p);
+                double lead = (rp[i] - rm[i]) / (2 * h[c]) - Solves.dot(g.data, i * p, ev.z, p);
                 for (int l = 0; l < rho; l++) {
                     double sl = sigma[l];
                     mix.data[i * rho + l] = vg.data[i * rho + l] * (q[i] / (sl * sl) - w[i]) + u[i * m + l] / sl * lead;
@@ -309,22 +308,5 @@ public final class EmpiricalGradientLearner {
             System.arraycopy(a, i * m, out.data, i * r, r);
         }
         return out;
-    }
-
-    /** @return Σ_{q < len} m[row·cols + q]·v[q] */
-    private static double dotRow(double[] m, int row, int cols, double[] v, int len) {
-        double sum = 0;
-        for (int q = 0; q < len; q++) {
-            sum += m[row * cols + q] * v[q];
-        }
-        return sum;
-    }
-
-    private static double dot(double[] a, double[] b) {
-        double sum = 0;
-        for (int i = 0; i < a.length; i++) {
-            sum += a[i] * b[i];
-        }
-        return sum;
     }
 }

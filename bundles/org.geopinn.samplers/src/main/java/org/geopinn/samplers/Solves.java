@@ -61,6 +61,15 @@ final class Solves {
         }
     }
 
+    /** @return Σ_{q < len} x[offset + q]·y[q] (a row of a row-major matrix times the leading entries of y) */
+    static double dot(double[] x, int offset, double[] y, int len) {
+        double sum = 0;
+        for (int q = 0; q < len; q++) {
+            sum += x[offset + q] * y[q];
+        }
+        return sum;
+    }
+
     /** @return the first r entries of mᵀ b, m a row-major n×k matrix */
     static double[] transposeTimes(double[] m, int n, int k, double[] b, int r) {
         double[] out = new double[r];
