@@ -31,7 +31,8 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
 /**
  * {@code ./geopinn evolve PROBLEM [--KEY VALUE]… [--out DIR] [--resume DIR|FILE] [--frames N]}:
  * runs a Neural IVP, printing one line per time step, and writes the results (see
- * {@link ResultWriter}) and {@code state.txt} for resuming. Every {@link EvolutionSettings} key is
+ * {@link ResultWriter}) and {@code state.txt} for resuming, with {@code model.txt} ({@link SavedModel}), the
+ * network's settings a resume continues with. Every {@link EvolutionSettings} key is
  * an option ({@code --t-end 1 --rtol 1e-4 --rank 100 --hidden 64,64 --model.frequencies 6}).
  * Also a Gogo command {@code geopinn:evolve} with the same arguments.
  */
@@ -108,19 +109,27 @@ public final class EvolveCommand implements Command {
                 return invocation.help ? 0 : 2;
             }
             problem = problem(invocation.problem);
-            settings = EvolutionSettings.defaults().with(problem.defaults()).with(invocation.settings);
-            if (invocation.frames > 0) {
-                settings = withFrames(settings, problem, invocation.frames);
-            }
+            EvolutionSettings base = EvolutionSettings.defaults().with(problem.defaults());
+            settings = base.with(invocation.settings);
             if (invocation.resume != null) {
                 Path file = Files.isDirectory(invocation.resume) ? invocation.resume.resolve("state.txt") : invocation.resume;
                 start = service.load(file);
+                settings = SavedModel.resume(base, SavedModel.readBeside(file), invocation.settings);
+            }
+            if (invocation.frames > 0) {
+                settings = withFrames(settings, problem, invocation.frames);
             }
         } catch (GeopinnException e) {
             err.println("evolve: " + e.getMessage());
             return 2;
         }
         Path directory = invocation.out != null ? invocation.out : Path.of("runs", "evolve-" + problem.id());
+        try {
+            SavedModel.write(settings, directory);
+        } catch (GeopinnException e) {
+            err.println("evolve: " + e.getMessage());
+            return 1;
+        }
         out.println("evolve " + problem.id() + ": " + problem.description());
         out.println("results in " + directory.toAbsolutePath());
         HeatMaps.warmUp(); // pictures must still be drawn after SIGINT/SIGTERM has begun the shutdown

@@ -57,6 +57,30 @@ class EvolveCommandTest {
     }
 
     @Test
+    void aResumeContinuesWithTheSavedNetworkAndRefusesAnotherOne(@TempDir Path dir) throws Exception {
+        assertEquals(0, run(concat(new String[] {"wave2d", "--t-end", "0.005", "--out", dir.toString()}, TINY)),
+                err.toString(StandardCharsets.UTF_8));
+        String saved = Files.readString(dir.resolve(SavedModel.FILE));
+        assertTrue(saved.contains("hidden=6,6\n") && saved.contains("model.frequencies=2\n"), saved);
+
+        // Without the model options: the saved 6,6 network with 2 frequencies, not the default 32,32.
+        String[] solverOnly = {"--samples", "150", "--rank", "10", "--error-points", "100"};
+        Path later = dir.resolve("later");
+        assertEquals(0, run(concat(new String[] {"wave2d", "--t-end", "0.01", "--out", later.toString(), "--resume",
+            dir.toString()}, solverOnly)), err.toString(StandardCharsets.UTF_8));
+        assertEquals(0.01, service.load(later.resolve("state.txt")).time(), 1e-12);
+        assertEquals(saved, Files.readString(later.resolve(SavedModel.FILE)));
+
+        // Another smoothness keeps the parameter count, so only the saved settings can tell.
+        err.reset();
+        assertEquals(2, run(concat(new String[] {"wave2d", "--t-end", "0.01", "--out", dir.resolve("other").toString(),
+            "--resume", dir.toString(), "--model.smoothness", "0.5"}, solverOnly)));
+        String message = err.toString(StandardCharsets.UTF_8);
+        assertTrue(message.contains("--model.smoothness 0.5 (saved: (default))"), message);
+        assertEquals(1, message.lines().count(), message);
+    }
+
+    @Test
     void mistakesAreReportedOnOneLine() {
         assertEquals(2, run("heat3d"));
         assertEquals(2, run("heat2d", "--rtoll", "1e-3"));
