@@ -14,8 +14,9 @@ import org.geopinn.api.session.TrainingEvent;
  * loss and the loss and weight of each condition, the relative L2 error and the error of each
  * field (empty where not measured), the optimizer that took the step, for a time-marching
  * session the time window it trained in, and the problem's configuration on the first row and on
- * the first row after each change of it (empty elsewhere); for an inverse problem, after the errors,
- * the value of each trained coefficient ({@code coefficient_NAME}). Numbers are written with
+ * the first row after each change of it (empty elsewhere), and on the first row trained on renewed
+ * collocation points what the renewal did ({@value #POINTS}, empty elsewhere); for an inverse problem,
+ * after the errors, the value of each trained coefficient ({@code coefficient_NAME}). Numbers are written with
  * {@link Double#toString}, so they read back bit for bit.
  */
 final class HistoryTable {
@@ -29,6 +30,8 @@ final class HistoryTable {
     static final String WINDOW = "window";
     /** The problem's configuration ({@code name=value;…} or {@code defaults}) where it starts or changes. */
     static final String PROBLEM_CONFIG = "problem_config";
+    /** What a renewal of the collocation points did, on the first row trained on the new points. */
+    static final String POINTS = "points";
 
     private final List<String> conditions;
     private final List<String> fields;
@@ -77,6 +80,7 @@ final class HistoryTable {
             h.add(WINDOW);
         }
         h.add(PROBLEM_CONFIG);
+        h.add(POINTS);
         this.header = List.copyOf(h);
     }
 
@@ -99,21 +103,17 @@ final class HistoryTable {
         } catch (IOException e) {
             throw new GeopinnException("cannot read " + file + ": " + e.getMessage());
         }
-        String all = String.join(",", header);
-        // runs written before the problem_config column have every other column
-        String older = String.join(",", header.subList(0, header.size() - 1));
-        if (lines.isEmpty() || !lines.get(0).equals(all) && !lines.get(0).equals(older)) {
-            throw new GeopinnException(file + " has other columns than this run (" + all + ")");
+        // Runs written before the problem_config and points columns have the columns before them.
+        List<String> earlier = lines.isEmpty() ? List.of() : List.of(lines.get(0).split(",", -1));
+        if (earlier.size() < header.indexOf(PROBLEM_CONFIG) || earlier.size() > header.size()
+                || !header.subList(0, earlier.size()).equals(earlier)) {
+            throw new GeopinnException(file + " has other columns than this run (" + String.join(",", header) + ")");
         }
         for (String line : lines.subList(1, lines.size())) {
             String[] split = line.split(",", -1);
-            // rows of runs written before the problem_config column lack only that last cell
-            String[] cells = java.util.Arrays.copyOf(split, header.size());
-            if (cells[cells.length - 1] == null) {
-                cells[cells.length - 1] = "";
-            }
-            if ((split.length == header.size() || split.length == header.size() - 1) && isStep(cells[0])
-                    && Long.parseLong(cells[0]) <= upToStep) {
+            if (split.length == earlier.size() && isStep(split[0]) && Long.parseLong(split[0]) <= upToStep) {
+                String[] cells = java.util.Arrays.copyOf(split, header.size());
+                java.util.Arrays.fill(cells, split.length, cells.length, ""); // the columns the earlier run had not
                 rows.add(cells);
             }
         }
@@ -176,6 +176,16 @@ final class HistoryTable {
      * @param problemConfig the problem's configuration where this step starts using it, else empty
      */
     void add(TrainingEvent e, double secondsOffset, String problemConfig) {
+        add(e, secondsOffset, problemConfig, "");
+    }
+
+    /**
+     * @param e a step event
+     * @param secondsOffset training seconds of earlier runs (resume)
+     * @param problemConfig the problem's configuration where this step starts using it, else empty
+     * @param points what the renewal of the points this step is the first to train on did, else empty
+     */
+    void add(TrainingEvent e, double secondsOffset, String problemConfig, String points) {
         String[] r = new String[header.size()];
         int k = 0;
         r[k++] = Long.toString(e.step());
@@ -198,7 +208,8 @@ final class HistoryTable {
         if (windows) {
             r[k++] = Integer.toString(e.window());
         }
-        r[k] = problemConfig.replace(',', ';'); // a CSV cell: the pairs are separated by ';'
+        r[k++] = problemConfig.replace(',', ';'); // a CSV cell: the pairs are separated by ';'
+        r[k] = points.replace(',', ';');
         rows.add(r);
     }
 
@@ -234,6 +245,18 @@ final class HistoryTable {
             v[i] = s.isEmpty() ? Double.NaN : Double.parseDouble(s);
         }
         return v;
+    }
+
+    /** @param name a column @return its non-empty cells, in row order */
+    List<String> texts(String name) {
+        int k = header.indexOf(name);
+        List<String> cells = new ArrayList<>();
+        for (String[] r : rows) {
+            if (k >= 0 && !r[k].isEmpty()) {
+                cells.add(r[k]);
+            }
+        }
+        return cells;
     }
 
     /** @return the step column */

@@ -144,10 +144,11 @@ final class ResultWriter implements ResultExporter {
             table.addEarlier(earlier.history(), session.spec().startStep());
         }
         List<ProblemConfiguration> configs = configurations(session);
+        Map<Long, String> renewals = renewalsByStep(snapshot.pointRenewals());
         for (TrainingEvent e : snapshot.history()) {
             // the first step trained with a configuration is the one after the step it was recorded at
             String note = configs.stream().filter(c -> c.fromStep() == e.step() - 1).map(ProblemConfiguration::text).findFirst().orElse("");
-            table.add(e, earlier.seconds(), note);
+            table.add(e, earlier.seconds(), note, renewals.getOrDefault(e.step(), ""));
         }
         long steps = table.size() > 0 ? (long) table.last(HistoryTable.STEP) : session.spec().startStep();
         double seconds = table.size() > 0 ? table.last(HistoryTable.SECONDS) : earlier.seconds();
@@ -189,6 +190,20 @@ final class ResultWriter implements ResultExporter {
                 configs.isEmpty() ? settings : configs.get(0).settings(), table, steps, seconds,
                 optimizerId, theta, files, warnings, directory.runId(), checkpoint)));
         return files;
+    }
+
+    /**
+     * @param renewals the session's point renewals
+     * @return what each did (its note without the leading "step N: "), by the first step trained on its points
+     */
+    private static Map<Long, String> renewalsByStep(List<TrainingEvent> renewals) {
+        Map<Long, String> byStep = new LinkedHashMap<>();
+        for (TrainingEvent e : renewals) {
+            String prefix = "step " + e.step() + ": ";
+            String note = e.message().startsWith(prefix) ? e.message().substring(prefix.length()) : e.message();
+            byStep.merge(e.step() + 1, note, (a, b) -> a + "; " + b);
+        }
+        return byStep;
     }
 
     private static List<String> defaultVariables(Session session) {
@@ -270,6 +285,10 @@ final class ResultWriter implements ResultExporter {
         s.put("losses", losses);
         s.put("weights", weights);
         s.put("rel_l2", nullIfNaN(table.last(HistoryTable.REL_L2)));
+        // the renewals of the collocation points (each on its row of history.csv): how many, and the last
+        List<String> renewals = table.texts(HistoryTable.POINTS);
+        s.put("point_renewals", renewals.size());
+        s.put("last_point_renewal", renewals.isEmpty() ? null : renewals.get(renewals.size() - 1));
         Map<String, Object> errors = new LinkedHashMap<>();
         for (String f : session.model().spec().fields()) {
             errors.put(f, nullIfNaN(table.last("error_" + f)));

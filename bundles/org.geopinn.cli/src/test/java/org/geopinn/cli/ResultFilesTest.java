@@ -25,26 +25,34 @@ class ResultFilesTest {
     void historyRowsAreExactAndAResumeAppendsToTheEarlierRows(@TempDir Path dir) {
         HistoryTable first = new HistoryTable(List.of("pde", "boundary"), List.of("u"));
         first.add(step(1, 0.5, 0.1, 0.2, Double.NaN), 0, "gamma=1,kappa=2");
-        first.add(step(2, 1.0, 0.1 / 3, 0.2, 0.123456789012345678), 0);
+        first.add(step(2, 1.0, 0.1 / 3, 0.2, 0.123456789012345678), 0, "", "renewed the collocation points of pde, boundary");
         String csv = first.csv();
-        assertEquals("step,seconds,loss,loss_pde,loss_boundary,weight_pde,weight_boundary,rel_l2,error_u,optimizer,problem_config",
+        assertEquals("step,seconds,loss,loss_pde,loss_boundary,weight_pde,weight_boundary,rel_l2,error_u,optimizer,problem_config,points",
                 csv.lines().findFirst().get());
-        assertTrue(csv.contains("\n1,0.5,0.30000000000000004,0.1,0.2,1.0,2.0,,,adam,gamma=1;kappa=2\n"), csv);
+        assertTrue(csv.contains("\n1,0.5,0.30000000000000004,0.1,0.2,1.0,2.0,,,adam,gamma=1;kappa=2,\n"), csv);
         assertTrue(csv.contains("\n2,1.0,"), csv);
-        assertTrue(csv.lines().skip(2).findFirst().get().endsWith(",adam,"), "marked only where it starts: " + csv);
+        assertTrue(csv.lines().skip(2).findFirst().get().endsWith(",adam,,renewed the collocation points of pde; boundary"),
+                "configuration marked only where it starts, the renewal where its points are first trained on: " + csv);
+        assertEquals(List.of("renewed the collocation points of pde; boundary"), first.texts(HistoryTable.POINTS));
         AtomicFiles.writeText(dir.resolve(HistoryTable.FILE), csv);
 
-        // a history written before the problem_config column is read too
-        String older = String.join("\n", csv.lines().map(l -> l.substring(0, l.lastIndexOf(','))).toList()) + "\n";
-        AtomicFiles.writeText(dir.resolve("older.csv"), older);
-        HistoryTable fromOlder = new HistoryTable(List.of("pde", "boundary"), List.of("u"));
-        fromOlder.addEarlier(dir.resolve("older.csv"), 2);
-        assertArrayEquals(new double[] {1, 2}, fromOlder.steps());
+        // histories written before the points column, and before the problem_config column, are read too
+        String beforePoints = String.join("\n", csv.lines().map(l -> l.substring(0, l.lastIndexOf(','))).toList()) + "\n";
+        String beforeConfig = String.join("\n", beforePoints.lines().map(l -> l.substring(0, l.lastIndexOf(','))).toList()) + "\n";
+        for (String older : List.of(beforePoints, beforeConfig)) {
+            AtomicFiles.writeText(dir.resolve("older.csv"), older);
+            HistoryTable fromOlder = new HistoryTable(List.of("pde", "boundary"), List.of("u"));
+            fromOlder.addEarlier(dir.resolve("older.csv"), 2);
+            assertArrayEquals(new double[] {1, 2}, fromOlder.steps());
+            assertTrue(fromOlder.csv().lines().skip(1).allMatch(l -> l.split(",", -1).length == 12), fromOlder.csv());
+        }
 
         HistoryTable resumed = new HistoryTable(List.of("pde", "boundary"), List.of("u"));
         resumed.addEarlier(dir.resolve(HistoryTable.FILE), 2);
         resumed.add(step(3, 0.25, 0.01, 0.02, Double.NaN), 1.0);
         assertArrayEquals(new double[] {1, 2, 3}, resumed.steps());
+        assertEquals(List.of("renewed the collocation points of pde; boundary"), resumed.texts(HistoryTable.POINTS),
+                "the earlier run's renewal is kept");
         assertEquals(1.25, resumed.last(HistoryTable.SECONDS), "seconds continue");
         assertEquals(0.123456789012345678, resumed.column(HistoryTable.REL_L2)[1], 0.0, "read back bit for bit");
 

@@ -27,7 +27,7 @@ class TrainedCoefficientFilesTest {
         HistoryTable h = new HistoryTable(List.of("pde", "data"), List.of("u"), false, List.of("kappa"));
         h.add(step(1, 0.1), 0);
         h.add(step(2, 0.2499871234567891), 0);
-        assertEquals("step,seconds,loss,loss_pde,loss_data,weight_pde,weight_data,rel_l2,error_u,coefficient_kappa,optimizer,problem_config",
+        assertEquals("step,seconds,loss,loss_pde,loss_data,weight_pde,weight_data,rel_l2,error_u,coefficient_kappa,optimizer,problem_config,points",
                 h.csv().lines().findFirst().get());
         AtomicFiles.writeText(dir.resolve(HistoryTable.FILE), h.csv());
         HistoryTable resumed = new HistoryTable(List.of("pde", "data"), List.of("u"), false, List.of("kappa"));

@@ -31,6 +31,7 @@ final class SessionReporter {
     // Guarded by lock.
     private TrainingEvent lastEvent;
     private final List<TrainingEvent> history = new ArrayList<>();
+    private final List<TrainingEvent> renewals = new ArrayList<>();
     private final double[] snapshot;
     /** How many trained coefficients end θ. */
     private final int unknownCount;
@@ -69,6 +70,12 @@ final class SessionReporter {
         }
     }
 
+    List<TrainingEvent> pointRenewals() {
+        synchronized (lock) {
+            return List.copyOf(renewals);
+        }
+    }
+
     /** @return the parameters as of the last completed step */
     double[] parameters() {
         synchronized (lock) {
@@ -78,8 +85,14 @@ final class SessionReporter {
 
     /** @param kind what happened @param note the event's message */
     void tell(TrainingEvent.Kind kind, String note) {
-        emit(new TrainingEvent(kind, sessionId, at.step, at.seconds(), lastLoss(), lastGroupLosses(), at.weights(), Double.NaN,
-                new double[0], chain.id(), note, null, at.window, coefficients()));
+        TrainingEvent e = new TrainingEvent(kind, sessionId, at.step, at.seconds(), lastLoss(), lastGroupLosses(), at.weights(), Double.NaN,
+                new double[0], chain.id(), note, null, at.window, coefficients());
+        if (kind == TrainingEvent.Kind.POINTS) {
+            synchronized (lock) {
+                renewals.add(e);
+            }
+        }
+        emit(e);
     }
 
     /**

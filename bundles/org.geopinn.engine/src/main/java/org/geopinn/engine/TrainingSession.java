@@ -164,6 +164,11 @@ final class TrainingSession implements Session {
     }
 
     @Override
+    public List<TrainingEvent> pointRenewals() {
+        return reporter.pointRenewals();
+    }
+
+    @Override
     public List<ProblemConfiguration> problemConfigurations() {
         return configurations.all();
     }
@@ -199,7 +204,7 @@ final class TrainingSession implements Session {
         LossWeighting weighting = resolvedWeighting;
         // One task on the worker: no step runs between reading the three.
         return control.tasks().onWorker(() -> new SessionSnapshot(reporter.history(), reporter.parameters(),
-                WeightingState.attach(chain.exportState(), weighting)));
+                WeightingState.attach(chain.exportState(), weighting), reporter.pointRenewals()));
     }
 
     @Override

@@ -334,6 +334,9 @@ class SessionsTest {
         assertEquals(List.of(2L, 4L), rounds.stream().map(TrainingEvent::step).toList());
         assertEquals("step 2: renewed the collocation points of " + String.join(", ", s.conditionNames()), rounds.get(0).message());
         assertEquals(6, s.history().size(), "the history holds the steps only");
+        List<String> told = rounds.stream().map(TrainingEvent::message).toList();
+        assertEquals(told, s.pointRenewals().stream().map(TrainingEvent::message).toList(), "the session keeps the renewals it told, for its results");
+        assertEquals(List.of(2L, 4L), s.snapshot().pointRenewals().stream().map(TrainingEvent::step).toList());
     }
 
     @Test

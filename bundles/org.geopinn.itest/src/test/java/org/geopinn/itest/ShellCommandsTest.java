@@ -201,11 +201,11 @@ class ShellCommandsTest {
             Path dir = host.home().resolve("runs/reconfigured");
             assertTrue(TestHost.waitUntil(() -> Files.isRegularFile(dir.resolve("summary.json")), WAIT));
             java.util.List<String> history = Files.readAllLines(dir.resolve("history.csv"));
-            assertTrue(history.get(0).endsWith(",optimizer,problem_config"), history.get(0));
-            assertTrue(history.get(1).endsWith(",adam,defaults"), "the first step names the configuration: " + history.get(1));
+            assertTrue(history.get(0).endsWith(",optimizer,problem_config,points"), history.get(0));
+            assertTrue(history.get(1).endsWith(",adam,defaults,"), "the first step names the configuration: " + history.get(1));
             String changed = history.stream().filter(l -> l.startsWith((at + 1) + ",")).findFirst().orElseThrow();
-            assertTrue(changed.endsWith(",adam,gamma=10"), "the first step with the new value: " + changed);
-            assertEquals(2, history.stream().filter(l -> !l.endsWith(",adam,")).count() - 1, "marked twice, nowhere else");
+            assertTrue(changed.endsWith(",adam,gamma=10,"), "the first step with the new value: " + changed);
+            assertEquals(2, history.stream().filter(l -> !l.endsWith(",adam,,")).count() - 1, "marked twice, nowhere else");
             String summary = Files.readString(dir.resolve("summary.json"));
             assertTrue(summary.contains("\"problem_config\": {},"), "the configuration the run started with: " + summary);
             assertTrue(summary.contains("\"after_step\": " + at + ","), summary);

@@ -38,6 +38,17 @@ public interface Session {
     }
 
     /**
+     * The renewals of collocation points so far, in step order: a renewal told at step s (its
+     * {@link TrainingEvent#step()}) gave the points that step s + 1 trains on. A resumed session
+     * lists only its own.
+     *
+     * @return the {@link TrainingEvent.Kind#POINTS} events (an unmodifiable snapshot; empty if not tracked)
+     */
+    default List<TrainingEvent> pointRenewals() {
+        return List.of();
+    }
+
+    /**
      * The problem's configuration over the run: the first entry holds the values at the start, each
      * further entry a change (the problem was re-created with other values) and the step from which
      * it was used.
@@ -72,7 +83,7 @@ public interface Session {
      * @return the snapshot
      */
     default SessionSnapshot snapshot() {
-        return new SessionSnapshot(history(), parameters(), optimizerState());
+        return new SessionSnapshot(history(), parameters(), optimizerState(), pointRenewals());
     }
 
     /**

@@ -11,10 +11,24 @@ import org.geopinn.api.optimizer.OptimizerState;
  * @param history the step events so far ({@link Session#history()})
  * @param parameters a copy of the parameters after the last step of {@code history}
  * @param optimizerState the optimizer's state at that moment, or null if it has none
+ * @param pointRenewals the renewals of collocation points so far ({@link Session#pointRenewals()})
  */
-public record SessionSnapshot(List<TrainingEvent> history, double[] parameters, OptimizerState optimizerState) {
-    /** Copies the history list (the events themselves are immutable). */
+public record SessionSnapshot(List<TrainingEvent> history, double[] parameters, OptimizerState optimizerState,
+        List<TrainingEvent> pointRenewals) {
+    /** Copies the lists (the events themselves are immutable). */
     public SessionSnapshot {
         history = List.copyOf(history);
+        pointRenewals = List.copyOf(pointRenewals);
+    }
+
+    /**
+     * A snapshot of a session that does not track its point renewals.
+     *
+     * @param history the step events so far
+     * @param parameters a copy of the parameters after the last step of {@code history}
+     * @param optimizerState the optimizer's state at that moment, or null if it has none
+     */
+    public SessionSnapshot(List<TrainingEvent> history, double[] parameters, OptimizerState optimizerState) {
+        this(history, parameters, optimizerState, List.of());
     }
 }
