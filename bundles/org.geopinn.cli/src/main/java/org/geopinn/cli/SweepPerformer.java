@@ -43,16 +43,18 @@ final class SweepPerformer implements RunPerformer {
     @Override
     public RunOutcome perform(RunRequest r) throws InterruptedException {
         services.awaitReady();
-        Problem problem = services.problem(r.problem()).orElse(null);
-        if (problem == null) {
-            return refused(r, "unknown problem '" + r.problem() + "' on " + member);
-        }
         try {
             gate.enter(r.problem(), r.problemSettings());
         } catch (GeopinnException e) {
             return refused(r, e.getMessage());
         }
         try {
+            // Looked up inside the gate: a run that gives the problem other settings re-registers it (for a
+            // moment there is none), and it does so inside the gate, where no other run of it is.
+            Problem problem = services.problem(r.problem()).orElse(null);
+            if (problem == null) {
+                return refused(r, "unknown problem '" + r.problem() + "' on " + member);
+            }
             Session s;
             try {
                 s = services.training().start(spec(r, problem));
