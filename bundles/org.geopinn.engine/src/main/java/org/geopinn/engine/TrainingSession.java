@@ -202,7 +202,7 @@ final class TrainingSession implements Session {
     @Override
     public SessionSnapshot snapshot() {
         LossWeighting weighting = resolvedWeighting;
-        // One task on the worker: no step runs between reading the three.
+        // One task on the worker: no step runs between reading the history, parameters, state and renewals.
         return control.tasks().onWorker(() -> new SessionSnapshot(reporter.history(), reporter.parameters(),
                 WeightingState.attach(chain.exportState(), weighting), reporter.pointRenewals()));
     }
