@@ -6,9 +6,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 import org.geopinn.api.GeopinnException;
 import org.geopinn.api.evolution.EvolutionSettings;
 
@@ -38,7 +42,8 @@ final class SavedModel {
         Map<String, Object> all = settings.asMap();
         for (String key : KEYS) {
             Object v = all.get(key);
-            values.put(key, v instanceof int[] widths ? join(widths) : String.valueOf(v));
+            values.put(key, v instanceof int[] widths
+                    ? Arrays.stream(widths).mapToObj(Integer::toString).collect(Collectors.joining(",")) : String.valueOf(v));
         }
         settings.modelOptions().forEach((k, v) -> values.put("model." + k, v));
         return values;
@@ -112,7 +117,9 @@ final class SavedModel {
         }
         Map<String, String> now = of(settings);
         List<String> differences = new ArrayList<>();
-        for (String key : union(saved, now)) {
+        Set<String> keys = new TreeSet<>(saved.keySet());
+        keys.addAll(now.keySet());
+        for (String key : keys) {
             String before = saved.getOrDefault(key, "(default)");
             String after = now.getOrDefault(key, "(default)");
             if (!before.equals(after)) {
@@ -124,20 +131,5 @@ final class SavedModel {
                     + "its own, so drop these options or give the saved values: " + String.join(", ", differences));
         }
         return settings;
-    }
-
-    private static List<String> union(Map<String, String> a, Map<String, String> b) {
-        Map<String, Boolean> keys = new TreeMap<>();
-        a.keySet().forEach(k -> keys.put(k, true));
-        b.keySet().forEach(k -> keys.put(k, true));
-        return new ArrayList<>(keys.keySet());
-    }
-
-    private static String join(int[] widths) {
-        StringBuilder text = new StringBuilder();
-        for (int w : widths) {
-            text.append(text.length() == 0 ? "" : ",").append(w);
-        }
-        return text.toString();
     }
 }
